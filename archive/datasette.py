@@ -1,0 +1,62 @@
+"""Datasette metadata for an archive: written next to the database file."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+
+def metadata(db_name: str) -> dict:
+    return {
+        "title": "News archive",
+        "description": "Clean articles extracted from scraped news pages, with every removal and its rule.",
+        "databases": {
+            db_name: {
+                "tables": {
+                    "articles": {
+                        "description": "One clean article per accepted page; duplicate_of points copies at their original.",
+                        "facets": ["language", "site", "author"],
+                        "sortable_columns": ["published", "word_count", "ingested_at", "title"],
+                        "fts_table": "articles_fts",
+                        "fts_pk": "id",
+                        "searchmode": "escaped",
+                        "label_column": "title",
+                    },
+                    "pages": {
+                        "description": "Every input seen, with its status (ok / rejected / duplicate) and the reason.",
+                        "facets": ["status", "format"],
+                        "sortable_columns": ["ingested_at"],
+                        "label_column": "source",
+                    },
+                    "removed_blocks": {
+                        "description": "Every block or inline span removed, with the rule that removed it.",
+                        "facets": ["rule", "inline"],
+                    },
+                    "runs": {"description": "One row per ingest run."},
+                },
+                "queries": {
+                    "rejected_pages": {
+                        "title": "Rejected pages and why",
+                        "sql": "select source, reason, ingested_at from pages where status = 'rejected' order by ingested_at desc",
+                    },
+                    "removals_by_rule": {
+                        "title": "How often each cleaning rule fired",
+                        "sql": "select rule, count(*) as n from removed_blocks group by rule order by n desc",
+                    },
+                    "duplicate_clusters": {
+                        "title": "Copies and the article they copy",
+                        "sql": "select o.id as original, o.title, o.site, c.id as copy, c.site as copy_site "
+                        "from articles c join articles o on o.id = c.duplicate_of order by o.id",
+                    },
+                },
+            }
+        },
+    }
+
+
+def write_metadata(db_path: str | Path) -> Path:
+    """Write `<db>.metadata.json` beside the database and return its path."""
+    db_path = Path(db_path)
+    target = db_path.with_name(db_path.stem + ".metadata.json")
+    target.write_text(json.dumps(metadata(db_path.stem), indent=2) + "\n", encoding="utf-8")
+    return target

@@ -1,0 +1,116 @@
+"""Writing documents into the archive, and the archive-backed dedupe index."""
+
+from __future__ import annotations
+
+from datetime import datetime, timezone
+from pathlib import Path
+
+import sqlite_utils
+
+from pipeline.document import STATUS_DUPLICATE, STATUS_OK, Document
+
+from .schema import ARTICLES, PAGES, REMOVED, RUNS, ensure_schema
+
+
+def now() -> str:
+    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+
+
+class Archive:
+    """The SQLite archive: one file, opened once per command."""
+
+    def __init__(self, path: str | Path | None = None, memory: bool = False):
+        if memory:
+            self.db = sqlite_utils.Database(memory=True)
+        else:
+            self.db = sqlite_utils.Database(path)
+            # WAL lets Datasette read while an ingest writes.
+            self.db.enable_wal()
+        ensure_schema(self.db)
+        self.path = path
+
+    # -- pages ------------------------------------------------------------
+    def has_page(self, page_id: str) -> bool:
+        return bool(self.db.execute(f"select 1 from {PAGES} where id = ?", [page_id]).fetchone())
+
+    def write(self, doc: Document, run_id: int | None = None) -> None:
+        """Store a processed document: its page row, its article (if any) and its removals."""
+        stamp = now()
+        with self.db.conn:
+            self.db[PAGES].insert(
+                {
+                    "id": doc.id,
+                    "source": doc.source,
+                    "url": doc.metadata.get("url"),
+                    "format": doc.format,
+                    "raw": doc.raw,
+                    "status": doc.status,
+                    "reason": doc.reason,
+                    "ingested_at": stamp,
+                    "run_id": run_id,
+                },
+                replace=True,
+            )
+            if doc.status in (STATUS_OK, STATUS_DUPLICATE):
+                self.db[ARTICLES].insert(article_record(doc, stamp), replace=True)
+            self.db[REMOVED].delete_where("page_id = ?", [doc.id])
+            self.db[REMOVED].insert_all(
+                (
+                    {
+                        "page_id": doc.id,
+                        "position": removal.position,
+                        "seq": seq,
+                        "rule": removal.rule,
+                        "inline": int(removal.inline),
+                        "text": removal.text,
+                    }
+                    for seq, removal in enumerate(doc.removed)
+                ),
+                batch_size=500,
+            )
+
+    # -- runs -------------------------------------------------------------
+    def start_run(self, version: str, sources: list[str]) -> int:
+        table = self.db[RUNS]
+        table.insert({"started_at": now(), "version": version, "sources": "\n".join(sources)})
+        return table.last_pk
+
+    def finish_run(self, run_id: int, counts: dict) -> None:
+        self.db[RUNS].update(run_id, {"finished_at": now(), **counts})
+
+    # -- dedupe index (pipeline.dedupe.DedupeIndex) --------------------------
+    def find_duplicate(self, doc: Document) -> str | None:
+        row = self.db.execute(
+            f"select id from {ARTICLES} where content_hash = ? and duplicate_of is null and id != ? "
+            "order by ingested_at limit 1",
+            [doc.content_hash, doc.id],
+        ).fetchone()
+        return row[0] if row else None
+
+    def add(self, doc: Document) -> None:
+        """Articles are indexed by being written; nothing to do for exact hashes."""
+
+    def close(self) -> None:
+        self.db.close()
+
+
+def article_record(doc: Document, stamp: str) -> dict:
+    meta = doc.metadata
+    text = doc.text
+    return {
+        "id": doc.id,
+        "page_id": doc.id,
+        "url": meta.get("url"),
+        "site": meta.get("site"),
+        "title": meta.get("title"),
+        "author": meta.get("author"),
+        "published": meta.get("published"),
+        "description": meta.get("description"),
+        "language": meta.get("language"),
+        "language_confidence": meta.get("language_confidence"),
+        "text": text,
+        "word_count": len(text.split()),
+        "content_hash": doc.content_hash,
+        "duplicate_of": doc.duplicate_of,
+        "ingested_at": stamp,
+    }

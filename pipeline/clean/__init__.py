@@ -1,0 +1,238 @@
+"""Stage 3: remove everything that is not the article, recording why.
+
+The cleaner works on blocks (lines of a text dump, or the paragraphs an HTML
+extractor returned) and never deletes one: it marks it with the rule that
+removed it.  Bylines, datelines and credits are moved into metadata.
+
+Order of decisions:
+1. furniture rules on single lines (share bars, credits, comment forms, ...);
+2. the article core: the densest run of prose (text dumps only; for HTML
+   the extractor already chose the main content);
+3. a section heading after the core ("Related Posts", "See also", "Leave a
+   Reply") ends the article: it and everything after it go;
+4. spam blocks, and spam tokens cut out of sentences;
+5. metadata from bylines, labels ("Author" / "Axar.az") and credits.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+
+from ..document import Document
+from . import byline, patterns
+from .core import densest_run, is_prose, line_weight
+from .features import measure, stopwords
+from .scripts import dominant_script
+from .spam import is_spam_block, strip_inline_spam
+
+# An end-of-article heading only ends the article once this much prose has
+# been seen since the core began: a "Popular" box above a short lead must not
+# cut the article it precedes.
+MIN_PROSE_BEFORE_SECTION_END = 200
+# Titles are searched this many lines above the core (a headline is followed
+# by at most a byline, a date, a caption and a share bar before the text).
+TITLE_LOOKBACK_LINES = 8
+TITLE_MIN_WORDS = 3
+TITLE_MAX_CHARS = 200
+
+RULE_OUTSIDE_CORE = "outside_core"
+RULE_RELATED = "related_section"
+RULE_COMMENTS = "comments_section"
+RULE_SPAM = "spam"
+RULE_INLINE_SPAM = "inline_spam"
+RULE_TITLE = "title"
+RULE_BYLINE = "byline"
+RULE_DATELINE = "dateline"
+RULE_METADATA_LABEL = "metadata_label"
+RULE_SITE_MEMORY = "site_memory"
+RULE_EMPTY = "no_article"
+
+_COMMENT_HEADINGS = ("comment", "reply", "kommentar", "commentaire", "comentario", "commento", "коммент", "yorum", "댓글", "コメント", "评论", "discussion", "reacties", "komentarze")
+
+
+@dataclass
+class CleanReport:
+    """What the cleaner found besides removals (for tests and debugging)."""
+
+    core: tuple[int, int] | None = None
+    section_end: int | None = None
+    language: str | None = None
+    metadata: dict = field(default_factory=dict)
+
+
+def clean(doc: Document, language: str | None = None, site_lines: frozenset[str] | None = None) -> Document:
+    """Clean a document's blocks in place and return it.
+
+    `language` picks the stoplist (guessed from the page when None);
+    `site_lines` are lines learned as boilerplate for the page's site.
+    """
+    if not doc.ok or not doc.blocks:
+        return doc
+    texts = [b.text for b in doc.blocks]
+    if language is None:
+        from ..language import guess_page_language
+
+        language = guess_page_language(texts)
+    stoplist = stopwords(language)
+    feats = [measure(t, stoplist) for t in texts]
+    text_mode = doc.format != "html"
+    found_meta: dict = {}
+
+    # 1. single-line furniture and metadata lines
+    furniture: dict[int, str] = {}
+    pending_label: str | None = None
+    for i, text in enumerate(texts):
+        if site_lines and text in site_lines:
+            furniture[i] = RULE_SITE_MEMORY
+            continue
+        if pending_label:
+            value_rule = _label_value(pending_label, text, found_meta)
+            pending_label = None
+            if value_rule:
+                furniture[i] = value_rule
+                continue
+        label = byline.label_of(text)
+        if label:
+            furniture[i] = RULE_METADATA_LABEL
+            pending_label = label
+            continue
+        meta = byline.parse_byline(text)
+        if meta:
+            _merge(found_meta, meta)
+            furniture[i] = RULE_BYLINE
+            continue
+        meta = byline.parse_dateline(text)
+        if meta:
+            _merge(found_meta, meta)
+            furniture[i] = RULE_DATELINE
+            continue
+        meta = byline.parse_credit_line(text)
+        if meta:
+            _merge(found_meta, meta)
+            furniture[i] = RULE_BYLINE
+            continue
+        rule = patterns.label_rule(text)
+        if rule:
+            furniture[i] = rule
+
+    # 2. the core
+    counts = Counter(texts)
+    end = len(texts)
+    if text_mode:
+        weights = [line_weight(f, i in furniture, counts[t] > 1) for i, (t, f) in enumerate(zip(texts, feats))]
+        core = densest_run(weights)
+    else:
+        core = (0, end - 1)
+
+    # 3. a section heading after the core began ends the article
+    section_end = None
+    if core is not None:
+        prose = 0
+        for i in range(core[0], end):
+            if patterns.section_end_kind(texts[i]) and prose >= MIN_PROSE_BEFORE_SECTION_END:
+                section_end = i
+                break
+            if i not in furniture and (is_prose(feats[i]) or not text_mode):
+                prose += feats[i].chars
+        if section_end is not None:
+            end = section_end
+            if text_mode:
+                core = densest_run(weights[:end])
+            else:
+                core = (0, end - 1)
+
+    if section_end is not None:
+        heading = texts[section_end].lower()
+        rule = RULE_COMMENTS if any(word in heading for word in _COMMENT_HEADINGS) else RULE_RELATED
+        for i in range(section_end, len(texts)):
+            doc.remove_block(i, rule)
+
+    if core is None:
+        for i in range(end):
+            doc.remove_block(i, furniture.get(i, RULE_OUTSIDE_CORE))
+        _apply_metadata(doc, found_meta, texts[:end])
+        return doc.reject(f"{RULE_EMPTY}: no prose found")
+
+    start, stop = core
+    # Title: the most headline-like line shortly above the core.
+    if text_mode and doc.metadata.get("title") is None:
+        title_index = _find_title(texts, feats, furniture, start)
+        if title_index is not None:
+            found_meta.setdefault("title", texts[title_index])
+            furniture[title_index] = RULE_TITLE
+
+    for i in range(end):
+        if i in furniture:
+            doc.remove_block(i, furniture[i])
+        elif i < start or i > stop:
+            doc.remove_block(i, RULE_OUTSIDE_CORE)
+
+    # 4. spam
+    kept_text = " ".join(b.text for b in doc.blocks if b.kept)
+    article_script = dominant_script(kept_text, limit=5000)
+    for i, block in enumerate(doc.blocks):
+        if not block.kept:
+            continue
+        if is_spam_block(block.text, article_script):
+            doc.remove_block(i, RULE_SPAM)
+            continue
+        new_text, cut = strip_inline_spam(block.text, article_script)
+        if cut:
+            block.text = new_text
+            from ..document import Removal
+
+            doc.inline_removals.extend(Removal(rule=RULE_INLINE_SPAM, text=tok, position=i, inline=True) for tok in cut)
+
+    # 5. metadata
+    _apply_metadata(doc, found_meta, texts[:end])
+    if not doc.text.strip():
+        return doc.reject(f"{RULE_EMPTY}: every block was removed")
+    return doc
+
+
+def _label_value(label: str, text: str, found: dict) -> str | None:
+    """The value line after a bare "Author" / "Date" label."""
+    if label == "date":
+        published = byline.parse_date(text)
+        if published and len(text) <= 40:
+            found.setdefault("published", published)
+            return RULE_DATELINE
+        return None
+    if len(text) <= 60 and len(text.split()) <= byline.MAX_NAME_WORDS:
+        found.setdefault("author", text.strip())
+        return RULE_BYLINE
+    return None
+
+
+def _merge(found: dict, meta: dict) -> None:
+    for key, value in meta.items():
+        found.setdefault(key, value)
+
+
+def _apply_metadata(doc: Document, found: dict, lines: list[str]) -> None:
+    meta = doc.metadata
+    for key in ("title", "author", "published", "site"):
+        if meta.get(key) is None and found.get(key):
+            meta[key] = found[key]
+    if meta.get("site") is None:
+        meta["site"] = byline.guess_site(lines)
+
+
+def _find_title(texts, feats, furniture, core_start) -> int | None:
+    best, best_score = None, 0
+    for i in range(max(0, core_start - TITLE_LOOKBACK_LINES), core_start):
+        if i in furniture:
+            continue
+        text = texts[i]
+        if len(text) > TITLE_MAX_CHARS or text.endswith((".", ":", ";", ",")) and not text.endswith("..."):
+            continue
+        words = [w for w in text.split() if any(ch.isalpha() for ch in w)]
+        distinct = len({w.lower() for w in words})
+        if distinct < TITLE_MIN_WORDS or patterns.section_end_kind(text):
+            continue
+        # Many distinct words beat a short navigation line; repeated words ("Punto Punto") do not count.
+        score = distinct
+        if score > best_score:
+            best, best_score = i, score
+    return best

@@ -1,0 +1,205 @@
+"""Bylines, datelines and credit lines: moved from the text into metadata.
+
+Only what the page states is taken; anything unclear stays None.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from datetime import date
+
+from .patterns import _MONTHS
+
+# A byline names at most this many words ("By Dr. Anna Maria van der Berg").
+MAX_NAME_WORDS = 5
+# Lines longer than this are prose that may mention "by", not bylines.
+MAX_BYLINE_CHARS = 120
+
+_NAME_WORD = r"[A-ZÀ-ÖØ-ÞА-ЯƏÇĞİÖŞÜ][\w'’.-]*"
+_NAME = rf"{_NAME_WORD}(?:\s+(?:{_NAME_WORD}|van|von|de|der|den|da|di|del|la|le|bin|al|el)){{0,{MAX_NAME_WORDS - 1}}}"
+_HONORIFIC = r"(?:(?:Dr|Prof|Mr|Mrs|Ms|Mag|Dipl)\.?\s+)"
+_BY = r"(?:by|von|par|por|di|door|автор:?|müəllif:?|yazar:?|written by|text:|texte:)"
+
+_ISO_DATE = re.compile(r"\b((?:19|20)\d{2})[-./](\d{1,2})[-./](\d{1,2})\b")
+_DMY_DATE = re.compile(r"\b(\d{1,2})[./](\d{1,2})[./]((?:19|20)\d{2})\b")
+_MONTH_NUMBERS = {
+    name: number
+    for number, names in enumerate(
+        [
+            "jan january januar jänner janvier enero января yanvar",
+            "feb february februar février febrero февраля fevral",
+            "mar march märz mars marzo марта mart",
+            "apr april avril abril апреля aprel",
+            "may mai mayo мая",
+            "jun june juni juin junio июня iyun",
+            "jul july juli juillet julio июля iyul",
+            "aug august août agosto августа avqust",
+            "sep sept september septembre septiembre сентября sentyabr",
+            "oct october oktober octobre octubre октября oktyabr",
+            "nov november novembre noviembre ноября noyabr",
+            "dec december dezember décembre diciembre декабря dekabr",
+        ],
+        start=1,
+    )
+    for name in names.split()
+}
+_TEXT_DATE_DMY = re.compile(rf"\b(\d{{1,2}})\.?\s+({_MONTHS})\.?,?\s+((?:19|20)\d{{2}})\b", re.IGNORECASE)
+_TEXT_DATE_MDY = re.compile(rf"\b({_MONTHS})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+((?:19|20)\d{{2}})\b", re.IGNORECASE)
+
+_DATE_PREFIX = re.compile(r"^\W*(?:date|datum|date de publication|published|publié le|veröffentlicht(?: am)?|tarix|дата)\W*", re.IGNORECASE)
+_BYLINE = re.compile(rf"^\W*{_BY}\s+{_HONORIFIC}?(?P<name>{_NAME})\W*$", re.IGNORECASE)
+_DATE_THEN_BY = re.compile(rf"^(?P<date>.{{4,40}}?)\s+{_BY}\s+{_HONORIFIC}?(?P<name>{_NAME})\W*$", re.IGNORECASE)
+_CREDIT_LINE = re.compile(r"^\W*(?:source|quelle|source:|author|autor|auteur|written by|text)\s*:", re.IGNORECASE)
+_CREDIT_BY = re.compile(rf"\bby\s+{_HONORIFIC}?(?P<name>{_NAME_WORD}\s+{_NAME_WORD}(?:\s+{_NAME_WORD})?)")
+
+AUTHOR_LABELS = frozenset(["author", "authors", "autor", "autoren", "auteur", "автор", "müəllif", "yazar", "by"])
+DATE_LABELS = frozenset(["date", "datum", "published", "publié", "tarix", "дата", "veröffentlicht", "tarih"])
+
+_DOMAIN = re.compile(r"\b((?:[a-z0-9-]+\.)+(?:[a-z]{2,6}))\b", re.IGNORECASE)
+# Domains that are platforms, not the publisher of the page.
+PLATFORM_DOMAINS = frozenset(
+    "twitter.com x.com facebook.com instagram.com youtube.com t.me telegram.me linkedin.com "
+    "google.com wikipedia.org whatsapp.com tiktok.com vk.com bit.ly".split()
+)
+_TLDS = frozenset(
+    "com org net info eu az ru de fr uk us io co tv news kr jp cn tr ge am ua by kz ch at it es pl nl be se no dk fi "
+    "cz sk hu ro bg gr pt ie ca au nz in ir il ae sa eg".split()
+)
+_HANDLE = re.compile(r"(?:follow|folgen|suivez|follow us)\b[^@\n]{0,40}@(\w{3,30})", re.IGNORECASE)
+_PHOTO_ORG = re.compile(r"\b((?:[A-Z][\w&.-]+\s+){0,3}[A-Z][\w&.-]+)\s+(?:file\s+)?photo\s+by\b")
+# ISO 3166 codes that handles append to a brand: "@AzerNewsAz", "@BBCWorldUK".
+_COUNTRY_SUFFIXES = frozenset("az ru de fr uk us tr ge am ua kr jp cn in it es pl nl at ch".split())
+
+
+def parse_date(text: str) -> str | None:
+    """The first calendar date in a short text, as ISO 8601 (YYYY-MM-DD)."""
+    for pattern, order in ((_ISO_DATE, "ymd"), (_DMY_DATE, "dmy")):
+        match = pattern.search(text)
+        if match:
+            parts = dict(zip(order, match.groups()))
+            iso = _make_date(parts["y"], parts["m"], parts["d"])
+            if iso:
+                return iso
+    match = _TEXT_DATE_DMY.search(text)
+    if match:
+        day, month, year = match.groups()
+        iso = _make_date(year, _MONTH_NUMBERS.get(month.lower().rstrip(".")), day)
+        if iso:
+            return iso
+    match = _TEXT_DATE_MDY.search(text)
+    if match:
+        month, day, year = match.groups()
+        return _make_date(year, _MONTH_NUMBERS.get(month.lower().rstrip(".")), day)
+    return None
+
+
+def _make_date(year, month, day) -> str | None:
+    try:
+        return date(int(year), int(month), int(day)).isoformat()
+    except (TypeError, ValueError):
+        return None
+
+
+def looks_like_person(name: str) -> bool:
+    """Two or more capitalised words: a person; one word ("Azernews") is an organisation."""
+    return len(name.split()) >= 2
+
+
+def parse_byline(text: str) -> dict | None:
+    """Metadata stated by a byline/dateline, or None when the line is not one.
+
+    Handles "By Vugar Khalilov", "date 2022-06-21 By Azernews", "Von Anna Muster".
+    A one-word name after "By" is an organisation (the site), not an author.
+    """
+    if len(text) > MAX_BYLINE_CHARS:
+        return None
+    found: dict = {}
+    match = _BYLINE.match(text)
+    if not match:
+        match = _DATE_THEN_BY.match(text)
+        if match:
+            published = parse_date(match.group("date"))
+            if not published:
+                return None
+            found["published"] = published
+    if not match:
+        return None
+    name = match.group("name").strip(" .,")
+    found["author" if looks_like_person(name) else "site"] = name
+    return found
+
+
+def parse_credit_line(text: str) -> dict | None:
+    """An author note such as "source: This op-ed was prepared for X by Dr Y, Head of ..."."""
+    if not _CREDIT_LINE.match(text) or len(text) > 600:
+        return None
+    found: dict = {}
+    match = _CREDIT_BY.search(text)
+    if match:
+        found["author"] = match.group("name")
+    return found or None
+
+
+def parse_dateline(text: str) -> dict | None:
+    """A line that states only a publication date ("Date: 2025.04.04 / 11:12")."""
+    if len(text) > 60:
+        return None
+    stripped = _DATE_PREFIX.sub("", text)
+    published = parse_date(stripped)
+    if not published:
+        return None
+    # Nothing but the date, a time and separators may remain.
+    rest = _ISO_DATE.sub("", _DMY_DATE.sub("", stripped))
+    rest = _TEXT_DATE_DMY.sub("", _TEXT_DATE_MDY.sub("", rest))
+    if re.sub(r"[\d\s:./|,-]|uhr|am|pm|at|um", "", rest, flags=re.IGNORECASE):
+        return None
+    return {"published": published}
+
+
+def label_of(text: str) -> str | None:
+    """'author' or 'date' for a bare label line ("Author", "Datum:")."""
+    word = text.strip(" :\t").lower()
+    if word in AUTHOR_LABELS:
+        return "author"
+    if word in DATE_LABELS:
+        return "date"
+    return None
+
+
+def site_from_handle(handle: str) -> str:
+    """"AzerNewsAz" -> "AzerNews": a brand handle with a country code appended."""
+    parts = re.findall(r"[A-Z][a-z]+|[A-Z]+(?![a-z])|[a-z]+|\d+", handle)
+    if len(parts) >= 3 and parts[-1].lower() in _COUNTRY_SUFFIXES and parts[-1][0].isupper():
+        return "".join(parts[:-1])
+    return handle
+
+
+def guess_site(lines: list[str]) -> str | None:
+    """The publisher named by the page itself: a domain it repeats, its handle, or a photo credit."""
+    domains: Counter = Counter()
+    for line in lines:
+        for match in _DOMAIN.finditer(line):
+            domain = match.group(1)
+            tld = domain.rsplit(".", 1)[-1].lower()
+            if tld not in _TLDS or domain.lower() in PLATFORM_DOMAINS:
+                continue
+            if any(ch.isdigit() for ch in domain.split(".")[0]) or len(domain) < 5:
+                continue
+            domains[domain] += 1
+    if domains:
+        domain, count = domains.most_common(1)[0]
+        if count >= 2:
+            return domain
+    for line in lines:
+        match = _HANDLE.search(line)
+        if match:
+            return site_from_handle(match.group(1))
+    for line in lines:
+        match = _PHOTO_ORG.search(line)
+        if match:
+            org = match.group(1).strip()
+            if f"The {org}" in " ".join(lines):
+                return f"The {org}"
+            return org
+    return None

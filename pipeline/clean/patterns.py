@@ -1,0 +1,216 @@
+"""Multilingual line patterns for page furniture.
+
+Each pattern names a *kind* of furniture (a rule name recorded on removal),
+never a particular site's sentence.  Patterns match whole short lines, so an
+article sentence that merely mentions "comments" is never touched.
+"""
+
+from __future__ import annotations
+
+import re
+
+# Lines longer than this are prose, whatever words they contain: furniture
+# labels ("Related Posts", "Leave a Reply") are short.  Longest label seen in
+# the dev pages is ~60 characters ("Das könnte Sie auch interessieren:").
+MAX_LABEL_CHARS = 80
+
+
+def _alternation(phrases: list[str]) -> str:
+    return "|".join(sorted((re.escape(p) for p in phrases), key=len, reverse=True))
+
+
+# Headings that open a section of *other* content after the article:
+# everything from such a heading on is not the article.
+SECTION_END_PHRASES = [
+    # English
+    "related posts", "related articles", "related stories", "related news", "related content",
+    "related", "see also", "popular", "most popular", "popular posts", "popular news",
+    "most read", "most viewed", "latest", "latest news", "latest posts", "latest articles",
+    "recent posts", "recent articles", "recent news", "editor's choice", "editors' choice",
+    "editor’s choice", "editor's picks", "recommended", "recommended for you", "you may also like",
+    "you might also like", "you may be interested in", "more stories", "more news", "more from",
+    "more on this story", "more articles", "top stories", "trending", "trending now",
+    "leave a reply", "leave a comment", "post a comment", "add a comment", "comments",
+    "join the discussion", "what do you think?", "read next", "up next", "further reading",
+    "other news", "in other news", "also read", "also on", "around the web", "sponsored",
+    "sponsored content", "from the web", "share this", "share this article", "share this post",
+    "share on", "tags", "filed under", "about the author", "newsletter",
+    # German
+    "weitere artikel", "weitere beiträge", "weitere nachrichten", "ähnliche artikel",
+    "ähnliche beiträge", "verwandte artikel", "verwandte beiträge", "das könnte sie auch interessieren",
+    "das könnte dich auch interessieren", "auch interessant", "mehr zum thema", "mehr zu diesem thema",
+    "meistgelesen", "meistgelesene artikel", "meist gelesen", "beliebte beiträge", "neueste beiträge",
+    "neueste artikel", "aktuelle beiträge", "kommentare", "kommentar schreiben",
+    "kommentar verfassen", "schreibe einen kommentar", "hinterlasse einen kommentar",
+    "einen kommentar schreiben", "diesen artikel teilen", "beitrag teilen", "artikel teilen",
+    "empfehlungen", "top-artikel", "schlagworte", "schlagwörter", "themen", "über den autor",
+    # French
+    "articles similaires", "articles liés", "à lire aussi", "a lire aussi", "lire aussi",
+    "voir aussi", "les plus lus", "les plus populaires", "laisser un commentaire",
+    "laissez un commentaire", "commentaires", "sur le même sujet", "dans la même rubrique",
+    "derniers articles", "articles récents", "partager cet article", "à la une",
+    # Spanish / Portuguese / Italian
+    "artículos relacionados", "noticias relacionadas", "lo más leído", "te puede interesar",
+    "deja un comentario", "ver también", "comentarios", "artigos relacionados", "leia também",
+    "mais lidas", "deixe um comentário", "comentários", "articoli correlati", "leggi anche",
+    "i più letti", "lascia un commento", "commenti",
+    # Dutch / Polish / Scandinavian
+    "gerelateerde artikelen", "lees ook", "meest gelezen", "reacties", "zobacz też",
+    "zobacz także", "czytaj także", "czytaj też", "podobne artykuły", "komentarze",
+    "relaterade artiklar", "läs också", "kommentarer", "relaterte artikler", "les også",
+    # Russian / Ukrainian / Azerbaijani / Turkish
+    "читайте также", "читайте еще", "похожие новости", "похожие статьи", "популярное",
+    "последние новости", "комментарии", "смотрите также", "другие новости", "новости по теме",
+    "читайте також", "схожі новини", "коментарі", "інші новини", "digər xəbərlər",
+    "son xəbərlər", "oxşar xəbərlər", "həmçinin oxuyun", "bu mövzuda", "ilgili haberler",
+    "benzer haberler", "çok okunanlar", "son dakika", "yorumlar", "yorum yap", "diğer haberler",
+    # Korean / Japanese / Chinese
+    "관련기사", "관련 기사", "많이 본 뉴스", "인기기사", "인기 기사", "댓글", "최신기사",
+    "関連記事", "人気記事", "コメント", "おすすめ記事", "相关文章", "相关新闻", "热门文章",
+    "热门新闻", "评论", "相關文章", "相關新聞", "推荐阅读",
+]
+
+# Optional count and punctuation around a heading: "Comments (3)", "12 Kommentare", "Related:".
+SECTION_END = re.compile(
+    r"^\W*(?:\d+\s+)?(?:" + _alternation(SECTION_END_PHRASES) + r")(?:\s*\(?\d+\)?)?\W*$",
+    re.IGNORECASE,
+)
+SECTION_END_COUNTED = re.compile(
+    r"^\W*\d+\s+(?:comments?|kommentare?|commentaires?|comentarios?|комментари\w*|reactions?|antworten|replies)\W*$",
+    re.IGNORECASE,
+)
+
+# A short line that only points elsewhere: "Read more", "Click here", "Weiterlesen".
+READ_MORE = re.compile(
+    r"^\W*(?:read (?:the )?(?:full|more|whole|entire|original)\b.*|read more|continue reading.*|"
+    r"click here.*|more\s*»|weiterlesen|mehr lesen|mehr erfahren|zum artikel|zum beitrag|"
+    r"lire la suite|en savoir plus|leer más|seguir leyendo|leggi tutto|continua a leggere|"
+    r"leia mais|lees meer|lees verder|читать далее|подробнее|далее|ətraflı|devamını oku|"
+    r"더보기|続きを読む|阅读全文|查看更多)\W*$",
+    re.IGNORECASE,
+)
+
+# Calls to follow, subscribe or share: "Follow us on Twitter @X", "Share on Facebook".
+SOCIAL = re.compile(
+    r"^\W*(?:follow us|follow\b.*\bon (?:twitter|facebook|instagram|telegram|x)\b|"
+    r"like us on facebook|subscribe\b|sign up for\b|join us on\b|share (?:on|via|this)\b|"
+    r"folgen sie uns|folge uns|abonnieren|jetzt abonnieren|newsletter abonnieren|"
+    r"suivez-nous|abonnez-vous|síguenos|suscríbete|seguici|siga-nos|"
+    r"подписывайтесь|подпишитесь|присоединяйтесь|bizi izləyin|bizi takip edin|"
+    r"(?:facebook|twitter|linkedin|whatsapp|telegram|pinterest|reddit|e-?mail|email|print|drucken|"
+    r"xing|instagram|youtube|tumblr|vk|flipboard|pocket|teilen|tweet|share|mail|rss)"
+    r"(?:\s*[|/,·•]\s*(?:facebook|twitter|linkedin|whatsapp|telegram|pinterest|reddit|e-?mail|email|"
+    r"print|drucken|xing|instagram|youtube|tumblr|vk|flipboard|pocket|teilen|tweet|share|mail|rss))*)\W*",
+    re.IGNORECASE,
+)
+
+# Comment-form furniture.
+COMMENT_FORM = re.compile(
+    r"(?:your email address will not be published|required fields are marked|"
+    r"save my name, email|notify me of (?:follow-up|new) (?:comments|posts)|"
+    r"you must be logged in to post a comment|"
+    r"ihre e-mail-adresse wird nicht veröffentlicht|erforderliche felder sind|"
+    r"deine e-mail-adresse wird nicht veröffentlicht|"
+    r"votre adresse (?:e-mail|email|de messagerie) ne sera pas publiée|les champs obligatoires|"
+    r"tu dirección de correo electrónico no será publicada|"
+    r"il tuo indirizzo email non sarà pubblicato|"
+    r"ваш (?:e-mail|адрес email) не будет опубликован)",
+    re.IGNORECASE,
+)
+
+# Copyright and legal footers.
+COPYRIGHT = re.compile(
+    r"(?:^\W*(?:©|\(c\)|copyright\b)|\ball rights reserved\b|alle rechte vorbehalten|"
+    r"tous droits réservés|todos los derechos reservados|все права защищены|"
+    r"bütün hüquqlar qorunur|tüm hakları saklıdır|무단 ?전재|版权所有|著作権)",
+    re.IGNORECASE,
+)
+
+# Opinion-page disclaimers.
+DISCLAIMER = re.compile(
+    r"(?:views (?:and opinions )?expressed (?:in|by|here)|do(?:es)? not necessarily (?:reflect|represent)|"
+    r"the opinions expressed|geben nicht unbedingt|nicht notwendigerweise die meinung|"
+    r"n'engagent que leurs? auteurs?|не обязательно совпадает|может не совпадать с позицией)",
+    re.IGNORECASE,
+)
+
+# Photo and image credits: "photo: AzerTag", "Foto: dpa", "Korea Times photo by X".
+PHOTO_CREDIT = re.compile(
+    r"(?:^\W*(?:photos?|foto|fotos|фото|image|images|picture|pictures|bild|bilder|credit|credits|"
+    r"quelle|source image|photo credit|bildquelle|fotoğraf|şəkil|사진|写真|图片)\s*(?::|©|by\b)|"
+    r"\bphoto(?:graph)?s? by\s+[A-Z][\w.-]+(?:\s+[A-Z][\w.-]+)*\W*$|"
+    r"\b(?:getty images|reuters|afp|dpa|ap photo|epa|shutterstock|istock)\W*$)",
+    re.IGNORECASE,
+)
+
+# A caption that ends with its credit: "... in Seoul, Aug. 26. Korea Times photo by Kim Hyun-bin".
+PHOTO_CAPTION_CREDIT = re.compile(
+    r"\b(?:photo(?:graph)?s?|foto|bild|image)\s*(?:by|von|par|:|©)\s*[A-Z][\w.-]+(?:[ -][A-Z][\w.-]+){0,3}\W*$"
+)
+
+# Lines made of symbols only: "--", "***", "|", "»".
+SYMBOLS_ONLY = re.compile(r"^[\W_]+$")
+
+# A line that is a date (and maybe a time) and nothing else: "31. Mai", "2025.04.04 / 11:12".
+_MONTHS = (
+    "jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april|june|july|"
+    "august|september|october|november|december|januar|jänner|februar|märz|mai|juni|juli|oktober|"
+    "dezember|janvier|février|mars|avril|juin|juillet|août|septembre|octobre|novembre|décembre|"
+    "enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre|"
+    "января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря|"
+    "yanvar|fevral|mart|aprel|iyun|iyul|avqust|sentyabr|oktyabr|noyabr|dekabr"
+)
+DATE_ONLY = re.compile(
+    r"^\W*(?:(?:mon|tue|wed|thu|fri|sat|sun|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|"
+    r"lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\w*,?\s*)?"
+    r"(?:\d{1,4}[./-]\d{1,2}(?:[./-]\d{1,4})?|\d{1,2}\.?\s*(?:" + _MONTHS + r")\.?(?:\s*,?\s*\d{2,4})?|"
+    r"(?:" + _MONTHS + r")\.?\s+\d{1,2}(?:st|nd|rd|th)?,?(?:\s*\d{4})?)"
+    r"(?:\s*(?:[,/|-]|um|at|à)?\s*\d{1,2}[:.h]\d{2}(?:\s*(?:uhr|am|pm))?)?\W*$",
+    re.IGNORECASE,
+)
+
+# Breadcrumbs and navigation: "Home page Society", "Home > News > World", "Startseite / Politik".
+BREADCRUMB = re.compile(
+    r"^\W*(?:home(?:\s*page)?|startseite|accueil|inicio|главная|ana səhifə|ana sayfa|홈|首页)\b"
+    r"(?:\s*[>/»›|→-]\s*|\s+)\S.{0,80}$",
+    re.IGNORECASE,
+)
+
+
+def label_rule(text: str) -> str | None:
+    """The furniture kind of a short line, or None when it looks like content."""
+    if len(text) > MAX_LABEL_CHARS:
+        # Long lines: only sentence-level furniture applies.
+        if COMMENT_FORM.search(text):
+            return "comment_form"
+        if DISCLAIMER.search(text) and len(text) < 400:
+            return "disclaimer"
+        if COPYRIGHT.search(text) and len(text) < 300:
+            return "copyright"
+        if PHOTO_CAPTION_CREDIT.search(text) and len(text) < 400:
+            return "photo_caption"
+        return None
+    if SYMBOLS_ONLY.match(text):
+        return "symbols"
+    if COMMENT_FORM.search(text):
+        return "comment_form"
+    if READ_MORE.match(text):
+        return "read_more"
+    if SOCIAL.match(text) and len(text) < 60:
+        return "social"
+    if COPYRIGHT.search(text):
+        return "copyright"
+    if DISCLAIMER.search(text):
+        return "disclaimer"
+    if PHOTO_CREDIT.search(text):
+        return "photo_credit"
+    if BREADCRUMB.match(text):
+        return "breadcrumb"
+    return None
+
+
+def section_end_kind(text: str) -> bool:
+    """True when a short line is a heading that opens a section of other content."""
+    if len(text) > MAX_LABEL_CHARS:
+        return False
+    return bool(SECTION_END.match(text) or SECTION_END_COUNTED.match(text))

@@ -1,0 +1,60 @@
+"""Unicode script of characters and texts (Latin, Cyrillic, Hangul, ...)."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+# (first code point, last code point, script) for the scripts news archives
+# in our users' regions mix; everything else alphabetic is "Other".
+_RANGES = (
+    (0x0041, 0x024F, "Latin"),
+    (0x0370, 0x03FF, "Greek"),
+    (0x0400, 0x052F, "Cyrillic"),
+    (0x0530, 0x058F, "Armenian"),
+    (0x0590, 0x05FF, "Hebrew"),
+    (0x0600, 0x06FF, "Arabic"),
+    (0x0750, 0x077F, "Arabic"),
+    (0x0900, 0x097F, "Devanagari"),
+    (0x0E00, 0x0E7F, "Thai"),
+    (0x10A0, 0x10FF, "Georgian"),
+    (0x1100, 0x11FF, "Hangul"),
+    (0x1C90, 0x1CBF, "Georgian"),
+    (0x1E00, 0x1EFF, "Latin"),
+    (0x3040, 0x30FF, "Kana"),
+    (0x3130, 0x318F, "Hangul"),
+    (0x3400, 0x4DBF, "Han"),
+    (0x4E00, 0x9FFF, "Han"),
+    (0xAC00, 0xD7AF, "Hangul"),
+    (0xF900, 0xFAFF, "Han"),
+    (0xFB50, 0xFDFF, "Arabic"),
+    (0xFE70, 0xFEFF, "Arabic"),
+)
+
+
+def char_script(ch: str) -> str | None:
+    """Script of one letter; None for digits, punctuation and spaces."""
+    if not ch.isalpha():
+        return None
+    code = ord(ch)
+    for lo, hi, name in _RANGES:
+        if lo <= code <= hi:
+            return name
+    return "Other"
+
+
+def script_counts(text: str, limit: int = 2000) -> Counter:
+    counts: Counter = Counter()
+    for ch in text[:limit]:
+        script = char_script(ch)
+        if script:
+            counts[script] += 1
+    return counts
+
+
+def dominant_script(text: str, limit: int = 2000) -> str | None:
+    counts = script_counts(text, limit)
+    if not counts:
+        return None
+    script, _ = counts.most_common(1)[0]
+    # Japanese mixes Han and Kana: either is "Japanese-compatible" with the other.
+    return script

@@ -1,0 +1,235 @@
+"""Command line: `python -m pipeline ...` or `newsclean ...`.
+
+Parses arguments, calls the library, turns errors into one clear line and a
+non-zero exit.  No pipeline logic lives here.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+import time
+from pathlib import Path
+
+import click
+
+from . import __version__
+from .options import FORMATS, Options
+
+DEFAULT_DB = os.environ.get("NEWSCLEAN_DB", "archive.db")
+
+db_option = click.option(
+    "--db",
+    default=DEFAULT_DB,
+    show_default=True,
+    type=click.Path(dir_okay=False),
+    help="Archive file (SQLite). Env: NEWSCLEAN_DB.",
+)
+
+
+def _open_existing(db: str):
+    from archive import Archive
+
+    if not Path(db).exists():
+        raise click.ClickException(f"no archive at {db}: run `python -m pipeline ingest PATH --db {db}` first")
+    return Archive(db)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="newsclean")
+def cli():
+    """Turn scraped news pages (HTML or plain-text dumps) into a clean, searchable archive.
+
+    A page flows read -> extract -> clean -> language -> dedupe -> store;
+    every removed block is kept in the archive with the rule that removed it.
+
+    Example: python -m pipeline ingest seeds/ && python -m pipeline search landmines
+    """
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, required=True)
+@db_option
+@click.option("--workers", "-w", default=1, show_default=True, type=click.IntRange(1, 64), help="Processes for extraction and cleaning.")
+@click.option("--format", "fmt", type=click.Choice(FORMATS), default="auto", show_default=True, help="How to read inputs; auto sniffs each file.")
+@click.option("--quiet", "-q", is_flag=True, help="No progress line, only the summary.")
+def ingest(paths, db, workers, fmt, quiet):
+    """Clean pages and store them in the archive.
+
+    PATHS are files or directories (walked recursively for .txt, .html,
+    .htm and .gz files).  Pages already archived (same bytes) are skipped,
+    so re-running on the same batch changes nothing.  Bad pages are stored
+    as rejected with a reason; they never stop the batch.
+
+    Example: python -m pipeline ingest scrapes/2024-06-01/ --db news.db --workers 2
+    """
+    from archive import Archive
+
+    from .runner import ingest as run_ingest
+
+    archive = Archive(db)
+    progress = None if quiet or not sys.stderr.isatty() else _progress_printer()
+    summary = run_ingest(paths, archive, Options(format=fmt), workers=workers, progress=progress)
+    if progress:
+        click.echo("", err=True)
+    click.echo(summary.as_text())
+    click.echo(f"archive: {db}")
+    archive.close()
+    if summary.counts["seen"] == 0:
+        raise click.ClickException("no page files found in " + ", ".join(paths))
+
+
+def _progress_printer():
+    last = [0.0]
+
+    def show(n, total, counts):
+        now = time.monotonic()
+        if n == total or now - last[0] > 0.5:
+            last[0] = now
+            click.echo(
+                f"\r{n}/{total} pages  ok {counts['ok']}  duplicate {counts['duplicate']}  "
+                f"rejected {counts['rejected']}  unchanged {counts['unchanged']}",
+                nl=False,
+                err=True,
+            )
+
+    return show
+
+
+@cli.command("clean")
+@click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False))
+@click.option("--format", "fmt", type=click.Choice(FORMATS), default="auto", show_default=True, help="How to read inputs; auto sniffs each file.")
+@click.option("--json", "as_json", is_flag=True, help="One JSON object per input file, per line.")
+def clean_command(files, fmt, as_json):
+    """Clean pages and print the articles; no archive is touched.
+
+    With --json each line holds: source, url, title, author, published,
+    site, language, text (paragraphs separated by a blank line), status,
+    reason and removed (a list of {rule, text}).  A file that cannot be
+    cleaned still gets its line, with status "rejected" and the reason.
+
+    Example: python -m pipeline clean seeds/*.txt --json > clean.jsonl
+    """
+    from .runner import clean_paths
+
+    for doc in clean_paths(files, Options(format=fmt)):
+        if as_json:
+            click.echo(json.dumps(doc.to_record(), ensure_ascii=False))
+            continue
+        meta = doc.metadata
+        click.echo(f"==> {doc.source} [{doc.status}{': ' + doc.reason if doc.reason else ''}]")
+        for key in ("title", "author", "published", "site", "language", "url"):
+            if meta.get(key):
+                click.echo(f"{key}: {meta[key]}")
+        click.echo("")
+        if doc.text:
+            click.echo(doc.text)
+            click.echo("")
+
+
+@cli.command()
+@click.argument("query")
+@db_option
+@click.option("--limit", default=10, show_default=True, type=click.IntRange(1, 10_000))
+@click.option("--json", "as_json", is_flag=True, help="One JSON object per result.")
+def search(query, db, limit, as_json):
+    """Full-text search over titles and texts (SQLite FTS5), best match first.
+
+    Words are matched as words (all of them must occur); copies of an
+    article are not listed, only the original.
+
+    Example: python -m pipeline search "mine clearance" --limit 5
+    """
+    from archive import search as run_search
+
+    archive = _open_existing(db)
+    results = run_search(archive.db, query, limit=limit)
+    for row in results:
+        if as_json:
+            click.echo(json.dumps(row, ensure_ascii=False))
+        else:
+            click.echo(f"{row['id'][:12]}  {row['title'] or '(no title)'}  [{row['site'] or '?'}, {row['published'] or 'no date'}, {row['language']}]")
+            click.echo(f"    {row['snippet']}")
+    if not results and not as_json:
+        click.echo(f"no articles match {query!r}", err=True)
+
+
+@cli.command()
+@db_option
+@click.option("--format", "fmt", type=click.Choice(["jsonl"]), default="jsonl", show_default=True)
+@click.option("--language", help="Only articles in this ISO 639-1 language, e.g. en.")
+@click.option("--include-duplicates", is_flag=True, help="Also export copies (they carry duplicate_of).")
+@click.option("--output", "-o", type=click.File("w", encoding="utf-8"), default="-", help="File to write; default stdout.")
+def export(db, fmt, language, include_duplicates, output):
+    """Export clean articles for downstream jobs, one JSON object per line.
+
+    Example: python -m pipeline export --language en -o articles.jsonl
+    """
+    from archive import export_articles, to_jsonl
+
+    archive = _open_existing(db)
+    for line in to_jsonl(export_articles(archive.db, language=language, include_duplicates=include_duplicates)):
+        output.write(line + "\n")
+
+
+@cli.command()
+@db_option
+@click.option("--json", "as_json", is_flag=True)
+def stats(db, as_json):
+    """Counts: pages by status, rejection reasons, languages, removals by rule.
+
+    Example: python -m pipeline stats --db news.db
+    """
+    from archive import stats as run_stats
+
+    archive = _open_existing(db)
+    figures = run_stats(archive.db)
+    if as_json:
+        click.echo(json.dumps(figures, ensure_ascii=False, indent=2))
+        return
+    for key, value in figures.items():
+        if isinstance(value, dict):
+            click.echo(f"{key}:")
+            for k, v in value.items():
+                click.echo(f"  {k}: {v}")
+        else:
+            click.echo(f"{key}: {value}")
+
+
+@cli.command()
+@db_option
+@click.option("--port", default=8001, show_default=True, type=int)
+@click.option("--host", default="127.0.0.1", show_default=True)
+def serve(db, port, host):
+    """Browse and search the archive in Datasette.
+
+    Writes <db>.metadata.json beside the archive (facets, full-text search,
+    canned queries) and starts Datasette on it.
+
+    Example: python -m pipeline serve --db archive.db --port 8001
+    """
+    from archive.datasette import write_metadata
+
+    _open_existing(db).close()
+    meta = write_metadata(db)
+    args = [sys.executable, "-m", "datasette", "serve", db, "--metadata", str(meta), "--port", str(port), "--host", host]
+    click.echo(" ".join(args), err=True)
+    os.execv(sys.executable, args)
+
+
+def main():
+    try:
+        cli(prog_name="newsclean")
+    except KeyboardInterrupt:
+        click.echo("interrupted", err=True)
+        sys.exit(130)
+    except Exception as exc:  # one clear line, not a traceback (PIPELINE_DEBUG=1 shows it)
+        if os.environ.get("PIPELINE_DEBUG"):
+            raise
+        click.echo(f"Error: {type(exc).__name__}: {exc}", err=True)
+        sys.exit(1)
+
+
+if __name__ == "__main__":
+    main()

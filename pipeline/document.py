@@ -1,0 +1,124 @@
+"""The one document type that flows through every stage.
+
+A page enters as raw bytes and leaves as an article (or a recorded rejection).
+Stages never delete information silently: a removed block stays in
+``Document.blocks`` with the rule that removed it, and text cut out of a kept
+block is listed in ``Document.removed``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from typing import Any
+
+STATUS_OK = "ok"
+STATUS_REJECTED = "rejected"
+STATUS_DUPLICATE = "duplicate"
+
+# Metadata keys every document carries (None when unknown: never invented).
+META_KEYS = (
+    "url",
+    "title",
+    "author",
+    "published",
+    "site",
+    "description",
+    "language",
+    "language_confidence",
+)
+
+
+@dataclass
+class Block:
+    """One paragraph-like unit of a page: a line of a text dump or an element of HTML."""
+
+    text: str
+    kind: str = "p"  # p | h (heading) | li (list item) | line (text-dump line)
+    removed_by: str | None = None  # rule name when the cleaner dropped it
+    language: str | None = None  # filled by the language stage for kept blocks
+
+    @property
+    def kept(self) -> bool:
+        return self.removed_by is None
+
+
+@dataclass
+class Removal:
+    """Something a rule took out: a whole block (position >= 0) or an inline span."""
+
+    rule: str
+    text: str
+    position: int  # index into Document.blocks
+    inline: bool = False
+
+
+@dataclass
+class Document:
+    source: str  # the path as given by the user
+    raw: bytes = b""
+    format: str = "unknown"  # html | text | unknown
+    html: str | None = None  # decoded markup for HTML pages
+    blocks: list[Block] = field(default_factory=list)
+    metadata: dict[str, Any] = field(default_factory=lambda: {k: None for k in META_KEYS})
+    inline_removals: list[Removal] = field(default_factory=list)
+    status: str = STATUS_OK
+    reason: str | None = None
+    duplicate_of: str | None = None
+    content_hash: str | None = None
+
+    @property
+    def id(self) -> str:
+        """Page id: sha256 of the raw bytes, so re-ingesting the same bytes is a no-op."""
+        return hashlib.sha256(self.raw).hexdigest()
+
+    @property
+    def ok(self) -> bool:
+        return self.status == STATUS_OK
+
+    @property
+    def kept_blocks(self) -> list[Block]:
+        return [b for b in self.blocks if b.kept]
+
+    @property
+    def text(self) -> str:
+        """The article: kept blocks, paragraphs separated by a blank line."""
+        return "\n\n".join(b.text for b in self.blocks if b.kept and b.text)
+
+    @property
+    def removed(self) -> list[Removal]:
+        """Every removal, whole blocks first in page order, then inline cuts."""
+        whole = [
+            Removal(rule=b.removed_by, text=b.text, position=i)
+            for i, b in enumerate(self.blocks)
+            if b.removed_by is not None
+        ]
+        return whole + list(self.inline_removals)
+
+    def remove_block(self, index: int, rule: str) -> None:
+        """Mark a block removed unless an earlier rule already removed it."""
+        block = self.blocks[index]
+        if block.removed_by is None:
+            block.removed_by = rule
+
+    def reject(self, reason: str) -> "Document":
+        self.status = STATUS_REJECTED
+        self.reason = reason
+        return self
+
+    def to_record(self) -> dict[str, Any]:
+        """The JSON shape of `clean --json` and `export`."""
+        meta = self.metadata
+        return {
+            "source": self.source,
+            "url": meta.get("url"),
+            "title": meta.get("title"),
+            "author": meta.get("author"),
+            "published": meta.get("published"),
+            "site": meta.get("site"),
+            "language": meta.get("language"),
+            "text": self.text,
+            "status": self.status,
+            "reason": self.reason,
+            "removed": [{"rule": r.rule, "text": r.text} for r in self.removed],
+        }

@@ -1,0 +1,31 @@
+"""One options object, built once from CLI flags (or by a library caller)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+# A page larger than this is almost never an article (it is a dump, a feed or
+# an attack on the parser); we record it as rejected instead of spending
+# seconds of lxml time on it.  News articles with inline markup are < 2 MB.
+MAX_PAGE_BYTES = 20 * 1024 * 1024
+
+# Per-page wall-clock budget for extraction.  trafilatura needs < 0.5 s on a
+# normal page on one core; 20 s leaves room for huge but legitimate pages.
+EXTRACT_TIMEOUT_SECONDS = 20
+
+FORMATS = ("auto", "html", "text")
+
+
+@dataclass(frozen=True)
+class Options:
+    format: str = "auto"  # auto | html | text: how to read the input
+    language_backend: str = "auto"  # see pipeline.language.BACKENDS
+    max_page_bytes: int = MAX_PAGE_BYTES
+    extract_timeout: float = EXTRACT_TIMEOUT_SECONDS
+    use_site_memory: bool = True
+    # Near-duplicate confirmation threshold (see pipeline.dedupe).
+    near_duplicate_threshold: float | None = None
+
+    def __post_init__(self) -> None:
+        if self.format not in FORMATS:
+            raise ValueError(f"format must be one of {', '.join(FORMATS)}, not {self.format!r}")

@@ -1,0 +1,178 @@
+"""Chains the stages: read -> extract -> clean -> language -> dedupe -> store.
+
+The pure stages (read to language) run per file, in worker processes when
+asked; dedupe and store run in the main process, in input order, because
+they share the archive.  A page that fails is recorded with its reason and
+the batch goes on.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import sys
+import threading
+import time
+import traceback
+from collections import Counter
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable, Iterable, Iterator
+
+from . import __version__
+from .clean import clean
+from .dedupe import DedupeIndex, MemoryIndex, dedupe
+from .document import Document
+from .extract import extract
+from .language import detect_language
+from .options import Options
+from .read import read_path
+
+# File names a scrape directory holds that are pages; others (logs, .json
+# sidecars) are skipped with a count.
+PAGE_SUFFIXES = (".txt", ".html", ".htm", ".xhtml", ".gz", ".text", ".dump")
+
+
+class PageTimeout(Exception):
+    pass
+
+
+@contextmanager
+def time_limit(seconds: float):
+    """Raise PageTimeout after `seconds` (only where signals work: main thread, POSIX)."""
+    usable = seconds and hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread()
+    if not usable:
+        yield
+        return
+
+    def on_alarm(signum, frame):
+        raise PageTimeout()
+
+    previous = signal.signal(signal.SIGALRM, on_alarm)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+def process_document(doc: Document, options: Options) -> Document:
+    """The pure stages on a document that has been read."""
+    try:
+        with time_limit(options.extract_timeout):
+            extract(doc)
+            clean(doc)
+        detect_language(doc)
+    except PageTimeout:
+        doc.reject(f"timeout: extraction took more than {options.extract_timeout:g} s")
+    except RecursionError:
+        doc.reject("malformed: markup nested too deeply to parse")
+    except Exception as exc:  # a bug or a pathological page: record it, go on
+        doc.reject(f"error: {type(exc).__name__}: {exc}")
+        if os.environ.get("PIPELINE_DEBUG"):
+            traceback.print_exc()
+    return doc
+
+
+def process_path(path: str, options: Options) -> Document:
+    return process_document(read_path(path, options), options)
+
+
+def clean_paths(paths: Iterable[str], options: Options | None = None) -> Iterator[Document]:
+    """Library API: cleaned documents for files, no archive (duplicates within the call are marked)."""
+    options = options or Options()
+    index = MemoryIndex()
+    for path in paths:
+        yield dedupe(process_path(str(path), options), index)
+
+
+def expand_paths(paths: Iterable[str]) -> tuple[list[str], list[str]]:
+    """(page files, missing paths): directories are walked, hidden files skipped."""
+    files: list[str] = []
+    missing: list[str] = []
+    for raw in paths:
+        path = Path(raw)
+        if path.is_dir():
+            for child in sorted(path.rglob("*")):
+                if child.is_file() and not any(part.startswith(".") for part in child.relative_to(path).parts):
+                    if child.name.lower().endswith(PAGE_SUFFIXES):
+                        files.append(str(child))
+        elif path.is_file():
+            files.append(str(path))
+        else:
+            missing.append(str(path))
+    return files, missing
+
+
+@dataclass
+class RunSummary:
+    run_id: int | None = None
+    counts: Counter = field(default_factory=Counter)
+    reasons: Counter = field(default_factory=Counter)
+    seconds: float = 0.0
+
+    def as_text(self) -> str:
+        c = self.counts
+        lines = [
+            f"{c['seen']} pages in {self.seconds:.1f} s: {c['ok']} new articles, {c['duplicate']} duplicates, "
+            f"{c['rejected']} rejected, {c['unchanged']} already archived"
+        ]
+        for reason, n in self.reasons.most_common():
+            lines.append(f"  rejected {n} x {reason}")
+        return "\n".join(lines)
+
+
+def _worker_init() -> None:
+    # Workers ignore Ctrl-C; the main process stops the pool.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
+def _map(files: list[str], options: Options, workers: int) -> Iterator[Document]:
+    if workers <= 1:
+        for path in files:
+            yield process_path(path, options)
+        return
+    import multiprocessing
+    from functools import partial
+
+    with multiprocessing.get_context("fork").Pool(workers, initializer=_worker_init) as pool:
+        yield from pool.imap(partial(process_path, options=options), files, chunksize=4)
+
+
+def ingest(
+    paths: Iterable[str],
+    archive,
+    options: Options | None = None,
+    workers: int = 1,
+    progress: Callable[[int, int, Counter], None] | None = None,
+) -> RunSummary:
+    """Ingest files into an archive.Archive; returns the run's counts."""
+    options = options or Options()
+    started = time.monotonic()
+    files, missing = expand_paths(list(paths))
+    summary = RunSummary()
+    summary.run_id = archive.start_run(__version__, [str(p) for p in paths])
+    for path in missing:
+        summary.counts["missing"] += 1
+        print(f"warning: {path}: no such file or directory", file=sys.stderr)
+    index: DedupeIndex = archive
+    for n, doc in enumerate(_map(files, options, workers), start=1):
+        summary.counts["seen"] += 1
+        if doc.raw and archive.has_page(doc.id):
+            summary.counts["unchanged"] += 1
+        else:
+            dedupe(doc, index)
+            archive.write(doc, run_id=summary.run_id)
+            summary.counts[doc.status] += 1
+            if doc.status == "rejected":
+                summary.reasons[(doc.reason or "").split(":")[0]] += 1
+        if progress:
+            progress(n, len(files), summary.counts)
+    summary.seconds = time.monotonic() - started
+    archive.finish_run(
+        summary.run_id,
+        {k: summary.counts[k] for k in ("seen", "ok", "rejected", "duplicate", "unchanged")},
+    )
+    return summary

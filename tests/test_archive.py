@@ -1,0 +1,54 @@
+from archive import export_articles, search, stats
+from pipeline import Document
+from pipeline.dedupe import dedupe
+from pipeline.document import Block
+from pipeline.runner import process_document
+
+
+def make_doc(text: str, source: str = "x.txt") -> Document:
+    doc = Document(source=source, raw=text.encode(), format="text")
+    doc.blocks = [Block(text=line, kind="line") for line in text.split("\n")]
+    return doc
+
+
+ARTICLE = (
+    "Menu\nHome\nThe mine clearance agency said on Monday that it had cleared another two thousand hectares "
+    "of farmland in the region, and that the work would continue through the winter months.\n"
+    "Officials added that the cleared land would be returned to the families who had farmed it before the "
+    "conflict, once the final survey of the area was complete and the roads were repaired."
+)
+
+
+def test_write_and_search(archive):
+    doc = dedupe(process_document(make_doc(ARTICLE), _options()), archive)
+    archive.write(doc)
+    hits = search(archive.db, "hectares")
+    assert [h["id"] for h in hits] == [doc.id]
+    assert archive.db["removed_blocks"].count == 2  # "Menu", "Home"
+    assert stats(archive.db)["articles"] == 1
+
+
+def test_exact_copy_points_at_original(archive):
+    original = dedupe(process_document(make_doc(ARTICLE, "a.txt"), _options()), archive)
+    archive.write(original)
+    # Same article, other spacing, punctuation and furniture: a copy.
+    copy_text = ARTICLE.replace("Menu\nHome", "Startseite").replace(",", "")
+    copy = dedupe(process_document(make_doc(copy_text, "b.txt"), _options()), archive)
+    archive.write(copy)
+    assert copy.status == "duplicate"
+    assert copy.duplicate_of == original.id
+    assert len(list(export_articles(archive.db))) == 1
+    assert len(list(export_articles(archive.db, include_duplicates=True))) == 2
+
+
+def test_fts_stays_in_sync_on_replace(archive):
+    doc = dedupe(process_document(make_doc(ARTICLE), _options()), archive)
+    archive.write(doc)
+    archive.write(doc)
+    assert archive.db.execute("select count(*) from articles_fts").fetchone()[0] == 1
+
+
+def _options():
+    from pipeline import Options
+
+    return Options()

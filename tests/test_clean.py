@@ -1,0 +1,103 @@
+"""The cleaning rules on short inline pages, in several languages; exact rule names asserted."""
+
+from pipeline.clean import clean
+from pipeline.clean.byline import parse_byline, parse_date, parse_dateline, site_from_handle
+from pipeline.clean.patterns import label_rule, section_end_kind
+from pipeline.clean.spam import strip_inline_spam
+from pipeline.document import Block, Document
+
+PARA_EN = (
+    "The ministry said on Tuesday that the new rules would take effect at the start of next year, "
+    "and that companies would have six months to adapt their systems to the requirements."
+)
+PARA_DE = (
+    "Die Stadtverwaltung hat am Dienstag bekanntgegeben, dass die neue Brücke über den Fluss im "
+    "kommenden Frühjahr eröffnet werden soll, nachdem sich die Bauarbeiten mehrfach verzögert hatten."
+)
+
+
+def page(*lines: str) -> Document:
+    doc = Document(source="t.txt", raw="\n".join(lines).encode(), format="text")
+    doc.blocks = [Block(text=line, kind="line") for line in lines]
+    return clean(doc)
+
+
+def rules(doc: Document) -> dict[str, str]:
+    return {b.text: b.removed_by for b in doc.blocks if b.removed_by}
+
+
+def test_menu_before_article_is_outside_core():
+    doc = page("Home", "News", "Sport", "Kontakt", PARA_DE, PARA_DE.replace("Brücke", "Straße"))
+    assert rules(doc)["Kontakt"] == "outside_core"
+    assert PARA_DE in doc.text
+
+
+def test_subheading_between_paragraphs_is_kept():
+    doc = page(PARA_EN, "What happens next", PARA_EN.replace("Tuesday", "Friday"))
+    assert "What happens next" in doc.text
+
+
+def test_related_section_ends_the_article():
+    teaser = PARA_EN.replace("ministry", "council")
+    doc = page(PARA_EN, PARA_EN.replace("Tuesday", "Monday"), "Related Posts", "Another story", teaser)
+    assert rules(doc)["Related Posts"] == "related_section"
+    assert rules(doc)[teaser] == "related_section"
+
+
+def test_comment_heading_is_named_as_comments():
+    doc = page(PARA_DE, PARA_DE.replace("Brücke", "Schule"), "Schreibe einen Kommentar", "Name")
+    assert rules(doc)["Schreibe einen Kommentar"] == "comments_section"
+
+
+def test_bylines_move_into_metadata():
+    doc = page("By Jane Smith", "Published 12 March 2024", PARA_EN, PARA_EN)
+    assert doc.metadata["author"] == "Jane Smith"
+    assert rules(doc)["By Jane Smith"] == "byline"
+    assert "Jane Smith" not in doc.text
+
+
+def test_inline_spam_token_is_cut_and_recorded():
+    doc = page(PARA_EN.replace("new rules", "new 카지노 rules"), PARA_EN)
+    assert "카지노" not in doc.text
+    assert "the new rules would" in doc.text
+    assert [(r.rule, r.text) for r in doc.inline_removals] == [("inline_spam", "카지노")]
+
+
+def test_foreign_word_that_is_not_spam_stays():
+    text, removed = strip_inline_spam("The word 사랑 means love in Korean.", "Latin")
+    assert removed == [] and "사랑" in text
+
+
+def test_label_rules():
+    assert label_rule("Follow us on Twitter @SomeNews") == "social"
+    assert label_rule("Facebook | Twitter | WhatsApp") == "social"
+    assert label_rule("Weiterlesen") == "read_more"
+    assert label_rule("© 2024 Example Media") == "copyright"
+    assert label_rule("Foto: dpa") == "photo_credit"
+    assert label_rule("***") == "symbols"
+    assert label_rule("The council met on Tuesday.") is None
+
+
+def test_section_end_headings_in_several_languages():
+    for heading in ("See also", "Читайте также", "Lire aussi :", "Das könnte Sie auch interessieren", "12 Kommentare", "관련기사"):
+        assert section_end_kind(heading), heading
+    assert not section_end_kind("Relations between the two countries improved")
+
+
+def test_dates_and_bylines():
+    assert parse_date("2025.04.04 / 11:12") == "2025-04-04"
+    assert parse_date("am 31. Mai 2012") == "2012-05-31"
+    assert parse_date("June 21, 2022") == "2022-06-21"
+    assert parse_date("99.99.2012") is None
+    assert parse_dateline("Date: 2025.04.04 / 11:12") == {"published": "2025-04-04"}
+    assert parse_dateline("The 2025 budget was passed") is None
+    assert parse_byline("By Azernews") == {"site": "Azernews"}
+    assert parse_byline(" date 2021-06-11 By Vafa Ismayilova") == {"published": "2021-06-11", "author": "Vafa Ismayilova"}
+    assert site_from_handle("AzerNewsAz") == "AzerNews"
+    assert site_from_handle("nytimes") == "nytimes"
+
+
+def test_page_without_prose_is_rejected_with_reason():
+    doc = page("Home", "Login", "Impressum")
+    assert doc.status == "rejected" and doc.reason.startswith("no_article")
+    assert all(b.removed_by for b in doc.blocks)

@@ -1,0 +1,86 @@
+import json
+
+import pytest
+from click.testing import CliRunner
+
+from archive import Archive
+from conftest import SEEDS
+from pipeline.cli import cli
+
+
+@pytest.fixture
+def runner():
+    return CliRunner()
+
+
+def test_every_command_has_help_with_an_example(runner):
+    for name, command in cli.commands.items():
+        result = runner.invoke(cli, [name, "--help"])
+        assert result.exit_code == 0, name
+        assert "Example:" in result.output, f"{name} --help has no example"
+
+
+def test_clean_json_many_files(runner, tmp_path):
+    bad = tmp_path / "empty.html"
+    bad.write_bytes(b"")
+    files = [str(p) for p in sorted(SEEDS.glob("*.txt"))] + [str(bad)]
+    result = runner.invoke(cli, ["clean", "--json", *files])
+    assert result.exit_code == 0, result.output
+    records = [json.loads(line) for line in result.output.splitlines()]
+    assert [r["source"] for r in records] == files
+    first = records[0]
+    assert set(first) >= {"source", "url", "title", "author", "published", "site", "language", "text", "removed"}
+    assert first["language"] == "en"
+    assert "\n\n" in first["text"]
+    assert {"rule", "text"} == set(first["removed"][0])
+    assert records[-1]["status"] == "rejected" and records[-1]["reason"].startswith("empty")
+
+
+def test_ingest_twice_changes_nothing(runner, tmp_path):
+    db = str(tmp_path / "a.db")
+    first = runner.invoke(cli, ["ingest", str(SEEDS), "--db", db])
+    assert first.exit_code == 0, first.output
+    assert "5 new articles" in first.output
+
+    def counts():
+        arc = Archive(db)
+        try:
+            return {t: arc.db[t].count for t in ("pages", "articles", "removed_blocks")}
+        finally:
+            arc.close()
+
+    before = counts()
+    second = runner.invoke(cli, ["ingest", str(SEEDS), "--db", db])
+    assert second.exit_code == 0
+    assert "0 new articles" in second.output and "5 already archived" in second.output
+    assert counts() == before == {"pages": 5, "articles": 5, "removed_blocks": before["removed_blocks"]}
+
+
+def test_search_export_stats(runner, tmp_path):
+    db = str(tmp_path / "a.db")
+    runner.invoke(cli, ["ingest", str(SEEDS), "--db", db])
+    result = runner.invoke(cli, ["search", "landmines", "--db", db, "--json"])
+    assert result.exit_code == 0
+    hits = [json.loads(line) for line in result.output.splitlines()]
+    assert len(hits) >= 4
+    assert all("[landmines]" in h["snippet"].lower() for h in hits)
+
+    exported = runner.invoke(cli, ["export", "--db", db, "--language", "en"])
+    rows = [json.loads(line) for line in exported.output.splitlines()]
+    assert len(rows) == 5
+    assert runner.invoke(cli, ["export", "--db", db, "--language", "ko"]).output == ""
+
+    stats = json.loads(runner.invoke(cli, ["stats", "--db", db, "--json"]).output)
+    assert stats["articles"] == 5 and stats["removed_by_rule"]["related_section"] > 0
+
+
+def test_missing_archive_is_one_clear_error(runner, tmp_path):
+    result = runner.invoke(cli, ["search", "x", "--db", str(tmp_path / "none.db")])
+    assert result.exit_code != 0
+    assert "no archive at" in result.output
+
+
+def test_ingest_of_nothing_fails(runner, tmp_path):
+    result = runner.invoke(cli, ["ingest", str(tmp_path / "missing-dir"), "--db", str(tmp_path / "a.db")])
+    assert result.exit_code != 0
+    assert "no page files found" in result.output

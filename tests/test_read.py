@@ -1,0 +1,65 @@
+import gzip
+
+from pipeline.options import Options
+from pipeline.read import read_bytes, read_path, sniff_format
+
+
+def test_text_dump_becomes_lines():
+    doc = read_bytes("Title\n\n  First line  \nSecond\xa0line\n".encode())
+    assert doc.format == "text"
+    assert [b.text for b in doc.blocks] == ["Title", "First line", "Second\xa0line"]
+
+
+def test_html_is_sniffed():
+    assert sniff_format(b"<!DOCTYPE html><html><body><p>x</p></body></html>") == "html"
+    assert sniff_format(b"  <html lang=en><head><title>t</title>") == "html"
+    assert sniff_format(b"Plain text that mentions <b> once") == "text"
+
+
+def test_empty_file_is_rejected(tmp_path):
+    path = tmp_path / "empty.txt"
+    path.write_bytes(b"  \n\n")
+    doc = read_path(path)
+    assert doc.status == "rejected"
+    assert doc.reason.startswith("empty")
+
+
+def test_missing_file_is_rejected(tmp_path):
+    doc = read_path(tmp_path / "nope.html")
+    assert doc.status == "rejected"
+    assert doc.reason.startswith("unreadable")
+
+
+def test_binary_junk_is_rejected():
+    doc = read_bytes(bytes(range(256)) * 50)
+    assert doc.status == "rejected"
+    assert doc.reason.startswith("binary")
+
+
+def test_truncated_gzip_is_rejected():
+    data = gzip.compress(b"<html><body><p>hello world</p></body></html>" * 100)
+    doc = read_bytes(data[: len(data) // 2])
+    assert doc.status == "rejected"
+    assert doc.reason.startswith("bad_gzip")
+
+
+def test_gzip_is_decompressed():
+    doc = read_bytes(gzip.compress("Zeile eins\nZeile zwei".encode()))
+    assert [b.text for b in doc.blocks] == ["Zeile eins", "Zeile zwei"]
+
+
+def test_too_large_is_rejected():
+    doc = read_bytes(b"x" * 2000, options=Options(max_page_bytes=1000))
+    assert doc.reason.startswith("too_large")
+
+
+def test_declared_charset_is_used():
+    html = '<html><head><meta charset="windows-1251"></head><body><p>Привет, мир</p></body></html>'
+    doc = read_bytes(html.encode("cp1251"))
+    assert "Привет, мир" in doc.html
+
+
+def test_undeclared_legacy_encoding_is_detected():
+    text = "Азербайджан продолжает разминирование освобождённых территорий. " * 20
+    doc = read_bytes(text.encode("cp1251"))
+    assert "разминирование" in doc.blocks[0].text

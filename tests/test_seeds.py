@@ -1,0 +1,46 @@
+"""End to end: every seed scrape against its expected file (../shared/seeds-expected)."""
+
+import pytest
+
+from conftest import SEEDS, seed_cases
+from pipeline import clean_paths
+
+CASES = seed_cases()
+
+
+@pytest.fixture(scope="module")
+def cleaned():
+    paths = [SEEDS / case["source_file"] for case in CASES]
+    return {doc.source.rsplit("/", 1)[-1]: doc for doc in clean_paths(paths)}
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c["source_file"] for c in CASES])
+def test_body_kept(case, cleaned):
+    doc = cleaned[case["source_file"]]
+    assert doc.status == "ok", doc.reason
+    for paragraph in case["body"]:
+        assert paragraph in doc.text
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c["source_file"] for c in CASES])
+def test_boilerplate_removed(case, cleaned):
+    doc = cleaned[case["source_file"]]
+    lines = {line.strip() for line in doc.text.split("\n")}
+    for line in case["must_remove_lines"]:
+        assert line.strip() not in lines, line
+    for token in case["must_remove_inline"]:
+        assert token not in doc.text
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c["source_file"] for c in CASES])
+def test_metadata(case, cleaned):
+    doc = cleaned[case["source_file"]]
+    for key in ("title", "author", "published", "site", "language"):
+        assert doc.metadata[key] == case["meta"][key], key
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c["source_file"] for c in CASES])
+def test_every_removal_has_a_rule(case, cleaned):
+    doc = cleaned[case["source_file"]]
+    assert doc.removed
+    assert all(r.rule for r in doc.removed)
