@@ -18,7 +18,6 @@ def metadata(db_name: str) -> dict:
                         "facets": ["language", "site", "author"],
                         "sortable_columns": ["published", "word_count", "ingested_at", "title"],
                         "fts_table": "articles_fts",
-                        "fts_pk": "id",
                         "searchmode": "escaped",
                         "label_column": "title",
                     },

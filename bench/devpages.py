@@ -1,0 +1,137 @@
+"""The dev-pages evaluation set (../shared/bench/dev-pages): loading, text dumps, scoring.
+
+Scoring is trafilatura's: over all segments of all pages, a `with` segment
+present in the output is a true positive, missing a false negative; a
+`without` segment present is a false positive, absent a true negative.
+Whitespace is folded on both sides before matching, so a segment that spans
+a line break in the output still counts.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import os
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+DEV_PAGES = Path(os.environ.get("DEV_PAGES", ROOT.parent / "shared" / "bench" / "dev-pages"))
+
+_WS = re.compile(r"\s+")
+
+
+@dataclass
+class Case:
+    id: str
+    url: str
+    html: bytes
+    with_: list[str]
+    without: list[str]
+
+
+def load_cases(root: Path = DEV_PAGES, limit: int | None = None) -> list[Case]:
+    if not (root / "cases.json").exists():
+        raise SystemExit(f"dev pages not found at {root} (set DEV_PAGES=...)")
+    cases = json.loads((root / "cases.json").read_text(encoding="utf-8"))
+    out = []
+    for page_id, case in sorted(cases.items())[:limit]:
+        html = gzip.decompress((root / "html" / f"{page_id}.html.gz").read_bytes())
+        out.append(Case(page_id, case.get("url", ""), html, case.get("with", []), case.get("without", [])))
+    return out
+
+
+def fold(text: str) -> str:
+    return _WS.sub(" ", text or "").strip()
+
+
+@dataclass
+class Score:
+    tp: int = 0
+    fn: int = 0
+    fp: int = 0
+    tn: int = 0
+
+    def add(self, output: str, case: Case) -> None:
+        folded = fold(output)
+        for segment in case.with_:
+            if fold(segment) in folded:
+                self.tp += 1
+            else:
+                self.fn += 1
+        for segment in case.without:
+            if fold(segment) in folded:
+                self.fp += 1
+            else:
+                self.tn += 1
+
+    @property
+    def precision(self) -> float:
+        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 0.0
+
+    @property
+    def recall(self) -> float:
+        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 0.0
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+    def line(self, name: str, seconds: float | None = None, docs: int | None = None) -> str:
+        speed = f"  {docs / seconds:8.1f} docs/s" if seconds and docs else ""
+        return f"{name:<28} precision {self.precision:.3f}  recall {self.recall:.3f}  F1 {self.f1:.3f}{speed}"
+
+
+# Elements whose text a naive scraper never shows.
+_INVISIBLE = {"script", "style", "noscript", "template", "head", "title", "meta", "link", "svg", "iframe", "object"}
+# Block-level elements: each starts a new line in the dump.
+_BLOCK = {
+    "address", "article", "aside", "blockquote", "body", "br", "center", "dd", "details", "dialog", "dir", "div",
+    "dl", "dt", "fieldset", "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6", "header",
+    "hgroup", "hr", "html", "legend", "li", "main", "menu", "nav", "ol", "option", "p", "pre", "section", "summary",
+    "table", "tbody", "td", "tfoot", "th", "thead", "tr", "ul", "caption", "select", "button", "label",
+}
+
+
+def html_to_dump(html: bytes | str) -> str:
+    """The page as a naive scraper saves it: visible text of block elements, one per line, blank line between."""
+    import lxml.html
+    from lxml import etree
+
+    try:
+        root = lxml.html.fromstring(html)
+    except (etree.ParserError, ValueError):
+        return ""
+    lines: list[str] = []
+    current: list[str] = []
+
+    def flush():
+        text = _WS.sub(" ", "".join(current)).strip()
+        if text:
+            lines.append(text)
+        current.clear()
+
+    def walk(el):
+        tag = el.tag if isinstance(el.tag, str) else ""
+        tag = tag.lower().split("}")[-1]
+        if tag in _INVISIBLE or not isinstance(el.tag, str):
+            if el.tail:
+                current.append(el.tail)
+            return
+        block = tag in _BLOCK
+        if block:
+            flush()
+        if el.text:
+            current.append(el.text)
+        for child in el:
+            walk(child)
+        if block:
+            flush()
+        if el.tail:
+            current.append(el.tail)
+
+    walk(root)
+    flush()
+    return "\n\n".join(lines) + "\n"
