@@ -30,9 +30,13 @@ def detect(text: str) -> tuple[str, float]:
     return code, float(prob)
 
 
+# Enough text to pick a stoplist: the longest lines of a page are prose.
+STOPLIST_SAMPLE_CHARS = 600
+
+
 def guess_page_language(lines: list[str]) -> str | None:
     """The language of a page's longest lines: good enough to pick a stoplist."""
-    sample = " ".join(sorted(lines, key=len, reverse=True)[:5])[:SAMPLE_CHARS]
+    sample = " ".join(sorted(lines, key=len, reverse=True)[:3])[:STOPLIST_SAMPLE_CHARS]
     code, _ = detect(sample)
     return None if code == UNDETERMINED else code
 

@@ -22,9 +22,9 @@ from dataclasses import dataclass, field
 from ..document import Document
 from . import byline, patterns
 from .core import densest_run, is_prose, line_weight
-from .features import measure, stopwords
+from .features import measure, stopwords, tokenize
 from .scripts import dominant_script
-from .spam import is_spam_block, strip_inline_spam
+from .spam import is_spam_block, may_contain_spam, strip_inline_spam
 
 # An end-of-article heading only ends the article once this much prose has
 # been seen since the core began: a "Popular" box above a short lead must not
@@ -75,7 +75,8 @@ def clean(doc: Document, language: str | None = None, site_lines: frozenset[str]
 
         language = guess_page_language(texts)
     stoplist = stopwords(language)
-    feats = [measure(t, stoplist) for t in texts]
+    tokens = [tokenize(t) for t in texts]
+    feats = [measure(t, stoplist, toks) for t, toks in zip(texts, tokens)]
     text_mode = doc.format != "html"
     found_meta: dict = {}
 
@@ -97,7 +98,7 @@ def clean(doc: Document, language: str | None = None, site_lines: frozenset[str]
             furniture[i] = RULE_METADATA_LABEL
             pending_label = label
             continue
-        meta = byline.parse_byline(text)
+        meta = byline.parse_byline(text, tokens[i])
         if meta:
             _merge(found_meta, meta)
             furniture[i] = RULE_BYLINE
@@ -107,12 +108,12 @@ def clean(doc: Document, language: str | None = None, site_lines: frozenset[str]
             _merge(found_meta, meta)
             furniture[i] = RULE_DATELINE
             continue
-        meta = byline.parse_credit_line(text)
+        meta = byline.parse_credit_line(text, tokens[i])
         if meta:
             _merge(found_meta, meta)
             furniture[i] = RULE_BYLINE
             continue
-        rule = patterns.label_rule(text)
+        rule = patterns.label_rule(text, tokens[i])
         if rule:
             furniture[i] = rule
 
@@ -171,7 +172,9 @@ def clean(doc: Document, language: str | None = None, site_lines: frozenset[str]
     # 4. spam
     kept_text = " ".join(b.text for b in doc.blocks if b.kept)
     article_script = dominant_script(kept_text, limit=5000)
-    for i, block in enumerate(doc.blocks):
+    # One scan of the whole page first: most pages have no spam term at all.
+    blocks_to_check = doc.blocks if may_contain_spam(kept_text) else []
+    for i, block in enumerate(blocks_to_check):
         if not block.kept:
             continue
         if is_spam_block(block.text, article_script):

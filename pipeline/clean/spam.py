@@ -56,6 +56,15 @@ SPAM_PATTERN = _compile(SPAM_TERMS)
 SPAM_HITS_PER_100_CHARS = 1.0
 
 
+_TERMS_FOLDED = tuple(sorted({t.casefold() for t in SPAM_TERMS}))
+
+
+def may_contain_spam(text: str) -> bool:
+    """Fast page-level pre-check (substring tests, no regex): False means no spam term at all."""
+    folded = text.casefold()
+    return any(term in folded for term in _TERMS_FOLDED)
+
+
 def spam_hits(text: str) -> int:
     return len(SPAM_PATTERN.findall(text))
 
