@@ -33,7 +33,33 @@ _HTML_SNIFF = re.compile(
 )
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([a-zA-Z0-9_:.-]+)""", re.IGNORECASE)
 _XML_ENCODING = re.compile(rb"""<\?xml[^>]+encoding\s*=\s*["']([a-zA-Z0-9_.-]+)""", re.IGNORECASE)
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_HEADER_CHARSET = re.compile(rb"^content-type:[^\r\n]*charset\s*=\s*[\"']?([a-zA-Z0-9_:.-]+)", re.IGNORECASE | re.MULTILINE)
+# C0 controls and the C1 range: real text has none; C1 characters are what
+# cp1252 punctuation becomes when read as Latin-1.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+_TAG = re.compile(r"<[^>]*>")
+
+# Bytes given to the charset detector: enough text to decide, bounded time.
+DETECT_BYTES = 200_000
+# A declared charset that leaves more undecodable bytes than this is wrong
+# (a stray byte or two in a long page is the page's own damage).
+MAX_UNDECODABLE_RATIO = 0.001
+# Share of non-ASCII letters above which a Latin-declared page is another
+# script: Latin languages stay below ~15% (Polish, Czech, Vietnamese aside).
+MAX_LATIN_NON_ASCII_RATIO = 0.4
+
+# Charset labels as browsers read them (WHATWG Encoding Standard): legacy
+# labels stand for their superset, which is what servers really send.
+_WHATWG_LABELS = {
+    "latin_1": "cp1252", "iso8859-1": "cp1252", "iso-8859-1": "cp1252", "latin1": "cp1252",
+    "ascii": "cp1252", "us-ascii": "cp1252", "iso8859_1": "cp1252",
+    "euc_kr": "cp949", "euc-kr": "cp949", "ks_c_5601-1987": "cp949", "ksc5601": "cp949",
+    "shift_jis": "cp932", "shift-jis": "cp932", "sjis": "cp932", "x-sjis": "cp932", "ms_kanji": "cp932",
+    "gb2312": "gb18030", "gbk": "gb18030", "x-gbk": "gb18030",
+    "big5": "big5hkscs", "tis-620": "cp874", "iso-8859-11": "cp874", "iso8859_11": "cp874",
+    "iso-8859-9": "cp1254", "iso8859_9": "cp1254",
+}
+_LATIN_CODECS = frozenset({"cp1252", "latin_1", "iso8859_15", "cp1254", "iso8859_2", "cp1250", "mac_roman"})
 
 
 def read_path(path: str | Path, options: Options | None = None) -> Document:
@@ -71,10 +97,11 @@ def decode_document(doc: Document, options: Options) -> Document:
     if len(data) > options.max_page_bytes:
         return doc.reject(f"too_large: {len(data)} bytes > limit {options.max_page_bytes}")
 
+    header_charset, data = split_http_headers(data)
     fmt = options.format
     if fmt == "auto":
         fmt = sniff_format(data)
-    text = decode_bytes(data, html=fmt == "html")
+    text = decode_bytes(data, html=fmt == "html", declared=header_charset)
     if text is None:
         return doc.reject("binary: not text in any known encoding")
     doc.format = fmt
@@ -118,43 +145,93 @@ def sniff_format(data: bytes) -> str:
 
 
 def declared_charset(data: bytes) -> str | None:
+    """The charset a page states in its first bytes (<meta> or <?xml?>), as a Python codec name."""
     head = data[:SNIFF_BYTES]
     match = _META_CHARSET.search(head) or _XML_ENCODING.search(head)
-    if not match:
-        return None
-    name = match.group(1).decode("ascii", "ignore").lower()
+    return codec_for_label(match.group(1).decode("ascii", "ignore")) if match else None
+
+
+def codec_for_label(label: str) -> str | None:
+    """A charset label as browsers read it (WHATWG), as a Python codec name; None when unknown."""
+    label = label.strip().strip("\"'").lower()
+    label = _WHATWG_LABELS.get(label, label)
     try:
-        return codecs.lookup(name).name
+        name = codecs.lookup(label).name
     except LookupError:
         return None
+    return _WHATWG_LABELS.get(name, name)
 
 
-def decode_bytes(data: bytes, html: bool = False) -> str | None:
-    """Decode bytes to text: BOM, then UTF-8, then the declared charset, then detection.
+def split_http_headers(data: bytes) -> tuple[str | None, bytes]:
+    """(charset of the Content-Type header, body) for a page saved with its HTTP response headers."""
+    if not data.startswith(b"HTTP/"):
+        return None, data
+    head_end = -1
+    for separator in (b"\r\n\r\n", b"\n\n"):
+        head_end = data.find(separator, 0, SNIFF_BYTES)
+        if head_end >= 0:
+            body = data[head_end + len(separator):]
+            break
+    if head_end < 0:
+        return None, data
+    match = _HEADER_CHARSET.search(data[:head_end])
+    charset = codec_for_label(match.group(1).decode("ascii", "ignore")) if match else None
+    return charset, body
 
-    UTF-8 is tried before the declared charset because pages that declare
-    iso-8859-1 while serving UTF-8 are common, and valid multi-byte UTF-8
-    is almost never produced by accident.  None means binary junk.
+
+def decode_bytes(data: bytes, html: bool = False, declared: str | None = None) -> str | None:
+    """Decode bytes to text: BOM, UTF-8, the declared charset if plausible, then detection.
+
+    `declared` is a charset from HTTP headers; for HTML the page's own <meta>
+    declaration is used when there is none.  UTF-8 is tried before the
+    declared charset because pages that declare iso-8859-1 while serving
+    UTF-8 are common, and valid multi-byte UTF-8 is almost never produced by
+    accident.  A declaration is only believed when the text it gives is
+    plausible (few undecodable bytes, no Latin mojibake of another script).
+    None means binary junk.
     """
     for bom, enc in ((codecs.BOM_UTF8, "utf-8"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16")):
         if data.startswith(bom):
             return _accept(data.decode(enc, errors="replace"))
     try:
         return _accept(data.decode("utf-8"))
-    except UnicodeDecodeError:
-        pass
-    declared = declared_charset(data) if html else None
-    if declared and declared not in ("utf-8", "utf_8"):
-        try:
-            return _accept(data.decode(declared))
-        except (UnicodeDecodeError, LookupError):
-            pass
+    except UnicodeDecodeError as exc:
+        # A page cut off inside its last multi-byte character is still UTF-8.
+        if exc.start >= len(data) - 3 and exc.reason == "unexpected end of data":
+            return _accept(data[: exc.start].decode("utf-8"))
+    if declared is None and html:
+        declared = declared_charset(data)
+    if declared:
+        text = data.decode(declared, errors="replace")
+        if _bad_ratio(text) <= MAX_UNDECODABLE_RATIO and not _latin_mojibake(text, declared):
+            return _accept(text)
     from charset_normalizer import from_bytes
 
-    best = from_bytes(data[:200_000]).best()
+    best = from_bytes(data[:DETECT_BYTES]).best()
     if best is None:
         return None
-    return _accept(data.decode(best.encoding, errors="replace"))
+    return _accept(data.decode(codec_for_label(best.encoding) or best.encoding, errors="replace"))
+
+
+def _bad_ratio(text: str) -> float:
+    return text.count("\ufffd") / max(len(text), 1)
+
+
+def _latin_mojibake(text: str, codec: str) -> bool:
+    """True when a page declared in a Latin charset is really another script (cp1251 read as cp1252).
+
+    In Latin-script languages most letters are ASCII (French ~4% accented,
+    Polish ~9%); Cyrillic or Greek bytes read as Latin-1 give words made
+    only of accented letters.
+    """
+    if codec not in _LATIN_CODECS:
+        return False
+    sample = _TAG.sub(" ", text[:DETECT_BYTES])
+    letters = [ch for ch in sample if ch.isalpha()]
+    if len(letters) < 50:
+        return False
+    non_ascii = sum(1 for ch in letters if ord(ch) > 127)
+    return non_ascii / len(letters) > MAX_LATIN_NON_ASCII_RATIO
 
 
 def _accept(text: str) -> str | None:
