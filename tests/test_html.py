@@ -71,3 +71,103 @@ def test_gzip_truncated_html_is_rejected():
     doc = read_bytes(data[: len(data) // 3], source="cut.html.gz", options=HTML)
     assert doc.status == "rejected"
     assert doc.reason.startswith("bad_gzip: ")
+
+
+# --- extraction and metadata -------------------------------------------------
+
+ARTICLE_PARAGRAPHS = [
+    "Die Stadtwerke haben am Montag angekündigt, das Netz der Ladesäulen bis zum Jahresende zu verdoppeln.",
+    "Nach Angaben des Unternehmens sollen vor allem Wohnviertel ohne private Stellplätze profitieren.",
+    "Der Ausbau kostet rund vier Millionen Euro, die zur Hälfte aus Fördermitteln des Landes stammen.",
+    "Kritiker bemängeln, dass die Preise an den öffentlichen Säulen weiterhin deutlich über dem Haushaltsstrom liegen.",
+]
+LEAD = "Mehr Ladesäulen für Elektroautos: Die Stadtwerke wollen ihr Netz noch in diesem Jahr verdoppeln."
+
+
+def news_page(lead_class="article-lead", extra_head="", lang="de"):
+    body = "".join(f"<p>{p}</p>" for p in ARTICLE_PARAGRAPHS * 2)
+    return f"""<!DOCTYPE html><html lang="{lang}"><head><meta charset="utf-8">
+<title>Ladesäulen werden verdoppelt | Stadtkurier</title>
+<meta property="og:title" content="Ladesäulen werden verdoppelt">
+<meta property="og:site_name" content="Stadtkurier">
+<meta name="author" content="Anna Beispiel">
+<meta name="description" content="Die Stadtwerke bauen aus.">
+<meta property="article:published_time" content="2023-03-14T08:30:00+01:00">
+{extra_head}</head><body>
+<nav><ul><li><a href="/">Startseite</a></li><li><a href="/lokal">Lokales</a></li></ul></nav>
+<article><h1>Ladesäulen werden verdoppelt</h1>
+<p class="{lead_class}">{LEAD}</p>
+<div class="article-body">{body}</div></article>
+<aside class="related"><h2>Mehr zum Thema</h2><ul><li><a href="/a">Ein anderer Artikel</a></li></ul></aside>
+<footer><p>© 2023 Stadtkurier</p></footer></body></html>"""
+
+
+def run_html(html: str, url: str | None = None):
+    from pipeline.runner import process_document
+
+    doc = read_bytes(html.encode("utf-8"), source="page.html", options=HTML)
+    if url:
+        doc.metadata["url"] = url
+    return process_document(doc, HTML)
+
+
+def test_article_and_lead_are_extracted():
+    doc = run_html(news_page())
+    assert doc.status == "ok", doc.reason
+    assert doc.text.startswith(LEAD)
+    for paragraph in ARTICLE_PARAGRAPHS:
+        assert paragraph in doc.text
+    assert "Startseite" not in doc.text and "Ein anderer Artikel" not in doc.text
+
+
+def test_teaser_list_is_not_taken_for_a_lead():
+    html = news_page().replace(
+        "<h1>Ladesäulen werden verdoppelt</h1>",
+        '<h1>Ladesäulen werden verdoppelt</h1><ul class="teaser-list"><li><p class="teaser">'
+        "Ein Teaser auf einen ganz anderen Artikel über den Stadtrat und seine Haushaltsdebatte.</p></li></ul>",
+    )
+    doc = run_html(html)
+    assert "Ein Teaser" not in doc.text
+
+
+def test_html_metadata():
+    doc = run_html(
+        news_page(extra_head='<link rel="canonical" href="/2023/ladesaeulen">'),
+        url="https://www.stadtkurier.example/2023/ladesaeulen?utm_source=x",
+    )
+    meta = doc.metadata
+    assert meta["title"] == "Ladesäulen werden verdoppelt"
+    assert meta["author"] == "Anna Beispiel"
+    assert meta["published"] == "2023-03-14"
+    assert meta["site"] == "Stadtkurier"
+    assert meta["description"] == "Die Stadtwerke bauen aus."
+    assert meta["url"] == "https://www.stadtkurier.example/2023/ladesaeulen"
+    assert meta["language_hint"] == "de"
+
+
+def test_unknown_metadata_stays_none():
+    html = "<html><body>" + "".join(f"<p>{p}</p>" for p in ARTICLE_PARAGRAPHS * 2) + "</body></html>"
+    doc = run_html(html)
+    assert doc.status == "ok", doc.reason
+    assert doc.metadata["author"] is None
+    assert doc.metadata["url"] is None
+    assert "language_hint" not in doc.metadata
+
+
+def test_og_url_then_fetched_url():
+    from pipeline.metadata import canonical_url
+    from trafilatura.utils import load_html
+
+    tree = load_html('<html><head><meta property="og:url" content="https://a.example/x"></head><body></body></html>')
+    assert canonical_url(tree, "https://b.example/y") == "https://a.example/x"
+    assert canonical_url(load_html("<html><body><p>x</p></body></html>"), "https://b.example/y") == "https://b.example/y"
+    assert canonical_url(None, "javascript:alert(1)") is None
+
+
+def test_author_placeholders_and_repeats_are_dropped():
+    from pipeline.metadata import clean_authors, iso_date
+
+    assert clean_authors("admin") is None
+    assert clean_authors("Jane Roe; John Doe; Jane Roe") == "Jane Roe; John Doe"
+    assert iso_date("2021-02-30") is None
+    assert iso_date("2021-02-03T10:00:00") == "2021-02-03"
