@@ -51,6 +51,9 @@ _LEAD_TAGS = ("p", "div", "h2", "h3", "span", "section", "header", "strong")
 # is a kicker or a label, longer a whole article preview.
 LEAD_MIN_CHARS = 40
 LEAD_MAX_CHARS = 1200
+# libxml2's HTML parser stops building the tree at this depth (without its
+# "huge" option): deeper content is lost, so such pages are malformed.
+PARSER_MAX_DEPTH = 256
 # Length of the text snippet used to find the extracted body in the page.
 SNIPPET_CHARS = 25
 # Ancestors looked at above a lead candidate to see whether it sits in a teaser list.
@@ -71,13 +74,24 @@ def extract(doc: Document) -> Document:
     for key, value in html_metadata(result, tree, fetched_url).items():
         if value is not None:
             doc.metadata[key] = value
-    if result is None or result.body is None:
-        return doc.reject("no_article: the extractor found no main content")
-    blocks = list(_blocks_from_tree(result.body))
+    blocks = list(_blocks_from_tree(result.body)) if result is not None and result.body is not None else []
     if not blocks:
+        if tree_depth(tree) >= PARSER_MAX_DEPTH:
+            return doc.reject(f"malformed: markup nested {PARSER_MAX_DEPTH} levels deep, where the parser stops")
         return doc.reject("no_article: the extractor found no main content")
     doc.blocks = recover_lead(tree, blocks) + blocks
     return doc
+
+
+def tree_depth(tree) -> int:
+    """Deepest element nesting of a parsed page (iterative: safe on pathological pages)."""
+    from lxml import etree
+
+    depth = deepest = 0
+    for event, _ in etree.iterwalk(tree, events=("start", "end")):
+        depth += 1 if event == "start" else -1
+        deepest = max(deepest, depth)
+    return deepest
 
 
 def recover_lead(tree, blocks: list[Block]) -> list[Block]:

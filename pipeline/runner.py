@@ -26,12 +26,20 @@ from .dedupe import DedupeIndex, MemoryIndex, dedupe
 from .document import Document
 from .extract import extract
 from .language import detect_language
-from .options import Options
+from .options import EXTRACT_TIMEOUT_SECONDS, Options
 from .read import read_path
 
 # File names a scrape directory holds that are pages; others (logs, .json
 # sidecars) are skipped with a count.
 PAGE_SUFFIXES = (".txt", ".html", ".htm", ".xhtml", ".gz", ".text", ".dump")
+
+
+# Pages handed to each worker ahead of time: enough to keep workers busy,
+# few enough that memory stays flat on big batches.
+IN_FLIGHT_PER_WORKER = 4
+# Time a worker gets beyond twice the extraction limit (reading, language
+# detection, queueing behind another page) before its page counts as lost.
+WORKER_GRACE_SECONDS = 30
 
 
 class PageTimeout(Exception):
@@ -130,15 +138,50 @@ def _worker_init() -> None:
 
 
 def _map(files: list[str], options: Options, workers: int) -> Iterator[Document]:
+    """Processed documents in input order; a worker that dies costs only its own page.
+
+    multiprocessing.Pool never returns the result of a task whose worker
+    died (a segfault in a parser, the OOM killer): waiting on it would hang
+    the batch.  Each result is awaited with a deadline instead; a page whose
+    result does not come is recorded as rejected and the batch goes on (the
+    pool replaces the dead worker).
+    """
     if workers <= 1:
         for path in files:
             yield process_path(path, options)
         return
     import multiprocessing
+    from collections import deque
     from functools import partial
 
+    deadline = (options.extract_timeout or EXTRACT_TIMEOUT_SECONDS) * 2 + WORKER_GRACE_SECONDS
+    work = partial(process_path, options=options)
     with multiprocessing.get_context("fork").Pool(workers, initializer=_worker_init) as pool:
-        yield from pool.imap(partial(process_path, options=options), files, chunksize=4)
+        pending: deque = deque()
+        queue = iter(files)
+        for path in queue:
+            pending.append((path, pool.apply_async(work, (path,))))
+            if len(pending) >= workers * IN_FLIGHT_PER_WORKER:
+                break
+        while pending:
+            path, result = pending.popleft()
+            try:
+                yield result.get(timeout=deadline)
+            except multiprocessing.TimeoutError:
+                yield _lost_page(path, f"crash: no result within {deadline:g} s (the worker died or hung outside the time limit)")
+            for path in queue:
+                pending.append((path, pool.apply_async(work, (path,))))
+                break
+
+
+def _lost_page(path: str, reason: str) -> Document:
+    """A rejected document for a page whose worker never answered, with its bytes so it stays rebuildable."""
+    doc = Document(source=path)
+    try:
+        doc.raw = Path(path).read_bytes()
+    except OSError:
+        pass
+    return doc.reject(reason)
 
 
 def ingest(

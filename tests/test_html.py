@@ -171,3 +171,93 @@ def test_author_placeholders_and_repeats_are_dropped():
     assert clean_authors("Jane Roe; John Doe; Jane Roe") == "Jane Roe; John Doe"
     assert iso_date("2021-02-30") is None
     assert iso_date("2021-02-03T10:00:00") == "2021-02-03"
+
+
+# --- bad pages never stop a batch --------------------------------------------
+
+GOOD_BODY = "".join(f"<p>{p}</p>" for p in ARTICLE_PARAGRAPHS * 2)
+
+
+def bad_pages(tmp_path):
+    """Small generated bad pages, each with the reason prefix it must be rejected with."""
+    import random
+
+    pages = {
+        "nested.html": ("<html><body>" + "<div>" * 100_000 + GOOD_BODY + "</div>" * 100_000 + "</body></html>", "malformed: "),
+        "no-body.html": ("<html><head><title>Nur ein Titel</title></head></html>", "no_article: "),
+        "garbage.html": (random.Random(0).randbytes(50_000), "binary: "),
+        "cut.html.gz": (gzip.compress(news_page().encode())[:600], "bad_gzip: "),
+    }
+    expected = {}
+    for name, (content, reason) in pages.items():
+        path = tmp_path / name
+        path.write_bytes(content.encode() if isinstance(content, str) else content)
+        expected[name] = reason
+    good = tmp_path / "good.html"
+    good.write_text(news_page(), encoding="utf-8")
+    truncated = tmp_path / "truncated.html"
+    truncated.write_text(news_page()[: news_page().index("</article>") - 40], encoding="utf-8")
+    return expected
+
+
+def test_bad_pages_are_rejected_with_reasons_and_the_batch_goes_on(tmp_path, archive):
+    from pipeline.runner import ingest
+
+    expected = bad_pages(tmp_path)
+    summary = ingest([str(tmp_path)], archive, HTML, workers=1)
+    rows = {r["source"].rsplit("/", 1)[-1]: r for r in archive.db["pages"].rows}
+    for name, reason in expected.items():
+        assert rows[name]["status"] == "rejected", name
+        assert rows[name]["reason"].startswith(reason), (name, rows[name]["reason"])
+    assert rows["good.html"]["status"] == "ok"
+    assert rows["truncated.html"]["status"] == "ok"  # a cut-off page still has its first paragraphs
+    assert summary.counts["seen"] == len(expected) + 2
+
+
+def test_time_limit_fires_on_a_huge_page():
+    from pipeline.runner import process_document
+
+    options = Options(format="html", extract_timeout=1)
+    huge = "<html><body>" + GOOD_BODY * (20_000_000 // len(GOOD_BODY)) + "</body></html>"
+    doc = process_document(read_bytes(huge.encode(), options=options), options)
+    assert doc.status == "rejected"
+    assert doc.reason == "timeout: extraction took more than 1 s"
+
+
+def test_time_limit_fires_in_worker_processes(tmp_path):
+    from pipeline.runner import _map
+
+    huge = "<html><body>" + GOOD_BODY * (20_000_000 // len(GOOD_BODY)) + "</body></html>"
+    (tmp_path / "a-huge.html").write_text(huge, encoding="utf-8")
+    for i in range(3):
+        (tmp_path / f"b-good-{i}.html").write_text(news_page(), encoding="utf-8")
+    files = sorted(str(p) for p in tmp_path.iterdir())
+    docs = list(_map(files, Options(format="html", extract_timeout=1), workers=2))
+    assert [d.source for d in docs] == files
+    assert docs[0].reason == "timeout: extraction took more than 1 s"
+    assert [d.status for d in docs[1:]] == ["ok", "ok", "ok"]
+
+
+def _crash_on_page_2(path, options):
+    import os
+
+    from pipeline.runner import process_document, read_path
+
+    if path.endswith("page-2.html"):
+        os._exit(3)  # what a segfault in a parser looks like from outside
+    return process_document(read_path(path, options), options)
+
+
+def test_a_dying_worker_loses_only_its_own_page(tmp_path, monkeypatch):
+    from pipeline import runner
+
+    for i in range(5):
+        (tmp_path / f"page-{i}.html").write_text(news_page().replace("Stadtwerke", f"Stadtwerke {i}"), encoding="utf-8")
+    monkeypatch.setattr(runner, "process_path", _crash_on_page_2)
+    monkeypatch.setattr(runner, "WORKER_GRACE_SECONDS", 1)
+    files = sorted(str(p) for p in tmp_path.iterdir())
+    docs = list(runner._map(files, Options(format="html", extract_timeout=1), workers=2))
+    assert [d.status for d in docs] == ["ok", "ok", "rejected", "ok", "ok"]
+    assert docs[2].reason.startswith("crash: no result within 3 s")
+    assert docs[2].raw  # kept, so the page can be rebuilt
+    assert "Stadtwerke 3" in docs[3].text
