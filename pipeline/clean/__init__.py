@@ -20,7 +20,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from ..document import Document
-from . import byline, patterns
+from . import byline, html_blocks, patterns
 from .core import densest_run, is_prose, line_weight
 from .features import measure, stopwords, tokenize
 from .scripts import dominant_script
@@ -117,6 +117,9 @@ def clean(doc: Document, language: str | None = None, site_lines: frozenset[str]
         if rule:
             furniture[i] = rule
 
+    if not text_mode:
+        html_blocks.mark_furniture(doc.blocks, furniture)
+
     # 2. the core
     counts = Counter(texts)
     end = len(texts)
@@ -131,7 +134,8 @@ def clean(doc: Document, language: str | None = None, site_lines: frozenset[str]
     if core is not None:
         prose = 0
         for i in range(core[0], end):
-            if patterns.section_end_kind(texts[i]) and prose >= MIN_PROSE_BEFORE_SECTION_END:
+            ends = patterns.section_end_kind(texts[i]) if text_mode else html_blocks.ends_article(doc.blocks[i])
+            if ends and prose >= MIN_PROSE_BEFORE_SECTION_END:
                 section_end = i
                 break
             if i not in furniture and (is_prose(feats[i]) or not text_mode):

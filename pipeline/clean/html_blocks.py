@@ -1,0 +1,171 @@
+"""Cleaning rules for blocks that came out of an HTML extractor.
+
+trafilatura already dropped menus and footers; what it keeps by mistake is
+furniture *inside* the article container: "Read also: <headline>" teasers,
+calls to subscribe or follow, paywall notices, advertising disclosures,
+"Updated on <date>" lines, and the headings of boxes of other articles.
+HTML blocks know their kind (paragraph, heading, list item), which the
+rules use: a box of other articles opens with a heading, not with a
+sentence, so a paragraph that says "Newsletter" or "Share this article" no
+longer ends the article here (in the dev pages such paragraphs sat in the
+middle of the text as often as at its end).
+
+Each rule names a kind of furniture, never a site's sentence, and only
+applies to short blocks: a paragraph of prose is never touched.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..document import Block
+from . import patterns
+
+RULE_READ_MORE = "read_more"
+RULE_SOCIAL = "social"
+RULE_PAYWALL = "paywall"
+RULE_ADVERTISING = "advertising"
+RULE_DATELINE = "dateline"
+
+# Furniture sentences are short: the longest calls to subscribe in the dev
+# pages are ~250 characters; article paragraphs that mention a newsletter
+# or an app are longer or are not calls to action.
+MAX_FURNITURE_CHARS = 300
+# A "Read also: <headline>" teaser is one headline long.
+MAX_TEASER_CHARS = 220
+# Headings that open a box of other articles are short.
+MAX_SECTION_HEADING_CHARS = 70
+
+_READ_ALSO = (
+    r"(?:read also|also read|read more|see also|related|recommended|more on this|"
+    r"lesen sie auch|lesen sie hier|lesen sie mehr|auch lesen|lies auch|mehr zum thema|siehe auch|schon gelesen|zum weiterlesen|"
+    r"à lire aussi|a lire aussi|lire aussi|à lire|voir aussi|"
+    r"lea también|lea tambien|lea más|lea mas|lea|vea también|vea tambien|vea|mire|mira|"
+    r"le puede interesar|te puede interesar|puede interesarte|puedes ver|también te puede interesar|"
+    r"leia também|leia mais|veja também|leggi anche|leggi|vedi anche|lees ook|"
+    r"czytaj też|czytaj także|zobacz też|zobacz także|читайте также|читайте|смотрите также|"
+    r"читайте також|ayrıca oku|ilginizi çekebilir|관련기사|関連記事|相关阅读|延伸阅读)"
+)
+# "Lea también: <headline>", "À lire aussi » <headline>", ">> <headline> <<".
+READ_ALSO_TEASER = re.compile(rf"^\W*{_READ_ALSO}\s*[:»>|–-]+\s*\S", re.IGNORECASE)
+# A label alone: "Schon gelesen?", "Lesen Sie auch die folgenden Beiträge:".
+READ_ALSO_LABEL = re.compile(
+    rf"^\W*(?:{_READ_ALSO}|das (?:thema )?könnte (?:dich|sie) auch interessieren|"
+    rf"lesen sie auch die folgenden beiträge)\W*$",
+    re.IGNORECASE,
+)
+ARROW_TEASER = re.compile(r"^\s*>>\s+\S.{5,}\S\s+<<\s*$")
+
+# Calls to subscribe, follow or download.
+CALL_TO_ACTION = re.compile(
+    r"(?:\bsign(?:ing)? up\b|\bsubscribe\b|\bnewsletter\b|\bfollow (?:us|the|@)|\bdownload (?:our|the)\b.{0,40}\bapps?\b|"
+    r"\bjoin (?:us|our)\b|\bsupport (?:us|our)\b|\bdonate\b|"
+    r"\bnewsletter\b|\babonnieren\b|\babonniere\b|\banmelden\b.{0,40}\bnewsletter|\bnewsletter\b.{0,40}\banmelden|"
+    r"\bfolge(?:n sie)? uns\b|\bunterstütze(?:n sie)? (?:uns|unsere)\b|"
+    r"\bs[ií]guenos\b|\bsuscr[ií]bete\b|\bsuscr[ií]base\b|\búnete\b|\bnuestro canal de\b|"
+    r"\babonnez-vous\b|\bsuivez-nous\b|\binscrivez-vous\b|\biscriviti\b|\bseguici\b|\bassine\b|\bsiga-nos\b|"
+    r"\bподпис(?:ывайтесь|аться|ку)\b|\bподпишитесь\b)",
+    re.IGNORECASE,
+)
+# A share bar's label: "Share this article", "Artikel teilen", "Partager l'article".
+SHARE_LABEL = re.compile(
+    r"^\W*(?:(?:share|teilen|partager|compartir|condividi|compartilhe)"
+    r"(?:\s+(?:this|diesen|den|cet|l'|este|esta|questo|on|via|auf|sur|en|su|per))?"
+    r"(?:\s*(?:article|artikel|story|post|page|beitrag|seite|artículo|articolo|artigo|noticia|nota|"
+    r"facebook|twitter|x|whatsapp|linkedin|e-?mail))?|"
+    r"(?:artikel|beitrag|seite|diesen artikel|diesen beitrag) teilen)\W*$",
+    re.IGNORECASE,
+)
+# Platforms named by a call to action ("on Twitter, Instagram and Facebook").
+_PLATFORMS = re.compile(r"\b(?:facebook|twitter|instagram|telegram|whatsapp|youtube|tiktok|linkedin|ios|android)\b", re.IGNORECASE)
+
+PAYWALL = re.compile(
+    r"(?:\bto (?:view|read|continue reading) (?:the full|this|the rest)\b|\balready a subscriber\b|\bsubscribers? (?:only|also receive)\b|"
+    r"\bpour (?:lire la suite|accéder)\b|\bréservé aux abonnés\b|\bcréez votre compte\b|"
+    r"\bweiterlesen mit\b|\bnur für abonnenten\b|\bjetzt (?:testen|weiterlesen)\b|\bbezahlschranke\b|"
+    r"\bcancela cuando quieras\b|\bhazte socio\b|\bcontenido exclusivo\b)",
+    re.IGNORECASE,
+)
+
+ADVERTISING = re.compile(
+    r"(?:^\W*(?:anzeige|werbung|advertisement|sponsored|publicidad|publicité)\s*(?:$|[:|,–-])|"
+    r"\baffiliate[- ]?links?\b|\benthält werbung\b|\bwerbung für\b|"
+    r"\b(?:from|by) (?:one or more of )?our advertisers\b|\badvertisers do not\b|\bmay receive (?:a )?commission\b|"
+    r"\bprovision\b.{0,40}\b(?:link|kauf)|\bsponsored (?:by|content)\b|\badvertise with\b)",
+    re.IGNORECASE,
+)
+
+# "Aktualisiert am 17.01.2021.", "Last modified: 03-10-2004", "Video verfügbar bis 28.02.2021".
+_DATE = re.compile(
+    r"\b\d{1,4}[./-]\d{1,2}[./-]\d{2,4}\b|\b\d{1,2}\.?\s+(?:" + patterns._MONTHS + r")\b|\b(?:"
+    + patterns._MONTHS
+    + r")\.?\s+\d{1,2}\b",
+    re.IGNORECASE,
+)
+DATE_LABEL = re.compile(
+    r"^\W*(?:aktualisiert|zuletzt aktualisiert|letzte (?:änderung|aktualisierung)|stand|veröffentlicht|erstellt|"
+    r"updated|last (?:updated|modified)|published|posted|created|news date|release date|date|datum|"
+    r"mis à jour|publié|actualizado|publicado|aggiornato|pubblicato|обновлено|опубликовано|"
+    r"video verfügbar bis|verfügbar bis)\b",
+    re.IGNORECASE,
+)
+MAX_DATELINE_CHARS = 90
+# What may remain of a dateline besides its label and date ("Category: Press Releases").
+MAX_DATELINE_REST_CHARS = 30
+# A short block naming this many platforms is a row of share or follow links.
+MIN_PLATFORMS_LISTED = 3
+
+# Headings that open a box of other content: "Weitere Artikel zum Thema",
+# "NOTAS RELACIONADAS", "Mehr zum Thema auf X", "Top-Themen bei X".
+OTHER_CONTENT_HEADING = re.compile(
+    r"^\W*(?:weitere (?:artikel|beiträge|themen|nachrichten|news|meldungen|aktuelle)|mehr (?:zum thema|aus|von|news)|"
+    r"ähnliche|verwandte|empfohlene|empfehlungen|top[- ]themen|meistgelesen|beliebte|neueste|aktuelle (?:artikel|beiträge|news)|"
+    r"auch (?:auf|bei|interessant)|beiträge aus|vorschau auf|kommentierte artikel|"
+    r"more (?:from|stories|news|articles)|related (?:posts|articles|stories|news|content|links)|latest (?:news|stories|articles)|"
+    r"you (?:may|might) also|read (?:next|more)|"
+    r"notas relacionadas|contenido relacionado|noticias relacionadas|art[ií]culos relacionados|más (?:sobre|noticias|le[ií]das)|"
+    r"otras noticias|te puede interesar|le puede interesar|"
+    r"articles? (?:similaires|liés|récents)|sur le même sujet|plus d'articles|à lire aussi|lire aussi|"
+    r"articoli correlati|altri articoli|leggi anche|"
+    r"читайте также|похожие|другие новости|новости по теме)",
+    re.IGNORECASE,
+)
+
+
+def ends_article(block: Block) -> bool:
+    """A heading that opens a box of other articles or the comments: it and what follows are not the article."""
+    if block.kind != "h" or len(block.text) > MAX_SECTION_HEADING_CHARS:
+        return False
+    return patterns.section_end_kind(block.text) or bool(OTHER_CONTENT_HEADING.match(block.text))
+
+
+def furniture_rule(block: Block) -> str | None:
+    """The furniture kind of one short HTML block, or None when it may be content."""
+    text = block.text
+    if len(text) > MAX_FURNITURE_CHARS:
+        return None
+    if len(text) <= MAX_TEASER_CHARS and (
+        READ_ALSO_TEASER.match(text) or READ_ALSO_LABEL.match(text) or ARROW_TEASER.match(text)
+    ):
+        return RULE_READ_MORE
+    if PAYWALL.search(text):
+        return RULE_PAYWALL
+    if ADVERTISING.search(text):
+        return RULE_ADVERTISING
+    if SHARE_LABEL.match(text) or CALL_TO_ACTION.search(text) or len({p.lower() for p in _PLATFORMS.findall(text)}) >= MIN_PLATFORMS_LISTED:
+        return RULE_SOCIAL
+    if len(text) <= MAX_DATELINE_CHARS and DATE_LABEL.match(text):
+        rest = _DATE.sub("", DATE_LABEL.sub("", text))
+        if len(rest.strip(" :.,|-")) <= MAX_DATELINE_REST_CHARS and (rest != text or text.rstrip().endswith(":")):
+            return RULE_DATELINE
+    return None
+
+
+def mark_furniture(blocks: list[Block], furniture: dict[int, str]) -> None:
+    """Add the HTML-only furniture rules to `furniture` (index -> rule) for blocks no rule took yet."""
+    for i, block in enumerate(blocks):
+        if i in furniture:
+            continue
+        rule = furniture_rule(block)
+        if rule:
+            furniture[i] = rule
