@@ -34,9 +34,10 @@ from pipeline.read import read_bytes  # noqa: E402
 from pipeline.runner import process_document  # noqa: E402
 
 # Regression floor for the project's HTML-mode F1 on the full dev set:
-# measured 0.950 (trafilatura alone 0.923 in the same run), pinned a little
-# below so noise in the last digit does not fail the gate.
-HTML_F1_FLOOR = 0.945
+# measured 0.945 (precision 0.936, recall 0.954; trafilatura alone 0.923 in
+# the same run), pinned a little below so that a change in the last digit
+# does not fail the gate but a lost rule does.
+HTML_F1_FLOOR = 0.940
 
 METADATA_FIELDS = ("title", "author", "published", "site", "url", "description", "language")
 
