@@ -106,6 +106,11 @@ def test_script_and_letter_fast_paths(text, expected):
     assert detect(text)[0] == expected
 
 
+def test_an_azerbaijani_name_does_not_make_english_azerbaijani():
+    text = "President Ilham Aliyev met the delegation in Baku on Monday, the Xəzər news agency reported."
+    assert detect(text)[0] == "en"
+
+
 @pytest.mark.parametrize(
     "text",
     ["", "   \n ", "2024-06-01 12:30", "1 234 567,89 ₼", "OK", "Bakı", "東京", "Foto: AP", "— · —"],
