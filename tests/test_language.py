@@ -193,6 +193,17 @@ def test_options_reject_an_unknown_backend():
     assert Options().language_backend == "auto" and BACKENDS[0] == "auto"
 
 
+def test_a_missing_optional_backend_is_refused_early(monkeypatch):
+    import importlib.util
+
+    real = importlib.util.find_spec
+    monkeypatch.setattr(importlib.util, "find_spec", lambda name, *a: None if name == "lingua" else real(name, *a))
+    with pytest.raises(ValueError, match=r"the lingua language backend is not installed: pip install -e '\.\[lingua\]'"):
+        Options(language_backend="lingua")
+    result = CliRunner().invoke(cli, ["clean", "--language-backend", "lingua", str(sorted(SEEDS.glob("*.txt"))[0])])
+    assert result.exit_code == 1 and "lingua language backend is not installed" in result.output
+
+
 def test_cli_language_backend_flag():
     runner = CliRunner()
     seed = str(sorted(SEEDS.glob("*.txt"))[0])
