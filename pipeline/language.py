@@ -18,7 +18,7 @@ Backends (``Options.language_backend``, ``--language-backend``):
 - ``langdetect``: langdetect with a fixed seed, so the same text always gets
   the same answer.  It has no Azerbaijani, Armenian or Georgian profile.
 - ``lingua``: lingua-language-detector, when installed (``pip install -e
-  '.[lingua]'``): accurate on short texts but a 96 MB install and 12-20 s to
+  '.[lingua]'``): accurate on short texts but a 96 MB install and ~20 s to
   load its models per process.
 
 Every backend answers ISO 639-1 codes where one exists (``zh``, not
