@@ -92,7 +92,7 @@ _SCRIPT_LETTERS = {
 }
 _KNOWN_LETTERS = "".join(_SCRIPT_LETTERS.values())
 # One pass over runs of letters of one script (a word, mostly): a Python
-# step per word rather than per character, ~5x faster than a regex per script.
+# step per word rather than per character, twice as fast as a regex per script.
 _SCRIPT_RUNS = re.compile(
     "|".join(f"(?P<{name}>[{chars}]+)" for name, chars in _SCRIPT_LETTERS.items())
     + rf"|(?P<Other>[^\W\d_{_KNOWN_LETTERS}]+)"
@@ -117,8 +117,8 @@ _ISO_639_1 = {
     "wuu": "zh",  # Wu Chinese (py3langid); news in Chinese is written Mandarin
     "ary": "ar",  # Moroccan Arabic
     "arz": "ar",  # Egyptian Arabic
-    "hbo": "he",  # Ancient Hebrew: modern Hebrew news lands here on short texts
-    "grc": "el",  # Ancient Greek: likewise
+    "hbo": "he",  # Ancient Hebrew and Greek: in a news archive these
+    "grc": "el",  # classes can only mean the modern languages
     "uzs": "uz",  # Southern Uzbek
     "gug": "gn",  # Paraguayan Guaraní
     "sdh": "ku",  # Southern Kurdish
@@ -209,7 +209,6 @@ class ScriptFirstBackend:
         return self.classify_counted(text, script_counts(text))
 
     def classify_counted(self, text: str, counts: dict[str, int]) -> tuple[str, float]:
-        total = sum(counts.values())
         group, share = _dominant_group(counts)
         if group in _SCRIPT_LANGUAGE:
             return _SCRIPT_LANGUAGE[group], share
@@ -217,7 +216,7 @@ class ScriptFirstBackend:
             cjk = counts.get("Han", 0) + counts.get("Kana", 0)
             kana_share = counts.get("Kana", 0) / cjk if cjk else 0.0
             return ("ja" if kana_share >= MIN_KANA_SHARE_JA else "zh"), share
-        if group == "Latin" and total:
+        if group == "Latin":
             schwas = len(_SCHWA.findall(text))
             if schwas / counts["Latin"] >= MIN_SCHWA_SHARE_AZ:
                 return "az", share
