@@ -15,7 +15,7 @@ from pathlib import Path
 import click
 
 from . import __version__
-from .options import FORMATS, Options
+from .options import FORMATS, LANGUAGE_BACKENDS, Options
 
 DEFAULT_DB = os.environ.get("NEWSCLEAN_DB", "archive.db")
 
@@ -25,6 +25,14 @@ db_option = click.option(
     show_default=True,
     type=click.Path(dir_okay=False),
     help="Archive file (SQLite). Env: NEWSCLEAN_DB.",
+)
+
+language_backend_option = click.option(
+    "--language-backend",
+    type=click.Choice(LANGUAGE_BACKENDS),
+    default="auto",
+    show_default=True,
+    help="Language identifier; auto = Unicode script, then py3langid (see README).",
 )
 
 
@@ -54,7 +62,8 @@ def cli():
 @click.option("--workers", "-w", default=1, show_default=True, type=click.IntRange(1, 64), help="Processes for extraction and cleaning.")
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default="auto", show_default=True, help="How to read inputs; auto sniffs each file.")
 @click.option("--quiet", "-q", is_flag=True, help="No progress line, only the summary.")
-def ingest(paths, db, workers, fmt, quiet):
+@language_backend_option
+def ingest(paths, db, workers, fmt, quiet, language_backend):
     """Clean pages and store them in the archive.
 
     PATHS are files or directories (walked recursively for .txt, .html,
@@ -68,9 +77,10 @@ def ingest(paths, db, workers, fmt, quiet):
 
     from .runner import ingest as run_ingest
 
+    options = _options(fmt, language_backend)
     archive = Archive(db)
     progress = None if quiet or not sys.stderr.isatty() else _progress_printer()
-    summary = run_ingest(paths, archive, Options(format=fmt), workers=workers, progress=progress)
+    summary = run_ingest(paths, archive, options, workers=workers, progress=progress)
     if progress:
         click.echo("", err=True)
     click.echo(summary.as_text())
@@ -78,6 +88,13 @@ def ingest(paths, db, workers, fmt, quiet):
     archive.close()
     if summary.counts["seen"] == 0:
         raise click.ClickException("no page files found in " + ", ".join(paths))
+
+
+def _options(fmt: str, language_backend: str) -> Options:
+    try:
+        return Options(format=fmt, language_backend=language_backend)
+    except ValueError as exc:
+        raise click.ClickException(str(exc)) from exc
 
 
 def _progress_printer():
@@ -101,7 +118,8 @@ def _progress_printer():
 @click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False))
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default="auto", show_default=True, help="How to read inputs; auto sniffs each file.")
 @click.option("--json", "as_json", is_flag=True, help="One JSON object per input file, per line.")
-def clean_command(files, fmt, as_json):
+@language_backend_option
+def clean_command(files, fmt, as_json, language_backend):
     """Clean pages and print the articles; no archive is touched.
 
     With --json each line holds: source, url, title, author, published,
@@ -113,7 +131,7 @@ def clean_command(files, fmt, as_json):
     """
     from .runner import clean_paths
 
-    for doc in clean_paths(files, Options(format=fmt)):
+    for doc in clean_paths(files, _options(fmt, language_backend)):
         if as_json:
             click.echo(json.dumps(doc.to_record(), ensure_ascii=False))
             continue

@@ -64,7 +64,7 @@ def process_document(doc: Document, options: Options) -> Document:
         with time_limit(options.extract_timeout):
             extract(doc)
             clean(doc)
-        detect_language(doc)
+        detect_language(doc, options.language_backend)
     except PageTimeout:
         doc.reject(f"timeout: extraction took more than {options.extract_timeout:g} s")
     except RecursionError:
