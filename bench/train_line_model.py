@@ -29,7 +29,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from devpages import Score, fold, html_to_dump, load_cases  # noqa: E402
 
 import pipeline.clean as cleaning  # noqa: E402
-from pipeline.clean.linemodel import FEATURE_NAMES, MODEL_PATH, LineModel, line_features  # noqa: E402
+from pipeline.clean.linemodel import FEATURE_NAMES, MODEL_PATH, LineModel, context_features, line_features  # noqa: E402
 from pipeline.options import Options  # noqa: E402
 from pipeline.read import read_bytes  # noqa: E402
 
@@ -107,6 +107,45 @@ def train(x, y, sample_weight, hidden: int, epochs: int = 600, l2: float = 1e-3,
     }
 
 
+def train_context(rows: list, params: dict, l2: float = 1e-3, epochs: int = 400, lr: float = 0.05) -> list:
+    """Logistic weights over context_features of the line model's probabilities (second stage)."""
+    model = LineModel(params)
+    feats, labels, weights = [], [], []
+    for x, y, w in rows:
+        c = context_features(model.line_probabilities(x))
+        mask = y >= 0
+        feats.append(c[mask])
+        labels.append(y[mask])
+        weights.append(w[mask])
+    c = np.vstack(feats)
+    y = np.concatenate(labels).astype(float)
+    sw = np.concatenate(weights)
+    balance = np.where(y == 1, 0.5 / max(y.mean(), 1e-6), 0.5 / max(1 - y.mean(), 1e-6)) * sw
+    theta = np.zeros(c.shape[1] + 1)
+    theta[0] = 1.0
+    m = np.zeros_like(theta)
+    v = np.zeros_like(theta)
+    design = np.hstack([c, np.ones((len(c), 1))])
+    for step in range(1, epochs + 1):
+        p = 1 / (1 + np.exp(-(design @ theta)))
+        g = design.T @ (balance * (p - y)) / len(y) + l2 * np.r_[theta[:-1], 0]
+        m = 0.9 * m + 0.1 * g
+        v = 0.999 * v + 0.001 * g * g
+        theta -= lr * (m / (1 - 0.9**step)) / (np.sqrt(v / (1 - 0.999**step)) + 1e-8)
+    return theta.tolist()
+
+
+def fit(rows: list, args) -> dict:
+    x = np.vstack([r[0] for r in rows])
+    y = np.concatenate([r[1] for r in rows])
+    w = np.concatenate([r[2] for r in rows])
+    mask = y >= 0
+    params = train(x[mask], y[mask].astype(float), w[mask], args.hidden, args.epochs, l2=args.l2)
+    if args.context:
+        params["context"] = train_context(rows, params)
+    return params
+
+
 def score_pages(cases, dumps, model: LineModel | None) -> Score:
     original = cleaning.load_model
     cleaning.load_model = lambda: model
@@ -127,6 +166,7 @@ def main() -> int:
     parser.add_argument("--epochs", type=int, default=600)
     parser.add_argument("--l2", type=float, default=0.03)
     parser.add_argument("--no-write", action="store_true")
+    parser.add_argument("--no-context", dest="context", action="store_false", help="no second stage over neighbours")
     args = parser.parse_args()
 
     cases = load_cases()
@@ -141,22 +181,15 @@ def main() -> int:
     rules_only = score_pages(cases, dumps, None)
     held_out = Score()
     for k in range(args.folds):
-        train_ids = [i for i in rows if fold_of[i] != k]
-        x = np.vstack([rows[i][0] for i in train_ids])
-        y = np.concatenate([rows[i][1] for i in train_ids])
-        w = np.concatenate([rows[i][2] for i in train_ids])
-        mask = y >= 0
-        model = LineModel(train(x[mask], y[mask].astype(float), w[mask], args.hidden, args.epochs, l2=args.l2))
+        model = LineModel(fit([rows[i] for i in rows if fold_of[i] != k], args))
         fold_score = score_pages([c for c in cases if fold_of[c.id] == k], dumps, model)
         for attr in ("tp", "fn", "fp", "tn"):
             setattr(held_out, attr, getattr(held_out, attr) + getattr(fold_score, attr))
         print(fold_score.line(f"fold {k} (held out)"), flush=True)
 
-    x = np.vstack([r[0] for r in rows.values()])
+    params = fit(list(rows.values()), args)
     y = np.concatenate([r[1] for r in rows.values()])
-    w = np.concatenate([r[2] for r in rows.values()])
     mask = y >= 0
-    params = train(x[mask], y[mask].astype(float), w[mask], args.hidden, args.epochs, l2=args.l2)
     final = score_pages(cases, dumps, LineModel(params))
     print(f"labelled lines: {int(mask.sum())} ({int(y[mask].sum())} article, {int((y[mask] == 0).sum())} boilerplate)")
     print(rules_only.line("rules only (no model)"))

@@ -70,7 +70,24 @@ FEATURE_NAMES = [
     "prose_both_sides",
     "has_url_or_handle",
     "all_caps",
+    "call_to_action_share",
+    "log_lines_from_core_start",
+    "log_lines_to_core_end",
 ]
+
+# Vocabulary of the page talking to its reader rather than reporting:
+# subscribe, donate, download, share, sign in, cookies, affiliate links.
+# Hand-written and multilingual; the model learns how much it weighs.
+CALL_TO_ACTION = frozenset(
+    """subscribe subscription newsletter sign signup login log register registrieren anmelden abonnieren abo
+    abonnement abonnez inscrivez suscríbete suscribirse iscriviti download app apps herunterladen télécharger
+    descargar click klicken cliquez haga here hier ici aquí qui share teilen partager compartir condividi follow
+    folgen suivez síguenos donate spenden spende don donar dona support unterstützen soutenez apoya cookie cookies
+    datenschutz privacy confidentialité privacidad affiliate werbung anzeige advertisement publicité publicidad
+    sponsored gesponsert amazon commission provision partnerlinks bestellen order buy kaufen shop acheter comprar
+    newsletters alert alerts benachrichtigung notification push whatsapp telegram facebook twitter instagram
+    youtube podcast rss feed kontakt contact impressum imprint copyright disclaimer""".split()
+)
 
 
 def line_features(texts, tokens, feats, furniture, core, counts) -> np.ndarray:
@@ -180,6 +197,9 @@ def line_features(texts, tokens, feats, furniture, core, counts) -> np.ndarray:
                 1.0 if before[i] <= 3 and after[i] <= 3 else 0.0,
                 1.0 if ("http" in text or "www." in text or "@" in text) else 0.0,
                 1.0 if letters > 3 and upper / letters > 0.8 else 0.0,
+                sum(map(CALL_TO_ACTION.__contains__, toks)) / max(1, len(toks)),
+                math.log1p(abs(i - start)) / 6 if core else 1.0,
+                math.log1p(abs(stop - i)) / 6 if core else 1.0,
             )
         )
     return np.asarray(rows, dtype=np.float64).reshape(n, len(FEATURE_NAMES))
@@ -198,10 +218,42 @@ class LineModel:
         self.w2 = np.asarray(params["w2"])
         self.b2 = float(params["b2"])
         self.threshold = float(params["threshold"])
+        self.context = np.asarray(params["context"]) if params.get("context") else None
 
-    def probabilities(self, x: np.ndarray) -> np.ndarray:
+    def line_probabilities(self, x: np.ndarray) -> np.ndarray:
+        """Each line judged on its own features."""
         hidden = np.tanh(((x - self.mean) / self.std) @ self.w1 + self.b1)
         return 1.0 / (1.0 + np.exp(-(hidden @ self.w2 + self.b2)))
+
+    def probabilities(self, x: np.ndarray) -> np.ndarray:
+        """Line probabilities smoothed by the neighbours' (an article is a run of lines, not a scatter)."""
+        p = self.line_probabilities(x)
+        if self.context is None:
+            return p
+        z = context_features(p) @ self.context[:-1] + self.context[-1]
+        return 1.0 / (1.0 + np.exp(-z))
+
+
+# Windows (half-widths, in lines) over which neighbours' probabilities are averaged.
+CONTEXT_WINDOWS = (1, 3, 8)
+
+
+def context_features(p: np.ndarray) -> np.ndarray:
+    """[logit p, mean logit over each window, max and min p within 2 lines] per line."""
+    n = len(p)
+    logit = np.log(np.clip(p, 1e-4, 1 - 1e-4) / np.clip(1 - p, 1e-4, 1))
+    cols = [logit]
+    cumulative = np.concatenate([[0.0], np.cumsum(logit)])
+    idx = np.arange(n)
+    for half in CONTEXT_WINDOWS:
+        lo = np.clip(idx - half, 0, n)
+        hi = np.clip(idx + half + 1, 0, n)
+        cols.append((cumulative[hi] - cumulative[lo]) / (hi - lo))
+    padded = np.pad(p, 2, mode="edge")
+    windows = np.stack([padded[k : k + n] for k in range(5)])
+    cols.append(windows.max(axis=0))
+    cols.append(windows.min(axis=0))
+    return np.stack(cols, axis=1)
 
 
 @lru_cache(maxsize=1)
