@@ -19,7 +19,6 @@ way for any page in any language.
 from __future__ import annotations
 
 import json
-import math
 from functools import lru_cache
 from pathlib import Path
 
@@ -90,119 +89,138 @@ CALL_TO_ACTION = frozenset(
 )
 
 
+# Character classes are counted on the head of a line: enough to tell a
+# Title Case menu entry or an all-caps label, and cheap.
+HEAD_CHARS = 100
+
+
 def line_features(texts, tokens, feats, furniture, core, counts) -> np.ndarray:
-    """One row of FEATURE_NAMES per line."""
+    """One row of FEATURE_NAMES per line (per-line scalars in Python, windows in numpy)."""
     n = len(texts)
-    prose = [1.0 if is_prose(f) and i not in furniture else 0.0 for i, f in enumerate(feats)]
-    chars = [f.chars for f in feats]
-    prose_chars = [c * p for c, p in zip(chars, prose)]
-    short = [1.0 if c < SHORT_CHARS else 0.0 for c in chars]
-    furn = [1.0 if i in furniture else 0.0 for i in range(n)]
+    if n == 0:
+        return np.zeros((0, len(FEATURE_NAMES)))
+    chars = np.fromiter((f.chars for f in feats), float, n)
+    density = np.fromiter((f.stopword_density for f in feats), float, n)
+    furn = np.fromiter((i in furniture for i in range(n)), float, n)
+    prose = np.fromiter((is_prose(f) for f in feats), float, n) * (1 - furn)
+    short = (chars < SHORT_CHARS).astype(float)
+    per_line = []
+    for text, toks in zip(texts, tokens):
+        head = text[:HEAD_CHARS]
+        letters = sum(map(str.isalpha, head)) or 1
+        split = text.split(maxsplit=30)[:30]
+        per_line.append(
+            (
+                len(toks),
+                sum(map(str.isdigit, head)) / max(1, len(head)),
+                sum(map(str.isupper, head)) / letters,
+                sum(map(str.isupper, (w[0] for w in split))) / max(1, len(split)),
+                text.endswith(":"),
+                text[:1] in "•·-–*▪►>" or text[:2].rstrip(".)").isdigit(),
+                min(5, text.count("|") + text.count("»") + text.count("·")) / 5,
+                "http" in text or "www." in text or "@" in text,
+                sum(map(CALL_TO_ACTION.__contains__, toks)) / max(1, len(toks)),
+                counts[text] > 1,
+                letters,
+            )
+        )
+    (n_tokens, digit_ratio, upper_ratio, title_ratio, ends_colon, bullet, separators, url, cta, repeated, letters) = (
+        np.asarray(col, dtype=float) for col in zip(*per_line)
+    )
+    idx = np.arange(n)
     start, stop = core if core else (n, -1)
-    core_prose = [chars[i] for i in range(max(start, 0), stop + 1) if prose[i]]
-    core_prose_chars = sum(core_prose)
-    core_median = sorted(core_prose)[len(core_prose) // 2] if core_prose else 200
+    in_core = ((idx >= start) & (idx <= stop)).astype(float)
+    core_prose = chars[(in_core > 0) & (prose > 0)]
+    core_median = float(np.median(core_prose)) if len(core_prose) else 200.0
+    log_core = np.log1p(core_prose.sum()) / 10
 
-    # Prefix sums make every window feature O(1) per line.
-    def prefix(values):
-        out = [0.0]
-        for v in values:
-            out.append(out[-1] + v)
-        return out
+    prose_chars = chars * prose
 
-    p_prose_chars, p_chars, p_short, p_furn = prefix(prose_chars), prefix(chars), prefix(short), prefix(furn)
-
-    def window(pre, i, half):
-        lo, hi = max(0, i - half), min(n, i + half + 1)
-        return pre[hi] - pre[lo], hi - lo
+    def window_mean(values, half, weights=None):
+        cum = np.concatenate([[0.0], np.cumsum(values)])
+        lo = np.clip(idx - half, 0, n)
+        hi = np.clip(idx + half + 1, 0, n)
+        total = cum[hi] - cum[lo]
+        if weights is None:
+            return total / (hi - lo)
+        wcum = np.concatenate([[0.0], np.cumsum(weights)])
+        denom = wcum[hi] - wcum[lo]
+        return np.divide(total, denom, out=np.zeros(n), where=denom > 0)
 
     # Length of the run of consecutive short lines each line sits in.
-    short_run = [0] * n
+    short_run = np.zeros(n)
     i = 0
     while i < n:
         if short[i]:
             j = i
             while j < n and short[j]:
                 j += 1
-            for k in range(i, j):
-                short_run[k] = j - i
+            short_run[i:j] = j - i
             i = j
         else:
             i += 1
-    # Distance (in lines) to the nearest prose line on each side.
-    before = [n] * n
-    last = None
-    for i in range(n):
-        before[i] = i - last if last is not None else n
-        if prose[i]:
-            last = i
-    after = [n] * n
-    last = None
-    for i in range(n - 1, -1, -1):
-        after[i] = last - i if last is not None else n
-        if prose[i]:
-            last = i
+    # Distance (in lines) to the nearest prose line before and after.
+    prose_idx = np.flatnonzero(prose)
+    if len(prose_idx):
+        pos = np.searchsorted(prose_idx, idx)
+        prev_prose_idx = np.where(pos > 0, prose_idx[np.clip(pos - 1, 0, None)], -n)
+        before = np.where(pos > 0, idx - prev_prose_idx, n)
+        nxt = np.searchsorted(prose_idx, idx, side="right")
+        after = np.where(nxt < len(prose_idx), prose_idx[np.clip(nxt, None, len(prose_idx) - 1)] - idx, n)
+    else:
+        before = after = np.full(n, n)
+    log_chars = np.log1p(chars) / 8
 
-    rows = []
-    log_core = math.log1p(core_prose_chars) / 10
-    for i, text in enumerate(texts):
-        f = feats[i]
-        toks = tokens[i]
-        letters = sum(1 for ch in text[:200] if ch.isalpha()) or 1
-        upper = sum(1 for ch in text[:200] if ch.isupper())
-        digits = sum(1 for ch in text[:200] if ch.isdigit())
-        caps = sum(1 for w in text.split()[:30] if w[:1].isupper())
-        words = max(1, min(len(text.split()), 30))
-        near_p, _ = window(p_prose_chars, i, NEAR)
-        near_c, _ = window(p_chars, i, NEAR)
-        wide_p, _ = window(p_prose_chars, i, WIDE)
-        wide_c, _ = window(p_chars, i, WIDE)
-        wide_s, wide_n = window(p_short, i, WIDE)
-        near_f, near_n = window(p_furn, i, NEAR)
-        rows.append(
-            (
-                math.log1p(f.chars) / 8,
-                math.log1p(len(toks)) / 6,
-                f.stopword_density,
-                1.0 if f.ends_sentence else 0.0,
-                1.0 if f.cjk else 0.0,
-                short[i],
-                prose[i],
-                furn[i],
-                1.0 if counts[text] > 1 else 0.0,
-                1.0 if start <= i <= stop else 0.0,
-                math.log1p(start - i) / 6 if i < start else 0.0,
-                math.log1p(i - stop) / 6 if i > stop else 0.0,
-                i / n,
-                digits / max(1, min(len(text), 200)),
-                upper / letters,
-                caps / words,
-                1.0 if text.endswith(":") else 0.0,
-                1.0 if text[:1] in "•·-–*▪►>" or text[:2].rstrip(".)").isdigit() else 0.0,
-                min(5, text.count("|") + text.count("»") + text.count("·")) / 5,
-                prose[i - 1] if i > 0 else 0.0,
-                prose[i + 1] if i + 1 < n else 0.0,
-                near_p / near_c if near_c else 0.0,
-                wide_p / wide_c if wide_c else 0.0,
-                wide_s / wide_n,
-                near_f / near_n,
-                log_core,
-                min(4.0, f.chars / core_median) / 4,
-                math.log1p(chars[i - 1]) / 8 if i > 0 else 0.0,
-                math.log1p(chars[i + 1]) / 8 if i + 1 < n else 0.0,
-                feats[i - 1].stopword_density if i > 0 else 0.0,
-                feats[i + 1].stopword_density if i + 1 < n else 0.0,
-                math.log1p(short_run[i]) / 5,
-                math.log1p(0 if prose[i] else min(before[i], after[i])) / 6,
-                1.0 if before[i] <= 3 and after[i] <= 3 else 0.0,
-                1.0 if ("http" in text or "www." in text or "@" in text) else 0.0,
-                1.0 if letters > 3 and upper / letters > 0.8 else 0.0,
-                sum(map(CALL_TO_ACTION.__contains__, toks)) / max(1, len(toks)),
-                math.log1p(abs(i - start)) / 6 if core else 1.0,
-                math.log1p(abs(stop - i)) / 6 if core else 1.0,
-            )
-        )
-    return np.asarray(rows, dtype=np.float64).reshape(n, len(FEATURE_NAMES))
+    def shifted(values, k, fill=0.0):
+        out = np.full(n, fill)
+        if k > 0:
+            out[k:] = values[:-k]
+        else:
+            out[:k] = values[-k:]
+        return out
+
+    columns = [
+        log_chars,
+        np.log1p(n_tokens) / 6,
+        density,
+        np.fromiter((f.ends_sentence for f in feats), float, n),
+        np.fromiter((f.cjk for f in feats), float, n),
+        short,
+        prose,
+        furn,
+        repeated,
+        in_core,
+        np.where(idx < start, np.log1p(np.clip(start - idx, 0, None)) / 6, 0.0),
+        np.where(idx > stop, np.log1p(np.clip(idx - stop, 0, None)) / 6, 0.0),
+        idx / n,
+        digit_ratio,
+        upper_ratio,
+        title_ratio,
+        ends_colon,
+        bullet,
+        separators,
+        shifted(prose, 1),
+        shifted(prose, -1),
+        window_mean(prose_chars, NEAR, chars),
+        window_mean(prose_chars, WIDE, chars),
+        window_mean(short, WIDE),
+        window_mean(furn, NEAR),
+        np.full(n, log_core),
+        np.minimum(4.0, chars / core_median) / 4,
+        shifted(log_chars, 1),
+        shifted(log_chars, -1),
+        shifted(density, 1),
+        shifted(density, -1),
+        np.log1p(short_run) / 5,
+        np.where(prose > 0, 0.0, np.log1p(np.minimum(before, after)) / 6),
+        ((before <= 3) & (after <= 3)).astype(float),
+        url,
+        ((letters > 3) & (upper_ratio > 0.8)).astype(float),
+        cta,
+        np.log1p(np.abs(idx - start)) / 6 if core else np.ones(n),
+        np.log1p(np.abs(stop - idx)) / 6 if core else np.ones(n),
+    ]
+    return np.stack(columns, axis=1)
 
 
 class LineModel:
