@@ -62,8 +62,14 @@ def cli():
 @click.option("--workers", "-w", default=1, show_default=True, type=click.IntRange(1, 64), help="Processes for extraction and cleaning.")
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default="auto", show_default=True, help="How to read inputs; auto sniffs each file.")
 @click.option("--quiet", "-q", is_flag=True, help="No progress line, only the summary.")
+@click.option(
+    "--site-memory/--no-site-memory",
+    default=True,
+    show_default=True,
+    help="Remove lines a site prints on many archived pages, and learn from this batch.",
+)
 @language_backend_option
-def ingest(paths, db, workers, fmt, quiet, language_backend):
+def ingest(paths, db, workers, fmt, quiet, site_memory, language_backend):
     """Clean pages and store them in the archive.
 
     PATHS are files or directories (walked recursively for .txt, .html,
@@ -71,16 +77,23 @@ def ingest(paths, db, workers, fmt, quiet, language_backend):
     so re-running on the same batch changes nothing.  Bad pages are stored
     as rejected with a reason; they never stop the batch.
 
+    Site memory: once a site has 5+ archived pages, a line found on at
+    least 3 of them and on 20% or more is that site's boilerplate (menus,
+    footers, stock sign-offs) and is removed from its later pages with the
+    rule `site_memory`.  `sites rebuild` recomputes it from the archive.
+
     Example: python -m pipeline ingest scrapes/2024-06-01/ --db news.db --workers 2
     """
     from archive import Archive
+    from archive.site_memory import ArchiveSiteMemory
 
     from .runner import ingest as run_ingest
 
     options = _options(fmt, language_backend)
     archive = Archive(db)
+    memory = ArchiveSiteMemory(archive.db) if site_memory else None
     progress = None if quiet or not sys.stderr.isatty() else _progress_printer()
-    summary = run_ingest(paths, archive, options, workers=workers, progress=progress)
+    summary = run_ingest(paths, archive, options, workers=workers, progress=progress, site_memory=memory)
     if progress:
         click.echo("", err=True)
     click.echo(summary.as_text())
@@ -213,6 +226,51 @@ def stats(db, as_json):
                 click.echo(f"  {k}: {v}")
         else:
             click.echo(f"{key}: {value}")
+
+
+@cli.group()
+def sites():
+    """Site memory: the lines each site prints on many pages.
+
+    Example: python -m pipeline sites rebuild --db news.db
+    """
+
+
+@sites.command("rebuild")
+@db_option
+def sites_rebuild(db):
+    """Recompute site memory from the articles and removals in the archive.
+
+    Example: python -m pipeline sites rebuild --db news.db
+    """
+    from archive.site_memory import rebuild_site_memory
+
+    archive = _open_existing(db)
+    figures = rebuild_site_memory(archive.db)
+    click.echo(f"learned {figures['lines']} distinct lines from {figures['pages']} pages of {figures['sites']} sites")
+
+
+@sites.command("show")
+@click.argument("site")
+@db_option
+@click.option("--limit", default=20, show_default=True, type=click.IntRange(1, 10_000))
+def sites_show(site, db, limit):
+    """The lines most often seen on SITE's pages (a host like example.com, or a site name).
+
+    Example: python -m pipeline sites show azernews --db news.db
+    """
+    from archive.site_memory import SITE_LINES, SITE_PAGES, ensure_site_memory_schema
+
+    archive = _open_existing(db)
+    ensure_site_memory_schema(archive.db)
+    key = site.strip().lower().removeprefix("www.")
+    (pages,) = archive.db.execute(f"select count(*) from {SITE_PAGES} where site = ?", [key]).fetchone()
+    click.echo(f"{key}: {pages} pages learned")
+    rows = archive.db.execute(
+        f"select pages, line from {SITE_LINES} where site = ? order by pages desc, line limit ?", [key, limit]
+    )
+    for count, line in rows:
+        click.echo(f"{count:6}  {line[:100]}")
 
 
 @cli.command()

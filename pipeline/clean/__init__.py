@@ -47,7 +47,6 @@ RULE_TITLE = "title"
 RULE_BYLINE = "byline"
 RULE_DATELINE = "dateline"
 RULE_METADATA_LABEL = "metadata_label"
-RULE_SITE_MEMORY = "site_memory"
 RULE_EMPTY = "no_article"
 
 _COMMENT_HEADINGS = ("comment", "reply", "kommentar", "commentaire", "comentario", "commento", "коммент", "yorum", "댓글", "コメント", "评论", "discussion", "reacties", "komentarze")
@@ -79,7 +78,7 @@ class Analysis:
     text_mode: bool
 
 
-def analyse(doc: Document, language: str | None = None, site_lines: frozenset[str] | None = None) -> Analysis:
+def analyse(doc: Document, language: str | None = None) -> Analysis:
     """Measure every block, apply the single-line rules, find the core and the article's end."""
     texts = [b.text for b in doc.blocks]
     if language is None:
@@ -96,9 +95,6 @@ def analyse(doc: Document, language: str | None = None, site_lines: frozenset[st
     furniture: dict[int, str] = {}
     pending_label: str | None = None
     for i, text in enumerate(texts):
-        if site_lines and text in site_lines:
-            furniture[i] = RULE_SITE_MEMORY
-            continue
         if pending_label:
             value_rule = _label_value(pending_label, text, found_meta)
             pending_label = None
@@ -154,15 +150,16 @@ def analyse(doc: Document, language: str | None = None, site_lines: frozenset[st
     return Analysis(texts, tokens, feats, furniture, found_meta, counts, core, end, section_end, text_mode)
 
 
-def clean(doc: Document, language: str | None = None, site_lines: frozenset[str] | None = None) -> Document:
+def clean(doc: Document, language: str | None = None) -> Document:
     """Clean a document's blocks in place and return it.
 
-    `language` picks the stoplist (guessed from the page when None);
-    `site_lines` are lines learned as boilerplate for the page's site.
+    `language` picks the stoplist (guessed from the page when None).
+    Lines a site repeats on many pages are removed later, by
+    pipeline.site_memory, once the page's site is known.
     """
     if not doc.ok or not doc.blocks:
         return doc
-    a = analyse(doc, language, site_lines)
+    a = analyse(doc, language)
     texts, furniture, found_meta, core, end = a.texts, a.furniture, a.found_meta, a.core, a.end
     text_mode = a.text_mode
 
