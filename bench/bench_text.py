@@ -29,9 +29,9 @@ from pipeline.options import Options  # noqa: E402
 from pipeline.read import read_bytes  # noqa: E402
 from pipeline.runner import process_document  # noqa: E402
 
-# Regression floor for text-mode F1 on the full dev set (measured 2026-11 and
-# pinned a little below, so noise in the last digit does not fail the gate).
-TEXT_F1_FLOOR = 0.0
+# Regression floor for text-mode F1 on the full dev set (measured 0.877 in 2026-11,
+# pinned below so that a retrained model within noise does not fail the gate).
+TEXT_F1_FLOOR = 0.86
 
 
 def main() -> int:

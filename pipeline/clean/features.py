@@ -87,7 +87,8 @@ def tokenize(text: str) -> list[str]:
 def measure(text: str, stoplist: frozenset[str], tokens: list[str] | None = None) -> LineFeatures:
     chars = len(text)
     head = text[:SAMPLE_CHARS]
-    cjk = len(_CJK_CHARS.findall(head)) > 0.3 * (len(head) or 1)
+    # max() is a C-speed scan: most lines have no character at or above U+3040.
+    cjk = bool(head) and max(head) >= "\u3040" and len(_CJK_CHARS.findall(head)) > 0.3 * len(head)
     if cjk:
         # Two characters per "word" is the usual rule of thumb for zh/ja.
         words = max(1, chars // 2)

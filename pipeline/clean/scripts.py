@@ -9,6 +9,7 @@ from collections import Counter
 # in our users' regions mix; everything else alphabetic is "Other".
 _RANGES = (
     (0x0041, 0x024F, "Latin"),
+    (0x0250, 0x02AF, "Latin"),  # IPA extensions: Azerbaijani ə (U+0259) lives here
     (0x0370, 0x03FF, "Greek"),
     (0x0400, 0x052F, "Cyrillic"),
     (0x0530, 0x058F, "Armenian"),
@@ -49,7 +50,7 @@ for _lo, _hi, _name in _RANGES:
 _SCRIPT_PATTERNS = {name: re.compile("[" + "".join(parts) + "]") for name, parts in _SCRIPT_PATTERNS.items()}
 # Latin letters only: the range above also covers ASCII punctuation-free letters
 # but [A-z] would include [\]^_` so Latin is spelled out.
-_SCRIPT_PATTERNS["Latin"] = re.compile("[A-Za-z\u00c0-\u024f\u1e00-\u1eff]")
+_SCRIPT_PATTERNS["Latin"] = re.compile("[A-Za-z\u00c0-\u02af\u1e00-\u1eff]")
 
 
 def script_counts(text: str, limit: int = 2000) -> Counter:
