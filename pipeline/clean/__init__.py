@@ -24,7 +24,7 @@ from . import byline, patterns
 from .core import densest_run, is_prose, line_weight
 from .features import measure, stopwords
 from .scripts import dominant_script
-from .spam import is_spam_block, strip_inline_spam
+from .spam import remove_spam
 
 # An end-of-article heading only ends the article once this much prose has
 # been seen since the core began: a "Popular" box above a short lead must not
@@ -168,21 +168,11 @@ def clean(doc: Document, language: str | None = None, site_lines: frozenset[str]
         elif i < start or i > stop:
             doc.remove_block(i, RULE_OUTSIDE_CORE)
 
-    # 4. spam
-    kept_text = " ".join(b.text for b in doc.blocks if b.kept)
-    article_script = dominant_script(kept_text, limit=5000)
-    for i, block in enumerate(doc.blocks):
-        if not block.kept:
-            continue
-        if is_spam_block(block.text, article_script):
-            doc.remove_block(i, RULE_SPAM)
-            continue
-        new_text, cut = strip_inline_spam(block.text, article_script)
-        if cut:
-            block.text = new_text
-            from ..document import Removal
-
-            doc.inline_removals.extend(Removal(rule=RULE_INLINE_SPAM, text=tok, position=i, inline=True) for tok in cut)
+    # 4. spam, then content unrelated to the article
+    spam_reason = remove_spam(doc, RULE_SPAM, RULE_INLINE_SPAM)
+    if spam_reason:
+        _apply_metadata(doc, found_meta, texts[:end])
+        return doc.reject(spam_reason)
 
     # 5. metadata
     _apply_metadata(doc, found_meta, texts[:end])
