@@ -24,6 +24,7 @@ from . import byline, patterns
 from .core import densest_run, is_prose, line_weight
 from .features import measure, stopwords
 from .scripts import dominant_script
+from .coherence import remove_unrelated
 from .spam import remove_spam
 
 # An end-of-article heading only ends the article once this much prose has
@@ -41,6 +42,7 @@ RULE_RELATED = "related_section"
 RULE_COMMENTS = "comments_section"
 RULE_SPAM = "spam"
 RULE_INLINE_SPAM = "inline_spam"
+RULE_UNRELATED = "unrelated_teaser"
 RULE_TITLE = "title"
 RULE_BYLINE = "byline"
 RULE_DATELINE = "dateline"
@@ -173,6 +175,7 @@ def clean(doc: Document, language: str | None = None, site_lines: frozenset[str]
     if spam_reason:
         _apply_metadata(doc, found_meta, texts[:end])
         return doc.reject(spam_reason)
+    remove_unrelated(doc, stoplist, RULE_UNRELATED)
 
     # 5. metadata
     _apply_metadata(doc, found_meta, texts[:end])
