@@ -241,6 +241,7 @@ def inject_noise(
     teaser_sections: int = 1,
     teasers_per_section: tuple[int, int] = (2, 4),
     title: str | None = None,
+    positions: Sequence[str] = POSITIONS,
 ) -> NoisyPage:
     """A noisy copy of a page dump (lines separated by blank lines) and what was injected.
 
@@ -274,7 +275,7 @@ def inject_noise(
     inserts: list[tuple[str, str, list[str]]] = []  # (anchor line, where, lines)
     for _ in range(spam_blocks):
         pool, spam = spam_block(rng)
-        where = rng.choice(POSITIONS)
+        where = rng.choice(positions)
         heading = rng.choice(SPAM_HEADINGS) if where != "inside" else ""
         block = ([heading] if heading else []) + spam
         injections.append(Injection("spam", where, lines=block, heading=heading, label=pool))
@@ -284,7 +285,7 @@ def inject_noise(
             break
         count = rng.randint(*teasers_per_section)
         chosen = rng.sample(list(teasers), min(count, len(teasers)))
-        where = rng.choice(POSITIONS)
+        where = rng.choice(positions)
         headed = where != "inside" and rng.random() < TEASER_HEADING_CHANCE
         heading = rng.choice(TEASER_HEADINGS) if headed else ""
         block = [heading] if heading else []

@@ -130,6 +130,10 @@ LINE_SCORE_TOPICAL = 3
 # promotional paragraph scores about one point per 60-80 characters.
 DENSITY_FROM_CHARS = 150
 SCORE_PER_100_CHARS = 1.0
+# In an article about the topic a sentence of reporting can reach 2 points
+# per 100 characters ("free spins and bonuses" in a story on advertising
+# rules); a landing page's promotional sentences score 4-6.
+SCORE_PER_100_CHARS_TOPICAL = 3.0
 # A full sentence (this long, ending like one) is spam on its own only with
 # this many pieces of evidence: one spliced word or address next to an
 # incidental topic word ("sex ring", "casino plan") is cut inline instead.
@@ -312,7 +316,7 @@ def _spam_on_its_own(text: str, ev: LineEvidence, script: str | None, article_sc
     if items < (SENTENCE_ITEMS if _sentence_like(text) else 2):
         return False  # a word or address spliced into a sentence: cut inline
     if len(text) >= DENSITY_FROM_CHARS:
-        return ev.score * 100 / len(text) >= SCORE_PER_100_CHARS
+        return ev.score * 100 / len(text) >= (SCORE_PER_100_CHARS_TOPICAL if topical else SCORE_PER_100_CHARS)
     return ev.score >= (LINE_SCORE_TOPICAL if topical else LINE_SCORE)
 
 
