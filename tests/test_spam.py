@@ -272,3 +272,11 @@ def test_generator_is_reproducible_and_records_what_it_injected():
         else:
             assert all(line in a.text for line in inj.lines)
     assert set(SPAM_POOLS) >= {"ko_gambling", "id_gambling", "th_gambling", "vi_gambling", "ja_gambling", "zh_gambling", "ru_gambling"}
+
+
+def test_short_article_with_a_large_spam_block_is_not_rejected():
+    spam = ["Hot singles in your area want to meet tonight – datingslot7.xyz", "Free live sex cams, no signup required",
+            "XXX videos in HD – the best free porn tube", "Escort service Royal Win – discreet companions available 24/7"]
+    doc = clean_lines(ARTICLE_EN[:2] + spam)
+    assert doc.ok, doc.reason
+    assert ARTICLE_EN[1] in doc.text

@@ -43,9 +43,10 @@ TITLE_MIN_WORDS = 3
 TITLE_MAX_CHARS = 160
 TITLE_QUESTION_MAX_CHARS = 100
 HEADING_MAX_CHARS = 40
-# The paragraph under a low title belongs to its story unless it is clearly
-# about the article (teaser paragraphs score below this in 95% of cases).
-PAIR_SIMILARITY = 0.15
+# The paragraph under a low title belongs to its story unless it is about
+# the article.  On the first 300 dev pages, 0.1 kept more body than 0.15
+# (recall 0.830 vs 0.826 without injection) for 1 point more teaser lines.
+PAIR_SIMILARITY = 0.1
 PARAGRAPH_MIN_CHARS = 60
 # A paragraph cut short by the site: "… ", "...", "[...]", "Read more".
 _TRUNCATED = re.compile(r"(?:…|\.\.\.|\[\s*(?:…|\.\.\.)\s*\])\s*$")

@@ -149,9 +149,9 @@ TOPICAL_PROSE_CHARS = 100
 _SENTENCE_END = frozenset(".!?…\"'”»)。！？")
 # A short line over a run of spam lines is their heading ("Partner links").
 HEADING_MAX_CHARS = 60
-# A page is spam when spam lines make up this share of its kept text and
-# what is left is too short to be an article.  News pages with an injected
-# spam block keep their own prose, well above the remainder limit.
+# A page is spam when spam lines make up this share of its kept text, what
+# is left is too short to be an article, and its headline is spam too (a
+# short news item with a large injected block has a headline of its own).
 PAGE_SPAM_SHARE = 0.6
 PAGE_REMAINDER_CHARS = 400
 
@@ -484,7 +484,13 @@ def remove_spam(doc: Document, rule: str = RULE_SPAM, inline_rule: str = RULE_IN
 
     total = sum(len(t) for t in texts)
     spam_chars = sum(len(texts[n]) for n in flagged)
-    if total and spam_chars / total >= PAGE_SPAM_SHARE and total - spam_chars < PAGE_REMAINDER_CHARS:
+    headline = next((b.text for b in doc.blocks if b.removed_by == "title"), texts[0])
+    if (
+        total
+        and spam_chars / total >= PAGE_SPAM_SHARE
+        and total - spam_chars < PAGE_REMAINDER_CHARS
+        and evidence(headline).lexical
+    ):
         categories: set[str] = set()
         for n in flagged:
             categories |= evidences[n].categories
