@@ -140,12 +140,14 @@ def main(argv=None) -> int:
                         counts["inline sentences intact"] += 1
             elif inj.kind == "teaser":
                 counts["teaser sections"] += 1
+                counts[f"teaser sections {inj.position}"] += 1
                 body_lines = [l for l in inj.lines if l != inj.heading]
                 leaked = [l for l in body_lines if line_leaked(l, kept)]
                 counts["teaser lines"] += len(body_lines)
                 counts["teaser lines leaked"] += len(leaked)
                 if leaked:
                     counts["teaser sections leaked"] += 1
+                    counts[f"teaser sections {inj.position} leaked"] += 1
                     leaks["teaser"].append(f"{case.id} [{inj.position}] {leaked[0][:100]}")
     seconds = time.monotonic() - started
 
@@ -159,6 +161,8 @@ def main(argv=None) -> int:
     print(f"inline tokens leaked       {counts['inline tokens leaked']:5d} / {counts['inline tokens']:5d}  = {inline_leak:.3%}  (floor {MAX_INLINE_TOKEN_LEAK:.0%})")
     print(f"  sentences intact after cut {counts['inline sentences intact']:5d} / {counts['inline sentences kept before']:5d}")
     print(f"teaser sections leaked     {counts['teaser sections leaked']:5d} / {counts['teaser sections']:5d}  = {teaser_leak:.3%}  (floor {MAX_TEASER_SECTION_LEAK:.0%})")
+    for where in ("before", "inside", "after"):
+        print(f"  {where + ':':7} {counts[f'teaser sections {where} leaked']:5d} / {counts[f'teaser sections {where}']:5d}  = {rate(f'teaser sections {where}'):.3%}")
     print(f"  teaser lines leaked        {counts['teaser lines leaked']:5d} / {counts['teaser lines']:5d}  = {rate('teaser lines'):.3%}")
     print(f"pages rejected only with noise: {rejected_noisy}")
     print(clean_score.line("body without injection"))
