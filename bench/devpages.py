@@ -100,6 +100,15 @@ def html_to_dump(html: bytes | str) -> str:
     import lxml.html
     from lxml import etree
 
+    if isinstance(html, bytes):
+        # A scraper saves what the browser showed: decode as the page declares
+        # (or as detection finds), not as lxml guesses.
+        from pipeline.read import decode_bytes
+
+        html = decode_bytes(html, html=True) or ""
+    html = html.lstrip("\ufeff")
+    if html.startswith("<?xml"):
+        html = html.split("?>", 1)[-1]
     try:
         root = lxml.html.fromstring(html)
     except (etree.ParserError, ValueError):

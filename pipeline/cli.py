@@ -15,7 +15,7 @@ from pathlib import Path
 import click
 
 from . import __version__
-from .options import FORMATS, Options
+from .options import FORMATS, LANGUAGE_BACKENDS, Options
 
 DEFAULT_DB = os.environ.get("NEWSCLEAN_DB", "archive.db")
 
@@ -25,6 +25,14 @@ db_option = click.option(
     show_default=True,
     type=click.Path(dir_okay=False),
     help="Archive file (SQLite). Env: NEWSCLEAN_DB.",
+)
+
+language_backend_option = click.option(
+    "--language-backend",
+    type=click.Choice(LANGUAGE_BACKENDS),
+    default="auto",
+    show_default=True,
+    help="Language identifier; auto = Unicode script, then py3langid (see README).",
 )
 
 
@@ -54,7 +62,14 @@ def cli():
 @click.option("--workers", "-w", default=1, show_default=True, type=click.IntRange(1, 64), help="Processes for extraction and cleaning.")
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default="auto", show_default=True, help="How to read inputs; auto sniffs each file.")
 @click.option("--quiet", "-q", is_flag=True, help="No progress line, only the summary.")
-def ingest(paths, db, workers, fmt, quiet):
+@click.option(
+    "--site-memory/--no-site-memory",
+    default=True,
+    show_default=True,
+    help="Remove lines a site prints on many archived pages, and learn from this batch.",
+)
+@language_backend_option
+def ingest(paths, db, workers, fmt, quiet, site_memory, language_backend):
     """Clean pages and store them in the archive.
 
     PATHS are files or directories (walked recursively for .txt, .html,
@@ -62,15 +77,23 @@ def ingest(paths, db, workers, fmt, quiet):
     so re-running on the same batch changes nothing.  Bad pages are stored
     as rejected with a reason; they never stop the batch.
 
+    Site memory: once a site has 5+ archived pages, a line found on at
+    least 3 of them and on 20% or more is that site's boilerplate (menus,
+    footers, stock sign-offs) and is removed from its later pages with the
+    rule `site_memory`.  `sites rebuild` recomputes it from the archive.
+
     Example: python -m pipeline ingest scrapes/2024-06-01/ --db news.db --workers 2
     """
     from archive import Archive
+    from archive.site_memory import ArchiveSiteMemory
 
     from .runner import ingest as run_ingest
 
+    options = _options(fmt, language_backend)
     archive = Archive(db)
+    memory = ArchiveSiteMemory(archive.db) if site_memory else None
     progress = None if quiet or not sys.stderr.isatty() else _progress_printer()
-    summary = run_ingest(paths, archive, Options(format=fmt), workers=workers, progress=progress)
+    summary = run_ingest(paths, archive, options, workers=workers, progress=progress, site_memory=memory)
     if progress:
         click.echo("", err=True)
     click.echo(summary.as_text())
@@ -78,6 +101,13 @@ def ingest(paths, db, workers, fmt, quiet):
     archive.close()
     if summary.counts["seen"] == 0:
         raise click.ClickException("no page files found in " + ", ".join(paths))
+
+
+def _options(fmt: str, language_backend: str) -> Options:
+    try:
+        return Options(format=fmt, language_backend=language_backend)
+    except ValueError as exc:
+        raise click.ClickException(str(exc)) from exc
 
 
 def _progress_printer():
@@ -101,7 +131,8 @@ def _progress_printer():
 @click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False))
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default="auto", show_default=True, help="How to read inputs; auto sniffs each file.")
 @click.option("--json", "as_json", is_flag=True, help="One JSON object per input file, per line.")
-def clean_command(files, fmt, as_json):
+@language_backend_option
+def clean_command(files, fmt, as_json, language_backend):
     """Clean pages and print the articles; no archive is touched.
 
     With --json each line holds: source, url, title, author, published,
@@ -113,7 +144,7 @@ def clean_command(files, fmt, as_json):
     """
     from .runner import clean_paths
 
-    for doc in clean_paths(files, Options(format=fmt)):
+    for doc in clean_paths(files, _options(fmt, language_backend)):
         if as_json:
             click.echo(json.dumps(doc.to_record(), ensure_ascii=False))
             continue
@@ -195,6 +226,51 @@ def stats(db, as_json):
                 click.echo(f"  {k}: {v}")
         else:
             click.echo(f"{key}: {value}")
+
+
+@cli.group()
+def sites():
+    """Site memory: the lines each site prints on many pages.
+
+    Example: python -m pipeline sites rebuild --db news.db
+    """
+
+
+@sites.command("rebuild")
+@db_option
+def sites_rebuild(db):
+    """Recompute site memory from the articles and removals in the archive.
+
+    Example: python -m pipeline sites rebuild --db news.db
+    """
+    from archive.site_memory import rebuild_site_memory
+
+    archive = _open_existing(db)
+    figures = rebuild_site_memory(archive.db)
+    click.echo(f"learned {figures['lines']} distinct lines from {figures['pages']} pages of {figures['sites']} sites")
+
+
+@sites.command("show")
+@click.argument("site")
+@db_option
+@click.option("--limit", default=20, show_default=True, type=click.IntRange(1, 10_000))
+def sites_show(site, db, limit):
+    """The lines most often seen on SITE's pages (a host like example.com, or a site name).
+
+    Example: python -m pipeline sites show azernews --db news.db
+    """
+    from archive.site_memory import SITE_LINES, SITE_PAGES, ensure_site_memory_schema
+
+    archive = _open_existing(db)
+    ensure_site_memory_schema(archive.db)
+    key = site.strip().lower().removeprefix("www.")
+    (pages,) = archive.db.execute(f"select count(*) from {SITE_PAGES} where site = ?", [key]).fetchone()
+    click.echo(f"{key}: {pages} pages learned")
+    rows = archive.db.execute(
+        f"select pages, line from {SITE_LINES} where site = ? order by pages desc, line limit ?", [key, limit]
+    )
+    for count, line in rows:
+        click.echo(f"{count:6}  {line[:100]}")
 
 
 @cli.command()

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from .language import BACKENDS as LANGUAGE_BACKENDS
+from .language import check_backend
+
 # A page larger than this is almost never an article (it is a dump, a feed or
 # an attack on the parser); we record it as rejected instead of spending
 # seconds of lxml time on it.  News articles with inline markup are < 2 MB.
@@ -29,3 +32,4 @@ class Options:
     def __post_init__(self) -> None:
         if self.format not in FORMATS:
             raise ValueError(f"format must be one of {', '.join(FORMATS)}, not {self.format!r}")
+        check_backend(self.language_backend)

@@ -28,6 +28,7 @@ from .extract import extract
 from .language import detect_language
 from .options import Options
 from .read import read_path
+from .site_memory import SiteMemory, apply_site_memory, learn_from
 
 # File names a scrape directory holds that are pages; others (logs, .json
 # sidecars) are skipped with a count.
@@ -64,7 +65,7 @@ def process_document(doc: Document, options: Options) -> Document:
         with time_limit(options.extract_timeout):
             extract(doc)
             clean(doc)
-        detect_language(doc)
+        detect_language(doc, options.language_backend)
     except PageTimeout:
         doc.reject(f"timeout: extraction took more than {options.extract_timeout:g} s")
     except RecursionError:
@@ -147,8 +148,13 @@ def ingest(
     options: Options | None = None,
     workers: int = 1,
     progress: Callable[[int, int, Counter], None] | None = None,
+    site_memory: SiteMemory | None = None,
 ) -> RunSummary:
-    """Ingest files into an archive.Archive; returns the run's counts."""
+    """Ingest files into an archive.Archive; returns the run's counts.
+
+    With `site_memory`, lines the page's site prints on many archived pages
+    are removed (rule `site_memory`) and each accepted page is learned from.
+    """
     options = options or Options()
     started = time.monotonic()
     files, missing = expand_paths(list(paths))
@@ -163,8 +169,12 @@ def ingest(
         if doc.raw and archive.has_page(doc.id):
             summary.counts["unchanged"] += 1
         else:
+            if site_memory is not None:
+                apply_site_memory(doc, site_memory)
             dedupe(doc, index)
             archive.write(doc, run_id=summary.run_id)
+            if site_memory is not None:
+                learn_from(doc, site_memory)
             summary.counts[doc.status] += 1
             if doc.status == "rejected":
                 summary.reasons[(doc.reason or "").split(":")[0]] += 1

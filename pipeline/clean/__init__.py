@@ -19,10 +19,11 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 
-from ..document import Document
+from ..document import Document, Removal
 from . import byline, patterns
 from .core import densest_run, is_prose, line_weight
-from .features import measure, stopwords
+from .features import measure, stopwords, tokenize
+from .linemodel import line_features, load_model
 from .scripts import dominant_script
 from .coherence import remove_unrelated
 from .spam import remove_spam
@@ -38,6 +39,7 @@ TITLE_MIN_WORDS = 3
 TITLE_MAX_CHARS = 200
 
 RULE_OUTSIDE_CORE = "outside_core"
+RULE_LOW_CONTENT = "low_content"
 RULE_RELATED = "related_section"
 RULE_COMMENTS = "comments_section"
 RULE_SPAM = "spam"
@@ -47,7 +49,6 @@ RULE_TITLE = "title"
 RULE_BYLINE = "byline"
 RULE_DATELINE = "dateline"
 RULE_METADATA_LABEL = "metadata_label"
-RULE_SITE_MEMORY = "site_memory"
 RULE_EMPTY = "no_article"
 
 _COMMENT_HEADINGS = ("comment", "reply", "kommentar", "commentaire", "comentario", "commento", "коммент", "yorum", "댓글", "コメント", "评论", "discussion", "reacties", "komentarze")
@@ -63,21 +64,32 @@ class CleanReport:
     metadata: dict = field(default_factory=dict)
 
 
-def clean(doc: Document, language: str | None = None, site_lines: frozenset[str] | None = None) -> Document:
-    """Clean a document's blocks in place and return it.
+@dataclass
+class Analysis:
+    """What the rules found on a page, before any block is marked removed."""
 
-    `language` picks the stoplist (guessed from the page when None);
-    `site_lines` are lines learned as boilerplate for the page's site.
-    """
-    if not doc.ok or not doc.blocks:
-        return doc
+    texts: list[str]
+    tokens: list[list[str]]
+    feats: list
+    furniture: dict[int, str]
+    found_meta: dict
+    counts: Counter
+    core: tuple[int, int] | None
+    end: int  # blocks from here on are after a section heading that ends the article
+    section_end: int | None
+    text_mode: bool
+
+
+def analyse(doc: Document, language: str | None = None) -> Analysis:
+    """Measure every block, apply the single-line rules, find the core and the article's end."""
     texts = [b.text for b in doc.blocks]
     if language is None:
         from ..language import guess_page_language
 
         language = guess_page_language(texts)
     stoplist = stopwords(language)
-    feats = [measure(t, stoplist) for t in texts]
+    tokens = [tokenize(t) for t in texts]
+    feats = [measure(t, stoplist, toks) for t, toks in zip(texts, tokens)]
     text_mode = doc.format != "html"
     found_meta: dict = {}
 
@@ -85,9 +97,6 @@ def clean(doc: Document, language: str | None = None, site_lines: frozenset[str]
     furniture: dict[int, str] = {}
     pending_label: str | None = None
     for i, text in enumerate(texts):
-        if site_lines and text in site_lines:
-            furniture[i] = RULE_SITE_MEMORY
-            continue
         if pending_label:
             value_rule = _label_value(pending_label, text, found_meta)
             pending_label = None
@@ -99,7 +108,7 @@ def clean(doc: Document, language: str | None = None, site_lines: frozenset[str]
             furniture[i] = RULE_METADATA_LABEL
             pending_label = label
             continue
-        meta = byline.parse_byline(text)
+        meta = byline.parse_byline(text, tokens[i])
         if meta:
             _merge(found_meta, meta)
             furniture[i] = RULE_BYLINE
@@ -109,12 +118,12 @@ def clean(doc: Document, language: str | None = None, site_lines: frozenset[str]
             _merge(found_meta, meta)
             furniture[i] = RULE_DATELINE
             continue
-        meta = byline.parse_credit_line(text)
+        meta = byline.parse_credit_line(text, tokens[i])
         if meta:
             _merge(found_meta, meta)
             furniture[i] = RULE_BYLINE
             continue
-        rule = patterns.label_rule(text)
+        rule = patterns.label_rule(text, tokens[i])
         if rule:
             furniture[i] = rule
 
@@ -139,15 +148,27 @@ def clean(doc: Document, language: str | None = None, site_lines: frozenset[str]
                 prose += feats[i].chars
         if section_end is not None:
             end = section_end
-            if text_mode:
-                core = densest_run(weights[:end])
-            else:
-                core = (0, end - 1)
+            core = densest_run(weights[:end]) if text_mode else (0, end - 1)
+    return Analysis(texts, tokens, feats, furniture, found_meta, counts, core, end, section_end, text_mode)
 
-    if section_end is not None:
-        heading = texts[section_end].lower()
+
+def clean(doc: Document, language: str | None = None) -> Document:
+    """Clean a document's blocks in place and return it.
+
+    `language` picks the stoplist (guessed from the page when None).
+    Lines a site repeats on many pages are removed later, by
+    pipeline.site_memory, once the page's site is known.
+    """
+    if not doc.ok or not doc.blocks:
+        return doc
+    a = analyse(doc, language)
+    texts, furniture, found_meta, core, end = a.texts, a.furniture, a.found_meta, a.core, a.end
+    text_mode = a.text_mode
+
+    if a.section_end is not None:
+        heading = texts[a.section_end].lower()
         rule = RULE_COMMENTS if any(word in heading for word in _COMMENT_HEADINGS) else RULE_RELATED
-        for i in range(section_end, len(texts)):
+        for i in range(a.section_end, len(texts)):
             doc.remove_block(i, rule)
 
     if core is None:
@@ -157,25 +178,33 @@ def clean(doc: Document, language: str | None = None, site_lines: frozenset[str]
         return doc.reject(f"{RULE_EMPTY}: no prose found")
 
     start, stop = core
-    # Title: the most headline-like line shortly above the core.
+    # Title: the most headline-like line shortly above the core.  It stays
+    # in the text (it is the article's first line) and becomes the title.
+    title_index = None
     if text_mode and doc.metadata.get("title") is None:
-        title_index = _find_title(texts, feats, furniture, start)
+        title_index = _find_title(texts, a.feats, furniture, start)
         if title_index is not None:
             found_meta.setdefault("title", texts[title_index])
-            furniture[title_index] = RULE_TITLE
 
+    model = load_model() if text_mode else None
+    if model is not None and end:
+        keep = model.probabilities(line_features(texts[:end], a.tokens[:end], a.feats[:end], furniture, core, a.counts)) >= model.threshold
+    else:
+        keep = [start <= i <= stop for i in range(end)]
     for i in range(end):
         if i in furniture:
             doc.remove_block(i, furniture[i])
-        elif i < start or i > stop:
-            doc.remove_block(i, RULE_OUTSIDE_CORE)
+        elif i == title_index:
+            continue
+        elif not keep[i]:
+            doc.remove_block(i, RULE_OUTSIDE_CORE if i < start or i > stop else RULE_LOW_CONTENT)
 
     # 4. spam, then content unrelated to the article
     spam_reason = remove_spam(doc, RULE_SPAM, RULE_INLINE_SPAM)
     if spam_reason:
         _apply_metadata(doc, found_meta, texts[:end])
         return doc.reject(spam_reason)
-    remove_unrelated(doc, stoplist, RULE_UNRELATED)
+    remove_unrelated(doc, language, found_meta.get("title"), RULE_UNRELATED)
 
     # 5. metadata
     _apply_metadata(doc, found_meta, texts[:end])

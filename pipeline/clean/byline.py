@@ -49,6 +49,9 @@ _TEXT_DATE_MDY = re.compile(rf"\b({_MONTHS})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\
 
 _DATE_PREFIX = re.compile(r"^\W*(?:date|datum|date de publication|published|publié le|veröffentlicht(?: am)?|tarix|дата)\W*", re.IGNORECASE)
 _BYLINE = re.compile(rf"^\W*{_BY}\s+{_HONORIFIC}?(?P<name>{_NAME})\W*$", re.IGNORECASE)
+# Words one of which every byline contains (a cheap gate before the regexes).
+_BY_WORDS = frozenset("by von par por di door автор müəllif yazar written text texte".split())
+_CREDIT_WORDS = frozenset("source quelle author autor auteur written text".split())
 _DATE_THEN_BY = re.compile(rf"^(?P<date>.{{4,40}}?)\s+{_BY}\s+{_HONORIFIC}?(?P<name>{_NAME})\W*$", re.IGNORECASE)
 _CREDIT_LINE = re.compile(r"^\W*(?:source|quelle|source:|author|autor|auteur|written by|text)\s*:", re.IGNORECASE)
 _CREDIT_BY = re.compile(rf"\bby\s+{_HONORIFIC}?(?P<name>{_NAME_WORD}\s+{_NAME_WORD}(?:\s+{_NAME_WORD})?)")
@@ -56,7 +59,10 @@ _CREDIT_BY = re.compile(rf"\bby\s+{_HONORIFIC}?(?P<name>{_NAME_WORD}\s+{_NAME_WO
 AUTHOR_LABELS = frozenset(["author", "authors", "autor", "autoren", "auteur", "автор", "müəllif", "yazar", "by"])
 DATE_LABELS = frozenset(["date", "datum", "published", "publié", "tarix", "дата", "veröffentlicht", "tarih"])
 
-_DOMAIN = re.compile(r"\b((?:[a-z0-9-]+\.)+(?:[a-z]{2,6}))\b", re.IGNORECASE)
+_HAS_DIGIT = re.compile(r"\d")
+# Domains are found from their top-level part: a pattern that starts with a
+# literal "." lets the regex engine skip ahead, which matters on long pages.
+_DOMAIN_LEFT = re.compile(r"(?:[a-z0-9-]+\.)*[a-z0-9-]+$", re.IGNORECASE)
 # Domains that are platforms, not the publisher of the page.
 PLATFORM_DOMAINS = frozenset(
     "twitter.com x.com facebook.com instagram.com youtube.com t.me telegram.me linkedin.com "
@@ -66,6 +72,7 @@ _TLDS = frozenset(
     "com org net info eu az ru de fr uk us io co tv news kr jp cn tr ge am ua by kz ch at it es pl nl be se no dk fi "
     "cz sk hu ro bg gr pt ie ca au nz in ir il ae sa eg".split()
 )
+_TLD_HIT = re.compile(r"\.(?:" + "|".join(sorted(_TLDS, key=len, reverse=True)) + r")(?![\w-])", re.IGNORECASE)
 _HANDLE = re.compile(r"(?:follow|folgen|suivez|follow us)\b[^@\n]{0,40}@(\w{3,30})", re.IGNORECASE)
 _PHOTO_ORG = re.compile(r"\b((?:[A-Z][\w&.-]+\s+){0,3}[A-Z][\w&.-]+)\s+(?:file\s+)?photo\s+by\b")
 # ISO 3166 codes that handles append to a brand: "@AzerNewsAz", "@BBCWorldUK".
@@ -106,13 +113,14 @@ def looks_like_person(name: str) -> bool:
     return len(name.split()) >= 2
 
 
-def parse_byline(text: str) -> dict | None:
+def parse_byline(text: str, tokens: list[str] | None = None) -> dict | None:
     """Metadata stated by a byline/dateline, or None when the line is not one.
 
     Handles "By Vugar Khalilov", "date 2022-06-21 By Azernews", "Von Anna Muster".
     A one-word name after "By" is an organisation (the site), not an author.
+    `tokens` (casefolded words) let the caller skip lines without a "by" word.
     """
-    if len(text) > MAX_BYLINE_CHARS:
+    if len(text) > MAX_BYLINE_CHARS or (tokens is not None and _BY_WORDS.isdisjoint(tokens)):
         return None
     found: dict = {}
     match = _BYLINE.match(text)
@@ -130,8 +138,10 @@ def parse_byline(text: str) -> dict | None:
     return found
 
 
-def parse_credit_line(text: str) -> dict | None:
+def parse_credit_line(text: str, tokens: list[str] | None = None) -> dict | None:
     """An author note such as "source: This op-ed was prepared for X by Dr Y, Head of ..."."""
+    if tokens is not None and (not tokens or tokens[0] not in _CREDIT_WORDS):
+        return None
     if not _CREDIT_LINE.match(text) or len(text) > 600:
         return None
     found: dict = {}
@@ -143,7 +153,7 @@ def parse_credit_line(text: str) -> dict | None:
 
 def parse_dateline(text: str) -> dict | None:
     """A line that states only a publication date ("Date: 2025.04.04 / 11:12")."""
-    if len(text) > 60:
+    if len(text) > 60 or not _HAS_DIGIT.search(text):
         return None
     stripped = _DATE_PREFIX.sub("", text)
     published = parse_date(stripped)
@@ -178,28 +188,27 @@ def site_from_handle(handle: str) -> str:
 def guess_site(lines: list[str]) -> str | None:
     """The publisher named by the page itself: a domain it repeats, its handle, or a photo credit."""
     domains: Counter = Counter()
-    for line in lines:
-        for match in _DOMAIN.finditer(line):
-            domain = match.group(1)
-            tld = domain.rsplit(".", 1)[-1].lower()
-            if tld not in _TLDS or domain.lower() in PLATFORM_DOMAINS:
-                continue
-            if any(ch.isdigit() for ch in domain.split(".")[0]) or len(domain) < 5:
-                continue
-            domains[domain] += 1
+    # One scan over the whole page (lines joined) rather than one per line.
+    page = "\n".join(lines)
+    for hit in _TLD_HIT.finditer(page):
+        left = _DOMAIN_LEFT.search(page, max(0, hit.start() - 64), hit.start())
+        if not left or (left.start() > 0 and page[left.start() - 1] in "@/"):
+            continue
+        domain = left.group(0) + hit.group(0)
+        if domain.lower() in PLATFORM_DOMAINS or len(domain) < 5:
+            continue
+        if any(ch.isdigit() for ch in domain.split(".")[0]):
+            continue
+        domains[domain] += 1
     if domains:
         domain, count = domains.most_common(1)[0]
         if count >= 2:
             return domain
-    for line in lines:
-        match = _HANDLE.search(line)
-        if match:
-            return site_from_handle(match.group(1))
-    for line in lines:
-        match = _PHOTO_ORG.search(line)
-        if match:
-            org = match.group(1).strip()
-            if f"The {org}" in " ".join(lines):
-                return f"The {org}"
-            return org
+    match = _HANDLE.search(page) if "@" in page else None
+    if match:
+        return site_from_handle(match.group(1))
+    match = _PHOTO_ORG.search(page) if "photo by" in page.lower() else None
+    if match:
+        org = match.group(1).strip()
+        return f"The {org}" if f"The {org}" in page else org
     return None

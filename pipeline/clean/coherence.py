@@ -24,6 +24,7 @@ from collections import Counter
 
 from ..document import Document
 from . import patterns
+from .features import stopwords
 
 RULE_UNRELATED = "unrelated_teaser"
 
@@ -152,7 +153,7 @@ def _heading(text: str) -> bool:
     )
 
 
-def teaser_runs(texts: list[str], sims: list[float]) -> list[range]:
+def teaser_runs(texts: list[str], sims: list[float], headed_at: frozenset[int] = frozenset()) -> list[range]:
     """Runs of blocks that read as a list of other stories, each title scoring low against the article.
 
     Items: a low title with the paragraph under it (when that paragraph is
@@ -160,6 +161,8 @@ def teaser_runs(texts: list[str], sims: list[float]) -> list[range]:
     coherent block ends a run.  A run goes when it holds two title-paragraph
     pairs, or one with a section heading or a truncated paragraph, or (under
     a heading) two titles; it is cut to span its first to its last title.
+    `headed_at`: blocks right under a section heading that an earlier rule
+    already removed.
     """
     runs: list[range] = []
     items: list[tuple[str, int, int]] = []  # (kind, first block, last block + 1)
@@ -169,7 +172,7 @@ def teaser_runs(texts: list[str], sims: list[float]) -> list[range]:
         if marks:
             pairs = sum(1 for it in items if it[0] == "pair")
             titles = sum(1 for it in items if it[0] in ("pair", "title"))
-            headed = any(it[0] == "heading" for it in items)
+            headed = any(it[0] == "heading" for it in items) or marks[0][1] in headed_at
             truncated = any(_TRUNCATED.search(texts[i]) for it in marks for i in range(it[1], it[2]))
             last_title = max(it[2] for it in items if it[0] in ("pair", "title")) if titles else 0
             if pairs >= 2 or (pairs >= 1 and (headed or truncated or titles >= 2)) or (headed and titles >= 2):
@@ -197,16 +200,29 @@ def teaser_runs(texts: list[str], sims: list[float]) -> list[range]:
     return runs
 
 
-def remove_unrelated(doc: Document, stoplist: frozenset[str], rule: str = RULE_UNRELATED) -> int:
-    """Mark teaser runs of other stories removed; returns how many blocks went."""
+def remove_unrelated(
+    doc: Document, language: str | None = None, title: str | None = None, rule: str = RULE_UNRELATED
+) -> int:
+    """Mark teaser runs of other stories removed; returns how many blocks went.
+
+    `language` picks the stoplist (guessed from the kept blocks when None);
+    `title` is the article's headline, the strongest word evidence of its topic.
+    """
     kept = [i for i, b in enumerate(doc.blocks) if b.kept]
     if len(kept) < 3:
         return 0
     texts = [doc.blocks[i].text for i in kept]
-    title = doc.metadata.get("title") or " ".join(b.text for b in doc.blocks if b.removed_by == "title")
-    sims = similarities(texts, stoplist, title or "")
+    if language is None:
+        from ..language import guess_page_language
+
+        language = guess_page_language(texts)
+    title = title or doc.metadata.get("title") or ""
+    sims = similarities(texts, stopwords(language), title)
+    headed_at = frozenset(
+        n for n, i in enumerate(kept) if i > 0 and not doc.blocks[i - 1].kept and _heading(doc.blocks[i - 1].text)
+    )
     removed = 0
-    for run in teaser_runs(texts, sims):
+    for run in teaser_runs(texts, sims, headed_at):
         for n in run:
             doc.remove_block(kept[n], rule)
             removed += 1

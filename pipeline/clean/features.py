@@ -62,13 +62,11 @@ def stopwords(language: str | None) -> frozenset[str]:
     return frozenset(w.strip(_TRAILING_PUNCT).lower() for w in ordered)
 
 
-def is_cjk(char: str) -> bool:
-    code = ord(char)
-    return (
-        0x3040 <= code <= 0x30FF  # kana
-        or 0x3400 <= code <= 0x9FFF  # CJK ideographs
-        or 0xF900 <= code <= 0xFAFF
-    )
+_CJK_CHARS = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff]")
+_DIGIT = re.compile(r"\d")
+# Lines are measured on their first characters only: a paragraph's first
+# 400 characters tell whether it is CJK as well as the whole does.
+SAMPLE_CHARS = 400
 
 
 @dataclass
@@ -78,37 +76,36 @@ class LineFeatures:
     stopword_density: float
     ends_sentence: bool
     cjk: bool
-    alpha_ratio: float  # letters / characters
     has_digit: bool
 
-    @property
-    def weight_words(self) -> int:
-        return self.words
+
+def tokenize(text: str) -> list[str]:
+    """Casefolded words of a line (shared by the measurements and the furniture gate)."""
+    return _WORD.findall(text.casefold())
 
 
-def measure(text: str, stoplist: frozenset[str]) -> LineFeatures:
+def measure(text: str, stoplist: frozenset[str], tokens: list[str] | None = None) -> LineFeatures:
     chars = len(text)
-    cjk_count = sum(1 for ch in text[:400] if is_cjk(ch))
-    sample_len = min(chars, 400) or 1
-    cjk = cjk_count / sample_len > 0.3
-    letters = sum(1 for ch in text[:400] if ch.isalpha())
+    head = text[:SAMPLE_CHARS]
+    # max() is a C-speed scan: most lines have no character at or above U+3040.
+    cjk = bool(head) and max(head) >= "\u3040" and len(_CJK_CHARS.findall(head)) > 0.3 * len(head)
     if cjk:
         # Two characters per "word" is the usual rule of thumb for zh/ja.
         words = max(1, chars // 2)
         function = sum(1 for ch in text if ch in CJK_FUNCTION_CHARS)
-        density = min(1.0, function * 2 / words) if words else 0.0
+        density = min(1.0, function * 2 / words)
     else:
-        tokens = _WORD.findall(text)
+        if tokens is None:
+            tokens = tokenize(text)
         words = len(tokens)
-        hits = sum(1 for tok in tokens if tok.lower() in stoplist)
-        density = hits / words if words else 0.0
-    last = text.rstrip()[-1:] if text.strip() else ""
+        density = sum(map(stoplist.__contains__, tokens)) / words if words else 0.0
+    stripped = text.rstrip()
+    last = stripped[-1:]
     return LineFeatures(
         chars=chars,
         words=words,
         stopword_density=density,
         ends_sentence=bool(last) and (last in SENTENCE_END or unicodedata.category(last) == "Pf"),
         cjk=cjk,
-        alpha_ratio=letters / sample_len,
-        has_digit=any(ch.isdigit() for ch in text[:400]),
+        has_digit=_DIGIT.search(head) is not None,
     )

@@ -177,8 +177,49 @@ BREADCRUMB = re.compile(
 )
 
 
-def label_rule(text: str) -> str | None:
-    """The furniture kind of a short line, or None when it looks like content."""
+# Cheap gates.  Most lines of a page are none of the furniture above, and
+# the text cleaner must handle hundreds of pages per second, so a line only
+# reaches the regexes when its first word can start one of the anchored
+# patterns or it contains one of the literals the unanchored ones need.
+_FIRST_WORDS = frozenset(
+    """follow like subscribe sign join share folgen folge abonnieren jetzt newsletter suivez abonnez-vous
+    síguenos suscríbete seguici siga-nos подписывайтесь подпишитесь присоединяйтесь bizi facebook twitter
+    linkedin whatsapp telegram pinterest reddit e-mail email print drucken xing instagram youtube tumblr vk
+    flipboard pocket teilen tweet mail rss read continue click more weiterlesen mehr zum lire en leer seguir
+    leggi continua leia lees читать подробнее далее ətraflı devamını 더보기 続きを読む 阅读全文 查看更多
+    home startseite accueil inicio главная ana 홈 首页 photo photos foto fotos фото image images picture
+    pictures bild bilder credit credits quelle source bildquelle fotoğraf şəkil 사진 写真 图片 copyright c""".split()
+)
+# Words the unanchored patterns need somewhere in the line.
+_ANYWHERE_WORDS = frozenset(
+    """copyright rights rechte droits derechos права hüquqlar hakları expressed necessarily unbedingt
+    notwendigerweise n'engagent обязательно совпадать email adresse dirección indirizzo required notify
+    logged erforderliche obligatoires e-mail e-mail-adresse veröffentlicht publiée publicada pubblicato photo photos photograph foto bild image getty reuters afp dpa epa ap
+    shutterstock istock ваш""".split()
+)
+# Substrings that the word split misses: symbols, compounds and scripts without spaces.
+_ANYWHERE_SUBSTRINGS = re.compile(r"[©무版著사写图]|\(c\)")
+_TOKEN = re.compile(r"\w+(?:[-'’.]\w+)*")
+
+
+def _may_be_furniture(text: str, folded: str, tokens: list[str] | None) -> bool:
+    if tokens is None:
+        tokens = _TOKEN.findall(folded)
+    if not tokens:
+        return True  # symbols only
+    if tokens[0] in _FIRST_WORDS or folded.lstrip()[:1] in "©(" or not _ANYWHERE_WORDS.isdisjoint(tokens):
+        return True
+    return _ANYWHERE_SUBSTRINGS.search(folded) is not None
+
+
+def label_rule(text: str, tokens: list[str] | None = None) -> str | None:
+    """The furniture kind of a line, or None when it looks like content.
+
+    `tokens` are the line's casefolded words when the caller has them already.
+    """
+    folded = text.casefold()
+    if not _may_be_furniture(text, folded, tokens):
+        return None
     if len(text) > MAX_LABEL_CHARS:
         # Long lines: only sentence-level furniture applies.
         if COMMENT_FORM.search(text):
@@ -209,8 +250,20 @@ def label_rule(text: str) -> str | None:
     return None
 
 
+_SECTION_END_SET = frozenset(SECTION_END_PHRASES)
+_EDGE_NOISE = " \t:.-–—|»«>•*()[]!?…#\"'“”„"
+_COUNT_PREFIX = re.compile(r"^\d+\s+")
+_COUNT_SUFFIX = re.compile(r"\s*\(?\d+\)?$")
+
+
 def section_end_kind(text: str) -> bool:
     """True when a short line is a heading that opens a section of other content."""
     if len(text) > MAX_LABEL_CHARS:
         return False
-    return bool(SECTION_END.match(text) or SECTION_END_COUNTED.match(text))
+    phrase = text.casefold().strip(_EDGE_NOISE)
+    if phrase in _SECTION_END_SET:
+        return True
+    if not any(ch.isdigit() for ch in phrase):
+        return False
+    phrase = _COUNT_SUFFIX.sub("", _COUNT_PREFIX.sub("", phrase)).strip(_EDGE_NOISE)
+    return phrase in _SECTION_END_SET or bool(SECTION_END_COUNTED.match(text))

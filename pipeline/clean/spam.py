@@ -293,6 +293,15 @@ def evidence(text: str) -> LineEvidence:
     )
 
 
+_TERMS_FOLDED = tuple(sorted({t.casefold() for t in SPAM_TERMS}))
+
+
+def may_contain_spam(text: str) -> bool:
+    """Fast page-level pre-check (substring tests, no regex): False means no spam term at all."""
+    folded = text.casefold()
+    return any(term in folded for term in _TERMS_FOLDED)
+
+
 def spam_hits(text: str) -> int:
     """Lexicon words and spam-site addresses in a text."""
     return evidence(text).lexical
@@ -476,7 +485,10 @@ def remove_spam(doc: Document, rule: str = RULE_SPAM, inline_rule: str = RULE_IN
     if not kept:
         return None
     texts = [doc.blocks[i].text for i in kept]
-    article_script = dominant_script(" ".join(texts), limit=5000)
+    page_text = "\n".join(texts)
+    if not may_contain_spam(page_text) and not ("." in page_text and spam_sites(page_text)):
+        return None
+    article_script = dominant_script(page_text, limit=5000)
     evidences = [evidence(t) for t in texts]
     scripts = [dominant_script(t) for t in texts]
     topical = is_topical(texts, article_script)

@@ -1,0 +1,86 @@
+"""Site memory stored in the archive (see pipeline/site_memory.py for the rule).
+
+site_pages  (site, page_id)                 pages learned per site
+site_lines  (site, line_hash, line, pages)  on how many of them each line occurs
+
+Both are derived data: `rebuild_site_memory` recreates them from the
+articles and removed blocks already archived.
+"""
+
+from __future__ import annotations
+
+import sqlite_utils
+
+from pipeline.site_memory import (
+    MIN_LINE_PAGES,
+    MIN_LINE_SHARE,
+    MIN_SITE_PAGES,
+    line_hash,
+    page_lines,
+    site_key,
+)
+from pipeline.document import Block, Document
+
+SITE_PAGES = "site_pages"
+SITE_LINES = "site_lines"
+
+
+def ensure_site_memory_schema(db: sqlite_utils.Database) -> None:
+    if SITE_PAGES not in db.table_names():
+        db[SITE_PAGES].create({"site": str, "page_id": str}, pk=("site", "page_id"))
+    if SITE_LINES not in db.table_names():
+        db[SITE_LINES].create({"site": str, "line_hash": str, "line": str, "pages": int}, pk=("site", "line_hash"))
+        db[SITE_LINES].create_index(["site", "pages"])
+
+
+class ArchiveSiteMemory:
+    """pipeline.site_memory.SiteMemory over the archive's tables."""
+
+    def __init__(self, db: sqlite_utils.Database):
+        self.db = db
+        ensure_site_memory_schema(db)
+
+    def boilerplate(self, site: str) -> frozenset[str]:
+        (pages,) = self.db.execute(f"select count(*) from {SITE_PAGES} where site = ?", [site]).fetchone()
+        if pages < MIN_SITE_PAGES:
+            return frozenset()
+        need = max(MIN_LINE_PAGES, MIN_LINE_SHARE * pages)
+        rows = self.db.execute(f"select line_hash from {SITE_LINES} where site = ? and pages >= ?", [site, need])
+        return frozenset(row[0] for row in rows)
+
+    def learn(self, site: str, page_id: str, lines: set[str]) -> None:
+        with self.db.conn:
+            cursor = self.db.execute(f"insert or ignore into {SITE_PAGES} (site, page_id) values (?, ?)", [site, page_id])
+            if cursor.rowcount == 0:
+                return  # this page was learned before
+            self.db.conn.executemany(
+                f"insert into {SITE_LINES} (site, line_hash, line, pages) values (?, ?, ?, 1) "
+                "on conflict (site, line_hash) do update set pages = pages + 1",
+                [(site, line_hash(line), line) for line in lines],
+            )
+
+
+def rebuild_site_memory(db: sqlite_utils.Database) -> dict:
+    """Recreate site memory from archived articles (kept text) and their removed blocks."""
+    ensure_site_memory_schema(db)
+    with db.conn:
+        db.execute(f"delete from {SITE_LINES}")
+        db.execute(f"delete from {SITE_PAGES}")
+    memory = ArchiveSiteMemory(db)
+    pages = 0
+    rows = db.execute(
+        "select a.id, a.url, a.site, a.text from articles a join pages p on p.id = a.page_id "
+        "where p.status = 'ok' order by a.ingested_at, a.id"
+    ).fetchall()
+    for page_id, url, site, text in rows:
+        removed = [r[0] for r in db.execute("select text from removed_blocks where page_id = ? and inline = 0", [page_id])]
+        doc = Document(source=page_id, raw=b"")
+        doc.metadata.update(url=url, site=site)
+        doc.blocks = [Block(text=t) for t in (text or "").split("\n\n")] + [Block(text=t, removed_by="x") for t in removed]
+        key = site_key(doc)
+        if key:
+            memory.learn(key, page_id, page_lines(b.text for b in doc.blocks))
+            pages += 1
+    sites = db.execute(f"select count(distinct site) from {SITE_PAGES}").fetchone()[0]
+    lines = db.execute(f"select count(*) from {SITE_LINES}").fetchone()[0]
+    return {"pages": pages, "sites": sites, "lines": lines}

@@ -1,0 +1,283 @@
+"""A small line classifier for text dumps: is this line part of the article?
+
+The rules in this package say what a line *is* (a share bar, a byline, a
+section heading) and where the prose core of the page lies.  What they
+cannot say alone is whether a short line beside the core (a subheading, an
+ingredient, a caption, a teaser title) belongs to the article.  This model
+weighs general signals of a line and its neighbourhood — length, stopword
+density, punctuation, distance to the core, how much prose surrounds it,
+repetition — and gives the probability that the line is article text.
+
+The weights are a one-hidden-layer network trained by
+`bench/train_line_model.py` on the dev pages' with/without segments; its
+cross-validated score (pages held out from training) is printed by that
+script and recorded in the README.  Inference is a few numpy products per
+page.  No page-specific rule is involved: every feature is computed the same
+way for any page in any language.
+"""
+
+from __future__ import annotations
+
+import json
+from functools import lru_cache
+from pathlib import Path
+
+import numpy as np
+
+from .core import SHORT_CHARS, is_prose
+
+MODEL_PATH = Path(__file__).resolve().parent / "data" / "line_model.json"
+
+# Neighbourhood half-widths (in lines) for the context features.
+NEAR = 2
+WIDE = 6
+
+FEATURE_NAMES = [
+    "log_chars",
+    "log_words",
+    "stopword_density",
+    "ends_sentence",
+    "cjk",
+    "short",
+    "prose",
+    "furniture",
+    "repeated",
+    "in_core",
+    "log_lines_before_core",
+    "log_lines_after_core",
+    "relative_position",
+    "digit_ratio",
+    "upper_ratio",
+    "title_case_ratio",
+    "ends_colon",
+    "starts_with_bullet_or_number",
+    "separator_count",
+    "prev_prose",
+    "next_prose",
+    "near_prose_share",
+    "wide_prose_share",
+    "wide_short_share",
+    "near_furniture_share",
+    "log_core_prose_chars",
+    "line_chars_vs_core_median",
+    "prev_log_chars",
+    "next_log_chars",
+    "prev_stopword_density",
+    "next_stopword_density",
+    "log_short_run",
+    "log_lines_to_prose",
+    "prose_both_sides",
+    "has_url_or_handle",
+    "all_caps",
+    "call_to_action_share",
+    "log_lines_from_core_start",
+    "log_lines_to_core_end",
+]
+
+# Vocabulary of the page talking to its reader rather than reporting:
+# subscribe, donate, download, share, sign in, cookies, affiliate links.
+# Hand-written and multilingual; the model learns how much it weighs.
+CALL_TO_ACTION = frozenset(
+    """subscribe subscription newsletter sign signup login log register registrieren anmelden abonnieren abo
+    abonnement abonnez inscrivez suscríbete suscribirse iscriviti download app apps herunterladen télécharger
+    descargar click klicken cliquez haga here hier ici aquí qui share teilen partager compartir condividi follow
+    folgen suivez síguenos donate spenden spende don donar dona support unterstützen soutenez apoya cookie cookies
+    datenschutz privacy confidentialité privacidad affiliate werbung anzeige advertisement publicité publicidad
+    sponsored gesponsert amazon commission provision partnerlinks bestellen order buy kaufen shop acheter comprar
+    newsletters alert alerts benachrichtigung notification push whatsapp telegram facebook twitter instagram
+    youtube podcast rss feed kontakt contact impressum imprint copyright disclaimer""".split()
+)
+
+
+# Character classes are counted on the head of a line: enough to tell a
+# Title Case menu entry or an all-caps label, and cheap.
+HEAD_CHARS = 100
+
+
+def line_features(texts, tokens, feats, furniture, core, counts) -> np.ndarray:
+    """One row of FEATURE_NAMES per line (per-line scalars in Python, windows in numpy)."""
+    n = len(texts)
+    if n == 0:
+        return np.zeros((0, len(FEATURE_NAMES)))
+    chars = np.fromiter((f.chars for f in feats), float, n)
+    density = np.fromiter((f.stopword_density for f in feats), float, n)
+    furn = np.fromiter((i in furniture for i in range(n)), float, n)
+    prose = np.fromiter((is_prose(f) for f in feats), float, n) * (1 - furn)
+    short = (chars < SHORT_CHARS).astype(float)
+    per_line = []
+    for text, toks in zip(texts, tokens):
+        head = text[:HEAD_CHARS]
+        letters = sum(map(str.isalpha, head)) or 1
+        split = text.split(maxsplit=30)[:30]
+        per_line.append(
+            (
+                len(toks),
+                sum(map(str.isdigit, head)) / max(1, len(head)),
+                sum(map(str.isupper, head)) / letters,
+                sum(map(str.isupper, (w[0] for w in split))) / max(1, len(split)),
+                text.endswith(":"),
+                text[:1] in "•·-–*▪►>" or text[:2].rstrip(".)").isdigit(),
+                min(5, text.count("|") + text.count("»") + text.count("·")) / 5,
+                "http" in text or "www." in text or "@" in text,
+                sum(map(CALL_TO_ACTION.__contains__, toks)) / max(1, len(toks)),
+                counts[text] > 1,
+                letters,
+            )
+        )
+    (n_tokens, digit_ratio, upper_ratio, title_ratio, ends_colon, bullet, separators, url, cta, repeated, letters) = (
+        np.asarray(col, dtype=float) for col in zip(*per_line)
+    )
+    idx = np.arange(n)
+    start, stop = core if core else (n, -1)
+    in_core = ((idx >= start) & (idx <= stop)).astype(float)
+    core_prose = chars[(in_core > 0) & (prose > 0)]
+    core_median = float(np.median(core_prose)) if len(core_prose) else 200.0
+    log_core = np.log1p(core_prose.sum()) / 10
+
+    prose_chars = chars * prose
+
+    def window_mean(values, half, weights=None):
+        cum = np.concatenate([[0.0], np.cumsum(values)])
+        lo = np.clip(idx - half, 0, n)
+        hi = np.clip(idx + half + 1, 0, n)
+        total = cum[hi] - cum[lo]
+        if weights is None:
+            return total / (hi - lo)
+        wcum = np.concatenate([[0.0], np.cumsum(weights)])
+        denom = wcum[hi] - wcum[lo]
+        return np.divide(total, denom, out=np.zeros(n), where=denom > 0)
+
+    # Length of the run of consecutive short lines each line sits in.
+    short_run = np.zeros(n)
+    i = 0
+    while i < n:
+        if short[i]:
+            j = i
+            while j < n and short[j]:
+                j += 1
+            short_run[i:j] = j - i
+            i = j
+        else:
+            i += 1
+    # Distance (in lines) to the nearest prose line before and after.
+    prose_idx = np.flatnonzero(prose)
+    if len(prose_idx):
+        pos = np.searchsorted(prose_idx, idx)
+        prev_prose_idx = np.where(pos > 0, prose_idx[np.clip(pos - 1, 0, None)], -n)
+        before = np.where(pos > 0, idx - prev_prose_idx, n)
+        nxt = np.searchsorted(prose_idx, idx, side="right")
+        after = np.where(nxt < len(prose_idx), prose_idx[np.clip(nxt, None, len(prose_idx) - 1)] - idx, n)
+    else:
+        before = after = np.full(n, n)
+    log_chars = np.log1p(chars) / 8
+
+    def shifted(values, k, fill=0.0):
+        out = np.full(n, fill)
+        if k > 0:
+            out[k:] = values[:-k]
+        else:
+            out[:k] = values[-k:]
+        return out
+
+    columns = [
+        log_chars,
+        np.log1p(n_tokens) / 6,
+        density,
+        np.fromiter((f.ends_sentence for f in feats), float, n),
+        np.fromiter((f.cjk for f in feats), float, n),
+        short,
+        prose,
+        furn,
+        repeated,
+        in_core,
+        np.where(idx < start, np.log1p(np.clip(start - idx, 0, None)) / 6, 0.0),
+        np.where(idx > stop, np.log1p(np.clip(idx - stop, 0, None)) / 6, 0.0),
+        idx / n,
+        digit_ratio,
+        upper_ratio,
+        title_ratio,
+        ends_colon,
+        bullet,
+        separators,
+        shifted(prose, 1),
+        shifted(prose, -1),
+        window_mean(prose_chars, NEAR, chars),
+        window_mean(prose_chars, WIDE, chars),
+        window_mean(short, WIDE),
+        window_mean(furn, NEAR),
+        np.full(n, log_core),
+        np.minimum(4.0, chars / core_median) / 4,
+        shifted(log_chars, 1),
+        shifted(log_chars, -1),
+        shifted(density, 1),
+        shifted(density, -1),
+        np.log1p(short_run) / 5,
+        np.where(prose > 0, 0.0, np.log1p(np.minimum(before, after)) / 6),
+        ((before <= 3) & (after <= 3)).astype(float),
+        url,
+        ((letters > 3) & (upper_ratio > 0.8)).astype(float),
+        cta,
+        np.log1p(np.abs(idx - start)) / 6 if core else np.ones(n),
+        np.log1p(np.abs(stop - idx)) / 6 if core else np.ones(n),
+    ]
+    return np.stack(columns, axis=1)
+
+
+class LineModel:
+    """One hidden layer, tanh, sigmoid output; inputs standardised with the training mean/std."""
+
+    def __init__(self, params: dict):
+        if params.get("features") != FEATURE_NAMES:
+            raise ValueError("line model was trained on other features; retrain with bench/train_line_model.py")
+        self.mean = np.asarray(params["mean"])
+        self.std = np.asarray(params["std"])
+        self.w1 = np.asarray(params["w1"])
+        self.b1 = np.asarray(params["b1"])
+        self.w2 = np.asarray(params["w2"])
+        self.b2 = float(params["b2"])
+        self.threshold = float(params["threshold"])
+        self.context = np.asarray(params["context"]) if params.get("context") else None
+
+    def line_probabilities(self, x: np.ndarray) -> np.ndarray:
+        """Each line judged on its own features."""
+        hidden = np.tanh(((x - self.mean) / self.std) @ self.w1 + self.b1)
+        return 1.0 / (1.0 + np.exp(-(hidden @ self.w2 + self.b2)))
+
+    def probabilities(self, x: np.ndarray) -> np.ndarray:
+        """Line probabilities smoothed by the neighbours' (an article is a run of lines, not a scatter)."""
+        p = self.line_probabilities(x)
+        if self.context is None:
+            return p
+        z = context_features(p) @ self.context[:-1] + self.context[-1]
+        return 1.0 / (1.0 + np.exp(-z))
+
+
+# Windows (half-widths, in lines) over which neighbours' probabilities are averaged.
+CONTEXT_WINDOWS = (1, 3, 8)
+
+
+def context_features(p: np.ndarray) -> np.ndarray:
+    """[logit p, mean logit over each window, max and min p within 2 lines] per line."""
+    n = len(p)
+    logit = np.log(np.clip(p, 1e-4, 1 - 1e-4) / np.clip(1 - p, 1e-4, 1))
+    cols = [logit]
+    cumulative = np.concatenate([[0.0], np.cumsum(logit)])
+    idx = np.arange(n)
+    for half in CONTEXT_WINDOWS:
+        lo = np.clip(idx - half, 0, n)
+        hi = np.clip(idx + half + 1, 0, n)
+        cols.append((cumulative[hi] - cumulative[lo]) / (hi - lo))
+    padded = np.pad(p, 2, mode="edge")
+    windows = np.stack([padded[k : k + n] for k in range(5)])
+    cols.append(windows.max(axis=0))
+    cols.append(windows.min(axis=0))
+    return np.stack(cols, axis=1)
+
+
+@lru_cache(maxsize=1)
+def load_model(path: str = str(MODEL_PATH)) -> LineModel | None:
+    """The shipped model, or None when the file is absent (the rules then decide alone)."""
+    try:
+        return LineModel(json.loads(Path(path).read_text(encoding="utf-8")))
+    except FileNotFoundError:
+        return None

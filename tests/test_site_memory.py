@@ -1,0 +1,113 @@
+"""Site memory: lines a site prints on many pages are removed from its later pages."""
+
+from click.testing import CliRunner
+
+from archive import Archive
+from archive.site_memory import ArchiveSiteMemory, rebuild_site_memory
+from pipeline.cli import cli
+from pipeline.document import Block, Document
+from pipeline.site_memory import MIN_SITE_PAGES, MemorySiteMemory, apply_site_memory, learn_from, site_key
+
+SIGN_OFF = "Example Daily is an independent newspaper covering the whole region since 1998, read by thousands of people every day."
+TOPICS = ["the harbour", "the new bridge", "the school budget", "the river flood", "the railway line", "the city theatre", "the farmers' market", "the hospital wing"]
+
+
+def article(n: int) -> str:
+    topic = TOPICS[n % len(TOPICS)]
+    return (
+        f"The council discussed {topic} on Monday evening, and members agreed that a decision on {topic} "
+        f"would be taken before the end of the month after a public consultation in all districts.\n"
+        f"Residents who spoke at the meeting said that {topic} had been neglected for years and that the "
+        f"town needed a clear plan, with money set aside in the next budget, to put it right.\n"
+    )
+
+
+def page(n: int, site: str = "example-daily.com") -> Document:
+    lines = (article(n) + SIGN_OFF).split("\n")
+    doc = Document(source=f"{n}.txt", raw=f"{n}{site}".encode(), format="text")
+    doc.metadata["url"] = f"https://www.{site}/news/{n}"
+    doc.blocks = [Block(text=line) for line in lines if line]
+    return doc
+
+
+def test_site_key_prefers_the_url_host():
+    assert site_key(page(1)) == "example-daily.com"
+    doc = Document(source="x")
+    doc.metadata["site"] = "AzerNews"
+    assert site_key(doc) == "azernews"
+
+
+def test_line_on_every_page_is_removed_once_there_is_evidence():
+    memory = MemorySiteMemory()
+    for n in range(MIN_SITE_PAGES):
+        doc = apply_site_memory(page(n), memory)
+        assert SIGN_OFF in doc.text  # not enough evidence yet
+        learn_from(doc, memory)
+    doc = apply_site_memory(page(99), memory)
+    assert SIGN_OFF not in doc.text
+    assert [r.rule for r in doc.removed] == ["site_memory"]
+    assert "The council discussed" in doc.text
+
+
+def test_small_site_is_not_pruned():
+    memory = MemorySiteMemory()
+    for n in range(MIN_SITE_PAGES - 1):
+        learn_from(page(n), memory)
+    assert SIGN_OFF in apply_site_memory(page(99), memory).text
+
+
+def test_other_sites_are_not_affected():
+    memory = MemorySiteMemory()
+    for n in range(MIN_SITE_PAGES + 2):
+        learn_from(page(n), memory)
+    assert SIGN_OFF in apply_site_memory(page(99, site="other-news.org"), memory).text
+
+
+def test_republished_page_is_left_to_dedupe():
+    memory = MemorySiteMemory()
+    for n in range(MIN_SITE_PAGES + 1):
+        learn_from(_variant(page(1), n), memory)
+    doc = apply_site_memory(_variant(page(1), 99), memory)
+    assert "The council discussed" in doc.text  # the whole article is "repeated": not removed
+
+
+def _variant(doc: Document, n: int) -> Document:
+    doc.raw = f"variant {n}".encode()
+    return doc
+
+
+def test_archive_memory_counts_each_page_once_and_rebuilds_the_same(tmp_path):
+    archive = Archive(tmp_path / "a.db")
+    memory = ArchiveSiteMemory(archive.db)
+    for n in range(MIN_SITE_PAGES + 1):
+        doc = page(n)
+        doc.content_hash = str(n)
+        archive.write(doc)
+        learn_from(doc, memory)
+        learn_from(doc, memory)  # idempotent per page
+    before = memory.boilerplate("example-daily.com")
+    assert len(before) == 1
+    counts = archive.db.execute("select pages from site_lines where line = ?", [SIGN_OFF]).fetchone()[0]
+    assert counts == MIN_SITE_PAGES + 1
+    figures = rebuild_site_memory(archive.db)
+    assert figures["pages"] == MIN_SITE_PAGES + 1 and figures["sites"] == 1
+    assert memory.boilerplate("example-daily.com") == before
+
+
+def test_ingest_removes_a_sites_sign_off_from_later_pages(tmp_path):
+    src = tmp_path / "batch"
+    src.mkdir()
+    for n in range(MIN_SITE_PAGES + 1):
+        # Text dumps name their site in the page ("example-daily.com" twice).
+        body = article(n) + "Read example-daily.com for more; example-daily.com is free.\n" + SIGN_OFF
+        (src / f"{n:02}.txt").write_text(body, encoding="utf-8")
+    db = str(tmp_path / "a.db")
+    result = CliRunner().invoke(cli, ["ingest", str(src), "--db", db])
+    assert result.exit_code == 0, result.output
+    arc = Archive(db)
+    rows = arc.db.execute("select p.source, r.text from removed_blocks r join pages p on p.id = r.page_id where r.rule = 'site_memory'").fetchall()
+    # Only the last page, the first with enough evidence, loses the two lines every page repeats.
+    assert {source.rsplit("/", 1)[-1] for source, _ in rows} == {f"{MIN_SITE_PAGES:02}.txt"}
+    assert sorted(text for _, text in rows) == sorted([SIGN_OFF, "Read example-daily.com for more; example-daily.com is free."])
+    shown = CliRunner().invoke(cli, ["sites", "show", "example-daily.com", "--db", db])
+    assert f"{MIN_SITE_PAGES + 1} pages learned" in shown.output
