@@ -25,7 +25,8 @@ from .core import densest_run, is_prose, line_weight
 from .features import measure, stopwords, tokenize
 from .linemodel import line_features, load_model
 from .scripts import dominant_script
-from .spam import is_spam_block, may_contain_spam, strip_inline_spam
+from .coherence import remove_unrelated
+from .spam import remove_spam
 
 # An end-of-article heading only ends the article once this much prose has
 # been seen since the core began: a "Popular" box above a short lead must not
@@ -43,6 +44,7 @@ RULE_RELATED = "related_section"
 RULE_COMMENTS = "comments_section"
 RULE_SPAM = "spam"
 RULE_INLINE_SPAM = "inline_spam"
+RULE_UNRELATED = "unrelated_teaser"
 RULE_TITLE = "title"
 RULE_BYLINE = "byline"
 RULE_DATELINE = "dateline"
@@ -201,21 +203,12 @@ def clean(doc: Document, language: str | None = None) -> Document:
         elif not keep[i]:
             doc.remove_block(i, RULE_OUTSIDE_CORE if i < start or i > stop else RULE_LOW_CONTENT)
 
-    # 4. spam
-    kept_text = " ".join(b.text for b in doc.blocks if b.kept)
-    article_script = dominant_script(kept_text, limit=5000)
-    # One scan of the whole page first: most pages have no spam term at all.
-    blocks_to_check = doc.blocks if may_contain_spam(kept_text) else []
-    for i, block in enumerate(blocks_to_check):
-        if not block.kept:
-            continue
-        if is_spam_block(block.text, article_script):
-            doc.remove_block(i, RULE_SPAM)
-            continue
-        new_text, cut = strip_inline_spam(block.text, article_script)
-        if cut:
-            block.text = new_text
-            doc.inline_removals.extend(Removal(rule=RULE_INLINE_SPAM, text=tok, position=i, inline=True) for tok in cut)
+    # 4. spam, then content unrelated to the article
+    spam_reason = remove_spam(doc, RULE_SPAM, RULE_INLINE_SPAM)
+    if spam_reason:
+        _apply_metadata(doc, found_meta, texts[:end])
+        return doc.reject(spam_reason)
+    remove_unrelated(doc, language, found_meta.get("title"), RULE_UNRELATED)
 
     # 5. metadata
     _apply_metadata(doc, found_meta, texts[:end])

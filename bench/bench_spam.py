@@ -1,0 +1,180 @@
+"""Spam and unrelated teasers on the dev pages: leak rates, and body F1 with and without injected noise.
+
+Every page's text dump (bench/devpages.html_to_dump) is cleaned twice in the
+same run: as it is, and with noise from bench/noise.py (a spam block, a spam
+token spliced into a body sentence, a section of teasers taken from other
+dev pages in the same language).  Printed:
+
+- leak rates per kind: injected spam lines kept, spliced tokens still in
+  their sentence, teaser sections with any teaser line kept;
+- body F1 (bench/devpages.Score on the `with`/`without` segments) on the
+  clean and on the noisy dumps, and the gap between them.
+
+Exits non-zero when a figure misses its floor.
+
+Example: .venv/bin/python bench/bench_spam.py --limit 200
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import re
+import sys
+import time
+from collections import Counter, defaultdict
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from bench.devpages import Case, Score, html_to_dump, load_cases  # noqa: E402
+from bench.noise import Teaser, inject_noise, line_leaked, token_leaked  # noqa: E402
+from pipeline.language import guess_page_language  # noqa: E402
+from pipeline.options import Options  # noqa: E402
+from pipeline.read import read_bytes  # noqa: E402
+from pipeline.runner import process_document  # noqa: E402
+
+# Pinned floors (the targets the spam and coherence rules are held to).
+MAX_SPAM_LINE_LEAK = 0.01
+MAX_INLINE_TOKEN_LEAK = 0.05
+MAX_TEASER_SECTION_LEAK = 0.05
+MAX_F1_GAP = 0.01
+
+SEED = 20240826
+OPTIONS = Options(format="text")
+_TITLE_SUFFIX = re.compile(r"\s+[|–—·:-]\s+[^|–—·:-]{2,60}$")
+
+
+def clean_dump(dump: str):
+    return process_document(read_bytes(dump.encode("utf-8"), options=OPTIONS), OPTIONS)
+
+
+def page_headline(case: Case) -> str:
+    """The page's h1 (else its <title> without the site name), as the dump shows it."""
+    import lxml.html
+
+    try:
+        root = lxml.html.fromstring(case.html)
+    except Exception:
+        return ""
+    for path in ("//h1", "//title"):
+        found = root.xpath(path)
+        if found:
+            title = " ".join(found[0].text_content().split())
+            if title:
+                return title if path == "//h1" else _TITLE_SUFFIX.sub("", title)
+    return ""
+
+
+def page_teaser(case: Case, dump: str, title: str) -> Teaser | None:
+    """The page as another story's teaser: its headline and its first body paragraphs."""
+    if len(title.split()) < 3 or len(title) > 150:
+        return None
+    segments = [" ".join(s.split()) for s in case.with_ if len(s) >= 20]
+    lines = [line for line in dump.split("\n") if len(line) >= 100]
+    paragraphs = [line for line in lines if any(seg in " ".join(line.split()) for seg in segments)][:2]
+    if not paragraphs:
+        return None
+    return Teaser(title=title, paragraphs=paragraphs, language=guess_page_language(paragraphs))
+
+
+def kept_texts(doc) -> list[str]:
+    return [b.text for b in doc.blocks if b.kept] if doc.ok else []
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--limit", type=int, default=None, help="first N dev pages only")
+    parser.add_argument("--seed", type=int, default=SEED)
+    parser.add_argument("--show", type=int, default=0, help="print up to N leaked lines per kind")
+    parser.add_argument("--only", choices=("spam", "inline", "teaser"), help="inject one kind of noise only")
+    args = parser.parse_args(argv)
+
+    cases = load_cases(limit=args.limit)
+    dumps = [html_to_dump(c.html) for c in cases]
+    titles = [page_headline(c) for c in cases]
+    teasers = [page_teaser(c, d, t) for c, d, t in zip(cases, dumps, titles)]
+    by_language: dict[str | None, list[int]] = defaultdict(list)
+    for i, teaser in enumerate(teasers):
+        if teaser:
+            by_language[teaser.language].append(i)
+
+    rng = random.Random(args.seed)
+    clean_score, noisy_score = Score(), Score()
+    counts: Counter = Counter()
+    leaks: dict[str, list[str]] = defaultdict(list)
+    rejected_noisy = 0
+    started = time.monotonic()
+    for i, (case, dump) in enumerate(zip(cases, dumps)):
+        clean_doc = clean_dump(dump)
+        clean_score.add(clean_doc.text if clean_doc.ok else "", case)
+
+        language = teasers[i].language if teasers[i] else guess_page_language([l for l in dump.split("\n") if len(l) > 80])
+        others = [teasers[j] for j in by_language.get(language, []) if j != i] or [t for j, t in enumerate(teasers) if t and j != i]
+        pool = rng.sample(others, min(8, len(others)))
+        kinds = {kind: int(args.only in (None, kind)) for kind in ("spam", "inline", "teaser")}
+        noisy = inject_noise(
+            dump, rng, pool, body=case.with_,
+            spam_blocks=kinds["spam"], inline_tokens=kinds["inline"], teaser_sections=kinds["teaser"], title=titles[i],
+        )
+        doc = clean_dump(noisy.text)
+        noisy_score.add(doc.text if doc.ok else "", case)
+        if clean_doc.ok and not doc.ok:
+            rejected_noisy += 1
+        kept = kept_texts(doc)
+        for inj in noisy.injections:
+            if inj.kind == "spam":
+                for line in inj.lines:
+                    counts["spam lines"] += 1
+                    if line_leaked(line, kept):
+                        counts["spam lines leaked"] += 1
+                        leaks["spam"].append(f"{case.id} [{inj.position}] {line[:100]}")
+            elif inj.kind == "inline":
+                counts["inline tokens"] += 1
+                if token_leaked(inj, kept):
+                    counts["inline tokens leaked"] += 1
+                    leaks["inline"].append(f"{case.id} {inj.token!r} in {inj.spliced[:100]}")
+                if clean_doc.ok and inj.original in kept_texts(clean_doc):
+                    counts["inline sentences kept before"] += 1
+                    if inj.original in kept:
+                        counts["inline sentences intact"] += 1
+            elif inj.kind == "teaser":
+                counts["teaser sections"] += 1
+                counts[f"teaser sections {inj.position}"] += 1
+                body_lines = [l for l in inj.lines if l != inj.heading]
+                leaked = [l for l in body_lines if line_leaked(l, kept)]
+                counts["teaser lines"] += len(body_lines)
+                counts["teaser lines leaked"] += len(leaked)
+                if leaked:
+                    counts["teaser sections leaked"] += 1
+                    counts[f"teaser sections {inj.position} leaked"] += 1
+                    leaks["teaser"].append(f"{case.id} [{inj.position}] {leaked[0][:100]}")
+    seconds = time.monotonic() - started
+
+    def rate(kind: str) -> float:
+        return counts[f"{kind} leaked"] / counts[kind] if counts[kind] else 0.0
+
+    spam_leak, inline_leak, teaser_leak = rate("spam lines"), rate("inline tokens"), rate("teaser sections")
+    gap = clean_score.f1 - noisy_score.f1
+    print(f"{len(cases)} dev pages (text dumps), seed {args.seed}, {2 * len(cases) / seconds:.1f} cleanings/s")
+    print(f"spam lines leaked          {counts['spam lines leaked']:5d} / {counts['spam lines']:5d}  = {spam_leak:.3%}  (floor {MAX_SPAM_LINE_LEAK:.0%})")
+    print(f"inline tokens leaked       {counts['inline tokens leaked']:5d} / {counts['inline tokens']:5d}  = {inline_leak:.3%}  (floor {MAX_INLINE_TOKEN_LEAK:.0%})")
+    print(f"  sentences intact after cut {counts['inline sentences intact']:5d} / {counts['inline sentences kept before']:5d}")
+    print(f"teaser sections leaked     {counts['teaser sections leaked']:5d} / {counts['teaser sections']:5d}  = {teaser_leak:.3%}  (floor {MAX_TEASER_SECTION_LEAK:.0%})")
+    for where in ("before", "inside", "after"):
+        print(f"  {where + ':':7} {counts[f'teaser sections {where} leaked']:5d} / {counts[f'teaser sections {where}']:5d}  = {rate(f'teaser sections {where}'):.3%}")
+    print(f"  teaser lines leaked        {counts['teaser lines leaked']:5d} / {counts['teaser lines']:5d}  = {rate('teaser lines'):.3%}")
+    print(f"pages rejected only with noise: {rejected_noisy}")
+    print(clean_score.line("body without injection"))
+    print(noisy_score.line("body with injection"))
+    print(f"F1 gap (without - with)    {gap:+.4f}  (floor {MAX_F1_GAP})")
+    for kind, items in leaks.items():
+        for item in items[: args.show]:
+            print(f"  leak {kind}: {item}")
+
+    failed = spam_leak > MAX_SPAM_LINE_LEAK or inline_leak > MAX_INLINE_TOKEN_LEAK or teaser_leak > MAX_TEASER_SECTION_LEAK or gap > MAX_F1_GAP
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,282 @@
+"""Spam blocks, inline spam, spam pages and unrelated teasers, on small inline pages and generated noise."""
+
+import random
+import sys
+from pathlib import Path
+
+import pytest
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from bench.noise import SPAM_POOLS, Teaser, inject_noise, line_leaked, token_leaked  # noqa: E402
+from pipeline.clean.spam import evidence, is_spam_block, spam_lines, spam_sites, strip_inline_spam  # noqa: E402
+from pipeline.options import Options  # noqa: E402
+from pipeline.read import read_bytes  # noqa: E402
+from pipeline.runner import process_document  # noqa: E402
+
+OPTIONS = Options(format="text")
+
+ARTICLE_EN = [
+    "Flood defences to be rebuilt along the river after record storms",
+    "The regional council approved a plan on Tuesday to rebuild the flood defences along the river, after "
+    "record storms last winter overwhelmed the old embankments and flooded more than two hundred homes.",
+    "Engineers will raise the embankments by one metre and add pumping stations at three points where the "
+    "river narrows, the council said, and the work on the flood defences should start in the spring.",
+    "Residents whose homes were flooded have asked the council to publish the engineers' report on the "
+    "storms, and the council said the report on the embankments would be online before the works begin.",
+    "The flood defences will cost about forty million euros, most of it paid by the national government, "
+    "which has promised to fund river embankments in every region hit by the winter storms.",
+]
+ARTICLE_DE = [
+    "Neue Brücke über den Kanal soll im Sommer fertig werden",
+    "Die neue Brücke über den Kanal soll nach Angaben der Stadtverwaltung im Sommer fertig werden. Die "
+    "Bauarbeiten an der Brücke hatten sich wegen fehlender Stahlträger um mehrere Monate verzögert.",
+    "Die Stadt hatte den Neubau der Brücke beschlossen, nachdem Gutachter Risse in den alten Pfeilern "
+    "gefunden hatten. Seit zwei Jahren fahren Busse deshalb einen Umweg über die Kanalstraße.",
+    "Für Fußgänger und Radfahrer wird auf der neuen Brücke ein eigener Weg gebaut, der breiter ist als "
+    "der alte. Die Kosten für den Neubau der Brücke liegen bei rund zwölf Millionen Euro.",
+]
+GAMBLING_NEWS = [
+    "Regulator fines casino operators over weak gambling checks",
+    "The national gambling regulator fined three casino operators on Monday for failing to check where "
+    "high-spending customers got their money, the largest penalties it has issued since online gambling "
+    "was legalised.",
+    "Online casinos must now verify the income of any player who loses more than two thousand euros a "
+    "month, and sports betting firms face the same rules from next year, the regulator said.",
+    "Consumer groups welcomed the fines but said the casino industry still spends heavily on advertising "
+    "free spins and bonuses, which the regulator has promised to restrict in the autumn.",
+]
+
+
+def clean_lines(lines):
+    doc = read_bytes("\n\n".join(lines).encode("utf-8"), options=OPTIONS)
+    return process_document(doc, OPTIONS)
+
+
+def kept(doc):
+    return [b.text for b in doc.blocks if b.kept]
+
+
+def rule_of(doc, text):
+    return next(b.removed_by for b in doc.blocks if b.text == text)
+
+
+# --- spam blocks ------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "block",
+    [
+        ["먹튀검증 완료된 안전놀이터 추천 순위 TOP 10", "실시간 라이브 바카라 24시간 운영 bet-toto77.com", "스포츠토토 배당률 분석과 승부식 예상"],
+        ["Slot gacor hari ini gampang menang maxwin", "Daftar situs judi slot online terpercaya deposit pulsa"],
+        ["สล็อตเว็บตรง ไม่ผ่านเอเย่นต์ ฝากถอนไม่มีขั้นต่ำ", "บาคาร่าออนไลน์ สมัครวันนี้รับโบนัส 100%"],
+        ["Nhà cái uy tín nhất – tặng 100K khi đăng ký", "Soi kèo bóng đá hôm nay, cá cược thể thao"],
+        ["オンラインカジノ 入金不要ボーナス 最新情報", "ブックメーカーでスポーツベッティングを始めよう"],
+        ["澳门娱乐城 官方网站 注册送彩金", "百家乐技巧 在线真人荷官"],
+        ["Лучшие онлайн казино с быстрым выводом денег", "Игровые автоматы играть бесплатно без регистрации"],
+        ["Buy cheap Viagra online without prescription", "Cialis 20mg generic, discount pharmacy"],
+        ["Payday loans online with same day approval and no credit check", "Get instant cash loans – bad credit OK"],
+        ["casino online | slot gacor | judi bola | togel hongkong | agen sbobet", "https://slot88.vip https://win-toto12.net https://pokerbola7.xyz"],
+    ],
+    ids=["ko", "id", "th", "vi", "ja", "zh", "ru", "pharma", "loans", "link_farm"],
+)
+def test_spam_block_inside_an_article_is_removed(block):
+    lines = ARTICLE_EN[:3] + block + ARTICLE_EN[3:]
+    doc = clean_lines(lines)
+    assert doc.ok, doc.reason
+    for line in block:
+        assert rule_of(doc, line) == "spam", line
+    for paragraph in ARTICLE_EN[1:]:
+        assert paragraph in doc.text
+
+
+def test_heading_over_a_spam_list_goes_with_it():
+    block = ["Partner links", "Best Online Casino Bonuses: Claim 50 Free Spins Today", "Top 5 Baccarat Strategies Every Player Should Know"]
+    texts = ARTICLE_EN[:3] + block + ARTICLE_EN[3:]
+    assert spam_lines(texts, "Latin") == {3, 4, 5}
+
+
+def test_foreign_script_teasers_next_to_spam_go_with_it():
+    block = ["온라인 카지노의 세계는 다양한 측면을 가진 다면적인 산업입니다…", "2024 전국 꿈나무핸드볼대회 성황리 종료"]
+    doc = clean_lines(ARTICLE_EN[:3] + block + ARTICLE_EN[3:])
+    assert [rule_of(doc, line) for line in block] == ["spam", "spam"]
+
+
+def test_news_about_gambling_regulation_is_not_gutted():
+    doc = clean_lines(GAMBLING_NEWS)
+    assert doc.ok, doc.reason
+    for paragraph in GAMBLING_NEWS[1:]:
+        assert paragraph in doc.text
+    assert not [r for r in doc.removed if r.rule in ("spam", "inline_spam")]
+
+
+def test_single_topic_word_in_a_sentence_is_reporting():
+    sentence = "Delgado said she and some neighbours worried the casino plan would bring more traffic to the bridge."
+    assert not is_spam_block(sentence, "Latin")
+    assert strip_inline_spam(sentence, "Latin") == (sentence, [])
+
+
+# --- inline spam --------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "token",
+    ["토토", "먹튀검증", "slot gacor", "judi online", "nhà cái", "カジノ", "百家乐", "казино", "slot88.com", "https://bet365-toto.kr", "www.pokerbola77.vip"],
+)
+def test_spliced_token_is_cut_and_the_sentence_kept(token):
+    original = ARTICLE_EN[2]
+    spliced = original.replace("add pumping stations", f"add {token} pumping stations")
+    doc = clean_lines([ARTICLE_EN[0], ARTICLE_EN[1], spliced] + ARTICLE_EN[3:])
+    assert original in doc.text
+    assert [(r.rule, r.text, r.inline) for r in doc.inline_removals] == [("inline_spam", token, True)]
+
+
+def test_token_before_punctuation_leaves_the_punctuation():
+    text, cut = strip_inline_spam("The embankments were raised 카지노, the council said.", "Latin")
+    assert (text, cut) == ("The embankments were raised, the council said.", ["카지노"])
+
+
+def test_spam_words_in_an_article_about_them_stay():
+    sentence = "The regulator said judi online and slot gacor adverts had been blocked on 800 sites this year."
+    assert strip_inline_spam(sentence, "Latin", topical=True) == (sentence, [])
+    assert strip_inline_spam(sentence, "Latin")[1] == ["judi online", "slot gacor"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The word 사랑 means love in Korean.",
+        "Das Lied „아리랑“ wurde vom Chor gesungen.",
+        "Визит министра в Париж прошёл по плану, сообщил Casino Group.",
+        "Bettina Wulff visited the Lucky Star bakery on www.example.org yesterday.",
+    ],
+)
+def test_legitimate_foreign_words_and_addresses_stay(sentence):
+    assert strip_inline_spam(sentence, None) == (sentence, [])
+
+
+def test_spam_sites_are_known_by_their_names():
+    assert spam_sites("see slot88.com and www.judibola.net") == ["slot88.com", "www.judibola.net"]
+    assert spam_sites("see www.bbc.co.uk, alphabet.com and xxx.xxx.xxx.xxx") == []
+
+
+def test_evidence_counts_a_spam_address_once():
+    ev = evidence("visit https://slot-poker326.bet now")
+    assert (ev.sites, ev.strong, ev.weak) == (1, 0, 0)
+
+
+# --- spam pages -----------------------------------------------------------------
+
+
+def test_gambling_landing_page_is_rejected():
+    page = [
+        "Slot Gacor Hari Ini – Situs Judi Slot Online Terpercaya",
+        "Selamat datang di situs slot gacor terpercaya dengan RTP live tertinggi, bonus new member 100% dan "
+        "deposit pulsa tanpa potongan. Daftar sekarang dan raih maxwin setiap hari bersama agen slot resmi!",
+        "Bandar togel online dan judi bola sbobet terlengkap, link alternatif anti blokir tersedia 24 jam. "
+        "Bonus cashback mingguan untuk semua member setia situs judi kami.",
+        "Daftar situs slot gacor: slot88.com | gacor77.vip | judibola.net | togel4d.xyz",
+    ]
+    doc = clean_lines(page)
+    assert doc.status == "rejected"
+    assert doc.reason.startswith("spam: gambling page")
+
+
+def test_article_with_a_large_spam_block_is_not_rejected():
+    _, spam = ("ko", ["먹튀검증 완료된 안전놀이터 추천 순위 TOP 10", "메이저사이트 가입코드 입력 시 첫충 20% 보너스 지급"] * 3)
+    doc = clean_lines(ARTICLE_EN + spam)
+    assert doc.ok, doc.reason
+
+
+# --- unrelated teasers ----------------------------------------------------------
+
+TEASERS_EN = [
+    Teaser(
+        "Tennis star returns to training after long illness",
+        ["The junior tennis champion returned to the training courts on Friday, six months after a rare "
+         "illness forced her to withdraw from every tournament of the season, her coach said."],
+    ),
+    Teaser(
+        "Museum reopens its dinosaur hall to visitors",
+        ["After three years of restoration the natural history museum reopened its dinosaur hall, where the "
+         "skeleton of a young tyrannosaur now stands beside fossils found by local schoolchildren."],
+    ),
+    Teaser(
+        "Coffee prices climb as harvest falls short",
+        ["Wholesale coffee prices rose for a fourth week as growers reported a harvest well below forecasts, "
+         "and traders warned that cafés would pass the higher costs on to customers."],
+    ),
+]
+
+
+def test_headless_teasers_inside_the_article_are_removed():
+    teaser_lines = []
+    for teaser in TEASERS_EN[:2]:
+        teaser_lines += [teaser.title, teaser.paragraphs[0]]
+    doc = clean_lines(ARTICLE_EN[:3] + teaser_lines + ARTICLE_EN[3:])
+    assert [rule_of(doc, line) for line in teaser_lines] == ["unrelated_teaser"] * 4
+    for paragraph in ARTICLE_EN[1:]:
+        assert paragraph in doc.text
+
+
+def test_one_truncated_teaser_is_removed():
+    lines = [TEASERS_EN[2].title, TEASERS_EN[2].paragraphs[0][:120] + "…"]
+    doc = clean_lines(ARTICLE_EN[:3] + lines + ARTICLE_EN[3:])
+    assert [rule_of(doc, line) for line in lines] == ["unrelated_teaser"] * 2
+
+
+def test_subheadings_and_list_items_of_the_article_stay():
+    lines = [
+        ARTICLE_DE[0], ARTICLE_DE[1],
+        "Was sich für Radfahrer ändert",
+        "Der neue Radweg auf der Brücke wird durch ein Geländer von der Fahrbahn getrennt und an beiden Enden an das Radnetz angeschlossen.",
+        "Länge: 120 Meter",
+        "breite Gehwege",
+        ARTICLE_DE[2], ARTICLE_DE[3],
+    ]
+    doc = clean_lines(lines)
+    assert not [r for r in doc.removed if r.rule == "unrelated_teaser"]
+
+
+# --- the generator ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize("where", ["after", "inside"])
+def test_generated_noise_is_cleaned_from_a_page(where):
+    rng = random.Random(5)
+    page = "\n\n".join(ARTICLE_EN) + "\n"
+    for _ in range(8):
+        noisy = inject_noise(page, rng, TEASERS_EN, body=ARTICLE_EN[1:], title=ARTICLE_EN[0], positions=[where])
+        doc = clean_lines(noisy.text.split("\n\n"))
+        texts = kept(doc)
+        kinds = {inj.kind for inj in noisy.injections}
+        assert kinds == {"spam", "inline", "teaser"}
+        for inj in noisy.injections:
+            if inj.kind == "spam":
+                assert not any(line_leaked(line, texts) for line in inj.lines), inj
+            elif inj.kind == "inline":
+                assert not token_leaked(inj, texts), inj
+                assert inj.original in texts
+            else:
+                assert not any(line_leaked(line, texts) for line in inj.lines if line != inj.heading), inj
+
+
+def test_generator_is_reproducible_and_records_what_it_injected():
+    page = "\n\n".join(ARTICLE_DE) + "\n"
+    a = inject_noise(page, random.Random(1), TEASERS_EN, title=ARTICLE_DE[0])
+    b = inject_noise(page, random.Random(1), TEASERS_EN, title=ARTICLE_DE[0])
+    assert a == b
+    for inj in a.injections:
+        if inj.kind == "inline":
+            assert inj.spliced in a.text and inj.token in inj.spliced
+        else:
+            assert all(line in a.text for line in inj.lines)
+    assert set(SPAM_POOLS) >= {"ko_gambling", "id_gambling", "th_gambling", "vi_gambling", "ja_gambling", "zh_gambling", "ru_gambling"}
+
+
+def test_short_article_with_a_large_spam_block_is_not_rejected():
+    spam = ["Hot singles in your area want to meet tonight – datingslot7.xyz", "Free live sex cams, no signup required",
+            "XXX videos in HD – the best free porn tube", "Escort service Royal Win – discreet companions available 24/7"]
+    doc = clean_lines(ARTICLE_EN[:2] + spam)
+    assert doc.ok, doc.reason
+    assert ARTICLE_EN[1] in doc.text
