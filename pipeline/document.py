@@ -66,6 +66,13 @@ class Document:
     reason: str | None = None
     duplicate_of: str | None = None
     content_hash: str | None = None
+    # Set by the dedupe stage: the MinHash signature (None for texts too short
+    # to compare), the estimated Jaccard similarity to the cluster's canonical,
+    # and the canonical this article displaces (it was published earlier or is
+    # longer), whose cluster the store re-points to it.
+    minhash: Any = None
+    similarity: float | None = None
+    replaces: str | None = None
 
     @property
     def id(self) -> str:

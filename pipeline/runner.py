@@ -85,7 +85,7 @@ def clean_paths(paths: Iterable[str], options: Options | None = None) -> Iterato
     options = options or Options()
     index = MemoryIndex()
     for path in paths:
-        yield dedupe(process_path(str(path), options), index)
+        yield dedupe(process_path(str(path), options), index, options.near_duplicate_threshold)
 
 
 def expand_paths(paths: Iterable[str]) -> tuple[list[str], list[str]]:
@@ -163,7 +163,7 @@ def ingest(
         if doc.raw and archive.has_page(doc.id):
             summary.counts["unchanged"] += 1
         else:
-            dedupe(doc, index)
+            dedupe(doc, index, options.near_duplicate_threshold)
             archive.write(doc, run_id=summary.run_id)
             summary.counts[doc.status] += 1
             if doc.status == "rejected":
