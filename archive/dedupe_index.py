@@ -119,31 +119,36 @@ def record(db: sqlite_utils.Database, doc: Document) -> None:
         return
     delete_signature(db, doc.id)
     insert_signature(db, doc.id, doc.minhash, doc.similarity if doc.duplicate_of else None)
-    if doc.replaces:
-        repoint(db, doc.replaces, doc)
+    for old in doc.merges:
+        repoint(db, old, doc)
 
 
 def repoint(db: sqlite_utils.Database, old_canonical: str, doc: Document) -> None:
-    """Make `doc` the canonical of `old_canonical`'s cluster."""
+    """Re-point `old_canonical`'s cluster to the canonical of `doc` (`doc` itself or the article it copies)."""
+    target = doc.duplicate_of or doc.id
+    if target == doc.id:
+        target_signature = doc.minhash
+    else:
+        row = db.execute(f"select signature from {SIGNATURES} where article_id = ?", [target]).fetchone()
+        target_signature = signature_from_bytes(row[0]) if row and row[0] else None
     members = [old_canonical] + [
         row[0] for row in db.execute(f"select id from {ARTICLES} where duplicate_of = ?", [old_canonical])
     ]
     db.execute(
-        f"update {ARTICLES} set duplicate_of = ? where id = ? or duplicate_of = ?", [doc.id, old_canonical, old_canonical]
-    )
-    similarity = doc.similarity if doc.similarity is not None else 1.0
-    db.execute(
-        f"update {PAGES} set status = ?, reason = ? where id = ? and status = ?",
-        [STATUS_DUPLICATE, REASON_SUPERSEDED.format(similarity), old_canonical, STATUS_OK],
+        f"update {ARTICLES} set duplicate_of = ? where id = ? or duplicate_of = ?", [target, old_canonical, old_canonical]
     )
     marks = ",".join("?" * len(members))
+    similarities = {}
     for article_id, blob in db.execute(
         f"select article_id, signature from {SIGNATURES} where article_id in ({marks})", members
     ).fetchall():
-        value = similarity_between(signature_from_bytes(blob) if blob else None, doc.minhash)
-        if article_id == old_canonical and value is None:
-            value = similarity
-        db.execute(f"update {SIGNATURES} set similarity = ? where article_id = ?", [value, article_id])
+        similarities[article_id] = similarity_between(signature_from_bytes(blob) if blob else None, target_signature)
+        db.execute(f"update {SIGNATURES} set similarity = ? where article_id = ?", [similarities[article_id], article_id])
+    shown = similarities.get(old_canonical)
+    db.execute(
+        f"update {PAGES} set status = ?, reason = ? where id = ? and status = ?",
+        [STATUS_DUPLICATE, REASON_SUPERSEDED.format(shown if shown is not None else 1.0), old_canonical, STATUS_OK],
+    )
 
 
 def insert_signature(db: sqlite_utils.Database, article_id: str, signature, similarity: float | None) -> None:

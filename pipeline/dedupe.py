@@ -193,39 +193,42 @@ class DedupeIndex(Protocol):
         """Publication date and length of a canonical article."""
 
     def add(self, doc: Document) -> None:
-        """Remember a stored article; re-point the cluster of `doc.replaces` to it."""
+        """Remember a stored article; re-point the clusters of `doc.merges` to its canonical."""
 
 
 @dataclass
 class Match:
     canonical_id: str
-    similarity: float
+    similarity: float  # the best over the cluster's members
     exact: bool
 
 
-def find_original(doc: Document, index: DedupeIndex, threshold: float = NEAR_DUPLICATE_JACCARD) -> Match | None:
-    """The cluster this document belongs to (its canonical and the similarity), or None."""
+def find_clusters(doc: Document, index: DedupeIndex, threshold: float = NEAR_DUPLICATE_JACCARD) -> list[Match]:
+    """Every cluster holding a copy of this document, most similar first."""
+    found: dict[str, Match] = {}
     exact = index.exact_match(doc.content_hash or "", doc.id)
     if exact is not None:
-        return Match(exact.canonical_id, 1.0, exact=True)
-    if doc.minhash is None:
-        return None
-    best: tuple[float, str] | None = None
-    for candidate in index.near_candidates(band_keys(doc.minhash), doc.id):
-        if candidate.signature is None or candidate.canonical_id == doc.id:
-            continue
-        similarity = estimated_jaccard(doc.minhash, candidate.signature)
-        if similarity >= threshold and (best is None or similarity > best[0]):
-            best = (similarity, candidate.canonical_id)
-    return Match(best[1], best[0], exact=False) if best else None
+        found[exact.canonical_id] = Match(exact.canonical_id, 1.0, exact=True)
+    if doc.minhash is not None:
+        for candidate in index.near_candidates(band_keys(doc.minhash), doc.id):
+            if candidate.signature is None or candidate.canonical_id == doc.id:
+                continue
+            similarity = estimated_jaccard(doc.minhash, candidate.signature)
+            known = found.get(candidate.canonical_id)
+            if similarity >= threshold and (known is None or similarity > known.similarity):
+                found[candidate.canonical_id] = Match(candidate.canonical_id, similarity, exact=False)
+    return sorted(found.values(), key=lambda m: (-m.similarity, m.canonical_id))
 
 
 def dedupe(doc: Document, index: DedupeIndex, threshold: float | None = None) -> Document:
     """Mark a copy of an archived article as a duplicate of its cluster's canonical.
 
-    When the document is a better canonical than the cluster's (published
-    earlier, or as early and longer) it stays an article and `doc.replaces`
-    names the canonical it displaces; the index re-points the cluster.
+    The canonical is the best (see `canonical_key`) of the document and the
+    canonicals of every cluster it copies.  When that is the document, it
+    stays an article; otherwise it points at that canonical.  Either way the
+    other clusters it copies are listed in `doc.merges`: the index re-points
+    them to the canonical, so a page bridging two partial copies of one story
+    (an original arriving after two differently cut copies) joins them.
     """
     if not doc.ok:
         return doc
@@ -233,17 +236,19 @@ def dedupe(doc: Document, index: DedupeIndex, threshold: float | None = None) ->
     folded = normalise(text)
     doc.content_hash = content_hash(folded, normalised=True)
     doc.minhash = minhash(folded, normalised=True)
-    match = find_original(doc, index, NEAR_DUPLICATE_JACCARD if threshold is None else threshold)
-    if match is not None and match.canonical_id != doc.id:
-        current = index.canonical(match.canonical_id)
-        mine = canonical_key(doc.metadata.get("published"), len(text.split()))
-        doc.similarity = match.similarity
-        if mine < canonical_key(current.published, current.words):
-            doc.replaces = match.canonical_id
+    matches = find_clusters(doc, index, NEAR_DUPLICATE_JACCARD if threshold is None else threshold)
+    if matches:
+        current = [index.canonical(m.canonical_id) for m in matches]
+        best = min(range(len(matches)), key=lambda i: canonical_key(current[i].published, current[i].words))
+        if canonical_key(doc.metadata.get("published"), len(text.split())) < canonical_key(current[best].published, current[best].words):
+            doc.merges = [m.canonical_id for m in matches]
         else:
+            match = matches[best]
             doc.status = STATUS_DUPLICATE
             doc.reason = REASON_EXACT if match.exact else REASON_NEAR.format(match.similarity)
             doc.duplicate_of = match.canonical_id
+            doc.similarity = match.similarity
+            doc.merges = [m.canonical_id for m in matches if m is not match]
     index.add(doc)
     return doc
 
@@ -293,11 +298,12 @@ class MemoryIndex:
         if doc.duplicate_of:
             self.duplicate_of[doc.id] = doc.duplicate_of
             self.similarity[doc.id] = doc.similarity if doc.similarity is not None else 1.0
-        if doc.replaces:
-            members = [doc.replaces] + [c for c, o in self.duplicate_of.items() if o == doc.replaces]
+        target = doc.duplicate_of or doc.id
+        for old in doc.merges:
+            members = [old] + [c for c, o in self.duplicate_of.items() if o == old]
             for member in members:
-                self.duplicate_of[member] = doc.id
-                self.similarity[member] = similarity_between(self._signatures.get(member), doc.minhash)
+                self.duplicate_of[member] = target
+                self.similarity[member] = similarity_between(self._signatures.get(member), self._signatures.get(target))
 
 
 def similarity_between(a: np.ndarray | None, b: np.ndarray | None) -> float | None:

@@ -117,8 +117,18 @@ def test_memory_index_repoints_to_earlier_published():
     copy = dedupe(text_doc(edited(STORY), "copy", published="2024-05-04"), index)
     early = dedupe(text_doc(edited(STORY), "early-wire", published="2024-05-01"), index)
     assert copy.duplicate_of == late.id
-    assert early.status == "ok" and early.replaces == late.id
+    assert early.status == "ok" and early.merges == [late.id]
     assert index.duplicate_of == {copy.id: early.id, late.id: early.id}
+
+
+def test_original_joins_two_differently_cut_copies():
+    index = MemoryIndex()
+    head = dedupe(text_doc(STORY[:3], "head", published="2024-05-03"), index)
+    tail = dedupe(text_doc(STORY[2:], "tail", published="2024-05-03"), index)
+    assert tail.status == "ok"  # the two cuts share one paragraph: not copies of each other
+    full = dedupe(text_doc(STORY, "full", published="2024-05-02"), index)
+    assert full.status == "ok" and sorted(full.merges) == sorted([head.id, tail.id])
+    assert index.duplicate_of == {head.id: full.id, tail.id: full.id}
 
 
 def test_near_copy_found_across_two_ingest_runs(tmp_path):
@@ -156,7 +166,7 @@ def test_follow_up_quoting_the_story_is_not_a_copy_even_as_candidate():
     index = EveryCandidateIndex()
     dedupe(text_doc(STORY, "a"), index)
     follow = dedupe(text_doc(FOLLOW_UP, "b"), index)
-    assert (follow.status, follow.duplicate_of, follow.replaces) == ("ok", None, None)
+    assert (follow.status, follow.duplicate_of, follow.merges) == ("ok", None, [])
     assert index.duplicate_of == {}
     copy = dedupe(text_doc(edited(STORY), "c"), index)
     assert copy.status == "duplicate"
@@ -263,3 +273,27 @@ def test_index_backfilled_for_older_archives(tmp_path):
     ingest_files(tmp_path, db, {"copy.html": page("Drought in the valley", edited(STORY), "2024-05-03", "Daily Courier")})
     rows = articles(db)
     assert rows["copy.html"]["duplicate_of"] == rows["original.html"]["id"]
+
+
+def test_datasette_serves_duplicates_view_and_clusters_query(tmp_path):
+    import asyncio
+    import json
+
+    from datasette.app import Datasette
+
+    from archive.datasette import write_metadata
+
+    db = tmp_path / "news.db"
+    ingest_files(tmp_path, str(db), {"original.html": page("Reservoir at a 30-year low", STORY)})
+    ingest_files(tmp_path, str(db), {"copy.html": page("Drought in the valley", edited(STORY), "2024-05-03", "Daily Courier")})
+    meta = json.loads(write_metadata(db).read_text())
+
+    async def fetch():
+        ds = Datasette([str(db)], metadata=meta)
+        view = await ds.client.get("/news/duplicates.json?_shape=array")
+        clusters = await ds.client.get("/news/duplicate_clusters.json?_shape=array")
+        return view.json(), clusters.json()
+
+    view, clusters = asyncio.run(fetch())
+    assert [r["copy_site"] for r in view] == ["Daily Courier"]
+    assert [(c["copies"], c["site"]) for c in clusters] == [(1, "Example Times")]
