@@ -15,8 +15,8 @@ real ingest path, pipeline.runner.ingest into a temporary archive.Archive):
   other form) wrapped in the very templates the copies use, so they share
   every line of furniture with copies of other stories;
 - hard negatives, same story: a held-out article with 20-35 % of an
-  original's sentences (its quotes and facts) spliced in and a headline close
-  to the original's.  Synthetic: real same-story pairs are rare in the dev
+  original's sentences (its quotes and facts) spliced in, at most a third of
+  the result, and a headline close to the original's.  Synthetic: real same-story pairs are rare in the dev
   pages (one pair, two reports of an arrest in the BVI, shares < 0.05 of its
   shingles; it counts as a negative here like every other pair);
 - the dev pages themselves hold four pairs of the same text, reviewed by
@@ -234,10 +234,14 @@ def build_set(cases, original_texts: dict, rng: random.Random):
         oid = rng.choice(originals)
         source = sentences(original_texts[oid]["text"])
         material = sentences(fresh_text(by_id[hid]))
-        if len(source) < 5 or len(material) < 5:
+        material_words = sum(len(x.split()) for x in material)
+        if len(source) < 5 or material_words < MIN_ORIGINAL_WORDS:
             continue
         share = rng.uniform(0.2, 0.35)
         quoted = sorted(rng.sample(range(len(source)), max(1, round(share * len(source)))))
+        # A report of its own: what it quotes is at most a third of it.
+        while len(quoted) > 1 and sum(len(source[q].split()) for q in quoted) > material_words / 2:
+            quoted.pop(rng.randrange(len(quoted)))
         mixed = list(material)
         for q in quoted:
             mixed.insert(rng.randrange(len(mixed) + 1), source[q])

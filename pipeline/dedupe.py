@@ -41,26 +41,28 @@ _NON_LETTERS = re.compile(r"[\W\d_]+", re.UNICODE)
 _UNSPACED = re.compile(r"([\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff])")
 
 # Shingles are runs of this many tokens.  5 words: short enough that one
-# edited word breaks at most 5 shingles of an article, long enough that two
-# different articles in the same language share almost none (measured on the
-# dev pages: 3-word shingles gave unrelated articles on the same site Jaccard
-# up to ~0.1 through stock phrases, 5-word ones under 0.03).
+# edited word breaks at most 5 shingles of an article, long enough that
+# different articles share almost none.  Over all pairs of dev pages the most
+# similar two different articles (two reports of the same arrest) have
+# Jaccard 0.057 with 3-word shingles, 0.033 with 5-word ones.
 SHINGLE_TOKENS = 5
 # LSH banding.  A pair with Jaccard J shares at least one bucket with
 # probability 1 - (1 - J**LSH_ROWS)**LSH_BANDS: with 42 bands of 3 rows that
 # is 0.94 at J = 0.4, 0.98 at 0.45 and 0.996 at 0.5, while a pair of
 # unrelated articles (J < 0.01 on the dev pages) collides with probability
 # < 0.00005, so a page meets a handful of candidates even among 100k
-# articles.  32 bands of 4 rows found only 0.75 of the pairs at J = 0.45.
+# articles.  32 bands of 4 rows would find only 0.74 of the pairs at J = 0.45.
 LSH_BANDS = 42
 LSH_ROWS = 3
 # MinHash signature length: one value per band row.  The standard error of
 # the Jaccard estimate is sqrt(J(1-J)/NUM_PERM): 0.045 at J = 0.5.
 NUM_PERM = LSH_BANDS * LSH_ROWS
 # Confirmation: estimated Jaccard of the shingle sets at or above this makes
-# a copy.  A copy truncated to 60 % of its original with two sentences
-# edited lands around 0.5; different articles on the same story that share
-# quoted sentences stay below 0.3 (bench_dedupe.py, hard negatives).
+# a copy.  Measured with bench_dedupe.py: copies (cut to 60-80 %, 1-3
+# sentences edited, other furniture) have a median of 0.66 and 95 % of them
+# are above 0.5; articles on the same story quoting 20-35 % of another's
+# sentences reach at most 0.25.  0.4 is that maximum plus three standard
+# errors of the estimate (3 x 0.045).
 NEAR_DUPLICATE_JACCARD = 0.4
 # Below this many shingles (about 25 words) the estimate is too coarse to
 # call two texts copies of each other; such texts are matched exactly only.
