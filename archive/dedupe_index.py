@@ -15,6 +15,7 @@ lsh_bands           band, bucket (64-bit hash of the band's rows),
                     signature_id; clustered on (band, bucket)
 duplicates          view: canonical_id, title, site, copy_id, copy_site,
                     similarity
+dedupe_settings     the parameters the index was built with
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from __future__ import annotations
 import sqlite_utils
 
 from pipeline.dedupe import (
+    INDEX_PARAMETERS,
     REASON_SUPERSEDED,
     Candidate,
     Canonical,
@@ -38,8 +40,10 @@ from .schema import ARTICLES, PAGES
 SIGNATURES = "minhash_signatures"
 BANDS = "lsh_bands"
 DUPLICATES_VIEW = "duplicates"
+SETTINGS = "dedupe_settings"
 
 _SCHEMA = f"""
+create table if not exists {SETTINGS} (key text primary key, value text);
 create table if not exists {SIGNATURES} (
     id integer primary key,
     article_id text not null unique references {ARTICLES}(id),
@@ -65,8 +69,19 @@ create view if not exists {DUPLICATES_VIEW} as
 
 
 def ensure_dedupe_schema(db: sqlite_utils.Database) -> None:
-    """Create the index tables and the view; index articles stored before they existed."""
+    """Create the index tables and the view; index articles stored before they existed.
+
+    The index is rebuilt from the articles' text when it was made with other
+    parameters (pipeline.dedupe.INDEX_PARAMETERS): old signatures would not
+    compare with new ones.
+    """
     db.conn.executescript(_SCHEMA)
+    stored = db.execute(f"select value from {SETTINGS} where key = 'parameters'").fetchone()
+    if stored is None or stored[0] != INDEX_PARAMETERS:
+        with db.conn:
+            db.execute(f"delete from {BANDS}")
+            db.execute(f"delete from {SIGNATURES}")
+            db.execute(f"insert or replace into {SETTINGS} (key, value) values ('parameters', ?)", [INDEX_PARAMETERS])
     missing = db.execute(
         f"select count(*) from {ARTICLES} a where not exists (select 1 from {SIGNATURES} s where s.article_id = a.id)"
     ).fetchone()[0]

@@ -72,14 +72,23 @@ REASON_EXACT = "duplicate: same text as an archived article"
 REASON_NEAR = "duplicate: near copy of an archived article (estimated Jaccard {:.2f})"
 REASON_SUPERSEDED = "duplicate: superseded by an earlier or more complete copy (estimated Jaccard {:.2f})"
 
-_MASK32 = np.uint64(0xFFFFFFFF)
-# Fixed seeds: signatures stored in an archive must stay comparable with the
-# ones computed by any later run.
-_rng = np.random.default_rng(20240601)
-_PERM_A = _rng.integers(1, 2**63, size=NUM_PERM, dtype=np.uint64) | np.uint64(1)  # odd multipliers
-_PERM_B = _rng.integers(0, 2**63, size=NUM_PERM, dtype=np.uint64)
-_SHINGLE_MULT = np.array([(0x9E3779B97F4A7C15 * (i + 1)) % 2**64 | 1 for i in range(SHINGLE_TOKENS)], dtype=np.uint64)
-del _rng
+# Signatures stored in an archive must stay comparable with the ones any
+# later run computes, so the hash constants derive from fixed names (not from
+# a random generator whose stream may change between numpy versions).  A
+# change to anything in this line makes the archive rebuild its index.
+INDEX_PARAMETERS = f"minhash-v1 shingles={SHINGLE_TOKENS} bands={LSH_BANDS}x{LSH_ROWS}"
+
+
+def _constants(name: str, n: int) -> np.ndarray:
+    return np.array(
+        [int.from_bytes(hashlib.blake2b(f"{name}{i}".encode(), digest_size=8).digest(), "little") for i in range(n)],
+        dtype=np.uint64,
+    )
+
+
+_PERM_A = _constants("permutation-a", NUM_PERM) | np.uint64(1)  # odd multipliers
+_PERM_B = _constants("permutation-b", NUM_PERM)
+_SHINGLE_MULT = _constants("shingle-position", SHINGLE_TOKENS) | np.uint64(1)
 
 
 def normalise(text: str) -> str:

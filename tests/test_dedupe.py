@@ -297,3 +297,16 @@ def test_datasette_serves_duplicates_view_and_clusters_query(tmp_path):
     view, clusters = asyncio.run(fetch())
     assert [r["copy_site"] for r in view] == ["Daily Courier"]
     assert [(c["copies"], c["site"]) for c in clusters] == [(1, "Example Times")]
+
+
+def test_index_rebuilt_when_parameters_change(tmp_path):
+    db = str(tmp_path / "news.db")
+    ingest_files(tmp_path, db, {"original.html": page("Reservoir at a 30-year low", STORY)})
+    archive = Archive(db)
+    archive.db.execute("update dedupe_settings set value = 'minhash-v0 shingles=3'")
+    archive.db.execute("update minhash_signatures set signature = zeroblob(504)")
+    archive.db.conn.commit()
+    archive.close()
+    ingest_files(tmp_path, db, {"copy.html": page("Drought in the valley", edited(STORY), "2024-05-03", "Daily Courier")})
+    rows = articles(db)
+    assert rows["copy.html"]["duplicate_of"] == rows["original.html"]["id"]
