@@ -39,6 +39,7 @@ def metadata(db_name: str) -> dict:
                     },
                     "minhash_signatures": {"description": "Near-duplicate index: one MinHash signature per article.", "hidden": True},
                     "lsh_bands": {"description": "Near-duplicate index: LSH buckets of every signature.", "hidden": True},
+                    "dedupe_settings": {"description": "Parameters the near-duplicate index was built with.", "hidden": True},
                 },
                 "queries": {
                     "rejected_pages": {
