@@ -262,19 +262,6 @@ def test_duplicates_view_and_band_index(tmp_path):
         archive.close()
 
 
-def test_index_backfilled_for_older_archives(tmp_path):
-    db = str(tmp_path / "news.db")
-    ingest_files(tmp_path, db, {"original.html": page("Reservoir at a 30-year low", STORY)})
-    archive = Archive(db)
-    archive.db.execute("delete from lsh_bands")
-    archive.db.execute("delete from minhash_signatures")
-    archive.db.conn.commit()
-    archive.close()
-    ingest_files(tmp_path, db, {"copy.html": page("Drought in the valley", edited(STORY), "2024-05-03", "Daily Courier")})
-    rows = articles(db)
-    assert rows["copy.html"]["duplicate_of"] == rows["original.html"]["id"]
-
-
 def test_datasette_serves_duplicates_view_and_clusters_query(tmp_path):
     import asyncio
     import json
@@ -299,14 +286,27 @@ def test_datasette_serves_duplicates_view_and_clusters_query(tmp_path):
     assert [(c["copies"], c["site"]) for c in clusters] == [(1, "Example Times")]
 
 
-def test_index_rebuilt_when_parameters_change(tmp_path):
+def copy_found_after_tampering(tmp_path, *statements: str) -> bool:
+    """Ingest an original, change its stored index, then check a copy ingested later is still found."""
     db = str(tmp_path / "news.db")
     ingest_files(tmp_path, db, {"original.html": page("Reservoir at a 30-year low", STORY)})
     archive = Archive(db)
-    archive.db.execute("update dedupe_settings set value = 'minhash-v0 shingles=3'")
-    archive.db.execute("update minhash_signatures set signature = zeroblob(504)")
+    for sql in statements:
+        archive.db.execute(sql)
     archive.db.conn.commit()
     archive.close()
     ingest_files(tmp_path, db, {"copy.html": page("Drought in the valley", edited(STORY), "2024-05-03", "Daily Courier")})
     rows = articles(db)
-    assert rows["copy.html"]["duplicate_of"] == rows["original.html"]["id"]
+    return rows["copy.html"]["duplicate_of"] == rows["original.html"]["id"]
+
+
+def test_index_backfilled_for_older_archives(tmp_path):
+    assert copy_found_after_tampering(tmp_path, "delete from lsh_bands", "delete from minhash_signatures")
+
+
+def test_index_rebuilt_when_parameters_change(tmp_path):
+    assert copy_found_after_tampering(
+        tmp_path,
+        "update dedupe_settings set value = 'minhash-v0 shingles=3'",
+        "update minhash_signatures set signature = zeroblob(504)",
+    )
