@@ -32,6 +32,14 @@ def metadata(db_name: str) -> dict:
                         "facets": ["rule", "inline"],
                     },
                     "runs": {"description": "One row per ingest run."},
+                    "duplicates": {
+                        "description": "Each copy with its canonical article and the estimated Jaccard similarity "
+                        "of their word shingles (1.0 for the same text).",
+                        "facets": ["copy_site"],
+                    },
+                    "minhash_signatures": {"description": "Near-duplicate index: one MinHash signature per article.", "hidden": True},
+                    "lsh_bands": {"description": "Near-duplicate index: LSH buckets of every signature.", "hidden": True},
+                    "dedupe_settings": {"description": "Parameters the near-duplicate index was built with.", "hidden": True},
                 },
                 "queries": {
                     "rejected_pages": {
@@ -43,9 +51,9 @@ def metadata(db_name: str) -> dict:
                         "sql": "select rule, count(*) as n from removed_blocks group by rule order by n desc",
                     },
                     "duplicate_clusters": {
-                        "title": "Copies and the article they copy",
-                        "sql": "select o.id as original, o.title, o.site, c.id as copy, c.site as copy_site "
-                        "from articles c join articles o on o.id = c.duplicate_of order by o.id",
+                        "title": "Copies and the canonical article they copy",
+                        "sql": "select canonical_id, title, site, count(*) as copies, min(similarity) as least_similar "
+                        "from duplicates group by canonical_id order by copies desc",
                     },
                 },
             }

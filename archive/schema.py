@@ -4,6 +4,9 @@ pages           every input ever seen, keyed by sha256 of its raw bytes
 articles        one clean article per accepted page (copies point at their original)
 removed_blocks  every block or inline span the cleaner removed, with its rule
 runs            one row per ingest run, with its counts
+
+The near-duplicate index (minhash_signatures, lsh_bands and the duplicates
+view) has its own module: archive/dedupe_index.py.
 """
 
 from __future__ import annotations

@@ -66,6 +66,14 @@ class Document:
     reason: str | None = None
     duplicate_of: str | None = None
     content_hash: str | None = None
+    # Set by the dedupe stage: the MinHash signature (None for texts too short
+    # to compare), the estimated Jaccard similarity to the canonical it copies,
+    # and the canonicals of other clusters this page copies: the store
+    # re-points them to this page's canonical (itself, when it was published
+    # earlier or is longer than theirs).
+    minhash: Any = None
+    similarity: float | None = None
+    merges: list[str] = field(default_factory=list)
 
     @property
     def id(self) -> str:

@@ -26,7 +26,7 @@ class Options:
     max_page_bytes: int = MAX_PAGE_BYTES
     extract_timeout: float = EXTRACT_TIMEOUT_SECONDS
     use_site_memory: bool = True
-    # Near-duplicate confirmation threshold (see pipeline.dedupe).
+    # Near-duplicate confirmation threshold; None: pipeline.dedupe.NEAR_DUPLICATE_JACCARD.
     near_duplicate_threshold: float | None = None
 
     def __post_init__(self) -> None:

@@ -94,7 +94,7 @@ def clean_paths(paths: Iterable[str], options: Options | None = None) -> Iterato
     options = options or Options()
     index = MemoryIndex()
     for path in paths:
-        yield dedupe(process_path(str(path), options), index)
+        yield dedupe(process_path(str(path), options), index, options.near_duplicate_threshold)
 
 
 def expand_paths(paths: Iterable[str]) -> tuple[list[str], list[str]]:
@@ -214,7 +214,7 @@ def ingest(
         else:
             if site_memory is not None:
                 apply_site_memory(doc, site_memory)
-            dedupe(doc, index)
+            dedupe(doc, index, options.near_duplicate_threshold)
             archive.write(doc, run_id=summary.run_id)
             if site_memory is not None:
                 learn_from(doc, site_memory)

@@ -210,7 +210,11 @@ def test_bad_pages_are_rejected_with_reasons_and_the_batch_goes_on(tmp_path, arc
         assert rows[name]["status"] == "rejected", name
         assert rows[name]["reason"].startswith(reason), (name, rows[name]["reason"])
     assert rows["good.html"]["status"] == "ok"
-    assert rows["truncated.html"]["status"] == "ok"  # a cut-off page still has its first paragraphs
+    # A cut-off page still has its first paragraphs: an article, recognised
+    # as a copy of the complete page.
+    assert rows["truncated.html"]["status"] == "duplicate"
+    copy = archive.db["articles"].get(rows["truncated.html"]["id"])
+    assert copy["duplicate_of"] == rows["good.html"]["id"] and copy["text"]
     assert summary.counts["seen"] == len(expected) + 2
 
 

@@ -12,14 +12,38 @@ SIGN_OFF = "Example Daily is an independent newspaper covering the whole region 
 TOPICS = ["the harbour", "the new bridge", "the school budget", "the river flood", "the railway line", "the city theatre", "the farmers' market", "the hospital wing"]
 
 
+SENTENCES = [
+    "The council approved the harbour budget after a long debate on Monday evening.",
+    "Fishermen said the new quay would let larger boats land their catch in winter.",
+    "A bridge over the river will be closed for repairs from the first week of June.",
+    "Engineers found cracks in two of the supporting pillars during a routine survey.",
+    "Parents protested outside the school against plans to merge two primary classes.",
+    "The headteacher promised that no teacher would lose their job because of the change.",
+    "Heavy rain flooded the lower streets of the old town for the third time this year.",
+    "Shop owners asked the mayor for help to pay for new doors that keep the water out.",
+    "The railway company announced a faster service to the capital starting next spring.",
+    "Commuters welcomed the news but complained that ticket prices would rise again.",
+    "The theatre reopened after two years with a play written by a local student.",
+    "Tickets for the first week sold out within an hour of going on sale online.",
+    "Farmers brought early strawberries and asparagus to the market on Saturday.",
+    "A cold April delayed the harvest by almost three weeks in the northern valleys.",
+    "The hospital opened a new children's wing funded by donations from residents.",
+    "Nurses said the extra beds would shorten waiting times in the emergency room.",
+    "Volunteers planted four hundred oak saplings along the northern edge of the park.",
+    "The mayor said the trees would shade the playground within a decade or so.",
+    "Police closed the main square on Friday night after a water pipe burst under it.",
+    "Traffic was diverted through the industrial estate until repairs ended on Sunday.",
+    "The library extended its opening hours to ten in the evening during exam season.",
+    "Students queued at the doors each morning to find a seat in the reading room.",
+    "A local bakery won the regional prize for the best rye bread for the second time.",
+    "The owner said the recipe had been handed down by her grandmother in 1952.",
+]
+
+
 def article(n: int) -> str:
-    topic = TOPICS[n % len(TOPICS)]
-    return (
-        f"The council discussed {topic} on Monday evening, and members agreed that a decision on {topic} "
-        f"would be taken before the end of the month after a public consultation in all districts.\n"
-        f"Residents who spoke at the meeting said that {topic} had been neglected for years and that the "
-        f"town needed a clear plan, with money set aside in the next budget, to put it right.\n"
-    )
+    """Two paragraphs no other page shares (pages must not be near-duplicates of each other)."""
+    picked = [SENTENCES[(n * 3 + k) % len(SENTENCES)] for k in range(3)]
+    return " ".join(picked[:2]) + "\n" + picked[2] + "\n"
 
 
 def page(n: int, site: str = "example-daily.com") -> Document:
@@ -46,7 +70,7 @@ def test_line_on_every_page_is_removed_once_there_is_evidence():
     doc = apply_site_memory(page(99), memory)
     assert SIGN_OFF not in doc.text
     assert [r.rule for r in doc.removed] == ["site_memory"]
-    assert "The council discussed" in doc.text
+    assert article(99).split("\n")[0] in doc.text
 
 
 def test_small_site_is_not_pruned():
@@ -68,7 +92,8 @@ def test_republished_page_is_left_to_dedupe():
     for n in range(MIN_SITE_PAGES + 1):
         learn_from(_variant(page(1), n), memory)
     doc = apply_site_memory(_variant(page(1), 99), memory)
-    assert "The council discussed" in doc.text  # the whole article is "repeated": not removed
+    # The whole article is "repeated": memory leaves it, sign-off included, to dedupe.
+    assert doc.text == "\n\n".join(b.text for b in page(1).blocks)
 
 
 def _variant(doc: Document, n: int) -> Document:
