@@ -78,6 +78,7 @@ class Analysis:
     end: int  # blocks from here on are after a section heading that ends the article
     section_end: int | None
     text_mode: bool
+    language: str | None  # ISO 639-1 code that chose the stoplist
 
 
 def analyse(doc: Document, language: str | None = None) -> Analysis:
@@ -153,7 +154,7 @@ def analyse(doc: Document, language: str | None = None) -> Analysis:
         if section_end is not None:
             end = section_end
             core = densest_run(weights[:end]) if text_mode else (0, end - 1)
-    return Analysis(texts, tokens, feats, furniture, found_meta, counts, core, end, section_end, text_mode)
+    return Analysis(texts, tokens, feats, furniture, found_meta, counts, core, end, section_end, text_mode, language)
 
 
 def clean(doc: Document, language: str | None = None) -> Document:
@@ -208,7 +209,7 @@ def clean(doc: Document, language: str | None = None) -> Document:
     if spam_reason:
         _apply_metadata(doc, found_meta, texts[:end])
         return doc.reject(spam_reason)
-    remove_unrelated(doc, language, found_meta.get("title"), RULE_UNRELATED)
+    remove_unrelated(doc, a.language, found_meta.get("title"), RULE_UNRELATED)
 
     # 5. metadata
     _apply_metadata(doc, found_meta, texts[:end])

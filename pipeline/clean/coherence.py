@@ -68,10 +68,13 @@ def profile(text: str, stoplist: frozenset[str]) -> Counter:
     no cost; function words and numbers are left out.
     """
     grams: Counter = Counter()
-    for word in _WORD.findall(text.lower()):
+    lowered = text.lower()
+    # max() is a C-speed scan: most texts have no Kana or Han at all.
+    cjk = bool(lowered) and max(lowered) >= "\u3040"
+    for word in _WORD.findall(lowered):
         if word in stoplist or word.isdigit():
             continue
-        if _unspaced(word):
+        if cjk and _unspaced(word):
             grams.update(word[i : i + 2] for i in range(len(word) - 1))
         elif len(word) >= MIN_WORD_CHARS:
             grams[word[:PREFIX_CHARS]] += 1
@@ -93,6 +96,8 @@ def similarities(texts: list[str], stoplist: frozenset[str], title: str = "") ->
     title_profile = profile(title, stoplist)
     included = [True] * len(texts)
     sims = [0.0] * len(texts)
+    norms = [math.sqrt(sum(_weight(v) ** 2 for v in prof.values())) for prof in profiles]
+    partners = [_partners(texts, titles, k) for k in range(len(texts))]
     for _ in range(REFERENCE_ROUNDS):
         total: Counter = Counter(title_profile)
         for prof, use in zip(profiles, included):
@@ -105,14 +110,20 @@ def similarities(texts: list[str], stoplist: frozenset[str], title: str = "") ->
             if not prof:
                 sims[k] = 0.0
                 continue
-            near = [profiles[j] for j in _partners(texts, titles, k) if included[j]]
+            near = [profiles[j] for j in partners[k] if included[j]]
             dot = 0.0
-            for gram, count in prof.items():
-                rest = total.get(gram, 0) - sum(p.get(gram, 0) for p in near)
-                if rest > 0:
-                    dot += _weight(count) * _weight(rest)
-            norm = math.sqrt(sum(_weight(v) ** 2 for v in prof.values()))
-            sims[k] = dot / (norm * ref_norm)
+            if len(near) == 1:  # the usual case: only the block itself is left out
+                own = near[0]
+                for gram, count in prof.items():
+                    rest = total[gram] - own.get(gram, 0)
+                    if rest > 0:
+                        dot += math.log1p(count) * math.log1p(rest)
+            else:
+                for gram, count in prof.items():
+                    rest = total[gram] - sum(p.get(gram, 0) for p in near)
+                    if rest > 0:
+                        dot += math.log1p(count) * math.log1p(rest)
+            sims[k] = dot / (norms[k] * ref_norm)
         included = [s >= MIN_SIMILARITY for s in sims]
         if not any(included):
             break

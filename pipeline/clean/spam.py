@@ -190,9 +190,21 @@ class Lexicon:
             else:
                 self.phrases.setdefault(tuple(_WORD.findall(key)), (term, strength, category))
         self.substrings = substrings
+        # Most words start no phrase: one set lookup skips them.
+        self.first_words = frozenset(key[0] for key in self.phrases if key)
         self.substring_pattern = (
             re.compile("|".join(re.escape(t) for t in sorted(substrings, key=len, reverse=True))) if substrings else None
         )
+
+    def may_match(self, lowered: str) -> bool:
+        """False when no term can match in this (lower-cased) text: set lookups, no phrase walk."""
+        if self.substring_pattern is not None and _UNSPACED_CHARS.search(lowered) and self.substring_pattern.search(lowered):
+            return True
+        words = set(_WORD.findall(lowered))
+        if not self.first_words.isdisjoint(words):
+            return True
+        # Brand names are a lexicon word and a number: "gacor99", "slot88".
+        return any(w[-1:].isdigit() and w.rstrip("0123456789") in self.first_words for w in words)
 
     def hits(self, text: str) -> list[Hit]:
         lowered = text.lower()
@@ -203,7 +215,12 @@ class Lexicon:
                 found.append(Hit(m.start(), m.end(), term, strength, category))
         words = [(m.start(), m.end(), m.group(0)) for m in _WORD.finditer(lowered)]
         i = 0
+        first_words = self.first_words
         while i < len(words):
+            word = words[i][2]
+            if word not in first_words and not (word[-1:].isdigit() and word.rstrip("0123456789") in first_words):
+                i += 1
+                continue
             for n in range(min(MAX_PHRASE_WORDS, len(words) - i), 0, -1):
                 key = tuple(w for _, _, w in words[i : i + n])
                 entry = self.phrases.get(key)
@@ -273,10 +290,24 @@ class LineEvidence:
         return base + self.promo if base else 0
 
 
+_NO_EVIDENCE = LineEvidence(0, 0, 0, 0, 0, set())
+
+
 def evidence(text: str) -> LineEvidence:
-    sites = [m for m in DOMAIN.finditer(text) if spam_sites(m.group(0))] if "." in text else []
+    lowered = text.lower()
+    lexical_possible = SPAM_LEXICON.may_match(lowered)
+    if "." not in text and not lexical_possible:
+        return _NO_EVIDENCE  # the common case, decided by set lookups
+    addresses = list(DOMAIN.finditer(text)) if "." in text else []
+    if not addresses and not lexical_possible:
+        return _NO_EVIDENCE
+    sites = [m for m in addresses if spam_sites(m.group(0))]
     # Words inside a spam address ("slot-poker77.bet") are that address, counted once.
-    hits = [h for h in SPAM_LEXICON.hits(text) if not any(m.start() <= h.start < m.end() for m in sites)]
+    hits = (
+        [h for h in SPAM_LEXICON.hits(text) if not any(m.start() <= h.start < m.end() for m in sites)]
+        if lexical_possible
+        else []
+    )
     strong = sum(1 for h in hits if h.strength == "strong")
     promo = 0
     if hits or sites:
@@ -288,18 +319,14 @@ def evidence(text: str) -> LineEvidence:
         weak=len(hits) - strong,
         promo=promo,
         sites=len(sites),
-        addresses=len(DOMAIN.findall(text)) if "." in text else 0,
+        addresses=len(addresses),
         categories=categories,
     )
 
 
-_TERMS_FOLDED = tuple(sorted({t.casefold() for t in SPAM_TERMS}))
-
-
 def may_contain_spam(text: str) -> bool:
-    """Fast page-level pre-check (substring tests, no regex): False means no spam term at all."""
-    folded = text.casefold()
-    return any(term in folded for term in _TERMS_FOLDED)
+    """Fast page-level pre-check: False means no lexicon term can match anywhere in the text."""
+    return SPAM_LEXICON.may_match(text.lower())
 
 
 def spam_hits(text: str) -> int:
@@ -360,6 +387,19 @@ def _sentence_like(text: str) -> bool:
     return len(text) >= SENTENCE_CHARS and not _headline_like(text)
 
 
+class LazyScripts:
+    """dominant_script of each text, computed when first asked for (most lines never are)."""
+
+    def __init__(self, texts: list[str]):
+        self.texts = texts
+        self.cache: dict[int, str | None] = {}
+
+    def __getitem__(self, i: int) -> str | None:
+        if i not in self.cache:
+            self.cache[i] = dominant_script(self.texts[i])
+        return self.cache[i]
+
+
 def spam_lines(
     texts: list[str],
     article_script: str | None,
@@ -369,10 +409,16 @@ def spam_lines(
 ) -> set[int]:
     """Indices of spam lines among consecutive lines: seeds by their own evidence, then their run."""
     evidences = evidences if evidences is not None else [evidence(t) for t in texts]
-    scripts = scripts if scripts is not None else [dominant_script(t) for t in texts]
-    foreign = [article_script is not None and sc is not None and sc != article_script for sc in scripts]
+    scripts = scripts if scripts is not None else LazyScripts(texts)
+
+    def foreign(j: int) -> bool:
+        sc = scripts[j]
+        return article_script is not None and sc is not None and sc != article_script
+
     flagged = {
-        i for i, t in enumerate(texts) if _spam_on_its_own(t, evidences[i], scripts[i], article_script, topical)
+        i
+        for i, t in enumerate(texts)
+        if evidences[i].lexical and _spam_on_its_own(t, evidences[i], scripts[i], article_script, topical)
     }
     # Off the topic, two or more headline-like lines in a row that each use
     # the lexicon are a spam list, whatever their single words.
@@ -395,7 +441,7 @@ def spam_lines(
             if not (0 <= j < len(texts)) or j in flagged:
                 continue
             # A full sentence next to spam with one spam word was spliced into: it is cut inline.
-            if foreign[j] or (evidences[j].score >= needed and _headline_like(texts[j])):
+            if foreign(j) or (evidences[j].score >= needed and _headline_like(texts[j])):
                 flagged.add(j)
                 todo.append(j)
     # A heading directly over a run of two or more spam lines is theirs.
@@ -490,7 +536,7 @@ def remove_spam(doc: Document, rule: str = RULE_SPAM, inline_rule: str = RULE_IN
         return None
     article_script = dominant_script(page_text, limit=5000)
     evidences = [evidence(t) for t in texts]
-    scripts = [dominant_script(t) for t in texts]
+    scripts = LazyScripts(texts)
     topical = is_topical(texts, article_script)
     flagged = spam_lines(texts, article_script, topical, evidences, scripts)
 
@@ -517,8 +563,8 @@ def remove_spam(doc: Document, rule: str = RULE_SPAM, inline_rule: str = RULE_IN
         if n in flagged:
             continue
         block = doc.blocks[index]
-        if not (evidences[n].lexical or "." in block.text):
-            continue
+        if not evidences[n].lexical:
+            continue  # nothing the inline cut could remove: no lexicon word, no spam address
         new_text, cut = strip_inline_spam(block.text, article_script, topical)
         if cut and new_text.strip():
             block.text = new_text
