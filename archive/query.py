@@ -9,7 +9,7 @@ import sqlite_utils
 
 from .schema import ARTICLES, PAGES, REMOVED, RUNS
 
-EXPORT_COLUMNS = ["id", "url", "site", "title", "author", "published", "language", "text", "word_count", "duplicate_of"]
+EXPORT_COLUMNS = ["id", "url", "site", "title", "author", "published", "description", "language", "text", "word_count", "duplicate_of"]
 
 
 def search(db: sqlite_utils.Database, query: str, limit: int = 10) -> list[dict]:

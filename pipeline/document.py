@@ -124,6 +124,7 @@ class Document:
             "author": meta.get("author"),
             "published": meta.get("published"),
             "site": meta.get("site"),
+            "description": meta.get("description"),
             "language": meta.get("language"),
             "text": self.text,
             "status": self.status,
