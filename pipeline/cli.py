@@ -181,7 +181,7 @@ def search(query, db, limit, as_json):
             click.echo(json.dumps(row, ensure_ascii=False))
         else:
             click.echo(f"{row['id'][:12]}  {row['title'] or '(no title)'}  [{row['site'] or '?'}, {row['published'] or 'no date'}, {row['language']}]")
-            click.echo(f"    {row['snippet']}")
+            click.echo("    " + " ".join(row["snippet"].split()))
     if not results and not as_json:
         click.echo(f"no articles match {query!r}", err=True)
 
