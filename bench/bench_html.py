@@ -27,7 +27,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from devpages import Score, load_cases  # noqa: E402
+from devpages import Score, finish, load_cases  # noqa: E402
 
 from pipeline.options import Options  # noqa: E402
 from pipeline.read import read_bytes  # noqa: E402
@@ -89,13 +89,7 @@ def main() -> int:
     )
     print("pages by outcome: " + ", ".join(f"{k} {v}" for k, v in statuses.most_common()))
     print("metadata found:   " + ", ".join(f"{k} {have[k]}" for k in METADATA_FIELDS))
-    if args.worst:
-        for errors, page_id, page in sorted(per_page, reverse=True)[: args.worst]:
-            print(f"  {page_id}  fn {page.fn}  fp {page.fp}")
-    if project.f1 < args.floor:
-        print(f"FAIL: HTML-mode F1 {project.f1:.3f} < floor {args.floor:.3f}")
-        return 1
-    return 0
+    return finish(per_page, args.worst, project, args.floor, "HTML-mode")
 
 
 if __name__ == "__main__":

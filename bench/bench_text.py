@@ -22,7 +22,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from devpages import Score, html_to_dump, load_cases  # noqa: E402
+from devpages import Score, finish, html_to_dump, load_cases  # noqa: E402
 
 from pipeline.clean import clean  # noqa: E402
 from pipeline.options import Options  # noqa: E402
@@ -79,13 +79,7 @@ def main() -> int:
             html.add(doc.text, case)
         print(html.line("HTML mode", time.perf_counter() - started, len(cases)))
         print(f"text mode F1 - HTML mode F1: {text.f1 - html.f1:+.3f}")
-    if args.worst:
-        for errors, page_id, page in sorted(per_page, reverse=True)[: args.worst]:
-            print(f"  {page_id}  fn {page.fn}  fp {page.fp}")
-    if text.f1 < args.floor:
-        print(f"FAIL: text-mode F1 {text.f1:.3f} < floor {args.floor:.3f}")
-        return 1
-    return 0
+    return finish(per_page, args.worst, text, args.floor, "text-mode")
 
 
 if __name__ == "__main__":

@@ -144,3 +144,13 @@ def html_to_dump(html: bytes | str) -> str:
     walk(root)
     flush()
     return "\n\n".join(lines) + "\n"
+
+
+def finish(per_page: list, worst: int, score: Score, floor: float, label: str) -> int:
+    """Shared bench tail: list the worst pages, then gate on the pinned F1 floor (exit status)."""
+    for _errors, page_id, page in sorted(per_page, reverse=True)[:worst]:
+        print(f"  {page_id}  fn {page.fn}  fp {page.fp}")
+    if score.f1 < floor:
+        print(f"FAIL: {label} F1 {score.f1:.3f} < floor {floor:.3f}")
+        return 1
+    return 0
