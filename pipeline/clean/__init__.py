@@ -209,7 +209,11 @@ def clean(doc: Document, language: str | None = None) -> Document:
     if spam_reason:
         _apply_metadata(doc, found_meta, texts[:end])
         return doc.reject(spam_reason)
-    remove_unrelated(doc, a.language, found_meta.get("title"), RULE_UNRELATED)
+    if text_mode:
+        # In HTML mode the extractor already leaves teaser lists out: on the
+        # dev pages the similarity runs there removed article text (recall
+        # 0.954 -> 0.947) for +0.001 precision, so they run on dumps only.
+        remove_unrelated(doc, a.language, found_meta.get("title"), RULE_UNRELATED)
 
     # 5. metadata
     _apply_metadata(doc, found_meta, texts[:end])
