@@ -136,3 +136,20 @@ def test_ingest_removes_a_sites_sign_off_from_later_pages(tmp_path):
     assert sorted(text for _, text in rows) == sorted([SIGN_OFF, "Read example-daily.com for more; example-daily.com is free."])
     shown = CliRunner().invoke(cli, ["sites", "show", "example-daily.com", "--db", db])
     assert f"{MIN_SITE_PAGES + 1} pages learned" in shown.output
+
+
+def test_sites_rebuild_command_and_switching_memory_off(tmp_path):
+    src = tmp_path / "batch"
+    src.mkdir()
+    for n in range(MIN_SITE_PAGES + 1):
+        body = article(n) + "Read example-daily.com for more; example-daily.com is free.\n" + SIGN_OFF
+        (src / f"{n:02}.txt").write_text(body, encoding="utf-8")
+    db = str(tmp_path / "a.db")
+    runner = CliRunner()
+    assert runner.invoke(cli, ["ingest", str(src), "--db", db, "--no-site-memory"]).exit_code == 0
+    arc = Archive(db)
+    assert arc.db.execute("select count(*) from removed_blocks where rule = 'site_memory'").fetchone()[0] == 0
+    assert "site_pages" not in arc.db.table_names() or arc.db["site_pages"].count == 0
+    result = runner.invoke(cli, ["sites", "rebuild", "--db", db])
+    assert result.exit_code == 0, result.output
+    assert f"from {MIN_SITE_PAGES + 1} pages of 1 sites" in result.output
