@@ -14,6 +14,10 @@ from . import dedupe_index
 from .schema import ARTICLES, PAGES, REMOVED, RUNS, ensure_schema
 
 
+# Rejection reasons that say nothing about the page itself.
+RETRYABLE_REASONS = ("timeout:", "crash:", "error:")
+
+
 def now() -> str:
     return datetime.now(timezone.utc).isoformat(timespec="seconds")
 
@@ -39,7 +43,16 @@ class Archive:
 
     # -- pages ------------------------------------------------------------
     def has_page(self, page_id: str) -> bool:
-        return bool(self.db.execute(f"select 1 from {PAGES} where id = ?", [page_id]).fetchone())
+        """True when these bytes were archived and need no new attempt.
+
+        Pages rejected for a passing reason (a time limit, a crashed worker,
+        an unexpected error) are tried again on the next ingest of them.
+        """
+        row = self.db.execute(f"select status, reason from {PAGES} where id = ?", [page_id]).fetchone()
+        if row is None:
+            return False
+        status, reason = row
+        return not (status == "rejected" and (reason or "").startswith(RETRYABLE_REASONS))
 
     def write(self, doc: Document, run_id: int | None = None) -> None:
         """Store a processed document: its page row, its article (if any) and its removals."""

@@ -52,3 +52,12 @@ def _options():
     from pipeline import Options
 
     return Options()
+
+
+def test_page_rejected_for_a_passing_reason_is_tried_again(archive):
+    doc = make_doc(ARTICLE)
+    archive.write(doc.reject("timeout: extraction took more than 20 s"))
+    assert not archive.has_page(doc.id)
+    bad = make_doc("")
+    archive.write(bad.reject("empty: no content"))
+    assert archive.has_page(bad.id)
