@@ -74,8 +74,10 @@ def ingest(paths, db, workers, fmt, quiet, site_memory, language_backend):
 
     PATHS are files or directories (walked recursively for .txt, .html,
     .htm and .gz files).  Pages already archived (same bytes) are skipped,
-    so re-running on the same batch changes nothing.  Bad pages are stored
-    as rejected with a reason; they never stop the batch.
+    so re-running on the same batch changes nothing, except that pages
+    rejected for a timeout, a crashed worker or an unexpected error are
+    tried again.  Bad pages are stored as rejected with a reason; they never
+    stop the batch.
 
     Site memory: once a site has 5+ archived pages, a line found on at
     least 3 of them and on 20% or more is that site's boilerplate (menus,
