@@ -49,6 +49,8 @@ HEADING_MAX_CHARS = 40
 # (recall 0.830 vs 0.826 without injection) for 1 point more teaser lines.
 PAIR_SIMILARITY = 0.1
 PARAGRAPH_MIN_CHARS = 60
+# Layout rules whose removed titles and headings still separate stories.
+STORY_BOUNDARY_RULES = frozenset({"low_content", "outside_core"})
 # A paragraph cut short by the site: "… ", "...", "[...]", "Read more".
 _TRUNCATED = re.compile(r"(?:…|\.\.\.|\[\s*(?:…|\.\.\.)\s*\])\s*$")
 _SENTENCE_END = frozenset(".,!?:;\"'”»)。！？")
@@ -89,12 +91,19 @@ def _weight(count: float) -> float:
     return math.log1p(count) if count > 0 else 0.0
 
 
-def similarities(texts: list[str], stoplist: frozenset[str], title: str = "") -> list[float]:
-    """Per block: cosine similarity to the title plus every block but itself and its title or paragraph."""
+def similarities(
+    texts: list[str], stoplist: frozenset[str], title: str = "", reference: list[bool] | None = None
+) -> list[float]:
+    """Per block: cosine similarity to the title plus every block but itself and its title or paragraph.
+
+    `reference`: which blocks may be part of the reference at all (blocks
+    another rule already removed are scored but never vouch for others).
+    """
     profiles = [profile(t, stoplist) for t in texts]
     titles = [_title_like(t) for t in texts]
     title_profile = profile(title, stoplist)
-    included = [True] * len(texts)
+    allowed = reference if reference is not None else [True] * len(texts)
+    included = list(allowed)
     sims = [0.0] * len(texts)
     norms = [math.sqrt(sum(_weight(v) ** 2 for v in prof.values())) for prof in profiles]
     partners = [_partners(texts, titles, k) for k in range(len(texts))]
@@ -124,7 +133,7 @@ def similarities(texts: list[str], stoplist: frozenset[str], title: str = "") ->
                     if rest > 0:
                         dot += math.log1p(count) * math.log1p(rest)
             sims[k] = dot / (norms[k] * ref_norm)
-        included = [s >= MIN_SIMILARITY for s in sims]
+        included = [use and s >= MIN_SIMILARITY for s, use in zip(sims, allowed)]
         if not any(included):
             break
     return sims
@@ -218,23 +227,43 @@ def remove_unrelated(
 
     `language` picks the stoplist (guessed from the kept blocks when None);
     `title` is the article's headline, the strongest word evidence of its topic.
+    Titles and headings an earlier rule already removed as layout
+    (`STORY_BOUNDARY_RULES`) still mark where a story begins: the paragraph
+    under a teaser title the line model dropped is still a teaser.
     """
     kept = [i for i, b in enumerate(doc.blocks) if b.kept]
     if len(kept) < 3:
         return 0
-    texts = [doc.blocks[i].text for i in kept]
+    # A removed title or heading counts only right above a kept block (or
+    # above another such line): the line model's own verdicts on navigation
+    # and boxes far from the article are not teasers' titles.  A line the
+    # page repeats ("Bild anzeigen", "Weiterlesen") is layout, not a title.
+    repeated = Counter(b.text for b in doc.blocks)
+    boundary = [False] * (len(doc.blocks) + 1)
+    next_kept = False
+    for i in range(len(doc.blocks) - 1, -1, -1):
+        b = doc.blocks[i]
+        boundary[i] = (
+            not b.kept
+            and (next_kept or boundary[i + 1])
+            and b.removed_by in STORY_BOUNDARY_RULES
+            and repeated[b.text] == 1
+            and (_title_like(b.text) or _heading(b.text))
+        )
+        next_kept = b.kept
+    order = [i for i, b in enumerate(doc.blocks) if b.kept or boundary[i]]
+    texts = [doc.blocks[i].text for i in order]
     if language is None:
         from ..language import guess_page_language
 
-        language = guess_page_language(texts)
+        language = guess_page_language([doc.blocks[i].text for i in kept])
     title = title or doc.metadata.get("title") or ""
-    sims = similarities(texts, stopwords(language), title)
-    headed_at = frozenset(
-        n for n, i in enumerate(kept) if i > 0 and not doc.blocks[i - 1].kept and _heading(doc.blocks[i - 1].text)
-    )
+    reference = [doc.blocks[i].kept for i in order]
+    sims = similarities(texts, stopwords(language), title, reference)
     removed = 0
-    for run in teaser_runs(texts, sims, headed_at):
+    for run in teaser_runs(texts, sims):
         for n in run:
-            doc.remove_block(kept[n], rule)
-            removed += 1
+            if doc.blocks[order[n]].kept:
+                doc.remove_block(order[n], rule)
+                removed += 1
     return removed
