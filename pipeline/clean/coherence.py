@@ -49,6 +49,7 @@ HEADING_MAX_CHARS = 40
 # (recall 0.830 vs 0.826 without injection) for 1 point more teaser lines.
 PAIR_SIMILARITY = 0.1
 PARAGRAPH_MIN_CHARS = 60
+STORY_SIMILARITY = 0.08
 # Layout rules whose removed titles and headings still separate stories.
 STORY_BOUNDARY_RULES = frozenset({"low_content", "outside_core"})
 # A paragraph cut short by the site: "… ", "...", "[...]", "Read more".
@@ -99,6 +100,43 @@ def similarities(
     `reference`: which blocks may be part of the reference at all (blocks
     another rule already removed are scored but never vouch for others).
     """
+    return _scores(texts, stoplist, title, reference)[0]
+
+
+def story_similarities(
+    texts: list[str], stoplist: frozenset[str], title: str = "", reference: list[bool] | None = None
+) -> tuple[list[float], list[float]]:
+    """Per block as `similarities`; and per title over a paragraph, the two read as one story.
+
+    A story is compared with the coherent blocks only (those that scored
+    above MIN_SIMILARITY): a real subsection shares at least a few words
+    with the article over its title and paragraph together, where a teaser
+    of another story shares none.  0.0 where block k does not start a story.
+    """
+    sims, profiles, included, title_profile = _scores(texts, stoplist, title, reference)
+    total: Counter = Counter(title_profile)
+    for prof, use in zip(profiles, included):
+        if use:
+            total.update(prof)
+    ref_norm = math.sqrt(sum(_weight(v) ** 2 for v in total.values())) or 1.0
+    titles = [_title_like(t) for t in texts]
+    joint = [0.0] * len(texts)
+    for k in range(len(texts) - 1):
+        if not titles[k] or titles[k + 1]:
+            continue
+        story = profiles[k] + profiles[k + 1]
+        own = Counter()
+        for j in (k, k + 1):
+            if included[j]:
+                own.update(profiles[j])
+        norm = math.sqrt(sum(_weight(v) ** 2 for v in story.values()))
+        if norm:
+            dot = sum(math.log1p(c) * math.log1p(total[g] - own[g]) for g, c in story.items() if total[g] > own[g])
+            joint[k] = dot / (norm * ref_norm)
+    return sims, joint
+
+
+def _scores(texts, stoplist, title, reference):
     profiles = [profile(t, stoplist) for t in texts]
     titles = [_title_like(t) for t in texts]
     title_profile = profile(title, stoplist)
@@ -136,7 +174,7 @@ def similarities(
         included = [use and s >= MIN_SIMILARITY for s, use in zip(sims, allowed)]
         if not any(included):
             break
-    return sims
+    return sims, profiles, included, title_profile
 
 
 def _partners(texts: list[str], titles: list[bool], k: int) -> list[int]:
@@ -173,7 +211,7 @@ def _heading(text: str) -> bool:
     )
 
 
-def teaser_runs(texts: list[str], sims: list[float], headed_at: frozenset[int] = frozenset()) -> list[range]:
+def teaser_runs(texts: list[str], sims: list[float], joint: list[float] | None = None) -> list[range]:
     """Runs of blocks that read as a list of other stories, each title scoring low against the article.
 
     Items: a low title with the paragraph under it (when that paragraph is
@@ -181,8 +219,8 @@ def teaser_runs(texts: list[str], sims: list[float], headed_at: frozenset[int] =
     coherent block ends a run.  A run goes when it holds two title-paragraph
     pairs, or one with a section heading or a truncated paragraph, or (under
     a heading) two titles; it is cut to span its first to its last title.
-    `headed_at`: blocks right under a section heading that an earlier rule
-    already removed.
+    `joint`: per title, the similarity of title and paragraph read as one
+    story (story_similarities); a pair only when that is low too.
     """
     runs: list[range] = []
     items: list[tuple[str, int, int]] = []  # (kind, first block, last block + 1)
@@ -192,7 +230,7 @@ def teaser_runs(texts: list[str], sims: list[float], headed_at: frozenset[int] =
         if marks:
             pairs = sum(1 for it in items if it[0] == "pair")
             titles = sum(1 for it in items if it[0] in ("pair", "title"))
-            headed = any(it[0] == "heading" for it in items) or marks[0][1] in headed_at
+            headed = any(it[0] == "heading" for it in items)
             truncated = any(_TRUNCATED.search(texts[i]) for it in marks for i in range(it[1], it[2]))
             last_title = max(it[2] for it in items if it[0] in ("pair", "title")) if titles else 0
             if pairs >= 2 or (pairs >= 1 and (headed or truncated or titles >= 2)) or (headed and titles >= 2):
@@ -204,7 +242,7 @@ def teaser_runs(texts: list[str], sims: list[float], headed_at: frozenset[int] =
         low = sims[k] < MIN_SIMILARITY
         if low and _title_like(texts[k]):
             nxt = k + 1
-            if nxt < len(texts) and not _title_like(texts[nxt]) and not _heading(texts[nxt]) and sims[nxt] < PAIR_SIMILARITY and len(texts[nxt]) >= PARAGRAPH_MIN_CHARS:
+            if nxt < len(texts) and not _title_like(texts[nxt]) and not _heading(texts[nxt]) and sims[nxt] < PAIR_SIMILARITY and len(texts[nxt]) >= PARAGRAPH_MIN_CHARS and (joint is None or joint[k] < STORY_SIMILARITY):
                 items.append(("pair", k, nxt + 1))
                 k += 2
                 continue
@@ -259,9 +297,9 @@ def remove_unrelated(
         language = guess_page_language([doc.blocks[i].text for i in kept])
     title = title or doc.metadata.get("title") or ""
     reference = [doc.blocks[i].kept for i in order]
-    sims = similarities(texts, stopwords(language), title, reference)
+    sims, joint = story_similarities(texts, stopwords(language), title, reference)
     removed = 0
-    for run in teaser_runs(texts, sims):
+    for run in teaser_runs(texts, sims, joint):
         for n in run:
             if doc.blocks[order[n]].kept:
                 doc.remove_block(order[n], rule)
