@@ -50,6 +50,10 @@ HEADING_MAX_CHARS = 40
 PAIR_SIMILARITY = 0.1
 PARAGRAPH_MIN_CHARS = 60
 STORY_SIMILARITY = 0.08
+# Teasers are a box beside an article: when the runs found would take more
+# than this share of the kept text, the page is itself a list of stories (a
+# blog's front page) or the article was not found, and nothing is removed.
+MAX_REMOVED_SHARE = 0.5
 # Layout rules whose removed titles and headings still separate stories.
 STORY_BOUNDARY_RULES = frozenset({"low_content", "outside_core"})
 # A paragraph cut short by the site: "… ", "...", "[...]", "Read more".
@@ -297,11 +301,24 @@ def remove_unrelated(
         language = guess_page_language([doc.blocks[i].text for i in kept])
     title = title or doc.metadata.get("title") or ""
     reference = [doc.blocks[i].kept for i in order]
-    sims, joint = story_similarities(texts, stopwords(language), title, reference)
-    removed = 0
-    for run in teaser_runs(texts, sims, joint):
-        for n in run:
-            if doc.blocks[order[n]].kept:
-                doc.remove_block(order[n], rule)
-                removed += 1
-    return removed
+    stoplist = stopwords(language)
+    kept_chars = sum(len(doc.blocks[i].text) for i in kept)
+
+    def doomed_by(head: str) -> list[int] | None:
+        sims, joint = story_similarities(texts, stoplist, head, reference)
+        doomed = [order[n] for run in teaser_runs(texts, sims, joint) for n in run if doc.blocks[order[n]].kept]
+        if sum(len(doc.blocks[i].text) for i in doomed) > MAX_REMOVED_SHARE * kept_chars:
+            return None  # the "article" is the list: a page of teasers is not this rule's to empty
+        return doomed
+
+    doomed = doomed_by(title)
+    # The headline was picked above the densest prose; when that prose
+    # starts with a teaser box, the "headline" is a teaser's title and
+    # vouches for its story.  A headline that shares nothing with the rest
+    # of the page is tried without.
+    at = next((n for n, t in enumerate(texts) if title and t == title), None)
+    if at is not None and similarities(texts, stoplist, "", reference)[at] < MIN_SIMILARITY:
+        doomed = doomed_by("") or doomed
+    for i in doomed or ():
+        doc.remove_block(i, rule)
+    return len(doomed or ())
