@@ -59,6 +59,7 @@ STORY_BOUNDARY_RULES = frozenset({"low_content", "outside_core"})
 # A paragraph cut short by the site: "… ", "...", "[...]", "Read more".
 _TRUNCATED = re.compile(r"(?:…|\.\.\.|\[\s*(?:…|\.\.\.)\s*\])\s*$")
 _SENTENCE_END = frozenset(".,!?:;\"'”»)。！？")
+_CLOSING = frozenset("\"'”»)“«")
 _WORD = re.compile(r"\w+", re.UNICODE)
 # Words are compared by their first six letters, words under three letters
 # left out.  Chosen over character 4-grams of words on the same bench:
@@ -200,6 +201,8 @@ def _title_like(text: str) -> bool:
     if first.isalpha() and first.islower():
         return False  # list items and sentence fragments
     last = stripped[-1]
+    if last in _CLOSING and len(stripped) > 1 and stripped[-2].isalnum():
+        last = stripped[-2]  # a title ending in a quotation: «… gegen Homophobie in Katar»
     if last in _SENTENCE_END and not (last in "?!" and len(stripped) <= TITLE_QUESTION_MAX_CHARS):
         return False
     if _unspaced(stripped):
