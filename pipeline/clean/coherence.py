@@ -25,6 +25,7 @@ from collections import Counter
 from ..document import Document
 from . import patterns
 from .features import stopwords
+from .spam import spam_hits
 
 RULE_UNRELATED = "unrelated_teaser"
 
@@ -294,6 +295,7 @@ def remove_unrelated(
             and b.removed_by in STORY_BOUNDARY_RULES
             and repeated[b.text] == 1
             and (_title_like(b.text) or _heading(b.text))
+            and not spam_hits(b.text)  # a spam line the line model dropped is no story's title
         )
         next_kept = b.kept
     order = [i for i, b in enumerate(doc.blocks) if b.kept or boundary[i]]
