@@ -320,21 +320,22 @@ def remove_unrelated(
     stoplist = stopwords(language)
     kept_chars = sum(len(doc.blocks[i].text) for i in kept)
 
-    def doomed_by(head: str) -> list[int] | None:
-        sims, joint = story_similarities(texts, stoplist, head, reference)
+    def doomed_by(sims: list[float], joint: list[float]) -> list[int] | None:
         doomed = [order[n] for run in teaser_runs(texts, sims, joint) for n in run if doc.blocks[order[n]].kept]
         if sum(len(doc.blocks[i].text) for i in doomed) > MAX_REMOVED_SHARE * kept_chars:
             return None  # the "article" is the list: a page of teasers is not this rule's to empty
         return doomed
 
-    doomed = doomed_by(title)
+    doomed = doomed_by(*story_similarities(texts, stoplist, title, reference))
     # The headline was picked above the densest prose; when that prose
     # starts with a teaser box, the "headline" is a teaser's title and
     # vouches for its story.  A headline that shares nothing with the rest
     # of the page is tried without.
     at = next((n for n, t in enumerate(texts) if title and t == title), None)
-    if at is not None and similarities(texts, stoplist, "", reference)[at] < MIN_SIMILARITY:
-        doomed = doomed_by("") or doomed
+    if at is not None:
+        plain = story_similarities(texts, stoplist, "", reference)
+        if plain[0][at] < MIN_SIMILARITY:
+            doomed = doomed_by(*plain) or doomed
     for i in doomed or ():
         doc.remove_block(i, rule)
     return len(doomed or ())
