@@ -9,6 +9,8 @@ import pytest
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench.noise import SPAM_POOLS, Teaser, inject_noise, line_leaked, token_leaked  # noqa: E402
+from pipeline.clean.coherence import remove_unrelated  # noqa: E402
+from pipeline.document import Block, Document  # noqa: E402
 from pipeline.clean.spam import evidence, is_spam_block, spam_lines, spam_sites, strip_inline_spam  # noqa: E402
 from pipeline.options import Options  # noqa: E402
 from pipeline.read import read_bytes  # noqa: E402
@@ -236,6 +238,42 @@ def test_subheadings_and_list_items_of_the_article_stay():
     ]
     doc = clean_lines(lines)
     assert not [r for r in doc.removed if r.rule == "unrelated_teaser"]
+
+
+def _doc_with_removed(lines: list[str], removed: dict[int, str]) -> Document:
+    doc = Document(source="inline", format="text", blocks=[Block(text, kind="line") for text in lines])
+    for i, rule in removed.items():
+        doc.remove_block(i, rule)
+    return doc
+
+
+def test_teaser_paragraphs_whose_titles_the_line_model_removed_still_go():
+    lines = ARTICLE_EN[:3]
+    for teaser in TEASERS_EN[:2]:
+        lines = lines + [teaser.title, teaser.paragraphs[0]]
+    lines = lines + ARTICLE_EN[3:]
+    doc = _doc_with_removed(lines, {3: "low_content", 5: "outside_core"})
+    assert remove_unrelated(doc, "en", ARTICLE_EN[0]) == 2
+    assert [doc.blocks[i].removed_by for i in (3, 4, 5, 6)] == ["low_content", "unrelated_teaser", "outside_core", "unrelated_teaser"]
+    assert all(doc.blocks[i].kept for i in (0, 1, 2, 7, 8))
+
+
+def test_a_page_that_is_a_list_of_stories_is_not_emptied():
+    lines = [ARTICLE_EN[0], ARTICLE_EN[1]]
+    for teaser in TEASERS_EN:
+        lines = lines + [teaser.title, teaser.paragraphs[0]]
+    doc = _doc_with_removed(lines, {})
+    assert remove_unrelated(doc, "en", ARTICLE_EN[0]) == 0
+
+
+def test_an_off_topic_headline_does_not_vouch_for_its_teaser():
+    # A teaser box above the article: the line picked as headline is the first teaser's title.
+    first = TEASERS_EN[0]
+    lines = [first.title, first.paragraphs[0], TEASERS_EN[1].title, TEASERS_EN[1].paragraphs[0]] + ARTICLE_EN[1:]
+    doc = _doc_with_removed(lines, {})
+    remove_unrelated(doc, "en", first.title)
+    assert [doc.blocks[i].removed_by for i in range(4)] == ["unrelated_teaser"] * 4
+    assert all(b.kept for b in doc.blocks[4:])
 
 
 # --- the generator ----------------------------------------------------------------

@@ -14,6 +14,17 @@ a scene, a caption, a short quote), so a block is only removed as part of a
 stories, with at least two headline-like titles, or one title with a
 truncated paragraph ("…") or a section heading over it.  A coherent block
 always ends a run, and nothing coherent is ever removed.
+
+Earlier rules leave traces that still count: the line model often drops a
+teaser's title (`low_content` / `outside_core`) and keeps its paragraph, so
+a title or heading removed right above a kept block still marks where a
+story begins (it is scored, but never part of the reference).  A title and
+its paragraph are also scored together against the coherent blocks, so a
+real subsection with a short paragraph is not taken for a teaser.  The
+headline found above the core only vouches for the page when it shares
+words with the rest: a teaser box above the article can hand the cleaner a
+teaser's title as headline.  Runs never take more than half of the kept
+text: a page that is a list of stories is not emptied.
 """
 
 from __future__ import annotations
@@ -25,6 +36,7 @@ from collections import Counter
 from ..document import Document
 from . import patterns
 from .features import stopwords
+from .spam import spam_hits
 
 RULE_UNRELATED = "unrelated_teaser"
 
@@ -49,9 +61,17 @@ HEADING_MAX_CHARS = 40
 # (recall 0.830 vs 0.826 without injection) for 1 point more teaser lines.
 PAIR_SIMILARITY = 0.1
 PARAGRAPH_MIN_CHARS = 60
+STORY_SIMILARITY = 0.08
+# Teasers are a box beside an article: when the runs found would take more
+# than this share of the kept text, the page is itself a list of stories (a
+# blog's front page) or the article was not found, and nothing is removed.
+MAX_REMOVED_SHARE = 0.5
+# Layout rules whose removed titles and headings still separate stories.
+STORY_BOUNDARY_RULES = frozenset({"low_content", "outside_core"})
 # A paragraph cut short by the site: "… ", "...", "[...]", "Read more".
 _TRUNCATED = re.compile(r"(?:…|\.\.\.|\[\s*(?:…|\.\.\.)\s*\])\s*$")
 _SENTENCE_END = frozenset(".,!?:;\"'”»)。！？")
+_CLOSING = frozenset("\"'”»)“«")
 _WORD = re.compile(r"\w+", re.UNICODE)
 # Words are compared by their first six letters, words under three letters
 # left out.  Chosen over character 4-grams of words on the same bench:
@@ -89,12 +109,56 @@ def _weight(count: float) -> float:
     return math.log1p(count) if count > 0 else 0.0
 
 
-def similarities(texts: list[str], stoplist: frozenset[str], title: str = "") -> list[float]:
-    """Per block: cosine similarity to the title plus every block but itself and its title or paragraph."""
+def similarities(
+    texts: list[str], stoplist: frozenset[str], title: str = "", reference: list[bool] | None = None
+) -> list[float]:
+    """Per block: cosine similarity to the title plus every block but itself and its title or paragraph.
+
+    `reference`: which blocks may be part of the reference at all (blocks
+    another rule already removed are scored but never vouch for others).
+    """
+    return _scores(texts, stoplist, title, reference)[0]
+
+
+def story_similarities(
+    texts: list[str], stoplist: frozenset[str], title: str = "", reference: list[bool] | None = None
+) -> tuple[list[float], list[float]]:
+    """Per block as `similarities`; and per title over a paragraph, the two read as one story.
+
+    A story is compared with the coherent blocks only (those that scored
+    above MIN_SIMILARITY): a real subsection shares at least a few words
+    with the article over its title and paragraph together, where a teaser
+    of another story shares none.  0.0 where block k does not start a story.
+    """
+    sims, profiles, included, title_profile = _scores(texts, stoplist, title, reference)
+    total: Counter = Counter(title_profile)
+    for prof, use in zip(profiles, included):
+        if use:
+            total.update(prof)
+    ref_norm = math.sqrt(sum(_weight(v) ** 2 for v in total.values())) or 1.0
+    titles = [_title_like(t) for t in texts]
+    joint = [0.0] * len(texts)
+    for k in range(len(texts) - 1):
+        if not titles[k] or titles[k + 1]:
+            continue
+        story = profiles[k] + profiles[k + 1]
+        own = Counter()
+        for j in (k, k + 1):
+            if included[j]:
+                own.update(profiles[j])
+        norm = math.sqrt(sum(_weight(v) ** 2 for v in story.values()))
+        if norm:
+            dot = sum(math.log1p(c) * math.log1p(total[g] - own[g]) for g, c in story.items() if total[g] > own[g])
+            joint[k] = dot / (norm * ref_norm)
+    return sims, joint
+
+
+def _scores(texts, stoplist, title, reference):
     profiles = [profile(t, stoplist) for t in texts]
     titles = [_title_like(t) for t in texts]
     title_profile = profile(title, stoplist)
-    included = [True] * len(texts)
+    allowed = reference if reference is not None else [True] * len(texts)
+    included = list(allowed)
     sims = [0.0] * len(texts)
     norms = [math.sqrt(sum(_weight(v) ** 2 for v in prof.values())) for prof in profiles]
     partners = [_partners(texts, titles, k) for k in range(len(texts))]
@@ -124,10 +188,10 @@ def similarities(texts: list[str], stoplist: frozenset[str], title: str = "") ->
                     if rest > 0:
                         dot += math.log1p(count) * math.log1p(rest)
             sims[k] = dot / (norms[k] * ref_norm)
-        included = [s >= MIN_SIMILARITY for s in sims]
+        included = [use and s >= MIN_SIMILARITY for s, use in zip(sims, allowed)]
         if not any(included):
             break
-    return sims
+    return sims, profiles, included, title_profile
 
 
 def _partners(texts: list[str], titles: list[bool], k: int) -> list[int]:
@@ -149,6 +213,8 @@ def _title_like(text: str) -> bool:
     if first.isalpha() and first.islower():
         return False  # list items and sentence fragments
     last = stripped[-1]
+    if last in _CLOSING and len(stripped) > 1 and stripped[-2].isalnum():
+        last = stripped[-2]  # a title ending in a quotation: «… gegen Homophobie in Katar»
     if last in _SENTENCE_END and not (last in "?!" and len(stripped) <= TITLE_QUESTION_MAX_CHARS):
         return False
     if _unspaced(stripped):
@@ -164,7 +230,7 @@ def _heading(text: str) -> bool:
     )
 
 
-def teaser_runs(texts: list[str], sims: list[float], headed_at: frozenset[int] = frozenset()) -> list[range]:
+def teaser_runs(texts: list[str], sims: list[float], joint: list[float] | None = None) -> list[range]:
     """Runs of blocks that read as a list of other stories, each title scoring low against the article.
 
     Items: a low title with the paragraph under it (when that paragraph is
@@ -172,8 +238,8 @@ def teaser_runs(texts: list[str], sims: list[float], headed_at: frozenset[int] =
     coherent block ends a run.  A run goes when it holds two title-paragraph
     pairs, or one with a section heading or a truncated paragraph, or (under
     a heading) two titles; it is cut to span its first to its last title.
-    `headed_at`: blocks right under a section heading that an earlier rule
-    already removed.
+    `joint`: per title, the similarity of title and paragraph read as one
+    story (story_similarities); a pair only when that is low too.
     """
     runs: list[range] = []
     items: list[tuple[str, int, int]] = []  # (kind, first block, last block + 1)
@@ -183,7 +249,7 @@ def teaser_runs(texts: list[str], sims: list[float], headed_at: frozenset[int] =
         if marks:
             pairs = sum(1 for it in items if it[0] == "pair")
             titles = sum(1 for it in items if it[0] in ("pair", "title"))
-            headed = any(it[0] == "heading" for it in items) or marks[0][1] in headed_at
+            headed = any(it[0] == "heading" for it in items)
             truncated = any(_TRUNCATED.search(texts[i]) for it in marks for i in range(it[1], it[2]))
             last_title = max(it[2] for it in items if it[0] in ("pair", "title")) if titles else 0
             if pairs >= 2 or (pairs >= 1 and (headed or truncated or titles >= 2)) or (headed and titles >= 2):
@@ -195,7 +261,7 @@ def teaser_runs(texts: list[str], sims: list[float], headed_at: frozenset[int] =
         low = sims[k] < MIN_SIMILARITY
         if low and _title_like(texts[k]):
             nxt = k + 1
-            if nxt < len(texts) and not _title_like(texts[nxt]) and not _heading(texts[nxt]) and sims[nxt] < PAIR_SIMILARITY and len(texts[nxt]) >= PARAGRAPH_MIN_CHARS:
+            if nxt < len(texts) and not _title_like(texts[nxt]) and not _heading(texts[nxt]) and sims[nxt] < PAIR_SIMILARITY and len(texts[nxt]) >= PARAGRAPH_MIN_CHARS and (joint is None or joint[k] < STORY_SIMILARITY):
                 items.append(("pair", k, nxt + 1))
                 k += 2
                 continue
@@ -218,23 +284,58 @@ def remove_unrelated(
 
     `language` picks the stoplist (guessed from the kept blocks when None);
     `title` is the article's headline, the strongest word evidence of its topic.
+    Titles and headings an earlier rule already removed as layout
+    (`STORY_BOUNDARY_RULES`) still mark where a story begins: the paragraph
+    under a teaser title the line model dropped is still a teaser.
     """
     kept = [i for i, b in enumerate(doc.blocks) if b.kept]
     if len(kept) < 3:
         return 0
-    texts = [doc.blocks[i].text for i in kept]
+    # A removed title or heading counts only right above a kept block (or
+    # above another such line): the line model's own verdicts on navigation
+    # and boxes far from the article are not teasers' titles.  A line the
+    # page repeats ("Bild anzeigen", "Weiterlesen") is layout, not a title.
+    repeated = Counter(b.text for b in doc.blocks)
+    boundary = [False] * (len(doc.blocks) + 1)
+    next_kept = False
+    for i in range(len(doc.blocks) - 1, -1, -1):
+        b = doc.blocks[i]
+        boundary[i] = (
+            not b.kept
+            and (next_kept or boundary[i + 1])
+            and b.removed_by in STORY_BOUNDARY_RULES
+            and repeated[b.text] == 1
+            and (_title_like(b.text) or _heading(b.text))
+            and not spam_hits(b.text)  # a spam line the line model dropped is no story's title
+        )
+        next_kept = b.kept
+    order = [i for i, b in enumerate(doc.blocks) if b.kept or boundary[i]]
+    texts = [doc.blocks[i].text for i in order]
     if language is None:
         from ..language import guess_page_language
 
-        language = guess_page_language(texts)
+        language = guess_page_language([doc.blocks[i].text for i in kept])
     title = title or doc.metadata.get("title") or ""
-    sims = similarities(texts, stopwords(language), title)
-    headed_at = frozenset(
-        n for n, i in enumerate(kept) if i > 0 and not doc.blocks[i - 1].kept and _heading(doc.blocks[i - 1].text)
-    )
-    removed = 0
-    for run in teaser_runs(texts, sims, headed_at):
-        for n in run:
-            doc.remove_block(kept[n], rule)
-            removed += 1
-    return removed
+    reference = [doc.blocks[i].kept for i in order]
+    stoplist = stopwords(language)
+    kept_chars = sum(len(doc.blocks[i].text) for i in kept)
+
+    def doomed_by(sims: list[float], joint: list[float]) -> list[int] | None:
+        doomed = [order[n] for run in teaser_runs(texts, sims, joint) for n in run if doc.blocks[order[n]].kept]
+        if sum(len(doc.blocks[i].text) for i in doomed) > MAX_REMOVED_SHARE * kept_chars:
+            return None  # the "article" is the list: a page of teasers is not this rule's to empty
+        return doomed
+
+    doomed = doomed_by(*story_similarities(texts, stoplist, title, reference))
+    # The headline was picked above the densest prose; when that prose
+    # starts with a teaser box, the "headline" is a teaser's title and
+    # vouches for its story.  A headline that shares nothing with the rest
+    # of the page is tried without.
+    at = next((n for n, t in enumerate(texts) if title and t == title), None)
+    if at is not None:
+        plain = story_similarities(texts, stoplist, "", reference)
+        if plain[0][at] < MIN_SIMILARITY:
+            doomed = doomed_by(*plain) or doomed
+    for i in doomed or ():
+        doc.remove_block(i, rule)
+    return len(doomed or ())
