@@ -93,6 +93,26 @@ CALL_TO_ACTION = frozenset(
 # Title Case menu entry or an all-caps label, and cheap.
 HEAD_CHARS = 100
 
+# Most heads are ASCII: their letters, digits and capitals are counted by
+# deleting every other byte (C speed), which gives the same counts as
+# str.isalpha/isdigit/isupper on ASCII characters.
+_ASCII = bytes(range(128))
+_NOT_LETTERS = bytes(b for b in _ASCII if not chr(b).isalpha())
+_NOT_DIGITS = bytes(b for b in _ASCII if not chr(b).isdigit())
+_NOT_UPPER = bytes(b for b in _ASCII if not chr(b).isupper())
+
+
+def _head_counts(head: str) -> tuple[int, int, int]:
+    """(letters, digits, capitals) of a line's head."""
+    if head.isascii():
+        raw = head.encode("ascii")
+        return (
+            len(raw.translate(None, _NOT_LETTERS)),
+            len(raw.translate(None, _NOT_DIGITS)),
+            len(raw.translate(None, _NOT_UPPER)),
+        )
+    return sum(map(str.isalpha, head)), sum(map(str.isdigit, head)), sum(map(str.isupper, head))
+
 
 def line_features(texts, tokens, feats, furniture, core, counts) -> np.ndarray:
     """One row of FEATURE_NAMES per line (per-line scalars in Python, windows in numpy)."""
@@ -107,14 +127,15 @@ def line_features(texts, tokens, feats, furniture, core, counts) -> np.ndarray:
     per_line = []
     for text, toks in zip(texts, tokens):
         head = text[:HEAD_CHARS]
-        letters = sum(map(str.isalpha, head)) or 1
+        letters, digits, upper = _head_counts(head)
+        letters = letters or 1
         split = text.split(maxsplit=30)[:30]
         per_line.append(
             (
                 len(toks),
-                sum(map(str.isdigit, head)) / max(1, len(head)),
-                sum(map(str.isupper, head)) / letters,
-                sum(map(str.isupper, (w[0] for w in split))) / max(1, len(split)),
+                digits / max(1, len(head)),
+                upper / letters,
+                sum([w[0].isupper() for w in split]) / max(1, len(split)),
                 text.endswith(":"),
                 text[:1] in "•·-–*▪►>" or text[:2].rstrip(".)").isdigit(),
                 min(5, text.count("|") + text.count("»") + text.count("·")) / 5,

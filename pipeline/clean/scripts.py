@@ -64,8 +64,15 @@ def script_counts(text: str, limit: int = 2000) -> Counter:
     return counts
 
 
+_ASCII_LETTER = re.compile("[A-Za-z]")
+
+
 def dominant_script(text: str, limit: int = 2000) -> str | None:
-    counts = script_counts(text, limit)
+    sample = text[:limit]
+    if sample.isascii():
+        # Only the Latin pattern can match ASCII: one search instead of a scan per script.
+        return "Latin" if _ASCII_LETTER.search(sample) else None
+    counts = script_counts(sample, limit)
     if not counts:
         return None
     script, _ = counts.most_common(1)[0]

@@ -356,7 +356,7 @@ def _spam_on_its_own(text: str, ev: LineEvidence, script: str | None, article_sc
     return ev.score >= (LINE_SCORE_TOPICAL if topical else LINE_SCORE)
 
 
-def is_topical(texts: list[str], article_script: str | None = None) -> bool:
+def is_topical(texts: list[str], article_script: str | None = None, evidences: list[LineEvidence] | None = None) -> bool:
     """True when an article's own prose keeps using the lexicon: it is about gambling, loans, ...
 
     Only sentences in the article's script count: spam is promotion in
@@ -364,12 +364,14 @@ def is_topical(texts: list[str], article_script: str | None = None) -> bool:
     prose.
     """
     hits = []
-    for text in texts:
+    for n, text in enumerate(texts):
         if len(text) < TOPICAL_PROSE_CHARS or text.rstrip()[-1:] not in _SENTENCE_END:
             continue
+        ev = evidences[n] if evidences is not None else evidence(text)
+        if not (ev.strong or ev.weak):
+            continue  # counts nothing whatever its script: the script test is skipped
         if article_script and dominant_script(text) not in (article_script, None):
             continue
-        ev = evidence(text)
         hits.append(ev.strong + ev.weak)
     return sum(hits) >= TOPICAL_HITS and sum(1 for h in hits if h) >= TOPICAL_LINES
 
@@ -537,7 +539,7 @@ def remove_spam(doc: Document, rule: str = RULE_SPAM, inline_rule: str = RULE_IN
     article_script = dominant_script(page_text, limit=5000)
     evidences = [evidence(t) for t in texts]
     scripts = LazyScripts(texts)
-    topical = is_topical(texts, article_script)
+    topical = is_topical(texts, article_script, evidences)
     flagged = spam_lines(texts, article_script, topical, evidences, scripts)
 
     total = sum(len(t) for t in texts)
