@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from ..document import Document, Removal
 from . import byline, html_blocks, patterns
 from .core import densest_run, is_prose, line_weight
-from .features import measure, stopwords, tokenize
+from .features import fold_and_tokenize, measure, stopwords
 from .linemodel import line_features, load_model
 from .scripts import dominant_script
 from .coherence import remove_unrelated
@@ -89,7 +89,7 @@ def analyse(doc: Document, language: str | None = None) -> Analysis:
 
         language = guess_page_language(texts)
     stoplist = stopwords(language)
-    tokens = [tokenize(t) for t in texts]
+    folded, tokens = fold_and_tokenize(texts)
     feats = [measure(t, stoplist, toks) for t, toks in zip(texts, tokens)]
     text_mode = doc.format != "html"
     found_meta: dict = {}
@@ -98,18 +98,20 @@ def analyse(doc: Document, language: str | None = None) -> Analysis:
     furniture: dict[int, str] = {}
     pending_label: str | None = None
     for i, text in enumerate(texts):
+        words = tokens[i]
         if pending_label:
             value_rule = _label_value(pending_label, text, found_meta)
             pending_label = None
             if value_rule:
                 furniture[i] = value_rule
                 continue
-        label = byline.label_of(text)
+        # A label line is one word ("Author", "Datum:").
+        label = byline.label_of(text) if len(words) == 1 else None
         if label:
             furniture[i] = RULE_METADATA_LABEL
             pending_label = label
             continue
-        meta = byline.parse_byline(text, tokens[i])
+        meta = byline.parse_byline(text, words)
         if meta:
             _merge(found_meta, meta)
             furniture[i] = RULE_BYLINE
@@ -119,12 +121,12 @@ def analyse(doc: Document, language: str | None = None) -> Analysis:
             _merge(found_meta, meta)
             furniture[i] = RULE_DATELINE
             continue
-        meta = byline.parse_credit_line(text, tokens[i])
+        meta = byline.parse_credit_line(text, words)
         if meta:
             _merge(found_meta, meta)
             furniture[i] = RULE_BYLINE
             continue
-        rule = patterns.label_rule(text, tokens[i])
+        rule = patterns.label_rule(text, words, folded[i])
         if rule:
             furniture[i] = rule
 
@@ -145,7 +147,7 @@ def analyse(doc: Document, language: str | None = None) -> Analysis:
     if core is not None:
         prose = 0
         for i in range(core[0], end):
-            ends = patterns.section_end_kind(texts[i]) if text_mode else html_blocks.ends_article(doc.blocks[i])
+            ends = patterns.section_end_kind(texts[i], folded[i]) if text_mode else html_blocks.ends_article(doc.blocks[i])
             if ends and prose >= MIN_PROSE_BEFORE_SECTION_END:
                 section_end = i
                 break

@@ -59,7 +59,9 @@ _CREDIT_BY = re.compile(rf"\bby\s+{_HONORIFIC}?(?P<name>{_NAME_WORD}\s+{_NAME_WO
 AUTHOR_LABELS = frozenset(["author", "authors", "autor", "autoren", "auteur", "автор", "müəllif", "yazar", "by"])
 DATE_LABELS = frozenset(["date", "datum", "published", "publié", "tarix", "дата", "veröffentlicht", "tarih"])
 
-_HAS_DIGIT = re.compile(r"\d")
+# Every date parse_date reads has a year from 1900 to 2099: lines without
+# one are not datelines, decided by one search.
+_YEAR = re.compile(r"(?:19|20)\d\d")
 # Domains are found from their top-level part: a pattern that starts with a
 # literal "." lets the regex engine skip ahead, which matters on long pages.
 _DOMAIN_LEFT = re.compile(r"(?:[a-z0-9-]+\.)*[a-z0-9-]+$", re.IGNORECASE)
@@ -153,7 +155,7 @@ def parse_credit_line(text: str, tokens: list[str] | None = None) -> dict | None
 
 def parse_dateline(text: str) -> dict | None:
     """A line that states only a publication date ("Date: 2025.04.04 / 11:12")."""
-    if len(text) > 60 or not _HAS_DIGIT.search(text):
+    if len(text) > 60 or not _YEAR.search(text):
         return None
     stripped = _DATE_PREFIX.sub("", text)
     published = parse_date(stripped)

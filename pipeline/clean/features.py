@@ -69,7 +69,7 @@ _DIGIT = re.compile(r"\d")
 SAMPLE_CHARS = 400
 
 
-@dataclass
+@dataclass(slots=True)
 class LineFeatures:
     chars: int
     words: int
@@ -84,11 +84,18 @@ def tokenize(text: str) -> list[str]:
     return _WORD.findall(text.casefold())
 
 
+def fold_and_tokenize(texts: list[str]) -> tuple[list[str], list[list[str]]]:
+    """Each line casefolded, and its words (the same as tokenize, line by line)."""
+    folded = [t.casefold() for t in texts]
+    return folded, list(map(_WORD.findall, folded))
+
+
 def measure(text: str, stoplist: frozenset[str], tokens: list[str] | None = None) -> LineFeatures:
     chars = len(text)
     head = text[:SAMPLE_CHARS]
-    # max() is a C-speed scan: most lines have no character at or above U+3040.
-    cjk = bool(head) and max(head) >= "\u3040" and len(_CJK_CHARS.findall(head)) > 0.3 * len(head)
+    # An ASCII line has no CJK (isascii is O(1)); else max() is a C-speed
+    # scan: most lines have no character at or above U+3040.
+    cjk = not head.isascii() and max(head) >= "\u3040" and len(_CJK_CHARS.findall(head)) > 0.3 * len(head)
     if cjk:
         # Two characters per "word" is the usual rule of thumb for zh/ja.
         words = max(1, chars // 2)
@@ -99,13 +106,12 @@ def measure(text: str, stoplist: frozenset[str], tokens: list[str] | None = None
             tokens = tokenize(text)
         words = len(tokens)
         density = sum(map(stoplist.__contains__, tokens)) / words if words else 0.0
-    stripped = text.rstrip()
-    last = stripped[-1:]
+    last = text.rstrip()[-1:]
     return LineFeatures(
-        chars=chars,
-        words=words,
-        stopword_density=density,
-        ends_sentence=bool(last) and (last in SENTENCE_END or unicodedata.category(last) == "Pf"),
-        cjk=cjk,
-        has_digit=_DIGIT.search(head) is not None,
+        chars,
+        words,
+        density,
+        bool(last) and (last in SENTENCE_END or unicodedata.category(last) == "Pf"),
+        cjk,
+        _DIGIT.search(head) is not None,
     )

@@ -93,25 +93,57 @@ CALL_TO_ACTION = frozenset(
 # Title Case menu entry or an all-caps label, and cheap.
 HEAD_CHARS = 100
 
-# Most heads are ASCII: their letters, digits and capitals are counted by
-# deleting every other byte (C speed), which gives the same counts as
-# str.isalpha/isdigit/isupper on ASCII characters.
-_ASCII = bytes(range(128))
-_NOT_LETTERS = bytes(b for b in _ASCII if not chr(b).isalpha())
-_NOT_DIGITS = bytes(b for b in _ASCII if not chr(b).isdigit())
-_NOT_UPPER = bytes(b for b in _ASCII if not chr(b).isupper())
+# Character classes (letters, digits, capitals, spaces) are read from a
+# table over the Basic Multilingual Plane, built once, so that a page's
+# lines are counted in a few numpy operations; a character beyond the BMP
+# asks Python.  The counts are those of str.isalpha/isdigit/isupper/isspace.
+_ALPHA, _DIGIT, _UPPER, _SPACE = 1, 2, 4, 8
+# A line's words are read up to this many (its first words say whether it is Title Case).
+TITLE_WORDS = 30
 
 
-def _head_counts(head: str) -> tuple[int, int, int]:
-    """(letters, digits, capitals) of a line's head."""
-    if head.isascii():
-        raw = head.encode("ascii")
-        return (
-            len(raw.translate(None, _NOT_LETTERS)),
-            len(raw.translate(None, _NOT_DIGITS)),
-            len(raw.translate(None, _NOT_UPPER)),
-        )
-    return sum(map(str.isalpha, head)), sum(map(str.isdigit, head)), sum(map(str.isupper, head))
+def _char_flags(ch: str) -> int:
+    return (_ALPHA * ch.isalpha()) | (_DIGIT * ch.isdigit()) | (_UPPER * ch.isupper()) | (_SPACE * ch.isspace())
+
+
+@lru_cache(maxsize=1)
+def _bmp_flags() -> np.ndarray:
+    return np.fromiter((_char_flags(chr(c)) for c in range(0x10000)), np.uint8, 0x10000)
+
+
+def _line_char_counts(texts: list[str]) -> tuple[np.ndarray, ...]:
+    """Per line: letters, digits and capitals in its head; capitalised words and words among its first TITLE_WORDS."""
+    n = len(texts)
+    lengths = np.fromiter(map(len, texts), np.int64, n)
+    codes = np.frombuffer("".join(texts).encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+    flags = _bmp_flags()[np.minimum(codes, 0xFFFF)]
+    for pos in np.flatnonzero(codes > 0xFFFF):
+        flags[pos] = _char_flags(chr(codes[pos]))
+    ends = np.cumsum(lengths)
+    starts = ends - lengths
+    line_of = np.repeat(np.arange(n), lengths)
+    offset = np.arange(len(codes)) - starts[line_of]
+
+    def per_line(mask: np.ndarray) -> np.ndarray:
+        return np.bincount(line_of[mask], minlength=n).astype(float)
+
+    in_head = offset < HEAD_CHARS
+    space = (flags & _SPACE) > 0
+    # A word starts at a non-space character at the line start or after a space.
+    prev_space = np.empty(len(codes), dtype=bool)
+    prev_space[:1] = True
+    prev_space[1:] = space[:-1]
+    word_start = ~space & (prev_space | (offset == 0))
+    word_rank = np.cumsum(word_start) - np.concatenate([[0], np.cumsum(word_start)])[starts][line_of]
+    first_words = word_start & (word_rank <= TITLE_WORDS)
+    upper = (flags & _UPPER) > 0
+    return (
+        per_line(in_head & ((flags & _ALPHA) > 0)),
+        per_line(in_head & ((flags & _DIGIT) > 0)),
+        per_line(in_head & upper),
+        per_line(first_words & upper),
+        per_line(first_words),
+    )
 
 
 def line_features(texts, tokens, feats, furniture, core, counts) -> np.ndarray:
@@ -124,30 +156,19 @@ def line_features(texts, tokens, feats, furniture, core, counts) -> np.ndarray:
     furn = np.fromiter((i in furniture for i in range(n)), float, n)
     prose = np.fromiter((is_prose(f) for f in feats), float, n) * (1 - furn)
     short = (chars < SHORT_CHARS).astype(float)
-    per_line = []
-    for text, toks in zip(texts, tokens):
-        head = text[:HEAD_CHARS]
-        letters, digits, upper = _head_counts(head)
-        letters = letters or 1
-        split = text.split(maxsplit=30)[:30]
-        per_line.append(
-            (
-                len(toks),
-                digits / max(1, len(head)),
-                upper / letters,
-                sum([w[0].isupper() for w in split]) / max(1, len(split)),
-                text.endswith(":"),
-                text[:1] in "•·-–*▪►>" or text[:2].rstrip(".)").isdigit(),
-                min(5, text.count("|") + text.count("»") + text.count("·")) / 5,
-                "http" in text or "www." in text or "@" in text,
-                sum(map(CALL_TO_ACTION.__contains__, toks)) / max(1, len(toks)),
-                counts[text] > 1,
-                letters,
-            )
-        )
-    (n_tokens, digit_ratio, upper_ratio, title_ratio, ends_colon, bullet, separators, url, cta, repeated, letters) = (
-        np.asarray(col, dtype=float) for col in zip(*per_line)
-    )
+    letters, digits, upper, title_upper, title_words = _line_char_counts(texts)
+    head_len = np.minimum(chars, HEAD_CHARS)
+    n_tokens = np.fromiter(map(len, tokens), float, n)
+    letters = np.maximum(letters, 1)
+    digit_ratio = digits / np.maximum(1, head_len)
+    upper_ratio = upper / letters
+    title_ratio = title_upper / np.maximum(1, title_words)
+    ends_colon = np.fromiter((t.endswith(":") for t in texts), float, n)
+    bullet = np.fromiter((t[:1] in "•·-–*▪►>" or t[:2].rstrip(".)").isdigit() for t in texts), float, n)
+    separators = np.fromiter((min(5, t.count("|") + t.count("»") + t.count("·")) for t in texts), float, n) / 5
+    url = np.fromiter(("http" in t or "www." in t or "@" in t for t in texts), float, n)
+    cta = np.fromiter((sum(map(CALL_TO_ACTION.__contains__, toks)) / max(1, len(toks)) for toks in tokens), float, n)
+    repeated = np.fromiter((counts[t] > 1 for t in texts), float, n)
     idx = np.arange(n)
     start, stop = core if core else (n, -1)
     in_core = ((idx >= start) & (idx <= stop)).astype(float)

@@ -212,12 +212,14 @@ def _may_be_furniture(text: str, folded: str, tokens: list[str] | None) -> bool:
     return _ANYWHERE_SUBSTRINGS.search(folded) is not None
 
 
-def label_rule(text: str, tokens: list[str] | None = None) -> str | None:
+def label_rule(text: str, tokens: list[str] | None = None, folded: str | None = None) -> str | None:
     """The furniture kind of a line, or None when it looks like content.
 
-    `tokens` are the line's casefolded words when the caller has them already.
+    `tokens` are the line's casefolded words and `folded` the casefolded
+    line when the caller has them already.
     """
-    folded = text.casefold()
+    if folded is None:
+        folded = text.casefold()
     if not _may_be_furniture(text, folded, tokens):
         return None
     if len(text) > MAX_LABEL_CHARS:
@@ -256,14 +258,17 @@ _COUNT_PREFIX = re.compile(r"^\d+\s+")
 _COUNT_SUFFIX = re.compile(r"\s*\(?\d+\)?$")
 
 
-def section_end_kind(text: str) -> bool:
-    """True when a short line is a heading that opens a section of other content."""
+def section_end_kind(text: str, folded: str | None = None) -> bool:
+    """True when a short line is a heading that opens a section of other content.
+
+    `folded` is the casefolded line when the caller has it already.
+    """
     if len(text) > MAX_LABEL_CHARS:
         return False
-    phrase = text.casefold().strip(_EDGE_NOISE)
+    phrase = (text.casefold() if folded is None else folded).strip(_EDGE_NOISE)
     if phrase in _SECTION_END_SET:
         return True
-    if not any(ch.isdigit() for ch in phrase):
+    if not any(map(str.isdigit, phrase)):
         return False
     phrase = _COUNT_SUFFIX.sub("", _COUNT_PREFIX.sub("", phrase)).strip(_EDGE_NOISE)
     return phrase in _SECTION_END_SET or bool(SECTION_END_COUNTED.match(text))
