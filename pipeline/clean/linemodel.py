@@ -24,7 +24,7 @@ from pathlib import Path
 
 import numpy as np
 
-from .core import SHORT_CHARS, is_prose
+from .core import CJK_CHAR_FACTOR, SHORT_CHARS, STOPWORD_PROSE
 
 MODEL_PATH = Path(__file__).resolve().parent / "data" / "line_model.json"
 
@@ -137,13 +137,47 @@ def _line_char_counts(texts: list[str]) -> tuple[np.ndarray, ...]:
     word_rank = np.cumsum(word_start) - np.concatenate([[0], np.cumsum(word_start)])[starts][line_of]
     first_words = word_start & (word_rank <= TITLE_WORDS)
     upper = (flags & _UPPER) > 0
+    separator = (codes == ord("|")) | (codes == ord("»")) | (codes == ord("·"))
     return (
         per_line(in_head & ((flags & _ALPHA) > 0)),
         per_line(in_head & ((flags & _DIGIT) > 0)),
         per_line(in_head & upper),
         per_line(first_words & upper),
         per_line(first_words),
+        per_line(separator),
+        _bullet_starts(texts, lengths, codes, flags, starts),
     )
+
+
+_BULLETS = "•·-–*▪►>"
+
+
+def _bullet_starts(texts, lengths, codes, flags, starts) -> np.ndarray:
+    """Lines that start with a bullet or a list number ("1.", "2)", "12"); an empty line counts, as "" in _BULLETS."""
+    n = len(texts)
+    nonempty = lengths > 0
+    first = np.where(nonempty, starts, 0)
+    bullet = ~nonempty | (nonempty & np.isin(codes[first] if len(codes) else np.zeros(n, np.uint32), [ord(c) for c in _BULLETS]))
+    # text[:2].rstrip(".)").isdigit(): a digit, then nothing, ".", ")" or a digit.
+    digit = (flags & _DIGIT) > 0 if len(codes) else np.zeros(0, bool)
+    first_digit = nonempty & (digit[first] if len(codes) else np.zeros(n, bool))
+    second = np.where(lengths > 1, starts + 1, 0)
+    if len(codes):
+        second_code = codes[second]
+        second_ok = (lengths == 1) | (second_code == ord(".")) | (second_code == ord(")")) | digit[second]
+    else:
+        second_ok = np.zeros(n, bool)
+    return (bullet | (first_digit & second_ok)).astype(float)
+
+
+def _run_lengths(mask: np.ndarray) -> np.ndarray:
+    """For each True of a boolean array, the length of the run of Trues it sits in; 0 elsewhere."""
+    n = len(mask)
+    edges = np.flatnonzero(np.diff(np.concatenate([[0], mask.astype(np.int8), [0]])))
+    run_starts, run_ends = edges[::2], edges[1::2]
+    out = np.zeros(n)
+    out[mask] = np.repeat(run_ends - run_starts, run_ends - run_starts)
+    return out
 
 
 def line_features(texts, tokens, feats, furniture, core, counts) -> np.ndarray:
@@ -151,24 +185,30 @@ def line_features(texts, tokens, feats, furniture, core, counts) -> np.ndarray:
     n = len(texts)
     if n == 0:
         return np.zeros((0, len(FEATURE_NAMES)))
-    chars = np.fromiter((f.chars for f in feats), float, n)
-    density = np.fromiter((f.stopword_density for f in feats), float, n)
-    furn = np.fromiter((i in furniture for i in range(n)), float, n)
-    prose = np.fromiter((is_prose(f) for f in feats), float, n) * (1 - furn)
+    chars = np.array([f.chars for f in feats], float)
+    density = np.array([f.stopword_density for f in feats], float)
+    ends_sentence = np.array([f.ends_sentence for f in feats], float)
+    cjk = np.array([f.cjk for f in feats], float)
+    furn = np.zeros(n)
+    furn[[i for i in furniture if i < n]] = 1.0
+    # is_prose, line by line
+    prose = ((chars * np.where(cjk > 0, CJK_CHAR_FACTOR, 1.0) >= SHORT_CHARS) & (density >= STOPWORD_PROSE)) * (1 - furn)
     short = (chars < SHORT_CHARS).astype(float)
-    letters, digits, upper, title_upper, title_words = _line_char_counts(texts)
+    letters, digits, upper, title_upper, title_words, separators, bullet = _line_char_counts(texts)
     head_len = np.minimum(chars, HEAD_CHARS)
-    n_tokens = np.fromiter(map(len, tokens), float, n)
+    n_tokens = np.array([len(toks) for toks in tokens], float)
     letters = np.maximum(letters, 1)
     digit_ratio = digits / np.maximum(1, head_len)
     upper_ratio = upper / letters
     title_ratio = title_upper / np.maximum(1, title_words)
-    ends_colon = np.fromiter((t.endswith(":") for t in texts), float, n)
-    bullet = np.fromiter((t[:1] in "•·-–*▪►>" or t[:2].rstrip(".)").isdigit() for t in texts), float, n)
-    separators = np.fromiter((min(5, t.count("|") + t.count("»") + t.count("·")) for t in texts), float, n) / 5
-    url = np.fromiter(("http" in t or "www." in t or "@" in t for t in texts), float, n)
-    cta = np.fromiter((sum(map(CALL_TO_ACTION.__contains__, toks)) / max(1, len(toks)) for toks in tokens), float, n)
-    repeated = np.fromiter((counts[t] > 1 for t in texts), float, n)
+    ends_colon = np.array([t.endswith(":") for t in texts], float)
+    separators = np.minimum(5, separators) / 5
+    url = np.array(["http" in t or "www." in t or "@" in t for t in texts], float)
+    cta = np.array(
+        [0.0 if CALL_TO_ACTION.isdisjoint(toks) else sum(map(CALL_TO_ACTION.__contains__, toks)) / len(toks) for toks in tokens],
+        float,
+    )
+    repeated = np.array([counts[t] > 1 for t in texts], float)
     idx = np.arange(n)
     start, stop = core if core else (n, -1)
     in_core = ((idx >= start) & (idx <= stop)).astype(float)
@@ -178,10 +218,11 @@ def line_features(texts, tokens, feats, furniture, core, counts) -> np.ndarray:
 
     prose_chars = chars * prose
 
+    bounds = {half: (np.maximum(idx - half, 0), np.minimum(idx + half + 1, n)) for half in (NEAR, WIDE)}
+
     def window_mean(values, half, weights=None):
         cum = np.concatenate([[0.0], np.cumsum(values)])
-        lo = np.clip(idx - half, 0, n)
-        hi = np.clip(idx + half + 1, 0, n)
+        lo, hi = bounds[half]
         total = cum[hi] - cum[lo]
         if weights is None:
             return total / (hi - lo)
@@ -190,25 +231,15 @@ def line_features(texts, tokens, feats, furniture, core, counts) -> np.ndarray:
         return np.divide(total, denom, out=np.zeros(n), where=denom > 0)
 
     # Length of the run of consecutive short lines each line sits in.
-    short_run = np.zeros(n)
-    i = 0
-    while i < n:
-        if short[i]:
-            j = i
-            while j < n and short[j]:
-                j += 1
-            short_run[i:j] = j - i
-            i = j
-        else:
-            i += 1
+    short_run = _run_lengths(short > 0)
     # Distance (in lines) to the nearest prose line before and after.
     prose_idx = np.flatnonzero(prose)
     if len(prose_idx):
         pos = np.searchsorted(prose_idx, idx)
-        prev_prose_idx = np.where(pos > 0, prose_idx[np.clip(pos - 1, 0, None)], -n)
+        prev_prose_idx = np.where(pos > 0, prose_idx[np.maximum(pos - 1, 0)], -n)
         before = np.where(pos > 0, idx - prev_prose_idx, n)
         nxt = np.searchsorted(prose_idx, idx, side="right")
-        after = np.where(nxt < len(prose_idx), prose_idx[np.clip(nxt, None, len(prose_idx) - 1)] - idx, n)
+        after = np.where(nxt < len(prose_idx), prose_idx[np.minimum(nxt, len(prose_idx) - 1)] - idx, n)
     else:
         before = after = np.full(n, n)
     log_chars = np.log1p(chars) / 8
@@ -225,15 +256,15 @@ def line_features(texts, tokens, feats, furniture, core, counts) -> np.ndarray:
         log_chars,
         np.log1p(n_tokens) / 6,
         density,
-        np.fromiter((f.ends_sentence for f in feats), float, n),
-        np.fromiter((f.cjk for f in feats), float, n),
+        ends_sentence,
+        cjk,
         short,
         prose,
         furn,
         repeated,
         in_core,
-        np.where(idx < start, np.log1p(np.clip(start - idx, 0, None)) / 6, 0.0),
-        np.where(idx > stop, np.log1p(np.clip(idx - stop, 0, None)) / 6, 0.0),
+        np.where(idx < start, np.log1p(np.maximum(start - idx, 0)) / 6, 0.0),
+        np.where(idx > stop, np.log1p(np.maximum(idx - stop, 0)) / 6, 0.0),
         idx / n,
         digit_ratio,
         upper_ratio,
@@ -301,15 +332,15 @@ CONTEXT_WINDOWS = (1, 3, 8)
 def context_features(p: np.ndarray) -> np.ndarray:
     """[logit p, mean logit over each window, max and min p within 2 lines] per line."""
     n = len(p)
-    logit = np.log(np.clip(p, 1e-4, 1 - 1e-4) / np.clip(1 - p, 1e-4, 1))
+    logit = np.log(np.minimum(np.maximum(p, 1e-4), 1 - 1e-4) / np.minimum(np.maximum(1 - p, 1e-4), 1))
     cols = [logit]
     cumulative = np.concatenate([[0.0], np.cumsum(logit)])
     idx = np.arange(n)
     for half in CONTEXT_WINDOWS:
-        lo = np.clip(idx - half, 0, n)
-        hi = np.clip(idx + half + 1, 0, n)
+        lo = np.maximum(idx - half, 0)
+        hi = np.minimum(idx + half + 1, n)
         cols.append((cumulative[hi] - cumulative[lo]) / (hi - lo))
-    padded = np.pad(p, 2, mode="edge")
+    padded = np.concatenate([p[:1], p[:1], p, p[-1:], p[-1:]])
     windows = np.stack([padded[k : k + n] for k in range(5)])
     cols.append(windows.max(axis=0))
     cols.append(windows.min(axis=0))
