@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from ..document import Document, Removal
 from . import byline, html_blocks, patterns
 from .core import densest_run, is_prose, line_weight
-from .features import fold_and_tokenize, measure, stopwords
+from .features import fold_and_tokenize, measure_lines, stopwords
 from .linemodel import line_features, load_model
 from .scripts import dominant_script
 from .coherence import remove_unrelated
@@ -90,7 +90,10 @@ def analyse(doc: Document, language: str | None = None) -> Analysis:
         language = guess_page_language(texts)
     stoplist = stopwords(language)
     folded, tokens = fold_and_tokenize(texts)
-    feats = [measure(t, stoplist, toks) for t, toks in zip(texts, tokens)]
+    feats = measure_lines(texts, stoplist, tokens)
+    # Regex gates run once over the page rather than once per line.
+    substring_lines = patterns.substring_lines(folded)
+    year_lines = byline.lines_with_year(texts)
     text_mode = doc.format != "html"
     found_meta: dict = {}
 
@@ -116,7 +119,7 @@ def analyse(doc: Document, language: str | None = None) -> Analysis:
             _merge(found_meta, meta)
             furniture[i] = RULE_BYLINE
             continue
-        meta = byline.parse_dateline(text)
+        meta = byline.parse_dateline(text, i in year_lines)
         if meta:
             _merge(found_meta, meta)
             furniture[i] = RULE_DATELINE
@@ -126,7 +129,7 @@ def analyse(doc: Document, language: str | None = None) -> Analysis:
             _merge(found_meta, meta)
             furniture[i] = RULE_BYLINE
             continue
-        rule = patterns.label_rule(text, words, folded[i])
+        rule = patterns.label_rule(text, words, folded[i], i in substring_lines)
         if rule:
             furniture[i] = rule
 

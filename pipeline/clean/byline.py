@@ -9,6 +9,7 @@ import re
 from collections import Counter
 from datetime import date
 
+from .features import lines_matching
 from .patterns import _MONTHS
 
 # A byline names at most this many words ("By Dr. Anna Maria van der Berg").
@@ -153,9 +154,17 @@ def parse_credit_line(text: str, tokens: list[str] | None = None) -> dict | None
     return found or None
 
 
-def parse_dateline(text: str) -> dict | None:
-    """A line that states only a publication date ("Date: 2025.04.04 / 11:12")."""
-    if len(text) > 60 or not _YEAR.search(text):
+def lines_with_year(texts: list[str]) -> set[int]:
+    """The lines that can be a dateline's: they hold a year (one page scan)."""
+    return lines_matching(_YEAR, texts)
+
+
+def parse_dateline(text: str, has_year: bool | None = None) -> dict | None:
+    """A line that states only a publication date ("Date: 2025.04.04 / 11:12").
+
+    `has_year`: whether the line is in lines_with_year, when the caller knows.
+    """
+    if len(text) > 60 or not (_YEAR.search(text) if has_year is None else has_year):
         return None
     stripped = _DATE_PREFIX.sub("", text)
     published = parse_date(stripped)

@@ -8,8 +8,10 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import accumulate
 
 # ISO 639-1 -> jusText stoplist name (the stoplists ship inside the justext wheel).
 JUSTEXT_STOPLISTS = {
@@ -63,7 +65,6 @@ def stopwords(language: str | None) -> frozenset[str]:
 
 
 _CJK_CHARS = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff]")
-_DIGIT = re.compile(r"\d")
 # Lines are measured on their first characters only: a paragraph's first
 # 400 characters tell whether it is CJK as well as the whole does.
 SAMPLE_CHARS = 400
@@ -76,7 +77,6 @@ class LineFeatures:
     stopword_density: float
     ends_sentence: bool
     cjk: bool
-    has_digit: bool
 
 
 def tokenize(text: str) -> list[str]:
@@ -91,27 +91,56 @@ def fold_and_tokenize(texts: list[str]) -> tuple[list[str], list[list[str]]]:
 
 
 def measure(text: str, stoplist: frozenset[str], tokens: list[str] | None = None) -> LineFeatures:
-    chars = len(text)
-    head = text[:SAMPLE_CHARS]
-    # An ASCII line has no CJK (isascii is O(1)); else max() is a C-speed
-    # scan: most lines have no character at or above U+3040.
-    cjk = not head.isascii() and max(head) >= "\u3040" and len(_CJK_CHARS.findall(head)) > 0.3 * len(head)
-    if cjk:
-        # Two characters per "word" is the usual rule of thumb for zh/ja.
-        words = max(1, chars // 2)
-        function = sum(1 for ch in text if ch in CJK_FUNCTION_CHARS)
-        density = min(1.0, function * 2 / words)
-    else:
-        if tokens is None:
-            tokens = tokenize(text)
-        words = len(tokens)
-        density = sum(map(stoplist.__contains__, tokens)) / words if words else 0.0
-    last = text.rstrip()[-1:]
-    return LineFeatures(
-        chars,
-        words,
-        density,
-        bool(last) and (last in SENTENCE_END or unicodedata.category(last) == "Pf"),
-        cjk,
-        _DIGIT.search(head) is not None,
-    )
+    return measure_lines([text], stoplist, [tokenize(text) if tokens is None else tokens])[0]
+
+
+def measure_lines(texts: list[str], stoplist: frozenset[str], tokens: list[list[str]]) -> list[LineFeatures]:
+    """LineFeatures of each line, given its words (one loop: this runs on every line of every page)."""
+    is_stopword = stoplist.__contains__
+    out = []
+    append = out.append
+    for text, words in zip(texts, tokens):
+        chars = len(text)
+        # An ASCII line has no CJK (isascii is O(1)); else max() is a C-speed
+        # scan: most lines have no character at or above U+3040.
+        if text.isascii():
+            cjk = False
+        else:
+            head = text[:SAMPLE_CHARS]
+            cjk = max(head) >= "\u3040" and len(_CJK_CHARS.findall(head)) > 0.3 * len(head)
+        if cjk:
+            # Two characters per "word" is the usual rule of thumb for zh/ja.
+            n_words = max(1, chars // 2)
+            function = sum(1 for ch in text if ch in CJK_FUNCTION_CHARS)
+            density = min(1.0, function * 2 / n_words)
+        else:
+            n_words = len(words)
+            density = sum(map(is_stopword, words)) / n_words if n_words else 0.0
+        last = text.rstrip()[-1:]
+        append(
+            LineFeatures(
+                chars,
+                n_words,
+                density,
+                bool(last) and (last in SENTENCE_END or unicodedata.category(last) == "Pf"),
+                cjk,
+            )
+        )
+    return out
+
+
+def lines_matching(pattern: re.Pattern, texts: list[str], page: str | None = None) -> set[int]:
+    """Indices of the lines in which `pattern` finds a match, from one scan of the page.
+
+    For patterns that never match a newline and have no lookaround that a
+    newline would answer differently from the start or end of a line: a
+    line's match is then found in the page, and a match in the page lies
+    in one line.  `page` is "\n".join(texts) when the caller has it.
+    """
+    if page is None:
+        page = "\n".join(texts)
+    matches = [m.start() for m in pattern.finditer(page)]
+    if not matches:
+        return set()
+    ends = list(accumulate(len(t) + 1 for t in texts))
+    return {bisect_right(ends, start) for start in matches}
