@@ -11,7 +11,9 @@ import unicodedata
 from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import accumulate
+from itertools import accumulate, chain
+
+import numpy as np
 
 # ISO 639-1 -> jusText stoplist name (the stoplists ship inside the justext wheel).
 JUSTEXT_STOPLISTS = {
@@ -94,39 +96,87 @@ def measure(text: str, stoplist: frozenset[str], tokens: list[str] | None = None
     return measure_lines([text], stoplist, [tokenize(text) if tokens is None else tokens])[0]
 
 
+# Character classes are read from a table over the Basic Multilingual
+# Plane, built once, so that a page's lines are measured in a few numpy
+# operations; a character beyond the BMP asks Python.  The flags are those
+# of str.isalpha/isdigit/isupper/isspace, _CJK_CHARS, SENTENCE_END and
+# Unicode category Pf.
+ALPHA, DIGIT, UPPER, SPACE, CJK, SENTENCE_END_CHAR, FINAL_QUOTE = 1, 2, 4, 8, 16, 32, 64
+
+
+def _char_flags(ch: str) -> int:
+    return (
+        (ALPHA * ch.isalpha())
+        | (DIGIT * ch.isdigit())
+        | (UPPER * ch.isupper())
+        | (SPACE * ch.isspace())
+        | (CJK * (_CJK_CHARS.match(ch) is not None))
+        | (SENTENCE_END_CHAR * (ch in SENTENCE_END))
+        | (FINAL_QUOTE * (unicodedata.category(ch) == "Pf"))
+    )
+
+
+@lru_cache(maxsize=1)
+def _bmp_flags() -> np.ndarray:
+    return np.fromiter((_char_flags(chr(c)) for c in range(0x10000)), np.uint8, 0x10000)
+
+
+@dataclass
+class PageChars:
+    """The characters of a page's lines (concatenated, no separator) with their class flags."""
+
+    codes: np.ndarray  # code point of each character
+    flags: np.ndarray  # class flags of each character
+    lengths: np.ndarray  # characters per line
+    starts: np.ndarray  # index of each line's first character
+    line_of: np.ndarray  # line of each character
+    offset: np.ndarray  # position of each character within its line
+
+
+def page_chars(texts: list[str]) -> PageChars:
+    n = len(texts)
+    lengths = np.fromiter(map(len, texts), np.int64, n)
+    codes = np.frombuffer("".join(texts).encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+    flags = _bmp_flags()[np.minimum(codes, 0xFFFF)]
+    for pos in np.flatnonzero(codes > 0xFFFF):
+        flags[pos] = _char_flags(chr(codes[pos]))
+    starts = np.cumsum(lengths) - lengths
+    line_of = np.repeat(np.arange(n), lengths)
+    offset = np.arange(len(codes)) - starts[line_of]
+    return PageChars(codes, flags, lengths, starts, line_of, offset)
+
+
 def measure_lines(texts: list[str], stoplist: frozenset[str], tokens: list[list[str]]) -> list[LineFeatures]:
-    """LineFeatures of each line, given its words (one loop: this runs on every line of every page)."""
-    is_stopword = stoplist.__contains__
-    out = []
-    append = out.append
-    for text, words in zip(texts, tokens):
-        chars = len(text)
-        # An ASCII line has no CJK (isascii is O(1)); else max() is a C-speed
-        # scan: most lines have no character at or above U+3040.
-        if text.isascii():
-            cjk = False
-        else:
-            head = text[:SAMPLE_CHARS]
-            cjk = max(head) >= "\u3040" and len(_CJK_CHARS.findall(head)) > 0.3 * len(head)
-        if cjk:
-            # Two characters per "word" is the usual rule of thumb for zh/ja.
-            n_words = max(1, chars // 2)
-            function = sum(1 for ch in text if ch in CJK_FUNCTION_CHARS)
-            density = min(1.0, function * 2 / n_words)
-        else:
-            n_words = len(words)
-            density = sum(map(is_stopword, words)) / n_words if n_words else 0.0
-        last = text.rstrip()[-1:]
-        append(
-            LineFeatures(
-                chars,
-                n_words,
-                density,
-                bool(last) and (last in SENTENCE_END or unicodedata.category(last) == "Pf"),
-                cjk,
-            )
-        )
-    return out
+    """LineFeatures of each line, given its words: numpy over the page, Python only for CJK lines."""
+    n = len(texts)
+    if n == 0:
+        return []
+    page = page_chars(texts)
+    flags, lengths = page.flags, page.lengths
+    # The last character that is not a space (what text.rstrip()[-1:] reads).
+    solid = np.flatnonzero((flags & SPACE) == 0)
+    solid_line = page.line_of[solid]
+    last_pos = np.searchsorted(solid_line, np.arange(n), side="right") - 1
+    has_last = last_pos >= 0
+    has_last[has_last] = solid_line[last_pos[has_last]] == np.arange(n)[has_last]
+    last_flags = np.where(has_last, flags[solid[np.maximum(last_pos, 0)]] if len(solid) else 0, 0)
+    ends_sentence = has_last & ((last_flags & (SENTENCE_END_CHAR | FINAL_QUOTE)) > 0)
+    # CJK: more than 30% of the first SAMPLE_CHARS characters are Kana or Han.
+    cjk_chars = np.bincount(page.line_of[((flags & CJK) > 0) & (page.offset < SAMPLE_CHARS)], minlength=n)
+    cjk = cjk_chars > 0.3 * np.minimum(lengths, SAMPLE_CHARS)
+    n_words = np.fromiter(map(len, tokens), np.int64, n)
+    flat = list(chain.from_iterable(tokens))
+    is_stop = np.fromiter(map(stoplist.__contains__, flat), bool, len(flat))
+    stops = np.bincount(np.repeat(np.arange(n), n_words)[is_stop], minlength=n)
+    density = np.where(n_words > 0, stops / np.maximum(n_words, 1), 0.0)
+    words_list, density_list = n_words.tolist(), density.tolist()
+    for i in np.flatnonzero(cjk).tolist():
+        # Two characters per "word" is the usual rule of thumb for zh/ja.
+        text = texts[i]
+        words_list[i] = max(1, len(text) // 2)
+        function = sum(1 for ch in text if ch in CJK_FUNCTION_CHARS)
+        density_list[i] = min(1.0, function * 2 / words_list[i])
+    return list(map(LineFeatures, lengths.tolist(), words_list, density_list, ends_sentence.tolist(), cjk.tolist()))
 
 
 def lines_matching(pattern: re.Pattern, texts: list[str], page: str | None = None) -> set[int]:

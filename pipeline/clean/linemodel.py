@@ -25,6 +25,7 @@ from pathlib import Path
 import numpy as np
 
 from .core import CJK_CHAR_FACTOR, SHORT_CHARS, STOPWORD_PROSE
+from .features import ALPHA as _ALPHA, DIGIT as _DIGIT, SPACE as _SPACE, UPPER as _UPPER, page_chars
 
 MODEL_PATH = Path(__file__).resolve().parent / "data" / "line_model.json"
 
@@ -93,36 +94,15 @@ CALL_TO_ACTION = frozenset(
 # Title Case menu entry or an all-caps label, and cheap.
 HEAD_CHARS = 100
 
-# Character classes (letters, digits, capitals, spaces) are read from a
-# table over the Basic Multilingual Plane, built once, so that a page's
-# lines are counted in a few numpy operations; a character beyond the BMP
-# asks Python.  The counts are those of str.isalpha/isdigit/isupper/isspace.
-_ALPHA, _DIGIT, _UPPER, _SPACE = 1, 2, 4, 8
 # A line's words are read up to this many (its first words say whether it is Title Case).
 TITLE_WORDS = 30
-
-
-def _char_flags(ch: str) -> int:
-    return (_ALPHA * ch.isalpha()) | (_DIGIT * ch.isdigit()) | (_UPPER * ch.isupper()) | (_SPACE * ch.isspace())
-
-
-@lru_cache(maxsize=1)
-def _bmp_flags() -> np.ndarray:
-    return np.fromiter((_char_flags(chr(c)) for c in range(0x10000)), np.uint8, 0x10000)
 
 
 def _line_char_counts(texts: list[str]) -> tuple[np.ndarray, ...]:
     """Per line: letters, digits and capitals in its head; capitalised words and words among its first TITLE_WORDS."""
     n = len(texts)
-    lengths = np.fromiter(map(len, texts), np.int64, n)
-    codes = np.frombuffer("".join(texts).encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
-    flags = _bmp_flags()[np.minimum(codes, 0xFFFF)]
-    for pos in np.flatnonzero(codes > 0xFFFF):
-        flags[pos] = _char_flags(chr(codes[pos]))
-    ends = np.cumsum(lengths)
-    starts = ends - lengths
-    line_of = np.repeat(np.arange(n), lengths)
-    offset = np.arange(len(codes)) - starts[line_of]
+    page = page_chars(texts)
+    codes, flags, lengths, starts, line_of, offset = page.codes, page.flags, page.lengths, page.starts, page.line_of, page.offset
 
     def per_line(mask: np.ndarray) -> np.ndarray:
         return np.bincount(line_of[mask], minlength=n).astype(float)
