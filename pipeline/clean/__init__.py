@@ -16,6 +16,7 @@ Order of decisions:
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -52,6 +53,13 @@ RULE_METADATA_LABEL = "metadata_label"
 RULE_EMPTY = "no_article"
 
 _COMMENT_HEADINGS = ("comment", "reply", "kommentar", "commentaire", "comentario", "commento", "коммент", "yorum", "댓글", "コメント", "评论", "discussion", "reacties", "komentarze")
+
+
+# Words that let a line reach the single-line rules: a first word of a
+# furniture pattern, a credit line or a label ("Author"), or a word a byline
+# or an unanchored furniture pattern needs somewhere in the line.
+_GATE_FIRST_WORDS = patterns.GATE_FIRST_WORDS | byline.CREDIT_WORDS | byline.AUTHOR_LABELS | byline.DATE_LABELS
+_GATE_ANY_WORDS = patterns.GATE_ANY_WORDS | byline.BY_WORDS
 
 
 @dataclass
@@ -97,16 +105,37 @@ def analyse(doc: Document, language: str | None = None) -> Analysis:
     text_mode = doc.format != "html"
     found_meta: dict = {}
 
-    # 1. single-line furniture and metadata lines
+    # 1. single-line furniture and metadata lines.  Only candidates (lines
+    # that pass one of the rules' word or regex gates) and the line after a
+    # label are looked at: the rules find nothing on any other line.
+    gated = substring_lines | year_lines
+    candidates = [
+        i
+        for i, (words, low) in enumerate(zip(tokens, folded))
+        if not words
+        or i in gated
+        or words[0] in _GATE_FIRST_WORDS
+        or not _GATE_ANY_WORDS.isdisjoint(words)
+        or low.lstrip()[:1] in "©("
+    ]
+    is_candidate = set(candidates)
     furniture: dict[int, str] = {}
     pending_label: str | None = None
-    for i, text in enumerate(texts):
+    candidates.append(len(texts))  # a sentinel: the loop ends there
+    i = -1
+    while True:
+        i = i + 1 if pending_label else candidates[bisect_right(candidates, i)]
+        if i >= len(texts):
+            break
+        text = texts[i]
         words = tokens[i]
         if pending_label:
             value_rule = _label_value(pending_label, text, found_meta)
             pending_label = None
             if value_rule:
                 furniture[i] = value_rule
+                continue
+            if i not in is_candidate:
                 continue
         # A label line is one word ("Author", "Datum:").
         label = byline.label_of(text) if len(words) == 1 else None

@@ -53,6 +53,9 @@ _BYLINE = re.compile(rf"^\W*{_BY}\s+{_HONORIFIC}?(?P<name>{_NAME})\W*$", re.IGNO
 # Words one of which every byline contains (a cheap gate before the regexes).
 _BY_WORDS = frozenset("by von par por di door автор müəllif yazar written text texte".split())
 _CREDIT_WORDS = frozenset("source quelle author autor auteur written text".split())
+# For callers that gate many lines at once.
+BY_WORDS = _BY_WORDS
+CREDIT_WORDS = _CREDIT_WORDS
 _DATE_THEN_BY = re.compile(rf"^(?P<date>.{{4,40}}?)\s+{_BY}\s+{_HONORIFIC}?(?P<name>{_NAME})\W*$", re.IGNORECASE)
 _CREDIT_LINE = re.compile(r"^\W*(?:source|quelle|source:|author|autor|auteur|written by|text)\s*:", re.IGNORECASE)
 _CREDIT_BY = re.compile(rf"\bby\s+{_HONORIFIC}?(?P<name>{_NAME_WORD}\s+{_NAME_WORD}(?:\s+{_NAME_WORD})?)")

@@ -182,15 +182,21 @@ def measure_lines(texts: list[str], stoplist: frozenset[str], tokens: list[list[
 def lines_matching(pattern: re.Pattern, texts: list[str], page: str | None = None) -> set[int]:
     """Indices of the lines in which `pattern` finds a match, from one scan of the page.
 
-    For patterns that never match a newline and have no lookaround that a
-    newline would answer differently from the start or end of a line: a
-    line's match is then found in the page, and a match in the page lies
-    in one line.  `page` is "\n".join(texts) when the caller has it.
+    For patterns that never match a newline and have no anchor or
+    lookaround that a newline would answer differently from the start or
+    end of a line: a line's match is then found in the page, and a match
+    in the page lies in one line.  `page` is "\n".join(texts) when the caller has it.
     """
     if page is None:
         page = "\n".join(texts)
-    matches = [m.start() for m in pattern.finditer(page)]
-    if not matches:
+    match = pattern.search(page)
+    if match is None:
         return set()
     ends = list(accumulate(len(t) + 1 for t in texts))
-    return {bisect_right(ends, start) for start in matches}
+    found = set()
+    while match is not None:
+        line = bisect_right(ends, match.start())
+        found.add(line)
+        # The rest of this line cannot add anything: go on from the next one.
+        match = pattern.search(page, ends[line]) if line + 1 < len(ends) else None
+    return found

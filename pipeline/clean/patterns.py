@@ -200,6 +200,9 @@ _ANYWHERE_WORDS = frozenset(
     shutterstock istock ваш""".split()
 )
 # Substrings that the word split misses: symbols, compounds and scripts without spaces.
+# For callers that gate many lines at once.
+GATE_FIRST_WORDS = _FIRST_WORDS
+GATE_ANY_WORDS = _ANYWHERE_WORDS
 _ANYWHERE_SUBSTRINGS = re.compile(r"[©무版著사写图]|\(c\)")
 _TOKEN = re.compile(r"\w+(?:[-'’.]\w+)*")
 
