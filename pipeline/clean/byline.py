@@ -199,6 +199,16 @@ def site_from_handle(handle: str) -> str:
     return handle
 
 
+# Characters that match an ASCII letter of _HANDLE's words under
+# re.IGNORECASE although str.lower() does not turn them into it.
+_CASE_FOLDING_ODDITIES = ("ſ", "ı", "İ")
+
+
+def _may_hold_handle(page: str, lowered: str) -> bool:
+    """False when _HANDLE cannot match: none of its words is in the page (a substring test instead of a regex scan)."""
+    return any(word in lowered for word in ("follow", "folgen", "suivez")) or any(ch in page for ch in _CASE_FOLDING_ODDITIES)
+
+
 def guess_site(lines: list[str]) -> str | None:
     """The publisher named by the page itself: a domain it repeats, its handle, or a photo credit."""
     domains: Counter = Counter()
@@ -218,10 +228,11 @@ def guess_site(lines: list[str]) -> str | None:
         domain, count = domains.most_common(1)[0]
         if count >= 2:
             return domain
-    match = _HANDLE.search(page) if "@" in page else None
+    lowered = page.lower()
+    match = _HANDLE.search(page) if "@" in page and _may_hold_handle(page, lowered) else None
     if match:
         return site_from_handle(match.group(1))
-    match = _PHOTO_ORG.search(page) if "photo by" in page.lower() else None
+    match = _PHOTO_ORG.search(page) if "photo by" in lowered else None
     if match:
         org = match.group(1).strip()
         return f"The {org}" if f"The {org}" in page else org
