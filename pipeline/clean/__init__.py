@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from ..document import Document, Removal
 from . import byline, html_blocks, patterns
 from .core import densest_run, is_prose, line_weight
-from .features import fold_and_tokenize, measure_lines, stopwords
+from .features import PageChars, fold_and_tokenize, measure_lines, page_chars, stopwords
 from .linemodel import line_features, load_model
 from .scripts import dominant_script
 from .coherence import remove_unrelated
@@ -87,6 +87,7 @@ class Analysis:
     section_end: int | None
     text_mode: bool
     language: str | None  # ISO 639-1 code that chose the stoplist
+    chars: PageChars | None = None  # the lines' characters and their classes
 
 
 def analyse(doc: Document, language: str | None = None) -> Analysis:
@@ -98,7 +99,8 @@ def analyse(doc: Document, language: str | None = None) -> Analysis:
         language = guess_page_language(texts)
     stoplist = stopwords(language)
     folded, tokens = fold_and_tokenize(texts)
-    feats = measure_lines(texts, stoplist, tokens)
+    chars = page_chars(texts)
+    feats = measure_lines(texts, stoplist, tokens, chars)
     # Regex gates run once over the page rather than once per line.
     substring_lines = patterns.substring_lines(folded)
     year_lines = byline.lines_with_year(texts)
@@ -179,8 +181,10 @@ def analyse(doc: Document, language: str | None = None) -> Analysis:
     if core is not None:
         prose = 0
         for i in range(core[0], end):
-            ends = patterns.section_end_kind(texts[i], folded[i]) if text_mode else html_blocks.ends_article(doc.blocks[i])
-            if ends and prose >= MIN_PROSE_BEFORE_SECTION_END:
+            # A heading only counts once enough prose is seen (so is only looked for then).
+            if prose >= MIN_PROSE_BEFORE_SECTION_END and (
+                patterns.section_end_kind(texts[i], folded[i]) if text_mode else html_blocks.ends_article(doc.blocks[i])
+            ):
                 section_end = i
                 break
             if i not in furniture and (is_prose(feats[i]) or not text_mode):
@@ -188,7 +192,7 @@ def analyse(doc: Document, language: str | None = None) -> Analysis:
         if section_end is not None:
             end = section_end
             core = densest_run(weights[:end]) if text_mode else (0, end - 1)
-    return Analysis(texts, tokens, feats, furniture, found_meta, counts, core, end, section_end, text_mode, language)
+    return Analysis(texts, tokens, feats, furniture, found_meta, counts, core, end, section_end, text_mode, language, chars)
 
 
 def clean(doc: Document, language: str | None = None) -> Document:
@@ -227,7 +231,8 @@ def clean(doc: Document, language: str | None = None) -> Document:
 
     model = load_model() if text_mode else None
     if model is not None and end:
-        keep = model.probabilities(line_features(texts[:end], a.tokens[:end], a.feats[:end], furniture, core, a.counts)) >= model.threshold
+        x = line_features(texts[:end], a.tokens[:end], a.feats[:end], furniture, core, a.counts, a.chars.head(end))
+        keep = model.probabilities(x) >= model.threshold
     else:
         keep = [start <= i <= stop for i in range(end)]
     for i in range(end):

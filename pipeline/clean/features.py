@@ -132,6 +132,15 @@ class PageChars:
     line_of: np.ndarray  # line of each character
     offset: np.ndarray  # position of each character within its line
 
+    def head(self, n: int) -> "PageChars":
+        """The same for the first n lines."""
+        if n >= len(self.lengths):
+            return self
+        stop = int(self.starts[n])
+        return PageChars(
+            self.codes[:stop], self.flags[:stop], self.lengths[:n], self.starts[:n], self.line_of[:stop], self.offset[:stop]
+        )
+
 
 def page_chars(texts: list[str]) -> PageChars:
     n = len(texts)
@@ -146,12 +155,18 @@ def page_chars(texts: list[str]) -> PageChars:
     return PageChars(codes, flags, lengths, starts, line_of, offset)
 
 
-def measure_lines(texts: list[str], stoplist: frozenset[str], tokens: list[list[str]]) -> list[LineFeatures]:
-    """LineFeatures of each line, given its words: numpy over the page, Python only for CJK lines."""
+def measure_lines(
+    texts: list[str], stoplist: frozenset[str], tokens: list[list[str]], page: PageChars | None = None
+) -> list[LineFeatures]:
+    """LineFeatures of each line, given its words (and page_chars(texts) when the caller has it).
+
+    numpy over the page; Python only for CJK lines.
+    """
     n = len(texts)
     if n == 0:
         return []
-    page = page_chars(texts)
+    if page is None:
+        page = page_chars(texts)
     flags, lengths = page.flags, page.lengths
     # The last character that is not a space (what text.rstrip()[-1:] reads).
     solid = np.flatnonzero((flags & SPACE) == 0)

@@ -25,7 +25,7 @@ from pathlib import Path
 import numpy as np
 
 from .core import CJK_CHAR_FACTOR, SHORT_CHARS, STOPWORD_PROSE
-from .features import ALPHA as _ALPHA, DIGIT as _DIGIT, SPACE as _SPACE, UPPER as _UPPER, page_chars
+from .features import ALPHA as _ALPHA, DIGIT as _DIGIT, SPACE as _SPACE, UPPER as _UPPER, PageChars, page_chars
 
 MODEL_PATH = Path(__file__).resolve().parent / "data" / "line_model.json"
 
@@ -98,10 +98,11 @@ HEAD_CHARS = 100
 TITLE_WORDS = 30
 
 
-def _line_char_counts(texts: list[str]) -> tuple[np.ndarray, ...]:
+def _line_char_counts(texts: list[str], page: PageChars | None = None) -> tuple[np.ndarray, ...]:
     """Per line: letters, digits and capitals in its head; capitalised words and words among its first TITLE_WORDS."""
     n = len(texts)
-    page = page_chars(texts)
+    if page is None:
+        page = page_chars(texts)
     codes, flags, lengths, starts, line_of, offset = page.codes, page.flags, page.lengths, page.starts, page.line_of, page.offset
 
     def per_line(mask: np.ndarray) -> np.ndarray:
@@ -160,8 +161,11 @@ def _run_lengths(mask: np.ndarray) -> np.ndarray:
     return out
 
 
-def line_features(texts, tokens, feats, furniture, core, counts) -> np.ndarray:
-    """One row of FEATURE_NAMES per line (per-line scalars in Python, windows in numpy)."""
+def line_features(texts, tokens, feats, furniture, core, counts, page: PageChars | None = None) -> np.ndarray:
+    """One row of FEATURE_NAMES per line (per-line scalars in Python, windows in numpy).
+
+    `page` is features.page_chars(texts) when the caller has it.
+    """
     n = len(texts)
     if n == 0:
         return np.zeros((0, len(FEATURE_NAMES)))
@@ -174,7 +178,7 @@ def line_features(texts, tokens, feats, furniture, core, counts) -> np.ndarray:
     # is_prose, line by line
     prose = ((chars * np.where(cjk > 0, CJK_CHAR_FACTOR, 1.0) >= SHORT_CHARS) & (density >= STOPWORD_PROSE)) * (1 - furn)
     short = (chars < SHORT_CHARS).astype(float)
-    letters, digits, upper, title_upper, title_words, separators, bullet = _line_char_counts(texts)
+    letters, digits, upper, title_upper, title_words, separators, bullet = _line_char_counts(texts, page)
     head_len = np.minimum(chars, HEAD_CHARS)
     n_tokens = np.array([len(toks) for toks in tokens], float)
     letters = np.maximum(letters, 1)
