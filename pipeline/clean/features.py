@@ -88,7 +88,7 @@ def tokenize(text: str) -> list[str]:
 
 def fold_and_tokenize(texts: list[str]) -> tuple[list[str], list[list[str]]]:
     """Each line casefolded, and its words (the same as tokenize, line by line)."""
-    folded = [t.casefold() for t in texts]
+    folded = list(map(str.casefold, texts))
     return folded, list(map(_WORD.findall, folded))
 
 
