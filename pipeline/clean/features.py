@@ -11,7 +11,7 @@ import unicodedata
 from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import accumulate, chain
+from itertools import accumulate
 
 import numpy as np
 
@@ -182,12 +182,9 @@ def measure_lines(
     # CJK: more than 30% of the first SAMPLE_CHARS characters are Kana or Han.
     cjk_chars = np.bincount(page.line_of[((flags & CJK) > 0) & (page.offset < SAMPLE_CHARS)], minlength=n)
     cjk = cjk_chars > 0.3 * np.minimum(lengths, SAMPLE_CHARS)
-    n_words = np.fromiter(map(len, tokens), np.int64, n)
-    flat = list(chain.from_iterable(tokens))
-    is_stop = np.fromiter(map(stoplist.__contains__, flat), bool, len(flat))
-    stops = np.bincount(np.repeat(np.arange(n), n_words)[is_stop], minlength=n)
-    density = np.where(n_words > 0, stops / np.maximum(n_words, 1), 0.0)
-    words_list, density_list = n_words.tolist(), density.tolist()
+    is_stopword = stoplist.__contains__
+    words_list = list(map(len, tokens))
+    density_list = [sum(map(is_stopword, words)) / len(words) if words else 0.0 for words in tokens]
     for i in np.flatnonzero(cjk).tolist():
         # Two characters per "word" is the usual rule of thumb for zh/ja.
         text = texts[i]
