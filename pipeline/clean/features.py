@@ -207,7 +207,7 @@ def lines_matching(pattern: re.Pattern, texts: list[str], page: str | None = Non
     match = pattern.search(page)
     if match is None:
         return set()
-    ends = list(accumulate(len(t) + 1 for t in texts))
+    ends = list(accumulate(map((1).__add__, map(len, texts))))  # one past each line's newline
     found = set()
     while match is not None:
         line = bisect_right(ends, match.start())
