@@ -121,7 +121,10 @@ def _char_flags(ch: str) -> int:
 
 @lru_cache(maxsize=1)
 def _bmp_flags() -> np.ndarray:
-    return np.fromiter((_char_flags(chr(c)) for c in range(0x10000)), np.uint8, 0x10000)
+    """Built on first use (~0.1 s), read-only: every caller indexes a copy out of it."""
+    table = np.fromiter((_char_flags(chr(c)) for c in range(0x10000)), np.uint8, 0x10000)
+    table.setflags(write=False)
+    return table
 
 
 @dataclass
