@@ -232,7 +232,7 @@ def clean(doc: Document, language: str | None = None) -> Document:
     model = load_model() if text_mode else None
     if model is not None and end:
         x = line_features(texts[:end], a.tokens[:end], a.feats[:end], furniture, core, a.counts, a.chars.head(end))
-        keep = model.probabilities(x) >= model.threshold
+        keep = (model.probabilities(x) >= model.threshold).tolist()
     else:
         keep = [start <= i <= stop for i in range(end)]
     for i in range(end):
