@@ -231,7 +231,8 @@ def clean(doc: Document, language: str | None = None) -> Document:
 
     model = load_model() if text_mode else None
     if model is not None and end:
-        x = line_features(texts[:end], a.tokens[:end], a.feats[:end], furniture, core, a.counts, a.chars.head(end))
+        chars = a.chars.head(end) if a.chars is not None else None
+        x = line_features(texts[:end], a.tokens[:end], a.feats[:end], furniture, core, a.counts, chars)
         keep = (model.probabilities(x) >= model.threshold).tolist()
     else:
         keep = [start <= i <= stop for i in range(end)]

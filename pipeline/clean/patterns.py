@@ -199,10 +199,10 @@ _ANYWHERE_WORDS = frozenset(
     logged erforderliche obligatoires e-mail e-mail-adresse veröffentlicht publiée publicada pubblicato photo photos photograph foto bild image getty reuters afp dpa epa ap
     shutterstock istock ваш""".split()
 )
-# Substrings that the word split misses: symbols, compounds and scripts without spaces.
 # For callers that gate many lines at once.
 GATE_FIRST_WORDS = _FIRST_WORDS
 GATE_ANY_WORDS = _ANYWHERE_WORDS
+# Substrings that the word split misses: symbols, compounds and scripts without spaces.
 _ANYWHERE_SUBSTRINGS = re.compile(r"[©무版著사写图]|\(c\)")
 _TOKEN = re.compile(r"\w+(?:[-'’.]\w+)*")
 
