@@ -110,7 +110,7 @@ def analyse(doc: Document, language: str | None = None) -> Analysis:
     # 1. single-line furniture and metadata lines.  Only candidates (lines
     # that pass one of the rules' word or regex gates) and the line after a
     # label are looked at: the rules find nothing on any other line.
-    gated = substring_lines | year_lines
+    gated = substring_lines | {i for i in year_lines if len(texts[i]) <= byline.MAX_DATELINE_CHARS}
     candidates = [
         i
         for i, (words, low) in enumerate(zip(tokens, folded))

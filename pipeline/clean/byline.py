@@ -16,6 +16,8 @@ from .patterns import _MONTHS
 MAX_NAME_WORDS = 5
 # Lines longer than this are prose that may mention "by", not bylines.
 MAX_BYLINE_CHARS = 120
+# A dateline is a date, maybe a time and a short label ("Date: 2025.04.04 / 11:12").
+MAX_DATELINE_CHARS = 60
 
 _NAME_WORD = r"[A-ZÀ-ÖØ-ÞА-ЯƏÇĞİÖŞÜ][\w'’.-]*"
 _NAME = rf"{_NAME_WORD}(?:\s+(?:{_NAME_WORD}|van|von|de|der|den|da|di|del|la|le|bin|al|el)){{0,{MAX_NAME_WORDS - 1}}}"
@@ -158,7 +160,7 @@ def parse_credit_line(text: str, tokens: list[str] | None = None) -> dict | None
 
 
 def lines_with_year(texts: list[str]) -> set[int]:
-    """The lines that can be a dateline's: they hold a year (one page scan)."""
+    """The lines that hold a year (one page scan); those up to MAX_DATELINE_CHARS can be datelines."""
     return lines_matching(_YEAR, texts)
 
 
@@ -167,7 +169,7 @@ def parse_dateline(text: str, has_year: bool | None = None) -> dict | None:
 
     `has_year`: whether the line is in lines_with_year, when the caller knows.
     """
-    if len(text) > 60 or not (_YEAR.search(text) if has_year is None else has_year):
+    if len(text) > MAX_DATELINE_CHARS or not (_YEAR.search(text) if has_year is None else has_year):
         return None
     stripped = _DATE_PREFIX.sub("", text)
     published = parse_date(stripped)
