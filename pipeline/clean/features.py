@@ -102,9 +102,11 @@ def measure(text: str, stoplist: frozenset[str], tokens: list[str] | None = None
 # Character classes are read from a table over the Basic Multilingual
 # Plane, built once, so that a page's lines are measured in a few numpy
 # operations; a character beyond the BMP asks Python.  The flags are those
-# of str.isalpha/isdigit/isupper/isspace, _CJK_CHARS, SENTENCE_END and
-# Unicode category Pf.
-ALPHA, DIGIT, UPPER, SPACE, CJK, SENTENCE_END_CHAR, FINAL_QUOTE = 1, 2, 4, 8, 16, 32, 64
+# of str.isalpha/isdigit/isupper/isspace, _CJK_CHARS, SENTENCE_END,
+# Unicode category Pf and BULLETS.
+ALPHA, DIGIT, UPPER, SPACE, CJK, SENTENCE_END_CHAR, FINAL_QUOTE, BULLET = 1, 2, 4, 8, 16, 32, 64, 128
+# Characters that start a list item.
+BULLETS = "•·-–*▪►>"
 
 
 def _char_flags(ch: str) -> int:
@@ -116,6 +118,7 @@ def _char_flags(ch: str) -> int:
         | (CJK * (_CJK_CHARS.match(ch) is not None))
         | (SENTENCE_END_CHAR * (ch in SENTENCE_END))
         | (FINAL_QUOTE * (unicodedata.category(ch) == "Pf"))
+        | (BULLET * (ch in BULLETS))
     )
 
 

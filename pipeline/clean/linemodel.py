@@ -25,7 +25,7 @@ from pathlib import Path
 import numpy as np
 
 from .core import CJK_CHAR_FACTOR, SHORT_CHARS, STOPWORD_PROSE
-from .features import ALPHA as _ALPHA, DIGIT as _DIGIT, SPACE as _SPACE, UPPER as _UPPER, PageChars, page_chars
+from .features import ALPHA as _ALPHA, BULLET, DIGIT as _DIGIT, SPACE as _SPACE, UPPER as _UPPER, PageChars, page_chars
 
 MODEL_PATH = Path(__file__).resolve().parent / "data" / "line_model.json"
 
@@ -130,25 +130,19 @@ def _line_char_counts(texts: list[str], page: PageChars | None = None) -> tuple[
     )
 
 
-_BULLETS = "•·-–*▪►>"
-
-
 def _bullet_starts(texts, lengths, codes, flags, starts) -> np.ndarray:
-    """Lines that start with a bullet or a list number ("1.", "2)", "12"); an empty line counts, as "" in _BULLETS."""
-    n = len(texts)
+    """Lines that start with a bullet or a list number ("1.", "2)", "12"); an empty line counts, as "" in BULLETS."""
+    if not len(codes):
+        return np.ones(len(texts))
     nonempty = lengths > 0
     first = np.where(nonempty, starts, 0)
-    bullet = ~nonempty | (nonempty & np.isin(codes[first] if len(codes) else np.zeros(n, np.uint32), [ord(c) for c in _BULLETS]))
+    bullet = ~nonempty | (nonempty & ((flags[first] & BULLET) > 0))
     # text[:2].rstrip(".)").isdigit(): a digit, then nothing, ".", ")" or a digit.
-    digit = (flags & _DIGIT) > 0 if len(codes) else np.zeros(0, bool)
-    first_digit = nonempty & (digit[first] if len(codes) else np.zeros(n, bool))
+    digit = (flags & _DIGIT) > 0
     second = np.where(lengths > 1, starts + 1, 0)
-    if len(codes):
-        second_code = codes[second]
-        second_ok = (lengths == 1) | (second_code == ord(".")) | (second_code == ord(")")) | digit[second]
-    else:
-        second_ok = np.zeros(n, bool)
-    return (bullet | (first_digit & second_ok)).astype(float)
+    second_code = codes[second]
+    second_ok = (lengths == 1) | (second_code == ord(".")) | (second_code == ord(")")) | digit[second]
+    return (bullet | (nonempty & digit[first] & second_ok)).astype(float)
 
 
 def _run_lengths(mask: np.ndarray) -> np.ndarray:
