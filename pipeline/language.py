@@ -297,12 +297,20 @@ def detect(text: str, backend: str = "auto", min_letters: int = MIN_LETTERS) -> 
 
 # Enough text to pick a stoplist: the longest lines of a page are prose.
 STOPLIST_SAMPLE_CHARS = 600
+# py3langid walks every byte of its sample in Python, so the first half of
+# the sample is read first and only a page it leaves in any doubt is read
+# in full.  On the 949 dev pages and the seeds this picks the same language
+# as the full sample on every page (121 of 954 are read twice).
+QUICK_SAMPLE_CHARS = 300
+QUICK_MIN_CONFIDENCE = 0.999
 
 
 def guess_page_language(lines: list[str]) -> str | None:
     """The language of a page's longest lines: good enough to pick a stoplist."""
     sample = " ".join(sorted(lines, key=len, reverse=True)[:3])[:STOPLIST_SAMPLE_CHARS]
-    code, _ = detect(sample)
+    code, confidence = detect(sample[:QUICK_SAMPLE_CHARS])
+    if confidence < QUICK_MIN_CONFIDENCE and len(sample) > QUICK_SAMPLE_CHARS:
+        code, _ = detect(sample)
     return None if code == UNDETERMINED else code
 
 

@@ -247,11 +247,6 @@ def _accept(text: str) -> str | None:
 def split_lines(text: str) -> list[str]:
     """Lines of a text dump, trimmed; blank lines are separators, not blocks."""
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n")
-    lines = []
-    for line in text.split("\n"):
-        # Inner whitespace is the page's own (a no-break space stays one);
-        # only the edges are trimmed.
-        line = line.strip()
-        if line:
-            lines.append(line)
-    return lines
+    # Inner whitespace is the page's own (a no-break space stays one);
+    # only the edges are trimmed.
+    return [line for line in map(str.strip, text.split("\n")) if line]

@@ -16,13 +16,14 @@ Order of decisions:
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass, field
 
 from ..document import Document, Removal
 from . import byline, html_blocks, patterns
 from .core import densest_run, is_prose, line_weight
-from .features import measure, stopwords, tokenize
+from .features import PageChars, fold_and_tokenize, measure_lines, page_chars, stopwords
 from .linemodel import line_features, load_model
 from .scripts import dominant_script
 from .coherence import remove_unrelated
@@ -54,6 +55,13 @@ RULE_EMPTY = "no_article"
 _COMMENT_HEADINGS = ("comment", "reply", "kommentar", "commentaire", "comentario", "commento", "коммент", "yorum", "댓글", "コメント", "评论", "discussion", "reacties", "komentarze")
 
 
+# Words that let a line reach the single-line rules: a first word of a
+# furniture pattern, a credit line or a label ("Author"), or a word a byline
+# or an unanchored furniture pattern needs somewhere in the line.
+_GATE_FIRST_WORDS = patterns.GATE_FIRST_WORDS | byline.CREDIT_WORDS | byline.AUTHOR_LABELS | byline.DATE_LABELS
+_GATE_ANY_WORDS = patterns.GATE_ANY_WORDS | byline.BY_WORDS
+
+
 @dataclass
 class CleanReport:
     """What the cleaner found besides removals (for tests and debugging)."""
@@ -79,6 +87,7 @@ class Analysis:
     section_end: int | None
     text_mode: bool
     language: str | None  # ISO 639-1 code that chose the stoplist
+    chars: PageChars | None = None  # the lines' characters and their classes
 
 
 def analyse(doc: Document, language: str | None = None) -> Analysis:
@@ -89,42 +98,69 @@ def analyse(doc: Document, language: str | None = None) -> Analysis:
 
         language = guess_page_language(texts)
     stoplist = stopwords(language)
-    tokens = [tokenize(t) for t in texts]
-    feats = [measure(t, stoplist, toks) for t, toks in zip(texts, tokens)]
+    folded, tokens = fold_and_tokenize(texts)
+    chars = page_chars(texts)
+    feats = measure_lines(texts, stoplist, tokens, chars)
+    # Regex gates run once over the page rather than once per line.
+    substring_lines = patterns.substring_lines(folded)
+    year_lines = byline.lines_with_year(texts)
     text_mode = doc.format != "html"
     found_meta: dict = {}
 
-    # 1. single-line furniture and metadata lines
+    # 1. single-line furniture and metadata lines.  Only candidates (lines
+    # that pass one of the rules' word or regex gates) and the line after a
+    # label are looked at: the rules find nothing on any other line.
+    gated = substring_lines | {i for i in year_lines if len(texts[i]) <= byline.MAX_DATELINE_CHARS}
+    candidates = [
+        i
+        for i, (words, low) in enumerate(zip(tokens, folded))
+        if not words
+        or i in gated
+        or words[0] in _GATE_FIRST_WORDS
+        or not _GATE_ANY_WORDS.isdisjoint(words)
+        or low.lstrip()[:1] in "©("
+    ]
+    is_candidate = set(candidates)
     furniture: dict[int, str] = {}
     pending_label: str | None = None
-    for i, text in enumerate(texts):
+    candidates.append(len(texts))  # a sentinel: the loop ends there
+    i = -1
+    while True:
+        i = i + 1 if pending_label else candidates[bisect_right(candidates, i)]
+        if i >= len(texts):
+            break
+        text = texts[i]
+        words = tokens[i]
         if pending_label:
             value_rule = _label_value(pending_label, text, found_meta)
             pending_label = None
             if value_rule:
                 furniture[i] = value_rule
                 continue
-        label = byline.label_of(text)
+            if i not in is_candidate:
+                continue
+        # A label line is one word ("Author", "Datum:").
+        label = byline.label_of(text) if len(words) == 1 else None
         if label:
             furniture[i] = RULE_METADATA_LABEL
             pending_label = label
             continue
-        meta = byline.parse_byline(text, tokens[i])
+        meta = byline.parse_byline(text, words)
         if meta:
             _merge(found_meta, meta)
             furniture[i] = RULE_BYLINE
             continue
-        meta = byline.parse_dateline(text)
+        meta = byline.parse_dateline(text, i in year_lines)
         if meta:
             _merge(found_meta, meta)
             furniture[i] = RULE_DATELINE
             continue
-        meta = byline.parse_credit_line(text, tokens[i])
+        meta = byline.parse_credit_line(text, words)
         if meta:
             _merge(found_meta, meta)
             furniture[i] = RULE_BYLINE
             continue
-        rule = patterns.label_rule(text, tokens[i])
+        rule = patterns.label_rule(text, words, folded[i], i in substring_lines)
         if rule:
             furniture[i] = rule
 
@@ -145,8 +181,10 @@ def analyse(doc: Document, language: str | None = None) -> Analysis:
     if core is not None:
         prose = 0
         for i in range(core[0], end):
-            ends = patterns.section_end_kind(texts[i]) if text_mode else html_blocks.ends_article(doc.blocks[i])
-            if ends and prose >= MIN_PROSE_BEFORE_SECTION_END:
+            # A heading only counts once enough prose is seen (so is only looked for then).
+            if prose >= MIN_PROSE_BEFORE_SECTION_END and (
+                patterns.section_end_kind(texts[i], folded[i]) if text_mode else html_blocks.ends_article(doc.blocks[i])
+            ):
                 section_end = i
                 break
             if i not in furniture and (is_prose(feats[i]) or not text_mode):
@@ -154,7 +192,7 @@ def analyse(doc: Document, language: str | None = None) -> Analysis:
         if section_end is not None:
             end = section_end
             core = densest_run(weights[:end]) if text_mode else (0, end - 1)
-    return Analysis(texts, tokens, feats, furniture, found_meta, counts, core, end, section_end, text_mode, language)
+    return Analysis(texts, tokens, feats, furniture, found_meta, counts, core, end, section_end, text_mode, language, chars)
 
 
 def clean(doc: Document, language: str | None = None) -> Document:
@@ -193,7 +231,9 @@ def clean(doc: Document, language: str | None = None) -> Document:
 
     model = load_model() if text_mode else None
     if model is not None and end:
-        keep = model.probabilities(line_features(texts[:end], a.tokens[:end], a.feats[:end], furniture, core, a.counts)) >= model.threshold
+        chars = a.chars.head(end) if a.chars is not None else None
+        x = line_features(texts[:end], a.tokens[:end], a.feats[:end], furniture, core, a.counts, chars)
+        keep = (model.probabilities(x) >= model.threshold).tolist()
     else:
         keep = [start <= i <= stop for i in range(end)]
     for i in range(end):

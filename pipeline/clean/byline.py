@@ -9,12 +9,15 @@ import re
 from collections import Counter
 from datetime import date
 
+from .features import lines_matching
 from .patterns import _MONTHS
 
 # A byline names at most this many words ("By Dr. Anna Maria van der Berg").
 MAX_NAME_WORDS = 5
 # Lines longer than this are prose that may mention "by", not bylines.
 MAX_BYLINE_CHARS = 120
+# A dateline is a date, maybe a time and a short label ("Date: 2025.04.04 / 11:12").
+MAX_DATELINE_CHARS = 60
 
 _NAME_WORD = r"[A-ZÀ-ÖØ-ÞА-ЯƏÇĞİÖŞÜ][\w'’.-]*"
 _NAME = rf"{_NAME_WORD}(?:\s+(?:{_NAME_WORD}|van|von|de|der|den|da|di|del|la|le|bin|al|el)){{0,{MAX_NAME_WORDS - 1}}}"
@@ -52,6 +55,9 @@ _BYLINE = re.compile(rf"^\W*{_BY}\s+{_HONORIFIC}?(?P<name>{_NAME})\W*$", re.IGNO
 # Words one of which every byline contains (a cheap gate before the regexes).
 _BY_WORDS = frozenset("by von par por di door автор müəllif yazar written text texte".split())
 _CREDIT_WORDS = frozenset("source quelle author autor auteur written text".split())
+# For callers that gate many lines at once.
+BY_WORDS = _BY_WORDS
+CREDIT_WORDS = _CREDIT_WORDS
 _DATE_THEN_BY = re.compile(rf"^(?P<date>.{{4,40}}?)\s+{_BY}\s+{_HONORIFIC}?(?P<name>{_NAME})\W*$", re.IGNORECASE)
 _CREDIT_LINE = re.compile(r"^\W*(?:source|quelle|source:|author|autor|auteur|written by|text)\s*:", re.IGNORECASE)
 _CREDIT_BY = re.compile(rf"\bby\s+{_HONORIFIC}?(?P<name>{_NAME_WORD}\s+{_NAME_WORD}(?:\s+{_NAME_WORD})?)")
@@ -59,7 +65,9 @@ _CREDIT_BY = re.compile(rf"\bby\s+{_HONORIFIC}?(?P<name>{_NAME_WORD}\s+{_NAME_WO
 AUTHOR_LABELS = frozenset(["author", "authors", "autor", "autoren", "auteur", "автор", "müəllif", "yazar", "by"])
 DATE_LABELS = frozenset(["date", "datum", "published", "publié", "tarix", "дата", "veröffentlicht", "tarih"])
 
-_HAS_DIGIT = re.compile(r"\d")
+# Every date parse_date reads has a year from 1900 to 2099: lines without
+# one are not datelines, decided by one search.
+_YEAR = re.compile(r"(?:19|20)\d\d")
 # Domains are found from their top-level part: a pattern that starts with a
 # literal "." lets the regex engine skip ahead, which matters on long pages.
 _DOMAIN_LEFT = re.compile(r"(?:[a-z0-9-]+\.)*[a-z0-9-]+$", re.IGNORECASE)
@@ -151,9 +159,17 @@ def parse_credit_line(text: str, tokens: list[str] | None = None) -> dict | None
     return found or None
 
 
-def parse_dateline(text: str) -> dict | None:
-    """A line that states only a publication date ("Date: 2025.04.04 / 11:12")."""
-    if len(text) > 60 or not _HAS_DIGIT.search(text):
+def lines_with_year(texts: list[str]) -> set[int]:
+    """The lines that hold a year (one page scan); those up to MAX_DATELINE_CHARS can be datelines."""
+    return lines_matching(_YEAR, texts)
+
+
+def parse_dateline(text: str, has_year: bool | None = None) -> dict | None:
+    """A line that states only a publication date ("Date: 2025.04.04 / 11:12").
+
+    `has_year`: whether the line is in lines_with_year, when the caller knows.
+    """
+    if len(text) > MAX_DATELINE_CHARS or not (_YEAR.search(text) if has_year is None else has_year):
         return None
     stripped = _DATE_PREFIX.sub("", text)
     published = parse_date(stripped)
@@ -185,6 +201,16 @@ def site_from_handle(handle: str) -> str:
     return handle
 
 
+# Characters that match an ASCII letter of _HANDLE's words under
+# re.IGNORECASE although str.lower() does not turn them into it.
+_CASE_FOLDING_ODDITIES = ("ſ", "ı", "İ")
+
+
+def _may_hold_handle(page: str, lowered: str) -> bool:
+    """False when _HANDLE cannot match: none of its words is in the page (a substring test instead of a regex scan)."""
+    return any(word in lowered for word in ("follow", "folgen", "suivez")) or any(ch in page for ch in _CASE_FOLDING_ODDITIES)
+
+
 def guess_site(lines: list[str]) -> str | None:
     """The publisher named by the page itself: a domain it repeats, its handle, or a photo credit."""
     domains: Counter = Counter()
@@ -204,10 +230,11 @@ def guess_site(lines: list[str]) -> str | None:
         domain, count = domains.most_common(1)[0]
         if count >= 2:
             return domain
-    match = _HANDLE.search(page) if "@" in page else None
+    lowered = page.lower()
+    match = _HANDLE.search(page) if "@" in page and _may_hold_handle(page, lowered) else None
     if match:
         return site_from_handle(match.group(1))
-    match = _PHOTO_ORG.search(page) if "photo by" in page.lower() else None
+    match = _PHOTO_ORG.search(page) if "photo by" in lowered else None
     if match:
         org = match.group(1).strip()
         return f"The {org}" if f"The {org}" in page else org

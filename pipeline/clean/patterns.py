@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 
+from .features import lines_matching
+
 # Lines longer than this are prose, whatever words they contain: furniture
 # labels ("Related Posts", "Leave a Reply") are short.  Longest label seen in
 # the dev pages is ~60 characters ("Das könnte Sie auch interessieren:").
@@ -197,28 +199,41 @@ _ANYWHERE_WORDS = frozenset(
     logged erforderliche obligatoires e-mail e-mail-adresse veröffentlicht publiée publicada pubblicato photo photos photograph foto bild image getty reuters afp dpa epa ap
     shutterstock istock ваш""".split()
 )
+# For callers that gate many lines at once.
+GATE_FIRST_WORDS = _FIRST_WORDS
+GATE_ANY_WORDS = _ANYWHERE_WORDS
 # Substrings that the word split misses: symbols, compounds and scripts without spaces.
 _ANYWHERE_SUBSTRINGS = re.compile(r"[©무版著사写图]|\(c\)")
 _TOKEN = re.compile(r"\w+(?:[-'’.]\w+)*")
 
 
-def _may_be_furniture(text: str, folded: str, tokens: list[str] | None) -> bool:
+def _may_be_furniture(text: str, folded: str, tokens: list[str] | None, substring: bool | None) -> bool:
     if tokens is None:
         tokens = _TOKEN.findall(folded)
     if not tokens:
         return True  # symbols only
     if tokens[0] in _FIRST_WORDS or folded.lstrip()[:1] in "©(" or not _ANYWHERE_WORDS.isdisjoint(tokens):
         return True
-    return _ANYWHERE_SUBSTRINGS.search(folded) is not None
+    return _ANYWHERE_SUBSTRINGS.search(folded) is not None if substring is None else substring
 
 
-def label_rule(text: str, tokens: list[str] | None = None) -> str | None:
+def substring_lines(folded: list[str], page: str | None = None) -> set[int]:
+    """The casefolded lines that hold one of the gate's substrings ("©", "(c)", ...), from one page scan."""
+    return lines_matching(_ANYWHERE_SUBSTRINGS, folded, page)
+
+
+def label_rule(
+    text: str, tokens: list[str] | None = None, folded: str | None = None, substring: bool | None = None
+) -> str | None:
     """The furniture kind of a line, or None when it looks like content.
 
-    `tokens` are the line's casefolded words when the caller has them already.
+    `tokens` are the line's casefolded words, `folded` the casefolded line
+    and `substring` whether it is in substring_lines, when the caller has
+    them already.
     """
-    folded = text.casefold()
-    if not _may_be_furniture(text, folded, tokens):
+    if folded is None:
+        folded = text.casefold()
+    if not _may_be_furniture(text, folded, tokens, substring):
         return None
     if len(text) > MAX_LABEL_CHARS:
         # Long lines: only sentence-level furniture applies.
@@ -256,14 +271,17 @@ _COUNT_PREFIX = re.compile(r"^\d+\s+")
 _COUNT_SUFFIX = re.compile(r"\s*\(?\d+\)?$")
 
 
-def section_end_kind(text: str) -> bool:
-    """True when a short line is a heading that opens a section of other content."""
+def section_end_kind(text: str, folded: str | None = None) -> bool:
+    """True when a short line is a heading that opens a section of other content.
+
+    `folded` is the casefolded line when the caller has it already.
+    """
     if len(text) > MAX_LABEL_CHARS:
         return False
-    phrase = text.casefold().strip(_EDGE_NOISE)
+    phrase = (text.casefold() if folded is None else folded).strip(_EDGE_NOISE)
     if phrase in _SECTION_END_SET:
         return True
-    if not any(ch.isdigit() for ch in phrase):
+    if not any(map(str.isdigit, phrase)):
         return False
     phrase = _COUNT_SUFFIX.sub("", _COUNT_PREFIX.sub("", phrase)).strip(_EDGE_NOISE)
     return phrase in _SECTION_END_SET or bool(SECTION_END_COUNTED.match(text))

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from functools import lru_cache
+
+import numpy as np
 
 # (first code point, last code point, script) for the scripts news archives
 # in our users' regions mix; everything else alphabetic is "Other".
@@ -53,19 +56,51 @@ _SCRIPT_PATTERNS = {name: re.compile("[" + "".join(parts) + "]") for name, parts
 _SCRIPT_PATTERNS["Latin"] = re.compile("[A-Za-z\u00c0-\u02af\u1e00-\u1eff]")
 
 
+_SCRIPT_NAMES = list(_SCRIPT_PATTERNS)
+
+
+@lru_cache(maxsize=1)
+def _script_table() -> np.ndarray:
+    """Per BMP code point: 1 + the index in _SCRIPT_NAMES of the pattern that matches it, 0 for none.
+
+    Built from the same ranges as _SCRIPT_PATTERNS (which do not overlap);
+    no pattern matches beyond the BMP.
+    """
+    table = np.zeros(0x10000, np.uint8)
+    for lo, hi, name in _RANGES:
+        if name != "Latin":
+            table[lo : hi + 1] = _SCRIPT_NAMES.index(name) + 1
+    latin = _SCRIPT_NAMES.index("Latin") + 1
+    for lo, hi in ((0x41, 0x5A), (0x61, 0x7A), (0xC0, 0x2AF), (0x1E00, 0x1EFF)):
+        table[lo : hi + 1] = latin
+    table.setflags(write=False)
+    return table
+
+
 def script_counts(text: str, limit: int = 2000) -> Counter:
-    """Letters per script in the first `limit` characters (regex scans: C speed)."""
+    """Letters per script in the first `limit` characters (one table lookup per character, in numpy).
+
+    The counts of the _SCRIPT_PATTERNS, in their order.
+    """
     sample = text[:limit]
+    codes = np.frombuffer(sample.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+    per_script = np.bincount(_script_table()[np.minimum(codes, 0xFFFF)], minlength=len(_SCRIPT_NAMES) + 1).tolist()
     counts: Counter = Counter()
-    for name, pattern in _SCRIPT_PATTERNS.items():
-        n = len(pattern.findall(sample))
+    for name, n in zip(_SCRIPT_NAMES, per_script[1:]):
         if n:
             counts[name] = n
     return counts
 
 
+_ASCII_LETTER = re.compile("[A-Za-z]")
+
+
 def dominant_script(text: str, limit: int = 2000) -> str | None:
-    counts = script_counts(text, limit)
+    sample = text[:limit]
+    if sample.isascii():
+        # Only the Latin pattern can match ASCII: one search instead of a scan per script.
+        return "Latin" if _ASCII_LETTER.search(sample) else None
+    counts = script_counts(sample, limit)
     if not counts:
         return None
     script, _ = counts.most_common(1)[0]

@@ -118,6 +118,10 @@ DOMAIN = re.compile(
 _SPAM_SITE_STEM = re.compile(r"casino|slot|toto|judi|poker|togel|sbobet|baccara|gacor|maxwin|jackpot|porn|viagra|cialis|payday|bookie|betting")
 _GAMBLING_SITE_STEM = re.compile(r"bet|bola|spin|win|lucky|vip|play|mega|royal|jackpot|888|777")
 _FILE_SUFFIXES = (".html", ".htm", ".php", ".jpg", ".png", ".pdf", ".js")
+# Every DOMAIN match has a dot followed by two letters (its top-level
+# domain); this search starts with a literal, so the regex engine skips
+# ahead, and most lines are decided by it.
+_MAY_HOLD_ADDRESS = re.compile(r"\.[a-z]{2}", re.IGNORECASE)
 
 # Per line: spam score (strong 2, weak 1, spam site 2, promotion word 1 when
 # any other hit) at which a line is spam.  2 in an article off the topic: one
@@ -200,11 +204,15 @@ class Lexicon:
         """False when no term can match in this (lower-cased) text: set lookups, no phrase walk."""
         if self.substring_pattern is not None and _UNSPACED_CHARS.search(lowered) and self.substring_pattern.search(lowered):
             return True
+        return bool(self.starting_words(lowered))
+
+    def starting_words(self, lowered: str) -> set[str]:
+        """The words of a (lower-cased) text that can start a term, brand forms ("slot88") included."""
         words = set(_WORD.findall(lowered))
-        if not self.first_words.isdisjoint(words):
-            return True
+        found = words & self.first_words
         # Brand names are a lexicon word and a number: "gacor99", "slot88".
-        return any(w[-1:].isdigit() and w.rstrip("0123456789") in self.first_words for w in words)
+        found.update(w for w in words if w[-1:].isdigit() and w.rstrip("0123456789") in self.first_words)
+        return found
 
     def hits(self, text: str) -> list[Hit]:
         lowered = text.lower()
@@ -253,6 +261,8 @@ SPAM_TERMS = [term for term, _, _ in _entries()]
 
 def spam_sites(text: str) -> list[str]:
     """Addresses in the text whose site name is a spam or gambling name."""
+    if not _MAY_HOLD_ADDRESS.search(text):
+        return []
     found = []
     for match in DOMAIN.finditer(text):
         host = match.group(1).lower()
@@ -293,12 +303,17 @@ class LineEvidence:
 _NO_EVIDENCE = LineEvidence(0, 0, 0, 0, 0, set())
 
 
-def evidence(text: str) -> LineEvidence:
-    lowered = text.lower()
-    lexical_possible = SPAM_LEXICON.may_match(lowered)
+def evidence(text: str, lexical_possible: bool | None = None) -> LineEvidence:
+    """A line's spam evidence.
+
+    `lexical_possible`: whether SPAM_LEXICON.may_match the lower-cased
+    line, when the caller knows it already.
+    """
+    if lexical_possible is None:
+        lexical_possible = SPAM_LEXICON.may_match(text.lower())
     if "." not in text and not lexical_possible:
         return _NO_EVIDENCE  # the common case, decided by set lookups
-    addresses = list(DOMAIN.finditer(text)) if "." in text else []
+    addresses = list(DOMAIN.finditer(text)) if _MAY_HOLD_ADDRESS.search(text) else []
     if not addresses and not lexical_possible:
         return _NO_EVIDENCE
     sites = [m for m in addresses if spam_sites(m.group(0))]
@@ -356,7 +371,7 @@ def _spam_on_its_own(text: str, ev: LineEvidence, script: str | None, article_sc
     return ev.score >= (LINE_SCORE_TOPICAL if topical else LINE_SCORE)
 
 
-def is_topical(texts: list[str], article_script: str | None = None) -> bool:
+def is_topical(texts: list[str], article_script: str | None = None, evidences: list[LineEvidence] | None = None) -> bool:
     """True when an article's own prose keeps using the lexicon: it is about gambling, loans, ...
 
     Only sentences in the article's script count: spam is promotion in
@@ -364,12 +379,14 @@ def is_topical(texts: list[str], article_script: str | None = None) -> bool:
     prose.
     """
     hits = []
-    for text in texts:
+    for n, text in enumerate(texts):
         if len(text) < TOPICAL_PROSE_CHARS or text.rstrip()[-1:] not in _SENTENCE_END:
             continue
+        ev = evidences[n] if evidences is not None else evidence(text)
+        if not (ev.strong or ev.weak):
+            continue  # counts nothing whatever its script: the script test is skipped
         if article_script and dominant_script(text) not in (article_script, None):
             continue
-        ev = evidence(text)
         hits.append(ev.strong + ev.weak)
     return sum(hits) >= TOPICAL_HITS and sum(1 for h in hits if h) >= TOPICAL_LINES
 
@@ -532,12 +549,25 @@ def remove_spam(doc: Document, rule: str = RULE_SPAM, inline_rule: str = RULE_IN
         return None
     texts = [doc.blocks[i].text for i in kept]
     page_text = "\n".join(texts)
-    if not may_contain_spam(page_text) and not ("." in page_text and spam_sites(page_text)):
+    # Lines hold no newline and a word or an address never spans one, so a
+    # page-wide scan tells which lines can hold a lexicon term or an address.
+    lowered = [t.lower() for t in texts]
+    page_lower = "\n".join(lowered)
+    substrings = (
+        SPAM_LEXICON.substring_pattern is not None
+        and _UNSPACED_CHARS.search(page_lower) is not None
+        and SPAM_LEXICON.substring_pattern.search(page_lower) is not None
+    )
+    words = SPAM_LEXICON.starting_words(page_lower)
+    if not substrings and not words and not ("." in page_text and spam_sites(page_text)):
         return None
     article_script = dominant_script(page_text, limit=5000)
-    evidences = [evidence(t) for t in texts]
+    evidences = [
+        evidence(t, (substrings or any(w in low for w in words)) and SPAM_LEXICON.may_match(low))
+        for t, low in zip(texts, lowered)
+    ]
     scripts = LazyScripts(texts)
-    topical = is_topical(texts, article_script)
+    topical = is_topical(texts, article_script, evidences)
     flagged = spam_lines(texts, article_script, topical, evidences, scripts)
 
     total = sum(len(t) for t in texts)

@@ -1,0 +1,45 @@
+"""Per-line measurements taken over a whole page at once: the same values as line by line."""
+
+import re
+
+from pipeline.clean.byline import lines_with_year
+from pipeline.clean.features import lines_matching, measure_lines, page_chars, stopwords, tokenize
+from pipeline.clean.patterns import substring_lines
+
+LINES = [
+    "The council met on Tuesday and the mayor said the budget was passed.",
+    "Die Stadt hat die Brücke „eröffnet“",
+    "He said it was ’fine’",
+    "",
+    "   ",
+    "市政府周二宣布，新的桥梁将于明年春天开放。",
+    "Он сказал: «Мы готовы».",
+    "Share 𝐁𝐎𝐋𝐃 😀",
+    "© 2024 Example Media",
+]
+
+
+def test_measure_lines_matches_one_line_at_a_time():
+    stoplist = stopwords("en")
+    tokens = [tokenize(line) for line in LINES]
+    together = measure_lines(LINES, stoplist, tokens)
+    alone = [measure_lines([line], stoplist, [words])[0] for line, words in zip(LINES, tokens)]
+    assert together == alone
+    assert [f.ends_sentence for f in together] == [True, True, True, False, False, True, True, False, False]
+    assert [f.cjk for f in together] == [False, False, False, False, False, True, False, False, False]
+    assert together[0].words == 13 and together[5].words == len(LINES[5]) // 2
+
+
+def test_page_chars_head_is_the_first_lines():
+    page = page_chars(LINES)
+    head = page.head(2)
+    assert head.lengths.tolist() == [len(LINES[0]), len(LINES[1])]
+    assert len(head.codes) == len(LINES[0]) + len(LINES[1])
+    assert page.head(len(LINES)) is page
+
+
+def test_lines_matching_scans_the_page_once():
+    assert lines_matching(re.compile(r"\d"), ["a1", "b", "2 and 3", "c"]) == {0, 2}
+    assert lines_matching(re.compile(r"x"), ["a", "b"]) == set()
+    assert lines_with_year(["Published 2024-05-01", "12:30", "in 1999"]) == {0, 2}
+    assert substring_lines(["© 2024 example", "text (c) 2020", "plain"]) == {0, 1}
