@@ -105,8 +105,9 @@ def _unspaced(word: str) -> bool:
     return any(0x3040 <= ord(ch) <= 0x9FFF for ch in word)
 
 
-def _weight(count: float) -> float:
-    return math.log1p(count) if count > 0 else 0.0
+def _norm(grams: Counter) -> float:
+    """Euclidean norm of the log-weighted counts (math.hypot runs the sum in C)."""
+    return math.hypot(*map(math.log1p, (v for v in grams.values() if v > 0)))
 
 
 def similarities(
@@ -121,7 +122,12 @@ def similarities(
 
 
 def story_similarities(
-    texts: list[str], stoplist: frozenset[str], title: str = "", reference: list[bool] | None = None
+    texts: list[str],
+    stoplist: frozenset[str],
+    title: str = "",
+    reference: list[bool] | None = None,
+    profiles: list[Counter] | None = None,
+    titles: list[bool] | None = None,
 ) -> tuple[list[float], list[float]]:
     """Per block as `similarities`; and per title over a paragraph, the two read as one story.
 
@@ -130,13 +136,13 @@ def story_similarities(
     with the article over its title and paragraph together, where a teaser
     of another story shares none.  0.0 where block k does not start a story.
     """
-    sims, profiles, included, title_profile = _scores(texts, stoplist, title, reference)
+    titles = titles if titles is not None else [_title_like(t) for t in texts]
+    sims, profiles, included, title_profile = _scores(texts, stoplist, title, reference, profiles, titles)
     total: Counter = Counter(title_profile)
     for prof, use in zip(profiles, included):
         if use:
             total.update(prof)
-    ref_norm = math.sqrt(sum(_weight(v) ** 2 for v in total.values())) or 1.0
-    titles = [_title_like(t) for t in texts]
+    ref_norm = _norm(total) or 1.0
     joint = [0.0] * len(texts)
     for k in range(len(texts) - 1):
         if not titles[k] or titles[k + 1]:
@@ -146,21 +152,22 @@ def story_similarities(
         for j in (k, k + 1):
             if included[j]:
                 own.update(profiles[j])
-        norm = math.sqrt(sum(_weight(v) ** 2 for v in story.values()))
+        norm = _norm(story)
         if norm:
             dot = sum(math.log1p(c) * math.log1p(total[g] - own[g]) for g, c in story.items() if total[g] > own[g])
             joint[k] = dot / (norm * ref_norm)
     return sims, joint
 
 
-def _scores(texts, stoplist, title, reference):
-    profiles = [profile(t, stoplist) for t in texts]
-    titles = [_title_like(t) for t in texts]
+def _scores(texts, stoplist, title, reference, profiles=None, titles=None):
+    """(similarities, profiles, blocks in the final reference, title profile); profiles and titles are reused when given."""
+    profiles = profiles if profiles is not None else [profile(t, stoplist) for t in texts]
+    titles = titles if titles is not None else [_title_like(t) for t in texts]
     title_profile = profile(title, stoplist)
     allowed = reference if reference is not None else [True] * len(texts)
     included = list(allowed)
     sims = [0.0] * len(texts)
-    norms = [math.sqrt(sum(_weight(v) ** 2 for v in prof.values())) for prof in profiles]
+    norms = [_norm(prof) for prof in profiles]
     partners = [_partners(texts, titles, k) for k in range(len(texts))]
     for _ in range(REFERENCE_ROUNDS):
         total: Counter = Counter(title_profile)
@@ -169,7 +176,7 @@ def _scores(texts, stoplist, title, reference):
                 total.update(prof)
         # The reference's norm is taken once, over the whole: leaving three
         # blocks out changes it little, and keeps this linear in page size.
-        ref_norm = math.sqrt(sum(_weight(v) ** 2 for v in total.values())) or 1.0
+        ref_norm = _norm(total) or 1.0
         for k, prof in enumerate(profiles):
             if not prof:
                 sims[k] = 0.0
@@ -326,14 +333,17 @@ def remove_unrelated(
             return None  # the "article" is the list: a page of teasers is not this rule's to empty
         return doomed
 
-    doomed = doomed_by(*story_similarities(texts, stoplist, title, reference))
+    # Word profiles and title shapes are computed once for both scorings below.
+    profiles = [profile(t, stoplist) for t in texts]
+    titles = [_title_like(t) for t in texts]
+    doomed = doomed_by(*story_similarities(texts, stoplist, title, reference, profiles, titles))
     # The headline was picked above the densest prose; when that prose
     # starts with a teaser box, the "headline" is a teaser's title and
     # vouches for its story.  A headline that shares nothing with the rest
     # of the page is tried without.
     at = next((n for n, t in enumerate(texts) if title and t == title), None)
     if at is not None:
-        plain = story_similarities(texts, stoplist, "", reference)
+        plain = story_similarities(texts, stoplist, "", reference, profiles, titles)
         if plain[0][at] < MIN_SIMILARITY:
             doomed = doomed_by(*plain) or doomed
     for i in doomed or ():
