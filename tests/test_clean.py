@@ -101,3 +101,14 @@ def test_page_without_prose_is_rejected_with_reason():
     doc = page("Home", "Login", "Impressum")
     assert doc.status == "rejected" and doc.reason.startswith("no_article")
     assert all(b.removed_by for b in doc.blocks)
+
+
+def test_heading_over_a_teaser_box_above_the_article_does_not_end_it():
+    teaser = PARA_EN.replace("ministry", "football club").replace("rules", "stadium")
+    body = [PARA_EN.replace("Tuesday", day) for day in ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday")]
+    doc = page(teaser, "Related Posts", "Another story", *body)
+    for paragraph in body:
+        assert paragraph in doc.text
+    # A comment heading still ends the article, however long the thread.
+    doc = page(*body[:2], "Leave a Reply", *body[2:])
+    assert rules(doc)["Leave a Reply"] == "comments_section"

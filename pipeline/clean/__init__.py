@@ -35,6 +35,10 @@ from .spam import remove_spam
 MIN_PROSE_BEFORE_SECTION_END = 200
 # Titles are searched this many lines above the core (a headline is followed
 # by at most a byline, a date, a caption and a share bar before the text).
+# A "Related"/"Popular" heading does not end the article when the prose
+# after it is this many times what came before: that heading topped a teaser
+# box above the article.  Comment headings always end it (threads are long).
+SECTION_END_MAX_PROSE_RATIO = 3.0
 TITLE_LOOKBACK_LINES = 8
 TITLE_MIN_WORDS = 3
 TITLE_MAX_CHARS = 200
@@ -178,12 +182,22 @@ def analyse(doc: Document, language: str | None = None) -> Analysis:
 
     # 3. a section heading after the core began ends the article
     section_end = None
+    prose_suffix = [0] * (end + 1)
+    for i in range(end - 1, -1, -1):
+        prose_suffix[i] = prose_suffix[i + 1] + (feats[i].chars if i not in furniture and is_prose(feats[i]) else 0)
+
+    def _tops_teaser_box(i: int, prose_before: int) -> bool:
+        """A non-comment heading with most of the page's prose still to come tops a box above the article."""
+        return not _is_comment_heading(texts[i]) and prose_suffix[i + 1] > SECTION_END_MAX_PROSE_RATIO * prose_before
+
     if core is not None:
         prose = 0
         for i in range(core[0], end):
             # A heading only counts once enough prose is seen (so is only looked for then).
-            if prose >= MIN_PROSE_BEFORE_SECTION_END and (
-                patterns.section_end_kind(texts[i], folded[i]) if text_mode else html_blocks.ends_article(doc.blocks[i])
+            if (
+                prose >= MIN_PROSE_BEFORE_SECTION_END
+                and (patterns.section_end_kind(texts[i], folded[i]) if text_mode else html_blocks.ends_article(doc.blocks[i]))
+                and not (text_mode and _tops_teaser_box(i, prose))
             ):
                 section_end = i
                 break
@@ -210,7 +224,7 @@ def clean(doc: Document, language: str | None = None) -> Document:
 
     if a.section_end is not None:
         heading = texts[a.section_end].lower()
-        rule = RULE_COMMENTS if any(word in heading for word in _COMMENT_HEADINGS) else RULE_RELATED
+        rule = RULE_COMMENTS if _is_comment_heading(heading) else RULE_RELATED
         for i in range(a.section_end, len(texts)):
             doc.remove_block(i, rule)
 
@@ -260,6 +274,11 @@ def clean(doc: Document, language: str | None = None) -> Document:
     if not doc.text.strip():
         return doc.reject(f"{RULE_EMPTY}: every block was removed")
     return doc
+
+
+def _is_comment_heading(text: str) -> bool:
+    lowered = text.lower()
+    return any(word in lowered for word in _COMMENT_HEADINGS)
 
 
 def _label_value(label: str, text: str, found: dict) -> str | None:
