@@ -105,8 +105,10 @@ def test_page_without_prose_is_rejected_with_reason():
 
 def test_heading_over_a_teaser_box_above_the_article_does_not_end_it():
     teaser = PARA_EN.replace("ministry", "football club").replace("rules", "stadium")
-    body = [PARA_EN.replace("Tuesday", day) for day in ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday")]
-    doc = page(teaser, "Related Posts", "Another story", *body)
+    days = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "Easter Monday")
+    body = [PARA_EN.replace("Tuesday", day) for day in days]
+    # Two teaser paragraphs (enough prose to allow a cut), then four times as much article.
+    doc = page(teaser, teaser.replace("stadium", "pitch"), "Related Posts", "Another story", *body)
     for paragraph in body:
         assert paragraph in doc.text
     # A comment heading still ends the article, however long the thread.
