@@ -78,6 +78,8 @@ _WORD = re.compile(r"\w+", re.UNICODE)
 # 4-grams score any two German texts ~0.1 on shared endings ("-ung",
 # "-lich") and left twice as many teaser lines in.
 PREFIX_CHARS = 6
+# A whitespace-separated word with at least one letter in it.
+_LETTERED_WORD = re.compile(r"[^\s]*[^\W\d_][^\s]*")
 MIN_WORD_CHARS = 3
 
 
@@ -107,7 +109,7 @@ def _unspaced(word: str) -> bool:
 
 def _norm(grams: Counter) -> float:
     """Euclidean norm of the log-weighted counts (math.hypot runs the sum in C)."""
-    return math.hypot(*map(math.log1p, (v for v in grams.values() if v > 0)))
+    return math.hypot(*map(math.log1p, grams.values()))  # counts are positive: sums of word counts
 
 
 def similarities(
@@ -224,9 +226,9 @@ def _title_like(text: str) -> bool:
         last = stripped[-2]  # a title ending in a quotation: «… gegen Homophobie in Katar»
     if last in _SENTENCE_END and not (last in "?!" and len(stripped) <= TITLE_QUESTION_MAX_CHARS):
         return False
-    if _unspaced(stripped):
+    if max(stripped) >= "\u3040" and _unspaced(stripped):
         return len(stripped) <= 60
-    return len([w for w in stripped.split() if any(ch.isalpha() for ch in w)]) >= TITLE_MIN_WORDS
+    return len(_LETTERED_WORD.findall(stripped)) >= TITLE_MIN_WORDS
 
 
 def _heading(text: str) -> bool:
