@@ -119,13 +119,18 @@ def test_archive_memory_counts_each_page_once_and_rebuilds_the_same(tmp_path):
     assert memory.boilerplate("example-daily.com") == before
 
 
-def test_ingest_removes_a_sites_sign_off_from_later_pages(tmp_path):
+def write_site_batch(tmp_path):
+    """One more text dump of the same site than memory needs; each names its site twice."""
     src = tmp_path / "batch"
     src.mkdir()
     for n in range(MIN_SITE_PAGES + 1):
-        # Text dumps name their site in the page ("example-daily.com" twice).
         body = article(n) + "Read example-daily.com for more; example-daily.com is free.\n" + SIGN_OFF
         (src / f"{n:02}.txt").write_text(body, encoding="utf-8")
+    return src
+
+
+def test_ingest_removes_a_sites_sign_off_from_later_pages(tmp_path):
+    src = write_site_batch(tmp_path)
     db = str(tmp_path / "a.db")
     result = CliRunner().invoke(cli, ["ingest", str(src), "--db", db])
     assert result.exit_code == 0, result.output
@@ -139,11 +144,7 @@ def test_ingest_removes_a_sites_sign_off_from_later_pages(tmp_path):
 
 
 def test_sites_rebuild_command_and_switching_memory_off(tmp_path):
-    src = tmp_path / "batch"
-    src.mkdir()
-    for n in range(MIN_SITE_PAGES + 1):
-        body = article(n) + "Read example-daily.com for more; example-daily.com is free.\n" + SIGN_OFF
-        (src / f"{n:02}.txt").write_text(body, encoding="utf-8")
+    src = write_site_batch(tmp_path)
     db = str(tmp_path / "a.db")
     runner = CliRunner()
     assert runner.invoke(cli, ["ingest", str(src), "--db", db, "--no-site-memory"]).exit_code == 0

@@ -149,20 +149,18 @@ def analyse(doc: Document, language: str | None = None) -> Analysis:
             furniture[i] = RULE_METADATA_LABEL
             pending_label = label
             continue
-        meta = byline.parse_byline(text, words)
-        if meta:
-            _merge(found_meta, meta)
-            furniture[i] = RULE_BYLINE
-            continue
-        meta = byline.parse_dateline(text, i in year_lines)
-        if meta:
-            _merge(found_meta, meta)
-            furniture[i] = RULE_DATELINE
-            continue
-        meta = byline.parse_credit_line(text, words)
-        if meta:
-            _merge(found_meta, meta)
-            furniture[i] = RULE_BYLINE
+        # Metadata lines, first match wins: what each states moves into metadata.
+        for rule, meta in (
+            (RULE_BYLINE, lambda: byline.parse_byline(text, words)),
+            (RULE_DATELINE, lambda: byline.parse_dateline(text, i in year_lines)),
+            (RULE_BYLINE, lambda: byline.parse_credit_line(text, words)),
+        ):
+            stated = meta()
+            if stated:
+                _merge(found_meta, stated)
+                furniture[i] = rule
+                break
+        if i in furniture:
             continue
         rule = patterns.label_rule(text, words, folded[i], i in substring_lines)
         if rule:
