@@ -29,9 +29,9 @@ from pipeline.options import Options  # noqa: E402
 from pipeline.read import read_bytes  # noqa: E402
 from pipeline.runner import process_document  # noqa: E402
 
-# Regression floor for text-mode F1 on the full dev set (measured 0.877 in 2026-11,
+# Regression floor for text-mode F1 on the full dev set (measured 0.880 in 2026-11,
 # pinned below so that a retrained model within noise does not fail the gate).
-TEXT_F1_FLOOR = 0.86
+TEXT_F1_FLOOR = 0.87
 
 
 def main() -> int:
