@@ -167,40 +167,68 @@ def _scores(texts, stoplist, title, reference, profiles=None, titles=None):
     titles = titles if titles is not None else [_title_like(t) for t in texts]
     title_profile = profile(title, stoplist)
     allowed = reference if reference is not None else [True] * len(texts)
-    included = list(allowed)
-    sims = [0.0] * len(texts)
     norms = [_norm(prof) for prof in profiles]
     partners = [_partners(texts, titles, k) for k in range(len(texts))]
-    for _ in range(REFERENCE_ROUNDS):
-        total: Counter = Counter(title_profile)
-        for prof, use in zip(profiles, included):
-            if use:
-                total.update(prof)
-        # The reference's norm is taken once, over the whole: leaving three
-        # blocks out changes it little, and keeps this linear in page size.
-        ref_norm = _norm(total) or 1.0
-        for k, prof in enumerate(profiles):
-            if not prof:
-                sims[k] = 0.0
-                continue
-            near = [profiles[j] for j in partners[k] if included[j]]
-            dot = 0.0
-            if len(near) == 1:  # the usual case: only the block itself is left out
-                own = near[0]
-                for gram, count in prof.items():
-                    rest = total[gram] - own.get(gram, 0)
-                    if rest > 0:
-                        dot += math.log1p(count) * math.log1p(rest)
-            else:
-                for gram, count in prof.items():
-                    rest = total[gram] - sum(p.get(gram, 0) for p in near)
-                    if rest > 0:
-                        dot += math.log1p(count) * math.log1p(rest)
-            sims[k] = dot / (norms[k] * ref_norm)
-        included = [use and s >= MIN_SIMILARITY for s, use in zip(sims, allowed)]
-        if not any(included):
-            break
+    if not profiles:
+        return [], profiles, [], title_profile
+    sims, included = _sparse_rounds(profiles, title_profile, partners, norms, allowed)
     return sims, profiles, included, title_profile
+
+
+def _sparse_rounds(profiles, title_profile, partners, norms, allowed):
+    """The reference rounds of _scores over the page's (block, word) counts as flat numpy arrays.
+
+    Each block's similarity is the log-weighted cosine of its words against
+    the reference total minus its own and its story partner's counts.  The
+    reference's norm is taken once, over the whole: leaving three blocks out
+    changes it little, and keeps this linear in page size.
+    """
+    import numpy as np
+
+    vocabulary: dict[str, int] = {}
+    blocks, words, counts, above_counts, below_counts = [], [], [], [], []
+    n = len(profiles)
+    for k, prof in enumerate(profiles):
+        prev = profiles[k - 1] if k > 0 and k - 1 in partners[k] else None
+        nxt = profiles[k + 1] if k + 1 < n and k + 1 in partners[k] else None
+        for gram, count in prof.items():
+            blocks.append(k)
+            words.append(vocabulary.setdefault(gram, len(vocabulary)))
+            counts.append(count)
+            above_counts.append(prev.get(gram, 0) if prev is not None else 0)
+            below_counts.append(nxt.get(gram, 0) if nxt is not None else 0)
+    for gram in title_profile:
+        vocabulary.setdefault(gram, len(vocabulary))
+    width = len(vocabulary)
+    title_counts = np.zeros(width)
+    if title_profile:
+        title_counts[[vocabulary[g] for g in title_profile]] = list(title_profile.values())
+    block = np.asarray(blocks, dtype=np.intp)
+    word = np.asarray(words, dtype=np.intp)
+    count = np.asarray(counts, dtype=float)
+    above = np.asarray(above_counts, dtype=float)
+    below = np.asarray(below_counts, dtype=float)
+    log_count = np.log1p(count)
+    prev_block = np.maximum(block - 1, 0)
+    next_block = np.minimum(block + 1, n - 1)
+    norms_arr = np.asarray(norms)
+    allowed_arr = np.asarray(allowed, dtype=bool)
+    included = allowed_arr.copy()
+    sims = np.zeros(n)
+    for _ in range(REFERENCE_ROUNDS):
+        inc = included.astype(float)
+        total = title_counts + np.bincount(word, weights=count * inc[block], minlength=width)
+        ref_norm = math.hypot(*np.log1p(total[total > 0]).tolist()) or 1.0
+        own = count * inc[block] + above * inc[prev_block] + below * inc[next_block]
+        rest = total[word] - own
+        contribution = np.where(rest > 0, log_count * np.log1p(np.maximum(rest, 0.0)), 0.0)
+        dot = np.bincount(block, weights=contribution, minlength=n)
+        with np.errstate(divide="ignore", invalid="ignore"):
+            sims = np.where(norms_arr > 0, dot / (norms_arr * ref_norm), 0.0)
+        included = allowed_arr & (sims >= MIN_SIMILARITY)
+        if not included.any():
+            break
+    return sims.tolist(), included.tolist()
 
 
 def _partners(texts: list[str], titles: list[bool], k: int) -> list[int]:
