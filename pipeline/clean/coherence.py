@@ -130,6 +130,7 @@ def story_similarities(
     reference: list[bool] | None = None,
     profiles: list[Counter] | None = None,
     titles: list[bool] | None = None,
+    page: _PageCounts | None = None,
 ) -> tuple[list[float], list[float]]:
     """Per block as `similarities`; and per title over a paragraph, the two read as one story.
 
@@ -139,7 +140,7 @@ def story_similarities(
     of another story shares none.  0.0 where block k does not start a story.
     """
     titles = titles if titles is not None else [_title_like(t) for t in texts]
-    sims, profiles, included, title_profile = _scores(texts, stoplist, title, reference, profiles, titles)
+    sims, profiles, included, title_profile = _scores(texts, stoplist, title, reference, profiles, titles, page)
     total: Counter = Counter(title_profile)
     for prof, use in zip(profiles, included):
         if use:
@@ -161,22 +162,53 @@ def story_similarities(
     return sims, joint
 
 
-def _scores(texts, stoplist, title, reference, profiles=None, titles=None):
-    """(similarities, profiles, blocks in the final reference, title profile); profiles and titles are reused when given."""
+def _scores(texts, stoplist, title, reference, profiles=None, titles=None, page=None):
+    """(similarities, profiles, blocks in the final reference, title profile).
+
+    Profiles, titles and the page's count arrays are reused when given.
+    """
     profiles = profiles if profiles is not None else [profile(t, stoplist) for t in texts]
     titles = titles if titles is not None else [_title_like(t) for t in texts]
     title_profile = profile(title, stoplist)
     allowed = reference if reference is not None else [True] * len(texts)
-    norms = [_norm(prof) for prof in profiles]
-    partners = [_partners(texts, titles, k) for k in range(len(texts))]
     if not profiles:
         return [], profiles, [], title_profile
-    sims, included = _sparse_rounds(profiles, title_profile, partners, norms, allowed)
+    if page is None:
+        page = _PageCounts(profiles, [_partners(texts, titles, k) for k in range(len(texts))])
+    sims, included = _sparse_rounds(page, title_profile, [_norm(prof) for prof in profiles], allowed)
     return sims, profiles, included, title_profile
 
 
-def _sparse_rounds(profiles, title_profile, partners, norms, allowed):
-    """The reference rounds of _scores over the page's (block, word) counts as flat numpy arrays.
+class _PageCounts:
+    """A page's (block, word) counts as flat numpy arrays, with each entry's count in the block's story partners."""
+
+    def __init__(self, profiles, partners):
+        import numpy as np
+
+        self.vocabulary: dict[str, int] = {}
+        blocks, words, counts, above_counts, below_counts = [], [], [], [], []
+        n = self.n = len(profiles)
+        for k, prof in enumerate(profiles):
+            prev = profiles[k - 1] if k > 0 and k - 1 in partners[k] else None
+            nxt = profiles[k + 1] if k + 1 < n and k + 1 in partners[k] else None
+            for gram, count in prof.items():
+                blocks.append(k)
+                words.append(self.vocabulary.setdefault(gram, len(self.vocabulary)))
+                counts.append(count)
+                above_counts.append(prev.get(gram, 0) if prev is not None else 0)
+                below_counts.append(nxt.get(gram, 0) if nxt is not None else 0)
+        self.block = np.asarray(blocks, dtype=np.intp)
+        self.word = np.asarray(words, dtype=np.intp)
+        self.count = np.asarray(counts, dtype=float)
+        self.above = np.asarray(above_counts, dtype=float)
+        self.below = np.asarray(below_counts, dtype=float)
+        self.log_count = np.log1p(self.count)
+        self.prev_block = np.maximum(self.block - 1, 0)
+        self.next_block = np.minimum(self.block + 1, n - 1)
+
+
+def _sparse_rounds(page: _PageCounts, title_profile, norms, allowed):
+    """The reference rounds of _scores over the page's flat counts.
 
     Each block's similarity is the log-weighted cosine of its words against
     the reference total minus its own and its story partner's counts.  The
@@ -185,32 +217,15 @@ def _sparse_rounds(profiles, title_profile, partners, norms, allowed):
     """
     import numpy as np
 
-    vocabulary: dict[str, int] = {}
-    blocks, words, counts, above_counts, below_counts = [], [], [], [], []
-    n = len(profiles)
-    for k, prof in enumerate(profiles):
-        prev = profiles[k - 1] if k > 0 and k - 1 in partners[k] else None
-        nxt = profiles[k + 1] if k + 1 < n and k + 1 in partners[k] else None
-        for gram, count in prof.items():
-            blocks.append(k)
-            words.append(vocabulary.setdefault(gram, len(vocabulary)))
-            counts.append(count)
-            above_counts.append(prev.get(gram, 0) if prev is not None else 0)
-            below_counts.append(nxt.get(gram, 0) if nxt is not None else 0)
+    vocabulary = dict(page.vocabulary)
     for gram in title_profile:
         vocabulary.setdefault(gram, len(vocabulary))
     width = len(vocabulary)
     title_counts = np.zeros(width)
     if title_profile:
         title_counts[[vocabulary[g] for g in title_profile]] = list(title_profile.values())
-    block = np.asarray(blocks, dtype=np.intp)
-    word = np.asarray(words, dtype=np.intp)
-    count = np.asarray(counts, dtype=float)
-    above = np.asarray(above_counts, dtype=float)
-    below = np.asarray(below_counts, dtype=float)
-    log_count = np.log1p(count)
-    prev_block = np.maximum(block - 1, 0)
-    next_block = np.minimum(block + 1, n - 1)
+    n, block, word, count = page.n, page.block, page.word, page.count
+    above, below, log_count, prev_block, next_block = page.above, page.below, page.log_count, page.prev_block, page.next_block
     norms_arr = np.asarray(norms)
     allowed_arr = np.asarray(allowed, dtype=bool)
     included = allowed_arr.copy()
@@ -366,14 +381,15 @@ def remove_unrelated(
     # Word profiles and title shapes are computed once for both scorings below.
     profiles = [profile(t, stoplist) for t in texts]
     titles = [_title_like(t) for t in texts]
-    doomed = doomed_by(*story_similarities(texts, stoplist, title, reference, profiles, titles))
+    page = _PageCounts(profiles, [_partners(texts, titles, k) for k in range(len(texts))]) if profiles else None
+    doomed = doomed_by(*story_similarities(texts, stoplist, title, reference, profiles, titles, page))
     # The headline was picked above the densest prose; when that prose
     # starts with a teaser box, the "headline" is a teaser's title and
     # vouches for its story.  A headline that shares nothing with the rest
     # of the page is tried without.
     at = next((n for n, t in enumerate(texts) if title and t == title), None)
     if at is not None:
-        plain = story_similarities(texts, stoplist, "", reference, profiles, titles)
+        plain = story_similarities(texts, stoplist, "", reference, profiles, titles, page)
         if plain[0][at] < MIN_SIMILARITY:
             doomed = doomed_by(*plain) or doomed
     for i in doomed or ():
