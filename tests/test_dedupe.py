@@ -1,4 +1,5 @@
 from archive import Archive, export_articles
+from conftest import datasette_json
 from pipeline import Options, ingest
 from pipeline.dedupe import (
     MIN_SHINGLES,
@@ -263,25 +264,10 @@ def test_duplicates_view_and_band_index(tmp_path):
 
 
 def test_datasette_serves_duplicates_view_and_clusters_query(tmp_path):
-    import asyncio
-    import json
-
-    from datasette.app import Datasette
-
-    from archive.datasette import write_metadata
-
     db = tmp_path / "news.db"
     ingest_files(tmp_path, str(db), {"original.html": page("Reservoir at a 30-year low", STORY)})
     ingest_files(tmp_path, str(db), {"copy.html": page("Drought in the valley", edited(STORY), "2024-05-03", "Daily Courier")})
-    meta = json.loads(write_metadata(db).read_text())
-
-    async def fetch():
-        ds = Datasette([str(db)], metadata=meta)
-        view = await ds.client.get("/news/duplicates.json?_shape=array")
-        clusters = await ds.client.get("/news/duplicate_clusters.json?_shape=array")
-        return view.json(), clusters.json()
-
-    view, clusters = asyncio.run(fetch())
+    view, clusters = datasette_json(db, "/news/duplicates.json?_shape=array", "/news/duplicate_clusters.json?_shape=array")
     assert [r["copy_site"] for r in view] == ["Daily Courier"]
     assert [(c["copies"], c["site"]) for c in clusters] == [(1, "Example Times")]
 
