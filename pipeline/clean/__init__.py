@@ -20,12 +20,11 @@ from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass, field
 
-from ..document import Document, Removal
+from ..document import Document
 from . import byline, html_blocks, patterns
 from .core import densest_run, is_prose, line_weight
 from .features import PageChars, fold_and_tokenize, measure_lines, page_chars, stopwords
 from .linemodel import line_features, load_model
-from .scripts import dominant_script
 from .coherence import remove_unrelated
 from .spam import remove_spam
 
@@ -50,7 +49,6 @@ RULE_COMMENTS = "comments_section"
 RULE_SPAM = "spam"
 RULE_INLINE_SPAM = "inline_spam"
 RULE_UNRELATED = "unrelated_teaser"
-RULE_TITLE = "title"
 RULE_BYLINE = "byline"
 RULE_DATELINE = "dateline"
 RULE_METADATA_LABEL = "metadata_label"
@@ -180,8 +178,8 @@ def analyse(doc: Document, language: str | None = None) -> Analysis:
 
     # 3. a section heading after the core began ends the article
     section_end = None
-    prose_suffix = [0] * (end + 1)
-    for i in range(end - 1, -1, -1):
+    prose_suffix = [0] * (end + 1)  # prose characters from each line on (text dumps only)
+    for i in range(end - 1, -1, -1) if text_mode else ():
         prose_suffix[i] = prose_suffix[i + 1] + (feats[i].chars if i not in furniture and is_prose(feats[i]) else 0)
 
     def _tops_teaser_box(i: int, prose_before: int) -> bool:
@@ -221,8 +219,7 @@ def clean(doc: Document, language: str | None = None) -> Document:
     text_mode = a.text_mode
 
     if a.section_end is not None:
-        heading = texts[a.section_end].lower()
-        rule = RULE_COMMENTS if _is_comment_heading(heading) else RULE_RELATED
+        rule = RULE_COMMENTS if _is_comment_heading(texts[a.section_end]) else RULE_RELATED
         for i in range(a.section_end, len(texts)):
             doc.remove_block(i, rule)
 
