@@ -17,9 +17,8 @@ from pipeline.site_memory import (
     MIN_SITE_PAGES,
     line_hash,
     page_lines,
-    site_key,
+    site_key_of,
 )
-from pipeline.document import Block, Document
 
 SITE_PAGES = "site_pages"
 SITE_LINES = "site_lines"
@@ -73,14 +72,13 @@ def rebuild_site_memory(db: sqlite_utils.Database) -> dict:
         "where p.status = 'ok' order by a.ingested_at, a.id"
     ).fetchall()
     for page_id, url, site, text in rows:
+        key = site_key_of(url, site)
+        if not key:
+            continue
+        # The page's lines: its kept paragraphs and the blocks the cleaner removed.
         removed = [r[0] for r in db.execute("select text from removed_blocks where page_id = ? and inline = 0", [page_id])]
-        doc = Document(source=page_id, raw=b"")
-        doc.metadata.update(url=url, site=site)
-        doc.blocks = [Block(text=t) for t in (text or "").split("\n\n")] + [Block(text=t, removed_by="x") for t in removed]
-        key = site_key(doc)
-        if key:
-            memory.learn(key, page_id, page_lines(b.text for b in doc.blocks))
-            pages += 1
+        memory.learn(key, page_id, page_lines((text or "").split("\n\n") + removed))
+        pages += 1
     sites = db.execute(f"select count(distinct site) from {SITE_PAGES}").fetchone()[0]
     lines = db.execute(f"select count(*) from {SITE_LINES}").fetchone()[0]
     return {"pages": pages, "sites": sites, "lines": lines}

@@ -37,9 +37,12 @@ MAX_REMOVED_SHARE = 0.5
 
 def site_key(doc: Document) -> str | None:
     """The site a page belongs to: its URL's host, else the site name found in the page."""
-    url = doc.metadata.get("url")
+    return site_key_of(doc.metadata.get("url"), doc.metadata.get("site"))
+
+
+def site_key_of(url: str | None, site: str | None) -> str | None:
     host = urlsplit(url).hostname if url else None
-    key = host or doc.metadata.get("site")
+    key = host or site
     if not key:
         return None
     key = key.strip().lower()
