@@ -95,10 +95,6 @@ def fold_and_tokenize(texts: list[str]) -> tuple[list[str], list[list[str]]]:
     return folded, list(map(_WORD.findall, folded))
 
 
-def measure(text: str, stoplist: frozenset[str], tokens: list[str] | None = None) -> LineFeatures:
-    return measure_lines([text], stoplist, [tokenize(text) if tokens is None else tokens])[0]
-
-
 # Character classes are read from a table over the Basic Multilingual
 # Plane, built once, so that a page's lines are measured in a few numpy
 # operations; a character beyond the BMP asks Python.  The flags are those

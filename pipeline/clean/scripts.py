@@ -36,35 +36,17 @@ _RANGES = (
 )
 
 
-def char_script(ch: str) -> str | None:
-    """Script of one letter; None for digits, punctuation and spaces."""
-    if not ch.isalpha():
-        return None
-    code = ord(ch)
-    for lo, hi, name in _RANGES:
-        if lo <= code <= hi:
-            return name
-    return "Other"
-
-
-_SCRIPT_PATTERNS = {}
-for _lo, _hi, _name in _RANGES:
-    _SCRIPT_PATTERNS.setdefault(_name, []).append(f"\\u{_lo:04x}-\\u{_hi:04x}")
-_SCRIPT_PATTERNS = {name: re.compile("[" + "".join(parts) + "]") for name, parts in _SCRIPT_PATTERNS.items()}
-# Latin letters only: the range above also covers ASCII punctuation-free letters
-# but [A-z] would include [\]^_` so Latin is spelled out.
-_SCRIPT_PATTERNS["Latin"] = re.compile("[A-Za-z\u00c0-\u02af\u1e00-\u1eff]")
-
-
-_SCRIPT_NAMES = list(_SCRIPT_PATTERNS)
+# Script names in first-seen order of _RANGES: the index of each in the lookup table.
+_SCRIPT_NAMES = list(dict.fromkeys(name for _, _, name in _RANGES))
 
 
 @lru_cache(maxsize=1)
 def _script_table() -> np.ndarray:
-    """Per BMP code point: 1 + the index in _SCRIPT_NAMES of the pattern that matches it, 0 for none.
+    """Per BMP code point: 1 + the index in _SCRIPT_NAMES of its script, 0 for none.
 
-    Built from the same ranges as _SCRIPT_PATTERNS (which do not overlap);
-    no pattern matches beyond the BMP.
+    Built from _RANGES (which do not overlap), except that Latin counts
+    letters only (the first Latin range also holds ASCII punctuation such
+    as [\\]^_`); nothing beyond the BMP is counted.
     """
     table = np.zeros(0x10000, np.uint8)
     for lo, hi, name in _RANGES:
@@ -80,7 +62,7 @@ def _script_table() -> np.ndarray:
 def script_counts(text: str, limit: int = 2000) -> Counter:
     """Letters per script in the first `limit` characters (one table lookup per character, in numpy).
 
-    The counts of the _SCRIPT_PATTERNS, in their order.
+    Scripts in _SCRIPT_NAMES order.
     """
     sample = text[:limit]
     codes = np.frombuffer(sample.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)

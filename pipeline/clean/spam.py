@@ -339,11 +339,6 @@ def evidence(text: str, lexical_possible: bool | None = None) -> LineEvidence:
     )
 
 
-def may_contain_spam(text: str) -> bool:
-    """Fast page-level pre-check: False means no lexicon term can match anywhere in the text."""
-    return SPAM_LEXICON.may_match(text.lower())
-
-
 def spam_hits(text: str) -> int:
     """Lexicon words and spam-site addresses in a text."""
     return evidence(text).lexical
