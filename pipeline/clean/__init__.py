@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from ..document import Document
 from . import byline, html_blocks, patterns
 from .core import densest_run, is_prose, line_weight
-from .features import PageChars, fold_and_tokenize, measure_lines, page_chars, stopwords
+from .features import PageChars, fold_and_tokenize, measure_lines, page_chars, page_stoplist_language, stopwords
 from .linemodel import line_features, load_model
 from .coherence import remove_unrelated
 from .spam import remove_spam
@@ -95,12 +95,10 @@ class Analysis:
 def analyse(doc: Document, language: str | None = None) -> Analysis:
     """Measure every block, apply the single-line rules, find the core and the article's end."""
     texts = [b.text for b in doc.blocks]
-    if language is None:
-        from ..language import guess_page_language
-
-        language = guess_page_language(texts)
-    stoplist = stopwords(language)
     folded, tokens = fold_and_tokenize(texts)
+    if language is None:
+        language = page_stoplist_language(texts, tokens)
+    stoplist = stopwords(language)
     chars = page_chars(texts)
     feats = measure_lines(texts, stoplist, tokens, chars)
     # Regex gates run once over the page rather than once per line.

@@ -6,6 +6,7 @@ second on one core, so every line is measured once, here.
 
 from __future__ import annotations
 
+import heapq
 import re
 import unicodedata
 from bisect import bisect_right
@@ -67,6 +68,50 @@ def stopwords(language: str | None) -> frozenset[str]:
     # short words are the function words, so prefer them when truncating.
     ordered = sorted(words, key=lambda w: (len(w), w))[:MAX_STOPWORDS]
     return frozenset(w.strip(_TRAILING_PUNCT).lower() for w in ordered)
+
+
+# The page's stoplist is chosen by counting, in its longest lines, the words
+# of every shipped stoplist: a dictionary lookup per word, ~10x cheaper than
+# the byte n-gram model of pipeline.language.  Only a clear winner is taken
+# (at least STOPLIST_MIN_HITS words and STOPLIST_MIN_LEAD times the
+# runner-up's hits); related languages that share their function words
+# (da/nb, sr/hr/bs, id/ms) and pages with little prose go to the n-gram
+# model.  On the 949 dev pages and the seeds this picks the same stoplist as
+# the n-gram model on every page, and decides ~3 pages in 4 by itself.
+STOPLIST_SAMPLE_LINES = 3
+STOPLIST_MIN_HITS = 5
+STOPLIST_MIN_LEAD = 1.5
+
+
+@lru_cache(maxsize=1)
+def _stopword_index() -> tuple[list[str], dict[str, tuple[int, ...]]]:
+    """(a language code per distinct stoplist, word -> the stoplists holding it)."""
+    codes = list({JUSTEXT_STOPLISTS[code]: code for code in reversed(JUSTEXT_STOPLISTS)}.values())
+    index: dict[str, list[int]] = {}
+    for k, code in enumerate(codes):
+        for word in stopwords(code):
+            index.setdefault(word, []).append(k)
+    return codes, {word: tuple(ks) for word, ks in index.items()}
+
+
+def page_stoplist_language(texts: list[str], tokens: list[list[str]]) -> str | None:
+    """The language whose stoplist the page's longest lines use, from their words.
+
+    Falls back to pipeline.language.guess_page_language when no stoplist
+    clearly wins.
+    """
+    codes, index = _stopword_index()
+    longest = heapq.nlargest(STOPLIST_SAMPLE_LINES, range(len(texts)), key=list(map(len, texts)).__getitem__)
+    hits = [0] * len(codes)
+    for ks in filter(None, map(index.get, [word for i in longest for word in tokens[i]])):
+        for k in ks:
+            hits[k] += 1
+    first, second = sorted(range(len(codes)), key=hits.__getitem__, reverse=True)[:2]
+    if hits[first] >= STOPLIST_MIN_HITS and hits[first] >= STOPLIST_MIN_LEAD * hits[second]:
+        return codes[first]
+    from ..language import guess_page_language
+
+    return guess_page_language(texts)
 
 
 _CJK_CHARS = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff]")
