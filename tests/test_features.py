@@ -23,11 +23,14 @@ def test_measure_lines_matches_one_line_at_a_time():
     stoplist = stopwords("en")
     tokens = [tokenize(line) for line in LINES]
     together = measure_lines(LINES, stoplist, tokens)
-    alone = [measure_lines([line], stoplist, [words])[0] for line, words in zip(LINES, tokens)]
-    assert together == alone
-    assert [f.ends_sentence for f in together] == [True, True, True, False, False, True, True, False, False]
-    assert [f.cjk for f in together] == [False, False, False, False, False, True, False, False, False]
-    assert together[0].words == 13 and together[5].words == len(LINES[5]) // 2
+    alone = [measure_lines([line], stoplist, [words]) for line, words in zip(LINES, tokens)]
+    for column in ("chars", "words", "stopword_density", "ends_sentence", "cjk"):
+        assert getattr(together, column).tolist() == [getattr(one, column)[0] for one in alone], column
+    assert together.ends_sentence.tolist() == [True, True, True, False, False, True, True, False, False]
+    assert together.cjk.tolist() == [False, False, False, False, False, True, False, False, False]
+    assert together.words[0] == 13 and together.words[5] == len(LINES[5]) // 2
+    assert together.stopword_density[0] == sum(w in stoplist for w in tokens[0]) / 13
+    assert together.head(2).chars.tolist() == [len(LINES[0]), len(LINES[1])]
 
 
 def test_page_chars_head_is_the_first_lines():

@@ -20,10 +20,12 @@ from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass, field
 
+import numpy as np
+
 from ..document import Document
 from . import byline, html_blocks, patterns
-from .core import densest_run, is_prose, line_weight
-from .features import PageChars, fold_and_tokenize, measure_lines, page_chars, page_stoplist_language, stopwords
+from .core import densest_run, line_weights, prose_lines
+from .features import LineTable, PageChars, fold_and_tokenize, measure_lines, page_chars, page_stoplist_language, stopwords
 from .linemodel import line_features, load_model
 from .coherence import remove_unrelated
 from .spam import remove_spam
@@ -80,7 +82,7 @@ class Analysis:
 
     texts: list[str]
     tokens: list[list[str]]
-    feats: list
+    lines: LineTable  # each line's measurements
     furniture: dict[int, str]
     found_meta: dict
     counts: Counter
@@ -100,7 +102,8 @@ def analyse(doc: Document, language: str | None = None) -> Analysis:
         language = page_stoplist_language(texts, tokens)
     stoplist = stopwords(language)
     chars = page_chars(texts)
-    feats = measure_lines(texts, stoplist, tokens, chars)
+    lines = measure_lines(texts, stoplist, tokens, chars)
+    line_chars = lines.chars.tolist()
     # Regex gates run once over the page rather than once per line.
     substring_lines = patterns.substring_lines(folded)
     year_lines = byline.lines_with_year(texts)
@@ -168,39 +171,43 @@ def analyse(doc: Document, language: str | None = None) -> Analysis:
     # 2. the core
     counts = Counter(texts)
     end = len(texts)
+    is_furniture = np.zeros(end, bool)
+    is_furniture[list(furniture)] = True
     if text_mode:
-        weights = [line_weight(f, i in furniture, counts[t] > 1) for i, (t, f) in enumerate(zip(texts, feats))]
+        weights = line_weights(lines, is_furniture, np.fromiter((counts[t] > 1 for t in texts), bool, end))
         core = densest_run(weights)
+        prose = prose_lines(lines) & ~is_furniture
+        # Prose characters from each line on.
+        prose_suffix = np.concatenate([np.cumsum(np.where(prose, lines.chars, 0)[::-1])[::-1], [0]]).tolist()
     else:
         core = (0, end - 1)
+        prose = ~is_furniture  # the extractor's paragraphs are all prose
+    counted = prose.tolist()
 
     # 3. a section heading after the core began ends the article
     section_end = None
-    prose_suffix = [0] * (end + 1)  # prose characters from each line on (text dumps only)
-    for i in range(end - 1, -1, -1) if text_mode else ():
-        prose_suffix[i] = prose_suffix[i + 1] + (feats[i].chars if i not in furniture and is_prose(feats[i]) else 0)
 
     def _tops_teaser_box(i: int, prose_before: int) -> bool:
         """A non-comment heading with most of the page's prose still to come tops a box above the article."""
         return not _is_comment_heading(texts[i]) and prose_suffix[i + 1] > SECTION_END_MAX_PROSE_RATIO * prose_before
 
     if core is not None:
-        prose = 0
+        prose_before = 0
         for i in range(core[0], end):
             # A heading only counts once enough prose is seen (so is only looked for then).
             if (
-                prose >= MIN_PROSE_BEFORE_SECTION_END
+                prose_before >= MIN_PROSE_BEFORE_SECTION_END
                 and (patterns.section_end_kind(texts[i], folded[i]) if text_mode else html_blocks.ends_article(doc.blocks[i]))
-                and not (text_mode and _tops_teaser_box(i, prose))
+                and not (text_mode and _tops_teaser_box(i, prose_before))
             ):
                 section_end = i
                 break
-            if i not in furniture and (is_prose(feats[i]) or not text_mode):
-                prose += feats[i].chars
+            if counted[i]:
+                prose_before += line_chars[i]
         if section_end is not None:
             end = section_end
             core = densest_run(weights[:end]) if text_mode else (0, end - 1)
-    return Analysis(texts, tokens, feats, furniture, found_meta, counts, core, end, section_end, text_mode, language, chars)
+    return Analysis(texts, tokens, lines, furniture, found_meta, counts, core, end, section_end, text_mode, language, chars)
 
 
 def clean(doc: Document, language: str | None = None) -> Document:
@@ -232,14 +239,14 @@ def clean(doc: Document, language: str | None = None) -> Document:
     # in the text (it is the article's first line) and becomes the title.
     title_index = None
     if text_mode and doc.metadata.get("title") is None:
-        title_index = _find_title(texts, a.feats, furniture, start)
+        title_index = _find_title(texts, furniture, start)
         if title_index is not None:
             found_meta.setdefault("title", texts[title_index])
 
     model = load_model() if text_mode else None
     if model is not None and end:
         chars = a.chars.head(end) if a.chars is not None else None
-        x = line_features(texts[:end], a.tokens[:end], a.feats[:end], furniture, core, a.counts, chars)
+        x = line_features(texts[:end], a.tokens[:end], a.lines.head(end), furniture, core, a.counts, chars)
         keep = (model.probabilities(x) >= model.threshold).tolist()
     else:
         keep = [start <= i <= stop for i in range(end)]
@@ -302,7 +309,7 @@ def _apply_metadata(doc: Document, found: dict, lines: list[str]) -> None:
         meta["site"] = byline.guess_site(lines)
 
 
-def _find_title(texts, feats, furniture, core_start) -> int | None:
+def _find_title(texts, furniture, core_start) -> int | None:
     best, best_score = None, 0
     for i in range(max(0, core_start - TITLE_LOOKBACK_LINES), core_start):
         if i in furniture:

@@ -9,7 +9,9 @@ many short lines add up to a large negative weight.
 
 from __future__ import annotations
 
-from .features import LineFeatures
+import numpy as np
+
+from .features import LineTable
 
 # jusText's calibrated limits (Pomikálek 2011): a paragraph under 70
 # characters is "short"; from 200 characters with >= 30% stopwords it is
@@ -32,28 +34,29 @@ NON_PROSE_COST_FACTOR = 0.5
 REPEATED_COST = 40
 
 
-def line_weight(feat: LineFeatures, furniture: bool, repeated: bool) -> float:
-    if furniture:
-        return -FURNITURE_COST
-    chars = feat.chars * (CJK_CHAR_FACTOR if feat.cjk else 1.0)
-    if repeated and chars < LONG_CHARS:
-        return -REPEATED_COST
-    if chars < SHORT_CHARS:
-        # A short full sentence (a one-line paragraph) is neutral rather than negative.
-        if feat.ends_sentence and feat.stopword_density >= STOPWORD_PROSE and feat.words >= 5:
-            return 0.0
-        return -SHORT_LINE_COST
-    if feat.stopword_density >= STOPWORD_PROSE or (chars >= LONG_CHARS and feat.ends_sentence and feat.stopword_density >= STOPWORD_PROSE / 2):
-        return chars
-    if chars >= LONG_CHARS and feat.ends_sentence:
-        # Prose in a language whose stoplist we do not have (or a mismatch).
-        return chars * 0.5
-    return -chars * NON_PROSE_COST_FACTOR
+def line_weights(lines: LineTable, furniture: np.ndarray, repeated: np.ndarray) -> list[float]:
+    """Each line's weight in the core search; `furniture` and `repeated` are per-line masks."""
+    chars = lines.chars * np.where(lines.cjk, CJK_CHAR_FACTOR, 1.0)
+    density, ends = lines.stopword_density, lines.ends_sentence
+    long_sentence = (chars >= LONG_CHARS) & ends
+    weight = np.where(
+        (density >= STOPWORD_PROSE) | (long_sentence & (density >= STOPWORD_PROSE / 2)),
+        chars,
+        # Long sentences with few stopwords: prose in a language whose
+        # stoplist we do not have (or a mismatch).
+        np.where(long_sentence, chars * 0.5, -chars * NON_PROSE_COST_FACTOR),
+    )
+    # A short full sentence (a one-line paragraph) is neutral rather than negative.
+    short_sentence = ends & (density >= STOPWORD_PROSE) & (lines.words >= 5)
+    weight = np.where(chars < SHORT_CHARS, np.where(short_sentence, 0.0, -SHORT_LINE_COST), weight)
+    weight = np.where(repeated & (chars < LONG_CHARS), -REPEATED_COST, weight)
+    return np.where(furniture, -FURNITURE_COST, weight).tolist()
 
 
-def is_prose(feat: LineFeatures) -> bool:
-    chars = feat.chars * (CJK_CHAR_FACTOR if feat.cjk else 1.0)
-    return chars >= SHORT_CHARS and feat.stopword_density >= STOPWORD_PROSE
+def prose_lines(lines: LineTable) -> np.ndarray:
+    """Per line: long enough and with enough stopwords to be prose."""
+    chars = lines.chars * np.where(lines.cjk, CJK_CHAR_FACTOR, 1.0)
+    return (chars >= SHORT_CHARS) & (lines.stopword_density >= STOPWORD_PROSE)
 
 
 def densest_run(weights: list[float]) -> tuple[int, int] | None:

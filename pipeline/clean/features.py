@@ -12,7 +12,7 @@ import unicodedata
 from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import accumulate
+from itertools import accumulate, chain
 
 import numpy as np
 
@@ -66,7 +66,7 @@ def stopwords(language: str | None) -> frozenset[str]:
         words = justext.get_stoplist("English")
     # The stoplist files are sorted by frequency only in some languages;
     # short words are the function words, so prefer them when truncating.
-    ordered = sorted(words, key=lambda w: (len(w), w))[:MAX_STOPWORDS]
+    ordered = sorted(sorted(words), key=len)[:MAX_STOPWORDS]  # by (length, word): sort is stable
     return frozenset(w.strip(_TRAILING_PUNCT).lower() for w in ordered)
 
 
@@ -118,15 +118,6 @@ _CJK_CHARS = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff]")
 # Lines are measured on their first characters only: a paragraph's first
 # 400 characters tell whether it is CJK as well as the whole does.
 SAMPLE_CHARS = 400
-
-
-@dataclass(slots=True)
-class LineFeatures:
-    chars: int
-    words: int
-    stopword_density: float
-    ends_sentence: bool
-    cjk: bool
 
 
 def tokenize(text: str) -> list[str]:
@@ -205,16 +196,37 @@ def page_chars(texts: list[str]) -> PageChars:
     return PageChars(codes, flags, lengths, starts, line_of, offset)
 
 
+@dataclass
+class LineTable:
+    """Measurements of every line of a page, one array each."""
+
+    chars: np.ndarray  # characters (int)
+    words: np.ndarray  # words (int); CJK lines count two characters a word
+    stopword_density: np.ndarray  # share of the words that are stopwords (float)
+    ends_sentence: np.ndarray  # the last non-space character ends a sentence (bool)
+    cjk: np.ndarray  # a CJK line: Kana/Han are > 30% of its first characters (bool)
+
+    def __len__(self) -> int:
+        return len(self.chars)
+
+    def head(self, n: int) -> "LineTable":
+        """The same for the first n lines."""
+        if n >= len(self.chars):
+            return self
+        return LineTable(self.chars[:n], self.words[:n], self.stopword_density[:n], self.ends_sentence[:n], self.cjk[:n])
+
+
 def measure_lines(
     texts: list[str], stoplist: frozenset[str], tokens: list[list[str]], page: PageChars | None = None
-) -> list[LineFeatures]:
-    """LineFeatures of each line, given its words (and page_chars(texts) when the caller has it).
+) -> LineTable:
+    """The LineTable of a page's lines, given their words (and page_chars(texts) when the caller has it).
 
     numpy over the page; Python only for CJK lines.
     """
     n = len(texts)
     if n == 0:
-        return []
+        empty = np.zeros(0, np.int64)
+        return LineTable(empty, empty, np.zeros(0), empty.astype(bool), empty.astype(bool))
     if page is None:
         page = page_chars(texts)
     flags, lengths = page.flags, page.lengths
@@ -229,16 +241,20 @@ def measure_lines(
     # CJK: more than 30% of the first SAMPLE_CHARS characters are Kana or Han.
     cjk_chars = np.bincount(page.line_of[((flags & CJK) > 0) & (page.offset < SAMPLE_CHARS)], minlength=n)
     cjk = cjk_chars > 0.3 * np.minimum(lengths, SAMPLE_CHARS)
-    is_stopword = stoplist.__contains__
-    words_list = list(map(len, tokens))
-    density_list = [sum(map(is_stopword, words)) / len(words) if words else 0.0 for words in tokens]
+    # Stopwords per line: one lookup per word of the page, summed by line.
+    words = np.fromiter(map(len, tokens), np.int64, n)
+    flat = list(chain.from_iterable(tokens))
+    hits = np.bincount(
+        np.repeat(np.arange(n), words)[np.fromiter(map(stoplist.__contains__, flat), bool, len(flat))], minlength=n
+    )
+    density = np.divide(hits, words, out=np.zeros(n), where=words > 0)
     for i in np.flatnonzero(cjk).tolist():
         # Two characters per "word" is the usual rule of thumb for zh/ja.
         text = texts[i]
-        words_list[i] = max(1, len(text) // 2)
+        words[i] = max(1, len(text) // 2)
         function = sum(1 for ch in text if ch in CJK_FUNCTION_CHARS)
-        density_list[i] = min(1.0, function * 2 / words_list[i])
-    return list(map(LineFeatures, lengths.tolist(), words_list, density_list, ends_sentence.tolist(), cjk.tolist()))
+        density[i] = min(1.0, function * 2 / words[i])
+    return LineTable(lengths, words, density, ends_sentence, cjk)
 
 
 def lines_matching(pattern: re.Pattern, texts: list[str], page: str | None = None) -> set[int]:

@@ -25,7 +25,7 @@ from pathlib import Path
 import numpy as np
 
 from .core import CJK_CHAR_FACTOR, SHORT_CHARS, STOPWORD_PROSE
-from .features import ALPHA as _ALPHA, BULLET, DIGIT as _DIGIT, SPACE as _SPACE, UPPER as _UPPER, PageChars, page_chars
+from .features import ALPHA as _ALPHA, BULLET, DIGIT as _DIGIT, SPACE as _SPACE, UPPER as _UPPER, LineTable, PageChars, page_chars
 
 MODEL_PATH = Path(__file__).resolve().parent / "data" / "line_model.json"
 
@@ -155,7 +155,7 @@ def _run_lengths(mask: np.ndarray) -> np.ndarray:
     return out
 
 
-def line_features(texts, tokens, feats, furniture, core, counts, page: PageChars | None = None) -> np.ndarray:
+def line_features(texts, tokens, lines: LineTable, furniture, core, counts, page: PageChars | None = None) -> np.ndarray:
     """One row of FEATURE_NAMES per line (per-line scalars in Python, windows in numpy).
 
     `page` is features.page_chars(texts) when the caller has it.
@@ -163,10 +163,10 @@ def line_features(texts, tokens, feats, furniture, core, counts, page: PageChars
     n = len(texts)
     if n == 0:
         return np.zeros((0, len(FEATURE_NAMES)))
-    chars = np.array([f.chars for f in feats], float)
-    density = np.array([f.stopword_density for f in feats], float)
-    ends_sentence = np.array([f.ends_sentence for f in feats], float)
-    cjk = np.array([f.cjk for f in feats], float)
+    chars = lines.chars.astype(float)
+    density = lines.stopword_density
+    ends_sentence = lines.ends_sentence.astype(float)
+    cjk = lines.cjk.astype(float)
     furn = np.zeros(n)
     furn[[i for i in furniture if i < n]] = 1.0
     # is_prose, line by line
