@@ -321,7 +321,7 @@ def teaser_runs(texts: list[str], sims: list[float], joint: list[float] | None =
             truncated = any(_TRUNCATED.search(texts[i]) for it in marks for i in range(it[1], it[2]))
             last_title = max(it[2] for it in items if it[0] in ("pair", "title")) if titles else 0
             if pairs >= 2 or (pairs >= 1 and (headed or truncated or titles >= 2)) or (headed and titles >= 2):
-                runs.append(range(marks[0][1], last_title))
+                runs.append(range(marks[0][1], _more_stories(texts, items, last_title)))
         items.clear()
 
     k = 0
@@ -343,6 +343,23 @@ def teaser_runs(texts: list[str], sims: list[float], joint: list[float] | None =
         k += 1
     close()
     return runs
+
+
+def _more_stories(texts: list[str], items: list[tuple[str, int, int]], end: int) -> int:
+    """Where a list of stories ends: past its last title, a short line and a low paragraph are one more story.
+
+    Inside a run already taken for a list, a title too short for
+    _title_like ("Gitarre & Bass 02/2022") still heads the paragraph under it.
+    """
+    rest = [it for it in items if it[1] >= end]
+    for head, body in zip(rest[::2], rest[1::2]):
+        line = texts[head[1]].strip()
+        if head[0] not in ("low", "heading") or body[0] != "low" or len(texts[body[1]]) < PARAGRAPH_MIN_CHARS:
+            break
+        if not line or len(line) > TITLE_MAX_CHARS or line[-1] in _SENTENCE_END or len(texts[body[1]]) <= len(line):
+            break
+        end = body[2]
+    return end
 
 
 def remove_unrelated(
