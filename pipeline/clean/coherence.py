@@ -18,13 +18,17 @@ always ends a run, and nothing coherent is ever removed.
 Earlier rules leave traces that still count: the line model often drops a
 teaser's title (`low_content` / `outside_core`) and keeps its paragraph, so
 a title or heading removed right above a kept block still marks where a
-story begins (it is scored, but never part of the reference).  A title and
+story begins (it is scored, but never part of the reference); it also
+keeps a title and drops its paragraph, so the few lines it removed just
+below kept text are scored too.  Past a list's last title, a short line
+over a low paragraph is one more story.  A title and
 its paragraph are also scored together against the coherent blocks, so a
 real subsection with a short paragraph is not taken for a teaser.  The
 headline found above the core only vouches for the page when it shares
 words with the rest: a teaser box above the article can hand the cleaner a
 teaser's title as headline.  Runs never take more than half of the kept
-text: a page that is a list of stories is not emptied.
+text (a page that is a list of stories is not emptied) unless two clearly
+on-topic paragraphs of the article stay outside them.
 """
 
 from __future__ import annotations
