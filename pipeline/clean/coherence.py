@@ -77,7 +77,8 @@ MAX_REMOVED_SHARE = 0.5
 # vouches for that story's one paragraph.  A paragraph must be this long,
 # so that a column of near-identical share buttons, which vouch for each
 # other, does not count, and score at least twice the teaser threshold.
-# Calibrated on the first 300 dev pages: no clean dump changes.
+# On the first 300 dev pages: teaser sections leaked 61 -> 59, clean-dump
+# body F1 unchanged (0.884).
 ANCHOR_MIN_BLOCKS = 2
 ANCHOR_MIN_CHARS = 100
 ANCHOR_SIMILARITY = 2 * MIN_SIMILARITY
