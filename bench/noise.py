@@ -142,6 +142,12 @@ TEASER_HEADINGS = [
 TEASER_HEADING_CHANCE = 0.7
 TEASER_PARAGRAPH_CHANCE = 0.7
 TEASER_TRUNCATE_CHANCE = 0.5
+# A teaser's text is a summary, not the story's first paragraph in full:
+# sites show one or two sentences (a dek) or cut the lead short.  Untruncated
+# teaser texts keep the leading sentences that fit in this many characters
+# (the first sentence alone when it is longer).
+TEASER_TEXT_MAX_CHARS = 300
+_SENTENCE_BREAK = re.compile(r"""(?<=[.!?…。！？])["'”»]?\s+""")
 POSITIONS = ("after", "after", "inside", "before")
 
 
@@ -213,8 +219,20 @@ def teaser_lines(teaser: Teaser, rng: random.Random) -> list[str]:
         if rng.random() < TEASER_TRUNCATE_CHANCE and len(paragraph) > 160:
             cut = paragraph[: rng.randint(120, 160)].rsplit(" ", 1)[0]
             paragraph = cut + rng.choice(["…", " …", "...", " [...]"])
+        else:
+            paragraph = summary(paragraph)
         lines.append(paragraph)
     return lines
+
+
+def summary(paragraph: str, limit: int = TEASER_TEXT_MAX_CHARS) -> str:
+    """The leading sentences of a paragraph that fit in `limit` characters (at least the first)."""
+    out = ""
+    for match in _SENTENCE_BREAK.finditer(paragraph):
+        if out and match.start() > limit:
+            break
+        out = paragraph[: match.end()].rstrip()
+    return out or paragraph
 
 
 def _body_indices(lines: list[str], body: Sequence[str] | None) -> list[int]:

@@ -258,6 +258,28 @@ def test_teaser_paragraphs_whose_titles_the_line_model_removed_still_go():
     assert all(doc.blocks[i].kept for i in (0, 1, 2, 7, 8))
 
 
+def test_a_kept_teaser_title_whose_paragraph_the_line_model_removed_still_goes():
+    lines = ARTICLE_EN + [TEASERS_EN[0].title, TEASERS_EN[0].paragraphs[0], TEASERS_EN[1].title, TEASERS_EN[1].paragraphs[0]]
+    doc = _doc_with_removed(lines, {6: "low_content", 7: "low_content", 8: "outside_core"})
+    assert remove_unrelated(doc, "en", ARTICLE_EN[0]) == 1
+    assert doc.blocks[5].removed_by == "unrelated_teaser"
+    assert all(doc.blocks[i].kept for i in range(5))
+
+
+def test_a_story_with_a_short_title_at_the_end_of_a_teaser_list_goes_with_it():
+    lines = ARTICLE_EN[:]
+    for teaser in TEASERS_EN[:2]:
+        lines = lines + [teaser.title, teaser.paragraphs[0]]
+    lines = lines + [
+        "Library hours",  # too short for a title on its own
+        "The city library will stay open until midnight during exam weeks, the librarians announced, "
+        "and students may borrow laptops at the front desk.",
+    ]
+    doc = _doc_with_removed(lines, {})
+    assert remove_unrelated(doc, "en", ARTICLE_EN[0]) == 6
+    assert all(doc.blocks[i].kept for i in range(5))
+
+
 def test_a_page_that_is_a_list_of_stories_is_not_emptied():
     lines = [ARTICLE_EN[0], ARTICLE_EN[1]]
     for teaser in TEASERS_EN:
