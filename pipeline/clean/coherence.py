@@ -36,6 +36,8 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
+from functools import lru_cache
+from itertools import chain
 
 from ..document import Document
 from . import patterns
@@ -100,8 +102,32 @@ _WORD = re.compile(r"\w+", re.UNICODE)
 # "-lich") and left twice as many teaser lines in.
 PREFIX_CHARS = 6
 # A whitespace-separated word with at least one letter in it.
+_KANA_OR_LATER = re.compile("[\u3040-\U0010ffff]")
 _LETTERED_WORD = re.compile(r"[^\s]*[^\W\d_][^\s]*")
 MIN_WORD_CHARS = 3
+
+
+class _Grams(dict):
+    """word -> its gram (first PREFIX_CHARS letters), or "" for a word left out; filled on first sight."""
+
+    def __init__(self, stoplist: frozenset[str]):
+        super().__init__()
+        self.stoplist = stoplist
+
+    def __missing__(self, word: str) -> str:
+        gram = "" if len(word) < MIN_WORD_CHARS or word in self.stoplist or word.isdigit() else word[:PREFIX_CHARS]
+        if len(self) < GRAM_CACHE_WORDS:
+            self[word] = gram
+        return gram
+
+
+# Words remembered per stoplist: a page's words are mostly words seen before.
+GRAM_CACHE_WORDS = 200_000
+
+
+@lru_cache(maxsize=8)
+def _grams(stoplist: frozenset[str]) -> _Grams:
+    return _Grams(stoplist)
 
 
 def profile(text: str, stoplist: frozenset[str]) -> Counter:
@@ -110,14 +136,15 @@ def profile(text: str, stoplist: frozenset[str]) -> Counter:
     Prefixes fold inflection ("minister", "ministers", "ministerium") at
     no cost; function words and numbers are left out.
     """
-    grams: Counter = Counter()
     lowered = text.lower()
-    # max() is a C-speed scan: most texts have no Kana or Han at all.
-    cjk = bool(lowered) and max(lowered) >= "\u3040"
-    for word in _WORD.findall(lowered):
+    words = _WORD.findall(lowered)
+    if _KANA_OR_LATER.search(lowered) is None:  # no Kana or Han: every word is spaced
+        return Counter(filter(None, map(_grams(stoplist).__getitem__, words)))
+    grams: Counter = Counter()
+    for word in words:
         if word in stoplist or word.isdigit():
             continue
-        if cjk and _unspaced(word):
+        if _unspaced(word):
             grams.update(word[i : i + 2] for i in range(len(word) - 1))
         elif len(word) >= MIN_WORD_CHARS:
             grams[word[:PREFIX_CHARS]] += 1
@@ -160,26 +187,49 @@ def story_similarities(
     with the article over its title and paragraph together, where a teaser
     of another story shares none.  0.0 where block k does not start a story.
     """
+    import numpy as np
+
     titles = titles if titles is not None else [_title_like(t) for t in texts]
+    n = len(texts)
+    if page is None and texts:
+        profiles = profiles if profiles is not None else [profile(t, stoplist) for t in texts]
+        page = _PageCounts(profiles, [_partners(texts, titles, k) for k in range(n)])
     sims, profiles, included, title_profile = _scores(texts, stoplist, title, reference, profiles, titles, page)
-    total: Counter = Counter(title_profile)
-    for prof, use in zip(profiles, included):
-        if use:
-            total.update(prof)
-    ref_norm = _norm(total) or 1.0
-    joint = [0.0] * len(texts)
-    for k in range(len(texts) - 1):
-        if not titles[k] or titles[k + 1]:
-            continue
-        story = profiles[k] + profiles[k + 1]
-        own = Counter()
-        for j in (k, k + 1):
-            if included[j]:
-                own.update(profiles[j])
-        norm = _norm(story)
+    joint = [0.0] * n
+    starts = [k for k in range(n - 1) if titles[k] and not titles[k + 1]]
+    if not starts:
+        return sims, joint
+    # The reference: the title and every block left in it, word by word.
+    total = np.bincount(page.word, weights=page.count * np.asarray(included, dtype=float)[page.block], minlength=len(page.vocabulary))
+    title_only = [c for g, c in title_profile.items() if g not in page.vocabulary]
+    for g, c in title_profile.items():
+        if g in page.vocabulary:
+            total[page.vocabulary[g]] += c
+    ref_norm = math.hypot(*np.log1p(np.concatenate([total[total > 0], title_only])).tolist()) or 1.0
+    # A story is a title's words (with the paragraph's counts of the same
+    # words, `below`) and then the paragraph's other words (`above` == 0).
+    starts_story = np.zeros(n + 1, dtype=bool)
+    starts_story[starts] = True
+    block, count, above, below = page.block, page.count, page.above, page.below
+    in_title = starts_story[block]
+    in_paragraph = starts_story[np.maximum(block - 1, 0)] & (block > 0) & (above == 0)
+    chosen = np.flatnonzero(in_title | in_paragraph)
+    inc = np.asarray(included, dtype=float)
+    inc_next = np.append(inc[1:], 0.0)
+    is_title = in_title[chosen]
+    b, c, lo = block[chosen], count[chosen], below[chosen]
+    story_of = np.where(is_title, b, b - 1)
+    story = np.where(is_title, c + lo, c)
+    own = np.where(is_title, c * inc[b] + lo * inc_next[b], c * inc[b])
+    rest = total[page.word[chosen]] - own
+    contribution = np.where(rest > 0, np.log1p(story) * np.log1p(np.maximum(rest, 0.0)), 0.0)
+    dots = np.bincount(story_of, weights=contribution, minlength=n).tolist()
+    logs = np.log1p(story).tolist()
+    bounds = np.searchsorted(story_of, starts + [n]).tolist()
+    for k, lo_i, hi_i in zip(starts, bounds, bounds[1:]):
+        norm = math.hypot(*logs[lo_i:hi_i])
         if norm:
-            dot = sum(math.log1p(c) * math.log1p(total[g] - own[g]) for g, c in story.items() if total[g] > own[g])
-            joint[k] = dot / (norm * ref_norm)
+            joint[k] = dots[k] / (norm * ref_norm)
     return sims, joint
 
 
@@ -196,7 +246,7 @@ def _scores(texts, stoplist, title, reference, profiles=None, titles=None, page=
         return [], profiles, [], title_profile
     if page is None:
         page = _PageCounts(profiles, [_partners(texts, titles, k) for k in range(len(texts))])
-    sims, included = _sparse_rounds(page, title_profile, [_norm(prof) for prof in profiles], allowed)
+    sims, included = _sparse_rounds(page, title_profile, page.norms, allowed)
     return sims, profiles, included, title_profile
 
 
@@ -206,24 +256,30 @@ class _PageCounts:
     def __init__(self, profiles, partners):
         import numpy as np
 
-        self.vocabulary: dict[str, int] = {}
-        blocks, words, counts, above_counts, below_counts = [], [], [], [], []
         n = self.n = len(profiles)
-        for k, prof in enumerate(profiles):
-            prev = profiles[k - 1] if k > 0 and k - 1 in partners[k] else None
-            nxt = profiles[k + 1] if k + 1 < n and k + 1 in partners[k] else None
-            for gram, count in prof.items():
-                blocks.append(k)
-                words.append(self.vocabulary.setdefault(gram, len(self.vocabulary)))
-                counts.append(count)
-                above_counts.append(prev.get(gram, 0) if prev is not None else 0)
-                below_counts.append(nxt.get(gram, 0) if nxt is not None else 0)
-        self.block = np.asarray(blocks, dtype=np.intp)
-        self.word = np.asarray(words, dtype=np.intp)
-        self.count = np.asarray(counts, dtype=float)
-        self.above = np.asarray(above_counts, dtype=float)
-        self.below = np.asarray(below_counts, dtype=float)
+        grams = list(chain.from_iterable(profiles))
+        # Word ids in order of first use, as a dict keeps its keys.
+        self.vocabulary: dict[str, int] = {gram: k for k, gram in enumerate(dict.fromkeys(grams))}
+        self.block = np.repeat(np.arange(n, dtype=np.intp), np.fromiter(map(len, profiles), np.intp, n))
+        self.word = np.fromiter(map(self.vocabulary.__getitem__, grams), np.intp, len(grams))
+        self.count = np.fromiter(chain.from_iterable(map(Counter.values, profiles)), float, len(grams))
+        # The same word's count in the block above / below, where that block is the story partner.
+        has_prev = np.fromiter((k - 1 in p for k, p in enumerate(partners)), bool, n)
+        has_next = np.fromiter((k + 1 in p for k, p in enumerate(partners)), bool, n)
+        width = max(len(self.vocabulary), 1)
+        key = self.block * width + self.word
+        order = np.argsort(key, kind="stable")
+        ordered = key[order]
+
+        def count_of(target: np.ndarray, allowed: np.ndarray) -> np.ndarray:
+            pos = np.minimum(np.searchsorted(ordered, target), max(len(ordered) - 1, 0))
+            found = allowed & (ordered[pos] == target) if len(ordered) else allowed
+            return np.where(found, self.count[order[pos]] if len(ordered) else 0.0, 0.0)
+
+        self.above = count_of(key - width, has_prev[self.block])
+        self.below = count_of(key + width, has_next[self.block])
         self.log_count = np.log1p(self.count)
+        self.norms = list(map(_norm, profiles))
         self.prev_block = np.maximum(self.block - 1, 0)
         self.next_block = np.minimum(self.block + 1, n - 1)
 
@@ -277,6 +333,8 @@ def _partners(texts: list[str], titles: list[bool], k: int) -> list[int]:
     return out
 
 
+# Pure functions of a line, asked several times per line (titles, traces, runs).
+@lru_cache(maxsize=4096)
 def _title_like(text: str) -> bool:
     """A story title: a capitalised line of a few words without a sentence end (a question may end one)."""
     stripped = text.strip()
@@ -295,6 +353,7 @@ def _title_like(text: str) -> bool:
     return len(_LETTERED_WORD.findall(stripped)) >= TITLE_MIN_WORDS
 
 
+@lru_cache(maxsize=4096)
 def _heading(text: str) -> bool:
     """A section heading over a list of stories ("Related articles", "Popular")."""
     stripped = text.strip()
