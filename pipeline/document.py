@@ -29,7 +29,7 @@ META_KEYS = (
 )
 
 
-@dataclass
+@dataclass(slots=True)
 class Block:
     """One paragraph-like unit of a page: a line of a text dump or an element of HTML."""
 

@@ -106,14 +106,14 @@ def analyse(doc: Document, language: str | None = None) -> Analysis:
     line_chars = lines.chars.tolist()
     # Regex gates run once over the page rather than once per line.
     substring_lines = patterns.substring_lines(folded)
-    year_lines = byline.lines_with_year(texts)
+    year_lines = byline.lines_with_year(texts, byline.MAX_DATELINE_CHARS)  # only datelines need it
     text_mode = doc.format != "html"
     found_meta: dict = {}
 
     # 1. single-line furniture and metadata lines.  Only candidates (lines
     # that pass one of the rules' word or regex gates) and the line after a
     # label are looked at: the rules find nothing on any other line.
-    gated = substring_lines | {i for i in year_lines if len(texts[i]) <= byline.MAX_DATELINE_CHARS}
+    gated = substring_lines | year_lines
     candidates = [
         i
         for i, (words, low) in enumerate(zip(tokens, folded))

@@ -159,9 +159,12 @@ def parse_credit_line(text: str, tokens: list[str] | None = None) -> dict | None
     return found or None
 
 
-def lines_with_year(texts: list[str]) -> set[int]:
-    """The lines that hold a year (one page scan); those up to MAX_DATELINE_CHARS can be datelines."""
-    return lines_matching(_YEAR, texts)
+def lines_with_year(texts: list[str], max_chars: int | None = None) -> set[int]:
+    """The lines (of at most `max_chars`) that hold a year, from one scan; those up to MAX_DATELINE_CHARS can be datelines."""
+    if max_chars is None:
+        return lines_matching(_YEAR, texts)
+    short = [i for i, text in enumerate(texts) if len(text) <= max_chars]
+    return {short[k] for k in lines_matching(_YEAR, [texts[i] for i in short])}
 
 
 def parse_dateline(text: str, has_year: bool | None = None) -> dict | None:

@@ -203,7 +203,8 @@ _ANYWHERE_WORDS = frozenset(
 GATE_FIRST_WORDS = _FIRST_WORDS
 GATE_ANY_WORDS = _ANYWHERE_WORDS
 # Substrings that the word split misses: symbols, compounds and scripts without spaces.
-_ANYWHERE_SUBSTRINGS = re.compile(r"[©무版著사写图]|\(c\)")
+_ANYWHERE_NEEDLES = ("©", "무", "版", "著", "사", "写", "图", "(c)")
+_ANYWHERE_SUBSTRINGS = re.compile("|".join(map(re.escape, _ANYWHERE_NEEDLES)))
 _TOKEN = re.compile(r"\w+(?:[-'’.]\w+)*")
 
 
@@ -219,6 +220,12 @@ def _may_be_furniture(text: str, folded: str, tokens: list[str] | None, substrin
 
 def substring_lines(folded: list[str], page: str | None = None) -> set[int]:
     """The casefolded lines that hold one of the gate's substrings ("©", "(c)", ...), from one page scan."""
+    if page is None:
+        page = "\n".join(folded)
+    # str.find per needle is a C scan: most pages hold none of them, which
+    # it tells several times faster than the regex engine.
+    if all(needle not in page for needle in _ANYWHERE_NEEDLES):
+        return set()
     return lines_matching(_ANYWHERE_SUBSTRINGS, folded, page)
 
 
