@@ -388,6 +388,10 @@ def teaser_runs(texts: list[str], sims: list[float], joint: list[float] | None =
             close()
         k += 1
     close()
+    # One block between two runs (a title that shares a chance word, a
+    # teaser's second paragraph) does not split a list unless it is clearly
+    # on topic (ANCHOR_SIMILARITY).  On the first 300 dev pages: teaser
+    # sections leaked 36 -> 34, body F1 unchanged; 0.25 changed nothing.
     merged: list[range] = []
     for run in runs:
         if merged and run.start == merged[-1].stop + 1 and sims[merged[-1].stop] < ANCHOR_SIMILARITY:
