@@ -280,6 +280,59 @@ def test_a_story_with_a_short_title_at_the_end_of_a_teaser_list_goes_with_it():
     assert all(doc.blocks[i].kept for i in range(5))
 
 
+def test_one_teaser_sharing_no_word_with_the_article_goes():
+    lines = ARTICLE_EN[:3] + [TEASERS_EN[1].title, TEASERS_EN[1].paragraphs[0]] + ARTICLE_EN[3:]
+    doc = _doc_with_removed(lines, {})
+    assert remove_unrelated(doc, "en", ARTICLE_EN[0]) == 2
+    assert [doc.blocks[i].removed_by for i in (3, 4)] == ["unrelated_teaser"] * 2
+    assert all(doc.blocks[i].kept for i in (0, 1, 2, 5, 6))
+
+
+def test_a_subsection_sharing_words_with_the_article_is_not_a_lone_teaser():
+    lines = ARTICLE_EN[:3] + [
+        "What residents can do now",
+        "Until the new embankments are built, residents near the river can ask the council for sandbags "
+        "before the winter storms.",
+    ] + ARTICLE_EN[3:]
+    doc = _doc_with_removed(lines, {})
+    assert remove_unrelated(doc, "en", ARTICLE_EN[0]) == 0
+
+
+def test_a_paragraph_below_a_teaser_list_sharing_nothing_goes_with_it():
+    # The line model dropped the last teaser's title: its paragraph still goes.
+    lines = ARTICLE_EN[:]
+    for teaser in TEASERS_EN[:2]:
+        lines = lines + [teaser.title, teaser.paragraphs[0]]
+    lines = lines + ["Coffee prices climb", "Growers in the highlands picked fewer beans this year, and cafés expect to pay more for every sack."]
+    doc = _doc_with_removed(lines, {9: "social"})
+    assert remove_unrelated(doc, "en", ARTICLE_EN[0]) == 5
+    assert doc.blocks[10].removed_by == "unrelated_teaser"
+    assert all(doc.blocks[i].kept for i in range(5))
+
+
+OTHER_TEASERS_EN = [
+    ("Chess club wins the national schools cup",
+     "Four pupils from the village school beat teams from twelve cities to win the national chess cup for schools on Sunday."),
+    ("Bakery celebrates its hundredth birthday",
+     "The family bakery on the market square has sold bread since its founding, and the grandchildren now bake at night."),
+]
+
+
+def test_two_teaser_lists_one_line_apart_are_one_list():
+    # The line between the two boxes shares a word or two with the article, but is not clearly about it.
+    lines = ARTICLE_EN[:3]
+    for teaser in TEASERS_EN[:2]:
+        lines = lines + [teaser.title, teaser.paragraphs[0]]
+    lines = lines + ["Our weekly river walk with the council's engineers is open to every reader."]
+    for title, paragraph in OTHER_TEASERS_EN:
+        lines = lines + [title, paragraph]
+    lines = lines + ARTICLE_EN[3:]
+    doc = _doc_with_removed(lines, {})
+    assert remove_unrelated(doc, "en", ARTICLE_EN[0]) == 9
+    assert [doc.blocks[i].removed_by for i in range(3, 12)] == ["unrelated_teaser"] * 9
+    assert all(doc.blocks[i].kept for i in (0, 1, 2, 12, 13))
+
+
 def test_a_page_that_is_a_list_of_stories_is_not_emptied():
     lines = [ARTICLE_EN[0], ARTICLE_EN[1]]
     for teaser in TEASERS_EN:
