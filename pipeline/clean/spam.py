@@ -196,6 +196,10 @@ class Lexicon:
         self.substrings = substrings
         # Most words start no phrase: one set lookup skips them.
         self.first_words = frozenset(key[0] for key in self.phrases if key)
+        self.rest_of: dict[str, list[tuple[str, ...]]] = {}  # first word -> the other words of its phrases
+        for key in self.phrases:
+            if key:
+                self.rest_of.setdefault(key[0], []).append(key[1:])
         self.substring_pattern = (
             re.compile("|".join(re.escape(t) for t in sorted(substrings, key=len, reverse=True))) if substrings else None
         )
@@ -212,6 +216,18 @@ class Lexicon:
         found = words & self.first_words
         # Brand names are a lexicon word and a number: "gacor99", "slot88".
         found.update(w for w in words if w[-1:].isdigit() and w.rstrip("0123456789") in self.first_words)
+        return found
+
+    def possible_starting_words(self, lowered: str) -> set[str]:
+        """starting_words, less the words whose phrases all need a word the text lacks.
+
+        "no" starts "no deposit bonus": a page without "deposit" and
+        "bonus" cannot hold that phrase, so its "no" starts nothing.
+        """
+        words = set(_WORD.findall(lowered))
+        found = {w for w in words & self.first_words if any(words.issuperset(rest) for rest in self.rest_of[w])}
+        # Brand names are a lexicon word and a number: "gacor99", "slot88".
+        found.update(w for w in words if w[-1:].isdigit() and (w.rstrip("0123456789"),) in self.phrases)
         return found
 
     def hits(self, text: str) -> list[Hit]:
@@ -553,7 +569,7 @@ def remove_spam(doc: Document, rule: str = RULE_SPAM, inline_rule: str = RULE_IN
         and _UNSPACED_CHARS.search(page_lower) is not None
         and SPAM_LEXICON.substring_pattern.search(page_lower) is not None
     )
-    words = SPAM_LEXICON.starting_words(page_lower)
+    words = SPAM_LEXICON.possible_starting_words(page_lower)
     if not substrings and not words and not ("." in page_text and spam_sites(page_text)):
         return None
     article_script = dominant_script(page_text, limit=5000)
