@@ -255,11 +255,17 @@ def clean(doc: Document, language: str | None = None) -> Document:
             doc.remove_block(i, furniture[i])
         elif i == title_index:
             continue
-        elif not keep[i]:
-            doc.remove_block(i, RULE_OUTSIDE_CORE if i < start or i > stop else RULE_LOW_CONTENT)
+        elif not keep[i] and (i < start or i > stop):
+            doc.remove_block(i, RULE_OUTSIDE_CORE)
 
-    # 4. spam, then content unrelated to the article
+    # 4. spam, then content unrelated to the article.  Spam is looked for
+    # before the model's removals inside the core are applied: a spam block
+    # there is found as a run of lines, and the model dropping some of them
+    # would leave the others looking alone (and keep them).
     spam_reason = remove_spam(doc, RULE_SPAM, RULE_INLINE_SPAM)
+    for i in range(start, min(stop + 1, end)):
+        if i != title_index and not keep[i] and doc.blocks[i].kept:
+            doc.remove_block(i, RULE_LOW_CONTENT)
     if spam_reason:
         _apply_metadata(doc, found_meta, texts[:end])
         return doc.reject(spam_reason)

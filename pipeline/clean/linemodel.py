@@ -8,7 +8,7 @@ weighs general signals of a line and its neighbourhood — length, stopword
 density, punctuation, distance to the core, how much prose surrounds it,
 repetition — and gives the probability that the line is article text.
 
-The weights are a one-hidden-layer network trained by
+The weights are three one-hidden-layer networks (averaged) trained by
 `bench/train_line_model.py` on the dev pages' with/without segments; its
 cross-validated score (pages held out from training) is printed by that
 script and recorded in the README.  Inference is a few numpy products per
@@ -32,6 +32,7 @@ MODEL_PATH = Path(__file__).resolve().parent / "data" / "line_model.json"
 # Neighbourhood half-widths (in lines) for the context features.
 NEAR = 2
 WIDE = 6
+FAR = 15
 
 FEATURE_NAMES = [
     "log_chars",
@@ -73,6 +74,13 @@ FEATURE_NAMES = [
     "call_to_action_share",
     "log_lines_from_core_start",
     "log_lines_to_core_end",
+    "log_lines_from_prev_prose",
+    "log_lines_to_next_prose",
+    "core_prose_share",
+    "log_prose_chars_to_core",
+    "prose_chars_before_share",
+    "far_prose_share",
+    "density_vs_core",
 ]
 
 # Vocabulary of the page talking to its reader rather than reporting:
@@ -196,7 +204,7 @@ def line_features(texts, tokens, lines: LineTable, furniture, core, counts, page
 
     prose_chars = chars * prose
 
-    bounds = {half: (np.maximum(idx - half, 0), np.minimum(idx + half + 1, n)) for half in (NEAR, WIDE)}
+    bounds = {half: (np.maximum(idx - half, 0), np.minimum(idx + half + 1, n)) for half in (NEAR, WIDE, FAR)}
 
     def window_mean(values, half, weights=None):
         cum = np.concatenate([[0.0], np.cumsum(values)])
@@ -221,6 +229,17 @@ def line_features(texts, tokens, lines: LineTable, furniture, core, counts, page
     else:
         before = after = np.full(n, n)
     log_chars = np.log1p(chars) / 8
+    # Prose characters before each line (exclusive), to place a line within
+    # the page's prose rather than among its lines.
+    prose_cum = np.concatenate([[0.0], np.cumsum(prose_chars)])
+    page_prose = prose_cum[-1]
+    core_prose_total = float(core_prose.sum())
+    if core:
+        core_lo, core_hi = prose_cum[start], prose_cum[stop + 1]
+        to_core = np.where(idx < start, core_lo - prose_cum[idx + 1], np.where(idx > stop, prose_cum[idx] - core_hi, 0.0))
+    else:
+        to_core = np.full(n, page_prose)
+    core_density = float(density[(in_core > 0) & (prose > 0)].mean()) if len(core_prose) else STOPWORD_PROSE
 
     def shifted(values, k, fill=0.0):
         out = np.full(n, fill)
@@ -270,12 +289,25 @@ def line_features(texts, tokens, lines: LineTable, furniture, core, counts, page
         cta,
         np.log1p(np.abs(idx - start)) / 6 if core else np.ones(n),
         np.log1p(np.abs(stop - idx)) / 6 if core else np.ones(n),
+        np.log1p(np.minimum(before, n)) / 6,
+        np.log1p(np.minimum(after, n)) / 6,
+        np.full(n, core_prose_total / page_prose if page_prose else 0.0),
+        np.log1p(np.maximum(to_core, 0.0)) / 10,
+        prose_cum[:-1] / page_prose if page_prose else np.zeros(n),
+        window_mean(prose_chars, FAR, chars),
+        density - core_density,
     ]
     return np.stack(columns, axis=1)
 
 
 class LineModel:
-    """One hidden layer, tanh, sigmoid output; inputs standardised with the training mean/std."""
+    """An average of small networks (one hidden layer, tanh, sigmoid output) over standardised inputs.
+
+    The members differ only in their random start; averaging them steadies
+    the decisions a single small network makes on lines near its boundary.
+    Their hidden layers are stored side by side (w1 is features x members*hidden)
+    so that a page costs one product for all members.
+    """
 
     def __init__(self, params: dict):
         if params.get("features") != FEATURE_NAMES:
@@ -284,8 +316,9 @@ class LineModel:
         self.std = np.asarray(params["std"])
         self.w1 = np.asarray(params["w1"])
         self.b1 = np.asarray(params["b1"])
-        self.w2 = np.asarray(params["w2"])
-        self.b2 = float(params["b2"])
+        self.b2 = np.atleast_1d(np.asarray(params["b2"], dtype=float))
+        self.members = len(self.b2)
+        self.w2 = np.asarray(params["w2"]).reshape(self.members, -1)
         self.threshold = float(params["threshold"])
         self.context = np.asarray(params["context"]) if params.get("context") else None
 
@@ -295,12 +328,13 @@ class LineModel:
     # differ from BLAS's by < 1e-14, far from any decision: on the dev pages
     # no probability lies within 1e-6 of the threshold.
     def line_probabilities(self, x: np.ndarray) -> np.ndarray:
-        """Each line judged on its own features."""
+        """Each line judged on its own features: the members' mean probability."""
         hidden = np.tanh(np.einsum("ij,jk->ik", (x - self.mean) / self.std, self.w1) + self.b1)
-        return 1.0 / (1.0 + np.exp(-(np.einsum("ij,j->i", hidden, self.w2) + self.b2)))
+        logits = np.einsum("imh,mh->im", hidden.reshape(len(x), self.members, -1), self.w2) + self.b2
+        return (1.0 / (1.0 + np.exp(-logits))).mean(axis=1)
 
     def probabilities(self, x: np.ndarray) -> np.ndarray:
-        """Line probabilities smoothed by the neighbours' (an article is a run of lines, not a scatter)."""
+        """Line probabilities, smoothed by the neighbours' when the model has a context stage."""
         p = self.line_probabilities(x)
         if self.context is None:
             return p
