@@ -8,7 +8,7 @@ from one run over the same pages:
 - the text cleaner's speed alone (read + clean of the dump, no language
   stage), in pages/s on this one process.
 
-Usage: python bench/bench_text.py [--limit N] [--no-html] [--floor F1]
+Usage: python bench/bench_text.py [--limit N] [--no-html] [--held-out] [--floor F1]
 Exits non-zero when text-mode F1 is below --floor (default: the pinned floor).
 """
 
@@ -22,7 +22,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from devpages import Score, finish, html_to_dump, load_cases  # noqa: E402
+from devpages import HeldOutModels, Score, finish, html_to_dump, load_cases  # noqa: E402
 
 from pipeline.clean import clean  # noqa: E402
 from pipeline.options import Options  # noqa: E402
@@ -40,6 +40,9 @@ def main() -> int:
     parser.add_argument("--no-html", action="store_true", help="skip the HTML-mode comparison")
     parser.add_argument("--floor", type=float, default=TEXT_F1_FLOOR)
     parser.add_argument("--worst", type=int, default=0, help="list the N pages with most errors")
+    parser.add_argument(
+        "--held-out", action="store_true", help="also clean each page with the fold model that never saw it (bench/train_line_model.py)"
+    )
     args = parser.parse_args()
 
     cases = load_cases(limit=args.limit)
@@ -70,6 +73,13 @@ def main() -> int:
     print(f"dev pages: {len(cases)}  segments: {raw.tp + raw.fn} with, {raw.fp + raw.tn} without")
     print(raw.line("raw text dump"))
     print(text.line("text mode (dump cleaner)", clean_seconds, len(cases)))
+    if args.held_out:
+        models = HeldOutModels()
+        held_out = Score()
+        for case in cases:
+            models.use(case.id)
+            held_out.add(clean(read_bytes(dumps[case.id].encode(), options=text_options)).text, case)
+        print(held_out.line("text mode, pages held out"))
     if not args.no_html:
         html = Score()
         html_options = Options(format="html")

@@ -154,3 +154,35 @@ def finish(per_page: list, worst: int, score: Score, floor: float, label: str) -
         print(f"FAIL: {label} F1 {score.f1:.3f} < floor {floor:.3f}")
         return 1
     return 0
+
+
+# Per-fold line models written by bench/train_line_model.py: each dev page
+# cleaned by the model of the fold that held it out, so that a bench can
+# print what to expect on pages the shipped model never saw.
+FOLD_MODELS = ROOT / "bench" / "out" / "line_model_folds"
+
+
+def fold_of(page_id: str, folds: int) -> int:
+    """The cross-validation fold of a dev page (the same in training and in the benches)."""
+    import zlib
+
+    return zlib.crc32(page_id.encode()) % folds
+
+
+class HeldOutModels:
+    """The fold models of the last training run; `use(page_id)` makes the cleaner use that page's."""
+
+    def __init__(self, root: Path = FOLD_MODELS):
+        from pipeline.clean.linemodel import LineModel
+
+        paths = sorted(root.glob("fold*.json"))
+        if not paths:
+            raise SystemExit(f"no fold models in {root}: run python bench/train_line_model.py first")
+        self.models = [LineModel(json.loads(p.read_text(encoding="utf-8"))) for p in paths]
+
+    def use(self, page_id: str) -> None:
+        import pipeline.clean as cleaning
+
+        model = self.models[fold_of(page_id, len(self.models))]
+        cleaning.load_model = lambda: model
+

@@ -8,7 +8,9 @@ other lines are unlabelled and not used.  Lines the rules already decide
 The score printed as "held-out" is from k-fold cross-validation by page:
 each page is cleaned by a model that never saw it.  That is the figure to
 expect on pages outside this repository; the final model is then trained on
-all pages and written to pipeline/clean/data/line_model.json.
+all pages and written to pipeline/clean/data/line_model.json.  The fold
+models go to bench/out/line_model_folds/, where bench_text.py and
+bench_spam.py `--held-out` find them.
 
 Usage: python bench/train_line_model.py [--folds 4] [--hidden 16] [--members 3] [--no-write]
 """
@@ -18,7 +20,6 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-import zlib
 from pathlib import Path
 
 import numpy as np
@@ -26,7 +27,7 @@ import numpy as np
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from devpages import Score, fold, html_to_dump, load_cases  # noqa: E402
+from devpages import FOLD_MODELS, Score, fold, fold_of, html_to_dump, load_cases  # noqa: E402
 
 import pipeline.clean as cleaning  # noqa: E402
 from pipeline.clean.linemodel import FEATURE_NAMES, MODEL_PATH, LineModel, context_features, line_features  # noqa: E402
@@ -222,13 +223,20 @@ def main() -> int:
         x, y, w = page_rows(case, dumps[case.id])
         if x is not None:
             rows[case.id] = (x, y, w)
-    fold_of = {c.id: zlib.crc32(c.id.encode()) % args.folds for c in cases}
+    fold_id = {c.id: fold_of(c.id, args.folds) for c in cases}
 
     rules_only = score_pages(cases, dumps, None)
     held_out = Score()
+    if not args.no_write:
+        for stale in FOLD_MODELS.glob("fold*.json"):
+            stale.unlink()
     for k in range(args.folds):
-        model = LineModel(fit([rows[i] for i in rows if fold_of[i] != k], args))
-        fold_score = score_pages([c for c in cases if fold_of[c.id] == k], dumps, model)
+        fold_params = fit([rows[i] for i in rows if fold_id[i] != k], args)
+        model = LineModel(fold_params)
+        if not args.no_write:
+            FOLD_MODELS.mkdir(parents=True, exist_ok=True)
+            (FOLD_MODELS / f"fold{k}.json").write_text(json.dumps(fold_params, separators=(",", ":")) + "\n", encoding="utf-8")
+        fold_score = score_pages([c for c in cases if fold_id[c.id] == k], dumps, model)
         for attr in ("tp", "fn", "fp", "tn"):
             setattr(held_out, attr, getattr(held_out, attr) + getattr(fold_score, attr))
         print(fold_score.line(f"fold {k} (held out)") + f"  threshold {model.threshold:.2f}", flush=True)
