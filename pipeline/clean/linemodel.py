@@ -163,6 +163,13 @@ def _run_lengths(mask: np.ndarray) -> np.ndarray:
     return out
 
 
+def _median(values: np.ndarray) -> float:
+    """np.median's value, without its overhead on a page's few dozen numbers."""
+    ordered = np.sort(values)
+    mid = len(ordered) // 2
+    return float(ordered[mid]) if len(ordered) % 2 else float((ordered[mid - 1] + ordered[mid]) / 2)
+
+
 def line_features(texts, tokens, lines: LineTable, furniture, core, counts, page: PageChars | None = None) -> np.ndarray:
     """One row of FEATURE_NAMES per line (per-line scalars in Python, windows in numpy).
 
@@ -199,7 +206,7 @@ def line_features(texts, tokens, lines: LineTable, furniture, core, counts, page
     start, stop = core if core else (n, -1)
     in_core = ((idx >= start) & (idx <= stop)).astype(float)
     core_prose = chars[(in_core > 0) & (prose > 0)]
-    core_median = float(np.median(core_prose)) if len(core_prose) else 200.0
+    core_median = _median(core_prose) if len(core_prose) else 200.0
     log_core = np.log1p(core_prose.sum()) / 10
 
     prose_chars = chars * prose
