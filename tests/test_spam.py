@@ -393,3 +393,20 @@ def test_short_article_with_a_large_spam_block_is_not_rejected():
     doc = clean_lines(ARTICLE_EN[:2] + spam)
     assert doc.ok, doc.reason
     assert ARTICLE_EN[1] in doc.text
+
+
+def test_spam_sites_scan_finds_what_a_whole_text_scan_finds():
+    from pipeline.clean.spam import DOMAIN, _is_spam_site_name, spam_sites
+
+    text = (
+        "Mehr unter www.example.de/news oder slot88.com.\nBonus bei bet365.com, e.g. win777.net/promo?id=1\t"
+        "und casino-royal.bet (siehe https://judi-online.xyz/a.b.c). Datei bild.jpg, Mail info@poker-win.com"
+    )
+    whole = [
+        m.group(0)
+        for m in DOMAIN.finditer(text)
+        if not m.group(1).lower().endswith((".html", ".htm", ".php", ".jpg", ".png", ".pdf", ".js"))
+        and _is_spam_site_name(m.group(1).lower().removeprefix("www.").rsplit(".", 1)[0])
+    ]
+    assert spam_sites(text) == whole
+    assert {"slot88.com", "bet365.com", "casino-royal.bet", "win777.net/promo?id=1"} <= set(whole)

@@ -275,12 +275,31 @@ PROMO_LEXICON = Lexicon([(t, "promo", "promo") for t in PROMO_TERMS])
 SPAM_TERMS = [term for term, _, _ in _entries()]
 
 
+def _address_chunks(text: str) -> list[str]:
+    """The space-delimited stretches of a text that hold a dot and two letters.
+
+    A DOMAIN match holds no whitespace, so it lies inside one of them; and
+    the edges of a stretch answer DOMAIN's look-behind and look-ahead as the
+    whitespace around it does.  DOMAIN run over these finds what it finds
+    over the whole text, without trying every word of a long page.
+    """
+    chunks = []
+    end = -1
+    for hit in _MAY_HOLD_ADDRESS.finditer(text):
+        at = hit.start()
+        if at < end:
+            continue  # inside the stretch already taken
+        start = max(text.rfind(" ", 0, at), text.rfind("\n", 0, at)) + 1
+        stops = [k for k in (text.find(" ", at), text.find("\n", at)) if k >= 0]
+        end = min(stops) if stops else len(text)
+        chunks.append(text[start:end])
+    return chunks
+
+
 def spam_sites(text: str) -> list[str]:
     """Addresses in the text whose site name is a spam or gambling name."""
-    if not _MAY_HOLD_ADDRESS.search(text):
-        return []
     found = []
-    for match in DOMAIN.finditer(text):
+    for match in (m for chunk in _address_chunks(text) for m in DOMAIN.finditer(chunk)):
         host = match.group(1).lower()
         if host.endswith(_FILE_SUFFIXES) or "." not in host:
             continue
