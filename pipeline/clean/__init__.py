@@ -267,7 +267,7 @@ def clean(doc: Document, language: str | None = None) -> Document:
         # In HTML mode the extractor already leaves teaser lists out: on the
         # dev pages the similarity runs there removed article text (recall
         # 0.954 -> 0.947) for +0.001 precision, so they run on dumps only.
-        remove_unrelated(doc, a.language, found_meta.get("title"), RULE_UNRELATED)
+        remove_unrelated(doc, a.language, found_meta.get("title"), RULE_UNRELATED, core)
 
     # 5. metadata
     _apply_metadata(doc, found_meta, texts[:end])
