@@ -373,6 +373,24 @@ def test_runs_that_would_take_most_of_the_core_stay_capped():
     assert remove_unrelated(doc, "en", ARTICLE_EN[0], core=(1, 7)) == 0
 
 
+
+@pytest.mark.parametrize(
+    "above",
+    [
+        "Tennis star returns to the training courts after a long and rare illness",
+        "Payday loans online with same day approval and no credit check",
+    ],
+    ids=["teaser", "spam"],
+)
+def test_the_headline_is_the_line_above_the_core_that_names_its_topic(above):
+    from pipeline.clean import _find_title
+    from pipeline.clean.features import stopwords
+
+    texts = ["Menu", above, ARTICLE_EN[0]] + ARTICLE_EN[1:]
+    assert _find_title(texts, {}, 3, texts[3:], stopwords("en")) == 2
+    assert _find_title(texts, {}, 3) == 1  # without the core's words: the longest line
+
+
 # --- the generator ----------------------------------------------------------------
 
 
