@@ -351,6 +351,46 @@ def test_an_off_topic_headline_does_not_vouch_for_its_teaser():
     assert all(b.kept for b in doc.blocks[4:])
 
 
+
+def test_a_teaser_box_larger_than_a_short_article_goes_when_the_core_stays():
+    # Three teasers above a headline and one paragraph: more than half the kept text, all outside the core.
+    lines = []
+    for teaser in TEASERS_EN:
+        lines = lines + [teaser.title, teaser.paragraphs[0]]
+    lines = lines + [ARTICLE_EN[0], ARTICLE_EN[1]]
+    assert remove_unrelated(_doc_with_removed(lines, {}), "en", ARTICLE_EN[0]) == 0
+    doc = _doc_with_removed(lines, {})
+    assert remove_unrelated(doc, "en", ARTICLE_EN[0], core=(7, 7)) == 6
+    assert [doc.blocks[i].removed_by for i in range(6)] == ["unrelated_teaser"] * 6
+    assert doc.blocks[6].kept and doc.blocks[7].kept
+
+
+def test_runs_that_would_take_most_of_the_core_stay_capped():
+    lines = [ARTICLE_EN[0], ARTICLE_EN[1]]
+    for teaser in TEASERS_EN:
+        lines = lines + [teaser.title, teaser.paragraphs[0]]
+    doc = _doc_with_removed(lines, {})
+    assert remove_unrelated(doc, "en", ARTICLE_EN[0], core=(1, 7)) == 0
+
+
+
+@pytest.mark.parametrize(
+    "above",
+    [
+        "Tennis star returns to the training courts after a long and rare illness",
+        "Payday loans online with same day approval and no credit check",
+    ],
+    ids=["teaser", "spam"],
+)
+def test_the_headline_is_the_line_above_the_core_that_names_its_topic(above):
+    from pipeline.clean import _find_title
+    from pipeline.clean.features import stopwords
+
+    texts = ["Menu", above, ARTICLE_EN[0]] + ARTICLE_EN[1:]
+    assert _find_title(texts, {}, 3, texts[3:], stopwords("en")) == 2
+    assert _find_title(texts, {}, 3) == 1  # without the core's words: the longest line
+
+
 # --- the generator ----------------------------------------------------------------
 
 

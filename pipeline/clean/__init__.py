@@ -27,7 +27,7 @@ from . import byline, html_blocks, patterns
 from .core import densest_run, line_weights, prose_lines
 from .features import LineTable, PageChars, fold_and_tokenize, measure_lines, page_chars, page_stoplist_language, stopwords
 from .linemodel import line_features, load_model
-from .coherence import remove_unrelated
+from .coherence import profile, remove_unrelated
 from .spam import remove_spam
 
 # An end-of-article heading only ends the article once this much prose has
@@ -43,6 +43,16 @@ SECTION_END_MAX_PROSE_RATIO = 3.0
 TITLE_LOOKBACK_LINES = 8
 TITLE_MIN_WORDS = 3
 TITLE_MAX_CHARS = 200
+# Among the lines above the core, the headline is the one sharing most
+# content words with the core's first lines (a teaser box or a spam block
+# above the article offers lines with more words than its headline, which
+# used to win).  On the 949 dev pages' text dumps the title found equals
+# the page's h1 on 30.6% -> 37.1% of clean dumps; with injected noise an
+# injected line was the title on 21.3% -> 13.8% of pages.  The characters
+# bound the cost (0.1 ms a page): the whole first 20 lines took 0.2 ms for
+# 36.5% and 13.4%; 600 characters gave 35.9% and 14.8%.
+TITLE_CORE_LINES = 20
+TITLE_CORE_CHARS = 1500
 
 RULE_OUTSIDE_CORE = "outside_core"
 RULE_LOW_CONTENT = "low_content"
@@ -239,7 +249,7 @@ def clean(doc: Document, language: str | None = None) -> Document:
     # in the text (it is the article's first line) and becomes the title.
     title_index = None
     if text_mode and doc.metadata.get("title") is None:
-        title_index = _find_title(texts, furniture, start)
+        title_index = _find_title(texts, furniture, start, texts[start : min(stop + 1, start + TITLE_CORE_LINES)], stopwords(a.language))
         if title_index is not None:
             found_meta.setdefault("title", texts[title_index])
 
@@ -273,7 +283,7 @@ def clean(doc: Document, language: str | None = None) -> Document:
         # In HTML mode the extractor already leaves teaser lists out: on the
         # dev pages the similarity runs there removed article text (recall
         # 0.954 -> 0.947) for +0.001 precision, so they run on dumps only.
-        remove_unrelated(doc, a.language, found_meta.get("title"), RULE_UNRELATED)
+        remove_unrelated(doc, a.language, found_meta.get("title"), RULE_UNRELATED, core)
 
     # 5. metadata
     _apply_metadata(doc, found_meta, texts[:end])
@@ -315,8 +325,14 @@ def _apply_metadata(doc: Document, found: dict, lines: list[str]) -> None:
         meta["site"] = byline.guess_site(lines)
 
 
-def _find_title(texts, furniture, core_start) -> int | None:
-    best, best_score = None, 0
+def _find_title(texts, furniture, core_start, core_texts=(), stoplist=frozenset()) -> int | None:
+    """The most headline-like line shortly above the core; among lines sharing words with the core, the one sharing most.
+
+    A teaser box or a spam block right above the article holds lines with
+    more words than its headline; what gives the headline away is that it
+    names what the prose under it is about.
+    """
+    candidates: list[tuple[int, int]] = []  # (line, distinct words)
     for i in range(max(0, core_start - TITLE_LOOKBACK_LINES), core_start):
         if i in furniture:
             continue
@@ -327,8 +343,15 @@ def _find_title(texts, furniture, core_start) -> int | None:
         distinct = len({w.lower() for w in words})
         if distinct < TITLE_MIN_WORDS or patterns.section_end_kind(text):
             continue
-        # Many distinct words beat a short navigation line; repeated words ("Punto Punto") do not count.
-        score = distinct
-        if score > best_score:
-            best, best_score = i, score
-    return best
+        candidates.append((i, distinct))
+    if not candidates:
+        return None
+    shared = dict.fromkeys((i for i, _ in candidates), 0)
+    if len(candidates) > 1 and core_texts:
+        core_words = profile("\n".join(core_texts[:TITLE_CORE_LINES])[:TITLE_CORE_CHARS], stoplist)
+        for i, _ in candidates:
+            shared[i] = sum(1 for gram in profile(texts[i], stoplist) if gram in core_words)
+    # Many distinct words beat a short navigation line; repeated words ("Punto Punto") do not count.
+    # The first of equals wins.
+    best = max(candidates, key=lambda c: (shared[c[0]], c[1], -c[0]))
+    return best[0]

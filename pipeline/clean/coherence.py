@@ -33,7 +33,8 @@ headline found above the core only vouches for the page when it shares
 words with the rest: a teaser box above the article can hand the cleaner a
 teaser's title as headline.  Runs never take more than half of the kept
 text (a page that is a list of stories is not emptied) unless two clearly
-on-topic paragraphs of the article stay outside them.
+on-topic paragraphs of the article stay outside them, or the runs leave the
+core (the densest prose run) whole and it shares words with the headline.
 """
 
 from __future__ import annotations
@@ -105,6 +106,16 @@ MAX_REMOVED_SHARE = 0.5
 ANCHOR_MIN_BLOCKS = 2
 ANCHOR_MIN_CHARS = 100
 ANCHOR_SIMILARITY = 2 * MIN_SIMILARITY
+# ...or unless the runs leave the core (the densest prose run the cleaner
+# found) whole and the core shares this many content words with the
+# headline: then the article was found, and the runs are a box beside it
+# however large (two paragraphs of a report under four teasers).  The
+# headline is what tells a core that is the article from one that is a
+# cookie notice or a footer (on the dev pages, cores that shared no word
+# with it took the pages' only quotes with the teasers).  On the 949 dev
+# pages: teaser sections leaked 141 -> 140 with the old headline choice;
+# 1 word changed nothing over 2.
+CORE_TITLE_WORDS = 2
 # Layout rules whose removed titles and headings still separate stories.
 STORY_BOUNDARY_RULES = frozenset({"low_content", "outside_core"})
 # Removed lines below the kept text that still count as traces: two teasers
@@ -483,12 +494,19 @@ def _more_stories(texts: list[str], items: list[tuple[str, int, int]], end: int)
 
 
 def remove_unrelated(
-    doc: Document, language: str | None = None, title: str | None = None, rule: str = RULE_UNRELATED
+    doc: Document,
+    language: str | None = None,
+    title: str | None = None,
+    rule: str = RULE_UNRELATED,
+    core: tuple[int, int] | None = None,
 ) -> int:
     """Mark teaser runs of other stories removed; returns how many blocks went.
 
     `language` picks the stoplist (guessed from the kept blocks when None);
     `title` is the article's headline, the strongest word evidence of its topic.
+    `core`: the first and last block of the densest prose run; runs that
+    leave it whole may take more than MAX_REMOVED_SHARE of the page when
+    it shares CORE_TITLE_WORDS with the headline.
     Titles and headings an earlier rule already removed as layout
     (`STORY_BOUNDARY_RULES`) still mark where a story begins: the paragraph
     under a teaser title the line model dropped is still a teaser.
@@ -553,9 +571,25 @@ def remove_unrelated(
             >= ANCHOR_MIN_BLOCKS
         )
 
+    core_at = [n for n in range(len(texts)) if reference[n] and core and core[0] <= order[n] <= core[1]]
+
+    def beside_core(doomed: list[int]) -> bool:
+        """The runs leave the densest prose run whole, and its words are the headline's: the article was found."""
+        if not title or not set(doomed).isdisjoint(order[n] for n in core_at):
+            return False
+        named = profile(title, stoplist).keys()
+        shared: set[str] = set()
+        for n in core_at:
+            shared |= named & profiles[n].keys()
+        return len(shared) >= CORE_TITLE_WORDS
+
     def doomed_by(sims: list[float], joint: list[float]) -> list[int] | None:
         doomed = [order[n] for run in teaser_runs(texts, sims, joint) for n in run if doc.blocks[order[n]].kept]
-        if sum(len(doc.blocks[i].text) for i in doomed) > MAX_REMOVED_SHARE * kept_chars and not anchored(sims, doomed):
+        if (
+            sum(len(doc.blocks[i].text) for i in doomed) > MAX_REMOVED_SHARE * kept_chars
+            and not anchored(sims, doomed)
+            and not beside_core(doomed)
+        ):
             return None  # the "article" is the list: a page of teasers is not this rule's to empty
         return doomed
 
