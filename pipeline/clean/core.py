@@ -36,7 +36,7 @@ REPEATED_COST = 40
 
 def line_weights(lines: LineTable, furniture: np.ndarray, repeated: np.ndarray) -> list[float]:
     """Each line's weight in the core search; `furniture` and `repeated` are per-line masks."""
-    chars = lines.chars * np.where(lines.cjk, CJK_CHAR_FACTOR, 1.0)
+    chars = _weighted_chars(lines)
     density, ends = lines.stopword_density, lines.ends_sentence
     long_sentence = (chars >= LONG_CHARS) & ends
     weight = np.where(
@@ -55,8 +55,12 @@ def line_weights(lines: LineTable, furniture: np.ndarray, repeated: np.ndarray) 
 
 def prose_lines(lines: LineTable) -> np.ndarray:
     """Per line: long enough and with enough stopwords to be prose."""
-    chars = lines.chars * np.where(lines.cjk, CJK_CHAR_FACTOR, 1.0)
-    return (chars >= SHORT_CHARS) & (lines.stopword_density >= STOPWORD_PROSE)
+    return (_weighted_chars(lines) >= SHORT_CHARS) & (lines.stopword_density >= STOPWORD_PROSE)
+
+
+def _weighted_chars(lines: LineTable) -> np.ndarray:
+    """Each line's length, CJK lines counted CJK_CHAR_FACTOR times."""
+    return lines.chars * np.where(lines.cjk, CJK_CHAR_FACTOR, 1.0)
 
 
 def densest_run(weights: list[float]) -> tuple[int, int] | None:

@@ -24,7 +24,7 @@ from pathlib import Path
 
 import numpy as np
 
-from .core import CJK_CHAR_FACTOR, SHORT_CHARS, STOPWORD_PROSE
+from .core import SHORT_CHARS, STOPWORD_PROSE, prose_lines
 from .features import ALPHA as _ALPHA, BULLET, DIGIT as _DIGIT, SPACE as _SPACE, UPPER as _UPPER, LineTable, PageChars, page_chars
 
 MODEL_PATH = Path(__file__).resolve().parent / "data" / "line_model.json"
@@ -184,8 +184,7 @@ def line_features(texts, tokens, lines: LineTable, furniture, core, counts, page
     cjk = lines.cjk.astype(float)
     furn = np.zeros(n)
     furn[[i for i in furniture if i < n]] = 1.0
-    # is_prose, line by line
-    prose = ((chars * np.where(cjk > 0, CJK_CHAR_FACTOR, 1.0) >= SHORT_CHARS) & (density >= STOPWORD_PROSE)) * (1 - furn)
+    prose = prose_lines(lines) * (1 - furn)
     short = (chars < SHORT_CHARS).astype(float)
     letters, digits, upper, title_upper, title_words, separators, bullet = _line_char_counts(texts, page)
     head_len = np.minimum(chars, HEAD_CHARS)
