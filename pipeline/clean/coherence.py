@@ -223,21 +223,13 @@ def story_similarities(
 
     titles = titles if titles is not None else [_title_like(t) for t in texts]
     n = len(texts)
-    if page is None and texts:
-        profiles = profiles if profiles is not None else [profile(t, stoplist) for t in texts]
-        page = _PageCounts(profiles, [_partners(texts, titles, k) for k in range(n)])
-    sims, profiles, included, title_profile = _scores(texts, stoplist, title, reference, profiles, titles, page)
+    sims, included, title_profile, page = _scores(texts, stoplist, title, reference, profiles, titles, page)
     joint = [0.0] * n
     starts = [k for k in range(n - 1) if titles[k] and not titles[k + 1]]
     if not starts:
         return sims, joint
-    # The reference: the title and every block left in it, word by word.
-    total = np.bincount(page.word, weights=page.count * np.asarray(included, dtype=float)[page.block], minlength=len(page.vocabulary))
-    title_only = [c for g, c in title_profile.items() if g not in page.vocabulary]
-    for g, c in title_profile.items():
-        if g in page.vocabulary:
-            total[page.vocabulary[g]] += c
-    ref_norm = math.hypot(*np.log1p(np.concatenate([total[total > 0], title_only])).tolist()) or 1.0
+    inc = np.asarray(included, dtype=float)
+    total, ref_norm = _reference(page, _title_counts(page, title_profile), inc)
     # A story is a title's words (with the paragraph's counts of the same
     # words, `below`) and then the paragraph's other words (`above` == 0).
     starts_story = np.zeros(n + 1, dtype=bool)
@@ -246,7 +238,6 @@ def story_similarities(
     in_title = starts_story[block]
     in_paragraph = starts_story[np.maximum(block - 1, 0)] & (block > 0) & (above == 0)
     chosen = np.flatnonzero(in_title | in_paragraph)
-    inc = np.asarray(included, dtype=float)
     inc_next = np.append(inc[1:], 0.0)
     is_title = in_title[chosen]
     b, c, lo = block[chosen], count[chosen], below[chosen]
@@ -266,20 +257,25 @@ def story_similarities(
 
 
 def _scores(texts, stoplist, title, reference, profiles=None, titles=None, page=None):
-    """(similarities, profiles, blocks in the final reference, title profile).
+    """(similarities, blocks in the final reference, title profile, the page's counts).
 
     Profiles, titles and the page's count arrays are reused when given.
     """
+    title_profile = profile(title, stoplist)
+    if not texts:
+        return [], [], title_profile, None
+    if page is None:
+        page = _page_counts(texts, stoplist, profiles, titles)
+    allowed = reference if reference is not None else [True] * len(texts)
+    sims, included = _sparse_rounds(page, title_profile, page.norms, allowed)
+    return sims, included, title_profile, page
+
+
+def _page_counts(texts, stoplist, profiles=None, titles=None) -> "_PageCounts":
+    """The page's counts, from the blocks' profiles and title shapes when the caller has them."""
     profiles = profiles if profiles is not None else [profile(t, stoplist) for t in texts]
     titles = titles if titles is not None else [_title_like(t) for t in texts]
-    title_profile = profile(title, stoplist)
-    allowed = reference if reference is not None else [True] * len(texts)
-    if not profiles:
-        return [], profiles, [], title_profile
-    if page is None:
-        page = _PageCounts(profiles, [_partners(texts, titles, k) for k in range(len(texts))])
-    sims, included = _sparse_rounds(page, title_profile, page.norms, allowed)
-    return sims, profiles, included, title_profile
+    return _PageCounts(profiles, [_partners(texts, titles, k) for k in range(len(texts))])
 
 
 class _PageCounts:
@@ -304,9 +300,10 @@ class _PageCounts:
         ordered = key[order]
 
         def count_of(target: np.ndarray, allowed: np.ndarray) -> np.ndarray:
-            pos = np.minimum(np.searchsorted(ordered, target), max(len(ordered) - 1, 0))
-            found = allowed & (ordered[pos] == target) if len(ordered) else allowed
-            return np.where(found, self.count[order[pos]] if len(ordered) else 0.0, 0.0)
+            if not len(ordered):
+                return np.zeros(0)
+            pos = np.minimum(np.searchsorted(ordered, target), len(ordered) - 1)
+            return np.where(allowed & (ordered[pos] == target), self.count[order[pos]], 0.0)
 
         self.above = count_of(key - width, has_prev[self.block])
         self.below = count_of(key + width, has_next[self.block])
@@ -326,13 +323,7 @@ def _sparse_rounds(page: _PageCounts, title_profile, norms, allowed):
     """
     import numpy as np
 
-    vocabulary = dict(page.vocabulary)
-    for gram in title_profile:
-        vocabulary.setdefault(gram, len(vocabulary))
-    width = len(vocabulary)
-    title_counts = np.zeros(width)
-    if title_profile:
-        title_counts[[vocabulary[g] for g in title_profile]] = list(title_profile.values())
+    title_counts = _title_counts(page, title_profile)
     n, block, word, count = page.n, page.block, page.word, page.count
     above, below, log_count, prev_block, next_block = page.above, page.below, page.log_count, page.prev_block, page.next_block
     norms_arr = np.asarray(norms)
@@ -341,8 +332,7 @@ def _sparse_rounds(page: _PageCounts, title_profile, norms, allowed):
     sims = np.zeros(n)
     for _ in range(REFERENCE_ROUNDS):
         inc = included.astype(float)
-        total = title_counts + np.bincount(word, weights=count * inc[block], minlength=width)
-        ref_norm = math.hypot(*np.log1p(total[total > 0]).tolist()) or 1.0
+        total, ref_norm = _reference(page, title_counts, inc)
         own = count * inc[block] + above * inc[prev_block] + below * inc[next_block]
         rest = total[word] - own
         contribution = np.where(rest > 0, log_count * np.log1p(np.maximum(rest, 0.0)), 0.0)
@@ -353,6 +343,27 @@ def _sparse_rounds(page: _PageCounts, title_profile, norms, allowed):
         if not included.any():
             break
     return sims.tolist(), included.tolist()
+
+
+def _title_counts(page: _PageCounts, title_profile: Counter):
+    """The headline's counts over the page's word ids, its words the page lacks given ids after them."""
+    import numpy as np
+
+    vocabulary = dict(page.vocabulary)
+    for gram in title_profile:
+        vocabulary.setdefault(gram, len(vocabulary))
+    counts = np.zeros(len(vocabulary))
+    if title_profile:
+        counts[[vocabulary[g] for g in title_profile]] = list(title_profile.values())
+    return counts
+
+
+def _reference(page: _PageCounts, title_counts, included) -> tuple:
+    """(the reference's count per word id: the headline and every included block, its log-weighted norm)."""
+    import numpy as np
+
+    total = title_counts + np.bincount(page.word, weights=page.count * included[page.block], minlength=len(title_counts))
+    return total, math.hypot(*np.log1p(total[total > 0]).tolist()) or 1.0
 
 
 def _partners(texts: list[str], titles: list[bool], k: int) -> list[int]:
@@ -493,6 +504,21 @@ def _more_stories(texts: list[str], items: list[tuple[str, int, int]], end: int)
     return end
 
 
+def _trace(block, repeated: Counter, paragraphs: bool = False) -> bool:
+    """A line the layout rules removed that still marks a story: a title or heading (or, below kept text, a paragraph).
+
+    A line the page repeats is layout, and a spam line the line model
+    dropped is no story's title.
+    """
+    text = block.text
+    return (
+        block.removed_by in STORY_BOUNDARY_RULES
+        and repeated[text] == 1
+        and ((paragraphs and len(text) >= PARAGRAPH_MIN_CHARS) or _title_like(text) or _heading(text))
+        and not spam_hits(text)
+    )
+
+
 def remove_unrelated(
     doc: Document,
     language: str | None = None,
@@ -523,14 +549,7 @@ def remove_unrelated(
     next_kept = False
     for i in range(len(doc.blocks) - 1, -1, -1):
         b = doc.blocks[i]
-        boundary[i] = (
-            not b.kept
-            and (next_kept or boundary[i + 1])
-            and b.removed_by in STORY_BOUNDARY_RULES
-            and repeated[b.text] == 1
-            and (_title_like(b.text) or _heading(b.text))
-            and not spam_hits(b.text)  # a spam line the line model dropped is no story's title
-        )
+        boundary[i] = not b.kept and (next_kept or boundary[i + 1]) and _trace(b, repeated)
         next_kept = b.kept
     # The same traces below a kept block: the line model often keeps a
     # teaser's title and drops its paragraph (or the next teaser whole).
@@ -541,12 +560,7 @@ def remove_unrelated(
         if b.kept:
             reach = TRACE_REACH
         elif reach and not boundary[i]:
-            boundary[i] = (
-                b.removed_by in STORY_BOUNDARY_RULES
-                and repeated[b.text] == 1
-                and (len(b.text) >= PARAGRAPH_MIN_CHARS or _title_like(b.text) or _heading(b.text))
-                and not spam_hits(b.text)
-            )
+            boundary[i] = _trace(b, repeated, paragraphs=True)
             reach = reach - 1 if boundary[i] else 0
     order = [i for i, b in enumerate(doc.blocks) if b.kept or boundary[i]]
     texts = [doc.blocks[i].text for i in order]
@@ -596,7 +610,7 @@ def remove_unrelated(
     # Word profiles and title shapes are computed once for both scorings below.
     profiles = [profile(t, stoplist) for t in texts]
     titles = [_title_like(t) for t in texts]
-    page = _PageCounts(profiles, [_partners(texts, titles, k) for k in range(len(texts))]) if profiles else None
+    page = _page_counts(texts, stoplist, profiles, titles) if profiles else None
     doomed = doomed_by(*story_similarities(texts, stoplist, title, reference, profiles, titles, page))
     # The headline was picked above the densest prose; when that prose
     # starts with a teaser box, the "headline" is a teaser's title and
