@@ -26,6 +26,7 @@ import re
 import sys
 import time
 from collections import Counter, defaultdict
+from contextlib import nullcontext
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
@@ -113,9 +114,8 @@ def main(argv=None) -> int:
     started = time.monotonic()
     models = HeldOutModels() if args.held_out else None
     for i, (case, dump) in enumerate(zip(cases, dumps)):
-        if models:
-            models.use(case.id)
-        clean_doc = clean_dump(dump)
+        with models.use(case.id) if models else nullcontext():
+            clean_doc = clean_dump(dump)
         clean_score.add(clean_doc.text if clean_doc.ok else "", case)
 
         language = teasers[i].language if teasers[i] else guess_page_language([l for l in dump.split("\n") if len(l) > 80])
@@ -126,7 +126,8 @@ def main(argv=None) -> int:
             dump, rng, pool, body=case.with_,
             spam_blocks=kinds["spam"], inline_tokens=kinds["inline"], teaser_sections=kinds["teaser"], title=titles[i],
         )
-        doc = clean_dump(noisy.text)
+        with models.use(case.id) if models else nullcontext():
+            doc = clean_dump(noisy.text)
         noisy_score.add(doc.text if doc.ok else "", case)
         if clean_doc.ok and not doc.ok:
             rejected_noisy += 1
@@ -165,8 +166,8 @@ def main(argv=None) -> int:
 
     spam_leak, inline_leak, teaser_leak = rate("spam lines"), rate("inline tokens"), rate("teaser sections")
     gap = clean_score.f1 - noisy_score.f1
-    model = "fold line models (each page held out)" if models else "shipped line model"
-    print(f"{len(cases)} dev pages (text dumps), seed {args.seed}, {model}, {2 * len(cases) / seconds:.1f} cleanings/s")
+    used = "fold line models (each page held out)" if models else "shipped line model"
+    print(f"{len(cases)} dev pages (text dumps), seed {args.seed}, {used}, {2 * len(cases) / seconds:.1f} cleanings/s")
     print(f"spam lines leaked          {counts['spam lines leaked']:5d} / {counts['spam lines']:5d}  = {spam_leak:.3%}  (floor {MAX_SPAM_LINE_LEAK:.0%})")
     print(f"inline tokens leaked       {counts['inline tokens leaked']:5d} / {counts['inline tokens']:5d}  = {inline_leak:.3%}  (floor {MAX_INLINE_TOKEN_LEAK:.0%})")
     print(f"  sentences intact after cut {counts['inline sentences intact']:5d} / {counts['inline sentences kept before']:5d}")

@@ -77,8 +77,8 @@ def main() -> int:
         models = HeldOutModels()
         held_out = Score()
         for case in cases:
-            models.use(case.id)
-            held_out.add(clean(read_bytes(dumps[case.id].encode(), options=text_options)).text, case)
+            with models.use(case.id):
+                held_out.add(clean(read_bytes(dumps[case.id].encode(), options=text_options)).text, case)
         print(held_out.line("text mode, pages held out"))
     if not args.no_html:
         html = Score()

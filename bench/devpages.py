@@ -13,6 +13,7 @@ import gzip
 import json
 import os
 import re
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -169,8 +170,21 @@ def fold_of(page_id: str, folds: int) -> int:
     return zlib.crc32(page_id.encode()) % folds
 
 
+@contextmanager
+def line_model(model):
+    """Inside the block the text cleaner uses `model` (None: the rules alone) instead of the shipped one."""
+    import pipeline.clean as cleaning
+
+    original = cleaning.load_model
+    cleaning.load_model = lambda: model
+    try:
+        yield
+    finally:
+        cleaning.load_model = original
+
+
 class HeldOutModels:
-    """The fold models of the last training run; `use(page_id)` makes the cleaner use that page's."""
+    """The fold models of the last training run; `use(page_id)` is line_model() of the one that held that page out."""
 
     def __init__(self, root: Path = FOLD_MODELS):
         from pipeline.clean.linemodel import LineModel
@@ -180,9 +194,5 @@ class HeldOutModels:
             raise SystemExit(f"no fold models in {root}: run python bench/train_line_model.py first")
         self.models = [LineModel(json.loads(p.read_text(encoding="utf-8"))) for p in paths]
 
-    def use(self, page_id: str) -> None:
-        import pipeline.clean as cleaning
-
-        model = self.models[fold_of(page_id, len(self.models))]
-        cleaning.load_model = lambda: model
-
+    def use(self, page_id: str):
+        return line_model(self.models[fold_of(page_id, len(self.models))])

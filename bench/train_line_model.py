@@ -27,7 +27,7 @@ import numpy as np
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from devpages import FOLD_MODELS, Score, fold, fold_of, html_to_dump, load_cases  # noqa: E402
+from devpages import FOLD_MODELS, Score, fold, fold_of, html_to_dump, line_model, load_cases  # noqa: E402
 
 import pipeline.clean as cleaning  # noqa: E402
 from pipeline.clean.linemodel import FEATURE_NAMES, MODEL_PATH, LineModel, context_features, line_features  # noqa: E402
@@ -189,16 +189,12 @@ def fit(rows: list, args, inner: bool = True) -> dict:
 
 
 def score_pages(cases, dumps, model: LineModel | None) -> Score:
-    original = cleaning.load_model
-    cleaning.load_model = lambda: model
-    try:
-        score = Score()
+    score = Score()
+    with line_model(model):
         for case in cases:
             doc = cleaning.clean(read_bytes(dumps[case.id], source=case.id, options=Options(format="text")))
             score.add(doc.text, case)
-        return score
-    finally:
-        cleaning.load_model = original
+    return score
 
 
 def main() -> int:
