@@ -43,7 +43,7 @@ import math
 import re
 from collections import Counter
 from functools import lru_cache
-from itertools import chain
+from itertools import accumulate, chain
 
 from ..document import Document
 from . import patterns
@@ -168,9 +168,28 @@ def profile(text: str, stoplist: frozenset[str]) -> Counter:
     Prefixes fold inflection ("minister", "ministers", "ministerium") at
     no cost; function words and numbers are left out.
     """
-    lowered = text.lower()
+    return _profile_lowered(text.lower(), stoplist)
+
+
+def page_profiles(texts: list[str], stoplist: frozenset[str]) -> list[Counter]:
+    """profile() of each text, the page lower-cased and searched for Kana and Han at once.
+
+    Lower-casing the lines joined by newlines gives the lines lower-cased
+    (a newline is neither cased nor case-ignorable, so it bounds the
+    context of a final sigma as a string's end does), and `\w+` never
+    spans one.
+    """
+    lowered = "\n".join(texts).lower()
+    if _KANA_OR_LATER.search(lowered) is None and lowered.count("\n") == len(texts) - 1:
+        # No Kana or Han: every word is spaced.
+        gram = _grams(stoplist).__getitem__
+        return [Counter(filter(None, map(gram, _WORD.findall(line)))) for line in lowered.split("\n")]
+    return [_profile_lowered(text.lower(), stoplist) for text in texts]
+
+
+def _profile_lowered(lowered: str, stoplist: frozenset[str]) -> Counter:
     words = _WORD.findall(lowered)
-    if _KANA_OR_LATER.search(lowered) is None:  # no Kana or Han: every word is spaced
+    if _KANA_OR_LATER.search(lowered) is None:
         return Counter(filter(None, map(_grams(stoplist).__getitem__, words)))
     grams: Counter = Counter()
     for word in words:
@@ -273,7 +292,7 @@ def _scores(texts, stoplist, title, reference, profiles=None, titles=None, page=
 
 def _page_counts(texts, stoplist, profiles=None, titles=None) -> "_PageCounts":
     """The page's counts, from the blocks' profiles and title shapes when the caller has them."""
-    profiles = profiles if profiles is not None else [profile(t, stoplist) for t in texts]
+    profiles = profiles if profiles is not None else page_profiles(texts, stoplist)
     titles = titles if titles is not None else [_title_like(t) for t in texts]
     return _PageCounts(profiles, [_partners(texts, titles, k) for k in range(len(texts))])
 
@@ -287,7 +306,8 @@ class _PageCounts:
         n = self.n = len(profiles)
         grams = list(chain.from_iterable(profiles))
         # Word ids in order of first use, as a dict keeps its keys.
-        self.vocabulary: dict[str, int] = {gram: k for k, gram in enumerate(dict.fromkeys(grams))}
+        distinct = dict.fromkeys(grams)
+        self.vocabulary: dict[str, int] = dict(zip(distinct, range(len(distinct))))
         self.block = np.repeat(np.arange(n, dtype=np.intp), np.fromiter(map(len, profiles), np.intp, n))
         self.word = np.fromiter(map(self.vocabulary.__getitem__, grams), np.intp, len(grams))
         self.count = np.fromiter(chain.from_iterable(map(Counter.values, profiles)), float, len(grams))
@@ -308,7 +328,10 @@ class _PageCounts:
         self.above = count_of(key - width, has_prev[self.block])
         self.below = count_of(key + width, has_next[self.block])
         self.log_count = np.log1p(self.count)
-        self.norms = list(map(_norm, profiles))
+        # _norm of each profile, from one pass over the page's counts.
+        logs = list(map(math.log1p, chain.from_iterable(map(Counter.values, profiles))))
+        ends = list(accumulate(map(len, profiles)))
+        self.norms = [math.hypot(*logs[lo:hi]) for lo, hi in zip([0] + ends, ends)]
         self.prev_block = np.maximum(self.block - 1, 0)
         self.next_block = np.minimum(self.block + 1, n - 1)
 
@@ -337,8 +360,7 @@ def _sparse_rounds(page: _PageCounts, title_profile, norms, allowed):
         rest = total[word] - own
         contribution = np.where(rest > 0, log_count * np.log1p(np.maximum(rest, 0.0)), 0.0)
         dot = np.bincount(block, weights=contribution, minlength=n)
-        with np.errstate(divide="ignore", invalid="ignore"):
-            sims = np.where(norms_arr > 0, dot / (norms_arr * ref_norm), 0.0)
+        sims = np.divide(dot, norms_arr * ref_norm, out=np.zeros(n), where=norms_arr > 0)
         included = allowed_arr & (sims >= MIN_SIMILARITY)
         if not included.any():
             break
@@ -349,12 +371,17 @@ def _title_counts(page: _PageCounts, title_profile: Counter):
     """The headline's counts over the page's word ids, its words the page lacks given ids after them."""
     import numpy as np
 
-    vocabulary = dict(page.vocabulary)
+    vocabulary = page.vocabulary
+    ids = []
+    size = len(vocabulary)
     for gram in title_profile:
-        vocabulary.setdefault(gram, len(vocabulary))
-    counts = np.zeros(len(vocabulary))
+        k = vocabulary.get(gram)
+        if k is None:
+            k, size = size, size + 1
+        ids.append(k)
+    counts = np.zeros(size)
     if title_profile:
-        counts[[vocabulary[g] for g in title_profile]] = list(title_profile.values())
+        counts[ids] = list(title_profile.values())
     return counts
 
 
@@ -537,39 +564,43 @@ def remove_unrelated(
     (`STORY_BOUNDARY_RULES`) still mark where a story begins: the paragraph
     under a teaser title the line model dropped is still a teaser.
     """
-    kept = [i for i, b in enumerate(doc.blocks) if b.kept]
+    blocks = doc.blocks
+    is_kept = [b.removed_by is None for b in blocks]  # Block.kept, read once per block
+    kept = [i for i, k in enumerate(is_kept) if k]
     if len(kept) < 3:
         return 0
     # A removed title or heading counts only right above a kept block (or
     # above another such line): the line model's own verdicts on navigation
     # and boxes far from the article are not teasers' titles.  A line the
     # page repeats ("Bild anzeigen", "Weiterlesen") is layout, not a title.
-    repeated = Counter(b.text for b in doc.blocks)
-    boundary = [False] * (len(doc.blocks) + 1)
+    repeated = Counter(b.text for b in blocks)
+    boundary = [False] * (len(blocks) + 1)
     next_kept = False
-    for i in range(len(doc.blocks) - 1, -1, -1):
-        b = doc.blocks[i]
-        boundary[i] = not b.kept and (next_kept or boundary[i + 1]) and _trace(b, repeated)
-        next_kept = b.kept
+    for i in range(len(blocks) - 1, -1, -1):
+        if is_kept[i]:
+            next_kept = True
+            continue
+        boundary[i] = (next_kept or boundary[i + 1]) and _trace(blocks[i], repeated)
+        next_kept = False
     # The same traces below a kept block: the line model often keeps a
     # teaser's title and drops its paragraph (or the next teaser whole).
     # Paragraphs count here too, so a kept title and its dropped paragraph
     # still read as one story; only a few lines down from the kept text.
     reach = 0
-    for i, b in enumerate(doc.blocks):
-        if b.kept:
+    for i, k in enumerate(is_kept):
+        if k:
             reach = TRACE_REACH
         elif reach and not boundary[i]:
-            boundary[i] = _trace(b, repeated, paragraphs=True)
+            boundary[i] = _trace(blocks[i], repeated, paragraphs=True)
             reach = reach - 1 if boundary[i] else 0
-    order = [i for i, b in enumerate(doc.blocks) if b.kept or boundary[i]]
+    order = [i for i, k in enumerate(is_kept) if k or boundary[i]]
     texts = [doc.blocks[i].text for i in order]
     if language is None:
         from ..language import guess_page_language
 
         language = guess_page_language([doc.blocks[i].text for i in kept])
     title = title or doc.metadata.get("title") or ""
-    reference = [doc.blocks[i].kept for i in order]
+    reference = [is_kept[i] for i in order]
     stoplist = stopwords(language)
     kept_chars = sum(len(doc.blocks[i].text) for i in kept)
 
@@ -598,7 +629,7 @@ def remove_unrelated(
         return len(shared) >= CORE_TITLE_WORDS
 
     def doomed_by(sims: list[float], joint: list[float]) -> list[int] | None:
-        doomed = [order[n] for run in teaser_runs(texts, sims, joint) for n in run if doc.blocks[order[n]].kept]
+        doomed = [order[n] for run in teaser_runs(texts, sims, joint) for n in run if reference[n]]
         if (
             sum(len(doc.blocks[i].text) for i in doomed) > MAX_REMOVED_SHARE * kept_chars
             and not anchored(sims, doomed)
@@ -608,7 +639,7 @@ def remove_unrelated(
         return doomed
 
     # Word profiles and title shapes are computed once for both scorings below.
-    profiles = [profile(t, stoplist) for t in texts]
+    profiles = page_profiles(texts, stoplist)
     titles = [_title_like(t) for t in texts]
     page = _page_counts(texts, stoplist, profiles, titles) if profiles else None
     doomed = doomed_by(*story_similarities(texts, stoplist, title, reference, profiles, titles, page))
