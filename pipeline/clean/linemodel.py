@@ -19,6 +19,7 @@ way for any page in any language.
 from __future__ import annotations
 
 import json
+from bisect import bisect_right
 from functools import lru_cache
 from pathlib import Path
 
@@ -123,7 +124,8 @@ def _line_char_counts(texts: list[str], page: PageChars | None = None) -> tuple[
     prev_space[:1] = True
     prev_space[1:] = space[:-1]
     word_start = ~space & (prev_space | (offset == 0))
-    word_rank = np.cumsum(word_start) - np.concatenate([[0], np.cumsum(word_start)])[starts][line_of]
+    started = np.cumsum(word_start)
+    word_rank = started - np.concatenate([[0], started])[starts][line_of]
     first_words = word_start & (word_rank <= TITLE_WORDS)
     upper = (flags & _UPPER) > 0
     separator = (codes == ord("|")) | (codes == ord("»")) | (codes == ord("·"))
@@ -136,6 +138,33 @@ def _line_char_counts(texts: list[str], page: PageChars | None = None) -> tuple[
         per_line(separator),
         _bullet_starts(texts, lengths, codes, flags, starts),
     )
+
+
+def _ends_with(page: PageChars, char: str) -> np.ndarray:
+    """Per line: 1.0 when its last character is `char` (text.endswith(char))."""
+    if not len(page.codes):
+        return np.zeros(len(page.lengths))
+    last = page.codes[np.maximum(page.starts + page.lengths - 1, 0)]
+    return ((page.lengths > 0) & (last == ord(char))).astype(float)
+
+
+def _lines_holding(texts: list[str], lengths: np.ndarray, needles: tuple[str, ...]) -> np.ndarray:
+    """Per line: 1.0 when it holds one of the needles; str.find over the joined page, most of which holds none.
+
+    A needle holds no newline, so a match lies inside one line.
+    """
+    page = "\n".join(texts)
+    out = np.zeros(len(texts))
+    ends = None
+    for needle in needles:
+        at = page.find(needle)
+        if at >= 0 and ends is None:
+            ends = np.cumsum(lengths + 1).tolist()  # one past each line's newline
+        while at >= 0:
+            line = bisect_right(ends, at)
+            out[line] = 1.0
+            at = page.find(needle, ends[line]) if line + 1 < len(ends) else -1
+    return out
 
 
 def _bullet_starts(texts, lengths, codes, flags, starts) -> np.ndarray:
@@ -186,21 +215,23 @@ def line_features(texts, tokens, lines: LineTable, furniture, core, counts, page
     furn[[i for i in furniture if i < n]] = 1.0
     prose = prose_lines(lines) * (1 - furn)
     short = (chars < SHORT_CHARS).astype(float)
+    if page is None:
+        page = page_chars(texts)
     letters, digits, upper, title_upper, title_words, separators, bullet = _line_char_counts(texts, page)
     head_len = np.minimum(chars, HEAD_CHARS)
-    n_tokens = np.array([len(toks) for toks in tokens], float)
+    n_tokens = np.fromiter(map(len, tokens), float, n)
     letters = np.maximum(letters, 1)
     digit_ratio = digits / np.maximum(1, head_len)
     upper_ratio = upper / letters
     title_ratio = title_upper / np.maximum(1, title_words)
-    ends_colon = np.array([t.endswith(":") for t in texts], float)
+    ends_colon = _ends_with(page, ":")
     separators = np.minimum(5, separators) / 5
-    url = np.array(["http" in t or "www." in t or "@" in t for t in texts], float)
-    cta = np.array(
-        [0.0 if CALL_TO_ACTION.isdisjoint(toks) else sum(map(CALL_TO_ACTION.__contains__, toks)) / len(toks) for toks in tokens],
-        float,
-    )
-    repeated = np.array([counts[t] > 1 for t in texts], float)
+    url = _lines_holding(texts, page.lengths, ("http", "www.", "@"))
+    # Share of a line's words that are calls to action (most lines hold none).
+    cta = np.zeros(n)
+    for i in np.flatnonzero(~np.fromiter(map(CALL_TO_ACTION.isdisjoint, tokens), bool, n)).tolist():
+        cta[i] = sum(map(CALL_TO_ACTION.__contains__, tokens[i])) / len(tokens[i])
+    repeated = (np.fromiter(map(counts.__getitem__, texts), np.int64, n) > 1).astype(float)
     idx = np.arange(n)
     start, stop = core if core else (n, -1)
     in_core = ((idx >= start) & (idx <= stop)).astype(float)
