@@ -24,7 +24,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from devpages import HeldOutModels, Score, finish, html_to_dump, load_cases  # noqa: E402
 
-from pipeline.clean import clean  # noqa: E402
+from pipeline.clean import clean, warm_up  # noqa: E402
 from pipeline.options import Options  # noqa: E402
 from pipeline.read import read_bytes  # noqa: E402
 from pipeline.runner import process_document  # noqa: E402
@@ -53,7 +53,8 @@ def main() -> int:
     for case in cases:
         raw.add(dumps[case.id], case)
 
-    # Warm the stoplists and the language model once, outside the timing.
+    # Load the stoplists and the models once, outside the timing.
+    warm_up()
     clean(read_bytes(dumps[cases[0].id].encode(), options=text_options))
 
     text = Score()

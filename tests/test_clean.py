@@ -114,3 +114,16 @@ def test_heading_over_a_teaser_box_above_the_article_does_not_end_it():
     # A comment heading still ends the article, however long the thread.
     doc = page(*body[:2], "Leave a Reply", *body[2:])
     assert rules(doc)["Leave a Reply"] == "comments_section"
+
+
+def test_warm_up_loads_what_the_cleaner_loads_lazily():
+    from pipeline.clean import load_model, warm_up
+    from pipeline.clean.features import _stopword_index
+    from pipeline.language import get_backend
+
+    for cached in (load_model, _stopword_index, get_backend):
+        cached.cache_clear()
+    warm_up()
+    assert load_model.cache_info().currsize == 1
+    assert _stopword_index.cache_info().currsize == 1
+    assert get_backend.cache_info().currsize == 2  # "auto" and the py3langid model under it
