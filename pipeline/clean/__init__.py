@@ -184,7 +184,7 @@ def analyse(doc: Document, language: str | None = None) -> Analysis:
     is_furniture = np.zeros(end, bool)
     is_furniture[list(furniture)] = True
     if text_mode:
-        weights = line_weights(lines, is_furniture, np.fromiter((counts[t] > 1 for t in texts), bool, end))
+        weights = line_weights(lines, is_furniture, np.fromiter(map(counts.__getitem__, texts), np.int64, end) > 1)
         core = densest_run(weights)
         prose = prose_lines(lines) & ~is_furniture
         # Prose characters from each line on.
