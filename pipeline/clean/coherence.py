@@ -176,7 +176,7 @@ def page_profiles(texts: list[str], stoplist: frozenset[str]) -> list[Counter]:
 
     Lower-casing the lines joined by newlines gives the lines lower-cased
     (a newline is neither cased nor case-ignorable, so it bounds the
-    context of a final sigma as a string's end does), and `\w+` never
+    context of a final sigma as a string's end does), and `\\w+` never
     spans one.
     """
     lowered = "\n".join(texts).lower()
