@@ -43,7 +43,7 @@ import math
 import re
 from collections import Counter
 from functools import lru_cache
-from itertools import accumulate, chain
+from itertools import chain
 
 from ..document import Document
 from . import patterns
@@ -182,17 +182,20 @@ def page_profiles(texts: list[str], stoplist: frozenset[str]) -> list[Counter]:
     lowered = "\n".join(texts).lower()
     if _KANA_OR_LATER.search(lowered) is None and lowered.count("\n") == len(texts) - 1:
         # No Kana or Han: every word is spaced.
-        gram = _grams(stoplist).__getitem__
-        return [Counter(filter(None, map(gram, _WORD.findall(line)))) for line in lowered.split("\n")]
+        return [_spaced_profile(line, stoplist) for line in lowered.split("\n")]
     return [_profile_lowered(text.lower(), stoplist) for text in texts]
 
 
+def _spaced_profile(lowered: str, stoplist: frozenset[str]) -> Counter:
+    """profile() of a lower-cased text without Kana or Han: each word's gram."""
+    return Counter(filter(None, map(_grams(stoplist).__getitem__, _WORD.findall(lowered))))
+
+
 def _profile_lowered(lowered: str, stoplist: frozenset[str]) -> Counter:
-    words = _WORD.findall(lowered)
     if _KANA_OR_LATER.search(lowered) is None:
-        return Counter(filter(None, map(_grams(stoplist).__getitem__, words)))
+        return _spaced_profile(lowered, stoplist)
     grams: Counter = Counter()
-    for word in words:
+    for word in _WORD.findall(lowered):
         if word in stoplist or word.isdigit():
             continue
         if _unspaced(word):
@@ -328,10 +331,7 @@ class _PageCounts:
         self.above = count_of(key - width, has_prev[self.block])
         self.below = count_of(key + width, has_next[self.block])
         self.log_count = np.log1p(self.count)
-        # _norm of each profile, from one pass over the page's counts.
-        logs = list(map(math.log1p, chain.from_iterable(map(Counter.values, profiles))))
-        ends = list(accumulate(map(len, profiles)))
-        self.norms = [math.hypot(*logs[lo:hi]) for lo, hi in zip([0] + ends, ends)]
+        self.norms = list(map(_norm, profiles))
         self.prev_block = np.maximum(self.block - 1, 0)
         self.next_block = np.minimum(self.block + 1, n - 1)
 
@@ -565,7 +565,7 @@ def remove_unrelated(
     under a teaser title the line model dropped is still a teaser.
     """
     blocks = doc.blocks
-    is_kept = [b.removed_by is None for b in blocks]  # Block.kept, read once per block
+    is_kept = [b.kept for b in blocks]  # read once per block
     kept = [i for i, k in enumerate(is_kept) if k]
     if len(kept) < 3:
         return 0
