@@ -56,7 +56,7 @@ def page_rows(case, dump: bytes, injected: frozenset = frozenset(), injected_wei
     a = cleaning.analyse(doc)
     if a.core is None or a.end == 0:
         return None, None, None
-    x = line_features(a.texts[: a.end], a.tokens[: a.end], a.lines.head(a.end), a.furniture, a.core, a.counts)
+    x = line_features(a.texts[: a.end], a.tokens[: a.end], a.lines.head(a.end), a.furniture, a.core, a.repeated[: a.end])
     with_ = [fold(s) for s in case.with_]
     without = [fold(s) for s in case.without]
     ys, ws = [], []

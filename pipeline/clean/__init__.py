@@ -95,7 +95,7 @@ class Analysis:
     lines: LineTable  # each line's measurements
     furniture: dict[int, str]
     found_meta: dict
-    counts: Counter
+    repeated: np.ndarray  # per line: the page holds it more than once
     core: tuple[int, int] | None
     end: int  # blocks from here on are after a section heading that ends the article
     section_end: int | None
@@ -181,10 +181,11 @@ def analyse(doc: Document, language: str | None = None) -> Analysis:
     # 2. the core
     counts = Counter(texts)
     end = len(texts)
+    repeated = np.fromiter(map(counts.__getitem__, texts), np.int64, end) > 1
     is_furniture = np.zeros(end, bool)
     is_furniture[list(furniture)] = True
     if text_mode:
-        weights = line_weights(lines, is_furniture, np.fromiter(map(counts.__getitem__, texts), np.int64, end) > 1)
+        weights = line_weights(lines, is_furniture, repeated)
         core = densest_run(weights)
         prose = prose_lines(lines) & ~is_furniture
         # Prose characters from each line on.
@@ -217,7 +218,7 @@ def analyse(doc: Document, language: str | None = None) -> Analysis:
         if section_end is not None:
             end = section_end
             core = densest_run(weights[:end]) if text_mode else (0, end - 1)
-    return Analysis(texts, tokens, lines, furniture, found_meta, counts, core, end, section_end, text_mode, language, chars)
+    return Analysis(texts, tokens, lines, furniture, found_meta, repeated, core, end, section_end, text_mode, language, chars)
 
 
 def warm_up() -> None:
@@ -275,7 +276,7 @@ def clean(doc: Document, language: str | None = None) -> Document:
     model = load_model() if text_mode else None
     if model is not None and end:
         chars = a.chars.head(end) if a.chars is not None else None
-        x = line_features(texts[:end], a.tokens[:end], a.lines.head(end), furniture, core, a.counts, chars)
+        x = line_features(texts[:end], a.tokens[:end], a.lines.head(end), furniture, core, a.repeated[:end], chars)
         keep = (model.probabilities(x) >= model.threshold).tolist()
     else:
         keep = [start <= i <= stop for i in range(end)]

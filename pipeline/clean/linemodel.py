@@ -199,9 +199,10 @@ def _median(values: np.ndarray) -> float:
     return float(ordered[mid]) if len(ordered) % 2 else float((ordered[mid - 1] + ordered[mid]) / 2)
 
 
-def line_features(texts, tokens, lines: LineTable, furniture, core, counts, page: PageChars | None = None) -> np.ndarray:
+def line_features(texts, tokens, lines: LineTable, furniture, core, repeated: np.ndarray, page: PageChars | None = None) -> np.ndarray:
     """One row of FEATURE_NAMES per line (per-line scalars in Python, windows in numpy).
 
+    `repeated`: per line, whether the page holds it more than once;
     `page` is features.page_chars(texts) when the caller has it.
     """
     n = len(texts)
@@ -231,7 +232,6 @@ def line_features(texts, tokens, lines: LineTable, furniture, core, counts, page
     cta = np.zeros(n)
     for i in np.flatnonzero(~np.fromiter(map(CALL_TO_ACTION.isdisjoint, tokens), bool, n)).tolist():
         cta[i] = sum(map(CALL_TO_ACTION.__contains__, tokens[i])) / len(tokens[i])
-    repeated = (np.fromiter(map(counts.__getitem__, texts), np.int64, n) > 1).astype(float)
     idx = np.arange(n)
     start, stop = core if core else (n, -1)
     in_core = ((idx >= start) & (idx <= stop)).astype(float)
@@ -295,7 +295,7 @@ def line_features(texts, tokens, lines: LineTable, furniture, core, counts, page
         short,
         prose,
         furn,
-        repeated,
+        repeated.astype(float),
         in_core,
         np.where(idx < start, np.log1p(np.maximum(start - idx, 0)) / 6, 0.0),
         np.where(idx > stop, np.log1p(np.maximum(idx - stop, 0)) / 6, 0.0),
