@@ -96,6 +96,9 @@ _BLOCK = {
 }
 
 
+_NOSCRIPT = re.compile(r"<noscript\b.*?</noscript\s*>", re.IGNORECASE | re.DOTALL)
+
+
 def html_to_dump(html: bytes | str) -> str:
     """The page as a naive scraper saves it: visible text of block elements, one per line, blank line between."""
     import lxml.html
@@ -110,6 +113,10 @@ def html_to_dump(html: bytes | str) -> str:
     html = html.lstrip("\ufeff")
     if html.startswith("<?xml"):
         html = html.split("?>", 1)[-1]
+    # A browser running scripts reads <noscript> as raw text and shows none
+    # of it; lxml parses its content as markup, and an unclosed tag inside
+    # one (`<noscript><div></noscript>`) swallowed a whole page's body.
+    html = _NOSCRIPT.sub("", html)
     try:
         root = lxml.html.fromstring(html)
     except (etree.ParserError, ValueError):

@@ -15,6 +15,15 @@ PARA_DE = (
     "kommenden Frühjahr eröffnet werden soll, nachdem sich die Bauarbeiten mehrfach verzögert hatten."
 )
 
+PARA_HI = (
+    "सरकार ने मंगलवार को कहा कि नए नियम अगले साल की शुरुआत से लागू होंगे और कंपनियों को अपनी "
+    "प्रणालियों को बदलने के लिए छह महीने का समय दिया जाएगा।"
+)
+PARA_HI_2 = (
+    "मंत्रालय के अनुसार इस फैसले से देश के लाखों छोटे व्यापारियों को राहत मिलेगी, लेकिन विपक्ष ने "
+    "इसे जल्दबाजी में उठाया गया कदम बताया है और संसद में बहस की मांग की है।"
+)
+
 
 def page(*lines: str) -> Document:
     doc = Document(source="t.txt", raw="\n".join(lines).encode(), format="text")
@@ -30,6 +39,13 @@ def test_menu_before_article_is_outside_core():
     doc = page("Home", "News", "Sport", "Kontakt", PARA_DE, PARA_DE.replace("Brücke", "Straße"))
     assert rules(doc)["Kontakt"] == "outside_core"
     assert PARA_DE in doc.text
+
+
+def test_hindi_article_is_found_under_its_menu():
+    doc = page("होम", "देश", "विदेश", "खेल", "मनोरंजन", PARA_HI, PARA_HI_2)
+    assert doc.ok, doc.reason
+    assert PARA_HI in doc.text and PARA_HI_2 in doc.text
+    assert rules(doc)["मनोरंजन"] == "outside_core"
 
 
 def test_subheading_between_paragraphs_is_kept():

@@ -3,6 +3,7 @@
 import re
 
 from pipeline.clean.byline import lines_with_year
+from pipeline.clean.core import STOPWORD_PROSE
 from pipeline.clean.features import lines_matching, measure_lines, page_chars, stopwords, tokenize
 from pipeline.clean.patterns import substring_lines
 
@@ -46,3 +47,23 @@ def test_lines_matching_scans_the_page_once():
     assert lines_matching(re.compile(r"x"), ["a", "b"]) == set()
     assert lines_with_year(["Published 2024-05-01", "12:30", "in 1999"]) == {0, 2}
     assert substring_lines(["© 2024 example", "text (c) 2020", "plain"]) == {0, 1}
+
+
+PARA_HI = (
+    "सरकार ने मंगलवार को कहा कि नए नियम अगले साल की शुरुआत से लागू होंगे और कंपनियों को अपनी "
+    "प्रणालियों को बदलने के लिए छह महीने का समय दिया जाएगा।"
+)
+
+
+def test_words_of_scripts_that_write_vowels_as_marks_stay_whole():
+    assert tokenize("नमस्ते दुनिया") == ["नमस्ते", "दुनिया"]
+    assert tokenize("আজ শনিবার সকাল") == ["আজ", "শনিবার", "সকাল"]
+    assert tokenize("สวัสดี ครับ") == ["สวัสดี", "ครับ"]
+    assert tokenize("café naïve") == ["café", "naïve"]
+    assert tokenize("cafe\u0301 au lait") == ["cafe\u0301", "au", "lait"]  # a decomposed accent
+
+
+def test_hindi_prose_reads_as_prose():
+    lines = measure_lines([PARA_HI], stopwords("hi"), [tokenize(PARA_HI)])
+    assert lines.ends_sentence.tolist() == [True]  # the danda ends a sentence
+    assert lines.stopword_density[0] >= STOPWORD_PROSE

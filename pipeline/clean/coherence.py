@@ -48,6 +48,7 @@ from itertools import chain
 from ..document import Document
 from . import patterns
 from .features import stopwords
+from .scripts import SENTENCE_STOPS, WORD_CHAR
 from .spam import spam_hits
 
 RULE_UNRELATED = "unrelated_teaser"
@@ -125,9 +126,9 @@ STORY_BOUNDARY_RULES = frozenset({"low_content", "outside_core"})
 TRACE_REACH = 4
 # A paragraph cut short by the site: "… ", "...", "[...]", "Read more".
 _TRUNCATED = re.compile(r"(?:…|\.\.\.|\[\s*(?:…|\.\.\.)\s*\])\s*$")
-_SENTENCE_END = frozenset(".,!?:;\"'”»)。！？")
+_SENTENCE_END = frozenset(".,!?:;\"'”»)。！？،" + SENTENCE_STOPS)
 _CLOSING = frozenset("\"'”»)“«")
-_WORD = re.compile(r"\w+", re.UNICODE)
+_WORD = re.compile(f"{WORD_CHAR}+")
 # Words are compared by their first six letters, words under three letters
 # left out.  Chosen over character 4-grams of words on the same bench:
 # 4-grams score any two German texts ~0.1 on shared endings ("-ung",

@@ -16,6 +16,8 @@ from itertools import accumulate, chain
 
 import numpy as np
 
+from .scripts import SENTENCE_STOPS, WORD_CHAR
+
 # ISO 639-1 -> jusText stoplist name (the stoplists ship inside the justext wheel).
 JUSTEXT_STOPLISTS = {
     "af": "Afrikaans", "sq": "Albanian", "ar": "Arabic", "hy": "Armenian", "az": "Azerbaijani",
@@ -46,11 +48,11 @@ MAX_STOPWORDS = 800
 # characters plays the role of stopword density for zh/ja.
 CJK_FUNCTION_CHARS = frozenset("的了是在和有这也就都而及与或之其中为对把被从向着过个们我你他她它不没会能要可以所の我はがをにでとへもやからまでより、。，")
 
-SENTENCE_END = frozenset(".!?…:;\"'”»“›)。！？」』")
+SENTENCE_END = frozenset(".!?…:;\"'”»“›)。！？」』" + SENTENCE_STOPS)
 # Possessive quantifiers: the same words as r"\w+(?:[-'’.]\w+)*" (nothing
 # follows the repetition, so giving characters back never finds another
 # match), without the engine's backtracking bookkeeping: ~25% faster.
-_WORD = re.compile(r"\w++(?:[-'’.]\w++)*+", re.UNICODE)
+_WORD = re.compile(rf"{WORD_CHAR}++(?:[-'’.]{WORD_CHAR}++)*+")
 _TRAILING_PUNCT = ".,;:!?\"'()[]«»“”„‘’…"
 
 
@@ -67,7 +69,7 @@ def stopwords(language: str | None) -> frozenset[str]:
     # The stoplist files are sorted by frequency only in some languages;
     # short words are the function words, so prefer them when truncating.
     ordered = sorted(sorted(words), key=len)[:MAX_STOPWORDS]  # by (length, word): sort is stable
-    return frozenset(w.strip(_TRAILING_PUNCT).lower() for w in ordered)
+    return frozenset(w.strip(_TRAILING_PUNCT + SENTENCE_STOPS).lower() for w in ordered)
 
 
 # The page's stoplist is chosen by counting, in its longest lines, the words
@@ -143,7 +145,8 @@ BULLETS = "•·-–*▪►>"
 
 def _char_flags(ch: str) -> int:
     return (
-        (ALPHA * ch.isalpha())
+        # A combining mark is part of its letter (most vowels of Indic scripts are marks).
+        (ALPHA * (ch.isalpha() or unicodedata.category(ch)[0] == "M"))
         | (DIGIT * ch.isdigit())
         | (UPPER * ch.isupper())
         | (SPACE * ch.isspace())

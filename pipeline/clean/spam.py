@@ -25,7 +25,7 @@ import re
 from dataclasses import dataclass
 
 from ..document import Document, Removal
-from .scripts import dominant_script
+from .scripts import SENTENCE_STOPS, WORD_CHAR, dominant_script
 
 RULE_SPAM = "spam"
 RULE_INLINE_SPAM = "inline_spam"
@@ -150,7 +150,7 @@ LINK_FARM_ADDRESSES = 3
 TOPICAL_HITS = 3
 TOPICAL_LINES = 2
 TOPICAL_PROSE_CHARS = 100
-_SENTENCE_END = frozenset(".!?…\"'”»)。！？")
+_SENTENCE_END = frozenset(".!?…\"'”»)。！？" + SENTENCE_STOPS)
 # A short line over a run of spam lines is their heading ("Partner links").
 HEADING_MAX_CHARS = 60
 # A page is spam when spam lines make up this share of its kept text, what
@@ -164,7 +164,7 @@ PAGE_REMAINDER_CHARS = 400
 # and Hangul, whose words carry particles and compounds ("먹튀검증", "카지노를"):
 # lexicon terms in them match anywhere in the text.
 _UNSPACED_CHARS = re.compile(r"[\u0e00-\u0e7f\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
-_WORD = re.compile(r"\w+", re.UNICODE)
+_WORD = re.compile(f"{WORD_CHAR}+")
 MAX_PHRASE_WORDS = 4
 
 
