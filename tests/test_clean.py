@@ -90,14 +90,33 @@ def test_label_rules():
     assert label_rule("Weiterlesen") == "read_more"
     assert label_rule("© 2024 Example Media") == "copyright"
     assert label_rule("Foto: dpa") == "photo_credit"
+    assert label_rule("Kuva: Matti Meikäläinen") == "photo_credit"
+    assert label_rule("Augusta National/Getty Images") == "photo_credit"
+    assert label_rule("TebNad/Shutterstock.com") == "photo_credit"
+    assert label_rule("Die Polizei sagte, Getty habe nichts damit zu tun.") is None
+    caption = "Die Junioren feierten in der vergangenen Woche ihren Titel bei der Weltmeisterschaft. (Foto: Privat)"
+    assert label_rule(caption) == "photo_caption"
     assert label_rule("***") == "symbols"
     assert label_rule("The council met on Tuesday.") is None
 
 
 def test_section_end_headings_in_several_languages():
-    for heading in ("See also", "Читайте также", "Lire aussi :", "Das könnte Sie auch interessieren", "12 Kommentare", "관련기사"):
+    for heading in ("See also", "Читайте также", "Lire aussi :", "Das könnte Sie auch interessieren", "12 Kommentare", "관련기사",
+                    "Lesen Sie auch:", "Veja também", "Articles les plus lus"):
         assert section_end_kind(heading), heading
     assert not section_end_kind("Relations between the two countries improved")
+    # A comment thread titled after the post.
+    assert section_end_kind("12 thoughts on “Why the bridge is late”")
+    assert section_end_kind("Eine Antwort zu „Die neue Brücke“")
+    assert not section_end_kind("One of the best bridges in the country")
+
+
+def test_heading_of_a_box_inside_the_article_goes_alone():
+    body = [PARA_EN.replace("Tuesday", day) for day in ("Monday", "Tuesday", "Wednesday", "Thursday")]
+    doc = page(body[0], "Read also", *body[1:])
+    assert rules(doc)["Read also"] == "section_heading"
+    for paragraph in body:
+        assert paragraph in doc.text
 
 
 def test_dates_and_bylines():

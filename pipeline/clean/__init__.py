@@ -57,6 +57,9 @@ TITLE_CORE_CHARS = 1500
 RULE_OUTSIDE_CORE = "outside_core"
 RULE_LOW_CONTENT = "low_content"
 RULE_RELATED = "related_section"
+# A "Related"/"Read also" heading that did not end the article (a box
+# inside it, or above it): the heading line alone goes.
+RULE_SECTION_HEADING = "section_heading"
 RULE_COMMENTS = "comments_section"
 RULE_SPAM = "spam"
 RULE_INLINE_SPAM = "inline_spam"
@@ -66,7 +69,7 @@ RULE_DATELINE = "dateline"
 RULE_METADATA_LABEL = "metadata_label"
 RULE_EMPTY = "no_article"
 
-_COMMENT_HEADINGS = ("comment", "reply", "kommentar", "commentaire", "comentario", "commento", "коммент", "yorum", "댓글", "コメント", "评论", "discussion", "reacties", "komentarze")
+_COMMENT_HEADINGS = ("comment", "reply", "repl", "response", "thought", "antwort", "réponse", "réaction", "meinung", "kommentar", "commentaire", "comentario", "commento", "коммент", "yorum", "댓글", "コメント", "评论", "discussion", "reacties", "komentarze")
 
 
 # Words that let a line reach the single-line rules: a first word of a
@@ -287,6 +290,8 @@ def clean(doc: Document, language: str | None = None) -> Document:
             continue
         elif not keep[i] and (i < start or i > stop):
             doc.remove_block(i, RULE_OUTSIDE_CORE)
+        elif text_mode and patterns.section_end_kind(texts[i]):
+            doc.remove_block(i, RULE_SECTION_HEADING)
 
     # 4. spam, then content unrelated to the article.  Spam is looked for
     # before the model's removals inside the core are applied: a spam block

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from .features import lines_matching
+from .scripts import WORD_CHAR
 
 # Lines longer than this are prose, whatever words they contain: furniture
 # labels ("Related Posts", "Leave a Reply") are short.  Longest label seen in
@@ -36,7 +37,10 @@ SECTION_END_PHRASES = [
     "join the discussion", "what do you think?", "read next", "up next", "further reading",
     "other news", "in other news", "also read", "also on", "around the web", "sponsored",
     "sponsored content", "from the web", "share this", "share this article", "share this post",
-    "share on", "tags", "filed under", "about the author", "newsletter",
+    "share on", "tags", "filed under", "about the author", "newsletter", "related coverage",
+    "related links", "related reading", "related topics", "related videos", "read also", "explore further",
+    "more like this", "more to explore", "don't miss", "most shared", "most commented", "recommended reading",
+    "recommended stories", "suggested reading", "you might be interested in", "more from this author",
     # German
     "weitere artikel", "weitere beiträge", "weitere nachrichten", "ähnliche artikel",
     "ähnliche beiträge", "verwandte artikel", "verwandte beiträge", "das könnte sie auch interessieren",
@@ -46,18 +50,32 @@ SECTION_END_PHRASES = [
     "kommentar verfassen", "schreibe einen kommentar", "hinterlasse einen kommentar",
     "einen kommentar schreiben", "diesen artikel teilen", "beitrag teilen", "artikel teilen",
     "empfehlungen", "top-artikel", "schlagworte", "schlagwörter", "themen", "über den autor",
+    "lesen sie auch", "lies auch", "siehe auch", "mehr dazu", "passend zum thema", "zum thema",
+    "verwandte links", "verwandte themen", "ähnliche themen", "weitere themen", "meistgelesene",
+    "die meistgelesenen artikel", "meistkommentiert", "empfehlungen der redaktion",
+    "empfehlungen aus der redaktion", "das könnte dich interessieren", "das könnte sie interessieren",
+    "das thema könnte dich auch interessieren", "das thema könnte sie auch interessieren",
+    "hinterlasse eine antwort", "antwort hinterlassen", "ihre meinung", "ihre meinung zu diesem thema",
+    "deine meinung", "weiterführende links",
     # French
     "articles similaires", "articles liés", "à lire aussi", "a lire aussi", "lire aussi",
     "voir aussi", "les plus lus", "les plus populaires", "laisser un commentaire",
     "laissez un commentaire", "commentaires", "sur le même sujet", "dans la même rubrique",
     "derniers articles", "articles récents", "partager cet article", "à la une",
+    "articles les plus lus", "articles correspondants", "articles en relation", "vos réactions",
+    "à voir aussi", "a voir aussi", "lire également", "à lire également", "vous aimerez aussi",
+    "sur le même thème", "dans la même catégorie",
     # Spanish / Portuguese / Italian
     "artículos relacionados", "noticias relacionadas", "lo más leído", "te puede interesar",
     "deja un comentario", "ver también", "comentarios", "artigos relacionados", "leia também",
     "mais lidas", "deixe um comentário", "comentários", "articoli correlati", "leggi anche",
-    "i più letti", "lascia un commento", "commenti",
+    "i più letti", "lascia un commento", "commenti", "infórmate más", "informate más",
+    "también te puede interesar", "te recomendamos", "lee también", "lea también", "temas relacionados",
+    "más noticias", "lo más visto", "las más leídas", "veja também", "notícias relacionadas",
+    "mais notícias", "saiba mais", "ti potrebbe interessare", "potrebbe interessarti", "notizie correlate",
+    "vedi anche",
     # Dutch / Polish / Scandinavian
-    "gerelateerde artikelen", "lees ook", "meest gelezen", "reacties", "zobacz też",
+    "gerelateerde artikelen", "lees ook", "zie ook", "meer nieuws", "meest gelezen", "reacties", "zobacz też",
     "zobacz także", "czytaj także", "czytaj też", "podobne artykuły", "komentarze",
     "relaterade artiklar", "läs också", "kommentarer", "relaterte artikler", "les også",
     # Russian / Ukrainian / Azerbaijani / Turkish
@@ -78,7 +96,10 @@ SECTION_END = re.compile(
     re.IGNORECASE,
 )
 SECTION_END_COUNTED = re.compile(
-    r"^\W*\d+\s+(?:comments?|kommentare?|commentaires?|comentarios?|комментари\w*|reactions?|antworten|replies)\W*$",
+    r"^\W*\d+\s+(?:comments?|kommentare?|commentaires?|comentarios?|комментари\w*|reactions?|antworten|replies)\W*$"
+    # A comment thread's title: "12 thoughts on “<title>”", "3 Antworten zu „<title>“".
+    r"|^\W*(?:\d+|one|eine?)\s+(?:thoughts? on|responses? to|repl(?:y|ies) to|comments? on|antwort(?:en)? (?:zu|auf)|"
+    r"kommentare? zu|gedanken? zu|réponses? à|commentaires? sur|comentarios? (?:en|a|sobre)|risposte a)\b",
     re.IGNORECASE,
 )
 
@@ -139,15 +160,18 @@ DISCLAIMER = re.compile(
 # Photo and image credits: "photo: AzerTag", "Foto: dpa", "Korea Times photo by X".
 PHOTO_CREDIT = re.compile(
     r"(?:^\W*(?:photos?|foto|fotos|фото|image|images|picture|pictures|bild|bilder|credit|credits|"
-    r"quelle|source image|photo credit|bildquelle|fotoğraf|şəkil|사진|写真|图片)\s*(?::|©|by\b)|"
+    r"quelle|source image|photo credit|bildquelle|fotoğraf|şəkil|사진|写真|图片|crédito|créditos|kuva|zdjęcie|fot\.)"
+    r"\s*(?::|©|by\b)|"
     r"\bphoto(?:graph)?s? by\s+[A-Z][\w.-]+(?:\s+[A-Z][\w.-]+)*\W*$|"
-    r"\b(?:getty images|reuters|afp|dpa|ap photo|epa|shutterstock|istock)\W*$)",
+    # A credit line ends with the agency: "Augusta National/Getty Images", "TebNad/Shutterstock.com".
+    r"\b(?:getty images|getty|reuters|afp|dpa|ap photo|epa|shutterstock|istock|istockphoto|thinkstock|"
+    r"unsplash|pixabay|imago|picture alliance|picture-alliance|keystone|xinhua)(?:\.com)?\W*$)",
     re.IGNORECASE,
 )
 
 # A caption that ends with its credit: "... in Seoul, Aug. 26. Korea Times photo by Kim Hyun-bin".
 PHOTO_CAPTION_CREDIT = re.compile(
-    r"\b(?:photo(?:graph)?s?|foto|bild|image)\s*(?:by|von|par|:|©)\s*[A-Z][\w.-]+(?:[ -][A-Z][\w.-]+){0,3}\W*$"
+    r"\b(?i:photo(?:graph)?s?|foto|bild|image)\s*(?i:by|von|par|:|©)\s*[A-Z][\w.-]+(?:[ -][A-Z][\w.-]+){0,3}\W*$"
 )
 
 # Lines made of symbols only: "--", "***", "|", "»".
@@ -190,14 +214,15 @@ _FIRST_WORDS = frozenset(
     flipboard pocket teilen tweet mail rss read continue click more weiterlesen mehr zum lire en leer seguir
     leggi continua leia lees читать подробнее далее ətraflı devamını 더보기 続きを読む 阅读全文 查看更多
     home startseite accueil inicio главная ana 홈 首页 photo photos foto fotos фото image images picture
-    pictures bild bilder credit credits quelle source bildquelle fotoğraf şəkil 사진 写真 图片 copyright c""".split()
+    pictures bild bilder credit credits quelle source bildquelle fotoğraf şəkil 사진 写真 图片 copyright c
+    crédito créditos kuva zdjęcie fot""".split()
 )
 # Words the unanchored patterns need somewhere in the line.
 _ANYWHERE_WORDS = frozenset(
     """copyright rights rechte droits derechos права hüquqlar hakları expressed necessarily unbedingt
     notwendigerweise n'engagent обязательно совпадать email adresse dirección indirizzo required notify
     logged erforderliche obligatoires e-mail e-mail-adresse veröffentlicht publiée publicada pubblicato photo photos photograph foto bild image getty reuters afp dpa epa ap
-    shutterstock istock ваш""".split()
+    shutterstock istock shutterstock.com istock.com istockphoto thinkstock unsplash pixabay imago alliance picture-alliance keystone xinhua ваш""".split()
 )
 # For callers that gate many lines at once.
 GATE_FIRST_WORDS = _FIRST_WORDS
@@ -205,7 +230,7 @@ GATE_ANY_WORDS = _ANYWHERE_WORDS
 # Substrings that the word split misses: symbols, compounds and scripts without spaces.
 _ANYWHERE_NEEDLES = ("©", "무", "版", "著", "사", "写", "图", "(c)")
 _ANYWHERE_SUBSTRINGS = re.compile("|".join(map(re.escape, _ANYWHERE_NEEDLES)))
-_TOKEN = re.compile(r"\w+(?:[-'’.]\w+)*")
+_TOKEN = re.compile(rf"{WORD_CHAR}+(?:[-'’.]{WORD_CHAR}+)*")
 
 
 def _may_be_furniture(text: str, folded: str, tokens: list[str] | None, substring: bool | None) -> bool:
@@ -288,6 +313,8 @@ def section_end_kind(text: str, folded: str | None = None) -> bool:
     phrase = (text.casefold() if folded is None else folded).strip(_EDGE_NOISE)
     if phrase in _SECTION_END_SET:
         return True
+    if phrase.startswith(("one ", "ein ", "eine ")):
+        return bool(SECTION_END_COUNTED.match(text))
     if not any(map(str.isdigit, phrase)):
         return False
     phrase = _COUNT_SUFFIX.sub("", _COUNT_PREFIX.sub("", phrase)).strip(_EDGE_NOISE)
