@@ -24,8 +24,18 @@ import numpy as np
 
 from ..document import Document
 from . import byline, html_blocks, patterns
-from .core import densest_run, line_weights, prose_lines
-from .features import LineTable, PageChars, fold_and_tokenize, measure_lines, page_chars, page_stoplist_language, stopwords
+from .core import STOPWORD_PROSE, densest_run, line_weights, prose_lines
+from .features import (
+    LineTable,
+    PageChars,
+    fold_and_tokenize,
+    measure_lines,
+    page_chars,
+    page_stoplist_language,
+    shape_density,
+    stoplist_describes,
+    stopwords,
+)
 from .linemodel import line_features, load_model
 from .coherence import profile, remove_unrelated
 from .spam import remove_spam
@@ -116,6 +126,8 @@ def analyse(doc: Document, language: str | None = None) -> Analysis:
     stoplist = stopwords(language)
     chars = page_chars(texts)
     lines = measure_lines(texts, stoplist, tokens, chars)
+    if not stoplist_describes(lines):
+        lines = shape_density(lines, STOPWORD_PROSE)
     line_chars = lines.chars.tolist()
     # Regex gates run once over the page rather than once per line.
     substring_lines = patterns.substring_lines(folded)

@@ -21,6 +21,9 @@ LONG_CHARS = 200
 STOPWORD_PROSE = 0.30
 # CJK lines carry ~2.5x the information per character; scale their length.
 CJK_CHAR_FACTOR = 2.5
+# A Hangul or Ethiopic syllable writes a consonant and a vowel (Hangul often
+# a final consonant too): ~2 letters of an alphabet.
+SYLLABIC_CHAR_FACTOR = 2.0
 
 # Cost of a short line inside the core.  A menu of 20 items costs 400
 # characters of prose, about two paragraphs; a subheading or two between
@@ -60,7 +63,7 @@ def prose_lines(lines: LineTable) -> np.ndarray:
 
 def _weighted_chars(lines: LineTable) -> np.ndarray:
     """Each line's length, CJK lines counted CJK_CHAR_FACTOR times."""
-    return lines.chars * np.where(lines.cjk, CJK_CHAR_FACTOR, 1.0)
+    return lines.chars * np.where(lines.cjk, CJK_CHAR_FACTOR, np.where(lines.syllabic, SYLLABIC_CHAR_FACTOR, 1.0))
 
 
 def densest_run(weights: list[float]) -> tuple[int, int] | None:

@@ -208,6 +208,8 @@ class LineTable:
     stopword_density: np.ndarray  # share of the words that are stopwords (float)
     ends_sentence: np.ndarray  # the last non-space character ends a sentence (bool)
     cjk: np.ndarray  # a CJK line: Kana/Han are > 30% of its first characters (bool)
+    syllabic: np.ndarray  # Hangul or Ethiopic syllables are > 30% of its first characters (bool)
+    unpunctuated: np.ndarray  # Thai or Lao letters are > 30% of them: sentences end without a mark (bool)
 
     def __len__(self) -> int:
         return len(self.chars)
@@ -216,7 +218,10 @@ class LineTable:
         """The same for the first n lines."""
         if n >= len(self.chars):
             return self
-        return LineTable(self.chars[:n], self.words[:n], self.stopword_density[:n], self.ends_sentence[:n], self.cjk[:n])
+        return LineTable(
+            self.chars[:n], self.words[:n], self.stopword_density[:n], self.ends_sentence[:n], self.cjk[:n],
+            self.syllabic[:n], self.unpunctuated[:n],
+        )
 
 
 def measure_lines(
@@ -229,7 +234,8 @@ def measure_lines(
     n = len(texts)
     if n == 0:
         empty = np.zeros(0, np.int64)
-        return LineTable(empty, empty, np.zeros(0), empty.astype(bool), empty.astype(bool))
+        no = empty.astype(bool)
+        return LineTable(empty, empty, np.zeros(0), no, no, no, no)
     if page is None:
         page = page_chars(texts)
     flags, lengths = page.flags, page.lengths
@@ -242,8 +248,13 @@ def measure_lines(
     last_flags = np.where(has_last, flags[solid[np.maximum(last_pos, 0)]] if len(solid) else 0, 0)
     ends_sentence = has_last & ((last_flags & (SENTENCE_END_CHAR | FINAL_QUOTE)) > 0)
     # CJK: more than 30% of the first SAMPLE_CHARS characters are Kana or Han.
-    cjk_chars = np.bincount(page.line_of[((flags & CJK) > 0) & (page.offset < SAMPLE_CHARS)], minlength=n)
-    cjk = cjk_chars > 0.3 * np.minimum(lengths, SAMPLE_CHARS)
+    head = page.offset < SAMPLE_CHARS
+    sample = 0.3 * np.minimum(lengths, SAMPLE_CHARS)
+    cjk = np.bincount(page.line_of[((flags & CJK) > 0) & head], minlength=n) > sample
+    codes = page.codes
+    syllables = ((codes >= 0xAC00) & (codes <= 0xD7AF)) | ((codes >= 0x1200) & (codes <= 0x137F))
+    syllabic = np.bincount(page.line_of[syllables & head], minlength=n) > sample
+    unpunctuated = np.bincount(page.line_of[(codes >= 0x0E00) & (codes <= 0x0EFF) & head], minlength=n) > sample
     # Stopwords per line: one lookup per word of the page, summed by line.
     words = np.fromiter(map(len, tokens), np.int64, n)
     flat = list(chain.from_iterable(tokens))
@@ -257,7 +268,44 @@ def measure_lines(
         words[i] = max(1, len(text) // 2)
         function = sum(1 for ch in text if ch in CJK_FUNCTION_CHARS)
         density[i] = min(1.0, function * 2 / words[i])
-    return LineTable(lengths, words, density, ends_sentence, cjk)
+    return LineTable(lengths, words, density, ends_sentence, cjk, syllabic, unpunctuated)
+
+
+# A page's stoplist describes its language when its longest lines (the
+# article's paragraphs, on an article page) hold stopwords: European prose
+# holds 30-60%.  On the 949 dev pages 3 fall below 10% (pidgin English, a
+# page of names).  Below it the stoplist is missing (Thai, Amharic) or its
+# function words are suffixes of other words (Korean particles): stopword
+# density then says nothing, and the sentence shape stands in for it.
+STOPLIST_USABLE_DENSITY = 0.10
+SHAPE_SAMPLE_LINES = 3
+# A line of prose without stopword evidence: this many words, and a
+# sentence end (or this many space-separated phrases in Thai and Lao, which
+# end sentences with a space).
+SHAPE_MIN_WORDS = 3
+
+
+def stoplist_describes(lines: LineTable) -> bool:
+    """Whether the page's longest non-CJK lines hold enough stopwords for density to tell prose from the rest."""
+    spaced = np.flatnonzero(~lines.cjk)
+    if not len(spaced):
+        return True  # CJK lines are measured by function characters, not the stoplist
+    longest = spaced[np.argsort(-lines.chars[spaced], kind="stable")[:SHAPE_SAMPLE_LINES]]
+    words = int(lines.words[longest].sum())
+    hits = float((lines.stopword_density[longest] * lines.words[longest]).sum())
+    return words == 0 or hits >= STOPLIST_USABLE_DENSITY * words
+
+
+def shape_density(lines: LineTable, prose_density: float) -> LineTable:
+    """The lines with sentence shape standing in for stopword density: `prose_density` for sentences, 0 otherwise.
+
+    CJK lines keep their function-character density.  A Thai or Lao line
+    of several phrases ends a sentence where it ends.
+    """
+    ends = lines.ends_sentence | (lines.unpunctuated & (lines.words >= SHAPE_MIN_WORDS))
+    sentence = (lines.words >= SHAPE_MIN_WORDS) & ends
+    density = np.where(lines.cjk, lines.stopword_density, np.where(sentence, prose_density, 0.0))
+    return LineTable(lines.chars, lines.words, density, ends, lines.cjk, lines.syllabic, lines.unpunctuated)
 
 
 def lines_matching(pattern: re.Pattern, texts: list[str], page: str | None = None) -> set[int]:

@@ -121,7 +121,10 @@ SOCIAL = re.compile(
     r"suivez-nous|abonnez-vous|síguenos|suscríbete|seguici|siga-nos|"
     r"подписывайтесь|подпишитесь|присоединяйтесь|bizi izləyin|bizi takip edin|"
     r"(?:facebook|twitter|linkedin|whatsapp|telegram|pinterest|reddit|e-?mail|email|print|drucken|"
-    r"xing|instagram|youtube|tumblr|vk|flipboard|pocket|teilen|tweet|share|mail|rss)"
+    r"xing|instagram|youtube|tumblr|vk|flipboard|pocket|teilen|tweet|share|mail|rss|"
+    # "Share" in other languages.
+    r"partager|compartir|condividi|compartilhar|delen|udostępnij|поделиться|paylaş|شارك|שתפו|שתף|"
+    r"κοινοποίηση|chia sẻ|แชร์|シェア|分享到|分享|공유하기|اشتراک گذاری|شیئر کریں|பகிர்|አጋራ)"
     r"(?:\s*[|/,·•]\s*(?:facebook|twitter|linkedin|whatsapp|telegram|pinterest|reddit|e-?mail|email|"
     r"print|drucken|xing|instagram|youtube|tumblr|vk|flipboard|pocket|teilen|tweet|share|mail|rss))*)\W*",
     re.IGNORECASE,
@@ -143,9 +146,12 @@ COMMENT_FORM = re.compile(
 
 # Copyright and legal footers.
 COPYRIGHT = re.compile(
-    r"(?:^\W*(?:©|\(c\)|copyright\b)|\ball rights reserved\b|alle rechte vorbehalten|"
+    r"(?:^\W*(?:©|\(c\)|copyright\b)|©\s*\d{4}|\d{4}\s*©|\ball rights reserved\b|alle rechte vorbehalten|"
     r"tous droits réservés|todos los derechos reservados|все права защищены|"
-    r"bütün hüquqlar qorunur|tüm hakları saklıdır|무단 ?전재|版权所有|著作権)",
+    r"bütün hüquqlar qorunur|tüm hakları saklıdır|무단 ?전재|版权所有|著作権|無断転載|"
+    r"tutti i diritti riservati|todos os direitos reservados|alle rechten voorbehouden|"
+    r"wszelkie prawa zastrzeżone|hak cipta dilindungi|bản quyền thuộc|όλα τα δικαιώματα|"
+    r"جميع الحقوق محفوظة|حقوق محفوظ|כל הזכויות שמורות|सर्वाधिकार सुरक्षित|สงวนลิขสิทธิ์)",
     re.IGNORECASE,
 )
 
@@ -214,6 +220,8 @@ _FIRST_WORDS = frozenset(
     flipboard pocket teilen tweet mail rss read continue click more weiterlesen mehr zum lire en leer seguir
     leggi continua leia lees читать подробнее далее ətraflı devamını 더보기 続きを読む 阅读全文 查看更多
     home startseite accueil inicio главная ana 홈 首页 photo photos foto fotos фото image images picture
+    partager compartir condividi compartilhar delen udostępnij поделиться paylaş شارك שתפו שתף κοινοποίηση
+    chia แชร์ シェア 分享到 分享 공유하기 اشتراک شیئر பகிர் አጋራ
     pictures bild bilder credit credits quelle source bildquelle fotoğraf şəkil 사진 写真 图片 copyright c
     crédito créditos kuva zdjęcie fot""".split()
 )
@@ -222,13 +230,14 @@ _ANYWHERE_WORDS = frozenset(
     """copyright rights rechte droits derechos права hüquqlar hakları expressed necessarily unbedingt
     notwendigerweise n'engagent обязательно совпадать email adresse dirección indirizzo required notify
     logged erforderliche obligatoires e-mail e-mail-adresse veröffentlicht publiée publicada pubblicato photo photos photograph foto bild image getty reuters afp dpa epa ap
+    diritti direitos rechten prawa cipta quyền δικαιώματα حقوق הזכויות सर्वाधिकार
     shutterstock istock shutterstock.com istock.com istockphoto thinkstock unsplash pixabay imago alliance picture-alliance keystone xinhua ваш""".split()
 )
 # For callers that gate many lines at once.
 GATE_FIRST_WORDS = _FIRST_WORDS
 GATE_ANY_WORDS = _ANYWHERE_WORDS
 # Substrings that the word split misses: symbols, compounds and scripts without spaces.
-_ANYWHERE_NEEDLES = ("©", "무", "版", "著", "사", "写", "图", "(c)")
+_ANYWHERE_NEEDLES = ("©", "무", "版", "著", "사", "写", "图", "(c)", "無断", "ลิขสิทธิ์")
 _ANYWHERE_SUBSTRINGS = re.compile("|".join(map(re.escape, _ANYWHERE_NEEDLES)))
 _TOKEN = re.compile(rf"{WORD_CHAR}+(?:[-'’.]{WORD_CHAR}+)*")
 

@@ -31,8 +31,8 @@ WORD_CHAR = "[\\w" + _combining_marks() + "]"
 # Full stops of scripts beyond the Latin, Greek, Cyrillic and CJK ones:
 # danda and double danda (Devanagari, Bengali, ...), Urdu full stop, Arabic
 # question mark, Armenian full stop, Ethiopic full stop, Myanmar section,
-# Tibetan shad, halfwidth ideographic full stop.
-SENTENCE_STOPS = "\u0964\u0965\u06d4\u061f\u0589\u1362\u104b\u0f0d\uff61"
+# Tibetan shad, halfwidth ideographic full stop, Khmer khan.
+SENTENCE_STOPS = "\u0964\u0965\u06d4\u061f\u0589\u1362\u104b\u0f0d\uff61\u17d4"
 
 # (first code point, last code point, script) for the scripts news archives
 # in our users' regions mix; everything else alphabetic is "Other".
