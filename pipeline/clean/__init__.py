@@ -35,6 +35,7 @@ from .features import (
     shape_density,
     stoplist_describes,
     stopwords,
+    tokenize,
 )
 from .linemodel import line_features, load_model
 from .coherence import profile, remove_unrelated
@@ -320,7 +321,13 @@ def clean(doc: Document, language: str | None = None) -> Document:
         # In HTML mode the extractor already leaves teaser lists out: on the
         # dev pages the similarity runs there removed article text (recall
         # 0.954 -> 0.947) for +0.001 precision, so they run on dumps only.
-        remove_unrelated(doc, a.language, found_meta.get("title"), RULE_UNRELATED, core)
+        words = a.tokens
+        if doc.inline_removals:
+            # The words of the sentences the spam cut shortened are read again.
+            words = list(words)
+            for removal in doc.inline_removals:
+                words[removal.position] = tokenize(doc.blocks[removal.position].text)
+        remove_unrelated(doc, a.language, found_meta.get("title"), RULE_UNRELATED, core, words)
 
     # 5. metadata
     _apply_metadata(doc, found_meta, texts[:end])

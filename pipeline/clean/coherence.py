@@ -47,7 +47,7 @@ from itertools import chain
 
 from ..document import Document
 from . import patterns
-from .features import stopwords
+from .features import stopwords, tokenize
 from .scripts import SENTENCE_STOPS, WORD_CHAR
 from .spam import spam_hits
 
@@ -129,7 +129,6 @@ TRACE_REACH = 4
 _TRUNCATED = re.compile(r"(?:…|\.\.\.|\[\s*(?:…|\.\.\.)\s*\])\s*$")
 _SENTENCE_END = frozenset(".,!?:;\"'”»)。！？،" + SENTENCE_STOPS)
 _CLOSING = frozenset("\"'”»)“«")
-_WORD = re.compile(f"{WORD_CHAR}+")
 # Words are compared by their first six letters, words under three letters
 # left out.  Chosen over character 4-grams of words on the same bench:
 # 4-grams score any two German texts ~0.1 on shared endings ("-ung",
@@ -141,6 +140,9 @@ _LETTERED_WORD = re.compile(r"[^\s]*[^\W\d_][^\s]*")
 MIN_WORD_CHARS = 3
 
 
+_PART = re.compile(f"{WORD_CHAR}+")
+
+
 class _Grams(dict):
     """word -> its gram (first PREFIX_CHARS letters), or "" for a word left out; filled on first sight."""
 
@@ -149,6 +151,9 @@ class _Grams(dict):
         self.stoplist = stoplist
 
     def __missing__(self, word: str) -> str:
+        if not word.isalnum():
+            # A word joined by "-", "'" or "." (features.tokenize): its longest part ("l'article" -> "article").
+            word = max(_PART.findall(word), key=len, default="")
         gram = "" if len(word) < MIN_WORD_CHARS or word in self.stoplist or word.isdigit() else word[:PREFIX_CHARS]
         if len(self) < GRAM_CACHE_WORDS:
             self[word] = gram
@@ -164,40 +169,19 @@ def _grams(stoplist: frozenset[str]) -> _Grams:
     return _Grams(stoplist)
 
 
-def profile(text: str, stoplist: frozenset[str]) -> Counter:
+def profile(text: str, stoplist: frozenset[str], words: list[str] | None = None) -> Counter:
     """The content words of a text, cut to their first letters; character pairs in Chinese and Japanese.
 
     Prefixes fold inflection ("minister", "ministers", "ministerium") at
-    no cost; function words and numbers are left out.
+    no cost; function words and numbers are left out.  `words` are the
+    text's words (features.tokenize) when the caller has them.
     """
-    return _profile_lowered(text.lower(), stoplist)
-
-
-def page_profiles(texts: list[str], stoplist: frozenset[str]) -> list[Counter]:
-    """profile() of each text, the page lower-cased and searched for Kana and Han at once.
-
-    Lower-casing the lines joined by newlines gives the lines lower-cased
-    (a newline is neither cased nor case-ignorable, so it bounds the
-    context of a final sigma as a string's end does), and `\\w+` never
-    spans one.
-    """
-    lowered = "\n".join(texts).lower()
-    if _KANA_OR_LATER.search(lowered) is None and lowered.count("\n") == len(texts) - 1:
-        # No Kana or Han: every word is spaced.
-        return [_spaced_profile(line, stoplist) for line in lowered.split("\n")]
-    return [_profile_lowered(text.lower(), stoplist) for text in texts]
-
-
-def _spaced_profile(lowered: str, stoplist: frozenset[str]) -> Counter:
-    """profile() of a lower-cased text without Kana or Han: each word's gram."""
-    return Counter(filter(None, map(_grams(stoplist).__getitem__, _WORD.findall(lowered))))
-
-
-def _profile_lowered(lowered: str, stoplist: frozenset[str]) -> Counter:
-    if _KANA_OR_LATER.search(lowered) is None:
-        return _spaced_profile(lowered, stoplist)
+    if words is None:
+        words = tokenize(text)
+    if _KANA_OR_LATER.search(text) is None:
+        return _spaced_profile(words, stoplist)
     grams: Counter = Counter()
-    for word in _WORD.findall(lowered):
+    for word in words:
         if word in stoplist or word.isdigit():
             continue
         if _unspaced(word):
@@ -205,6 +189,25 @@ def _profile_lowered(lowered: str, stoplist: frozenset[str]) -> Counter:
         elif len(word) >= MIN_WORD_CHARS:
             grams[word[:PREFIX_CHARS]] += 1
     return grams
+
+
+def page_profiles(texts: list[str], stoplist: frozenset[str], words: list[list[str]] | None = None) -> list[Counter]:
+    """profile() of each text; the page is searched for Kana and Han at once.
+
+    `words`: each text's words (features.tokenize), as the cleaner's
+    analysis has them already.
+    """
+    if words is None:
+        words = list(map(tokenize, texts))
+    if _KANA_OR_LATER.search("\n".join(texts)) is None:
+        # No Kana or Han: every word is spaced.
+        return [_spaced_profile(line_words, stoplist) for line_words in words]
+    return [profile(text, stoplist, line_words) for text, line_words in zip(texts, words)]
+
+
+def _spaced_profile(words: list[str], stoplist: frozenset[str]) -> Counter:
+    """profile() of the words of a text without Kana or Han: each word's gram."""
+    return Counter(filter(None, map(_grams(stoplist).__getitem__, words)))
 
 
 def _unspaced(word: str) -> bool:
@@ -554,6 +557,7 @@ def remove_unrelated(
     title: str | None = None,
     rule: str = RULE_UNRELATED,
     core: tuple[int, int] | None = None,
+    words: list[list[str]] | None = None,
 ) -> int:
     """Mark teaser runs of other stories removed; returns how many blocks went.
 
@@ -565,6 +569,8 @@ def remove_unrelated(
     Titles and headings an earlier rule already removed as layout
     (`STORY_BOUNDARY_RULES`) still mark where a story begins: the paragraph
     under a teaser title the line model dropped is still a teaser.
+    `words`: each block's words (features.tokenize of its current text),
+    when the caller has them.
     """
     blocks = doc.blocks
     is_kept = [b.kept for b in blocks]  # read once per block
@@ -641,7 +647,7 @@ def remove_unrelated(
         return doomed
 
     # Word profiles and title shapes are computed once for both scorings below.
-    profiles = page_profiles(texts, stoplist)
+    profiles = page_profiles(texts, stoplist, [words[i] for i in order] if words is not None else None)
     titles = [_title_like(t) for t in texts]
     page = _page_counts(texts, stoplist, profiles, titles) if profiles else None
     doomed = doomed_by(*story_similarities(texts, stoplist, title, reference, profiles, titles, page))
