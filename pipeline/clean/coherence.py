@@ -44,6 +44,7 @@ import re
 from collections import Counter
 from functools import lru_cache
 from itertools import chain
+from itertools import count as positions
 
 from ..document import Document
 from . import patterns
@@ -191,18 +192,19 @@ def profile(text: str, stoplist: frozenset[str], words: list[str] | None = None)
     return grams
 
 
-def page_profiles(texts: list[str], stoplist: frozenset[str], words: list[list[str]] | None = None) -> list[Counter]:
-    """profile() of each text; the page is searched for Kana and Han at once.
+def page_grams(texts: list[str], stoplist: frozenset[str], words: list[list[str]] | None = None) -> tuple[list[str], list[int]]:
+    """The grams of profile() of every text, concatenated ("" for a word left out), and how many each text gave.
 
     `words`: each text's words (features.tokenize), as the cleaner's
-    analysis has them already.
+    analysis has them already.  The page is searched for Kana and Han once.
     """
     if words is None:
         words = list(map(tokenize, texts))
     if _KANA_OR_LATER.search("\n".join(texts)) is None:
-        # No Kana or Han: every word is spaced.
-        return [_spaced_profile(line_words, stoplist) for line_words in words]
-    return [profile(text, stoplist, line_words) for text, line_words in zip(texts, words)]
+        # No Kana or Han: every word is spaced, and gives one gram.
+        return list(map(_grams(stoplist).__getitem__, chain.from_iterable(words))), list(map(len, words))
+    per_text = [list(profile(text, stoplist, line_words).elements()) for text, line_words in zip(texts, words)]
+    return list(chain.from_iterable(per_text)), list(map(len, per_text))
 
 
 def _spaced_profile(words: list[str], stoplist: frozenset[str]) -> Counter:
@@ -212,11 +214,6 @@ def _spaced_profile(words: list[str], stoplist: frozenset[str]) -> Counter:
 
 def _unspaced(word: str) -> bool:
     return any(0x3040 <= ord(ch) <= 0x9FFF for ch in word)
-
-
-def _norm(grams: Counter) -> float:
-    """Euclidean norm of the log-weighted counts (math.hypot runs the sum in C)."""
-    return math.hypot(*map(math.log1p, grams.values()))  # counts are positive: sums of word counts
 
 
 def similarities(
@@ -235,7 +232,6 @@ def story_similarities(
     stoplist: frozenset[str],
     title: str = "",
     reference: list[bool] | None = None,
-    profiles: list[Counter] | None = None,
     titles: list[bool] | None = None,
     page: _PageCounts | None = None,
 ) -> tuple[list[float], list[float]]:
@@ -250,7 +246,7 @@ def story_similarities(
 
     titles = titles if titles is not None else [_title_like(t) for t in texts]
     n = len(texts)
-    sims, included, title_profile, page = _scores(texts, stoplist, title, reference, profiles, titles, page)
+    sims, included, title_profile, page = _scores(texts, stoplist, title, reference, titles, page)
     joint = [0.0] * n
     starts = [k for k in range(n - 1) if titles[k] and not titles[k + 1]]
     if not starts:
@@ -283,60 +279,65 @@ def story_similarities(
     return sims, joint
 
 
-def _scores(texts, stoplist, title, reference, profiles=None, titles=None, page=None):
+def _scores(texts, stoplist, title, reference, titles=None, page=None):
     """(similarities, blocks in the final reference, title profile, the page's counts).
 
-    Profiles, titles and the page's count arrays are reused when given.
+    Titles and the page's count arrays are reused when given.
     """
     title_profile = profile(title, stoplist)
     if not texts:
         return [], [], title_profile, None
     if page is None:
-        page = _page_counts(texts, stoplist, profiles, titles)
+        page = _page_counts(texts, stoplist, titles=titles)
     allowed = reference if reference is not None else [True] * len(texts)
     sims, included = _sparse_rounds(page, title_profile, page.norms, allowed)
     return sims, included, title_profile, page
 
 
-def _page_counts(texts, stoplist, profiles=None, titles=None) -> "_PageCounts":
-    """The page's counts, from the blocks' profiles and title shapes when the caller has them."""
-    profiles = profiles if profiles is not None else page_profiles(texts, stoplist)
+def _page_counts(texts, stoplist, words=None, titles=None) -> "_PageCounts":
+    """The page's counts, from the blocks' words and title shapes when the caller has them."""
     titles = titles if titles is not None else [_title_like(t) for t in texts]
-    return _PageCounts(profiles, [_partners(texts, titles, k) for k in range(len(texts))])
+    grams, lengths = page_grams(texts, stoplist, words)
+    return _PageCounts(grams, lengths, [_partners(texts, titles, k) for k in range(len(texts))])
 
 
 class _PageCounts:
-    """A page's (block, word) counts as flat numpy arrays, with each entry's count in the block's story partners."""
+    """A page's (block, word) counts as flat numpy arrays, with each entry's count in the block's story partners.
 
-    def __init__(self, profiles, partners):
+    Built from the page's grams in one pass: a word's id is where the page
+    first uses it, and the (block, word) pairs are counted by np.unique, so
+    no block needs a Counter of its own.  Entries are in block order.
+    """
+
+    def __init__(self, grams: list[str], lengths: list[int], partners: list[list[int]]):
         import numpy as np
 
-        n = self.n = len(profiles)
-        grams = list(chain.from_iterable(profiles))
-        # Word ids in order of first use, as a dict keeps its keys.
-        distinct = dict.fromkeys(grams)
-        self.vocabulary: dict[str, int] = dict(zip(distinct, range(len(distinct))))
-        self.block = np.repeat(np.arange(n, dtype=np.intp), np.fromiter(map(len, profiles), np.intp, n))
-        self.word = np.fromiter(map(self.vocabulary.__getitem__, grams), np.intp, len(grams))
-        self.count = np.fromiter(chain.from_iterable(map(Counter.values, profiles)), float, len(grams))
+        n = self.n = len(lengths)
+        self.vocabulary: dict[str, int] = {}
+        ids = np.fromiter(map(self.vocabulary.setdefault, grams, positions()), np.intp, len(grams))
+        block_of = np.repeat(np.arange(n, dtype=np.intp), lengths)
+        counted = ids != self.vocabulary.pop("", -1)  # "" stands for a word left out
+        # Ids run below `width`: it spaces the blocks in a (block, word) key.
+        width = self.width = len(grams) + 1
+        key, counts = np.unique(block_of[counted] * width + ids[counted], return_counts=True)
+        self.block = key // width
+        self.word = key % width
+        self.count = counts.astype(float)
         # The same word's count in the block above / below, where that block is the story partner.
         has_prev = np.fromiter((k - 1 in p for k, p in enumerate(partners)), bool, n)
         has_next = np.fromiter((k + 1 in p for k, p in enumerate(partners)), bool, n)
-        width = max(len(self.vocabulary), 1)
-        key = self.block * width + self.word
-        order = np.argsort(key, kind="stable")
-        ordered = key[order]
 
         def count_of(target: np.ndarray, allowed: np.ndarray) -> np.ndarray:
-            if not len(ordered):
+            if not len(key):
                 return np.zeros(0)
-            pos = np.minimum(np.searchsorted(ordered, target), len(ordered) - 1)
-            return np.where(allowed & (ordered[pos] == target), self.count[order[pos]], 0.0)
+            pos = np.minimum(np.searchsorted(key, target), len(key) - 1)
+            return np.where(allowed & (key[pos] == target), self.count[pos], 0.0)
 
         self.above = count_of(key - width, has_prev[self.block])
         self.below = count_of(key + width, has_next[self.block])
         self.log_count = np.log1p(self.count)
-        self.norms = list(map(_norm, profiles))
+        # Each block's norm: the Euclidean norm of its log-weighted counts.
+        self.norms = np.sqrt(np.bincount(self.block, weights=self.log_count**2, minlength=n)).tolist()
         self.prev_block = np.maximum(self.block - 1, 0)
         self.next_block = np.minimum(self.block + 1, n - 1)
 
@@ -378,7 +379,7 @@ def _title_counts(page: _PageCounts, title_profile: Counter):
 
     vocabulary = page.vocabulary
     ids = []
-    size = len(vocabulary)
+    size = page.width
     for gram in title_profile:
         k = vocabulary.get(gram)
         if k is None:
@@ -630,10 +631,10 @@ def remove_unrelated(
         """The runs leave the densest prose run whole, and its words are the headline's: the article was found."""
         if not title or not set(doomed).isdisjoint(order[n] for n in core_at):
             return False
-        named = profile(title, stoplist).keys()
-        shared: set[str] = set()
-        for n in core_at:
-            shared |= named & profiles[n].keys()
+        import numpy as np
+
+        named = {page.vocabulary[gram] for gram in profile(title, stoplist) if gram in page.vocabulary}
+        shared = named.intersection(page.word[np.isin(page.block, core_at)].tolist())
         return len(shared) >= CORE_TITLE_WORDS
 
     def doomed_by(sims: list[float], joint: list[float]) -> list[int] | None:
@@ -646,18 +647,17 @@ def remove_unrelated(
             return None  # the "article" is the list: a page of teasers is not this rule's to empty
         return doomed
 
-    # Word profiles and title shapes are computed once for both scorings below.
-    profiles = page_profiles(texts, stoplist, [words[i] for i in order] if words is not None else None)
+    # The page's counts and title shapes are computed once for both scorings below.
     titles = [_title_like(t) for t in texts]
-    page = _page_counts(texts, stoplist, profiles, titles) if profiles else None
-    doomed = doomed_by(*story_similarities(texts, stoplist, title, reference, profiles, titles, page))
+    page = _page_counts(texts, stoplist, [words[i] for i in order] if words is not None else None, titles)
+    doomed = doomed_by(*story_similarities(texts, stoplist, title, reference, titles, page))
     # The headline was picked above the densest prose; when that prose
     # starts with a teaser box, the "headline" is a teaser's title and
     # vouches for its story.  A headline that shares nothing with the rest
     # of the page is tried without.
     at = next((n for n, t in enumerate(texts) if title and t == title), None)
     if at is not None:
-        plain = story_similarities(texts, stoplist, "", reference, profiles, titles, page)
+        plain = story_similarities(texts, stoplist, "", reference, titles, page)
         if plain[0][at] < MIN_SIMILARITY:
             doomed = doomed_by(*plain) or doomed
     for i in doomed or ():
