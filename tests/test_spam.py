@@ -288,6 +288,17 @@ def test_one_teaser_sharing_no_word_with_the_article_goes():
     assert all(doc.blocks[i].kept for i in (0, 1, 2, 5, 6))
 
 
+def test_teaser_titles_alone_between_two_paragraphs_go():
+    titles = [TEASERS_EN[0].title, TEASERS_EN[1].title]
+    lines = ARTICLE_EN[:3] + titles + ARTICLE_EN[3:]
+    doc = _doc_with_removed(lines, {})
+    assert remove_unrelated(doc, "en", ARTICLE_EN[0]) == 2
+    assert [doc.blocks[i].removed_by for i in (3, 4)] == ["unrelated_teaser"] * 2
+    # Five short lines are a list or a poem, not a teaser box.
+    lines = ARTICLE_EN[:3] + [t.title for t in TEASERS_EN[:3]] + ["Dry stone walls", "Old mills by the weir"] + ARTICLE_EN[3:]
+    assert remove_unrelated(_doc_with_removed(lines, {}), "en", ARTICLE_EN[0]) == 0
+
+
 def test_a_subsection_sharing_words_with_the_article_is_not_a_lone_teaser():
     lines = ARTICLE_EN[:3] + [
         "What residents can do now",

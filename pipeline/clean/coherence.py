@@ -75,6 +75,10 @@ HEADING_MAX_CHARS = 40
 # (recall 0.830 vs 0.826 without injection) for 1 point more teaser lines.
 PAIR_SIMILARITY = 0.1
 PARAGRAPH_MIN_CHARS = 60
+# Two to this many titles alone, sharing no words with the article and
+# between two of its paragraphs: a teaser box without its texts.  A poem or a
+# list of short items runs longer, and is not framed by coherent prose.
+MAX_TITLES_BETWEEN = 4
 STORY_SIMILARITY = 0.08
 # A title is short: one shared word lifts it over MIN_SIMILARITY.  A title
 # scoring under PAIR_SIMILARITY still heads a pair when its paragraph is low
@@ -464,7 +468,7 @@ def teaser_runs(texts: list[str], sims: list[float], joint: list[float] | None =
             truncated = any(_TRUNCATED.search(texts[i]) for it in marks for i in range(it[1], it[2]))
             last_title = max(it[2] for it in items if it[0] in ("pair", "title")) if titles else 0
             lone = pairs == 1 and any(it[0] == "pair" and _shares_nothing(it[1], sims, joint) for it in items)
-            if pairs >= 2 or (pairs >= 1 and (headed or truncated or titles >= 2)) or (headed and titles >= 2) or lone:
+            if pairs >= 2 or (pairs >= 1 and (headed or truncated or titles >= 2)) or (headed and titles >= 2) or lone or _titles_between_paragraphs(items):
                 end = _more_stories(texts, items, last_title)
                 for it in items:
                     if it[1] < end:
@@ -474,6 +478,15 @@ def teaser_runs(texts: list[str], sims: list[float], joint: list[float] | None =
                     end = it[2]
                 runs.append(range(marks[0][1], end))
         items.clear()
+
+    def _titles_between_paragraphs(run: list[tuple[str, int, int]]) -> bool:
+        """A few titles alone, with coherent paragraphs of the article right above and below them."""
+        if not 2 <= len(run) <= MAX_TITLES_BETWEEN or any(it[0] != "title" for it in run):
+            return False
+        above, below = run[0][1] - 1, run[-1][2]
+        return all(
+            0 <= n < len(texts) and len(texts[n]) >= PARAGRAPH_MIN_CHARS and sims[n] >= MIN_SIMILARITY for n in (above, below)
+        )
 
     k = 0
     while k < len(texts):
