@@ -299,6 +299,17 @@ def test_teaser_titles_alone_between_two_paragraphs_go():
     assert remove_unrelated(_doc_with_removed(lines, {}), "en", ARTICLE_EN[0]) == 0
 
 
+def test_the_last_teaser_title_takes_its_text_even_when_it_shares_a_chance_word():
+    from pipeline.clean.coherence import teaser_runs
+
+    texts = ARTICLE_EN[1:3] + [TEASERS_EN[0].title, TEASERS_EN[0].paragraphs[0], TEASERS_EN[1].title, TEASERS_EN[1].paragraphs[0], ARTICLE_EN[3]]
+    sims = [0.3, 0.3, 0.0, 0.0, 0.0, 0.09, 0.3]  # the last text shares a chance word: not low, yet under PAIR_SIMILARITY
+    joint = [0.0, 0.0, 0.0, 0.0, 0.09, 0.0, 0.0]  # read with its title it is no pair either
+    assert teaser_runs(texts, sims, joint) == [range(2, 6)]
+    sims[5] = 0.2  # clearly on topic: the article's own paragraph
+    assert teaser_runs(texts, sims, joint) == [range(2, 5)]
+
+
 def test_a_subsection_sharing_words_with_the_article_is_not_a_lone_teaser():
     lines = ARTICLE_EN[:3] + [
         "What residents can do now",

@@ -476,8 +476,26 @@ def teaser_runs(texts: list[str], sims: list[float], joint: list[float] | None =
                     if it[0] not in ("low", "heading") or sims[it[1]] >= TRAILING_SIMILARITY:
                         break
                     end = it[2]
+                if end == last_title and items[-1][0] == "title" and items[-1][2] == end and _teaser_text(end):
+                    end += 1  # the last title's own text, which shared a few chance words with the article
                 runs.append(range(marks[0][1], end))
         items.clear()
+
+    def _teaser_text(n: int) -> bool:
+        """Block n reads as the text under a teaser title: a paragraph sharing few words with the article.
+
+        It closed the run by scoring MIN_SIMILARITY or more; under
+        PAIR_SIMILARITY it is still the title's own text (on the dev
+        pages' clean dumps this took no article text; ANCHOR_SIMILARITY took
+        5 article segments for 2 boilerplate ones).
+        """
+        return (
+            n < len(texts)
+            and len(texts[n]) >= PARAGRAPH_MIN_CHARS
+            and not _title_like(texts[n])
+            and not _heading(texts[n])
+            and sims[n] < PAIR_SIMILARITY
+        )
 
     def _titles_between_paragraphs(run: list[tuple[str, int, int]]) -> bool:
         """A few titles alone, with coherent paragraphs of the article right above and below them."""
