@@ -168,7 +168,7 @@ def train_members(x, y, sample_weight, args) -> dict:
     mean = x.mean(axis=0)
     std = x.std(axis=0) + 1e-6
     z = (x - mean) / std
-    members = [train(z, y, sample_weight, args.hidden, args.epochs, args.l2, SEED + k) for k in range(args.members)]
+    members = [train(z, y, sample_weight, args.hidden, args.epochs, args.l2, args.seed + k) for k in range(args.members)]
     return {
         "features": FEATURE_NAMES,
         "mean": mean.tolist(),
@@ -278,6 +278,10 @@ def main() -> int:
     parser.add_argument("--members", type=int, default=3, help="networks averaged (different random starts)")
     parser.add_argument("--inner-folds", type=int, default=3, help="folds within the training pages that choose the threshold")
     parser.add_argument("--no-write", action="store_true")
+    parser.add_argument(
+        "--seed", type=int, default=SEED,
+        help="random starts of the networks; other seeds tell how much the held-out score owes to them",
+    )
     parser.add_argument("--noise", type=int, default=1, help="noisy copies of each page added to the training rows (bench/noise.py)")
     parser.add_argument("--noise-weight", type=float, default=0.0, help="weight of injected lines as boilerplate (0: unlabelled)")
     parser.add_argument("--context", action="store_true", help="add a second stage over the neighbours' probabilities")
