@@ -42,6 +42,15 @@ def metadata(db_name: str) -> dict:
                     "dedupe_settings": {"description": "Parameters the near-duplicate index was built with.", "hidden": True},
                 },
                 "queries": {
+                    "search_unspaced": {
+                        "title": "Search Chinese, Japanese or Thai text",
+                        "description": "The search box matches whole words, and these scripts put no space between "
+                        "words: this finds a word anywhere in the text (a scan, not the index).",
+                        "sql": "select id, title, site, published, language, "
+                        "substr(text, max(1, instr(text, :q) - 40), 100) as snippet from articles "
+                        "where duplicate_of is null and :q != '' and instr(text, :q) > 0 "
+                        "order by published desc limit 100",
+                    },
                     "rejected_pages": {
                         "title": "Rejected pages and why",
                         "sql": "select source, reason, ingested_at from pages where status = 'rejected' order by ingested_at desc",

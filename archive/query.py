@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from typing import Iterator
 
 import sqlite_utils
@@ -12,15 +13,29 @@ from .schema import ARTICLES, PAGES, REMOVED, RUNS
 EXPORT_COLUMNS = ["id", "url", "site", "title", "author", "published", "description", "language", "text", "word_count", "duplicate_of"]
 
 
+# Scripts written without spaces between words: Thai, Lao, Myanmar, Khmer,
+# Kana, Han.  FTS5's unicode61 tokenizer reads a whole run of them (up to
+# the next punctuation mark) as one token, so a word inside a Chinese or Thai
+# sentence never matches.  A query term holding one of them is looked up as
+# a substring instead: a scan of the articles' text rather than an index
+# lookup (about a second per 100,000 articles).
+_UNSPACED = re.compile("[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+SNIPPET_CONTEXT_CHARS = 40
+
+
 def search(db: sqlite_utils.Database, query: str, limit: int = 10) -> list[dict]:
     """Articles matching an FTS5 query, best first, each with a highlighted snippet.
 
     Plain words are quoted, so user input such as `Korea's` or `mine-action`
-    never raises an FTS5 syntax error.
+    never raises an FTS5 syntax error.  A query in Chinese, Japanese or Thai
+    (scripts without spaces) matches as substrings, most occurrences first.
     """
-    fts_query = _quote_terms(query)
-    if not fts_query:
+    terms = _terms(query)
+    if not terms:
         return []
+    if any(_UNSPACED.search(term) for term in terms):
+        return _substring_search(db, terms, limit)
+    fts_query = " ".join(f'"{t}"' for t in terms)
     sql = f"""
         select a.id, a.title, a.site, a.published, a.language, a.url,
                snippet({ARTICLES}_fts, 1, '[', ']', '…', 12) as snippet,
@@ -32,9 +47,38 @@ def search(db: sqlite_utils.Database, query: str, limit: int = 10) -> list[dict]
     return [dict(row) for row in _rows(db, sql, [fts_query, limit])]
 
 
-def _quote_terms(query: str) -> str:
-    terms = [t.replace('"', "") for t in query.split()]
-    return " ".join(f'"{t}"' for t in terms if t)
+def _terms(query: str) -> list[str]:
+    return [t for t in (t.replace('"', "") for t in query.split()) if t]
+
+
+def _substring_search(db: sqlite_utils.Database, terms: list[str], limit: int) -> list[dict]:
+    """Articles holding every term in their title or text (case-folded as SQLite's lower() does), most occurrences of the first term first."""
+    holds = " and ".join("(instr(lower(a.text), lower(?)) > 0 or instr(lower(coalesce(a.title, '')), lower(?)) > 0)" for _ in terms)
+    sql = f"""
+        select a.id, a.title, a.site, a.published, a.language, a.url, a.text,
+               (length(a.text) - length(replace(lower(a.text), lower(?), ''))) / length(?) as hits
+        from {ARTICLES} a
+        where a.duplicate_of is null and {holds}
+        order by hits desc, a.ingested_at limit ?
+    """
+    params = [terms[0], terms[0]] + [term for term in terms for _ in (0, 1)] + [limit]
+    out = []
+    for row in _rows(db, sql, params):
+        text = row.pop("text")
+        row["snippet"] = _snippet(text, terms[0])
+        row["rank"] = -row.pop("hits")
+        out.append(row)
+    return out
+
+
+def _snippet(text: str, term: str) -> str:
+    """The text around the first occurrence of `term`, marked as FTS5's snippet() marks it: […[term]…]."""
+    at = text.lower().find(term.lower())
+    if at < 0:
+        return text[: 2 * SNIPPET_CONTEXT_CHARS]
+    start, end = max(0, at - SNIPPET_CONTEXT_CHARS), at + len(term)
+    stop = min(len(text), end + SNIPPET_CONTEXT_CHARS)
+    return ("…" if start else "") + text[start:at] + "[" + text[at:end] + "]" + text[end:stop] + ("…" if stop < len(text) else "")
 
 
 def _rows(db, sql, params):

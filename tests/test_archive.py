@@ -28,6 +28,29 @@ def test_write_and_search(archive):
     assert stats(archive.db)["articles"] == 1
 
 
+def test_words_inside_chinese_and_thai_sentences_are_found(archive):
+    import json
+    from pathlib import Path
+
+    pages = json.loads((Path(__file__).parent / "data" / "text_pages" / "languages.json").read_text(encoding="utf-8"))
+    ids = {}
+    for language in ("zh", "th", "en_stub"):
+        if language == "en_stub":
+            doc = dedupe(process_document(make_doc(ARTICLE), _options()), archive)
+        else:
+            page = pages[language]
+            doc = dedupe(process_document(make_doc("\n".join(page["menu"] + page["paragraphs"])), _options()), archive)
+        archive.write(doc)
+        ids[language] = doc.id
+    # One token to FTS5's unicode61 tokenizer: "国家统计局周二公布的数据显示".
+    hits = search(archive.db, "国内生产总值")
+    assert [h["id"] for h in hits] == [ids["zh"]]
+    assert "[国内生产总值]" in hits[0]["snippet"]
+    assert [h["id"] for h in search(archive.db, "ไข้เลือดออก")] == [ids["th"]]
+    assert search(archive.db, "国内生产总值 足球") == []  # every term must occur
+    assert [h["id"] for h in search(archive.db, "hectares")] == [ids["en_stub"]]
+
+
 def test_exact_copy_points_at_original(archive):
     original = dedupe(process_document(make_doc(ARTICLE, "a.txt"), _options()), archive)
     archive.write(original)

@@ -12,3 +12,17 @@ def test_datasette_search_and_facets(tmp_path):
     found, faceted = datasette_json(db, "/news/articles.json?_search=landmines&_shape=array&_col=title", "/news/articles.json")
     assert len(found) >= 4
     assert faceted["facet_results"]["language"]["results"][0]["value"] == "en"
+
+
+def test_datasette_finds_a_word_inside_a_chinese_sentence(tmp_path):
+    import json
+    from pathlib import Path
+    from urllib.parse import quote
+
+    page = json.loads((Path(__file__).parent / "data" / "text_pages" / "languages.json").read_text(encoding="utf-8"))["zh"]
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "zh.txt").write_text("\n\n".join(page["menu"] + page["paragraphs"]), encoding="utf-8")
+    db = tmp_path / "news.db"
+    assert CliRunner().invoke(cli, ["ingest", str(tmp_path / "in"), "--db", str(db)]).exit_code == 0
+    (rows,) = datasette_json(db, "/news/search_unspaced.json?_shape=array&q=" + quote("国内生产总值"))
+    assert len(rows) == 1 and rows[0]["language"] == "zh"
