@@ -3,23 +3,23 @@
 from __future__ import annotations
 
 import json
-import re
 from typing import Iterator
 
 import sqlite_utils
+
+from pipeline.clean.scripts import UNSPACED
 
 from .schema import ARTICLES, PAGES, REMOVED, RUNS
 
 EXPORT_COLUMNS = ["id", "url", "site", "title", "author", "published", "description", "language", "text", "word_count", "duplicate_of"]
 
 
-# Scripts written without spaces between words: Thai, Lao, Myanmar, Khmer,
-# Kana, Han.  FTS5's unicode61 tokenizer reads a whole run of them (up to
-# the next punctuation mark) as one token, so a word inside a Chinese or Thai
-# sentence never matches.  A query term holding one of them is looked up as
-# a substring instead: a scan of the articles' text rather than an index
-# lookup (about a second per 100,000 articles).
-_UNSPACED = re.compile("[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+# FTS5's unicode61 tokenizer reads a run of a script without spaces
+# (Chinese, Japanese, Thai, ...) up to the next punctuation mark as one
+# token, so a word inside such a sentence never matches.  A query term
+# holding one of them is looked up as a substring instead: a scan of the
+# articles' text rather than an index lookup (about a second per 100,000
+# articles).
 SNIPPET_CONTEXT_CHARS = 40
 
 
@@ -33,7 +33,7 @@ def search(db: sqlite_utils.Database, query: str, limit: int = 10) -> list[dict]
     terms = _terms(query)
     if not terms:
         return []
-    if any(_UNSPACED.search(term) for term in terms):
+    if any(UNSPACED.search(term) for term in terms):
         return _substring_search(db, terms, limit)
     fts_query = " ".join(f'"{t}"' for t in terms)
     sql = f"""

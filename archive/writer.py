@@ -7,6 +7,7 @@ from pathlib import Path
 
 import sqlite_utils
 
+from pipeline.clean.scripts import word_count
 from pipeline.dedupe import Candidate, Canonical
 from pipeline.document import STATUS_DUPLICATE, STATUS_OK, Document
 
@@ -132,7 +133,7 @@ def article_record(doc: Document, stamp: str) -> dict:
         "language": meta.get("language"),
         "language_confidence": meta.get("language_confidence"),
         "text": text,
-        "word_count": len(text.split()),
+        "word_count": word_count(text),
         "content_hash": doc.content_hash,
         "duplicate_of": doc.duplicate_of,
         "ingested_at": stamp,

@@ -33,6 +33,7 @@ from typing import Protocol
 
 import numpy as np
 
+from .clean.scripts import word_count
 from .document import STATUS_DUPLICATE, Document
 
 _NON_LETTERS = re.compile(r"[\W\d_]+", re.UNICODE)
@@ -251,7 +252,7 @@ def dedupe(doc: Document, index: DedupeIndex, threshold: float | None = None) ->
     if matches:
         current = [index.canonical(m.canonical_id) for m in matches]
         best = min(range(len(matches)), key=lambda i: canonical_key(current[i].published, current[i].words))
-        if canonical_key(doc.metadata.get("published"), len(text.split())) < canonical_key(current[best].published, current[best].words):
+        if canonical_key(doc.metadata.get("published"), word_count(text)) < canonical_key(current[best].published, current[best].words):
             doc.merges = [m.canonical_id for m in matches]
         else:
             match = matches[best]
@@ -299,7 +300,7 @@ class MemoryIndex:
     def add(self, doc: Document) -> None:
         if doc.status not in ("ok", STATUS_DUPLICATE) or doc.id in self._info:
             return
-        self._info[doc.id] = (doc.metadata.get("published"), len(doc.text.split()))
+        self._info[doc.id] = (doc.metadata.get("published"), word_count(doc.text))
         if doc.content_hash:
             self._by_hash.setdefault(doc.content_hash, doc.id)
         self._signatures[doc.id] = doc.minhash

@@ -89,3 +89,12 @@ def test_stoplist_vote_settles_an_english_page_without_the_language_model(monkey
         "Residents who live near the river have complained about the noise for more than a year.",
     ]
     assert page_stoplist_language(texts, [tokenize(t) for t in texts]) == "en"
+
+
+def test_word_count_reads_scripts_without_spaces():
+    from pipeline.clean.scripts import word_count
+
+    assert word_count("The council met on Tuesday.") == 5
+    assert word_count("国家统计局周二公布的数据显示") == 7  # 14 characters, two a word
+    assert word_count("จำนวนผู้ป่วยไข้เลือดออก") == 6  # 23 characters, four a word
+    assert word_count("iPhone 15 发布会") == 4

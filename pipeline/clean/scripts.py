@@ -34,6 +34,28 @@ WORD_CHAR = "[\\w" + _combining_marks() + "]"
 # Tibetan shad, halfwidth ideographic full stop, Khmer khan.
 SENTENCE_STOPS = "\u0964\u0965\u06d4\u061f\u0589\u1362\u104b\u0f0d\uff61\u17d4"
 
+# Scripts written without spaces between words: Thai, Lao, Myanmar, Khmer
+# (about four characters a word), Kana and Han (under two).
+UNSPACED_ALPHABETS = "\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff"
+UNSPACED_IDEOGRAPHS = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+UNSPACED = re.compile(f"[{UNSPACED_ALPHABETS}{UNSPACED_IDEOGRAPHS}]")
+_UNSPACED_ALPHABET = re.compile(f"[{UNSPACED_ALPHABETS}]")
+_UNSPACED_IDEOGRAPH = re.compile(f"[{UNSPACED_IDEOGRAPHS}]")
+ALPHABET_CHARS_PER_WORD = 4
+IDEOGRAPH_CHARS_PER_WORD = 2
+
+
+def word_count(text: str) -> int:
+    """Words of a text: space-separated ones, and in scripts without spaces their characters over a typical word length."""
+    words = text.split()
+    if UNSPACED.search(text) is None:
+        return len(words)
+    spaced = sum(1 for word in words if UNSPACED.search(word) is None)
+    alphabet = len(_UNSPACED_ALPHABET.findall(text)) / ALPHABET_CHARS_PER_WORD
+    ideographs = len(_UNSPACED_IDEOGRAPH.findall(text)) / IDEOGRAPH_CHARS_PER_WORD
+    return spaced + max(1, round(alphabet + ideographs))
+
+
 # (first code point, last code point, script) for the scripts news archives
 # in our users' regions mix; everything else alphabetic is "Other".
 _RANGES = (
