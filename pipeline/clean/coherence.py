@@ -156,10 +156,11 @@ class _Grams(dict):
         self.stoplist = stoplist
 
     def __missing__(self, word: str) -> str:
+        part = word
         if not word.isalnum():
             # A word joined by "-", "'" or "." (features.tokenize): its longest part ("l'article" -> "article").
-            word = max(_PART.findall(word), key=len, default="")
-        gram = "" if len(word) < MIN_WORD_CHARS or word in self.stoplist or word.isdigit() else word[:PREFIX_CHARS]
+            part = max(_PART.findall(word), key=len, default="")
+        gram = "" if len(part) < MIN_WORD_CHARS or part in self.stoplist or part.isdigit() else part[:PREFIX_CHARS]
         if len(self) < GRAM_CACHE_WORDS:
             self[word] = gram
         return gram
