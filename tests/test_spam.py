@@ -98,6 +98,21 @@ def test_heading_over_a_spam_list_goes_with_it():
     assert spam_lines(texts, "Latin") == {3, 4, 5}
 
 
+def test_heading_over_a_spam_list_the_line_model_already_thinned_goes():
+    from pipeline.clean.spam import remove_spam
+
+    block = [
+        "Partner links",
+        "Best Online Casino Bonuses: Claim 50 Free Spins Today",
+        "Top 5 Baccarat Strategies Every Player Should Know",
+        "slotcasino595.net jackpot895.bet baccaratjackpot236.vip",
+    ]
+    doc = _doc_with_removed(ARTICLE_EN[:3] + block + ARTICLE_EN[3:], {4: "outside_core", 5: "outside_core"})
+    remove_spam(doc)
+    assert doc.blocks[3].removed_by == "spam" and doc.blocks[6].removed_by == "spam"
+    assert all(doc.blocks[i].kept for i in (0, 1, 2, 7))
+
+
 def test_foreign_script_teasers_next_to_spam_go_with_it():
     block = ["온라인 카지노의 세계는 다양한 측면을 가진 다면적인 산업입니다…", "2024 전국 꿈나무핸드볼대회 성황리 종료"]
     doc = clean_lines(ARTICLE_EN[:3] + block + ARTICLE_EN[3:])

@@ -153,6 +153,8 @@ TOPICAL_PROSE_CHARS = 100
 _SENTENCE_END = frozenset(".!?…\"'”»)。！？" + SENTENCE_STOPS)
 # A short line over a run of spam lines is their heading ("Partner links").
 HEADING_MAX_CHARS = 60
+# The spam lines a heading must stand over, when some are already removed.
+HEADED_SPAM_LINES = 2
 # A page is spam when spam lines make up this share of its kept text, what
 # is left is too short to be an article, and its headline is spam too (a
 # short news item with a large injected block has a headline of its own).
@@ -421,6 +423,26 @@ def is_topical(texts: list[str], article_script: str | None = None, evidences: l
     return sum(hits) >= TOPICAL_HITS and sum(1 for h in hits if h) >= TOPICAL_LINES
 
 
+def _headings_over_removed_spam(doc: Document, kept: list[int], flagged: set[int]) -> set[int]:
+    """Kept headings over two or more spam lines that an earlier rule (the line model) already removed in part.
+
+    spam_lines sees the kept lines only: when the line model dropped most of
+    a spam block, the "Partner links" over it stood alone.  Indices into `kept`.
+    """
+    found = set()
+    blocks = doc.blocks
+    flagged_blocks = {kept[n] for n in flagged}
+    for n, index in enumerate(kept):
+        if n in flagged or not _heading_like(blocks[index].text):
+            continue
+        below = range(index + 1, min(index + 1 + HEADED_SPAM_LINES, len(blocks)))
+        if len(below) == HEADED_SPAM_LINES and all(
+            (j in flagged_blocks or not blocks[j].kept) and evidence(blocks[j].text).lexical for j in below
+        ):
+            found.add(n)
+    return found
+
+
 def _heading_like(text: str) -> bool:
     stripped = text.strip()
     return 0 < len(stripped) <= HEADING_MAX_CHARS and stripped[-1:] not in ".!?。" and len(stripped.split()) <= 6
@@ -599,6 +621,7 @@ def remove_spam(doc: Document, rule: str = RULE_SPAM, inline_rule: str = RULE_IN
     scripts = LazyScripts(texts)
     topical = is_topical(texts, article_script, evidences)
     flagged = spam_lines(texts, article_script, topical, evidences, scripts)
+    flagged |= _headings_over_removed_spam(doc, kept, flagged)
 
     total = sum(len(t) for t in texts)
     spam_chars = sum(len(texts[n]) for n in flagged)
