@@ -14,12 +14,7 @@ from .schema import ARTICLES, PAGES, REMOVED, RUNS
 EXPORT_COLUMNS = ["id", "url", "site", "title", "author", "published", "description", "language", "text", "word_count", "duplicate_of"]
 
 
-# FTS5's unicode61 tokenizer reads a run of a script without spaces
-# (Chinese, Japanese, Thai, ...) up to the next punctuation mark as one
-# token, so a word inside such a sentence never matches.  A query term
-# holding one of them is looked up as a substring instead: a scan of the
-# articles' text rather than an index lookup (about a second per 100,000
-# articles).
+# Characters each side of the match in a substring search's snippet.
 SNIPPET_CONTEXT_CHARS = 40
 
 
@@ -33,6 +28,12 @@ def search(db: sqlite_utils.Database, query: str, limit: int = 10) -> list[dict]
     terms = _terms(query)
     if not terms:
         return []
+    # FTS5's unicode61 tokenizer reads a run of a script without spaces
+    # (Chinese, Japanese, Thai, ...) up to the next punctuation mark as one
+    # token, so a word inside such a sentence never matches.  A query term
+    # holding one of them is looked up as a substring instead: a scan of the
+    # articles' text rather than an index lookup (about a second per 100,000
+    # articles).
     if any(UNSPACED.search(term) for term in terms):
         return _substring_search(db, terms, limit)
     fts_query = " ".join(f'"{t}"' for t in terms)

@@ -33,13 +33,13 @@ from typing import Protocol
 
 import numpy as np
 
-from .clean.scripts import word_count
+from .clean.scripts import UNSPACED_IDEOGRAPHS, word_count
 from .document import STATUS_DUPLICATE, Document
 
 _NON_LETTERS = re.compile(r"[\W\d_]+", re.UNICODE)
 # Scripts written without spaces between words: each character is a token,
 # so a Chinese or Japanese article still has shingles to compare.
-_UNSPACED = re.compile(r"([\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff])")
+_UNSPACED = re.compile(f"([{UNSPACED_IDEOGRAPHS}])")
 
 # Shingles are runs of this many tokens.  5 words: short enough that one
 # edited word breaks at most 5 shingles of an article, long enough that

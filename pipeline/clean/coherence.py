@@ -139,8 +139,8 @@ _CLOSING = frozenset("\"'”»)“«")
 # 4-grams score any two German texts ~0.1 on shared endings ("-ung",
 # "-lich") and left twice as many teaser lines in.
 PREFIX_CHARS = 6
-# A whitespace-separated word with at least one letter in it.
 _KANA_OR_LATER = re.compile("[\u3040-\U0010ffff]")
+# A whitespace-separated word with at least one letter in it.
 _LETTERED_WORD = re.compile(r"[^\s]*[^\W\d_][^\s]*")
 MIN_WORD_CHARS = 3
 
@@ -295,7 +295,7 @@ def _scores(texts, stoplist, title, reference, titles=None, page=None):
     if page is None:
         page = _page_counts(texts, stoplist, titles=titles)
     allowed = reference if reference is not None else [True] * len(texts)
-    sims, included = _sparse_rounds(page, title_profile, page.norms, allowed)
+    sims, included = _sparse_rounds(page, title_profile, allowed)
     return sims, included, title_profile, page
 
 
@@ -342,12 +342,12 @@ class _PageCounts:
         self.below = count_of(key + width, has_next[self.block])
         self.log_count = np.log1p(self.count)
         # Each block's norm: the Euclidean norm of its log-weighted counts.
-        self.norms = np.sqrt(np.bincount(self.block, weights=self.log_count**2, minlength=n)).tolist()
+        self.norms = np.sqrt(np.bincount(self.block, weights=self.log_count**2, minlength=n))
         self.prev_block = np.maximum(self.block - 1, 0)
         self.next_block = np.minimum(self.block + 1, n - 1)
 
 
-def _sparse_rounds(page: _PageCounts, title_profile, norms, allowed):
+def _sparse_rounds(page: _PageCounts, title_profile, allowed):
     """The reference rounds of _scores over the page's flat counts.
 
     Each block's similarity is the log-weighted cosine of its words against
@@ -360,7 +360,7 @@ def _sparse_rounds(page: _PageCounts, title_profile, norms, allowed):
     title_counts = _title_counts(page, title_profile)
     n, block, word, count = page.n, page.block, page.word, page.count
     above, below, log_count, prev_block, next_block = page.above, page.below, page.log_count, page.prev_block, page.next_block
-    norms_arr = np.asarray(norms)
+    norms = page.norms
     allowed_arr = np.asarray(allowed, dtype=bool)
     included = allowed_arr.copy()
     sims = np.zeros(n)
@@ -371,7 +371,7 @@ def _sparse_rounds(page: _PageCounts, title_profile, norms, allowed):
         rest = total[word] - own
         contribution = np.where(rest > 0, log_count * np.log1p(np.maximum(rest, 0.0)), 0.0)
         dot = np.bincount(block, weights=contribution, minlength=n)
-        sims = np.divide(dot, norms_arr * ref_norm, out=np.zeros(n), where=norms_arr > 0)
+        sims = np.divide(dot, norms * ref_norm, out=np.zeros(n), where=norms > 0)
         included = allowed_arr & (sims >= MIN_SIMILARITY)
         if not included.any():
             break

@@ -62,7 +62,7 @@ def prose_lines(lines: LineTable) -> np.ndarray:
 
 
 def _weighted_chars(lines: LineTable) -> np.ndarray:
-    """Each line's length, CJK lines counted CJK_CHAR_FACTOR times."""
+    """Each line's length, CJK lines counted CJK_CHAR_FACTOR times, Hangul and Ethiopic ones SYLLABIC_CHAR_FACTOR times."""
     return lines.chars * np.where(lines.cjk, CJK_CHAR_FACTOR, np.where(lines.syllabic, SYLLABIC_CHAR_FACTOR, 1.0))
 
 

@@ -11,7 +11,7 @@ import re
 import unicodedata
 from bisect import bisect_right
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from itertools import accumulate, chain
 
@@ -337,7 +337,7 @@ def shape_density(lines: LineTable, prose_density: float) -> LineTable:
     ends = lines.ends_sentence | (lines.unpunctuated & (lines.words >= SHAPE_MIN_WORDS))
     sentence = (lines.words >= SHAPE_MIN_WORDS) & ends
     density = np.where(lines.cjk, lines.stopword_density, np.where(sentence, prose_density, 0.0))
-    return LineTable(lines.chars, lines.words, density, ends, lines.cjk, lines.syllabic, lines.unpunctuated)
+    return replace(lines, stopword_density=density, ends_sentence=ends)
 
 
 def lines_matching(pattern: re.Pattern, texts: list[str], page: str | None = None) -> set[int]:

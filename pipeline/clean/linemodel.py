@@ -200,7 +200,7 @@ def _median(values: np.ndarray) -> float:
 
 
 def line_features(texts, tokens, lines: LineTable, furniture, core, repeated: np.ndarray, page: PageChars | None = None) -> np.ndarray:
-    """One row of FEATURE_NAMES per line (per-line scalars in Python, windows in numpy).
+    """One row of FEATURE_NAMES per line, each column computed over the whole page in numpy (Python only for lines holding call-to-action words).
 
     `repeated`: per line, whether the page holds it more than once;
     `page` is features.page_chars(texts) when the caller has it.

@@ -9,8 +9,7 @@ from __future__ import annotations
 
 import re
 
-from .features import lines_matching
-from .scripts import WORD_CHAR
+from .features import lines_matching, tokenize
 
 # Lines longer than this are prose, whatever words they contain: furniture
 # labels ("Related Posts", "Leave a Reply") are short.  Longest label seen in
@@ -239,12 +238,11 @@ GATE_ANY_WORDS = _ANYWHERE_WORDS
 # Substrings that the word split misses: symbols, compounds and scripts without spaces.
 _ANYWHERE_NEEDLES = ("©", "무", "版", "著", "사", "写", "图", "(c)", "無断", "ลิขสิทธิ์")
 _ANYWHERE_SUBSTRINGS = re.compile("|".join(map(re.escape, _ANYWHERE_NEEDLES)))
-_TOKEN = re.compile(rf"{WORD_CHAR}+(?:[-'’.]{WORD_CHAR}+)*")
 
 
 def _may_be_furniture(text: str, folded: str, tokens: list[str] | None, substring: bool | None) -> bool:
     if tokens is None:
-        tokens = _TOKEN.findall(folded)
+        tokens = tokenize(text)
     if not tokens:
         return True  # symbols only
     if tokens[0] in _FIRST_WORDS or folded.lstrip()[:1] in "©(" or not _ANYWHERE_WORDS.isdisjoint(tokens):

@@ -433,12 +433,11 @@ def _headings_over_removed_spam(doc: Document, kept: list[int], flagged: set[int
     blocks = doc.blocks
     flagged_blocks = {kept[n] for n in flagged}
     for n, index in enumerate(kept):
-        if n in flagged or not _heading_like(blocks[index].text):
-            continue
         below = range(index + 1, min(index + 1 + HEADED_SPAM_LINES, len(blocks)))
-        if len(below) == HEADED_SPAM_LINES and all(
-            (j in flagged_blocks or not blocks[j].kept) and evidence(blocks[j].text).lexical for j in below
-        ):
+        # Set lookups first: most kept lines stand over kept, unflagged text.
+        if n in flagged or len(below) < HEADED_SPAM_LINES or not all(j in flagged_blocks or not blocks[j].kept for j in below):
+            continue
+        if _heading_like(blocks[index].text) and all(evidence(blocks[j].text).lexical for j in below):
             found.add(n)
     return found
 
