@@ -105,7 +105,8 @@ class Analysis:
     """What the rules found on a page, before any block is marked removed."""
 
     texts: list[str]
-    tokens: list[list[str]]
+    folded: list[str]  # each line casefolded
+    tokens: list[list[str]]  # each line's words (features.tokenize)
     lines: LineTable  # each line's measurements
     furniture: dict[int, str]
     found_meta: dict
@@ -234,7 +235,7 @@ def analyse(doc: Document, language: str | None = None) -> Analysis:
         if section_end is not None:
             end = section_end
             core = densest_run(weights[:end]) if text_mode else (0, end - 1)
-    return Analysis(texts, tokens, lines, furniture, found_meta, repeated, core, end, section_end, text_mode, language, chars)
+    return Analysis(texts, folded, tokens, lines, furniture, found_meta, repeated, core, end, section_end, text_mode, language, chars)
 
 
 def warm_up() -> None:
@@ -310,7 +311,7 @@ def clean(doc: Document, language: str | None = None) -> Document:
     # before the model's removals inside the core are applied: a spam block
     # there is found as a run of lines, and the model dropping some of them
     # would leave the others looking alone (and keep them).
-    spam_reason = remove_spam(doc, RULE_SPAM, RULE_INLINE_SPAM)
+    spam_reason = remove_spam(doc, RULE_SPAM, RULE_INLINE_SPAM, a.folded, a.tokens)
     for i in range(start, min(stop + 1, end)):
         if i != title_index and not keep[i] and doc.blocks[i].kept:
             doc.remove_block(i, RULE_LOW_CONTENT)

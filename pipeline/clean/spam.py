@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import chain
 
 from ..document import Document, Removal
 from .scripts import SENTENCE_STOPS, WORD_CHAR, dominant_script
@@ -220,13 +221,15 @@ class Lexicon:
         found.update(w for w in words if w[-1:].isdigit() and w.rstrip("0123456789") in self.first_words)
         return found
 
-    def possible_starting_words(self, lowered: str) -> set[str]:
+    def possible_starting_words(self, lowered: str, words: set[str] | None = None) -> set[str]:
         """starting_words, less the words whose phrases all need a word the text lacks.
 
         "no" starts "no deposit bonus": a page without "deposit" and
         "bonus" cannot hold that phrase, so its "no" starts nothing.
+        `words` are the text's words when the caller has them (see page_words).
         """
-        words = set(_WORD.findall(lowered))
+        if words is None:
+            words = set(_WORD.findall(lowered))
         found = {w for w in words & self.first_words if any(words.issuperset(rest) for rest in self.rest_of[w])}
         # Brand names are a lexicon word and a number: "gacor99", "slot88".
         found.update(w for w in words if w[-1:].isdigit() and (w.rstrip("0123456789"),) in self.phrases)
@@ -593,8 +596,36 @@ def _spaced(ch: str) -> bool:
     return not (0x0E00 <= code <= 0x0E7F or 0x3040 <= code <= 0x9FFF)
 
 
-def remove_spam(doc: Document, rule: str = RULE_SPAM, inline_rule: str = RULE_INLINE_SPAM) -> str | None:
-    """Mark spam lines removed and cut inline spam; returns a rejection reason when the page is spam."""
+def page_words(lowered: list[str], folded: list[str], tokens: list[list[str]]) -> set[str]:
+    """The lexicon's words (_WORD runs) of lower-cased lines, taken from their casefolded tokens (features.tokenize).
+
+    A line whose casefolding is its lower-casing (no "ß", no final sigma)
+    gives the same runs from its tokens, once those joined by "-", "'" or
+    "." are split; the page is then not tokenised a second time.
+    """
+    words = set(chain.from_iterable(line_tokens for low, fold, line_tokens in zip(lowered, folded, tokens) if low == fold))
+    for low, fold in zip(lowered, folded):
+        if low != fold:
+            words.update(_WORD.findall(low))
+    joined = [w for w in words if not w.isalnum()]
+    if joined:
+        words.difference_update(joined)
+        words.update(_WORD.findall(" ".join(joined)))
+    return words
+
+
+def remove_spam(
+    doc: Document,
+    rule: str = RULE_SPAM,
+    inline_rule: str = RULE_INLINE_SPAM,
+    folded: list[str] | None = None,
+    tokens: list[list[str]] | None = None,
+) -> str | None:
+    """Mark spam lines removed and cut inline spam; returns a rejection reason when the page is spam.
+
+    `folded` and `tokens`: every block's casefolded text and its words
+    (features.fold_and_tokenize), when the caller has them.
+    """
     kept = [i for i, b in enumerate(doc.blocks) if b.kept]
     if not kept:
         return None
@@ -609,7 +640,10 @@ def remove_spam(doc: Document, rule: str = RULE_SPAM, inline_rule: str = RULE_IN
         and _UNSPACED_CHARS.search(page_lower) is not None
         and SPAM_LEXICON.substring_pattern.search(page_lower) is not None
     )
-    words = SPAM_LEXICON.possible_starting_words(page_lower)
+    known = None
+    if folded is not None and tokens is not None:
+        known = page_words(lowered, [folded[i] for i in kept], [tokens[i] for i in kept])
+    words = SPAM_LEXICON.possible_starting_words(page_lower, known)
     if not substrings and not words and not ("." in page_text and spam_sites(page_text)):
         return None
     article_script = dominant_script(page_text, limit=5000)
