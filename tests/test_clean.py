@@ -1,7 +1,7 @@
 """The cleaning rules on short inline pages, in several languages; exact rule names asserted."""
 
 from pipeline.clean import clean
-from pipeline.clean.byline import parse_byline, parse_date, parse_dateline, site_from_handle
+from pipeline.clean.byline import guess_site, parse_byline, parse_date, parse_dateline, site_from_handle
 from pipeline.clean.patterns import label_rule, section_end_kind
 from pipeline.clean.spam import strip_inline_spam
 from pipeline.document import Block, Document
@@ -130,6 +130,20 @@ def test_dates_and_bylines():
     assert parse_byline(" date 2021-06-11 By Vafa Ismayilova") == {"published": "2021-06-11", "author": "Vafa Ismayilova"}
     assert site_from_handle("AzerNewsAz") == "AzerNews"
     assert site_from_handle("nytimes") == "nytimes"
+
+
+def test_site_from_the_first_handle_that_follows_a_follow_word():
+    lines = [
+        "Unfollowed by many, the mayor @home stayed",  # "followed" is not the word "follow"
+        "Please follow the council's long debate on www.example.org @Archive",  # "@" over 40 characters on
+        "Follow us on Twitter @AzerNewsAz",
+        "Folgen Sie @Other",
+    ]
+    assert guess_site(lines) == "AzerNews"
+    assert guess_site(["FOLLOW @DailyPost for more"]) == "DailyPost"
+    # The long s folds to "s" under IGNORECASE, not under lower(): the page-wide search still finds it.
+    assert guess_site(["ſuivez-nous @LeMonde"]) == "LeMonde"
+    assert guess_site(["Follow the money", "mail: a@b"]) is None
 
 
 def test_page_without_prose_is_rejected_with_reason():

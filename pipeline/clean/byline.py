@@ -207,11 +207,36 @@ def site_from_handle(handle: str) -> str:
 # Characters that match an ASCII letter of _HANDLE's words under
 # re.IGNORECASE although str.lower() does not turn them into it.
 _CASE_FOLDING_ODDITIES = ("ſ", "ı", "İ")
+# The words a _HANDLE match starts with ("follow us" starts with "follow").
+_HANDLE_WORDS = ("follow", "folgen", "suivez")
 
 
 def _may_hold_handle(page: str, lowered: str) -> bool:
     """False when _HANDLE cannot match: none of its words is in the page (a substring test instead of a regex scan)."""
-    return any(word in lowered for word in ("follow", "folgen", "suivez")) or any(ch in page for ch in _CASE_FOLDING_ODDITIES)
+    return any(word in lowered for word in _HANDLE_WORDS) or any(ch in page for ch in _CASE_FOLDING_ODDITIES)
+
+
+def _find_handle(page: str, lowered: str) -> re.Match | None:
+    """_HANDLE.search(page), tried only where one of its words starts.
+
+    A case-insensitive search over a whole page tries the alternation at
+    every character (~0.4 ms on a page that holds "follow" and "@").  A
+    match starts where the lower-cased page holds one of the words, at the
+    same offset when lower-casing kept the page's length.
+    """
+    if len(lowered) != len(page) or any(ch in page for ch in _CASE_FOLDING_ODDITIES):
+        return _HANDLE.search(page)
+    starts: set[int] = set()
+    for word in _HANDLE_WORDS:
+        at = lowered.find(word)
+        while at >= 0:
+            starts.add(at)
+            at = lowered.find(word, at + 1)
+    for at in sorted(starts):
+        match = _HANDLE.match(page, at)
+        if match:
+            return match
+    return None
 
 
 def guess_site(lines: list[str]) -> str | None:
@@ -234,7 +259,7 @@ def guess_site(lines: list[str]) -> str | None:
         if count >= 2:
             return domain
     lowered = page.lower()
-    match = _HANDLE.search(page) if "@" in page and _may_hold_handle(page, lowered) else None
+    match = _find_handle(page, lowered) if "@" in page and _may_hold_handle(page, lowered) else None
     if match:
         return site_from_handle(match.group(1))
     match = _PHOTO_ORG.search(page) if "photo by" in lowered else None
