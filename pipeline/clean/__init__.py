@@ -286,7 +286,10 @@ def clean(doc: Document, language: str | None = None) -> Document:
     # in the text (it is the article's first line) and becomes the title.
     title_index = None
     if text_mode and doc.metadata.get("title") is None:
-        title_index = _find_title(texts, furniture, start, texts[start : min(stop + 1, start + TITLE_CORE_LINES)], stopwords(a.language))
+        core_end = min(stop + 1, start + TITLE_CORE_LINES)
+        title_index = _find_title(
+            texts, furniture, start, texts[start:core_end], stopwords(a.language), a.tokens[start:core_end], a.tokens
+        )
         if title_index is not None:
             found_meta.setdefault("title", texts[title_index])
 
@@ -304,7 +307,7 @@ def clean(doc: Document, language: str | None = None) -> Document:
             continue
         elif not keep[i] and (i < start or i > stop):
             doc.remove_block(i, RULE_OUTSIDE_CORE)
-        elif text_mode and patterns.section_end_kind(texts[i]):
+        elif text_mode and patterns.section_end_kind(texts[i], a.folded[i]):
             doc.remove_block(i, RULE_SECTION_HEADING)
 
     # 4. spam, then content unrelated to the article.  Spam is looked for
@@ -370,12 +373,14 @@ def _apply_metadata(doc: Document, found: dict, lines: list[str]) -> None:
         meta["site"] = byline.guess_site(lines)
 
 
-def _find_title(texts, furniture, core_start, core_texts=(), stoplist=frozenset()) -> int | None:
+def _find_title(texts, furniture, core_start, core_texts=(), stoplist=frozenset(), core_tokens=None, tokens=None) -> int | None:
     """The most headline-like line shortly above the core; among lines sharing words with the core, the one sharing most.
 
     A teaser box or a spam block right above the article holds lines with
     more words than its headline; what gives the headline away is that it
-    names what the prose under it is about.
+    names what the prose under it is about.  `core_tokens` and `tokens`
+    are the words of core_texts and texts (features.tokenize), when the
+    caller has them.
     """
     candidates: list[tuple[int, int]] = []  # (line, distinct words)
     for i in range(max(0, core_start - TITLE_LOOKBACK_LINES), core_start):
@@ -393,10 +398,30 @@ def _find_title(texts, furniture, core_start, core_texts=(), stoplist=frozenset(
         return None
     shared = dict.fromkeys((i for i, _ in candidates), 0)
     if len(candidates) > 1 and core_texts:
-        core_words = profile("\n".join(core_texts[:TITLE_CORE_LINES])[:TITLE_CORE_CHARS], stoplist)
+        core_text = "\n".join(core_texts[:TITLE_CORE_LINES])[:TITLE_CORE_CHARS]
+        words = None if core_tokens is None else _prefix_words(core_texts, core_tokens, len(core_text))
+        core_words = profile(core_text, stoplist, words)
         for i, _ in candidates:
-            shared[i] = sum(1 for gram in profile(texts[i], stoplist) if gram in core_words)
+            shared[i] = sum(1 for gram in profile(texts[i], stoplist, None if tokens is None else tokens[i]) if gram in core_words)
     # Many distinct words beat a short navigation line; repeated words ("Punto Punto") do not count.
     # The first of equals wins.
     best = max(candidates, key=lambda c: (shared[c[0]], c[1], -c[0]))
     return best[0]
+
+
+def _prefix_words(texts: list[str], tokens: list[list[str]], chars: int) -> list[str]:
+    """The words of "\n".join(texts)[:chars], from each line's words: only a line cut short is tokenised again.
+
+    A word never spans a newline (features.tokenize), so the joined text's
+    words are its lines' words.
+    """
+    words: list[str] = []
+    for text, line_words in zip(texts, tokens):
+        if len(text) >= chars:
+            words.extend(line_words if len(text) == chars else tokenize(text[:chars]))
+            break
+        words.extend(line_words)
+        chars -= len(text) + 1
+        if chars <= 0:
+            break
+    return words

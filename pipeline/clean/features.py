@@ -287,12 +287,10 @@ def measure_lines(
     syllables = ((codes >= 0xAC00) & (codes <= 0xD7AF)) | ((codes >= 0x1200) & (codes <= 0x137F))
     syllabic = np.bincount(page.line_of[syllables & head], minlength=n) > sample
     unpunctuated = np.bincount(page.line_of[(codes >= 0x0E00) & (codes <= 0x0EFF) & head], minlength=n) > sample
-    # Stopwords per line: one lookup per word of the page, summed by line.
+    # Stopwords per line: one lookup per word of the page.
     words = np.fromiter(map(len, tokens), np.int64, n)
-    flat = list(chain.from_iterable(tokens))
-    hits = np.bincount(
-        np.repeat(np.arange(n), words)[np.fromiter(map(stoplist.__contains__, flat), bool, len(flat))], minlength=n
-    )
+    is_stopword = stoplist.__contains__
+    hits = np.fromiter([sum(map(is_stopword, line_words)) for line_words in tokens], np.int64, n)
     density = np.divide(hits, words, out=np.zeros(n), where=words > 0)
     for i in np.flatnonzero(cjk).tolist():
         # Two characters per "word" is the usual rule of thumb for zh/ja.
