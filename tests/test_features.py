@@ -98,3 +98,17 @@ def test_word_count_reads_scripts_without_spaces():
     assert word_count("国家统计局周二公布的数据显示") == 7  # 14 characters, two a word
     assert word_count("จำนวนผู้ป่วยไข้เลือดออก") == 6  # 23 characters, four a word
     assert word_count("iPhone 15 发布会") == 4
+
+
+def test_line_model_probabilities_equal_the_networks_over_row_slices():
+    import numpy as np
+
+    from pipeline.clean.linemodel import load_model
+
+    model = load_model()
+    rows = 3 * ((model.SINGLE_THREAD_MACS - 1) // model.w1.size) + 7  # several slices and a short last one
+    x = np.random.default_rng(0).normal(size=(rows, model.w1.shape[0])) + model.mean
+    hidden = np.tanh(((x - model.mean) / model.std) @ model.w1 + model.b1).reshape(rows, model.members, -1)
+    expected = (1 / (1 + np.exp(-((hidden * model.w2).sum(axis=2) + model.b2)))).mean(axis=1)
+    assert np.allclose(model.line_probabilities(x), expected, rtol=0, atol=1e-12)
+    assert np.allclose(model.line_probabilities(x[:5]), expected[:5], rtol=0, atol=1e-12)

@@ -113,10 +113,6 @@ def _line_char_counts(texts: list[str], page: PageChars | None = None) -> tuple[
     if page is None:
         page = page_chars(texts)
     codes, flags, lengths, starts, line_of, offset = page.codes, page.flags, page.lengths, page.starts, page.line_of, page.offset
-
-    def per_line(mask: np.ndarray) -> np.ndarray:
-        return np.bincount(line_of[mask], minlength=n).astype(float)
-
     in_head = offset < HEAD_CHARS
     space = (flags & _SPACE) > 0
     # A word starts at a non-space character at the line start or after a space.
@@ -129,15 +125,16 @@ def _line_char_counts(texts: list[str], page: PageChars | None = None) -> tuple[
     first_words = word_start & (word_rank <= TITLE_WORDS)
     upper = (flags & _UPPER) > 0
     separator = (codes == ord("|")) | (codes == ord("»")) | (codes == ord("·"))
-    return (
-        per_line(in_head & ((flags & _ALPHA) > 0)),
-        per_line(in_head & ((flags & _DIGIT) > 0)),
-        per_line(in_head & upper),
-        per_line(first_words & upper),
-        per_line(first_words),
-        per_line(separator),
-        _bullet_starts(texts, lengths, codes, flags, starts),
-    )
+    # One row per count, and a zero column after the last character so that every line start is an index.
+    masks = np.zeros((6, len(codes) + 1), dtype=np.int64)
+    for row, mask in enumerate(
+        (in_head & ((flags & _ALPHA) > 0), in_head & ((flags & _DIGIT) > 0), in_head & upper, first_words & upper, first_words, separator)
+    ):
+        masks[row, :-1] = mask
+    # Each line's sums in one pass; reduceat gives an empty line its next character: zeroed.
+    per_line = np.add.reduceat(masks, starts, axis=1).astype(float) if n else np.zeros((6, 0))
+    per_line[:, lengths == 0] = 0.0
+    return (*per_line, _bullet_starts(texts, lengths, codes, flags, starts))
 
 
 def _ends_with(page: PageChars, char: str) -> np.ndarray:
@@ -356,19 +353,35 @@ class LineModel:
         self.b2 = np.atleast_1d(np.asarray(params["b2"], dtype=float))
         self.members = len(self.b2)
         self.w2 = np.asarray(params["w2"]).reshape(self.members, -1)
+        hidden = self.w2.shape[1]
+        self.w2_blocks = np.zeros((self.members * hidden, self.members))
+        for m in range(self.members):
+            self.w2_blocks[m * hidden : (m + 1) * hidden, m] = self.w2[m]
         self.threshold = float(params["threshold"])
         self.context = np.asarray(params["context"]) if params.get("context") else None
 
-    # The products are einsum, not @: a page's matrices are tiny, and BLAS
-    # spreads them over threads whose start-up and spinning cost more CPU
-    # than the products (~0.15 ms a page on the dev pages).  The results
-    # differ from BLAS's by < 1e-14, far from any decision: on the dev pages
-    # no probability lies within 1e-6 of the threshold.
+    # Matrix products in slices of rows.  OpenBLAS (numpy's BLAS) runs a
+    # product of m x k by k x n on several threads once m*n*k reaches 2**18;
+    # between two pages its threads go idle, and waking them cost more CPU
+    # than the products (the cleaner took 7.3 ms a page instead of 4.1).
+    # Slices below that size stay on the calling thread, and take 18 us for
+    # a page of 150 lines where einsum (no BLAS, used before) took 96 us.
+    # The results differ from einsum's by < 1e-14, far from any decision:
+    # on the dev pages no probability lies within 1e-6 of the threshold.
+    SINGLE_THREAD_MACS = 1 << 18
+
     def line_probabilities(self, x: np.ndarray) -> np.ndarray:
         """Each line judged on its own features: the members' mean probability."""
-        hidden = np.tanh(np.einsum("ij,jk->ik", (x - self.mean) / self.std, self.w1) + self.b1)
-        logits = np.einsum("imh,mh->im", hidden.reshape(len(x), self.members, -1), self.w2) + self.b2
-        return (1.0 / (1.0 + np.exp(-logits))).mean(axis=1)
+        z = (x - self.mean) / self.std
+        hidden = np.empty((len(x), self.w1.shape[1]))
+        logits = np.empty((len(x), self.members))
+        rows = max(1, (self.SINGLE_THREAD_MACS - 1) // self.w1.size)  # the larger of the two products
+        for at in range(0, len(x), rows):
+            part = slice(at, at + rows)
+            np.matmul(z[part], self.w1, out=hidden[part])
+            np.tanh(hidden[part] + self.b1, out=hidden[part])
+            np.matmul(hidden[part], self.w2_blocks, out=logits[part])
+        return (1.0 / (1.0 + np.exp(-(logits + self.b2)))).mean(axis=1)
 
     def probabilities(self, x: np.ndarray) -> np.ndarray:
         """Line probabilities, smoothed by the neighbours' when the model has a context stage."""
