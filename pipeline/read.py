@@ -236,9 +236,9 @@ def _latin_mojibake(text: str, codec: str) -> bool:
 
 def _accept(text: str) -> str | None:
     """Refuse decodes that are really binary: many control characters or NULs."""
+    if _CONTROL.search(text) is None:
+        return text  # most pages: nothing to count or strip
     sample = text[:100_000]
-    if not sample:
-        return text
     if len(_CONTROL.findall(sample)) / len(sample) > MAX_CONTROL_CHAR_RATIO:
         return None
     return _CONTROL.sub("", text)
