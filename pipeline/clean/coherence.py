@@ -247,11 +247,15 @@ def story_similarities(
     with the article over its title and paragraph together, where a teaser
     of another story shares none.  0.0 where block k does not start a story.
     """
+    titles = titles if titles is not None else [_title_like(t) for t in texts]
+    return _with_joint(texts, titles, *_scores(texts, stoplist, title, reference, titles, page))
+
+
+def _with_joint(texts, titles, sims, included, title_profile, page) -> tuple[list[float], list[float]]:
+    """story_similarities from _scores' results: (sims, each story's joint similarity)."""
     import numpy as np
 
-    titles = titles if titles is not None else [_title_like(t) for t in texts]
     n = len(texts)
-    sims, included, title_profile, page = _scores(texts, stoplist, title, reference, titles, page)
     joint = [0.0] * n
     starts = [k for k in range(n - 1) if titles[k] and not titles[k + 1]]
     if not starts:
@@ -689,9 +693,9 @@ def remove_unrelated(
     # of the page is tried without.
     at = next((n for n, t in enumerate(texts) if title and t == title), None)
     if at is not None:
-        plain = story_similarities(texts, stoplist, "", reference, titles, page)
-        if plain[0][at] < MIN_SIMILARITY:
-            doomed = doomed_by(*plain) or doomed
+        plain = _scores(texts, stoplist, "", reference, titles, page)
+        if plain[0][at] < MIN_SIMILARITY:  # only then are its stories' joint scores needed
+            doomed = doomed_by(*_with_joint(texts, titles, *plain)) or doomed
     for i in doomed or ():
         doc.remove_block(i, rule)
     return len(doomed or ())
