@@ -45,6 +45,7 @@ from collections import Counter
 from functools import lru_cache
 from itertools import chain
 from itertools import count as positions
+from operator import add
 
 from ..document import Document
 from . import patterns
@@ -191,7 +192,7 @@ def profile(text: str, stoplist: frozenset[str], words: list[str] | None = None)
         if word in stoplist or word.isdigit():
             continue
         if _unspaced(word):
-            grams.update(word[i : i + 2] for i in range(len(word) - 1))
+            grams.update(map(add, word, word[1:]))  # its character pairs
         elif len(word) >= MIN_WORD_CHARS:
             grams[word[:PREFIX_CHARS]] += 1
     return grams
@@ -205,10 +206,16 @@ def page_grams(texts: list[str], stoplist: frozenset[str], words: list[list[str]
     """
     if words is None:
         words = list(map(tokenize, texts))
+    gram_of = _grams(stoplist).__getitem__
     if _KANA_OR_LATER.search("\n".join(texts)) is None:
         # No Kana or Han: every word is spaced, and gives one gram.
-        return list(map(_grams(stoplist).__getitem__, chain.from_iterable(words))), list(map(len, words))
-    per_text = [list(profile(text, stoplist, line_words).elements()) for text, line_words in zip(texts, words)]
+        return list(map(gram_of, chain.from_iterable(words))), list(map(len, words))
+    # Only the lines with Kana, Han or a character after them (an emoji)
+    # need profile(); the others give a gram per word as above.
+    per_text = [
+        list(profile(text, stoplist, line_words).elements()) if _KANA_OR_LATER.search(text) else list(map(gram_of, line_words))
+        for text, line_words in zip(texts, words)
+    ]
     return list(chain.from_iterable(per_text)), list(map(len, per_text))
 
 
@@ -217,8 +224,11 @@ def _spaced_profile(words: list[str], stoplist: frozenset[str]) -> Counter:
     return Counter(filter(None, map(_grams(stoplist).__getitem__, words)))
 
 
+_UNSPACED_CHAR = re.compile("[\u3040-\u9fff]")
+
+
 def _unspaced(word: str) -> bool:
-    return any(0x3040 <= ord(ch) <= 0x9FFF for ch in word)
+    return _UNSPACED_CHAR.search(word) is not None
 
 
 def similarities(
