@@ -58,10 +58,11 @@ class Archive:
     def write(self, doc: Document, run_id: int | None = None) -> None:
         """Store a processed document: its page row, its article (if any) and its removals."""
         stamp = now()
+        page_id = doc.id
         with self.db.conn:
             self.db[PAGES].insert(
                 {
-                    "id": doc.id,
+                    "id": page_id,
                     "source": doc.source,
                     "url": doc.metadata.get("url"),
                     "format": doc.format,
@@ -76,11 +77,11 @@ class Archive:
             if doc.status in (STATUS_OK, STATUS_DUPLICATE):
                 self.db[ARTICLES].insert(article_record(doc, stamp), replace=True)
                 dedupe_index.record(self.db, doc)
-            self.db[REMOVED].delete_where("page_id = ?", [doc.id])
+            self.db[REMOVED].delete_where("page_id = ?", [page_id])
             self.db[REMOVED].insert_all(
                 (
                     {
-                        "page_id": doc.id,
+                        "page_id": page_id,
                         "position": removal.position,
                         "seq": seq,
                         "rule": removal.rule,
