@@ -314,14 +314,14 @@ def guess_page_language(lines: list[str]) -> str | None:
     return None if code == UNDETERMINED else code
 
 
-def detect_language(doc: Document, backend: str = "auto") -> Document:
-    """Set metadata language/language_confidence and each kept block's language."""
+def detect_language(doc: Document, backend: str = "auto", blocks: bool = True) -> Document:
+    """Set metadata language/language_confidence and, with `blocks`, each kept block's language."""
     if not doc.ok:
         return doc
     code, confidence = detect(_article_sample(doc), backend)
     doc.metadata["language"] = code
     doc.metadata["language_confidence"] = round(confidence, 4)
-    for block in doc.blocks:
+    for block in doc.blocks if blocks else ():
         if block.kept:
             block.language = block_language(block.text, backend)
     return doc

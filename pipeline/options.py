@@ -26,6 +26,10 @@ class Options:
     max_page_bytes: int = MAX_PAGE_BYTES
     extract_timeout: float = EXTRACT_TIMEOUT_SECONDS
     use_site_memory: bool = True
+    # Each kept block's language (Block.language), besides the article's.
+    # The archive stores the article's only, so ingest turns this off: it
+    # was a fifth of an ingest's time (one model call per block).
+    block_languages: bool = True
     # Near-duplicate confirmation threshold; None: pipeline.dedupe.NEAR_DUPLICATE_JACCARD.
     near_duplicate_threshold: float | None = None
 

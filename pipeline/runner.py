@@ -16,7 +16,7 @@ import time
 import traceback
 from collections import Counter
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
@@ -73,7 +73,7 @@ def process_document(doc: Document, options: Options) -> Document:
         with time_limit(options.extract_timeout):
             extract(doc)
             clean(doc)
-        detect_language(doc, options.language_backend)
+        detect_language(doc, options.language_backend, options.block_languages)
     except PageTimeout:
         doc.reject(f"timeout: extraction took more than {options.extract_timeout:g} s")
     except RecursionError:
@@ -198,7 +198,8 @@ def ingest(
     With `site_memory`, lines the page's site prints on many archived pages
     are removed (rule `site_memory`) and each accepted page is learned from.
     """
-    options = options or Options()
+    # The archive keeps the article's language, not its blocks'.
+    options = replace(options or Options(), block_languages=False)
     started = time.monotonic()
     files, missing = expand_paths(list(paths))
     summary = RunSummary()

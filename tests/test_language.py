@@ -166,6 +166,38 @@ def test_article_and_block_languages():
     assert [b.language for b in doc.blocks] == [None, "az", UNDETERMINED, "az", "ru"]
 
 
+def test_block_languages_can_be_left_out_and_ingest_leaves_them_out(tmp_path):
+    from archive.writer import Archive
+    from pipeline.options import Options
+    from pipeline.runner import ingest, process_path
+
+    page = tmp_path / "page.txt"
+    page.write_text(
+        "The council voted on Tuesday to approve the new budget, which gives more money to the schools "
+        "and the roads of the city, and the mayor said that it was a good day for all of its people.\n",
+        encoding="utf-8",
+    )
+    doc = process_path(str(page), Options(format="text", block_languages=False))
+    assert doc.metadata["language"] == "en" and [b.language for b in doc.blocks] == [None]
+    assert [b.language for b in process_path(str(page), Options(format="text")).blocks] == ["en"]
+
+    seen = []
+    import pipeline.runner as runner
+
+    original = runner.detect_language
+
+    def spy(doc, backend="auto", blocks=True):
+        seen.append(blocks)
+        return original(doc, backend, blocks)
+
+    runner.detect_language = spy
+    try:
+        ingest([str(page)], Archive(memory=True), Options(format="text"))
+    finally:
+        runner.detect_language = original
+    assert seen == [False]  # the archive stores the article's language only
+
+
 def test_block_languages_follow_the_chosen_backend():
     doc = Document(source="inline", blocks=[Block("Երևանում այսօր մեկնարկել է միջազգային կինոփառատոնը, որին մասնակցում են ռեժիսորներ։")])
     detect_language(doc, "langdetect")
