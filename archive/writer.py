@@ -78,19 +78,14 @@ class Archive:
                 self.db[ARTICLES].insert(article_record(doc, stamp), replace=True)
                 dedupe_index.record(self.db, doc)
             self.db[REMOVED].delete_where("page_id = ?", [page_id])
-            self.db[REMOVED].insert_all(
-                (
-                    {
-                        "page_id": page_id,
-                        "position": removal.position,
-                        "seq": seq,
-                        "rule": removal.rule,
-                        "inline": int(removal.inline),
-                        "text": removal.text,
-                    }
+            # ~200 rows a page: one executemany, without sqlite-utils' per-value
+            # conversion (which took a fifth of an ingest's time).
+            self.db.conn.executemany(
+                f"insert into {REMOVED} (page_id, position, seq, rule, inline, text) values (?, ?, ?, ?, ?, ?)",
+                [
+                    (page_id, removal.position, seq, removal.rule, int(removal.inline), removal.text)
                     for seq, removal in enumerate(doc.removed)
-                ),
-                batch_size=500,
+                ],
             )
 
     # -- runs -------------------------------------------------------------
