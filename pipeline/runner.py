@@ -43,19 +43,32 @@ IN_FLIGHT_PER_WORKER = 4
 WORKER_GRACE_SECONDS = 30
 
 
-class PageTimeout(Exception):
-    pass
+class PageTimeout(BaseException):
+    """A page ran past its time limit.
+
+    A BaseException, as KeyboardInterrupt is: trafilatura wraps its
+    fallbacks (recall retry, jusText, readability) in `except Exception`,
+    and a timeout raised in one of them was swallowed, so a huge page ran on
+    to the end instead of being rejected at its limit.
+    """
 
 
 @contextmanager
 def time_limit(seconds: float):
-    """Raise PageTimeout after `seconds` (only where signals work: main thread, POSIX)."""
+    """Raise PageTimeout after `seconds` (only where signals work: main thread, POSIX).
+
+    Code that swallows even a BaseException (a bare `except:`) only delays
+    it: the block still ends in PageTimeout once it returns.
+    """
     usable = seconds and hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread()
     if not usable:
         yield
         return
+    fired = False
 
     def on_alarm(signum, frame):
+        nonlocal fired
+        fired = True
         raise PageTimeout()
 
     previous = signal.signal(signal.SIGALRM, on_alarm)
@@ -65,6 +78,8 @@ def time_limit(seconds: float):
     finally:
         signal.setitimer(signal.ITIMER_REAL, 0)
         signal.signal(signal.SIGALRM, previous)
+    if fired:
+        raise PageTimeout()
 
 
 def process_document(doc: Document, options: Options) -> Document:

@@ -228,6 +228,36 @@ def test_time_limit_fires_on_a_huge_page():
     assert doc.reason == "timeout: extraction took more than 1 s"
 
 
+def test_time_limit_is_not_swallowed_by_code_that_catches_exceptions():
+    import time
+
+    from pipeline.runner import PageTimeout, time_limit
+
+    def busy(seconds, swallow_all):
+        # Like an extractor's fallbacks: work inside try/except Exception (or a bare except).
+        end = time.monotonic() + seconds
+        while time.monotonic() < end:
+            try:
+                sum(range(10_000))
+            except Exception:
+                pass
+            except BaseException:
+                if not swallow_all:
+                    raise
+
+    started = time.monotonic()
+    with pytest.raises(PageTimeout):
+        with time_limit(0.2):
+            busy(5, swallow_all=False)
+    assert time.monotonic() - started < 2  # at the limit, not when the work ends
+    # Swallowed even as a BaseException: the block still ends in PageTimeout.
+    with pytest.raises(PageTimeout):
+        with time_limit(0.1):
+            busy(0.4, swallow_all=True)
+    with time_limit(5):  # within its limit: nothing raised
+        busy(0.05, swallow_all=False)
+
+
 def test_time_limit_fires_in_worker_processes(tmp_path):
     from pipeline.runner import _map
 
