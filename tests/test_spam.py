@@ -487,3 +487,19 @@ def test_spam_sites_scan_finds_what_a_whole_text_scan_finds():
     ]
     assert spam_sites(text) == whole
     assert {"slot88.com", "bet365.com", "casino-royal.bet", "win777.net/promo?id=1"} <= set(whole)
+
+
+def test_page_words_from_the_analysis_tokens_equal_a_fresh_tokenisation():
+    from pipeline.clean.features import fold_and_tokenize
+    from pipeline.clean.spam import _WORD, page_words
+
+    lines = [
+        "Die Straße nach Köln-Deutz, l'article d’été.",
+        "ΟΔΟΣ ΚΑΙ ΣΟΦΟΣ",  # final sigma: lower() and casefold() differ
+        "snake_case and slot88, gacor-99 bonus!",
+        "नमस्ते दुनिया, स्वागत है",  # vowel signs are combining marks
+        "",
+    ]
+    folded, tokens = fold_and_tokenize(lines)
+    lowered = [line.lower() for line in lines]
+    assert page_words(lowered, folded, tokens) == set(_WORD.findall("\n".join(lowered)))
