@@ -108,7 +108,7 @@ def decode_document(doc: Document, options: Options) -> Document:
     if fmt == "html":
         doc.html = text
     else:
-        doc.blocks = [Block(text=line, kind="line") for line in split_lines(text)]
+        doc.blocks = [Block(line, "line") for line in split_lines(text)]
     return doc
 
 

@@ -132,7 +132,7 @@ def page_stoplist_language(texts: list[str], tokens: list[list[str]]) -> str | N
     """
     codes, index = _stopword_index()
     longest = heapq.nlargest(STOPLIST_SAMPLE_LINES, range(len(texts)), key=list(map(len, texts)).__getitem__)
-    holders = list(filter(None, map(index.get, [word for i in longest for word in tokens[i]])))
+    holders = list(filter(None, map(index.get, chain.from_iterable([tokens[i] for i in longest]))))
     hits = Counter(chain.from_iterable(holders))
     if hits:
         (first, first_hits), (second, second_hits) = (hits.most_common(2) + [(-1, 0)])[:2]

@@ -240,14 +240,23 @@ def line_features(texts, tokens, lines: LineTable, furniture, core, repeated: np
 
     bounds = {half: (np.maximum(idx - half, 0), np.minimum(idx + half + 1, n)) for half in (NEAR, WIDE, FAR)}
 
-    def window_mean(values, half, weights=None):
-        cum = np.concatenate([[0.0], np.cumsum(values)])
+    def cumulative(values):
+        """Sums of values before each line, and in all: window sums are differences of it."""
+        return np.concatenate([[0.0], np.cumsum(values)])
+
+    # Prose characters before each line (exclusive), to place a line within
+    # the page's prose rather than among its lines; with all characters,
+    # what the prose windows are weighed by.
+    prose_cum = cumulative(prose_chars)
+    chars_cum = cumulative(chars)
+
+    def window_mean(cum, half, weights_cum=None):
+        """The mean of the values whose cumulative sums are `cum` over each line's window (weighted, with `weights_cum`)."""
         lo, hi = bounds[half]
         total = cum[hi] - cum[lo]
-        if weights is None:
+        if weights_cum is None:
             return total / (hi - lo)
-        wcum = np.concatenate([[0.0], np.cumsum(weights)])
-        denom = wcum[hi] - wcum[lo]
+        denom = weights_cum[hi] - weights_cum[lo]
         return np.divide(total, denom, out=np.zeros(n), where=denom > 0)
 
     # Length of the run of consecutive short lines each line sits in.
@@ -263,9 +272,6 @@ def line_features(texts, tokens, lines: LineTable, furniture, core, repeated: np
     else:
         before = after = np.full(n, n)
     log_chars = np.log1p(chars) / 8
-    # Prose characters before each line (exclusive), to place a line within
-    # the page's prose rather than among its lines.
-    prose_cum = np.concatenate([[0.0], np.cumsum(prose_chars)])
     page_prose = prose_cum[-1]
     core_prose_total = float(core_prose.sum())
     if core:
@@ -305,10 +311,10 @@ def line_features(texts, tokens, lines: LineTable, furniture, core, repeated: np
         separators,
         shifted(prose, 1),
         shifted(prose, -1),
-        window_mean(prose_chars, NEAR, chars),
-        window_mean(prose_chars, WIDE, chars),
-        window_mean(short, WIDE),
-        window_mean(furn, NEAR),
+        window_mean(prose_cum, NEAR, chars_cum),
+        window_mean(prose_cum, WIDE, chars_cum),
+        window_mean(cumulative(short), WIDE),
+        window_mean(cumulative(furn), NEAR),
         np.full(n, log_core),
         np.minimum(4.0, chars / core_median) / 4,
         shifted(log_chars, 1),
@@ -328,7 +334,7 @@ def line_features(texts, tokens, lines: LineTable, furniture, core, repeated: np
         np.full(n, core_prose_total / page_prose if page_prose else 0.0),
         np.log1p(np.maximum(to_core, 0.0)) / 10,
         prose_cum[:-1] / page_prose if page_prose else np.zeros(n),
-        window_mean(prose_chars, FAR, chars),
+        window_mean(prose_cum, FAR, chars_cum),
         density - core_density,
     ]
     return np.stack(columns, axis=1)
