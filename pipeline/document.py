@@ -36,7 +36,7 @@ class Block:
     text: str
     kind: str = "p"  # p | h (heading) | li (list item) | line (text-dump line)
     removed_by: str | None = None  # rule name when the cleaner dropped it
-    language: str | None = None  # filled by the language stage for kept blocks
+    language: str | None = None  # filled by the language stage for kept blocks (Options.block_languages; ingest leaves it None)
 
     @property
     def kept(self) -> bool:
