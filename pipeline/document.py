@@ -79,9 +79,8 @@ class Document:
     def id(self) -> str:
         """Page id: sha256 of the raw bytes, so re-ingesting the same bytes is a no-op.
 
-        Hashed once per bytes object: the writer, the dedupe index and the
-        runner ask for it ~200 times a page (one row per removal), and
-        hashing each time took 8% of an ingest.
+        Hashed once per bytes object: the runner, the dedupe stage, site
+        memory and the writer each ask for it, several times a page.
         """
         cached = self.__dict__.get("_id")
         if cached is None or cached[0] is not self.raw:

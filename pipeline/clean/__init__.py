@@ -287,9 +287,7 @@ def clean(doc: Document, language: str | None = None) -> Document:
     title_index = None
     if text_mode and doc.metadata.get("title") is None:
         core_end = min(stop + 1, start + TITLE_CORE_LINES)
-        title_index = _find_title(
-            texts, furniture, start, texts[start:core_end], stopwords(a.language), a.tokens[start:core_end], a.tokens
-        )
+        title_index = _find_title(texts, furniture, start, texts[start:core_end], stopwords(a.language), a.tokens)
         if title_index is not None:
             found_meta.setdefault("title", texts[title_index])
 
@@ -373,14 +371,14 @@ def _apply_metadata(doc: Document, found: dict, lines: list[str]) -> None:
         meta["site"] = byline.guess_site(lines)
 
 
-def _find_title(texts, furniture, core_start, core_texts=(), stoplist=frozenset(), core_tokens=None, tokens=None) -> int | None:
+def _find_title(texts, furniture, core_start, core_texts=(), stoplist=frozenset(), tokens=None) -> int | None:
     """The most headline-like line shortly above the core; among lines sharing words with the core, the one sharing most.
 
     A teaser box or a spam block right above the article holds lines with
     more words than its headline; what gives the headline away is that it
-    names what the prose under it is about.  `core_tokens` and `tokens`
-    are the words of core_texts and texts (features.tokenize), when the
-    caller has them.
+    names what the prose under it is about.  `core_texts` are the lines
+    from core_start on; `tokens` the words of texts (features.tokenize),
+    when the caller has them.
     """
     candidates: list[tuple[int, int]] = []  # (line, distinct words)
     for i in range(max(0, core_start - TITLE_LOOKBACK_LINES), core_start):
@@ -399,7 +397,7 @@ def _find_title(texts, furniture, core_start, core_texts=(), stoplist=frozenset(
     shared = dict.fromkeys((i for i, _ in candidates), 0)
     if len(candidates) > 1 and core_texts:
         core_text = "\n".join(core_texts[:TITLE_CORE_LINES])[:TITLE_CORE_CHARS]
-        words = None if core_tokens is None else _prefix_words(core_texts, core_tokens, len(core_text))
+        words = None if tokens is None else _prefix_words(core_texts, tokens[core_start:], len(core_text))
         core_words = profile(core_text, stoplist, words)
         for i, _ in candidates:
             shared[i] = sum(1 for gram in profile(texts[i], stoplist, None if tokens is None else tokens[i]) if gram in core_words)

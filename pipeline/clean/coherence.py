@@ -202,7 +202,9 @@ def page_grams(texts: list[str], stoplist: frozenset[str], words: list[list[str]
     """The grams of profile() of every text, concatenated ("" for a word left out), and how many each text gave.
 
     `words`: each text's words (features.tokenize), as the cleaner's
-    analysis has them already.  The page is searched for Kana and Han once.
+    analysis has them already.  A page without Kana, Han or later characters
+    (one search) maps every word at once; on another, only its lines that
+    hold one go through profile().
     """
     if words is None:
         words = list(map(tokenize, texts))
