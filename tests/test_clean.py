@@ -165,6 +165,23 @@ def test_heading_over_a_teaser_box_above_the_article_does_not_end_it():
     assert rules(doc)["Leave a Reply"] == "comments_section"
 
 
+
+def test_comment_link_in_the_article_header_does_not_end_it():
+    days = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "Easter Monday")
+    body = [PARA_EN.replace("Tuesday", day) for day in days]
+    lead = [PARA_EN.replace("ministry", "agency"), PARA_EN.replace("ministry", "regulator")]
+    # "Comments (32)" in the article's header links to the thread: the article is below it.
+    doc = page(*lead, "Comments (32)", *body)
+    for paragraph in body:
+        assert paragraph in doc.text
+    assert rules(doc)["Comments (32)"] == "section_heading"
+    # The same label over comments with their time stamps is the thread.
+    comments = [PARA_EN.replace("ministry", who) for who in ("council", "union", "court", "bank", "mayor", "league", "school")]
+    thread = [f"Reader {k}, 12 March 2024, 13:{k:02d}: {text}" for k, text in enumerate(comments)]
+    doc = page(*body[:2], "Comments (32)", *thread)
+    assert rules(doc)["Comments (32)"] == "comments_section"
+    assert all(rules(doc).get(line) == "comments_section" for line in thread)
+
 def test_warm_up_loads_what_the_cleaner_loads_lazily():
     from pipeline.clean import load_model, warm_up
     from pipeline.clean.features import _stopword_index

@@ -16,6 +16,7 @@ Order of decisions:
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass, field
@@ -45,12 +46,31 @@ from .spam import remove_spam
 # been seen since the core began: a "Popular" box above a short lead must not
 # cut the article it precedes.
 MIN_PROSE_BEFORE_SECTION_END = 200
-# Titles are searched this many lines above the core (a headline is followed
-# by at most a byline, a date, a caption and a share bar before the text).
 # A "Related"/"Popular" heading does not end the article when the prose
 # after it is this many times what came before: that heading topped a teaser
-# box above the article.  Comment headings always end it (threads are long).
+# box above the article.
 SECTION_END_MAX_PROSE_RATIO = 3.0
+# A comment heading that is only a label with a count ("Comments (32)",
+# "44 Kommentare") and has no comment's time stamp ("13:04", "6 years ago")
+# in the next lines is a link to the comments in the article's header: the
+# article is below it.  Any other comment heading ends the article however
+# much prose follows (threads are long; an invitation such as "Leave a
+# Reply" tops a form).  On the dev pages' dumps: 5 article segments kept
+# that such links cut off, none lost; 8 lines let a form's fields pass
+# without reaching the thread's first stamp, 20 reached the article's own.
+THREAD_STAMP_LINES = 12
+_COMMENT_LINK = re.compile(
+    r"^\W*(?:\d+\s+)?(?:\w{1,4}\s+)?(?:comments?|kommentare?|commentaires?|comentarios?|commenti|komentarze|reacties|"
+    r"réactions?|reactions?|replies|antworten|комментари\w*|yorumlar?)\W*(?:\d+\W*)?$",
+    re.IGNORECASE,
+)
+_COMMENT_STAMP = re.compile(
+    r"\d:\d\d(?!\d)"  # a clock time
+    r"|\d+\s+\w+\s+(?:ago|her)\b|\b(?:vor|il y a|hace|há)\s+\d+\s+\w+|\d+\s*\w+\s+назад",  # an age: "6 years ago", "vor 2 Tagen"
+    re.IGNORECASE,
+)
+# Titles are searched this many lines above the core (a headline is followed
+# by at most a byline, a date, a caption and a share bar before the text).
 TITLE_LOOKBACK_LINES = 8
 TITLE_MIN_WORDS = 3
 TITLE_MAX_CHARS = 200
@@ -216,8 +236,14 @@ def analyse(doc: Document, language: str | None = None) -> Analysis:
     section_end = None
 
     def _tops_teaser_box(i: int, prose_before: int) -> bool:
-        """A non-comment heading with most of the page's prose still to come tops a box above the article."""
-        return not _is_comment_heading(texts[i]) and prose_suffix[i + 1] > SECTION_END_MAX_PROSE_RATIO * prose_before
+        """A heading with most of the page's prose still to come tops a box above the article (or links to comments)."""
+        if prose_suffix[i + 1] <= SECTION_END_MAX_PROSE_RATIO * prose_before:
+            return False
+        if not _is_comment_heading(texts[i]):
+            return True
+        return _COMMENT_LINK.match(texts[i]) is not None and not any(
+            _COMMENT_STAMP.search(text) for text in texts[i + 1 : i + 1 + THREAD_STAMP_LINES]
+        )
 
     if core is not None:
         prose_before = 0
