@@ -8,7 +8,9 @@ dev pages in the same language).  Printed:
 - leak rates per kind: injected spam lines kept, spliced tokens still in
   their sentence, teaser sections with any teaser line kept;
 - body F1 (bench/devpages.Score on the `with`/`without` segments) on the
-  clean and on the noisy dumps, and the gap between them.
+  clean and on the noisy dumps, and the gap between them;
+- how many noisy pages got an injected line (spam, a teaser's title) as
+  their headline.
 
 Exits non-zero when a figure misses its floor.  With --held-out every page
 is cleaned by the line model of the fold that held it out in the last
@@ -132,6 +134,10 @@ def main(argv=None) -> int:
         if clean_doc.ok and not doc.ok:
             rejected_noisy += 1
         kept = kept_texts(doc)
+        injected_lines = {line for inj in noisy.injections for line in inj.lines}
+        if doc.metadata.get("title") in injected_lines:
+            counts["titles from injected lines"] += 1
+            leaks["title"].append(f"{case.id} {doc.metadata['title'][:100]}")
         for inj in noisy.injections:
             if inj.kind == "spam":
                 for line in inj.lines:
@@ -176,6 +182,7 @@ def main(argv=None) -> int:
         print(f"  {where + ':':7} {counts[f'teaser sections {where} leaked']:5d} / {counts[f'teaser sections {where}']:5d}  = {rate(f'teaser sections {where}'):.3%}")
     print(f"  teaser lines leaked        {counts['teaser lines leaked']:5d} / {counts['teaser lines']:5d}  = {rate('teaser lines'):.3%}")
     print(f"pages rejected only with noise: {rejected_noisy}")
+    print(f"headlines taken from injected lines: {counts['titles from injected lines']} / {len(cases)}")
     print(clean_score.line("body without injection"))
     print(noisy_score.line("body with injection"))
     print(f"F1 gap (without - with)    {gap:+.4f}  (floor {MAX_F1_GAP})")

@@ -193,3 +193,16 @@ def test_warm_up_loads_what_the_cleaner_loads_lazily():
     assert load_model.cache_info().currsize == 1
     assert _stopword_index.cache_info().currsize == 1
     assert get_backend.cache_info().currsize == 2  # "auto" and the py3langid model under it
+
+
+def test_spam_line_above_the_article_is_not_its_title():
+    spam = ["Play real money slots at jackpot777.bet and win the progressive jackpot", "Slot gacor hari ini gampang menang maxwin di Lucky88"]
+    body = [PARA_EN, PARA_EN.replace("Tuesday", "Friday"), PARA_EN.replace("Tuesday", "Monday")]
+    # No headline: the spam lines are the only title-like lines above the core.
+    doc = page("Home", "News", *spam, "By Jane Smith", *body)
+    assert all(rules(doc)[line] == "spam" for line in spam)
+    assert doc.metadata["title"] is None
+    # A headline above the spam is found instead.
+    doc = page("Home", "Agency chief rejects the claims", *spam, "By Jane Smith", *body)
+    assert doc.metadata["title"] == "Agency chief rejects the claims"
+    assert doc.text.startswith("Agency chief rejects the claims")

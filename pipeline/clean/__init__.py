@@ -40,7 +40,7 @@ from .features import (
 )
 from .linemodel import line_features, load_model
 from .coherence import profile, remove_unrelated
-from .spam import remove_spam
+from .spam import remove_spam, spam_hits
 
 # An end-of-article heading only ends the article once this much prose has
 # been seen since the core began: a "Popular" box above a short lead must not
@@ -339,6 +339,8 @@ def clean(doc: Document, language: str | None = None) -> Document:
     # there is found as a run of lines, and the model dropping some of them
     # would leave the others looking alone (and keep them).
     spam_reason = remove_spam(doc, RULE_SPAM, RULE_INLINE_SPAM, a.folded, a.tokens)
+    if title_index is not None and doc.blocks[title_index].removed_by == RULE_SPAM:
+        title_index = _replace_spam_title(doc, texts, furniture, found_meta, title_index, start, a)
     for i in range(start, min(stop + 1, end)):
         if i != title_index and not keep[i] and doc.blocks[i].kept:
             doc.remove_block(i, RULE_LOW_CONTENT)
@@ -431,6 +433,26 @@ def _find_title(texts, furniture, core_start, core_texts=(), stoplist=frozenset(
     # The first of equals wins.
     best = max(candidates, key=lambda c: (shared[c[0]], c[1], -c[0]))
     return best[0]
+
+
+def _replace_spam_title(doc: Document, texts, furniture, found_meta: dict, spam_index: int, core_start: int, a: Analysis) -> int | None:
+    """The headline again, when the line picked was spam (a gambling block right above the article's headline).
+
+    Lines with spam words are left out of the candidates (another rule may
+    have removed the rest of the block first); the new headline stays in the
+    text, as a headline found in the first place does.
+    """
+    if found_meta.get("title") == texts[spam_index]:
+        del found_meta["title"]
+    start = max(0, core_start - TITLE_LOOKBACK_LINES)
+    spam = {i: RULE_SPAM for i in range(start, core_start) if doc.blocks[i].removed_by == RULE_SPAM or spam_hits(texts[i])}
+    core_end = min(a.core[1] + 1, core_start + TITLE_CORE_LINES)
+    index = _find_title(texts, {**furniture, **spam}, core_start, texts[core_start:core_end], stopwords(a.language), a.tokens)
+    if index is not None:
+        found_meta.setdefault("title", texts[index])
+        if doc.blocks[index].removed_by == RULE_OUTSIDE_CORE:
+            doc.blocks[index].removed_by = None
+    return index
 
 
 def _prefix_words(texts: list[str], tokens: list[list[str]], chars: int) -> list[str]:
