@@ -206,3 +206,15 @@ def test_spam_line_above_the_article_is_not_its_title():
     doc = page("Home", "Agency chief rejects the claims", *spam, "By Jane Smith", *body)
     assert doc.metadata["title"] == "Agency chief rejects the claims"
     assert doc.text.startswith("Agency chief rejects the claims")
+
+
+def test_read_also_box_inside_the_article_does_not_end_it():
+    body = [PARA_EN.replace("Tuesday", day) for day in ("Monday", "Tuesday", "Friday", "Sunday")]
+    doc = page(*body[:2], "Read also", "Council approves the new stadium plan", *body[2:])
+    assert rules(doc)["Read also"] == "section_heading"
+    for paragraph in body:
+        assert paragraph in doc.text
+    # A list of teasers (titles and paragraphs taking turns) still ends it.
+    teaser = PARA_EN.replace("ministry", "council")
+    doc = page(*body[:2], "Read also", "Council approves the new stadium plan", teaser, "Another story here today", teaser.replace("council", "club"))
+    assert rules(doc)["Read also"] == "related_section"

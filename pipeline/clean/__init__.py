@@ -39,7 +39,7 @@ from .features import (
     tokenize,
 )
 from .linemodel import line_features, load_model
-from .coherence import profile, remove_unrelated
+from .coherence import profile, remove_unrelated, title_like
 from .spam import remove_spam, spam_hits
 
 # An end-of-article heading only ends the article once this much prose has
@@ -69,6 +69,13 @@ _COMMENT_STAMP = re.compile(
     r"|\d+\s+\w+\s+(?:ago|her)\b|\b(?:vor|il y a|hace|há)\s+\d+\s+\w+|\d+\s*\w+\s+назад",  # an age: "6 years ago", "vor 2 Tagen"
     re.IGNORECASE,
 )
+# A "Related"/"Read also" heading over a story's title does not end the
+# article when two prose lines in a row follow within this many lines: that
+# was a box of links inside the article (a list of teasers alternates
+# titles and paragraphs).  On the dev pages' dumps: 9 article segments kept
+# that the cut lost, for 3 boilerplate ones (box titles the line model then
+# keeps); 3 to 8 lines gave the same within one segment.
+BOX_MAX_LINES = 4
 # Titles are searched this many lines above the core (a headline is followed
 # by at most a byline, a date, a caption and a share bar before the text).
 TITLE_LOOKBACK_LINES = 8
@@ -245,6 +252,15 @@ def analyse(doc: Document, language: str | None = None) -> Analysis:
             _COMMENT_STAMP.search(text) for text in texts[i + 1 : i + 1 + THREAD_STAMP_LINES]
         )
 
+    def _box_inside(i: int) -> bool:
+        """A "Related"/"Read also" heading over a few links, with the article's prose going on right under them."""
+        if _is_comment_heading(texts[i]) or i + 1 >= end or not title_like(texts[i + 1]):
+            return False
+        for j in range(i + 1, min(i + 1 + BOX_MAX_LINES, end - 1)):
+            if counted[j]:
+                return counted[j + 1]
+        return False
+
     if core is not None:
         prose_before = 0
         for i in range(core[0], end):
@@ -252,7 +268,7 @@ def analyse(doc: Document, language: str | None = None) -> Analysis:
             if (
                 prose_before >= MIN_PROSE_BEFORE_SECTION_END
                 and (patterns.section_end_kind(texts[i], folded[i]) if text_mode else html_blocks.ends_article(doc.blocks[i]))
-                and not (text_mode and _tops_teaser_box(i, prose_before))
+                and not (text_mode and (_tops_teaser_box(i, prose_before) or _box_inside(i)))
             ):
                 section_end = i
                 break

@@ -259,7 +259,7 @@ def story_similarities(
     with the article over its title and paragraph together, where a teaser
     of another story shares none.  0.0 where block k does not start a story.
     """
-    titles = titles if titles is not None else [_title_like(t) for t in texts]
+    titles = titles if titles is not None else [title_like(t) for t in texts]
     return _with_joint(texts, titles, *_scores(texts, stoplist, title, reference, titles, page))
 
 
@@ -317,7 +317,7 @@ def _scores(texts, stoplist, title, reference, titles=None, page=None):
 
 def _page_counts(texts, stoplist, words=None, titles=None) -> "_PageCounts":
     """The page's counts, from the blocks' words and title shapes when the caller has them."""
-    titles = titles if titles is not None else [_title_like(t) for t in texts]
+    titles = titles if titles is not None else [title_like(t) for t in texts]
     grams, lengths = page_grams(texts, stoplist, words)
     return _PageCounts(grams, lengths, [_partners(texts, titles, k) for k in range(len(texts))])
 
@@ -432,7 +432,7 @@ def _partners(texts: list[str], titles: list[bool], k: int) -> list[int]:
 
 # Pure functions of a line, asked several times per line (titles, traces, runs).
 @lru_cache(maxsize=4096)
-def _title_like(text: str) -> bool:
+def title_like(text: str) -> bool:
     """A story title: a capitalised line of a few words without a sentence end (a question may end one)."""
     stripped = text.strip()
     if not stripped or len(stripped) > TITLE_MAX_CHARS or _TRUNCATED.search(stripped):
@@ -509,7 +509,7 @@ def teaser_runs(texts: list[str], sims: list[float], joint: list[float] | None =
         return (
             n < len(texts)
             and len(texts[n]) >= PARAGRAPH_MIN_CHARS
-            and not _title_like(texts[n])
+            and not title_like(texts[n])
             and not _heading(texts[n])
             and sims[n] < PAIR_SIMILARITY
         )
@@ -526,12 +526,12 @@ def teaser_runs(texts: list[str], sims: list[float], joint: list[float] | None =
     k = 0
     while k < len(texts):
         low = sims[k] < MIN_SIMILARITY
-        title = sims[k] < PAIR_SIMILARITY and _title_like(texts[k])
+        title = sims[k] < PAIR_SIMILARITY and title_like(texts[k])
         nxt = k + 1
         paragraph = (
             title
             and nxt < len(texts)
-            and not _title_like(texts[nxt])
+            and not title_like(texts[nxt])
             and not _heading(texts[nxt])
             and len(texts[nxt]) >= PARAGRAPH_MIN_CHARS
             and (joint is None or joint[k] < STORY_SIMILARITY)
@@ -595,7 +595,7 @@ def _trace(block, repeated: Counter, paragraphs: bool = False) -> bool:
     return (
         block.removed_by in STORY_BOUNDARY_RULES
         and repeated[text] == 1
-        and ((paragraphs and len(text) >= PARAGRAPH_MIN_CHARS) or _title_like(text) or _heading(text))
+        and ((paragraphs and len(text) >= PARAGRAPH_MIN_CHARS) or title_like(text) or _heading(text))
         and not spam_hits(text)
     )
 
@@ -696,7 +696,7 @@ def remove_unrelated(
         return doomed
 
     # The page's counts and title shapes are computed once for both scorings below.
-    titles = [_title_like(t) for t in texts]
+    titles = [title_like(t) for t in texts]
     page = _page_counts(texts, stoplist, [words[i] for i in order] if words is not None else None, titles)
     doomed = doomed_by(*story_similarities(texts, stoplist, title, reference, titles, page))
     # The headline was picked above the densest prose; when that prose
