@@ -96,6 +96,17 @@ def test_label_rules():
     assert label_rule("Die Polizei sagte, Getty habe nichts damit zu tun.") is None
     caption = "Die Junioren feierten in der vergangenen Woche ihren Titel bei der Weltmeisterschaft. (Foto: Privat)"
     assert label_rule(caption) == "photo_caption"
+    for caption in (
+        "Dmitry Muratov, periodista ruso y Premio Nobel de la Paz (REUTERS/Denis Balibouse)",
+        "Wer die Äste immer wieder auf die Wege zieht, ist unklar (Symbolbild).",
+        "Neue DJV-Online-Seminare starten im März. (Quelle: Hume/Unsplash/DJV)",
+        "Marco Odermatt, Ski-Star aus der Schweiz. © AFP / MARCO BERTORELLO",
+        "Un grupo de pingüinos, en la Antártida el 11 de febrero pasado. EFE",
+        "Son tres los periodos de vacaciones durante el año escolar. Foto: Andina",
+    ):
+        assert label_rule(caption) == "photo_caption", caption
+    # A source the article cites is not a credit.
+    assert label_rule("Die Arbeitslosenquote stieg im Mai auf 5,8 Prozent (Quelle: Statistisches Bundesamt).") is None
     assert label_rule("***") == "symbols"
     assert label_rule("The council met on Tuesday.") is None
 

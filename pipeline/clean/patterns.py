@@ -187,9 +187,18 @@ _COMMENT_FORM_FOLDED, _COPYRIGHT_FOLDED, _DISCLAIMER_FOLDED, _PHOTO_CREDIT_FOLDE
     _on_folded, (COMMENT_FORM, COPYRIGHT, DISCLAIMER, PHOTO_CREDIT)
 )
 
-# A caption that ends with its credit: "... in Seoul, Aug. 26. Korea Times photo by Kim Hyun-bin".
+# A caption that ends with its credit: "... in Seoul, Aug. 26. Korea Times photo by Kim Hyun-bin",
+# "... im Kongress (Foto: Natacha Pisarenko/Pool via REUTERS)", "... (REUTERS/Denis Balibouse)",
+# "... (Symbolbild).", "Marco Odermatt, Ski-Star. © AFP / MARCO BERTORELLO", "... pasado. EFE".
+# A source in parentheses is a credit only with a slash in it ("(Quelle: Hume/Unsplash/DJV)"):
+# "(Quelle: Statistisches Bundesamt)" cites the article's data.
 PHOTO_CAPTION_CREDIT = re.compile(
-    r"\b(?i:photo(?:graph)?s?|foto|bild|image)\s*(?i:by|von|par|:|©)\s*[A-Z][\w.-]+(?:[ -][A-Z][\w.-]+){0,3}\W*$"
+    r"\b(?i:photo(?:graph)?s?|foto|bild|image)\s*(?i:by|von|par|:|©)\s*[A-Z][\w.-]+(?:[ -][A-Z][\w.-]+){0,3}\W*$|"
+    r"\((?i:fotos?|photos?|bild|bildquelle|symbolbild|image|imagen|foto\w*)\b[^()]{0,80}\)\W*$|"
+    r"\((?i:quelle|source|fuente)\s*:[^()/]*/[^()]*\)\W*$|"
+    r"\((?:REUTERS|AFP|EFE|AP|DPA|EPA|dpa)\s*/[^()]{1,60}\)\W*$|"
+    r"©\s*[^©\d][^©]{0,60}$|"
+    r"[.!?]\s+(?:(?i:foto|photo|bild|imagen)\s*:\s*[^.:]{1,60}|EFE|AFP|REUTERS|DPA|AP)\W*$"
 )
 
 # Lines made of symbols only: "--", "***", "|", "»".
@@ -243,7 +252,8 @@ _ANYWHERE_WORDS = frozenset(
     notwendigerweise n'engagent обязательно совпадать email adresse dirección indirizzo required notify
     logged erforderliche obligatoires e-mail e-mail-adresse veröffentlicht publiée publicada pubblicato photo photos photograph foto bild image getty reuters afp dpa epa ap
     diritti direitos rechten prawa cipta quyền δικαιώματα حقوق הזכויות सर्वाधिकार
-    shutterstock istock shutterstock.com istock.com istockphoto thinkstock unsplash pixabay imago alliance picture-alliance keystone xinhua ваш""".split()
+    shutterstock istock shutterstock.com istock.com istockphoto thinkstock unsplash pixabay imago alliance picture-alliance keystone xinhua ваш
+    fotos bildquelle symbolbild imagen quelle source fuente efe""".split()
 )
 # For callers that gate many lines at once.
 GATE_FIRST_WORDS = _FIRST_WORDS
@@ -312,6 +322,8 @@ def label_rule(
         return "disclaimer"
     if _PHOTO_CREDIT_FOLDED.search(folded):
         return "photo_credit"
+    if PHOTO_CAPTION_CREDIT.search(text):
+        return "photo_caption"
     if BREADCRUMB.match(text):
         return "breadcrumb"
     return None
