@@ -124,8 +124,8 @@ def test_section_end_headings_in_several_languages():
 
 def test_heading_of_a_box_inside_the_article_goes_alone():
     body = [PARA_EN.replace("Tuesday", day) for day in ("Monday", "Tuesday", "Wednesday", "Thursday")]
-    doc = page(body[0], "Read also", *body[1:])
-    assert rules(doc)["Read also"] == "section_heading"
+    doc = page(body[0], "Most popular", *body[1:])
+    assert rules(doc)["Most popular"] == "section_heading"
     for paragraph in body:
         assert paragraph in doc.text
 
@@ -221,11 +221,25 @@ def test_spam_line_above_the_article_is_not_its_title():
 
 def test_read_also_box_inside_the_article_does_not_end_it():
     body = [PARA_EN.replace("Tuesday", day) for day in ("Monday", "Tuesday", "Friday", "Sunday")]
-    doc = page(*body[:2], "Read also", "Council approves the new stadium plan", *body[2:])
-    assert rules(doc)["Read also"] == "section_heading"
+    doc = page(*body[:2], "Related stories", "Council approves the new stadium plan", *body[2:])
+    assert rules(doc)["Related stories"] == "section_heading"
     for paragraph in body:
         assert paragraph in doc.text
     # A list of teasers (titles and paragraphs taking turns) still ends it.
     teaser = PARA_EN.replace("ministry", "council")
-    doc = page(*body[:2], "Read also", "Council approves the new stadium plan", teaser, "Another story here today", teaser.replace("council", "club"))
-    assert rules(doc)["Read also"] == "related_section"
+    doc = page(*body[:2], "Related stories", "Council approves the new stadium plan", teaser, "Another story here today", teaser.replace("council", "club"))
+    assert rules(doc)["Related stories"] == "related_section"
+
+
+def test_read_also_paywall_and_advertising_lines_in_text_dumps():
+    body = [PARA_EN.replace("Tuesday", day) for day in ("Monday", "Tuesday", "Friday")]
+    lines = {
+        "Read also: Council approves the new stadium plan": "read_more",
+        ">> Council approves the new stadium plan <<": "read_more",
+        "To view the full story, please subscribe to The Daily.": "paywall",
+        "This post contains references to products from one or more of our advertisers.": "advertising",
+    }
+    doc = page(body[0], *lines, *body[1:])
+    for line, rule in lines.items():
+        assert rules(doc)[line] == rule
+    assert all(paragraph in doc.text for paragraph in body)

@@ -219,7 +219,9 @@ def analyse(doc: Document, language: str | None = None) -> Analysis:
         if rule:
             furniture[i] = rule
 
-    if not text_mode:
+    if text_mode:
+        html_blocks.mark_text_furniture(texts, folded, tokens, furniture)
+    else:
         html_blocks.mark_furniture(doc.blocks, furniture)
 
     # 2. the core
