@@ -107,6 +107,12 @@ def test_label_rules():
         assert label_rule(caption) == "photo_caption", caption
     # A source the article cites is not a credit.
     assert label_rule("Die Arbeitslosenquote stieg im Mai auf 5,8 Prozent (Quelle: Statistisches Bundesamt).") is None
+    for meta in (
+        "This entry was posted in News. Bookmark the permalink.",
+        "Der Beitrag wurde am Mittwoch, den 27. November 2019 um 15:21 Uhr veröffentlicht und wurde unter Allgemein abgelegt.",
+        "Eingestellt von Anna um 21:11",
+    ):
+        assert label_rule(meta) == "post_meta", meta
     assert label_rule("***") == "symbols"
     assert label_rule("The council met on Tuesday.") is None
 

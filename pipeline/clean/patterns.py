@@ -129,6 +129,18 @@ SOCIAL = re.compile(
     re.IGNORECASE,
 )
 
+# A blog post's meta line, as themes print it under or over the post:
+# "This entry was posted in News. Bookmark the permalink.", "Der Beitrag wurde
+# am 27. November 2019 um 15:21 Uhr veröffentlicht und wurde unter X
+# abgelegt", "Eingestellt von Anna um 21:11".
+POST_META = re.compile(
+    r"\bthis entry was posted\b|\bbookmark the permalink\b|\bpermalink\W*$|\bfiled under\b|"
+    r"\babgelegt unter\b|\bverschlagwortet mit\b|\bwurde am\b.{0,60}\bveröffentlicht\b|\bwurde veröffentlicht in\b|"
+    r"^\W*eingestellt von\b.{0,60}\bum \d{1,2}[:.]\d{2}|^\W*veröffentlicht am\b.{0,80}\b(?:hinterlasse|kommentar)|"
+    r"\bcet article a été publié dans\b|\bquesta voce è stata pubblicata\b|\besta entrada (?:fue publicada|se publicó) en\b",
+    re.IGNORECASE,
+)
+
 # Comment-form furniture.
 COMMENT_FORM = re.compile(
     r"(?:your email address will not be published|required fields are marked|"
@@ -183,8 +195,8 @@ def _on_folded(pattern: re.Pattern) -> re.Pattern:
     return re.compile(pattern.pattern.replace("[A-Z]", "[a-z]"))
 
 
-_COMMENT_FORM_FOLDED, _COPYRIGHT_FOLDED, _DISCLAIMER_FOLDED, _PHOTO_CREDIT_FOLDED = map(
-    _on_folded, (COMMENT_FORM, COPYRIGHT, DISCLAIMER, PHOTO_CREDIT)
+_COMMENT_FORM_FOLDED, _COPYRIGHT_FOLDED, _DISCLAIMER_FOLDED, _PHOTO_CREDIT_FOLDED, _POST_META_FOLDED = map(
+    _on_folded, (COMMENT_FORM, COPYRIGHT, DISCLAIMER, PHOTO_CREDIT, POST_META)
 )
 
 # A caption that ends with its credit: "... in Seoul, Aug. 26. Korea Times photo by Kim Hyun-bin",
@@ -253,7 +265,8 @@ _ANYWHERE_WORDS = frozenset(
     logged erforderliche obligatoires e-mail e-mail-adresse veröffentlicht publiée publicada pubblicato photo photos photograph foto bild image getty reuters afp dpa epa ap
     diritti direitos rechten prawa cipta quyền δικαιώματα حقوق הזכויות सर्वाधिकार
     shutterstock istock shutterstock.com istock.com istockphoto thinkstock unsplash pixabay imago alliance picture-alliance keystone xinhua ваш
-    fotos bildquelle symbolbild imagen quelle source fuente efe""".split()
+    fotos bildquelle symbolbild imagen quelle source fuente efe
+    posted permalink filed abgelegt verschlagwortet eingestellt publié pubblicata publicada""".split()
 )
 # For callers that gate many lines at once.
 GATE_FIRST_WORDS = _FIRST_WORDS
@@ -301,6 +314,8 @@ def label_rule(
         # Long lines: only sentence-level furniture applies.
         if _COMMENT_FORM_FOLDED.search(folded):
             return "comment_form"
+        if len(text) < 300 and _POST_META_FOLDED.search(folded):
+            return "post_meta"
         if len(text) < 400 and _DISCLAIMER_FOLDED.search(folded):
             return "disclaimer"
         if len(text) < 300 and _COPYRIGHT_FOLDED.search(folded):
@@ -312,6 +327,8 @@ def label_rule(
         return "symbols"
     if _COMMENT_FORM_FOLDED.search(folded):
         return "comment_form"
+    if _POST_META_FOLDED.search(folded):
+        return "post_meta"
     if READ_MORE.match(text):
         return "read_more"
     if SOCIAL.match(text) and len(text) < 60:
