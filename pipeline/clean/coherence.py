@@ -441,8 +441,11 @@ def title_like(text: str) -> bool:
     if not stripped or len(stripped) > TITLE_MAX_CHARS or _TRUNCATED.search(stripped):
         return False  # a paragraph cut short ends in "…", a title does not
     first = stripped[0]
-    if first.isalpha() and first.islower():
-        return False  # list items and sentence fragments
+    if first.isalpha() and first.islower() and stripped.split(None, 1)[0].islower():
+        # List items and sentence fragments; a first word with a capital
+        # inside ("iOS 13 will fix ...", "eBay ...") still starts a title.
+        # On the 949 dev pages: teaser sections leaked 110 -> 108, clean dumps unchanged.
+        return False
     last = stripped[-1]
     if last in _CLOSING and len(stripped) > 1 and stripped[-2].isalnum():
         last = stripped[-2]  # a title ending in a quotation: «… gegen Homophobie in Katar»
