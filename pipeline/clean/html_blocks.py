@@ -192,7 +192,7 @@ _READ_ALSO_TEASER_FOLDED, _READ_ALSO_LABEL_FOLDED, _PAYWALL_FOLDED, _ADVERTISING
 def _text_line_rule(text: str, folded: str, words: list[str]) -> str | None:
     if (
         len(text) <= MAX_TEASER_CHARS
-        and ((words and words[0] in _READ_ALSO_FIRST_WORDS) or folded.lstrip().startswith(">>"))
+        and ((words and words[0] in _READ_ALSO_FIRST_WORDS) or ARROW_TEASER.match(text))
         and (_READ_ALSO_TEASER_FOLDED.match(folded) or _READ_ALSO_LABEL_FOLDED.match(folded) or ARROW_TEASER.match(text))
     ):
         return RULE_READ_MORE
@@ -207,9 +207,14 @@ def _text_line_rule(text: str, folded: str, words: list[str]) -> str | None:
 
 def mark_text_furniture(texts: list[str], folded: list[str], tokens: list[list[str]], furniture: dict[int, str]) -> None:
     """Add the read-also, paywall and advertising rules for text-dump lines (casefolded, with their words)."""
-    for i, words in enumerate(tokens):
+    candidates = [
+        i for i, words in enumerate(tokens) if words and (words[0] in _READ_ALSO_FIRST_WORDS or not _NOTICE_WORDS.isdisjoint(words))
+    ]
+    # ">> Title <<" opens with the title's word: found by its end.
+    candidates += [i for i, line in enumerate(folded) if line.rstrip().endswith("<<")]
+    for i in sorted(set(candidates)):
         if i not in furniture and len(texts[i]) <= MAX_FURNITURE_CHARS:
-            rule = _text_line_rule(texts[i], folded[i], words)
+            rule = _text_line_rule(texts[i], folded[i], tokens[i])
             if rule:
                 furniture[i] = rule
 

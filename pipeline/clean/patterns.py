@@ -141,6 +141,11 @@ POST_META = re.compile(
     re.IGNORECASE,
 )
 
+# One of these words is in every line POST_META finds.
+_POST_META_WORDS = frozenset(
+    "posted permalink filed abgelegt verschlagwortet veröffentlicht eingestellt publié pubblicata publicada publicó".split()
+)
+
 # Comment-form furniture.
 COMMENT_FORM = re.compile(
     r"(?:your email address will not be published|required fields are marked|"
@@ -212,6 +217,18 @@ PHOTO_CAPTION_CREDIT = re.compile(
     r"©\s*[^©\d][^©]{0,60}$|"
     r"[.!?]\s+(?:(?i:foto|photo|bild|imagen)\s*:\s*[^.:]{1,60}|EFE|AFP|REUTERS|DPA|AP)\W*$"
 )
+
+# Every credit PHOTO_CAPTION_CREDIT finds is within the line's last
+# characters: a long line is searched from the first space of its tail.
+CREDIT_TAIL_CHARS = 160
+
+
+def _ends_with_credit(text: str) -> bool:
+    if len(text) > CREDIT_TAIL_CHARS:
+        cut = text.find(" ", len(text) - CREDIT_TAIL_CHARS)
+        text = text[cut:] if cut != -1 else text[-CREDIT_TAIL_CHARS:]
+    return PHOTO_CAPTION_CREDIT.search(text) is not None
+
 
 # Lines made of symbols only: "--", "***", "|", "»".
 SYMBOLS_ONLY = re.compile(r"^[\W_]+$")
@@ -308,26 +325,28 @@ def label_rule(
     """
     if folded is None:
         folded = text.casefold()
+    if tokens is None:
+        tokens = tokenize(text)
     if not _may_be_furniture(text, folded, tokens, substring):
         return None
     if len(text) > MAX_LABEL_CHARS:
         # Long lines: only sentence-level furniture applies.
         if _COMMENT_FORM_FOLDED.search(folded):
             return "comment_form"
-        if len(text) < 300 and _POST_META_FOLDED.search(folded):
+        if len(text) < 300 and not _POST_META_WORDS.isdisjoint(tokens) and _POST_META_FOLDED.search(folded):
             return "post_meta"
         if len(text) < 400 and _DISCLAIMER_FOLDED.search(folded):
             return "disclaimer"
         if len(text) < 300 and _COPYRIGHT_FOLDED.search(folded):
             return "copyright"
-        if PHOTO_CAPTION_CREDIT.search(text) and len(text) < 400:
+        if len(text) < 400 and _ends_with_credit(text):
             return "photo_caption"
         return None
     if SYMBOLS_ONLY.match(text):
         return "symbols"
     if _COMMENT_FORM_FOLDED.search(folded):
         return "comment_form"
-    if _POST_META_FOLDED.search(folded):
+    if not _POST_META_WORDS.isdisjoint(tokens) and _POST_META_FOLDED.search(folded):
         return "post_meta"
     if READ_MORE.match(text):
         return "read_more"
@@ -339,7 +358,7 @@ def label_rule(
         return "disclaimer"
     if _PHOTO_CREDIT_FOLDED.search(folded):
         return "photo_credit"
-    if PHOTO_CAPTION_CREDIT.search(text):
+    if _ends_with_credit(text):
         return "photo_caption"
     if BREADCRUMB.match(text):
         return "breadcrumb"
