@@ -220,7 +220,7 @@ def test_spam_line_above_the_article_is_not_its_title():
     assert all(rules(doc)[line] == "spam" for line in spam)
     assert doc.metadata["title"] is None
     # A headline above the spam is found instead.
-    doc = page("Home", "Agency chief rejects the claims", *spam, "By Jane Smith", *body)
+    doc = page("Home", "Agency chief rejects the claims", "12 March 2024", *spam, "By Jane Smith", *body)
     assert doc.metadata["title"] == "Agency chief rejects the claims"
     assert doc.text.startswith("Agency chief rejects the claims")
 

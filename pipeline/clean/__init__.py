@@ -9,7 +9,9 @@ Order of decisions:
 2. the article core: the densest run of prose (text dumps only; for HTML
    the extractor already chose the main content);
 3. a section heading after the core ("Related Posts", "See also", "Leave a
-   Reply") ends the article: it and everything after it go;
+   Reply") ends the article: it and everything after it go; unless it tops
+   a box above the article, a box of links inside it, or is a link to the
+   comments in the article's header (then it goes alone);
 4. spam blocks, and spam tokens cut out of sentences;
 5. metadata from bylines, labels ("Author" / "Axar.az") and credits.
 """
