@@ -453,9 +453,13 @@ def _find_title(texts, furniture, core_start, core_texts=(), stoplist=frozenset(
         core_words = profile(core_text, stoplist, words)
         for i, _ in candidates:
             shared[i] = sum(1 for gram in profile(texts[i], stoplist, None if tokens is None else tokens[i]) if gram in core_words)
-    # Many distinct words beat a short navigation line; repeated words ("Punto Punto") do not count.
-    # The first of equals wins.
-    best = max(candidates, key=lambda c: (shared[c[0]], c[1], -c[0]))
+    # Among lines sharing words with the core, fewer other words win: the
+    # headline beats a breadcrumb or a kicker that holds it ("Home » News »
+    # <headline>", "08.11.2021 | <headline>"); on the dev dumps the title is
+    # the page's h1 on 39.0% -> 41.1%.  Among lines sharing none, many
+    # distinct words beat a short navigation line; repeated words ("Punto
+    # Punto") do not count.  The first of equals wins.
+    best = max(candidates, key=lambda c: (shared[c[0]], shared[c[0]] - c[1] if shared[c[0]] else c[1], -c[0]))
     return best[0]
 
 
