@@ -24,7 +24,6 @@ from __future__ import annotations
 
 import argparse
 import random
-import re
 import sys
 import time
 from collections import Counter, defaultdict
@@ -33,7 +32,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench.devpages import Case, HeldOutModels, Score, html_to_dump, load_cases  # noqa: E402
+from bench.devpages import Case, HeldOutModels, Score, html_to_dump, load_cases, page_headline  # noqa: E402
 from bench.noise import Teaser, inject_noise, line_leaked, token_leaked  # noqa: E402
 from pipeline.language import guess_page_language  # noqa: E402
 from pipeline.options import Options  # noqa: E402
@@ -48,28 +47,10 @@ MAX_F1_GAP = 0.01
 
 SEED = 20240826
 OPTIONS = Options(format="text")
-_TITLE_SUFFIX = re.compile(r"\s+[|–—·:-]\s+[^|–—·:-]{2,60}$")
 
 
 def clean_dump(dump: str):
     return process_document(read_bytes(dump.encode("utf-8"), options=OPTIONS), OPTIONS)
-
-
-def page_headline(case: Case) -> str:
-    """The page's h1 (else its <title> without the site name), as the dump shows it."""
-    import lxml.html
-
-    try:
-        root = lxml.html.fromstring(case.html)
-    except Exception:
-        return ""
-    for path in ("//h1", "//title"):
-        found = root.xpath(path)
-        if found:
-            title = " ".join(found[0].text_content().split())
-            if title:
-                return title if path == "//h1" else _TITLE_SUFFIX.sub("", title)
-    return ""
 
 
 def page_teaser(case: Case, dump: str, title: str) -> Teaser | None:

@@ -5,6 +5,7 @@ Every dev page is turned into the text a naive scraper saves
 from one run over the same pages:
 
 - raw dump (no cleaning), text mode, HTML mode: precision, recall, F1;
+- how often the text cleaner's headline is the page's h1 (else its <title>);
 - the text cleaner's speed alone (read + clean of the dump, no language
   stage), in pages/s on this one process.
 
@@ -22,7 +23,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from devpages import HeldOutModels, Score, finish, html_to_dump, load_cases  # noqa: E402
+from devpages import HeldOutModels, Score, finish, fold, html_to_dump, load_cases, page_headline  # noqa: E402
 
 from pipeline.clean import clean, warm_up  # noqa: E402
 from pipeline.options import Options  # noqa: E402
@@ -61,9 +62,11 @@ def main() -> int:
     per_page = []
     started = time.perf_counter()
     outputs = {}
+    titles = {}
     for case in cases:
         doc = clean(read_bytes(dumps[case.id].encode(), options=text_options))
         outputs[case.id] = doc.text
+        titles[case.id] = doc.metadata.get("title")
     clean_seconds = time.perf_counter() - started
     for case in cases:
         page = Score()
@@ -74,6 +77,8 @@ def main() -> int:
     print(f"dev pages: {len(cases)}  segments: {raw.tp + raw.fn} with, {raw.fp + raw.tn} without")
     print(raw.line("raw text dump"))
     print(text.line("text mode (dump cleaner)", clean_seconds, len(cases)))
+    same = sum(1 for case in cases if titles[case.id] and fold(titles[case.id]) == fold(page_headline(case)))
+    print(f"text mode headline == the page's h1 (else <title>): {same} / {len(cases)} = {same / len(cases):.1%}")
     if args.held_out:
         models = HeldOutModels()
         held_out = Score()

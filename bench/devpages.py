@@ -203,3 +203,23 @@ class HeldOutModels:
 
     def use(self, page_id: str):
         return line_model(self.models[fold_of(page_id, len(self.models))])
+
+
+_TITLE_SUFFIX = re.compile(r"\s+[|–—·:-]\s+[^|–—·:-]{2,60}$")
+
+
+def page_headline(case: Case) -> str:
+    """The page's h1 (else its <title> without the site name), as the dump shows it."""
+    import lxml.html
+
+    try:
+        root = lxml.html.fromstring(case.html)
+    except Exception:
+        return ""
+    for path in ("//h1", "//title"):
+        found = root.xpath(path)
+        if found:
+            title = " ".join(found[0].text_content().split())
+            if title:
+                return title if path == "//h1" else _TITLE_SUFFIX.sub("", title)
+    return ""
