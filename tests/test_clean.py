@@ -249,3 +249,12 @@ def test_read_also_paywall_and_advertising_lines_in_text_dumps():
     for line, rule in lines.items():
         assert rules(doc)[line] == rule
     assert all(paragraph in doc.text for paragraph in body)
+
+
+def test_headline_at_the_start_of_the_core_is_the_title():
+    body = [PARA_EN.replace("ministry", "council").replace("rules", "stadium plan").replace("Tuesday", day) for day in ("Tuesday", "Friday", "Monday")]
+    # A headline with many function words weighs as prose: it starts the core.
+    headline = "Why the council says that it will approve the new stadium plan for the city in the spring"
+    doc = page("Home", "News", headline, *body)
+    assert doc.metadata["title"] == headline
+    assert doc.text.startswith(headline)
