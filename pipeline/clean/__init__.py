@@ -462,8 +462,10 @@ def _find_title(texts, furniture, core_start, core_texts=(), stoplist=frozenset(
             shared[i] = sum(1 for gram in profile(texts[i], stoplist, None if tokens is None else tokens[i]) if gram in core_words)
         if first and not any(shared.values()):
             below = "\n".join(core_texts[1:TITLE_CORE_LINES])[:TITLE_CORE_CHARS]
-            below_words = profile(below, stoplist)
-            if sum(1 for gram in profile(texts[core_start], stoplist) if gram in below_words) >= FIRST_LINE_TITLE_WORDS:
+            words = None if tokens is None else _prefix_words(core_texts[1:], tokens[core_start + 1 :], len(below))
+            below_words = profile(below, stoplist, words)
+            first_words = profile(texts[core_start], stoplist, None if tokens is None else tokens[core_start])
+            if sum(1 for gram in first_words if gram in below_words) >= FIRST_LINE_TITLE_WORDS:
                 return core_start
     if not candidates:
         return None
