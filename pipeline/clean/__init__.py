@@ -41,7 +41,7 @@ from .features import (
     tokenize,
 )
 from .linemodel import line_features, load_model
-from .coherence import profile, remove_unrelated, title_like
+from .coherence import gram_set, remove_unrelated, title_like
 from .spam import remove_spam, spam_hits
 
 # An end-of-article heading only ends the article once this much prose has
@@ -457,15 +457,14 @@ def _find_title(texts, furniture, core_start, core_texts=(), stoplist=frozenset(
     if (len(candidates) > 1 or first) and core_texts:
         core_text = "\n".join(core_texts[:TITLE_CORE_LINES])[:TITLE_CORE_CHARS]
         words = None if tokens is None else _prefix_words(core_texts, tokens[core_start:], len(core_text))
-        core_words = profile(core_text, stoplist, words)
+        core_words = gram_set(core_text, stoplist, words)
         for i, _ in candidates:
-            shared[i] = sum(1 for gram in profile(texts[i], stoplist, None if tokens is None else tokens[i]) if gram in core_words)
+            shared[i] = len(core_words.intersection(gram_set(texts[i], stoplist, None if tokens is None else tokens[i])))
         if first and not any(shared.values()):
             below = "\n".join(core_texts[1:TITLE_CORE_LINES])[:TITLE_CORE_CHARS]
             words = None if tokens is None else _prefix_words(core_texts[1:], tokens[core_start + 1 :], len(below))
-            below_words = profile(below, stoplist, words)
-            first_words = profile(texts[core_start], stoplist, None if tokens is None else tokens[core_start])
-            if sum(1 for gram in first_words if gram in below_words) >= FIRST_LINE_TITLE_WORDS:
+            first_words = gram_set(texts[core_start], stoplist, None if tokens is None else tokens[core_start])
+            if len(first_words.intersection(gram_set(below, stoplist, words))) >= FIRST_LINE_TITLE_WORDS:
                 return core_start
     if not candidates:
         return None
@@ -513,8 +512,7 @@ def _headline_words(text: str, furniture: bool) -> int:
     """A headline candidate's distinct words; 0 when the line cannot be a headline."""
     if furniture or len(text) > TITLE_MAX_CHARS or text.endswith((".", ":", ";", ",")) and not text.endswith("..."):
         return 0
-    words = [w for w in text.split() if any(ch.isalpha() for ch in w)]
-    distinct = len({w.lower() for w in words})
+    distinct = len({w.lower() for w in text.split() if w.isalpha() or any(map(str.isalpha, w))})
     if distinct < TITLE_MIN_WORDS or patterns.section_end_kind(text):
         return 0
     return distinct

@@ -201,6 +201,17 @@ def profile(text: str, stoplist: frozenset[str], words: list[str] | None = None)
     return grams
 
 
+def gram_set(text: str, stoplist: frozenset[str], words: list[str] | None = None) -> set[str]:
+    """The distinct grams of profile(text) (its keys), without counting them."""
+    if words is None:
+        words = tokenize(text)
+    if _KANA_OR_LATER.search(text) is None:
+        grams = set(map(_grams(stoplist).__getitem__, words))
+        grams.discard("")
+        return grams
+    return set(profile(text, stoplist, words))
+
+
 def page_grams(texts: list[str], stoplist: frozenset[str], words: list[list[str]] | None = None) -> tuple[list[str], list[int]]:
     """The grams of profile() of every text, concatenated ("" for a word left out), and how many each text gave.
 
