@@ -208,10 +208,12 @@ def _text_line_rule(text: str, folded: str, words: list[str]) -> str | None:
 def mark_text_furniture(texts: list[str], folded: list[str], tokens: list[list[str]], furniture: dict[int, str]) -> None:
     """Add the read-also, paywall and advertising rules for text-dump lines (casefolded, with their words)."""
     candidates = [
-        i for i, words in enumerate(tokens) if words and (words[0] in _READ_ALSO_FIRST_WORDS or not _NOTICE_WORDS.isdisjoint(words))
+        i
+        for i, (text, words) in enumerate(zip(texts, tokens))
+        if len(text) <= MAX_FURNITURE_CHARS and words and (words[0] in _READ_ALSO_FIRST_WORDS or not _NOTICE_WORDS.isdisjoint(words))
     ]
     # ">> Title <<" opens with the title's word: found by its end.
-    candidates += [i for i, line in enumerate(folded) if line.rstrip().endswith("<<")]
+    candidates += [i for i, line in enumerate(folded) if line.endswith("<<") or line[-1:].isspace() and line.rstrip().endswith("<<")]
     for i in sorted(set(candidates)):
         if i not in furniture and len(texts[i]) <= MAX_FURNITURE_CHARS:
             rule = _text_line_rule(texts[i], folded[i], tokens[i])
