@@ -40,6 +40,7 @@ SECTION_END_PHRASES = [
     "related links", "related reading", "related topics", "related videos", "read also", "explore further",
     "more like this", "more to explore", "don't miss", "most shared", "most commented", "recommended reading",
     "recommended stories", "suggested reading", "you might be interested in", "more from this author",
+    "you might have missed", "you may have missed",
     # German
     "weitere artikel", "weitere beiträge", "weitere nachrichten", "ähnliche artikel",
     "ähnliche beiträge", "verwandte artikel", "verwandte beiträge", "das könnte sie auch interessieren",
@@ -55,7 +56,7 @@ SECTION_END_PHRASES = [
     "empfehlungen aus der redaktion", "das könnte dich interessieren", "das könnte sie interessieren",
     "das thema könnte dich auch interessieren", "das thema könnte sie auch interessieren",
     "hinterlasse eine antwort", "antwort hinterlassen", "ihre meinung", "ihre meinung zu diesem thema",
-    "deine meinung", "weiterführende links",
+    "deine meinung", "weiterführende links", "weitere meldungen", "weitere news", "mehr aus dem ressort",
     # French
     "articles similaires", "articles liés", "à lire aussi", "a lire aussi", "lire aussi",
     "voir aussi", "les plus lus", "les plus populaires", "laisser un commentaire",
