@@ -91,7 +91,8 @@ ADVERTISING = re.compile(
     r"(?:^\W*(?:anzeige|werbung|advertisement|sponsored|publicidad|publicité)\s*(?:$|[:|,–-])|"
     r"\baffiliate[- ]?links?\b|\benthält werbung\b|\bwerbung für\b|"
     r"\b(?:from|by) (?:one or more of )?our advertisers\b|\badvertisers do not\b|\bmay receive (?:a )?commission\b|"
-    r"\bprovision\b.{0,40}\b(?:link|kauf)|\bsponsored (?:by|content)\b|\badvertise with\b)",
+    r"\bprovision\b.{0,40}\b(?:link|kauf)|\blinks?\b.{0,60}\bprovision\b|\baffiliate commission\b|"
+    r"\bsupported by (?:its|our) (?:audience|readers)\b|\bsponsored (?:by|content)\b|\badvertise with\b)",
     re.IGNORECASE,
 )
 
@@ -176,7 +177,8 @@ _READ_ALSO_FIRST_WORDS = frozenset(
 _NOTICE_WORDS = frozenset(
     """view read continue subscriber subscribers lire accéder abonnés créez weiterlesen abonnenten testen
     bezahlschranke cancela hazte exclusivo anzeige werbung advertisement advertisers advertise sponsored
-    publicidad publicité provision commission affiliate affiliate-link affiliate-links affiliatelink affiliatelinks""".split()
+    publicidad publicité provision commission affiliate affiliate-link affiliate-links affiliatelink affiliatelinks
+    supported""".split()
 )
 
 
