@@ -167,7 +167,7 @@ def finish(per_page: list, worst: int, score: Score, floor: float, label: str) -
 # Per-fold line models written by bench/train_line_model.py: each dev page
 # cleaned by the model of the fold that held it out, so that a bench can
 # print what to expect on pages the shipped model never saw.
-FOLD_MODELS = ROOT / "bench" / "out" / "line_model_folds"
+FOLD_MODELS = ROOT / "bench" / "data" / "line_model_folds"
 
 
 def fold_of(page_id: str, folds: int) -> int:

@@ -20,7 +20,8 @@ The score printed as "held-out" is from k-fold cross-validation by page:
 each page is cleaned by a model that never saw it.  That is the figure to
 expect on pages outside this repository; the final model is then trained on
 all pages and written to pipeline/clean/data/line_model.json.  The fold
-models go to bench/out/line_model_folds/, where bench_text.py and
+models go to bench/data/line_model_folds/ (kept in git beside the shipped
+model they were trained with), where bench_text.py and
 bench_spam.py `--held-out` find them.
 
 Usage: python bench/train_line_model.py [--folds 4] [--hidden 16] [--members 3] [--noise 1] [--seed N] [--no-write]
