@@ -439,9 +439,10 @@ def _find_title(texts, furniture, core_start, core_texts=(), stoplist=frozenset(
 
     A teaser box or a spam block right above the article holds lines with
     more words than its headline; what gives the headline away is that it
-    names what the prose under it is about.  `core_texts` are the lines
-    from core_start on; `tokens` the words of texts (features.tokenize),
-    when the caller has them.
+    names what the prose under it is about.  `furniture`: the lines that
+    cannot be the headline (a rule took them); `core_texts` the lines from
+    core_start on; `tokens` the words of texts (features.tokenize), when
+    the caller has them.
     """
     candidates: list[tuple[int, int]] = []  # (line, distinct words)
     for i in range(max(0, core_start - TITLE_LOOKBACK_LINES), core_start):
@@ -455,17 +456,21 @@ def _find_title(texts, furniture, core_start, core_texts=(), stoplist=frozenset(
         return None
     shared = dict.fromkeys((i for i, _ in candidates), 0)
     if (len(candidates) > 1 or first) and core_texts:
-        core_text = "\n".join(core_texts[:TITLE_CORE_LINES])[:TITLE_CORE_CHARS]
-        words = None if tokens is None else _prefix_words(core_texts, tokens[core_start:], len(core_text))
-        core_words = gram_set(core_text, stoplist, words)
+
+        def grams_from(start: int) -> set[str]:
+            """The grams of the core's first lines from core_start + start on (TITLE_CORE_LINES, TITLE_CORE_CHARS)."""
+            lines = core_texts[start:TITLE_CORE_LINES]
+            text = "\n".join(lines)[:TITLE_CORE_CHARS]
+            return gram_set(text, stoplist, None if tokens is None else _prefix_words(lines, tokens[core_start + start :], len(text)))
+
+        def line_grams(i: int) -> set[str]:
+            return gram_set(texts[i], stoplist, None if tokens is None else tokens[i])
+
+        core_words = grams_from(0)
         for i, _ in candidates:
-            shared[i] = len(core_words.intersection(gram_set(texts[i], stoplist, None if tokens is None else tokens[i])))
-        if first and not any(shared.values()):
-            below = "\n".join(core_texts[1:TITLE_CORE_LINES])[:TITLE_CORE_CHARS]
-            words = None if tokens is None else _prefix_words(core_texts[1:], tokens[core_start + 1 :], len(below))
-            first_words = gram_set(texts[core_start], stoplist, None if tokens is None else tokens[core_start])
-            if len(first_words.intersection(gram_set(below, stoplist, words))) >= FIRST_LINE_TITLE_WORDS:
-                return core_start
+            shared[i] = len(core_words.intersection(line_grams(i)))
+        if first and not any(shared.values()) and len(line_grams(core_start) & grams_from(1)) >= FIRST_LINE_TITLE_WORDS:
+            return core_start
     if not candidates:
         return None
     # Among lines sharing words with the core, fewer other words win: the
@@ -495,12 +500,12 @@ def _replace_title(doc: Document, texts, furniture, found_meta: dict, wrong: int
         del found_meta["title"]
     start = max(0, core_start - TITLE_LOOKBACK_LINES)
     gone = {
-        i: "gone"
+        i
         for i in range(start, min(core_start + 1, len(texts)))
         if doc.blocks[i].removed_by in (RULE_SPAM, RULE_UNRELATED) or (kept_only and not doc.blocks[i].kept) or spam_hits(texts[i])
     }
     core_end = min(a.core[1] + 1, core_start + TITLE_CORE_LINES)
-    index = _find_title(texts, {**furniture, **gone}, core_start, texts[core_start:core_end], stopwords(a.language), a.tokens)
+    index = _find_title(texts, furniture.keys() | gone, core_start, texts[core_start:core_end], stopwords(a.language), a.tokens)
     if index is not None:
         found_meta.setdefault("title", texts[index])
         if doc.blocks[index].removed_by == RULE_OUTSIDE_CORE:

@@ -182,20 +182,15 @@ _NOTICE_WORDS = frozenset(
 )
 
 
-def _folded_copy(pattern: re.Pattern) -> re.Pattern:
-    return re.compile(pattern.pattern, pattern.flags & ~re.IGNORECASE)
-
-
 _READ_ALSO_TEASER_FOLDED, _READ_ALSO_LABEL_FOLDED, _PAYWALL_FOLDED, _ADVERTISING_FOLDED = map(
-    _folded_copy, (READ_ALSO_TEASER, READ_ALSO_LABEL, PAYWALL, ADVERTISING)
+    patterns.on_folded, (READ_ALSO_TEASER, READ_ALSO_LABEL, PAYWALL, ADVERTISING)
 )
 
 
 def _text_line_rule(text: str, folded: str, words: list[str]) -> str | None:
-    if (
-        len(text) <= MAX_TEASER_CHARS
-        and ((words and words[0] in _READ_ALSO_FIRST_WORDS) or ARROW_TEASER.match(text))
-        and (_READ_ALSO_TEASER_FOLDED.match(folded) or _READ_ALSO_LABEL_FOLDED.match(folded) or ARROW_TEASER.match(text))
+    if len(text) <= MAX_TEASER_CHARS and (
+        ARROW_TEASER.match(text)
+        or (words and words[0] in _READ_ALSO_FIRST_WORDS and (_READ_ALSO_TEASER_FOLDED.match(folded) or _READ_ALSO_LABEL_FOLDED.match(folded)))
     ):
         return RULE_READ_MORE
     if _NOTICE_WORDS.isdisjoint(words):

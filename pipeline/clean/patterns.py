@@ -192,17 +192,18 @@ PHOTO_CREDIT = re.compile(
     re.IGNORECASE,
 )
 
-# The four patterns above are lower-case words and symbols (PHOTO_CREDIT's
+# The five patterns above are lower-case words and symbols (PHOTO_CREDIT's
 # [A-Z] is any ASCII letter under IGNORECASE), so label_rule searches the
 # casefolded line with case-sensitive copies: the regex engine then skips
 # case folding at every position, 2-3x faster on the lines that reach them
 # (the same matches on the 949 dev pages).
-def _on_folded(pattern: re.Pattern) -> re.Pattern:
+def on_folded(pattern: re.Pattern) -> re.Pattern:
+    """A case-sensitive copy of a case-insensitive pattern of lower-case words, to search casefolded text with."""
     return re.compile(pattern.pattern.replace("[A-Z]", "[a-z]"))
 
 
 _COMMENT_FORM_FOLDED, _COPYRIGHT_FOLDED, _DISCLAIMER_FOLDED, _PHOTO_CREDIT_FOLDED, _POST_META_FOLDED = map(
-    _on_folded, (COMMENT_FORM, COPYRIGHT, DISCLAIMER, PHOTO_CREDIT, POST_META)
+    on_folded, (COMMENT_FORM, COPYRIGHT, DISCLAIMER, PHOTO_CREDIT, POST_META)
 )
 
 # A caption that ends with its credit: "... in Seoul, Aug. 26. Korea Times photo by Kim Hyun-bin",
