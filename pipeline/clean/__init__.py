@@ -164,10 +164,10 @@ def analyse(doc: Document, language: str | None = None) -> Analysis:
     """Measure every block, apply the single-line rules, find the core and the article's end."""
     texts = [b.text for b in doc.blocks]
     folded, tokens = fold_and_tokenize(texts)
-    if language is None:
-        language = page_stoplist_language(texts, tokens)
-    stoplist = stopwords(language)
     chars = page_chars(texts)
+    if language is None:
+        language = page_stoplist_language(texts, tokens, chars.lengths)
+    stoplist = stopwords(language)
     lines = measure_lines(texts, stoplist, tokens, chars)
     if not stoplist_describes(lines):
         lines = shape_density(lines, STOPWORD_PROSE)

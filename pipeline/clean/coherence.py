@@ -333,7 +333,7 @@ def _page_counts(texts, stoplist, words=None, titles=None) -> "_PageCounts":
     """The page's counts, from the blocks' words and title shapes when the caller has them."""
     titles = titles if titles is not None else [title_like(t) for t in texts]
     grams, lengths = page_grams(texts, stoplist, words)
-    return _PageCounts(grams, lengths, [_partners(texts, titles, k) for k in range(len(texts))])
+    return _PageCounts(grams, lengths, titles)
 
 
 class _PageCounts:
@@ -344,7 +344,7 @@ class _PageCounts:
     no block needs a Counter of its own.  Entries are in block order.
     """
 
-    def __init__(self, grams: list[str], lengths: list[int], partners: list[list[int]]):
+    def __init__(self, grams: list[str], lengths: list[int], titles: list[bool]):
         import numpy as np
 
         n = self.n = len(lengths)
@@ -358,9 +358,14 @@ class _PageCounts:
         self.block = key // width
         self.word = key % width
         self.count = counts.astype(float)
-        # The same word's count in the block above / below, where that block is the story partner.
-        has_prev = np.fromiter((k - 1 in p for k, p in enumerate(partners)), bool, n)
-        has_next = np.fromiter((k + 1 in p for k, p in enumerate(partners)), bool, n)
+        # The same word's count in the block above / below, where that block
+        # is the story partner: a title and the paragraph under it make one
+        # story, and must not vouch for each other.
+        is_title = np.asarray(titles, bool)
+        has_next = np.zeros(n, bool)
+        has_next[:-1] = is_title[:-1] & ~is_title[1:]  # a title over a paragraph
+        has_prev = np.zeros(n, bool)
+        has_prev[1:] = has_next[:-1]
 
         def count_of(target: np.ndarray, allowed: np.ndarray) -> np.ndarray:
             if not len(key):
@@ -432,16 +437,6 @@ def _reference(page: _PageCounts, title_counts, included) -> tuple:
 
     total = title_counts + np.bincount(page.word, weights=page.count * included[page.block], minlength=len(title_counts))
     return total, math.hypot(*np.log1p(total[total > 0]).tolist()) or 1.0
-
-
-def _partners(texts: list[str], titles: list[bool], k: int) -> list[int]:
-    """The block and the title or paragraph that makes one story with it: they must not vouch for each other."""
-    out = [k]
-    if k > 0 and titles[k - 1] and not titles[k]:
-        out.append(k - 1)
-    if k + 1 < len(texts) and titles[k] and not titles[k + 1]:
-        out.append(k + 1)
-    return out
 
 
 # Pure functions of a line, asked several times per line (titles, traces, runs).

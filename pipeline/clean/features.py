@@ -6,7 +6,6 @@ second on one core, so every line is measured once, here.
 
 from __future__ import annotations
 
-import heapq
 import re
 import unicodedata
 from bisect import bisect_right
@@ -124,14 +123,18 @@ def _stopword_index() -> tuple[list[str], dict[str, tuple[int, ...]]]:
     return codes, {word: tuple(ks) for word, ks in index.items()}
 
 
-def page_stoplist_language(texts: list[str], tokens: list[list[str]]) -> str | None:
+def page_stoplist_language(texts: list[str], tokens: list[list[str]], lengths: np.ndarray | None = None) -> str | None:
     """The language whose stoplist the page's longest lines use, from their words.
 
     Falls back to pipeline.language.guess_page_language when no stoplist
-    clearly wins.
+    clearly wins.  `lengths`: the lines' lengths (PageChars.lengths), when
+    the caller has them.
     """
     codes, index = _stopword_index()
-    longest = heapq.nlargest(STOPLIST_SAMPLE_LINES, range(len(texts)), key=list(map(len, texts)).__getitem__)
+    if lengths is None:
+        lengths = np.fromiter(map(len, texts), np.int64, len(texts))
+    # The longest first, the first of equals first (as heapq.nlargest).
+    longest = np.argsort(-lengths, kind="stable")[:STOPLIST_SAMPLE_LINES].tolist()
     holders = list(filter(None, map(index.get, chain.from_iterable([tokens[i] for i in longest]))))
     hits = Counter(chain.from_iterable(holders))
     if hits:
