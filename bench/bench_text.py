@@ -4,12 +4,21 @@ Every dev page is turned into the text a naive scraper saves
 (bench/devpages.html_to_dump); the text cleaner runs on that dump.  Printed,
 from one run over the same pages:
 
-- raw dump (no cleaning), text mode, HTML mode: precision, recall, F1;
+- raw dump (no cleaning), jusText on the dump, text mode, HTML mode:
+  precision, recall, F1;
 - how often the text cleaner's headline is the page's h1 (else its <title>);
 - the text cleaner's speed alone (read + clean of the dump, no language
-  stage), in pages/s on this one process.
+  stage), in pages/s on this one process, and as a ratio to jusText's
+  speed on the same dumps in the same run: the machine's speed drifts
+  (by up to 20% in an hour on the 2-core machine the figures in the
+  README come from), the ratio much less.
 
-Usage: python bench/bench_text.py [--limit N] [--no-html] [--held-out] [--floor F1]
+jusText is the general-purpose cleaner that reads text blocks: each dump
+line goes to it as a <p>, with the stoplist of the language the text
+cleaner picks for the page (chosen outside its timing, so its figure is
+if anything flattered).
+
+Usage: python bench/bench_text.py [--limit N] [--no-html] [--no-justext] [--held-out] [--floor F1]
 Exits non-zero when text-mode F1 is below --floor (default: the pinned floor).
 """
 
@@ -35,10 +44,38 @@ from pipeline.runner import process_document  # noqa: E402
 TEXT_F1_FLOOR = 0.87
 
 
+def run_justext(cases, dumps: dict[str, str]) -> tuple[Score, float]:
+    """jusText (default settings) on every dump, each line a paragraph: its Score and its seconds."""
+    import html
+
+    import justext
+
+    from pipeline.clean.features import JUSTEXT_STOPLISTS, fold_and_tokenize, page_stoplist_language
+
+    jobs = []
+    stoplists: dict[str, frozenset[str]] = {}
+    for case in cases:
+        lines = [line for line in dumps[case.id].split("\n") if line.strip()]
+        name = JUSTEXT_STOPLISTS.get(page_stoplist_language(lines, fold_and_tokenize(lines)[1]) or "", "English")
+        if name not in stoplists:
+            stoplists[name] = justext.get_stoplist(name)
+        page = "<html><body>" + "".join(f"<p>{html.escape(line)}</p>" for line in lines) + "</body></html>"
+        jobs.append((page.encode(), stoplists[name]))
+    justext.justext(*jobs[0])  # its first call loads lxml's parser
+    started = time.perf_counter()
+    outputs = ["\n".join(p.text for p in justext.justext(page, stoplist) if not p.is_boilerplate) for page, stoplist in jobs]
+    seconds = time.perf_counter() - started
+    score = Score()
+    for case, output in zip(cases, outputs):
+        score.add(output, case)
+    return score, seconds
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--limit", type=int, help="only the first N pages")
     parser.add_argument("--no-html", action="store_true", help="skip the HTML-mode comparison")
+    parser.add_argument("--no-justext", action="store_true", help="skip the jusText baseline (and the speed ratio)")
     parser.add_argument("--floor", type=float, default=TEXT_F1_FLOOR)
     parser.add_argument("--worst", type=int, default=0, help="list the N pages with most errors")
     parser.add_argument(
@@ -76,7 +113,12 @@ def main() -> int:
 
     print(f"dev pages: {len(cases)}  segments: {raw.tp + raw.fn} with, {raw.fp + raw.tn} without")
     print(raw.line("raw text dump"))
+    if not args.no_justext:
+        justext_score, justext_seconds = run_justext(cases, dumps)
+        print(justext_score.line("jusText on the dump", justext_seconds, len(cases)))
     print(text.line("text mode (dump cleaner)", clean_seconds, len(cases)))
+    if not args.no_justext:
+        print(f"text mode speed / jusText speed in this run: {justext_seconds / clean_seconds:.2f}x")
     same = sum(1 for case in cases if titles[case.id] and fold(titles[case.id]) == fold(page_headline(case)))
     print(f"text mode headline == the page's h1 (else <title>): {same} / {len(cases)} = {same / len(cases):.1%}")
     if args.held_out:
