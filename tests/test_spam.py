@@ -370,12 +370,32 @@ def test_two_teaser_lists_one_line_apart_are_one_list():
     assert all(doc.blocks[i].kept for i in (0, 1, 2, 12, 13))
 
 
+def _front_page() -> list[str]:
+    """A page that is a list of stories under the site's name: no paragraph of it is about the headline."""
+    lines = ["The Riverside Courier"]
+    for teaser in TEASERS_EN:
+        lines = lines + [teaser.title, teaser.paragraphs[0]]
+    for title, paragraph in OTHER_TEASERS_EN:
+        lines = lines + [title, paragraph]
+    return lines
+
+
 def test_a_page_that_is_a_list_of_stories_is_not_emptied():
+    doc = _doc_with_removed(_front_page(), {})
+    assert remove_unrelated(doc, "en", "The Riverside Courier") == 0
+
+
+def test_one_paragraph_about_the_headline_keeps_its_article_and_drops_the_stories_under_it():
+    # A short article (headline and one paragraph) over an unheaded list of
+    # other stories: more than half the kept text, but the paragraph vouches
+    # for the article.  (A front page whose first story was picked as the
+    # headline reads the same, and keeps that story alone.)
     lines = [ARTICLE_EN[0], ARTICLE_EN[1]]
     for teaser in TEASERS_EN:
         lines = lines + [teaser.title, teaser.paragraphs[0]]
     doc = _doc_with_removed(lines, {})
-    assert remove_unrelated(doc, "en", ARTICLE_EN[0]) == 0
+    assert remove_unrelated(doc, "en", ARTICLE_EN[0]) == 2 * len(TEASERS_EN)
+    assert doc.blocks[0].kept and doc.blocks[1].kept
 
 
 def test_an_off_topic_headline_does_not_vouch_for_its_teaser():
@@ -389,26 +409,24 @@ def test_an_off_topic_headline_does_not_vouch_for_its_teaser():
 
 
 
-def test_a_teaser_box_larger_than_a_short_article_goes_when_the_core_stays():
-    # Three teasers above a headline and one paragraph: more than half the kept text, all outside the core.
+def test_a_teaser_box_larger_than_a_short_article_goes():
+    # Three teasers above a headline and one paragraph: more than half the
+    # kept text; the paragraph vouches for the article, and so does the core.
     lines = []
     for teaser in TEASERS_EN:
         lines = lines + [teaser.title, teaser.paragraphs[0]]
     lines = lines + [ARTICLE_EN[0], ARTICLE_EN[1]]
-    assert remove_unrelated(_doc_with_removed(lines, {}), "en", ARTICLE_EN[0]) == 0
-    doc = _doc_with_removed(lines, {})
-    assert remove_unrelated(doc, "en", ARTICLE_EN[0], core=(7, 7)) == 6
-    assert [doc.blocks[i].removed_by for i in range(6)] == ["unrelated_teaser"] * 6
-    assert doc.blocks[6].kept and doc.blocks[7].kept
+    for core in (None, (7, 7)):
+        doc = _doc_with_removed(lines, {})
+        assert remove_unrelated(doc, "en", ARTICLE_EN[0], core=core) == 6
+        assert [doc.blocks[i].removed_by for i in range(6)] == ["unrelated_teaser"] * 6
+        assert doc.blocks[6].kept and doc.blocks[7].kept
 
 
 def test_runs_that_would_take_most_of_the_core_stay_capped():
-    lines = [ARTICLE_EN[0], ARTICLE_EN[1]]
-    for teaser in TEASERS_EN:
-        lines = lines + [teaser.title, teaser.paragraphs[0]]
+    lines = _front_page()
     doc = _doc_with_removed(lines, {})
-    assert remove_unrelated(doc, "en", ARTICLE_EN[0], core=(1, 7)) == 0
-
+    assert remove_unrelated(doc, "en", "The Riverside Courier", core=(1, len(lines) - 1)) == 0
 
 
 @pytest.mark.parametrize(
@@ -503,3 +521,21 @@ def test_page_words_from_the_analysis_tokens_equal_a_fresh_tokenisation():
     folded, tokens = fold_and_tokenize(lines)
     lowered = [line.lower() for line in lines]
     assert page_words(lowered, folded, tokens) == set(_WORD.findall("\n".join(lowered)))
+
+
+def test_two_teaser_lists_two_lines_apart_are_one_list():
+    # Between the two boxes, a teaser whose title and text share a word or two with the article, but are not clearly about it.
+    lines = ARTICLE_EN[:3]
+    for teaser in TEASERS_EN[:2]:
+        lines = lines + [teaser.title, teaser.paragraphs[0]]
+    lines = lines + [
+        "Council engineers host a river walk",
+        "Readers can join the engineers for a walk along the river on Saturday morning, with coffee at the mill.",
+    ]
+    for title, paragraph in OTHER_TEASERS_EN:
+        lines = lines + [title, paragraph]
+    lines = lines + ARTICLE_EN[3:]
+    doc = _doc_with_removed(lines, {})
+    assert remove_unrelated(doc, "en", ARTICLE_EN[0]) == 10
+    assert [doc.blocks[i].removed_by for i in range(3, 13)] == ["unrelated_teaser"] * 10
+    assert all(doc.blocks[i].kept for i in (0, 1, 2, 13, 14))
