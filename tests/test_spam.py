@@ -539,3 +539,19 @@ def test_two_teaser_lists_two_lines_apart_are_one_list():
     assert remove_unrelated(doc, "en", ARTICLE_EN[0]) == 10
     assert [doc.blocks[i].removed_by for i in range(3, 13)] == ["unrelated_teaser"] * 10
     assert all(doc.blocks[i].kept for i in (0, 1, 2, 13, 14))
+
+
+def test_a_story_whose_title_reads_as_a_sentence_goes_with_the_list_under_it():
+    # The first teaser's title ends in a full stop, so the list is found from its second story on.
+    first = (
+        "Mountain goats are back in the national park after forty years.",
+        "Rangers counted twelve goats on the eastern slopes, the first seen there since the nineteen-eighties.",
+    )
+    lines = ARTICLE_EN[:3] + list(first)
+    for teaser in TEASERS_EN[:2]:
+        lines = lines + [teaser.title, teaser.paragraphs[0]]
+    lines = lines + ARTICLE_EN[3:]
+    doc = _doc_with_removed(lines, {})
+    assert remove_unrelated(doc, "en", ARTICLE_EN[0]) == 6
+    assert [doc.blocks[i].removed_by for i in range(3, 9)] == ["unrelated_teaser"] * 6
+    assert all(doc.blocks[i].kept for i in (0, 1, 2, 9, 10))

@@ -576,6 +576,13 @@ def teaser_runs(texts: list[str], sims: list[float], joint: list[float] | None =
             close()
         k += 1
     close()
+    # One more story right above each list (its title did not read as one).
+    # On the 949 dev pages with injected noise: teaser sections leaked 87 ->
+    # 80, held-out body F1 unchanged (0.9021); a second one above found none.
+    previous_stop = 0
+    for r, run in enumerate(runs):
+        runs[r] = range(max(_story_above(texts, sims, run.start), previous_stop), run.stop)
+        previous_stop = run.stop
     # A block or two between two runs (a title that shares a chance word, a
     # teaser's second paragraph, a teaser) does not split a list unless one
     # is clearly on topic (ANCHOR_SIMILARITY; MERGE_GAP_BLOCKS).  One block,
@@ -589,6 +596,28 @@ def teaser_runs(texts: list[str], sims: list[float], joint: list[float] | None =
         else:
             merged.append(run)
     return merged
+
+
+def _story_above(texts: list[str], sims: list[float], start: int) -> int:
+    """Where a list of stories starting at block `start` begins: a low short line over a low paragraph right above it is one more story.
+
+    Its title did not read as one ("gousto.co.uk reviewed by ...", a
+    title ending in a full stop), so the list was found from its second
+    story on.
+    """
+    if start < 2:
+        return start
+    line, paragraph = texts[start - 2].strip(), texts[start - 1]
+    if (
+        max(sims[start - 2], sims[start - 1]) < MIN_SIMILARITY
+        and 0 < len(line) <= TITLE_MAX_CHARS
+        and len(paragraph) >= PARAGRAPH_MIN_CHARS
+        and len(paragraph) > len(line)
+        and not title_like(paragraph)
+        and not _heading(paragraph)
+    ):
+        return start - 2
+    return start
 
 
 def _shares_nothing(k: int, sims: list[float], joint: list[float] | None) -> bool:
