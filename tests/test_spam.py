@@ -555,3 +555,10 @@ def test_a_story_whose_title_reads_as_a_sentence_goes_with_the_list_under_it():
     assert remove_unrelated(doc, "en", ARTICLE_EN[0]) == 6
     assert [doc.blocks[i].removed_by for i in range(3, 9)] == ["unrelated_teaser"] * 6
     assert all(doc.blocks[i].kept for i in (0, 1, 2, 9, 10))
+
+
+def test_a_few_titles_after_the_last_paragraph_go():
+    lines = ARTICLE_EN + [title for title, _ in OTHER_TEASERS_EN[:2]]
+    doc = _doc_with_removed(lines, {})
+    assert remove_unrelated(doc, "en", ARTICLE_EN[0]) == 2
+    assert all(doc.blocks[i].kept for i in range(len(ARTICLE_EN)))

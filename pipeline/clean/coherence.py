@@ -80,8 +80,9 @@ HEADING_MAX_CHARS = 40
 PAIR_SIMILARITY = 0.1
 PARAGRAPH_MIN_CHARS = 60
 # Two to this many titles sharing no words with the article, between two of
-# its paragraphs, with at most one low line under each (a teaser's text too
-# short to pair with its title): a teaser box.  A poem or a list of short
+# its paragraphs (or after its last one, ending the text), with at most one
+# low line under each (a teaser's text too short to pair with its title): a
+# teaser box.  A poem or a list of short
 # items runs longer, and is not framed by coherent prose.  Allowing the low
 # lines: on the 949 dev pages, teaser sections leaked 114 -> 110, clean-dump
 # output unchanged.
@@ -540,13 +541,19 @@ def teaser_runs(texts: list[str], sims: list[float], joint: list[float] | None =
         )
 
     def _titles_between_paragraphs(run: list[tuple[str, int, int]]) -> bool:
-        """A few titles (each with at most one low line), with coherent paragraphs of the article right above and below them."""
+        """A few titles (each with at most one low line), with coherent paragraphs of the article right above and below them.
+
+        Below them may also be the end of the text: on the 949 dev pages
+        with injected noise, teaser sections leaked 80 -> 78, held-out body
+        F1 0.9021 -> 0.9026.
+        """
         titles = sum(1 for it in run if it[0] == "title")
         if not 2 <= titles <= MAX_TITLES_BETWEEN or any(it[0] not in ("title", "low") for it in run) or len(run) > 2 * titles:
             return False
         above, below = run[0][1] - 1, run[-1][2]
         return all(
-            0 <= n < len(texts) and len(texts[n]) >= PARAGRAPH_MIN_CHARS and sims[n] >= MIN_SIMILARITY for n in (above, below)
+            n == len(texts) or (0 <= n < len(texts) and len(texts[n]) >= PARAGRAPH_MIN_CHARS and sims[n] >= MIN_SIMILARITY)
+            for n in (above, below)
         )
 
     k = 0
