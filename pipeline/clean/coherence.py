@@ -82,10 +82,9 @@ PARAGRAPH_MIN_CHARS = 60
 # Two to this many titles sharing no words with the article, between two of
 # its paragraphs (or after its last one, ending the text), with at most one
 # low line under each (a teaser's text too short to pair with its title): a
-# teaser box.  A poem or a list of short
-# items runs longer, and is not framed by coherent prose.  Allowing the low
-# lines: on the 949 dev pages, teaser sections leaked 114 -> 110, clean-dump
-# output unchanged.
+# teaser box.  A poem or a list of short items runs longer, and is not
+# framed by coherent prose.  Allowing the low lines: on the 949 dev pages,
+# teaser sections leaked 114 -> 110, clean-dump output unchanged.
 MAX_TITLES_BETWEEN = 4
 STORY_SIMILARITY = 0.08
 # A title is short: one shared word lifts it over MIN_SIMILARITY.  A title
@@ -597,8 +596,11 @@ def teaser_runs(texts: list[str], sims: list[float], joint: list[float] | None =
     # unchanged; 0.25 changed nothing.
     merged: list[range] = []
     for run in runs:
-        gap = range(merged[-1].stop, run.start) if merged else range(0)
-        if merged and 1 <= len(gap) <= MERGE_GAP_BLOCKS and all(sims[n] < ANCHOR_SIMILARITY for n in gap):
+        if (
+            merged
+            and 1 <= run.start - merged[-1].stop <= MERGE_GAP_BLOCKS
+            and all(sims[n] < ANCHOR_SIMILARITY for n in range(merged[-1].stop, run.start))
+        ):
             merged[-1] = range(merged[-1].start, run.stop)
         else:
             merged.append(run)
