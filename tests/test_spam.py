@@ -355,19 +355,26 @@ OTHER_TEASERS_EN = [
 ]
 
 
+def _assert_all_go_inside_the_article(between: list[str]) -> None:
+    """Lines between the article's third and fourth block all go as unrelated teasers, and the article stays."""
+    lines = ARTICLE_EN[:3] + between + ARTICLE_EN[3:]
+    doc = _doc_with_removed(lines, {})
+    assert remove_unrelated(doc, "en", ARTICLE_EN[0]) == len(between)
+    assert [doc.blocks[i].removed_by for i in range(3, 3 + len(between))] == ["unrelated_teaser"] * len(between)
+    assert all(b.kept for b in doc.blocks[:3] + doc.blocks[3 + len(between) :])
+
+
+def _stories(teasers) -> list[str]:
+    return [line for teaser in teasers for line in (teaser.title, teaser.paragraphs[0])]
+
+
+OTHER_STORIES_EN = [line for pair in OTHER_TEASERS_EN for line in pair]
+
+
 def test_two_teaser_lists_one_line_apart_are_one_list():
     # The line between the two boxes shares a word or two with the article, but is not clearly about it.
-    lines = ARTICLE_EN[:3]
-    for teaser in TEASERS_EN[:2]:
-        lines = lines + [teaser.title, teaser.paragraphs[0]]
-    lines = lines + ["Our weekly river walk with the council's engineers is open to every reader."]
-    for title, paragraph in OTHER_TEASERS_EN:
-        lines = lines + [title, paragraph]
-    lines = lines + ARTICLE_EN[3:]
-    doc = _doc_with_removed(lines, {})
-    assert remove_unrelated(doc, "en", ARTICLE_EN[0]) == 9
-    assert [doc.blocks[i].removed_by for i in range(3, 12)] == ["unrelated_teaser"] * 9
-    assert all(doc.blocks[i].kept for i in (0, 1, 2, 12, 13))
+    middle = ["Our weekly river walk with the council's engineers is open to every reader."]
+    _assert_all_go_inside_the_article(_stories(TEASERS_EN[:2]) + middle + OTHER_STORIES_EN)
 
 
 def _front_page() -> list[str]:
@@ -525,36 +532,20 @@ def test_page_words_from_the_analysis_tokens_equal_a_fresh_tokenisation():
 
 def test_two_teaser_lists_two_lines_apart_are_one_list():
     # Between the two boxes, a teaser whose title and text share a word or two with the article, but are not clearly about it.
-    lines = ARTICLE_EN[:3]
-    for teaser in TEASERS_EN[:2]:
-        lines = lines + [teaser.title, teaser.paragraphs[0]]
-    lines = lines + [
+    middle = [
         "Council engineers host a river walk",
         "Readers can join the engineers for a walk along the river on Saturday morning, with coffee at the mill.",
     ]
-    for title, paragraph in OTHER_TEASERS_EN:
-        lines = lines + [title, paragraph]
-    lines = lines + ARTICLE_EN[3:]
-    doc = _doc_with_removed(lines, {})
-    assert remove_unrelated(doc, "en", ARTICLE_EN[0]) == 10
-    assert [doc.blocks[i].removed_by for i in range(3, 13)] == ["unrelated_teaser"] * 10
-    assert all(doc.blocks[i].kept for i in (0, 1, 2, 13, 14))
+    _assert_all_go_inside_the_article(_stories(TEASERS_EN[:2]) + middle + OTHER_STORIES_EN)
 
 
 def test_a_story_whose_title_reads_as_a_sentence_goes_with_the_list_under_it():
     # The first teaser's title ends in a full stop, so the list is found from its second story on.
-    first = (
+    first = [
         "Mountain goats are back in the national park after forty years.",
         "Rangers counted twelve goats on the eastern slopes, the first seen there since the nineteen-eighties.",
-    )
-    lines = ARTICLE_EN[:3] + list(first)
-    for teaser in TEASERS_EN[:2]:
-        lines = lines + [teaser.title, teaser.paragraphs[0]]
-    lines = lines + ARTICLE_EN[3:]
-    doc = _doc_with_removed(lines, {})
-    assert remove_unrelated(doc, "en", ARTICLE_EN[0]) == 6
-    assert [doc.blocks[i].removed_by for i in range(3, 9)] == ["unrelated_teaser"] * 6
-    assert all(doc.blocks[i].kept for i in (0, 1, 2, 9, 10))
+    ]
+    _assert_all_go_inside_the_article(first + _stories(TEASERS_EN[:2]))
 
 
 def test_a_few_titles_after_the_last_paragraph_go():
