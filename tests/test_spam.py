@@ -530,15 +530,6 @@ def test_page_words_from_the_analysis_tokens_equal_a_fresh_tokenisation():
     assert page_words(lowered, folded, tokens) == set(_WORD.findall("\n".join(lowered)))
 
 
-def test_two_teaser_lists_two_lines_apart_are_one_list():
-    # Between the two boxes, a teaser whose title and text share a word or two with the article, but are not clearly about it.
-    middle = [
-        "Council engineers host a river walk",
-        "Readers can join the engineers for a walk along the river on Saturday morning, with coffee at the mill.",
-    ]
-    _assert_all_go_inside_the_article(_stories(TEASERS_EN[:2]) + middle + OTHER_STORIES_EN)
-
-
 def test_a_story_whose_title_reads_as_a_sentence_goes_with_the_list_under_it():
     # The first teaser's title ends in a full stop, so the list is found from its second story on.
     first = [
