@@ -132,14 +132,6 @@ ANCHOR_SIMILARITY = 2 * MIN_SIMILARITY
 # pages: teaser sections leaked 141 -> 140 with the old headline choice;
 # 1 word changed nothing over 2.
 CORE_TITLE_WORDS = 2
-# Up to this many blocks between two runs, none of them clearly on topic
-# (ANCHOR_SIMILARITY), do not split a list: a title that shares a chance
-# word with the article sits among the others.  On the 949 dev pages with
-# injected noise, 2 blocks (a whole teaser) instead of 1: 2 teaser sections
-# fewer leaked and held-out body F1 +0.0002, but 6 article segments of the
-# noisy pages lost and the in-sample noise gap over 0.01 (0.0099 ->
-# 0.0107); kept at 1.
-MERGE_GAP_BLOCKS = 1
 # Layout rules whose removed titles and headings still separate stories
 # (a "Read also" heading inside the article tops a box of teasers).
 STORY_BOUNDARY_RULES = frozenset({"low_content", "outside_core", "section_heading"})
@@ -592,16 +584,14 @@ def teaser_runs(texts: list[str], sims: list[float], joint: list[float] | None =
         previous_stop = run.stop
     # One block between two runs (a title that shares a chance word, a
     # teaser's second paragraph) does not split a list unless it is clearly
-    # on topic (ANCHOR_SIMILARITY; MERGE_GAP_BLOCKS).  On the first 300 dev
-    # pages: teaser sections leaked 36 -> 34, body F1 unchanged; 0.25
-    # changed nothing.
+    # on topic (ANCHOR_SIMILARITY).  On the first 300 dev pages: teaser
+    # sections leaked 36 -> 34, body F1 unchanged; 0.25 changed nothing.
+    # Two blocks (a whole teaser), on the 949 dev pages with injected noise:
+    # 2 teaser sections fewer leaked (held out), but 6 article segments of
+    # the noisy pages lost and the in-sample noise gap 0.0099 -> 0.0107.
     merged: list[range] = []
     for run in runs:
-        if (
-            merged
-            and 1 <= run.start - merged[-1].stop <= MERGE_GAP_BLOCKS
-            and all(sims[n] < ANCHOR_SIMILARITY for n in range(merged[-1].stop, run.start))
-        ):
+        if merged and run.start == merged[-1].stop + 1 and sims[merged[-1].stop] < ANCHOR_SIMILARITY:
             merged[-1] = range(merged[-1].start, run.stop)
         else:
             merged.append(run)
