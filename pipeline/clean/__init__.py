@@ -344,8 +344,7 @@ def clean(doc: Document, language: str | None = None) -> Document:
     # in the text (it is the article's first line) and becomes the title.
     title_index = None
     if text_mode and doc.metadata.get("title") is None:
-        core_end = min(stop + 1, start + TITLE_CORE_LINES)
-        title_index = _find_title(texts, furniture, start, texts[start:core_end], stopwords(a.language), a.tokens)
+        title_index = _headline(a, furniture.keys())
         if title_index is not None:
             found_meta.setdefault("title", texts[title_index])
 
@@ -372,7 +371,7 @@ def clean(doc: Document, language: str | None = None) -> Document:
     # would leave the others looking alone (and keep them).
     spam_reason = remove_spam(doc, RULE_SPAM, RULE_INLINE_SPAM, a.folded, a.tokens)
     if title_index is not None and doc.blocks[title_index].removed_by == RULE_SPAM:
-        title_index = _replace_title(doc, texts, furniture, found_meta, title_index, start, a)
+        title_index = _replace_title(doc, a, found_meta, title_index)
     for i in range(start, min(stop + 1, end)):
         if i != title_index and not keep[i] and doc.blocks[i].kept:
             doc.remove_block(i, RULE_LOW_CONTENT)
@@ -392,7 +391,7 @@ def clean(doc: Document, language: str | None = None) -> Document:
         remove_unrelated(doc, a.language, found_meta.get("title"), RULE_UNRELATED, core, words)
         if title_index is not None and doc.blocks[title_index].removed_by == RULE_UNRELATED:
             # The headline picked was a teaser's title (a box of other stories above the article).
-            title_index = _replace_title(doc, texts, furniture, found_meta, title_index, start, a, kept_only=True)
+            title_index = _replace_title(doc, a, found_meta, title_index, kept_only=True)
 
     # 5. metadata
     _apply_metadata(doc, found_meta, texts[:end])
@@ -483,7 +482,14 @@ def _find_title(texts, furniture, core_start, core_texts=(), stoplist=frozenset(
     return best[0]
 
 
-def _replace_title(doc: Document, texts, furniture, found_meta: dict, wrong: int, core_start: int, a: Analysis, kept_only: bool = False) -> int | None:
+def _headline(a: Analysis, excluded) -> int | None:
+    """The headline of a text dump with a core (_find_title over the analysis); `excluded`: lines that cannot be it."""
+    start, stop = a.core
+    core_texts = a.texts[start : min(stop + 1, start + TITLE_CORE_LINES)]
+    return _find_title(a.texts, excluded, start, core_texts, stopwords(a.language), a.tokens)
+
+
+def _replace_title(doc: Document, a: Analysis, found_meta: dict, wrong: int, kept_only: bool = False) -> int | None:
     """The headline again, when the line picked was removed as spam or as a teaser's title (a block right above the article).
 
     The lines those rules removed and lines with spam words are left out of
@@ -496,6 +502,7 @@ def _replace_title(doc: Document, texts, furniture, found_meta: dict, wrong: int
     the title is the h1 on 44.7% -> 43.5%: 12 pages lose a headline that
     the teaser rule had removed from the text already.
     """
+    texts, core_start = a.texts, a.core[0]
     if found_meta.get("title") == texts[wrong]:
         del found_meta["title"]
     start = max(0, core_start - TITLE_LOOKBACK_LINES)
@@ -504,8 +511,7 @@ def _replace_title(doc: Document, texts, furniture, found_meta: dict, wrong: int
         for i in range(start, min(core_start + 1, len(texts)))
         if doc.blocks[i].removed_by in (RULE_SPAM, RULE_UNRELATED) or (kept_only and not doc.blocks[i].kept) or spam_hits(texts[i])
     }
-    core_end = min(a.core[1] + 1, core_start + TITLE_CORE_LINES)
-    index = _find_title(texts, furniture.keys() | gone, core_start, texts[core_start:core_end], stopwords(a.language), a.tokens)
+    index = _headline(a, a.furniture.keys() | gone)
     if index is not None:
         found_meta.setdefault("title", texts[index])
         if doc.blocks[index].removed_by == RULE_OUTSIDE_CORE:
