@@ -226,10 +226,13 @@ TEASERS_EN = [
 ]
 
 
+def _stories(teasers) -> list[str]:
+    """Each teaser's title and its first paragraph, as a page lists them."""
+    return [line for teaser in teasers for line in (teaser.title, teaser.paragraphs[0])]
+
+
 def test_headless_teasers_inside_the_article_are_removed():
-    teaser_lines = []
-    for teaser in TEASERS_EN[:2]:
-        teaser_lines += [teaser.title, teaser.paragraphs[0]]
+    teaser_lines = _stories(TEASERS_EN[:2])
     doc = clean_lines(ARTICLE_EN[:3] + teaser_lines + ARTICLE_EN[3:])
     assert [rule_of(doc, line) for line in teaser_lines] == ["unrelated_teaser"] * 4
     for paragraph in ARTICLE_EN[1:]:
@@ -263,10 +266,7 @@ def _doc_with_removed(lines: list[str], removed: dict[int, str]) -> Document:
 
 
 def test_teaser_paragraphs_whose_titles_the_line_model_removed_still_go():
-    lines = ARTICLE_EN[:3]
-    for teaser in TEASERS_EN[:2]:
-        lines = lines + [teaser.title, teaser.paragraphs[0]]
-    lines = lines + ARTICLE_EN[3:]
+    lines = ARTICLE_EN[:3] + _stories(TEASERS_EN[:2]) + ARTICLE_EN[3:]
     doc = _doc_with_removed(lines, {3: "low_content", 5: "outside_core"})
     assert remove_unrelated(doc, "en", ARTICLE_EN[0]) == 2
     assert [doc.blocks[i].removed_by for i in (3, 4, 5, 6)] == ["low_content", "unrelated_teaser", "outside_core", "unrelated_teaser"]
@@ -274,7 +274,7 @@ def test_teaser_paragraphs_whose_titles_the_line_model_removed_still_go():
 
 
 def test_a_kept_teaser_title_whose_paragraph_the_line_model_removed_still_goes():
-    lines = ARTICLE_EN + [TEASERS_EN[0].title, TEASERS_EN[0].paragraphs[0], TEASERS_EN[1].title, TEASERS_EN[1].paragraphs[0]]
+    lines = ARTICLE_EN + _stories(TEASERS_EN[:2])
     doc = _doc_with_removed(lines, {6: "low_content", 7: "low_content", 8: "outside_core"})
     assert remove_unrelated(doc, "en", ARTICLE_EN[0]) == 1
     assert doc.blocks[5].removed_by == "unrelated_teaser"
@@ -282,10 +282,7 @@ def test_a_kept_teaser_title_whose_paragraph_the_line_model_removed_still_goes()
 
 
 def test_a_story_with_a_short_title_at_the_end_of_a_teaser_list_goes_with_it():
-    lines = ARTICLE_EN[:]
-    for teaser in TEASERS_EN[:2]:
-        lines = lines + [teaser.title, teaser.paragraphs[0]]
-    lines = lines + [
+    lines = ARTICLE_EN + _stories(TEASERS_EN[:2]) + [
         "Library hours",  # too short for a title on its own
         "The city library will stay open until midnight during exam weeks, the librarians announced, "
         "and students may borrow laptops at the front desk.",
@@ -337,10 +334,7 @@ def test_a_subsection_sharing_words_with_the_article_is_not_a_lone_teaser():
 
 def test_a_paragraph_below_a_teaser_list_sharing_nothing_goes_with_it():
     # The line model dropped the last teaser's title: its paragraph still goes.
-    lines = ARTICLE_EN[:]
-    for teaser in TEASERS_EN[:2]:
-        lines = lines + [teaser.title, teaser.paragraphs[0]]
-    lines = lines + ["Coffee prices climb", "Growers in the highlands picked fewer beans this year, and cafés expect to pay more for every sack."]
+    lines = ARTICLE_EN + _stories(TEASERS_EN[:2]) + ["Coffee prices climb", "Growers in the highlands picked fewer beans this year, and cafés expect to pay more for every sack."]
     doc = _doc_with_removed(lines, {9: "social"})
     assert remove_unrelated(doc, "en", ARTICLE_EN[0]) == 5
     assert doc.blocks[10].removed_by == "unrelated_teaser"
@@ -364,10 +358,6 @@ def _assert_all_go_inside_the_article(between: list[str]) -> None:
     assert all(b.kept for b in doc.blocks[:3] + doc.blocks[3 + len(between) :])
 
 
-def _stories(teasers) -> list[str]:
-    return [line for teaser in teasers for line in (teaser.title, teaser.paragraphs[0])]
-
-
 OTHER_STORIES_EN = [line for pair in OTHER_TEASERS_EN for line in pair]
 
 
@@ -379,12 +369,7 @@ def test_two_teaser_lists_one_line_apart_are_one_list():
 
 def _front_page() -> list[str]:
     """A page that is a list of stories under the site's name: no paragraph of it is about the headline."""
-    lines = ["The Riverside Courier"]
-    for teaser in TEASERS_EN:
-        lines = lines + [teaser.title, teaser.paragraphs[0]]
-    for title, paragraph in OTHER_TEASERS_EN:
-        lines = lines + [title, paragraph]
-    return lines
+    return ["The Riverside Courier"] + _stories(TEASERS_EN) + OTHER_STORIES_EN
 
 
 def test_a_page_that_is_a_list_of_stories_is_not_emptied():
@@ -397,10 +382,7 @@ def test_one_paragraph_about_the_headline_keeps_its_article_and_drops_the_storie
     # other stories: more than half the kept text, but the paragraph vouches
     # for the article.  (A front page whose first story was picked as the
     # headline reads the same, and keeps that story alone.)
-    lines = [ARTICLE_EN[0], ARTICLE_EN[1]]
-    for teaser in TEASERS_EN:
-        lines = lines + [teaser.title, teaser.paragraphs[0]]
-    doc = _doc_with_removed(lines, {})
+    doc = _doc_with_removed(ARTICLE_EN[:2] + _stories(TEASERS_EN), {})
     assert remove_unrelated(doc, "en", ARTICLE_EN[0]) == 2 * len(TEASERS_EN)
     assert doc.blocks[0].kept and doc.blocks[1].kept
 
@@ -408,7 +390,7 @@ def test_one_paragraph_about_the_headline_keeps_its_article_and_drops_the_storie
 def test_an_off_topic_headline_does_not_vouch_for_its_teaser():
     # A teaser box above the article: the line picked as headline is the first teaser's title.
     first = TEASERS_EN[0]
-    lines = [first.title, first.paragraphs[0], TEASERS_EN[1].title, TEASERS_EN[1].paragraphs[0]] + ARTICLE_EN[1:]
+    lines = _stories(TEASERS_EN[:2]) + ARTICLE_EN[1:]
     doc = _doc_with_removed(lines, {})
     remove_unrelated(doc, "en", first.title)
     assert [doc.blocks[i].removed_by for i in range(4)] == ["unrelated_teaser"] * 4
@@ -419,10 +401,7 @@ def test_an_off_topic_headline_does_not_vouch_for_its_teaser():
 def test_a_teaser_box_larger_than_a_short_article_goes():
     # Three teasers above a headline and one paragraph: more than half the
     # kept text; the paragraph vouches for the article, and so does the core.
-    lines = []
-    for teaser in TEASERS_EN:
-        lines = lines + [teaser.title, teaser.paragraphs[0]]
-    lines = lines + [ARTICLE_EN[0], ARTICLE_EN[1]]
+    lines = _stories(TEASERS_EN) + ARTICLE_EN[:2]
     for core in (None, (7, 7)):
         doc = _doc_with_removed(lines, {})
         assert remove_unrelated(doc, "en", ARTICLE_EN[0], core=core) == 6
