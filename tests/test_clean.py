@@ -111,6 +111,7 @@ def test_label_rules():
         "This entry was posted in News. Bookmark the permalink.",
         "Der Beitrag wurde am Mittwoch, den 27. November 2019 um 15:21 Uhr veröffentlicht und wurde unter Allgemein abgelegt.",
         "Eingestellt von Anna um 21:11",
+        "Esta entrada se publicó en Noticias y etiquetada como Portada.",
     ):
         assert label_rule(meta) == "post_meta", meta
     assert label_rule("***") == "symbols"
