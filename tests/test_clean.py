@@ -103,6 +103,7 @@ def test_label_rules():
         "Marco Odermatt, Ski-Star aus der Schweiz. © AFP / MARCO BERTORELLO",
         "Un grupo de pingüinos, en la Antártida el 11 de febrero pasado. EFE",
         "Son tres los periodos de vacaciones durante el año escolar. Foto: Andina",
+        "Un día de mercado en el centro de Lima (Fotografía: Juan Pérez)",
     ):
         assert label_rule(caption) == "photo_caption", caption
     # A source the article cites is not a credit.

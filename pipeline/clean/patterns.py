@@ -289,8 +289,9 @@ _ANYWHERE_WORDS = frozenset(
 # For callers that gate many lines at once.
 GATE_FIRST_WORDS = _FIRST_WORDS
 GATE_ANY_WORDS = _ANYWHERE_WORDS
-# Substrings that the word split misses: symbols, compounds and scripts without spaces.
-_ANYWHERE_NEEDLES = ("©", "무", "版", "著", "사", "写", "图", "(c)", "無断", "ลิขสิทธิ์")
+# Substrings that the word split misses: symbols, compounds and scripts
+# without spaces, and PHOTO_CAPTION_CREDIT's "(foto\w*" ("(Fotografía: ...)").
+_ANYWHERE_NEEDLES = ("©", "무", "版", "著", "사", "写", "图", "(c)", "無断", "ลิขสิทธิ์", "(foto")
 _ANYWHERE_SUBSTRINGS = re.compile("|".join(map(re.escape, _ANYWHERE_NEEDLES)))
 
 
