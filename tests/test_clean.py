@@ -106,6 +106,8 @@ def test_label_rules():
         "Un día de mercado en el centro de Lima (Fotografía: Juan Pérez)",
     ):
         assert label_rule(caption) == "photo_caption", caption
+    # "Photographs by" is a credit too (the photo-credit rule takes it first).
+    assert label_rule("The harbour at dawn on the first day of the festival. Photographs by Anna Lee") == "photo_credit"
     # A source the article cites is not a credit.
     assert label_rule("Die Arbeitslosenquote stieg im Mai auf 5,8 Prozent (Quelle: Statistisches Bundesamt).") is None
     for meta in (

@@ -284,7 +284,7 @@ _ANYWHERE_WORDS = frozenset(
     logged erforderliche obligatoires e-mail e-mail-adresse veröffentlicht publiée publicada pubblicato photo photos photograph foto bild image getty reuters afp dpa epa ap
     diritti direitos rechten prawa cipta quyền δικαιώματα حقوق הזכויות सर्वाधिकार
     shutterstock istock shutterstock.com istock.com istockphoto thinkstock unsplash pixabay imago alliance picture-alliance keystone xinhua ваш
-    fotos bildquelle symbolbild imagen quelle source fuente efe""".split()
+    fotos photographs bildquelle symbolbild imagen quelle source fuente efe""".split()
 ) | _POST_META_WORDS  # every line POST_META finds holds one of them
 # For callers that gate many lines at once.
 GATE_FIRST_WORDS = _FIRST_WORDS
