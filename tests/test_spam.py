@@ -9,7 +9,8 @@ import pytest
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench.noise import SPAM_POOLS, Teaser, inject_noise, line_leaked, token_leaked  # noqa: E402
-from pipeline.clean.coherence import remove_unrelated  # noqa: E402
+from pipeline.clean.coherence import remove_unrelated, similarities  # noqa: E402
+from pipeline.clean.features import stopwords  # noqa: E402
 from pipeline.document import Block, Document  # noqa: E402
 from pipeline.clean.spam import evidence, is_spam_block, spam_lines, spam_sites, strip_inline_spam  # noqa: E402
 from pipeline.options import Options  # noqa: E402
@@ -290,6 +291,32 @@ def test_a_story_with_a_short_title_at_the_end_of_a_teaser_list_goes_with_it():
     doc = _doc_with_removed(lines, {})
     assert remove_unrelated(doc, "en", ARTICLE_EN[0]) == 6
     assert all(doc.blocks[i].kept for i in range(5))
+
+
+# A teaser that shares only common words with ARTICLE_EN (start, year,
+# said, Tuesday, hundred), and a line that shares a rare one (embankments).
+COMMON_WORDS_TEASER = Teaser(
+    "Schools will start the new term a week later this year",
+    ["Pupils will start the new school term a week later than planned this year, the education minister said on "
+     "Tuesday, because more than two hundred of their teachers still have to finish a training course about the "
+     "new national exams."],
+)
+RARE_WORD_LINE = "Anglers say the new embankments are the best place on the river to watch kingfishers and otters at dawn."
+
+
+def test_shared_words_count_by_their_rarity_in_the_language():
+    stoplist = stopwords("en")
+    common = ARTICLE_EN + COMMON_WORDS_TEASER.paragraphs
+    rare = ARTICLE_EN + [RARE_WORD_LINE]
+    assert similarities(common, stoplist, ARTICLE_EN[0], language="en")[-1] < similarities(common, stoplist, ARTICLE_EN[0])[-1]
+    assert similarities(rare, stoplist, ARTICLE_EN[0], language="en")[-1] > similarities(rare, stoplist, ARTICLE_EN[0])[-1]
+
+
+def test_a_teaser_sharing_only_common_words_with_the_article_goes():
+    teaser_lines = _stories([COMMON_WORDS_TEASER, TEASERS_EN[2]])
+    doc = _doc_with_removed(ARTICLE_EN[:3] + teaser_lines + ARTICLE_EN[3:], {})
+    assert remove_unrelated(doc, "en", ARTICLE_EN[0]) == 4
+    assert [doc.blocks[i].removed_by for i in range(3, 7)] == ["unrelated_teaser"] * 4
 
 
 def test_one_teaser_sharing_no_word_with_the_article_goes():

@@ -300,19 +300,22 @@ def warm_up() -> None:
     """Load now what the cleaner otherwise loads on first use.
 
     The stoplists and their index (~0.3 s), the character tables, the line
-    model and the language model that settles stoplists the vote leaves
-    open (~0.5 s).  A batch pays this once whenever it happens; a benchmark
+    model, the language model that settles stoplists the vote leaves open
+    (~0.5 s) and the word-frequency package (its lists are read per
+    language on first use, 10-20 ms each).  A batch pays this once whenever it happens; a benchmark
     calls it before timing, so that it measures the per-page cost.
     """
     from ..language import get_backend
     from .features import _bmp_flags, _stopword_index
     from .scripts import _script_table
+    from .wordweights import warm_up as load_word_frequencies
 
     _stopword_index()
     _bmp_flags()
     _script_table()
     load_model()
     get_backend("auto")
+    load_word_frequencies()
 
 
 def clean(doc: Document, language: str | None = None) -> Document:

@@ -6,7 +6,9 @@ Those paragraphs are real prose, so the prose rules keep them; what gives
 them away is that they are about something else.  Each kept block is
 compared with the rest of the article (its title and every block except the
 block and its own title or paragraph) by the profile of its content words;
-a teaser shares little beyond function words, which are left out.
+a teaser shares little beyond function words, which are left out, and
+common words, which weigh little against rare ones and names (by their
+frequency in the language: pipeline.clean.wordweights).
 
 Low similarity alone also marks many real lines (a first sentence that sets
 a scene, a caption, a short quote), so a block is only removed as part of a
@@ -32,9 +34,11 @@ real subsection with a short paragraph is not taken for a teaser.  The
 headline found above the core only vouches for the page when it shares
 words with the rest: a teaser box above the article can hand the cleaner a
 teaser's title as headline.  Runs never take more than half of the kept
-text (a page that is a list of stories is not emptied) unless two clearly
-on-topic paragraphs of the article stay outside them, or the runs leave the
+text (a page that is a list of stories is not emptied) unless a clearly
+on-topic paragraph of the article stays outside them, or the runs leave the
 core (the densest prose run) whole and it shares words with the headline.
+A page where no kept block is on a topic shared with the rest loses
+nothing: there is no article to be unrelated to.
 """
 
 from __future__ import annotations
@@ -45,6 +49,7 @@ from collections import Counter
 from functools import lru_cache
 from itertools import chain
 from itertools import count as positions
+from itertools import repeat
 from operator import add
 
 from ..document import Document
@@ -52,6 +57,7 @@ from . import patterns
 from .features import stopwords, tokenize
 from .scripts import SENTENCE_STOPS, WORD_CHAR
 from .spam import spam_hits
+from .wordweights import MAX_WEIGHT, prefix_weights
 
 RULE_UNRELATED = "unrelated_teaser"
 
@@ -254,14 +260,26 @@ def _unspaced(word: str) -> bool:
 
 
 def similarities(
-    texts: list[str], stoplist: frozenset[str], title: str = "", reference: list[bool] | None = None
+    texts: list[str],
+    stoplist: frozenset[str],
+    title: str = "",
+    reference: list[bool] | None = None,
+    language: str | None = None,
 ) -> list[float]:
     """Per block: cosine similarity to the title plus every block but itself and its title or paragraph.
 
     `reference`: which blocks may be part of the reference at all (blocks
     another rule already removed are scored but never vouch for others).
+    `language`: words weigh by their rarity in it (wordweights); all alike
+    when None or without a word list.
     """
-    return _scores(texts, stoplist, title, reference)[0]
+    page = _page_counts(texts, stoplist, weights=word_weights(language)) if texts else None
+    return _scores(texts, stoplist, title, reference, page=page)[0]
+
+
+def word_weights(language: str | None) -> dict[str, float] | None:
+    """Each gram's weight in the language (wordweights.prefix_weights), or None."""
+    return prefix_weights(language, PREFIX_CHARS, MIN_WORD_CHARS)
 
 
 def story_similarities(
@@ -309,9 +327,11 @@ def _with_joint(texts, titles, sims, included, title_profile, page) -> tuple[lis
     story = np.where(is_title, c + lo, c)
     own = np.where(is_title, c * inc[b] + lo * inc_next[b], c * inc[b])
     rest = total[page.word[chosen]] - own
-    contribution = np.where(rest > 0, np.log1p(story) * np.log1p(np.maximum(rest, 0.0)), 0.0)
+    weight = page.entry_weight[chosen]
+    logs = np.log1p(story) * weight
+    contribution = np.where(rest > 0, logs * weight * np.log1p(np.maximum(rest, 0.0)), 0.0)
     dots = np.bincount(story_of, weights=contribution, minlength=n).tolist()
-    logs = np.log1p(story).tolist()
+    logs = logs.tolist()
     bounds = np.searchsorted(story_of, starts + [n]).tolist()
     for k, lo_i, hi_i in zip(starts, bounds, bounds[1:]):
         norm = math.hypot(*logs[lo_i:hi_i])
@@ -335,11 +355,14 @@ def _scores(texts, stoplist, title, reference, titles=None, page=None):
     return sims, included, title_profile, page
 
 
-def _page_counts(texts, stoplist, words=None, titles=None) -> "_PageCounts":
-    """The page's counts, from the blocks' words and title shapes when the caller has them."""
+def _page_counts(texts, stoplist, words=None, titles=None, weights=None) -> "_PageCounts":
+    """The page's counts, from the blocks' words and title shapes when the caller has them.
+
+    `weights`: each gram's weight (word_weights), all 1 when None.
+    """
     titles = titles if titles is not None else [title_like(t) for t in texts]
     grams, lengths = page_grams(texts, stoplist, words)
-    return _PageCounts(grams, lengths, titles)
+    return _PageCounts(grams, lengths, titles, weights)
 
 
 class _PageCounts:
@@ -348,9 +371,10 @@ class _PageCounts:
     Built from the page's grams in one pass: a word's id is where the page
     first uses it, and the (block, word) pairs are counted by np.unique, so
     no block needs a Counter of its own.  Entries are in block order.
+    A word counts as log(1 + count) times its weight (word_weights).
     """
 
-    def __init__(self, grams: list[str], lengths: list[int], titles: list[bool]):
+    def __init__(self, grams: list[str], lengths: list[int], titles: list[bool], weights: dict[str, float] | None = None):
         import numpy as np
 
         n = self.n = len(lengths)
@@ -381,11 +405,24 @@ class _PageCounts:
 
         self.above = count_of(key - width, has_prev[self.block])
         self.below = count_of(key + width, has_next[self.block])
-        self.log_count = np.log1p(self.count)
-        # Each block's norm: the Euclidean norm of its log-weighted counts.
-        self.norms = np.sqrt(np.bincount(self.block, weights=self.log_count**2, minlength=n))
+        # Each word id's weight; the ids of words the page lacks (the
+        # headline's) are weighed by weight_of.
+        self.weights = weights
+        self.weight = np.ones(width)
+        if weights is not None and self.vocabulary:
+            self.weight[list(self.vocabulary.values())] = list(map(weights.get, self.vocabulary, repeat(MAX_WEIGHT)))
+        self.entry_weight = self.weight[self.word]
+        # Each entry's weighted log count, and that times its weight again:
+        # the factor it brings to a dot product with the reference.
+        weighted = np.log1p(self.count) * self.entry_weight
+        self.dot_factor = weighted * self.entry_weight
+        # Each block's norm: the Euclidean norm of its weighted log counts.
+        self.norms = np.sqrt(np.bincount(self.block, weights=weighted**2, minlength=n))
         self.prev_block = np.maximum(self.block - 1, 0)
         self.next_block = np.minimum(self.block + 1, n - 1)
+
+    def weight_of(self, gram: str) -> float:
+        return 1.0 if self.weights is None else self.weights.get(gram, MAX_WEIGHT)
 
 
 def _sparse_rounds(page: _PageCounts, title_profile, allowed):
@@ -400,7 +437,7 @@ def _sparse_rounds(page: _PageCounts, title_profile, allowed):
 
     title_counts = _title_counts(page, title_profile)
     n, block, word, count = page.n, page.block, page.word, page.count
-    above, below, log_count, prev_block, next_block = page.above, page.below, page.log_count, page.prev_block, page.next_block
+    above, below, dot_factor, prev_block, next_block = page.above, page.below, page.dot_factor, page.prev_block, page.next_block
     norms = page.norms
     allowed_arr = np.asarray(allowed, dtype=bool)
     included = allowed_arr.copy()
@@ -410,7 +447,7 @@ def _sparse_rounds(page: _PageCounts, title_profile, allowed):
         total, ref_norm = _reference(page, title_counts, inc)
         own = count * inc[block] + above * inc[prev_block] + below * inc[next_block]
         rest = total[word] - own
-        contribution = np.where(rest > 0, log_count * np.log1p(np.maximum(rest, 0.0)), 0.0)
+        contribution = np.where(rest > 0, dot_factor * np.log1p(np.maximum(rest, 0.0)), 0.0)
         dot = np.bincount(block, weights=contribution, minlength=n)
         sims = np.divide(dot, norms * ref_norm, out=np.zeros(n), where=norms > 0)
         included = allowed_arr & (sims >= MIN_SIMILARITY)
@@ -420,29 +457,36 @@ def _sparse_rounds(page: _PageCounts, title_profile, allowed):
 
 
 def _title_counts(page: _PageCounts, title_profile: Counter):
-    """The headline's counts over the page's word ids, its words the page lacks given ids after them."""
+    """(the headline's counts over the page's word ids, each id's weight); its words the page lacks get ids after them."""
     import numpy as np
 
     vocabulary = page.vocabulary
     ids = []
+    extra = []  # the weights of the words the page lacks
     size = page.width
     for gram in title_profile:
         k = vocabulary.get(gram)
         if k is None:
             k, size = size, size + 1
+            extra.append(page.weight_of(gram))
         ids.append(k)
     counts = np.zeros(size)
     if title_profile:
         counts[ids] = list(title_profile.values())
-    return counts
+    return counts, (np.concatenate([page.weight, extra]) if extra else page.weight)
 
 
-def _reference(page: _PageCounts, title_counts, included) -> tuple:
-    """(the reference's count per word id: the headline and every included block, its log-weighted norm)."""
+def _reference(page: _PageCounts, title: tuple, included) -> tuple:
+    """(the reference's count per word id: the headline and every included block, its weighted log norm).
+
+    `title`: _title_counts' result.
+    """
     import numpy as np
 
+    title_counts, weight = title
     total = title_counts + np.bincount(page.word, weights=page.count * included[page.block], minlength=len(title_counts))
-    return total, math.hypot(*np.log1p(total[total > 0]).tolist()) or 1.0
+    present = total > 0
+    return total, math.hypot(*(np.log1p(total[present]) * weight[present]).tolist()) or 1.0
 
 
 # Pure functions of a line, asked several times per line (titles, traces, runs).
@@ -743,6 +787,8 @@ def remove_unrelated(
         return len(shared) >= CORE_TITLE_WORDS
 
     def doomed_by(sims: list[float], joint: list[float]) -> list[int] | None:
+        if not any(kept and sim >= MIN_SIMILARITY for kept, sim in zip(reference, sims)):
+            return None  # no kept block is on any common topic: nothing is "unrelated" to it
         doomed = [order[n] for run in teaser_runs(texts, sims, joint) for n in run if reference[n]]
         if (
             sum(len(doc.blocks[i].text) for i in doomed) > MAX_REMOVED_SHARE * kept_chars
@@ -754,7 +800,8 @@ def remove_unrelated(
 
     # The page's counts and title shapes are computed once for both scorings below.
     titles = [title_like(t) for t in texts]
-    page = _page_counts(texts, stoplist, [words[i] for i in order] if words is not None else None, titles)
+    weights = word_weights(language)
+    page = _page_counts(texts, stoplist, [words[i] for i in order] if words is not None else None, titles, weights)
     doomed = doomed_by(*story_similarities(texts, stoplist, title, reference, titles, page))
     # The headline was picked above the densest prose; when that prose
     # starts with a teaser box, the "headline" is a teaser's title and
