@@ -319,6 +319,15 @@ def test_a_teaser_sharing_only_common_words_with_the_article_goes():
     assert [doc.blocks[i].removed_by for i in range(3, 7)] == ["unrelated_teaser"] * 4
 
 
+def test_a_named_section_heading_that_reads_as_a_title_heads_the_list_under_it():
+    # "You might have missed" is a capitalised line of four words: a title by
+    # its shape, but a heading by its words.  Two titles under a heading are a list.
+    lines = ["You might have missed", TEASERS_EN[0].title, TEASERS_EN[1].title] + ARTICLE_EN
+    doc = _doc_with_removed(lines, {})
+    assert remove_unrelated(doc, "en", ARTICLE_EN[0]) == 3
+    assert all(doc.blocks[i].kept for i in range(3, len(lines)))
+
+
 def test_one_teaser_sharing_no_word_with_the_article_goes():
     lines = ARTICLE_EN[:3] + [TEASERS_EN[1].title, TEASERS_EN[1].paragraphs[0]] + ARTICLE_EN[3:]
     doc = _doc_with_removed(lines, {})

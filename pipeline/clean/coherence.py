@@ -513,10 +513,16 @@ def title_like(text: str) -> bool:
 
 
 @lru_cache(maxsize=4096)
+def _section_heading(text: str) -> bool:
+    """A heading that names a section of other content ("Mehr aus dem Ressort", "You might have missed")."""
+    return bool(patterns.section_end_kind(text.strip()))
+
+
+@lru_cache(maxsize=4096)
 def _heading(text: str) -> bool:
     """A section heading over a list of stories ("Related articles", "Popular")."""
     stripped = text.strip()
-    return bool(patterns.section_end_kind(stripped)) or (
+    return _section_heading(text) or (
         0 < len(stripped) <= HEADING_MAX_CHARS and stripped[-1:] not in _SENTENCE_END and len(stripped.split()) <= 5
     )
 
@@ -595,7 +601,7 @@ def teaser_runs(texts: list[str], sims: list[float], joint: list[float] | None =
     k = 0
     while k < len(texts):
         low = sims[k] < MIN_SIMILARITY
-        title = sims[k] < PAIR_SIMILARITY and title_like(texts[k])
+        title = sims[k] < PAIR_SIMILARITY and title_like(texts[k]) and not _section_heading(texts[k])
         nxt = k + 1
         paragraph = (
             title
