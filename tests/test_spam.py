@@ -434,6 +434,20 @@ def test_an_off_topic_headline_does_not_vouch_for_its_teaser():
 
 
 
+def test_a_headline_in_the_text_counts_once_for_a_teaser_title_sharing_its_words():
+    # The first teaser's title shares "Wensum" with the headline under the box, and nothing with the article.
+    headline = "Flood defences to be rebuilt after record storms in the Wensum valley"
+    cheese = Teaser(
+        "Wensum cheese makers win a national prize",
+        ["A family dairy won the national cheese awards with a blue cheese matured for eight months in old "
+         "cellars, the judges said."],
+    )
+    lines = _stories([cheese, TEASERS_EN[1]]) + [headline] + ARTICLE_EN[1:]
+    doc = _doc_with_removed(lines, {})
+    assert remove_unrelated(doc, "en", headline) == 4
+    assert all(b.kept for b in doc.blocks[4:])
+
+
 def test_a_teaser_box_larger_than_a_short_article_goes():
     # Three teasers above a headline and one paragraph: more than half the
     # kept text; the paragraph vouches for the article, and so does the core.
