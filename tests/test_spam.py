@@ -293,6 +293,17 @@ def test_a_story_with_a_short_title_at_the_end_of_a_teaser_list_goes_with_it():
     assert all(doc.blocks[i].kept for i in range(5))
 
 
+def test_a_story_whose_title_the_site_cut_short_at_the_end_of_a_teaser_list_goes_with_it():
+    lines = ARTICLE_EN + _stories(TEASERS_EN[:2]) + [
+        "When, if not now...",
+        "The city library will stay open until midnight during exam weeks, the librarians announced on Tuesday, "
+        "and students may borrow laptops at the front desk.",
+    ]
+    doc = _doc_with_removed(lines, {})
+    assert remove_unrelated(doc, "en", ARTICLE_EN[0]) == 6
+    assert all(doc.blocks[i].kept for i in range(5))
+
+
 # A teaser that shares only common words with ARTICLE_EN (start, year,
 # said, Tuesday, hundred), and a line that shares a rare one (embankments).
 COMMON_WORDS_TEASER = Teaser(
