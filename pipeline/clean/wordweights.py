@@ -17,6 +17,9 @@ from __future__ import annotations
 
 import math
 from functools import lru_cache
+from itertools import count
+
+import numpy as np
 
 # wordfreq's "small" lists: words of frequency >= 1e-6 in 42 languages, read
 # in 10-20 ms and ~2 MB each (the "large" lists go to 1e-8 but cover 21
@@ -46,22 +49,28 @@ def prefix_weights(language: str | None, prefix_chars: int, min_chars: int) -> d
     """
     if not language:
         return None
-    from wordfreq import available_languages, cB_to_freq, get_frequency_list
+    from wordfreq import available_languages, get_frequency_list
 
     code = ALIASES.get(language, language)
     if code not in available_languages(WORDLIST):
         return None
-    frequency: dict[str, float] = {}
-    # The list is bucketed by frequency in centibels, the most frequent first.
-    for centibels, words in enumerate(get_frequency_list(code, WORDLIST)):
-        share = cB_to_freq(-centibels)
-        if share < FLOOR_FREQUENCY:
-            break
-        for word in words:
-            if len(word) >= min_chars:
-                prefix = word[:prefix_chars]
-                frequency[prefix] = frequency.get(prefix, 0.0) + share
-    return {prefix: max(-math.log10(share) - WEIGHT_OFFSET, MIN_WEIGHT) for prefix, share in frequency.items()}
+    # The list is bucketed by frequency in centibels, the most frequent
+    # first; the words of a bucket all have its frequency.
+    buckets = get_frequency_list(code, WORDLIST)
+    floor_bucket = round(-100 * math.log10(FLOOR_FREQUENCY)) + 1
+    prefixes: list[str] = []
+    sizes = []
+    for words in buckets[:floor_bucket]:
+        listed = [word[:prefix_chars] for word in words if len(word) >= min_chars]
+        prefixes += listed
+        sizes.append(len(listed))
+    # A prefix's frequency is the sum of its words': each prefix gets the id
+    # of its first position, and the shares are summed per id.
+    ids: dict[str, int] = {}
+    first = np.fromiter(map(ids.setdefault, prefixes, count()), np.intp, len(prefixes))
+    shares = np.repeat(10.0 ** (-np.arange(len(sizes)) / 100), sizes)
+    frequency = np.bincount(first, weights=shares)[list(ids.values())]
+    return dict(zip(ids, np.maximum(-np.log10(frequency) - WEIGHT_OFFSET, MIN_WEIGHT).tolist()))
 
 
 def warm_up() -> None:
