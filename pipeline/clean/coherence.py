@@ -58,7 +58,7 @@ from . import patterns
 from .features import stopwords, tokenize
 from .scripts import SENTENCE_STOPS, WORD_CHAR
 from .spam import spam_hits
-from .wordweights import MAX_WEIGHT, prefix_weights
+from .wordweights import MAX_WEIGHT, prefix_weights, read_all
 
 RULE_UNRELATED = "unrelated_teaser"
 
@@ -281,6 +281,11 @@ def similarities(
 def word_weights(language: str | None) -> dict[str, float] | None:
     """Each gram's weight in the language (wordweights.prefix_weights), or None."""
     return prefix_weights(language, PREFIX_CHARS, MIN_WORD_CHARS)
+
+
+def read_word_weights() -> int:
+    """Read the weights of every language with a word list now (see wordweights.read_all); returns how many."""
+    return read_all(PREFIX_CHARS, MIN_WORD_CHARS)
 
 
 def story_similarities(

@@ -41,19 +41,39 @@ MIN_WEIGHT = 0.1
 ALIASES = {"hr": "sh", "sr": "sh", "bs": "sh", "no": "nb", "nn": "nb", "tl": "fil"}
 
 
-@lru_cache(maxsize=None)
 def prefix_weights(language: str | None, prefix_chars: int, min_chars: int) -> dict[str, float] | None:
     """Each word prefix's weight in the language (words of `min_chars` or more), or None without a list.
 
-    A prefix missing from the result weighs MAX_WEIGHT.
+    A prefix missing from the result weighs MAX_WEIGHT.  Each language's
+    list is read once, on first use (10-25 ms).
     """
     if not language:
         return None
-    from wordfreq import available_languages, get_frequency_list
-
     code = ALIASES.get(language, language)
-    if code not in available_languages(WORDLIST):
+    if code not in listed_languages():
         return None
+    return _weights(code, prefix_chars, min_chars)
+
+
+@lru_cache(maxsize=1)
+def listed_languages() -> frozenset[str]:
+    """The language codes wordfreq has a WORDLIST list for."""
+    from wordfreq import available_languages
+
+    return frozenset(available_languages(WORDLIST))
+
+
+def read_all(prefix_chars: int, min_chars: int) -> int:
+    """Read every language's list now (a benchmark's warm-up: ~1 s, ~250 MB); returns how many."""
+    for code in listed_languages():
+        _weights(code, prefix_chars, min_chars)
+    return len(listed_languages())
+
+
+@lru_cache(maxsize=None)
+def _weights(code: str, prefix_chars: int, min_chars: int) -> dict[str, float]:
+    from wordfreq import get_frequency_list
+
     # The list is bucketed by frequency in centibels, the most frequent
     # first; the words of a bucket all have its frequency.
     buckets = get_frequency_list(code, WORDLIST)
