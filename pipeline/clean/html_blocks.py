@@ -207,7 +207,7 @@ def mark_text_furniture(texts: list[str], folded: list[str], tokens: list[list[s
     candidates = [
         i
         for i, (text, words) in enumerate(zip(texts, tokens))
-        if len(text) <= MAX_FURNITURE_CHARS and words and (words[0] in _READ_ALSO_FIRST_WORDS or not _NOTICE_WORDS.isdisjoint(words))
+        if words and (words[0] in _READ_ALSO_FIRST_WORDS or not _NOTICE_WORDS.isdisjoint(words))
     ]
     # ">> Title <<" opens with the title's word: found by its end.
     candidates += [i for i, line in enumerate(folded) if line.endswith("<<") or line[-1:].isspace() and line.rstrip().endswith("<<")]

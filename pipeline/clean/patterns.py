@@ -295,9 +295,7 @@ _ANYWHERE_NEEDLES = ("©", "무", "版", "著", "사", "写", "图", "(c)", "無
 _ANYWHERE_SUBSTRINGS = re.compile("|".join(map(re.escape, _ANYWHERE_NEEDLES)))
 
 
-def _may_be_furniture(text: str, folded: str, tokens: list[str] | None, substring: bool | None) -> bool:
-    if tokens is None:
-        tokens = tokenize(text)
+def _may_be_furniture(text: str, folded: str, tokens: list[str], substring: bool | None) -> bool:
     if not tokens:
         return True  # symbols only
     if tokens[0] in _FIRST_WORDS or folded.lstrip()[:1] in "©(" or not _ANYWHERE_WORDS.isdisjoint(tokens):
