@@ -302,8 +302,9 @@ def warm_up() -> None:
     The stoplists and their index (~0.3 s), the character tables, the line
     model, the language model that settles stoplists the vote leaves open
     (~0.5 s) and the word-frequency package (its lists are read per
-    language on first use, 10-20 ms each).  A batch pays this once whenever it happens; a benchmark
-    calls it before timing, so that it measures the per-page cost.
+    language on first use, 10-25 ms each).  A batch pays this once whenever
+    it happens; a benchmark calls it before timing, so that it measures the
+    per-page cost.
     """
     from ..language import get_backend
     from .features import _bmp_flags, _stopword_index

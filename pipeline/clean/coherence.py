@@ -34,10 +34,11 @@ real subsection with a short paragraph is not taken for a teaser.  A
 headline the text keeps is scored as one of its blocks, once, and given
 the weight of a title only when no list is found that way: a teaser box
 above the article can hand the cleaner a teaser's title as headline, and
-the headline must not vouch for the paragraph under it.  Runs never take more than half of the kept
-text (a page that is a list of stories is not emptied) unless a clearly
-on-topic paragraph of the article stays outside them, or the runs leave the
-core (the densest prose run) whole and it shares words with the headline.
+the headline must not vouch for the paragraph under it.  Runs never take
+more than half of the kept text (a page that is a list of stories is not
+emptied) unless a clearly on-topic paragraph of the article stays outside
+them, or the runs leave the core (the densest prose run) whole and it
+shares words with the headline.
 A page where no kept block is on a topic shared with the rest loses
 nothing: there is no article to be unrelated to.
 """

@@ -22,7 +22,7 @@ from itertools import count
 import numpy as np
 
 # wordfreq's "small" lists: words of frequency >= 1e-6 in 42 languages, read
-# in 10-20 ms and ~2 MB each (the "large" lists go to 1e-8 but cover 21
+# in 10-25 ms and ~2 MB each (the "large" lists go to 1e-8 but cover 21
 # languages and take 0.2-0.5 s).  On the 949 dev pages with injected noise
 # the two gave the same teaser leaks (66 / 67 of 946, weights without
 # offset) and held-out body F1 (0.9012 / 0.9019).
