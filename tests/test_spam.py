@@ -470,6 +470,21 @@ def test_a_teaser_box_larger_than_a_short_article_goes():
         assert doc.blocks[6].kept and doc.blocks[7].kept
 
 
+def test_a_named_box_of_stories_goes_whatever_its_size():
+    # A headline over one short paragraph (too short to vouch for it), and a
+    # "Most read" box three times its size.  An unnamed list that large could
+    # be the page itself (a front page); a list under a heading that names it
+    # a box of other stories is not.
+    lines = ["Podcast episode 82: eighty-two reasons to keep listening", "Thanks for listening to this podcast, see you next week!"]
+    lines += ["Most read"] + _stories(TEASERS_EN)
+    doc = _doc_with_removed(lines, {})
+    assert remove_unrelated(doc, "en", lines[0]) == 7
+    assert doc.blocks[0].kept and doc.blocks[1].kept
+    # The same stories without the heading are left to the size guard.
+    doc = _doc_with_removed(lines[:2] + lines[3:], {})
+    assert remove_unrelated(doc, "en", lines[0]) == 0
+
+
 def test_runs_that_would_take_most_of_the_core_stay_capped():
     lines = _front_page()
     doc = _doc_with_removed(lines, {})
