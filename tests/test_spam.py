@@ -485,6 +485,18 @@ def test_a_named_box_of_stories_goes_whatever_its_size():
     assert remove_unrelated(doc, "en", lines[0]) == 0
 
 
+def test_one_story_title_under_a_named_heading_goes_with_what_follows_it():
+    # "More stories" over one title and a story whose own title did not read
+    # as one (lower case): a named box, though it holds a single title.
+    box = ["More stories", TEASERS_EN[1].title, "gamesite | previews", TEASERS_EN[2].paragraphs[0]]
+    doc = _doc_with_removed(ARTICLE_EN + box, {})
+    assert remove_unrelated(doc, "en", ARTICLE_EN[0]) == len(box)
+    assert all(doc.blocks[i].kept for i in range(len(ARTICLE_EN)))
+    # Under a heading that names nothing, one title is no list.
+    doc = _doc_with_removed(ARTICLE_EN + ["Weekend"] + box[1:], {})
+    assert remove_unrelated(doc, "en", ARTICLE_EN[0]) == 0
+
+
 def test_runs_that_would_take_most_of_the_core_stay_capped():
     lines = _front_page()
     doc = _doc_with_removed(lines, {})
