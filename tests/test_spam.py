@@ -497,6 +497,19 @@ def test_one_story_title_under_a_named_heading_goes_with_what_follows_it():
     assert remove_unrelated(doc, "en", ARTICLE_EN[0]) == 0
 
 
+def test_a_teaser_box_inside_the_densest_prose_goes_when_the_rest_of_it_is_about_the_headline():
+    # The densest prose run holds the box and the article's one short
+    # paragraph (too short to vouch for it alone): what the runs leave of
+    # that run shares the headline's words, so the article was found.
+    lines = _stories(TEASERS_EN) + [ARTICLE_EN[0], "The council will rebuild the flood defences along the river."]
+    doc = _doc_with_removed(lines, {})
+    assert remove_unrelated(doc, "en", ARTICLE_EN[0], core=(1, 7)) == 6
+    assert doc.blocks[6].kept and doc.blocks[7].kept
+    # Nothing of that run left but the headline: a list page, left whole.
+    doc = _doc_with_removed(lines[:7], {})
+    assert remove_unrelated(doc, "en", ARTICLE_EN[0], core=(1, 6)) == 0
+
+
 def test_runs_that_would_take_most_of_the_core_stay_capped():
     lines = _front_page()
     doc = _doc_with_removed(lines, {})
