@@ -493,7 +493,21 @@ def test_one_story_title_under_a_named_heading_goes_with_what_follows_it():
     assert remove_unrelated(doc, "en", ARTICLE_EN[0]) == len(box)
     assert all(doc.blocks[i].kept for i in range(len(ARTICLE_EN)))
     # Under a heading that names nothing, one title is no list.
-    doc = _doc_with_removed(ARTICLE_EN + ["Weekend"] + box[1:], {})
+    doc = _doc_with_removed(ARTICLE_EN + ["Weekend", TEASERS_EN[1].title], {})
+    assert remove_unrelated(doc, "en", ARTICLE_EN[0]) == 0
+    doc = _doc_with_removed(ARTICLE_EN + ["More stories", TEASERS_EN[1].title], {})
+    assert remove_unrelated(doc, "en", ARTICLE_EN[0]) == 2
+
+
+def test_stories_whose_titles_do_not_read_as_titles_go_as_a_list():
+    # A lower-case site name and a two-word line over paragraphs sharing no
+    # word with the article: two stories, though neither line is a title.
+    stories = ["gamesite | previews", TEASERS_EN[2].paragraphs[0], "Museum & Co", TEASERS_EN[1].paragraphs[0]]
+    doc = _doc_with_removed(ARTICLE_EN[:3] + stories + ARTICLE_EN[3:], {})
+    assert remove_unrelated(doc, "en", ARTICLE_EN[0]) == 4
+    assert all(doc.blocks[i].kept for i in (0, 1, 2, 7, 8))
+    # One such story alone is not taken for a teaser.
+    doc = _doc_with_removed(ARTICLE_EN[:3] + stories[:2] + ARTICLE_EN[3:], {})
     assert remove_unrelated(doc, "en", ARTICLE_EN[0]) == 0
 
 
