@@ -263,3 +263,25 @@ def test_headline_at_the_start_of_the_core_is_the_title():
     doc = page("Home", "News", headline, *body)
     assert doc.metadata["title"] == headline
     assert doc.text.startswith(headline)
+
+
+def test_the_first_item_of_a_story_box_is_not_the_headline():
+    from pipeline.clean import _find_title
+    from pipeline.clean.features import stopwords
+
+    teaser_title = "Tennis star returns to training after long illness"
+    teaser = "The junior tennis champion returned to the training courts on Friday after a long illness, her coach said."
+    body = [PARA_EN.replace("Tuesday", day) for day in ("Tuesday", "Friday", "Monday")]
+    for heading, expected in (("More stories", None), ("Newsletter", teaser_title)):
+        texts = ["Home", heading, teaser_title, teaser, *body]
+        found = _find_title(texts, {}, 3, texts[3:], stopwords("en"))
+        assert (texts[found] if found is not None else None) == expected, heading
+
+
+def test_story_box_headings_are_the_section_headings_over_other_stories():
+    from pipeline.clean.patterns import story_box_heading
+
+    for line in ("Most read", "Mehr aus dem Ressort", "Related Posts:", "Más noticias", "Don't miss"):
+        assert story_box_heading(line) and section_end_kind(line), line
+    for line in ("Newsletter", "2 Kommentare", "Leave a Reply", "Tags", "Themen", "3 Responses to “A title”", "Share this"):
+        assert not story_box_heading(line) and section_end_kind(line), line

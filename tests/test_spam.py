@@ -497,6 +497,9 @@ def test_one_story_title_under_a_named_heading_goes_with_what_follows_it():
     assert remove_unrelated(doc, "en", ARTICLE_EN[0]) == 0
     doc = _doc_with_removed(ARTICLE_EN + ["More stories", TEASERS_EN[1].title], {})
     assert remove_unrelated(doc, "en", ARTICLE_EN[0]) == 2
+    # A section heading over something else (a newsletter form) names no box of stories.
+    doc = _doc_with_removed(ARTICLE_EN + ["Newsletter", TEASERS_EN[1].title], {})
+    assert remove_unrelated(doc, "en", ARTICLE_EN[0]) == 0
 
 
 def test_stories_whose_titles_do_not_read_as_titles_go_as_a_list():

@@ -530,6 +530,12 @@ def _section_heading(text: str) -> bool:
 
 
 @lru_cache(maxsize=4096)
+def _story_box(text: str) -> bool:
+    """A heading that names a box of other stories ("Most read", "Mehr aus dem Ressort"), not comments or tags."""
+    return patterns.story_box_heading(text.strip())
+
+
+@lru_cache(maxsize=4096)
 def _heading(text: str) -> bool:
     """A section heading over a list of stories ("Related articles", "Popular")."""
     stripped = text.strip()
@@ -573,7 +579,7 @@ def teaser_runs(texts: list[str], sims: list[float], joint: list[float] | None =
             # teaser sections leaked 57 -> 55 of 946, body F1 unchanged
             # (0.9020); also asking for any low line under it (no title):
             # no fewer leaks, in-sample F1 0.9250 -> 0.9244.
-            named = any(it[0] == "heading" and _section_heading(texts[it[1]]) for it in items)
+            named = any(it[0] == "heading" and _story_box(texts[it[1]]) for it in items)
             if pairs >= 2 or (pairs >= 1 and (headed or truncated or titles >= 2)) or (headed and titles >= 2) or (named and titles) or lone or _titles_between_paragraphs(items):
                 end = _more_stories(texts, items, last_title)
                 for it in items:
@@ -875,7 +881,7 @@ def remove_unrelated(
 
     def _named(run: range) -> bool:
         """The run starts with (or right under) a heading naming a section of other content."""
-        return any(_section_heading(texts[n]) for n in (run.start, run.start - 1) if n >= 0)
+        return any(_story_box(texts[n]) for n in (run.start, run.start - 1) if n >= 0)
 
     # The page's counts and title shapes are computed once for both scorings below.
     titles = [title_like(t) for t in texts]
