@@ -527,6 +527,15 @@ def test_a_teaser_box_inside_the_densest_prose_goes_when_the_rest_of_it_is_about
     assert remove_unrelated(doc, "en", ARTICLE_EN[0], core=(1, 6)) == 0
 
 
+def test_a_title_may_end_in_quotes_and_brackets_but_not_in_a_quoted_sentence():
+    from pipeline.clean.coherence import title_like
+
+    assert title_like('When to use "wurde" versus "war" (eg "Ich wurde ausgeraubt")')
+    assert title_like("Change Font Size of ggplot2 Plot in R (5 Examples)")
+    assert title_like("Proteste gegen Homophobie in «Katar»")
+    assert not title_like('The minister said the plan was "a mistake."')
+
+
 def test_runs_that_would_take_most_of_the_core_stay_capped():
     lines = _front_page()
     doc = _doc_with_removed(lines, {})

@@ -155,7 +155,8 @@ TRACE_REACH = 4
 # A paragraph cut short by the site: "… ", "...", "[...]", "Read more".
 _TRUNCATED = re.compile(r"(?:…|\.\.\.|\[\s*(?:…|\.\.\.)\s*\])\s*$")
 _SENTENCE_END = frozenset(".,!?:;\"'”»)。！？،" + SENTENCE_STOPS)
-_CLOSING = frozenset("\"'”»)“«")
+_CLOSING_CHARS = "\"'”»)“«"
+_CLOSING = frozenset(_CLOSING_CHARS)
 # Words are compared by their first six letters, words under three letters
 # left out.  Chosen over character 4-grams of words on the same bench:
 # 4-grams score any two German texts ~0.1 on shared endings ("-ung",
@@ -514,8 +515,15 @@ def title_like(text: str) -> bool:
         # On the 949 dev pages: teaser sections leaked 110 -> 108, clean dumps unchanged.
         return False
     last = stripped[-1]
-    if last in _CLOSING and len(stripped) > 1 and stripped[-2].isalnum():
-        last = stripped[-2]  # a title ending in a quotation: «… gegen Homophobie in Katar»
+    if last in _CLOSING:
+        # A title ending in a quotation or a bracket: «… gegen Homophobie in
+        # Katar», (eg "Ich wurde ausgeraubt"); what ends it is inside them.
+        # Reading past more than one closing mark, on the 949 dev pages with
+        # injected noise (held out): teaser sections leaked 48 -> 47 of 946,
+        # body F1 unchanged (0.9020).
+        inner = stripped.rstrip(_CLOSING_CHARS)
+        if inner and inner[-1].isalnum():
+            last = inner[-1]
     if last in _SENTENCE_END and not (last in "?!" and len(stripped) <= TITLE_QUESTION_MAX_CHARS):
         return False
     if max(stripped) >= "\u3040" and _unspaced(stripped):
