@@ -281,7 +281,7 @@ def test_the_first_item_of_a_story_box_is_not_the_headline():
 def test_story_box_headings_are_the_section_headings_over_other_stories():
     from pipeline.clean.patterns import story_box_heading
 
-    for line in ("Most read", "Mehr aus dem Ressort", "Related Posts:", "Más noticias", "Don't miss"):
+    for line in ("Most read", "Mehr aus dem Ressort", "Related Posts:", "Más noticias", "Don't miss", "Most shared"):
         assert story_box_heading(line) and section_end_kind(line), line
     for line in ("Newsletter", "2 Kommentare", "Leave a Reply", "Tags", "Themen", "3 Responses to “A title”", "Share this"):
         assert not story_box_heading(line) and section_end_kind(line), line

@@ -644,14 +644,14 @@ def teaser_runs(texts: list[str], sims: list[float], joint: list[float] | None =
         -> 0.9241); as a lone story too, 48 at F1 0.9016; under
         MIN_SIMILARITY instead of LONE_STORY_SIMILARITY, 48 at F1 0.8994.
         """
+        if k + 1 >= len(texts) or sims[k] >= LONE_STORY_SIMILARITY or sims[k + 1] >= LONE_STORY_SIMILARITY:
+            return False
         line = texts[k].strip()
         return (
-            k + 1 < len(texts)
-            and 0 < len(line) <= TITLE_MAX_CHARS
+            0 < len(line) <= TITLE_MAX_CHARS
             and line[-1] not in _SENTENCE_END
             and len(texts[k + 1]) >= PARAGRAPH_MIN_CHARS
             and len(texts[k + 1]) > len(line)
-            and max(sims[k], sims[k + 1]) < LONE_STORY_SIMILARITY
             and not title_like(texts[k])
             and not title_like(texts[k + 1])
             and not _section_heading(texts[k])
@@ -660,7 +660,7 @@ def teaser_runs(texts: list[str], sims: list[float], joint: list[float] | None =
     k = 0
     while k < len(texts):
         low = sims[k] < MIN_SIMILARITY
-        untitled = _untitled_story(k)
+        untitled = sims[k] < LONE_STORY_SIMILARITY and _untitled_story(k)
         title = untitled or (sims[k] < PAIR_SIMILARITY and title_like(texts[k]) and not _section_heading(texts[k]))
         nxt = k + 1
         paragraph = (

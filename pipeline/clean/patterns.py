@@ -8,6 +8,7 @@ article sentence that merely mentions "comments" is never touched.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from .features import lines_matching, tokenize
 
@@ -376,37 +377,35 @@ def section_end_kind(text: str, folded: str | None = None) -> bool:
 
     `folded` is the casefolded line when the caller has it already.
     """
-    return _section_phrase(text, folded) is not None
-
-
-def _section_phrase(text: str, folded: str | None = None) -> str | None:
-    """The SECTION_END_PHRASES phrase a heading line is (counts and punctuation aside); "" for a comment thread's title."""
     if len(text) > MAX_LABEL_CHARS:
-        return None
+        return False
     phrase = (text.casefold() if folded is None else folded).strip(_EDGE_NOISE)
     if phrase in _SECTION_END_SET:
-        return phrase
+        return True
     if phrase.startswith(("one ", "ein ", "eine ")):
-        return "" if SECTION_END_COUNTED.match(text) else None
+        return bool(SECTION_END_COUNTED.match(text))
     if not any(map(str.isdigit, phrase)):
-        return None
+        return False
     phrase = _COUNT_SUFFIX.sub("", _COUNT_PREFIX.sub("", phrase)).strip(_EDGE_NOISE)
-    if phrase in _SECTION_END_SET:
-        return phrase
-    return "" if SECTION_END_COUNTED.match(text) else None
+    return phrase in _SECTION_END_SET or bool(SECTION_END_COUNTED.match(text))
 
 
-# Section headings over something other than a list of stories: comments,
-# share buttons, tags and topics, the author, a newsletter form.
+# Section headings over something other than a list of stories: comments
+# (and a thread's title, "12 thoughts on ..."), share buttons, tags and
+# topics, the author, a newsletter form.
 _NOT_STORY_WORDS = (
-    "comment", "reply", "discussion", "think", "share", "tags", "filed under", "topics", "about the author", "newsletter",
-    "kommentar", "antwort", "meinung", "teilen", "schlagw", "themen", "über den autor", "commentaire", "réaction",
-    "partager", "comentario", "comentário", "commenti", "commento", "reacties", "komentarze", "kommentarer",
-    "коммент", "yorum", "댓글", "コメント", "评论",
+    "comment", "repl", "response", "thought", "discussion", "think", "share", "tags", "filed under", "topics",
+    "about the author", "newsletter", "kommentar", "antwort", "gedanke", "meinung", "teilen", "schlagw", "themen",
+    "über den autor", "commentaire", "réaction", "réponse", "partager", "comentario", "comentário", "commenti",
+    "commento", "rispost", "reacties", "komentarze", "kommentarer", "коммент", "yorum", "댓글", "コメント", "评论",
 )
 
 
+@lru_cache(maxsize=4096)
 def story_box_heading(text: str) -> bool:
     """A heading that names a box of other stories ("Most read", "Mehr aus dem Ressort"), not comments, tags or share buttons."""
-    phrase = _section_phrase(text)
-    return bool(phrase) and not any(word in phrase for word in _NOT_STORY_WORDS)
+    if not section_end_kind(text):
+        return False
+    folded = text.casefold().strip(_EDGE_NOISE)
+    # "Most shared", "Meistkommentiert": stories ranked by their shares or comments.
+    return folded.startswith(("most ", "meist")) or not any(word in folded for word in _NOT_STORY_WORDS)
