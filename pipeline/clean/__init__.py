@@ -449,16 +449,14 @@ def _find_title(texts, furniture, core_start, core_texts=(), stoplist=frozenset(
     """
     candidates: list[tuple[int, int]] = []  # (line, distinct words)
     for i in range(max(0, core_start - TITLE_LOOKBACK_LINES), core_start):
-        if i and patterns.story_box_heading(texts[i - 1]):
-            # The first item of a box ("More stories", "Most read") is another
-            # story's title.  On the 949 dev pages with injected noise (held
-            # out): an injected line was the headline on 11 -> 6 pages, teaser
-            # sections leaked 48 either way; on the clean dumps the title is
-            # the h1 on 414 pages either way (two pages lose a title: a
-            # breadcrumb, and a headline under a "Latest News" kicker).
-            continue
         distinct = _headline_words(texts[i], i in furniture)
-        if distinct:
+        # The first item of a box ("More stories", "Most read") is another
+        # story's title.  On the 949 dev pages with injected noise (held
+        # out): an injected line was the headline on 11 -> 6 pages, teaser
+        # sections leaked 48 either way; on the clean dumps the title is the
+        # h1 on 414 pages either way (two pages lose a title: a breadcrumb,
+        # and a headline under a "Latest News" kicker).
+        if distinct and not (i and patterns.story_box_heading(texts[i - 1])):
             candidates.append((i, distinct))
     # The core's own first line, when it reads as a headline over the text
     # (the headline and the lead make one run of prose).

@@ -587,8 +587,14 @@ def teaser_runs(texts: list[str], sims: list[float], joint: list[float] | None =
             # teaser sections leaked 57 -> 55 of 946, body F1 unchanged
             # (0.9020); also asking for any low line under it (no title):
             # no fewer leaks, in-sample F1 0.9250 -> 0.9244.
-            named = any(it[0] == "heading" and _story_box(texts[it[1]]) for it in items)
-            if pairs >= 2 or (pairs >= 1 and (headed or truncated or titles >= 2)) or (headed and titles >= 2) or (named and titles) or lone or _titles_between_paragraphs(items):
+            if (
+                pairs >= 2
+                or (pairs >= 1 and (headed or truncated or titles >= 2))
+                or (headed and titles >= 2)
+                or (headed and titles and any(it[0] == "heading" and _story_box(texts[it[1]]) for it in items))
+                or lone
+                or _titles_between_paragraphs(items)
+            ):
                 end = _more_stories(texts, items, last_title)
                 for it in items:
                     if it[1] < end:
@@ -644,13 +650,12 @@ def teaser_runs(texts: list[str], sims: list[float], joint: list[float] | None =
         -> 0.9241); as a lone story too, 48 at F1 0.9016; under
         MIN_SIMILARITY instead of LONE_STORY_SIMILARITY, 48 at F1 0.8994.
         """
-        if k + 1 >= len(texts) or sims[k] >= LONE_STORY_SIMILARITY or sims[k + 1] >= LONE_STORY_SIMILARITY:
+        if k + 1 >= len(texts) or sims[k + 1] >= LONE_STORY_SIMILARITY or len(texts[k + 1]) < PARAGRAPH_MIN_CHARS:
             return False
         line = texts[k].strip()
         return (
             0 < len(line) <= TITLE_MAX_CHARS
             and line[-1] not in _SENTENCE_END
-            and len(texts[k + 1]) >= PARAGRAPH_MIN_CHARS
             and len(texts[k + 1]) > len(line)
             and not title_like(texts[k])
             and not title_like(texts[k + 1])

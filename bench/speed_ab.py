@@ -1,0 +1,83 @@
+"""Text-cleaner speed of two checkouts, timed in one process, page by page in turn.
+
+The 2-core machine's speed drifts by up to 20% in an hour, so two runs of
+bench_text.py minutes apart cannot tell a 2% change.  Here both checkouts'
+`pipeline` packages are imported side by side (each copied under its own
+name into a temporary directory; the package imports itself relatively) and
+each dev page's text dump is cleaned by one, then the other (in alternating
+order), for several rounds: drift hits both alike.  Printed: each
+checkout's pages/s (all rounds, and the sum of each page's fastest time),
+and B's speed as a ratio of A's.  Two runs of the same checkout gave ratios
+within 0.995-1.007.
+
+Usage: python bench/speed_ab.py CHECKOUT_A CHECKOUT_B [--rounds N] [--limit N]
+(a checkout: a directory holding `pipeline/`, e.g. from `git worktree add`).
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import shutil
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from devpages import html_to_dump, load_cases  # noqa: E402
+
+
+def load_checkout(root: Path, name: str, into: Path):
+    """(clean, read_bytes, text Options) of the checkout's pipeline, imported as package `name`, warmed up."""
+    shutil.copytree(root / "pipeline", into / name)
+    sys.path.insert(0, str(into))
+    clean_module = importlib.import_module(f"{name}.clean")
+    coherence = importlib.import_module(f"{name}.clean.coherence")
+    options = importlib.import_module(f"{name}.options").Options(format="text")
+    read_bytes = importlib.import_module(f"{name}.read").read_bytes
+    clean_module.warm_up()
+    if hasattr(coherence, "read_word_weights"):
+        coherence.read_word_weights()
+    return clean_module.clean, read_bytes, options
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("a", type=Path, help="checkout A (the baseline)")
+    parser.add_argument("b", type=Path, help="checkout B")
+    parser.add_argument("--rounds", type=int, default=4)
+    parser.add_argument("--limit", type=int, help="only the first N pages")
+    args = parser.parse_args()
+    for root in (args.a, args.b):
+        if not (root / "pipeline" / "__init__.py").is_file():
+            parser.error(f"{root}: no pipeline/ package there")
+
+    dumps = [html_to_dump(case.html).encode() for case in load_cases(limit=args.limit)]
+    with tempfile.TemporaryDirectory() as tmp:
+        checkouts = [load_checkout(root, f"pipeline_{k}", Path(tmp)) for k, root in enumerate((args.a, args.b))]
+        for clean, read_bytes, options in checkouts:  # first use: caches filled outside the timing
+            for dump in dumps[:100]:
+                clean(read_bytes(dump, options=options))
+        total = [0.0, 0.0]
+        fastest = [[float("inf")] * len(dumps) for _ in checkouts]
+        for r in range(args.rounds):
+            for k, dump in enumerate(dumps):
+                for m in (0, 1) if (k + r) % 2 == 0 else (1, 0):
+                    clean, read_bytes, options = checkouts[m]
+                    started = time.perf_counter()
+                    clean(read_bytes(dump, options=options))
+                    seconds = time.perf_counter() - started
+                    total[m] += seconds
+                    fastest[m][k] = min(fastest[m][k], seconds)
+    n = len(dumps)
+    best = [sum(f) for f in fastest]
+    print(f"{n} dev pages x {args.rounds} rounds, cleaned by A and B in turn")
+    print(f"all rounds:      A {n * args.rounds / total[0]:6.1f} pages/s  B {n * args.rounds / total[1]:6.1f} pages/s  B/A {total[0] / total[1]:.3f}")
+    print(f"fastest of each: A {n / best[0]:6.1f} pages/s  B {n / best[1]:6.1f} pages/s  B/A {best[0] / best[1]:.3f}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
