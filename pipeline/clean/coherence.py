@@ -649,6 +649,8 @@ def teaser_runs(texts: list[str], sims: list[float], joint: list[float] | None =
         leaked 53 -> 48 of 946, body F1 0.9021 -> 0.9020 (in-sample 0.9250
         -> 0.9241); as a lone story too, 48 at F1 0.9016; under
         MIN_SIMILARITY instead of LONE_STORY_SIMILARITY, 48 at F1 0.8994.
+        The caller asks sims[k] < LONE_STORY_SIMILARITY first (most blocks
+        fail it, and this runs for every block of both scorings).
         """
         if k + 1 >= len(texts) or sims[k + 1] >= LONE_STORY_SIMILARITY or len(texts[k + 1]) < PARAGRAPH_MIN_CHARS:
             return False
@@ -878,8 +880,9 @@ def remove_unrelated(
         # the named ones.  On the 949 dev pages with injected noise (held
         # out): teaser sections leaked 59 -> 57 of 946, body F1 unchanged
         # (0.9020).  Weighed against all the kept text instead, a short
-        # article's own run passed the guard on a page where a long comment
-        # thread (a named run) made the rest of the text large.
+        # article's own run passed the guard on a page where a large named
+        # run (a comment thread, before comment headings stopped counting as
+        # boxes of stories) made the rest of the text large.
         named = {order[n] for run in runs if _named(run) for n in run if reference[n]}
         unnamed_chars = sum(len(doc.blocks[i].text) for i in doomed if i not in named)
         named_chars = sum(len(doc.blocks[i].text) for i in named)
@@ -893,7 +896,7 @@ def remove_unrelated(
         return doomed
 
     def _named(run: range) -> bool:
-        """The run starts with (or right under) a heading naming a section of other content."""
+        """The run starts with (or right under) a heading that names a box of other stories."""
         return any(_story_box(texts[n]) for n in (run.start, run.start - 1) if n >= 0)
 
     # The page's counts and title shapes are computed once for both scorings below.
