@@ -1,9 +1,11 @@
 """Spam and unrelated teasers on the dev pages: leak rates, and body F1 with and without injected noise.
 
-Every page's text dump (bench/devpages.html_to_dump) is cleaned twice in the
-same run: as it is, and with noise from bench/noise.py (a spam block, a spam
-token spliced into a body sentence, a section of teasers taken from other
-dev pages in the same language).  Printed:
+Every page's text dump (bench/devpages.html_to_dump) is cleaned as it is,
+and then with noise from bench/noise.py (a spam block, a spam token spliced
+into a body sentence, a section of teasers taken from other dev pages in
+the same language), once per noise seed (--seeds draws, 4 by default: one
+draw's figures depend on its luck).  Printed, pooled over the draws and
+(leak rates, F1 gap) per draw:
 
 - leak rates per kind: injected spam lines kept, spliced tokens still in
   their sentence, teaser sections with any teaser line kept;
@@ -46,6 +48,12 @@ MAX_TEASER_SECTION_LEAK = 0.05
 MAX_F1_GAP = 0.01
 
 SEED = 20240826
+# Noise draws per run.  One draw is luck: on the 949 dev pages (held out)
+# the teaser leak rate ranged 4.97-7.29% over seeds 20240826, 1, 2 and 3,
+# and the F1 gap 0.0061-0.0108; the floors apply to the pooled draws.
+# Figures quoted in the rules' comments before 2026-11-22's release come
+# from the first draw (seed 20240826) alone.
+DEFAULT_SEEDS = 4
 OPTIONS = Options(format="text")
 
 
@@ -72,13 +80,18 @@ def kept_texts(doc) -> list[str]:
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--limit", type=int, default=None, help="first N dev pages only")
-    parser.add_argument("--seed", type=int, default=SEED)
+    parser.add_argument("--seed", type=int, default=SEED, help="the first noise seed")
+    parser.add_argument(
+        "--seeds", type=int, default=DEFAULT_SEEDS, help=f"noise draws: seeds --seed, --seed + 1, ... (default {DEFAULT_SEEDS})"
+    )
     parser.add_argument("--show", type=int, default=0, help="print up to N leaked lines per kind")
     parser.add_argument("--only", choices=("spam", "inline", "teaser"), help="inject one kind of noise only")
     parser.add_argument(
         "--held-out", action="store_true", help="clean each page with the fold line model that never saw it (bench/train_line_model.py)"
     )
     args = parser.parse_args(argv)
+    if args.seeds < 1:
+        parser.error("--seeds must be at least 1")
 
     cases = load_cases(limit=args.limit)
     dumps = [html_to_dump(c.html) for c in cases]
@@ -89,72 +102,58 @@ def main(argv=None) -> int:
         if teaser:
             by_language[teaser.language].append(i)
 
-    rng = random.Random(args.seed)
-    clean_score, noisy_score = Score(), Score()
-    counts: Counter = Counter()
-    leaks: dict[str, list[str]] = defaultdict(list)
-    rejected_noisy = 0
     started = time.monotonic()
     models = HeldOutModels() if args.held_out else None
-    for i, (case, dump) in enumerate(zip(cases, dumps)):
+    clean_score = Score()
+    clean_kept: list[list[str] | None] = []
+    for case, dump in zip(cases, dumps):
         with models.use(case.id) if models else nullcontext():
             clean_doc = clean_dump(dump)
         clean_score.add(clean_doc.text if clean_doc.ok else "", case)
+        clean_kept.append(kept_texts(clean_doc) if clean_doc.ok else None)
 
-        language = teasers[i].language if teasers[i] else guess_page_language([l for l in dump.split("\n") if len(l) > 80])
-        others = [teasers[j] for j in by_language.get(language, []) if j != i] or [t for j, t in enumerate(teasers) if t and j != i]
-        pool = rng.sample(others, min(8, len(others)))
-        kinds = {kind: int(args.only in (None, kind)) for kind in ("spam", "inline", "teaser")}
-        noisy = inject_noise(
-            dump, rng, pool, body=case.with_,
-            spam_blocks=kinds["spam"], inline_tokens=kinds["inline"], teaser_sections=kinds["teaser"], title=titles[i],
-        )
-        with models.use(case.id) if models else nullcontext():
-            doc = clean_dump(noisy.text)
-        noisy_score.add(doc.text if doc.ok else "", case)
-        if clean_doc.ok and not doc.ok:
-            rejected_noisy += 1
-        kept = kept_texts(doc)
-        injected_lines = {line for inj in noisy.injections for line in inj.lines}
-        if doc.metadata.get("title") in injected_lines:
-            counts["titles from injected lines"] += 1
-            leaks["title"].append(f"{case.id} {doc.metadata['title'][:100]}")
-        for inj in noisy.injections:
-            if inj.kind == "spam":
-                for line in inj.lines:
-                    counts["spam lines"] += 1
-                    if line_leaked(line, kept):
-                        counts["spam lines leaked"] += 1
-                        leaks["spam"].append(f"{case.id} [{inj.position}] {line[:100]}")
-            elif inj.kind == "inline":
-                counts["inline tokens"] += 1
-                if token_leaked(inj, kept):
-                    counts["inline tokens leaked"] += 1
-                    leaks["inline"].append(f"{case.id} {inj.token!r} in {inj.spliced[:100]}")
-                if clean_doc.ok and inj.original in kept_texts(clean_doc):
-                    counts["inline sentences kept before"] += 1
-                    if inj.original in kept:
-                        counts["inline sentences intact"] += 1
-            elif inj.kind == "teaser":
-                counts["teaser sections"] += 1
-                counts[f"teaser sections {inj.position}"] += 1
-                body_lines = [l for l in inj.lines if l != inj.heading]
-                leaked = [l for l in body_lines if line_leaked(l, kept)]
-                counts["teaser lines"] += len(body_lines)
-                counts["teaser lines leaked"] += len(leaked)
-                if leaked:
-                    counts["teaser sections leaked"] += 1
-                    counts[f"teaser sections {inj.position} leaked"] += 1
-                    leaks["teaser"].append(f"{case.id} [{inj.position}] {leaked[0][:100]}")
+    # Each seed is one draw of noise over every page; the figures pool the draws.
+    noisy_score = Score()
+    counts: Counter = Counter()
+    leaks: dict[str, list[str]] = defaultdict(list)
+    per_seed = []
+    for seed in range(args.seed, args.seed + args.seeds):
+        rng = random.Random(seed)
+        seed_counts: Counter = Counter()
+        seed_score = Score()
+        for i, (case, dump) in enumerate(zip(cases, dumps)):
+            language = teasers[i].language if teasers[i] else guess_page_language([l for l in dump.split("\n") if len(l) > 80])
+            others = [teasers[j] for j in by_language.get(language, []) if j != i] or [t for j, t in enumerate(teasers) if t and j != i]
+            pool = rng.sample(others, min(8, len(others)))
+            kinds = {kind: int(args.only in (None, kind)) for kind in ("spam", "inline", "teaser")}
+            noisy = inject_noise(
+                dump, rng, pool, body=case.with_,
+                spam_blocks=kinds["spam"], inline_tokens=kinds["inline"], teaser_sections=kinds["teaser"], title=titles[i],
+            )
+            with models.use(case.id) if models else nullcontext():
+                doc = clean_dump(noisy.text)
+            for score in (noisy_score, seed_score):
+                score.add(doc.text if doc.ok else "", case)
+            _count_leaks(case, doc, noisy.injections, clean_kept[i], seed_counts, leaks)
+        counts.update(seed_counts)
+        per_seed.append((seed, seed_counts, clean_score.f1 - seed_score.f1))
     seconds = time.monotonic() - started
 
-    def rate(kind: str) -> float:
-        return counts[f"{kind} leaked"] / counts[kind] if counts[kind] else 0.0
+    def rate(kind: str, of: Counter = counts) -> float:
+        return of[f"{kind} leaked"] / of[kind] if of[kind] else 0.0
 
     spam_leak, inline_leak, teaser_leak = rate("spam lines"), rate("inline tokens"), rate("teaser sections")
     gap = clean_score.f1 - noisy_score.f1
     used = "fold line models (each page held out)" if models else "shipped line model"
-    print(f"{len(cases)} dev pages (text dumps), seed {args.seed}, {used}, {2 * len(cases) / seconds:.1f} cleanings/s")
+    cleanings = len(cases) * (1 + args.seeds)
+    print(f"{len(cases)} dev pages (text dumps), {used}, {cleanings / seconds:.1f} cleanings/s")
+    print(f"noise seeds {args.seed}..{args.seed + args.seeds - 1}, pooled below; per seed:")
+    for seed, seed_counts, seed_gap in per_seed:
+        print(
+            f"  seed {seed}: spam lines {rate('spam lines', seed_counts):.3%}  inline tokens {rate('inline tokens', seed_counts):.3%}"
+            f"  teaser sections {seed_counts['teaser sections leaked']} / {seed_counts['teaser sections']}"
+            f" = {rate('teaser sections', seed_counts):.3%}  F1 gap {seed_gap:+.4f}"
+        )
     print(f"spam lines leaked          {counts['spam lines leaked']:5d} / {counts['spam lines']:5d}  = {spam_leak:.3%}  (floor {MAX_SPAM_LINE_LEAK:.0%})")
     print(f"inline tokens leaked       {counts['inline tokens leaked']:5d} / {counts['inline tokens']:5d}  = {inline_leak:.3%}  (floor {MAX_INLINE_TOKEN_LEAK:.0%})")
     print(f"  sentences intact after cut {counts['inline sentences intact']:5d} / {counts['inline sentences kept before']:5d}")
@@ -162,8 +161,8 @@ def main(argv=None) -> int:
     for where in ("before", "inside", "after"):
         print(f"  {where + ':':7} {counts[f'teaser sections {where} leaked']:5d} / {counts[f'teaser sections {where}']:5d}  = {rate(f'teaser sections {where}'):.3%}")
     print(f"  teaser lines leaked        {counts['teaser lines leaked']:5d} / {counts['teaser lines']:5d}  = {rate('teaser lines'):.3%}")
-    print(f"pages rejected only with noise: {rejected_noisy}")
-    print(f"headlines taken from injected lines: {counts['titles from injected lines']} / {len(cases)}")
+    print(f"pages rejected only with noise: {counts['rejected only with noise']}")
+    print(f"headlines taken from injected lines: {counts['titles from injected lines']} / {len(cases) * args.seeds}")
     print(clean_score.line("body without injection"))
     print(noisy_score.line("body with injection"))
     print(f"F1 gap (without - with)    {gap:+.4f}  (floor {MAX_F1_GAP})")
@@ -173,6 +172,44 @@ def main(argv=None) -> int:
 
     failed = spam_leak > MAX_SPAM_LINE_LEAK or inline_leak > MAX_INLINE_TOKEN_LEAK or teaser_leak > MAX_TEASER_SECTION_LEAK or gap > MAX_F1_GAP
     return 1 if failed else 0
+
+
+def _count_leaks(case: Case, doc, injections, clean_kept: list[str] | None, counts: Counter, leaks: dict[str, list[str]]) -> None:
+    """Count one noisy page's injections and what of them the cleaned page kept."""
+    if clean_kept is not None and not doc.ok:
+        counts["rejected only with noise"] += 1
+    kept = kept_texts(doc)
+    injected_lines = {line for inj in injections for line in inj.lines}
+    if doc.metadata.get("title") in injected_lines:
+        counts["titles from injected lines"] += 1
+        leaks["title"].append(f"{case.id} {doc.metadata['title'][:100]}")
+    for inj in injections:
+        if inj.kind == "spam":
+            for line in inj.lines:
+                counts["spam lines"] += 1
+                if line_leaked(line, kept):
+                    counts["spam lines leaked"] += 1
+                    leaks["spam"].append(f"{case.id} [{inj.position}] {line[:100]}")
+        elif inj.kind == "inline":
+            counts["inline tokens"] += 1
+            if token_leaked(inj, kept):
+                counts["inline tokens leaked"] += 1
+                leaks["inline"].append(f"{case.id} {inj.token!r} in {inj.spliced[:100]}")
+            if clean_kept is not None and inj.original in clean_kept:
+                counts["inline sentences kept before"] += 1
+                if inj.original in kept:
+                    counts["inline sentences intact"] += 1
+        elif inj.kind == "teaser":
+            counts["teaser sections"] += 1
+            counts[f"teaser sections {inj.position}"] += 1
+            body_lines = [l for l in inj.lines if l != inj.heading]
+            leaked = [l for l in body_lines if line_leaked(l, kept)]
+            counts["teaser lines"] += len(body_lines)
+            counts["teaser lines leaked"] += len(leaked)
+            if leaked:
+                counts["teaser sections leaked"] += 1
+                counts[f"teaser sections {inj.position} leaked"] += 1
+                leaks["teaser"].append(f"{case.id} [{inj.position}] {leaked[0][:100]}")
 
 
 if __name__ == "__main__":
