@@ -455,7 +455,8 @@ def _find_title(texts, furniture, core_start, core_texts=(), stoplist=frozenset(
         # out): an injected line was the headline on 11 -> 6 pages, teaser
         # sections leaked 48 either way; on the clean dumps the title is the
         # h1 on 414 pages either way (two pages lose a title: a breadcrumb,
-        # and a headline under a "Latest News" kicker).
+        # and a headline under a "Latest News" kicker).  Over four noise draws
+        # pooled (the rule taken out of this release): F1 gap 0.0107 -> 0.0104.
         if distinct and not (i and patterns.story_box_heading(texts[i - 1])):
             candidates.append((i, distinct))
     # The core's own first line, when it reads as a headline over the text
