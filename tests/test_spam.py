@@ -183,6 +183,17 @@ def test_evidence_counts_a_spam_address_once():
     assert (ev.sites, ev.strong, ev.weak) == (1, 0, 0)
 
 
+def test_a_sentence_without_a_full_stop_next_to_spam_loses_only_its_spliced_word():
+    # The sentence under the block has one spam word spliced in and no final
+    # full stop (the dump cut it): a sentence all the same, cut inline.
+    block = ["먹튀검증 완료된 안전놀이터 추천 순위 TOP 10", "실시간 라이브 바카라 24시간 운영 bet-toto77.com", "스포츠토토 배당률 분석과 승부식 예상"]
+    sentence = "Engineers will raise the embankments by one metre and add 토토 pumping stations where the river narrows"
+    doc = clean_lines(ARTICLE_EN[:3] + block + [sentence] + ARTICLE_EN[3:])
+    assert all(rule_of(doc, line) == "spam" for line in block)
+    assert sentence.replace("토토 ", "") in doc.text
+    assert "토토" not in doc.text
+
+
 # --- spam pages -----------------------------------------------------------------
 
 
