@@ -335,6 +335,11 @@ class LineEvidence:
         return self.strong + self.weak + self.sites
 
     @property
+    def items(self) -> int:
+        """Every spam item the line holds: lexicon terms, spam sites and promotion words."""
+        return self.lexical + self.promo
+
+    @property
     def score(self) -> int:
         base = 2 * self.strong + self.weak + 2 * self.sites
         return base + self.promo if base else 0
@@ -398,8 +403,7 @@ def _spam_on_its_own(text: str, ev: LineEvidence, script: str | None, article_sc
         return True
     if not (ev.strong or ev.sites or ev.promo):
         return False  # ordinary words of the topic, in the article's script: reporting
-    items = ev.strong + ev.weak + ev.sites + ev.promo
-    if items < (SENTENCE_ITEMS if _sentence_like(text) else 2):
+    if ev.items < (SENTENCE_ITEMS if _sentence_like(text) else 2):
         return False  # a word or address spliced into a sentence: cut inline
     if len(text) >= DENSITY_FROM_CHARS:
         return ev.score * 100 / len(text) >= (SCORE_PER_100_CHARS_TOPICAL if topical else SCORE_PER_100_CHARS)
@@ -464,7 +468,12 @@ def _spliced(text: str, ev: LineEvidence) -> bool:
     0.0084; spam lines and tokens leaked unchanged (11 of 16,639, 7 of
     3,704); the clean dumps unchanged.
     """
-    return len(text) >= SENTENCE_CHARS and ev.strong + ev.weak + ev.sites + ev.promo <= 1
+    return len(text) >= SENTENCE_CHARS and ev.items <= 1
+
+
+def _list_line(text: str, ev: LineEvidence) -> bool:
+    """A line that reads as one of a spam list's headlines: no sentence end, and not a sentence a word was spliced into."""
+    return _headline_like(text) and not _spliced(text, ev)
 
 
 def _sentence_like(text: str) -> bool:
@@ -509,7 +518,7 @@ def spam_lines(
     if not topical:
         run: list[int] = []
         for i in range(len(texts) + 1):
-            if i < len(texts) and evidences[i].lexical and _headline_like(texts[i]) and not _spliced(texts[i], evidences[i]):
+            if i < len(texts) and evidences[i].lexical and _list_line(texts[i], evidences[i]):
                 run.append(i)
                 continue
             if len(run) >= 2:
@@ -525,7 +534,7 @@ def spam_lines(
             if not (0 <= j < len(texts)) or j in flagged:
                 continue
             # A full sentence next to spam with one spam word was spliced into: it is cut inline.
-            if foreign(j) or (evidences[j].score >= needed and _headline_like(texts[j]) and not _spliced(texts[j], evidences[j])):
+            if foreign(j) or (evidences[j].score >= needed and _list_line(texts[j], evidences[j])):
                 flagged.add(j)
                 todo.append(j)
     # A heading directly over a run of two or more spam lines is theirs.
