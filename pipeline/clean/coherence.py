@@ -37,8 +37,9 @@ above the article can hand the cleaner a teaser's title as headline, and
 the headline must not vouch for the paragraph under it.  Runs never take
 more than half of the kept text (a page that is a list of stories is not
 emptied) unless a clearly on-topic paragraph of the article stays outside
-them, or the runs leave the core (the densest prose run) whole and it
-shares words with the headline.
+them, or what they leave of the core (the densest prose run) shares words
+with the headline; a list under a heading that names a box of stories
+("Most read") goes whatever its size.
 A page where no kept block is on a topic shared with the rest loses
 nothing: there is no article to be unrelated to.
 """
@@ -539,12 +540,6 @@ def _section_heading(text: str) -> bool:
 
 
 @lru_cache(maxsize=4096)
-def _story_box(text: str) -> bool:
-    """A heading that names a box of other stories ("Most read", "Mehr aus dem Ressort"), not comments or tags."""
-    return patterns.story_box_heading(text.strip())
-
-
-@lru_cache(maxsize=4096)
 def _heading(text: str) -> bool:
     """A section heading over a list of stories ("Related articles", "Popular")."""
     stripped = text.strip()
@@ -558,8 +553,8 @@ def teaser_runs(texts: list[str], sims: list[float], joint: list[float] | None =
 
     Items: a low title with the paragraph under it (when that paragraph is
     not coherent either), a low title alone, a heading, or a low block.  A
-    coherent block ends a run.  A short line over a paragraph that share
-    nothing with the article is a story whatever its title's shape
+    coherent block ends a run.  A short line over a paragraph, the two
+    sharing nothing with the article, is a story whatever its title's shape
     (_untitled_story).  A run goes when it holds two title-paragraph
     pairs, or one with a section heading or a truncated paragraph, or (under
     a heading) two titles, or one under a heading naming a box of stories,
@@ -594,7 +589,7 @@ def teaser_runs(texts: list[str], sims: list[float], joint: list[float] | None =
                 pairs >= 2
                 or (pairs >= 1 and (headed or truncated or titles >= 2))
                 or (headed and titles >= 2)
-                or (headed and titles and any(it[0] == "heading" and _story_box(texts[it[1]]) for it in items))
+                or (headed and titles and any(it[0] == "heading" and patterns.story_box_heading(texts[it[1]].strip()) for it in items))
                 or lone
                 or _titles_between_paragraphs(items)
             ):
@@ -657,13 +652,12 @@ def teaser_runs(texts: list[str], sims: list[float], joint: list[float] | None =
         The caller asks sims[k] < LONE_STORY_SIMILARITY first (most blocks
         fail it, and this runs for every block of both scorings).
         """
-        if k + 1 >= len(texts) or sims[k + 1] >= LONE_STORY_SIMILARITY or len(texts[k + 1]) < PARAGRAPH_MIN_CHARS:
+        if k + 1 >= len(texts) or sims[k + 1] >= LONE_STORY_SIMILARITY:
             return False
         line = texts[k].strip()
         return (
-            0 < len(line) <= TITLE_MAX_CHARS
+            _line_over_paragraph(line, texts[k + 1])
             and line[-1] not in _SENTENCE_END
-            and len(texts[k + 1]) > len(line)
             and not title_like(texts[k])
             and not title_like(texts[k + 1])
             and not _section_heading(texts[k])
@@ -722,6 +716,11 @@ def teaser_runs(texts: list[str], sims: list[float], joint: list[float] | None =
     return merged
 
 
+def _line_over_paragraph(line: str, paragraph: str) -> bool:
+    """The shape of a story whatever its title's: a short line (stripped) over a paragraph longer than it."""
+    return 0 < len(line) <= TITLE_MAX_CHARS and len(paragraph) >= PARAGRAPH_MIN_CHARS and len(paragraph) > len(line)
+
+
 def _story_above(texts: list[str], sims: list[float], start: int) -> int:
     """Where a list of stories starting at block `start` begins: a low short line over a low paragraph right above it is one more story.
 
@@ -734,9 +733,7 @@ def _story_above(texts: list[str], sims: list[float], start: int) -> int:
     line, paragraph = texts[start - 2].strip(), texts[start - 1]
     if (
         max(sims[start - 2], sims[start - 1]) < MIN_SIMILARITY
-        and 0 < len(line) <= TITLE_MAX_CHARS
-        and len(paragraph) >= PARAGRAPH_MIN_CHARS
-        and len(paragraph) > len(line)
+        and _line_over_paragraph(line, paragraph)
         and not title_like(paragraph)
         and not _heading(paragraph)
     ):
@@ -761,9 +758,7 @@ def _more_stories(texts: list[str], items: list[tuple[str, int, int]], end: int)
     rest = [it for it in items if it[1] >= end]
     for head, body in zip(rest[::2], rest[1::2]):
         line = texts[head[1]].strip()
-        if head[0] not in ("low", "heading") or body[0] != "low" or len(texts[body[1]]) < PARAGRAPH_MIN_CHARS:
-            break
-        if not line or len(line) > TITLE_MAX_CHARS or len(texts[body[1]]) <= len(line):
+        if head[0] not in ("low", "heading") or body[0] != "low" or not _line_over_paragraph(line, texts[body[1]]):
             break
         if line[-1] in _SENTENCE_END and not (len(line) <= TITLE_QUESTION_MAX_CHARS and _TRUNCATED.search(line)):
             break
@@ -863,9 +858,11 @@ def remove_unrelated(
 
     def beside_core(doomed: list[int]) -> bool:
         """What the runs leave of the densest prose run (the headline aside) holds the headline's words: the article was found."""
+        if not title:
+            return False
         gone = set(doomed)
         left = [n for n in core_at if order[n] not in gone and texts[n] != title]
-        if not title or not left:
+        if not left:
             return False
         import numpy as np
 
@@ -886,10 +883,10 @@ def remove_unrelated(
         # out): teaser sections leaked 59 -> 57 of 946, body F1 unchanged
         # (0.9020); over four noise draws pooled (the rule taken out of this
         # release): 251 -> 244 of 3,784, F1 gap 0.0103 -> 0.0104.  Weighed
-        # against all the kept text instead, a short
-        # article's own run passed the guard on a page where a large named
-        # run (a comment thread, before comment headings stopped counting as
-        # boxes of stories) made the rest of the text large.
+        # against all the kept text instead, a short article's own run
+        # passed the guard on a page where a large named run (a comment
+        # thread, before comment headings stopped counting as boxes of
+        # stories) made the rest of the text large.
         named = {order[n] for run in runs if _named(run) for n in run if reference[n]}
         unnamed_chars = sum(len(doc.blocks[i].text) for i in doomed if i not in named)
         named_chars = sum(len(doc.blocks[i].text) for i in named)
@@ -904,7 +901,7 @@ def remove_unrelated(
 
     def _named(run: range) -> bool:
         """The run starts with (or right under) a heading that names a box of other stories."""
-        return any(_story_box(texts[n]) for n in (run.start, run.start - 1) if n >= 0)
+        return any(patterns.story_box_heading(texts[n].strip()) for n in (run.start, run.start - 1) if n >= 0)
 
     # The page's counts and title shapes are computed once for both scorings below.
     titles = [title_like(t) for t in texts]
