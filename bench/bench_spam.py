@@ -112,6 +112,13 @@ def main(argv=None) -> int:
         clean_score.add(clean_doc.text if clean_doc.ok else "", case)
         clean_kept.append(kept_texts(clean_doc) if clean_doc.ok else None)
 
+    # The other pages' teasers each page may draw from (in its language when there are any).
+    others_of = []
+    for i, dump in enumerate(dumps):
+        language = teasers[i].language if teasers[i] else guess_page_language([l for l in dump.split("\n") if len(l) > 80])
+        others_of.append([teasers[j] for j in by_language.get(language, []) if j != i] or [t for j, t in enumerate(teasers) if t and j != i])
+    kinds = {kind: int(args.only in (None, kind)) for kind in ("spam", "inline", "teaser")}
+
     # Each seed is one draw of noise over every page; the figures pool the draws.
     noisy_score = Score()
     counts: Counter = Counter()
@@ -122,10 +129,8 @@ def main(argv=None) -> int:
         seed_counts: Counter = Counter()
         seed_score = Score()
         for i, (case, dump) in enumerate(zip(cases, dumps)):
-            language = teasers[i].language if teasers[i] else guess_page_language([l for l in dump.split("\n") if len(l) > 80])
-            others = [teasers[j] for j in by_language.get(language, []) if j != i] or [t for j, t in enumerate(teasers) if t and j != i]
+            others = others_of[i]
             pool = rng.sample(others, min(8, len(others)))
-            kinds = {kind: int(args.only in (None, kind)) for kind in ("spam", "inline", "teaser")}
             noisy = inject_noise(
                 dump, rng, pool, body=case.with_,
                 spam_blocks=kinds["spam"], inline_tokens=kinds["inline"], teaser_sections=kinds["teaser"], title=titles[i],
