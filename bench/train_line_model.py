@@ -167,14 +167,14 @@ def train(z, y, sample_weight, hidden: int, epochs: int, l2: float, seed: int, l
     return w1, b1, w2, float(b2v[0])
 
 
-def train_members(x, y, sample_weight, args) -> dict:
+def train_members(x, y, sample_weight, args, features: list[str] = FEATURE_NAMES) -> dict:
     """args.members networks from different random starts, stored side by side (see LineModel)."""
     mean = x.mean(axis=0)
     std = x.std(axis=0) + 1e-6
     z = (x - mean) / std
     members = [train(z, y, sample_weight, args.hidden, args.epochs, args.l2, args.seed + k) for k in range(args.members)]
     return {
-        "features": FEATURE_NAMES,
+        "features": features,
         "mean": mean.tolist(),
         "std": std.tolist(),
         "w1": np.hstack([m[0] for m in members]).tolist(),

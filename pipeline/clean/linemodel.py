@@ -349,9 +349,9 @@ class LineModel:
     so that a page costs one product for all members.
     """
 
-    def __init__(self, params: dict):
-        if params.get("features") != FEATURE_NAMES:
-            raise ValueError("line model was trained on other features; retrain with bench/train_line_model.py")
+    def __init__(self, params: dict, features: list[str] = FEATURE_NAMES, trainer: str = "bench/train_line_model.py"):
+        if params.get("features") != features:
+            raise ValueError(f"model was trained on other features; retrain with {trainer}")
         self.mean = np.asarray(params["mean"])
         self.std = np.asarray(params["std"])
         self.w1 = np.asarray(params["w1"])
