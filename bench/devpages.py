@@ -82,7 +82,7 @@ class Score:
 
     def line(self, name: str, seconds: float | None = None, docs: int | None = None) -> str:
         speed = f"  {docs / seconds:8.1f} docs/s" if seconds and docs else ""
-        return f"{name:<28} precision {self.precision:.3f}  recall {self.recall:.3f}  F1 {self.f1:.3f}{speed}"
+        return f"{name:<28} precision {self.precision:.3f}  recall {self.recall:.3f}  F1 {self.f1:.4f}{speed}"
 
 
 # Elements whose text a naive scraper never shows.
@@ -168,6 +168,8 @@ def finish(per_page: list, worst: int, score: Score, floor: float, label: str) -
 # cleaned by the model of the fold that held it out, so that a bench can
 # print what to expect on pages the shipped model never saw.
 FOLD_MODELS = ROOT / "bench" / "data" / "line_model_folds"
+# The same for the teaser model (bench/train_teaser_model.py), on the same folds.
+TEASER_FOLD_MODELS = ROOT / "bench" / "data" / "teaser_model_folds"
 
 
 def fold_of(page_id: str, folds: int) -> int:
@@ -190,19 +192,53 @@ def line_model(model):
         cleaning.load_model = original
 
 
+@contextmanager
+def teaser_model(model):
+    """Inside the block the teaser stage uses `model` (None: the rules alone) instead of the shipped one."""
+    import pipeline.clean.coherence as coherence
+
+    original = coherence.load_teaser_model
+    coherence.load_teaser_model = lambda: model
+    try:
+        yield
+    finally:
+        coherence.load_teaser_model = original
+
+
+def _fold_models(root: Path, features: list[str] | None = None, trainer: str = "") -> list:
+    from pipeline.clean.linemodel import LineModel
+
+    paths = sorted(root.glob("fold*.json"))
+    if not paths:
+        raise SystemExit(f"no fold models in {root}: run python {trainer} first")
+    args = (features, trainer) if features else ()
+    return [LineModel(json.loads(p.read_text(encoding="utf-8")), *args) for p in paths]
+
+
 class HeldOutModels:
-    """The fold models of the last training run; `use(page_id)` is line_model() of the one that held that page out."""
+    """The fold models of the last training runs; `use(page_id)` puts in the ones that held that page out.
 
-    def __init__(self, root: Path = FOLD_MODELS):
-        from pipeline.clean.linemodel import LineModel
+    `teasers`: the teaser model's folds too (else the shipped teaser model
+    is used, which saw every page).
+    """
 
-        paths = sorted(root.glob("fold*.json"))
-        if not paths:
-            raise SystemExit(f"no fold models in {root}: run python bench/train_line_model.py first")
-        self.models = [LineModel(json.loads(p.read_text(encoding="utf-8"))) for p in paths]
+    def __init__(self, root: Path = FOLD_MODELS, teasers: bool = True):
+        from pipeline.clean.teasermodel import FEATURE_NAMES, TRAINER
 
+        self.models = _fold_models(root, trainer="bench/train_line_model.py")
+        self.teaser_models = _fold_models(TEASER_FOLD_MODELS, FEATURE_NAMES, TRAINER) if teasers else None
+        if self.teaser_models is not None and len(self.teaser_models) != len(self.models):
+            raise SystemExit("line and teaser models were trained on different folds: retrain the teaser model")
+
+    @contextmanager
     def use(self, page_id: str):
-        return line_model(self.models[fold_of(page_id, len(self.models))])
+        k = fold_of(page_id, len(self.models))
+        with line_model(self.models[k]):
+            if self.teaser_models is None:
+                yield
+            else:
+                with teaser_model(self.teaser_models[k]):
+                    yield
 
 
 _TITLE_SUFFIX = re.compile(r"\s+[|–—·:-]\s+[^|–—·:-]{2,60}$")

@@ -4,10 +4,12 @@ import random
 import sys
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from bench.devpages import teaser_model  # noqa: E402
 from bench.noise import SPAM_POOLS, Teaser, inject_noise, line_leaked, token_leaked  # noqa: E402
 from pipeline.clean.coherence import remove_unrelated, similarities  # noqa: E402
 from pipeline.clean.features import stopwords  # noqa: E402
@@ -364,9 +366,65 @@ def test_teaser_titles_alone_between_two_paragraphs_go():
     doc = _doc_with_removed(lines, {})
     assert remove_unrelated(doc, "en", ARTICLE_EN[0]) == 2
     assert [doc.blocks[i].removed_by for i in (3, 4)] == ["unrelated_teaser"] * 2
-    # Five short lines are a list or a poem, not a teaser box.
+    # Five short lines are a list or a poem to the runs, not a teaser box.
+    # (The teaser model reads these five, which share nothing with the
+    # article, as teasers; the rules alone are tested here.)
     lines = ARTICLE_EN[:3] + [t.title for t in TEASERS_EN[:3]] + ["Dry stone walls", "Old mills by the weir"] + ARTICLE_EN[3:]
-    assert remove_unrelated(_doc_with_removed(lines, {}), "en", ARTICLE_EN[0]) == 0
+    with teaser_model(None):
+        assert remove_unrelated(_doc_with_removed(lines, {}), "en", ARTICLE_EN[0]) == 0
+
+
+class _StubModel:
+    """A teaser model that reads as teasers the blocks of the given lengths."""
+
+    threshold = 0.5
+
+    def __init__(self, *lengths: int):
+        self.lengths = set(lengths)
+
+    def probabilities(self, x):
+        from pipeline.clean.teasermodel import FEATURE_NAMES
+
+        chars = np.rint(np.expm1(x[:, FEATURE_NAMES.index("log_chars")])).astype(int)
+        return np.isin(chars, list(self.lengths)).astype(float)
+
+
+def test_the_teaser_model_takes_the_blocks_it_reads_as_teasers_beside_the_runs():
+    odd = "A short note on something else entirely, with no story around it."
+    lines = ARTICLE_EN[:3] + [odd] + ARTICLE_EN[3:]
+    with teaser_model(None):
+        assert remove_unrelated(_doc_with_removed(lines, {}), "en", ARTICLE_EN[0]) == 0
+    doc = _doc_with_removed(lines, {})
+    with teaser_model(_StubModel(len(odd))):
+        assert remove_unrelated(doc, "en", ARTICLE_EN[0]) == 1
+    assert doc.blocks[3].removed_by == "unrelated_teaser"
+
+
+def test_the_teaser_model_never_takes_the_headline_nor_more_than_the_guard_allows():
+    lines = list(ARTICLE_EN)
+    with teaser_model(_StubModel(*(len(line) for line in lines))):
+        doc = _doc_with_removed(lines, {})
+        assert remove_unrelated(doc, "en", ARTICLE_EN[0]) == 0  # all of it: the guard refuses
+    with teaser_model(_StubModel(len(ARTICLE_EN[0]))):
+        doc = _doc_with_removed(lines, {})
+        assert remove_unrelated(doc, "en", ARTICLE_EN[0]) == 0  # the headline is the runs' to judge
+        assert doc.blocks[0].kept
+
+
+def test_teaser_features_are_one_row_of_every_feature_per_block():
+    from pipeline.clean.teasermodel import FEATURE_NAMES, load_teaser_model, teaser_features
+
+    n = 5
+    x = teaser_features(
+        [0.0, 0.3, 0.0, 0.2, 0.1], [0.0] * n, [40, 300, 60, 400, 20], [True, False, True, False, False],
+        [False, False, False, True, False], [False, True, False, True, False], [False] * n, [False, False, True, False, False],
+        [True] * n, 1,
+    )
+    assert x.shape == (n, len(FEATURE_NAMES)) and np.isfinite(x).all()
+    column = dict(zip(FEATURE_NAMES, x.T))
+    assert column["similarity_next"].tolist() == [0.3, 0.0, 0.2, 0.1, -1.0]  # -1 off the page
+    assert column["above_headline"].tolist() == [1.0, 0.0, 0.0, 0.0, 0.0]
+    assert load_teaser_model() is not None  # shipped beside the line model
 
 
 def test_the_last_teaser_title_takes_its_text_even_when_it_shares_a_chance_word():
