@@ -76,6 +76,42 @@ FEATURE_NAMES = [
 ]
 
 
+# Each feature: (source column, shift, value off the page).  Shift k reads
+# block i - k (the one k above); sources are the columns of teaser_features.
+_SOURCES = ("similarity", "joint", "title_like", "truncated", "log_chars", "ends_sentence", "in_run", "kept", "heading")
+_SPEC = {
+    "similarity": ("similarity", 0, 0.0),
+    "joint": ("joint", 0, 0.0),
+    "title_like": ("title_like", 0, 0.0),
+    "truncated": ("truncated", 0, 0.0),
+    "log_chars": ("log_chars", 0, 0.0),
+    "ends_sentence": ("ends_sentence", 0, 0.0),
+    "similarity_prev": ("similarity", 1, -1.0),
+    "similarity_next": ("similarity", -1, -1.0),
+    "similarity_prev2": ("similarity", 2, -1.0),
+    "similarity_next2": ("similarity", -2, -1.0),
+    "title_prev": ("title_like", 1, -1.0),
+    "title_next": ("title_like", -1, -1.0),
+    "log_chars_prev": ("log_chars", 1, 0.0),
+    "log_chars_next": ("log_chars", -1, 0.0),
+    "joint_prev": ("joint", 1, -1.0),
+    "joint_next": ("joint", -1, -1.0),
+    "in_run": ("in_run", 0, 0.0),
+    "run_prev": ("in_run", 1, -1.0),
+    "run_next": ("in_run", -1, -1.0),
+    "kept": ("kept", 0, 0.0),
+    "heading_prev": ("heading", 1, 0.0),
+    "truncated_prev": ("truncated", 1, 0.0),
+    "truncated_next": ("truncated", -1, 0.0),
+    "title_prev2": ("title_like", 2, -1.0),
+    "title_next2": ("title_like", -2, -1.0),
+    "ends_sentence_prev": ("ends_sentence", 1, -1.0),
+    "ends_sentence_next": ("ends_sentence", -1, -1.0),
+    "kept_prev": ("kept", 1, -1.0),
+    "kept_next": ("kept", -1, -1.0),
+}
+
+
 def teaser_features(
     sims: list[float],
     joint: list[float] | None,
@@ -90,43 +126,49 @@ def teaser_features(
 ) -> np.ndarray:
     """One row of FEATURE_NAMES per block of a teaser scoring (coherence.remove_unrelated)."""
     n = len(sims)
-    s = np.asarray(sims, float)
-    j = np.asarray(joint, float) if joint is not None else np.zeros(n)
-    t = np.asarray(titles, float)
-    chars = np.log1p(np.asarray(lengths, float))
-    run = np.asarray(in_run, float)
-    cut = np.asarray(truncated, float)
-    ends = np.asarray(ends_sentence, float)
-    on = np.asarray(kept, float)
-
-    def shifted(values: np.ndarray, by: int, pad: float) -> np.ndarray:
-        """values[i - by] per block i (pad where that is off the page)."""
-        out = np.full(n, pad)
-        if abs(by) < n:
-            if by > 0:
-                out[by:] = values[:-by]
-            else:
-                out[:by] = values[-by:]
-        return out
-
-    padded = np.concatenate([np.zeros(NEAR_BLOCKS), s, np.zeros(NEAR_BLOCKS)])
-    near = np.lib.stride_tricks.sliding_window_view(padded, 2 * NEAR_BLOCKS + 1).max(axis=1)
+    source = np.empty((len(_SOURCES), n))
+    source[0] = sims
+    source[1] = joint if joint is not None else 0.0
+    source[2] = titles
+    source[3] = truncated
+    source[4] = lengths
+    np.log1p(source[4], out=source[4])
+    source[5] = ends_sentence
+    source[6] = in_run
+    source[7] = kept
+    source[8] = headings
+    s = source[0]
+    x = np.empty((n, len(FEATURE_NAMES)))
+    for column, name in enumerate(FEATURE_NAMES):
+        spec = _SPEC.get(name)
+        if spec is None:
+            continue
+        row, by, pad = spec
+        values = source[_SOURCES.index(row)]
+        if by == 0:
+            x[:, column] = values
+        elif abs(by) >= n:
+            x[:, column] = pad
+        elif by > 0:
+            x[:by, column] = pad
+            x[by:, column] = values[:-by]
+        else:
+            x[by:, column] = pad
+            x[:by, column] = values[-by:]
+    padded = np.zeros(n + 2 * NEAR_BLOCKS)
+    padded[NEAR_BLOCKS : NEAR_BLOCKS + n] = s
+    near = padded[: n].copy()
+    for k in range(1, 2 * NEAR_BLOCKS + 1):
+        np.maximum(near, padded[k : k + n], out=near)
     long_blocks = s[np.asarray(lengths) >= LONG_BLOCK_CHARS]
     median = float(np.median(long_blocks)) if len(long_blocks) else 0.0
     position = np.arange(n)
-    above = position < headline if headline is not None else np.zeros(n, bool)
-    columns = [
-        s, j, t, cut, chars, ends, position / max(n, 1),
-        shifted(s, 1, -1.0), shifted(s, -1, -1.0), shifted(s, 2, -1.0), shifted(s, -2, -1.0),
-        shifted(t, 1, -1.0), shifted(t, -1, -1.0), shifted(chars, 1, 0.0), shifted(chars, -1, 0.0),
-        shifted(j, 1, -1.0), shifted(j, -1, -1.0), run, shifted(run, 1, -1.0), shifted(run, -1, -1.0),
-        near, np.full(n, median), on, above.astype(float),
-        shifted(np.asarray(headings, float), 1, 0.0),
-        shifted(cut, 1, 0.0), shifted(cut, -1, 0.0), shifted(t, 2, -1.0), shifted(t, -2, -1.0),
-        shifted(ends, 1, -1.0), shifted(ends, -1, -1.0), shifted(on, 1, -1.0), shifted(on, -1, -1.0),
-        s / max(median, MIN_MEDIAN),
-    ]
-    return np.stack(columns, axis=1)
+    x[:, FEATURE_NAMES.index("relative_position")] = position / max(n, 1)
+    x[:, FEATURE_NAMES.index("max_similarity_near")] = near
+    x[:, FEATURE_NAMES.index("page_median_similarity")] = median
+    x[:, FEATURE_NAMES.index("above_headline")] = position < headline if headline is not None else 0.0
+    x[:, FEATURE_NAMES.index("similarity_over_median")] = s / max(median, MIN_MEDIAN)
+    return x
 
 
 @lru_cache(maxsize=1)
