@@ -38,78 +38,49 @@ LONG_BLOCK_CHARS = 100
 # whose long blocks share nothing is not divided by zero).
 MIN_MEDIAN = 0.05
 
-FEATURE_NAMES = [
-    "similarity",
-    "joint",
-    "title_like",
-    "truncated",
-    "log_chars",
-    "ends_sentence",
-    "relative_position",
-    "similarity_prev",
-    "similarity_next",
-    "similarity_prev2",
-    "similarity_next2",
-    "title_prev",
-    "title_next",
-    "log_chars_prev",
-    "log_chars_next",
-    "joint_prev",
-    "joint_next",
-    "in_run",
-    "run_prev",
-    "run_next",
-    "max_similarity_near",
-    "page_median_similarity",
-    "kept",
-    "above_headline",
-    "heading_prev",
-    "truncated_prev",
-    "truncated_next",
-    "title_prev2",
-    "title_next2",
-    "ends_sentence_prev",
-    "ends_sentence_next",
-    "kept_prev",
-    "kept_next",
-    "similarity_over_median",
-]
 
 
-# Each feature: (source column, shift, value off the page).  Shift k reads
-# block i - k (the one k above); sources are the columns of teaser_features.
+# The features in the model's order.  Each read from a source column
+# (teaser_features's arguments) is (source, shift, value off the page):
+# shift k reads block i - k (the one k above).  None: computed apart, below.
 _SOURCES = ("similarity", "joint", "title_like", "truncated", "log_chars", "ends_sentence", "in_run", "kept", "heading")
-_SPEC = {
-    "similarity": ("similarity", 0, 0.0),
-    "joint": ("joint", 0, 0.0),
-    "title_like": ("title_like", 0, 0.0),
-    "truncated": ("truncated", 0, 0.0),
-    "log_chars": ("log_chars", 0, 0.0),
-    "ends_sentence": ("ends_sentence", 0, 0.0),
-    "similarity_prev": ("similarity", 1, -1.0),
-    "similarity_next": ("similarity", -1, -1.0),
-    "similarity_prev2": ("similarity", 2, -1.0),
-    "similarity_next2": ("similarity", -2, -1.0),
-    "title_prev": ("title_like", 1, -1.0),
-    "title_next": ("title_like", -1, -1.0),
-    "log_chars_prev": ("log_chars", 1, 0.0),
-    "log_chars_next": ("log_chars", -1, 0.0),
-    "joint_prev": ("joint", 1, -1.0),
-    "joint_next": ("joint", -1, -1.0),
-    "in_run": ("in_run", 0, 0.0),
-    "run_prev": ("in_run", 1, -1.0),
-    "run_next": ("in_run", -1, -1.0),
-    "kept": ("kept", 0, 0.0),
-    "heading_prev": ("heading", 1, 0.0),
-    "truncated_prev": ("truncated", 1, 0.0),
-    "truncated_next": ("truncated", -1, 0.0),
-    "title_prev2": ("title_like", 2, -1.0),
-    "title_next2": ("title_like", -2, -1.0),
-    "ends_sentence_prev": ("ends_sentence", 1, -1.0),
-    "ends_sentence_next": ("ends_sentence", -1, -1.0),
-    "kept_prev": ("kept", 1, -1.0),
-    "kept_next": ("kept", -1, -1.0),
-}
+_FEATURES = [
+    ("similarity", ("similarity", 0, 0.0)),
+    ("joint", ("joint", 0, 0.0)),
+    ("title_like", ("title_like", 0, 0.0)),
+    ("truncated", ("truncated", 0, 0.0)),
+    ("log_chars", ("log_chars", 0, 0.0)),
+    ("ends_sentence", ("ends_sentence", 0, 0.0)),
+    ("relative_position", None),
+    ("similarity_prev", ("similarity", 1, -1.0)),
+    ("similarity_next", ("similarity", -1, -1.0)),
+    ("similarity_prev2", ("similarity", 2, -1.0)),
+    ("similarity_next2", ("similarity", -2, -1.0)),
+    ("title_prev", ("title_like", 1, -1.0)),
+    ("title_next", ("title_like", -1, -1.0)),
+    ("log_chars_prev", ("log_chars", 1, 0.0)),
+    ("log_chars_next", ("log_chars", -1, 0.0)),
+    ("joint_prev", ("joint", 1, -1.0)),
+    ("joint_next", ("joint", -1, -1.0)),
+    ("in_run", ("in_run", 0, 0.0)),
+    ("run_prev", ("in_run", 1, -1.0)),
+    ("run_next", ("in_run", -1, -1.0)),
+    ("max_similarity_near", None),
+    ("page_median_similarity", None),
+    ("kept", ("kept", 0, 0.0)),
+    ("above_headline", None),
+    ("heading_prev", ("heading", 1, 0.0)),
+    ("truncated_prev", ("truncated", 1, 0.0)),
+    ("truncated_next", ("truncated", -1, 0.0)),
+    ("title_prev2", ("title_like", 2, -1.0)),
+    ("title_next2", ("title_like", -2, -1.0)),
+    ("ends_sentence_prev", ("ends_sentence", 1, -1.0)),
+    ("ends_sentence_next", ("ends_sentence", -1, -1.0)),
+    ("kept_prev", ("kept", 1, -1.0)),
+    ("kept_next", ("kept", -1, -1.0)),
+    ("similarity_over_median", None),
+]
+FEATURE_NAMES = [name for name, _ in _FEATURES]
 
 
 def teaser_features(
@@ -139,8 +110,7 @@ def teaser_features(
     source[8] = headings
     s = source[0]
     x = np.empty((n, len(FEATURE_NAMES)))
-    for column, name in enumerate(FEATURE_NAMES):
-        spec = _SPEC.get(name)
+    for column, (_name, spec) in enumerate(_FEATURES):
         if spec is None:
             continue
         row, by, pad = spec
