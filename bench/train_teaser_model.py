@@ -24,13 +24,14 @@ would go.  Fold models go to bench/data/teaser_model_folds/ (bench_spam.py
 and bench_text.py `--held-out` use them); the model trained on all pages to
 pipeline/clean/data/teaser_model.json.
 
-Usage: python bench/train_teaser_model.py [--copies 8] [--no-write]
+Usage: python bench/train_teaser_model.py [--copies 24] [--no-write] [--rows rows.pkl]
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import pickle
 import random
 import sys
 import time
@@ -187,18 +188,24 @@ def report(label: str, p: np.ndarray, y: np.ndarray, threshold: float) -> None:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--copies", type=int, default=8, help="noise draws of every page")
+    parser.add_argument("--copies", type=int, default=24, help="noise draws of every page")
     parser.add_argument("--hidden", type=int, default=16)
     parser.add_argument("--epochs", type=int, default=600)
     parser.add_argument("--l2", type=float, default=0.003)
     parser.add_argument("--members", type=int, default=3)
     parser.add_argument("--seed", type=int, default=20261123, help="random starts of the networks")
     parser.add_argument("--no-write", action="store_true")
+    parser.add_argument("--rows", type=Path, help="read the rows from this pickle if it exists, else collect and save them there")
     args = parser.parse_args()
 
     cases = load_cases()
     folds = len(HeldOutModels(teasers=False).models)
-    rows = collect(cases, args.copies, folds)
+    if args.rows and args.rows.exists():
+        rows = pickle.loads(args.rows.read_bytes())
+    else:
+        rows = collect(cases, args.copies, folds)
+        if args.rows:
+            args.rows.write_bytes(pickle.dumps(rows))
     keys = list(rows)
     rank: dict[str, int] = {}
     for page, _copy in keys:

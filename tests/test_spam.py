@@ -400,6 +400,15 @@ def test_the_teaser_model_takes_the_blocks_it_reads_as_teasers_beside_the_runs()
     assert doc.blocks[3].removed_by == "unrelated_teaser"
 
 
+def test_the_teaser_model_leaves_a_subheading_between_two_paragraphs_of_the_article():
+    subheading = "What happens next"
+    lines = ARTICLE_EN[:3] + [subheading] + ARTICLE_EN[3:]
+    doc = _doc_with_removed(lines, {})
+    with teaser_model(_StubModel(len(subheading))):
+        assert remove_unrelated(doc, "en", ARTICLE_EN[0]) == 0
+    assert doc.blocks[3].kept
+
+
 def test_the_teaser_model_never_takes_the_headline_nor_more_than_the_guard_allows():
     lines = list(ARTICLE_EN)
     with teaser_model(_StubModel(*(len(line) for line in lines))):

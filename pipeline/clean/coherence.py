@@ -956,4 +956,21 @@ def _model_teasers(model, texts, titles, reference, order, headline, doomed, sim
         [_heading(t) for t in texts], in_run, reference, headline,
     )
     p = model.probabilities(x)
-    return [order[n] for n in np.flatnonzero(p >= model.threshold).tolist() if reference[n] and order[n] not in doomed and n != headline]
+    return [
+        order[n]
+        for n in np.flatnonzero(p >= model.threshold).tolist()
+        if reference[n] and order[n] not in doomed and n != headline and not _subheading(n, texts, sims, reference)
+    ]
+
+
+def _subheading(n: int, texts: list[str], sims: list[float], reference: list[bool]) -> bool:
+    """A short line between two kept paragraphs about the article: the article's own subheading, whatever its words.
+
+    The teaser model reads a subheading that shares no word with the article
+    much as a teaser's title alone.  Left to the runs, on the 949 dev pages
+    with injected noise (held out, four draws pooled): teaser sections
+    leaked 194 either way, clean F1 0.9002 -> 0.9006.
+    """
+    if len(texts[n]) >= PARAGRAPH_MIN_CHARS or n == 0 or n + 1 >= len(texts):
+        return False
+    return all(reference[k] and len(texts[k]) >= PARAGRAPH_MIN_CHARS and sims[k] >= MIN_SIMILARITY for k in (n - 1, n + 1))
