@@ -377,7 +377,7 @@ def test_teaser_titles_alone_between_two_paragraphs_go():
 class _StubModel:
     """A teaser model that reads as teasers the blocks of the given lengths."""
 
-    threshold = 0.5
+    threshold = 0.9
 
     def __init__(self, *lengths: int):
         self.lengths = set(lengths)
@@ -398,6 +398,30 @@ def test_the_teaser_model_takes_the_blocks_it_reads_as_teasers_beside_the_runs()
     with teaser_model(_StubModel(len(odd))):
         assert remove_unrelated(doc, "en", ARTICLE_EN[0]) == 1
     assert doc.blocks[3].removed_by == "unrelated_teaser"
+
+
+def test_a_teaser_title_goes_with_the_text_the_teaser_model_takes(monkeypatch):
+    import pipeline.clean.coherence as coherence
+    from pipeline.clean.teasermodel import FEATURE_NAMES
+
+    first = TEASERS_EN[0]
+    lines = ARTICLE_EN[:3] + [first.title, first.paragraphs[0]] + ARTICLE_EN[3:]
+    monkeypatch.setattr(coherence, "teaser_runs", lambda *args: [])  # the model alone
+
+    class Stub(_StubModel):
+        """Sure of the teaser's text; of its title, under the threshold but over PARTNER_PROBABILITY."""
+
+        def probabilities(self, x):
+            chars = np.rint(np.expm1(x[:, FEATURE_NAMES.index("log_chars")])).astype(int)
+            return np.where(chars == len(first.paragraphs[0]), 1.0, np.where(chars == len(first.title), 0.6, 0.0))
+
+    doc = _doc_with_removed(lines, {})
+    with teaser_model(Stub()):
+        assert remove_unrelated(doc, "en", ARTICLE_EN[0]) == 2
+    assert [doc.blocks[i].removed_by for i in (3, 4)] == ["unrelated_teaser"] * 2
+    doc = _doc_with_removed(lines, {})
+    with teaser_model(_StubModel(len(first.paragraphs[0]))):  # the title at 0: it stays
+        assert remove_unrelated(doc, "en", ARTICLE_EN[0]) == 1
 
 
 def test_the_teaser_model_leaves_a_subheading_between_two_paragraphs_of_the_article():
