@@ -424,6 +424,24 @@ def test_a_teaser_title_goes_with_the_text_the_teaser_model_takes(monkeypatch):
         assert remove_unrelated(doc, "en", ARTICLE_EN[0]) == 1
 
 
+def test_a_named_box_above_the_headline_goes_down_to_the_headline(monkeypatch):
+    import pipeline.clean.coherence as coherence
+
+    monkeypatch.setattr(coherence, "teaser_runs", lambda *args: [])  # this rule alone
+    box = ["Top stories"] + _stories(TEASERS_EN[:2])
+    lines = box + ARTICLE_EN
+    with teaser_model(None):
+        doc = _doc_with_removed(lines, {})
+        assert remove_unrelated(doc, "en", ARTICLE_EN[0]) == len(box) - 1
+        assert [b.kept for b in doc.blocks] == [True] + [False] * (len(box) - 1) + [True] * len(ARTICLE_EN)
+        # An unnamed heading tops no box; nor does a named one over an article's long paragraph.
+        doc = _doc_with_removed(["Weather"] + lines[1:], {})
+        assert remove_unrelated(doc, "en", ARTICLE_EN[0]) == 0
+        long_paragraph = " ".join([ARTICLE_EN[1]] * 3)
+        doc = _doc_with_removed(box + [long_paragraph] + ARTICLE_EN, {})
+        assert remove_unrelated(doc, "en", ARTICLE_EN[0]) == 0
+
+
 def test_the_teaser_model_leaves_a_subheading_between_two_paragraphs_of_the_article():
     subheading = "What happens next"
     lines = ARTICLE_EN[:3] + [subheading] + ARTICLE_EN[3:]
