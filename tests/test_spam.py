@@ -442,6 +442,19 @@ def test_a_named_box_above_the_headline_goes_down_to_the_headline(monkeypatch):
         assert remove_unrelated(doc, "en", ARTICLE_EN[0]) == 0
 
 
+def test_a_named_box_below_the_headline_goes_down_to_the_article_going_on(monkeypatch):
+    import pipeline.clean.coherence as coherence
+
+    monkeypatch.setattr(coherence, "teaser_runs", lambda *args: [])  # this rule alone
+    box = ["Read also"] + _stories(TEASERS_EN[:2])
+    with teaser_model(None):
+        doc = _doc_with_removed(ARTICLE_EN[:3] + box + ARTICLE_EN[3:], {})
+        assert remove_unrelated(doc, "en", ARTICLE_EN[0]) == len(box) - 1
+        assert all(b.kept for b in doc.blocks[:4]) and all(b.kept for b in doc.blocks[3 + len(box) :])
+        doc = _doc_with_removed(ARTICLE_EN + box, {})  # at the end of the text
+        assert remove_unrelated(doc, "en", ARTICLE_EN[0]) == len(box) - 1
+
+
 def test_the_teaser_model_leaves_a_subheading_between_two_paragraphs_of_the_article():
     subheading = "What happens next"
     lines = ARTICLE_EN[:3] + [subheading] + ARTICLE_EN[3:]
