@@ -453,6 +453,10 @@ def test_a_named_box_below_the_headline_goes_down_to_the_article_going_on(monkey
         assert all(b.kept for b in doc.blocks[:4]) and all(b.kept for b in doc.blocks[3 + len(box) :])
         doc = _doc_with_removed(ARTICLE_EN + box, {})  # at the end of the text
         assert remove_unrelated(doc, "en", ARTICLE_EN[0]) == len(box) - 1
+        # Sentences of advice under such a heading are no list of stories.
+        advice = ["Recommended", "Check the local weather service before you travel to the valley.", "Keep to the marked paths."]
+        doc = _doc_with_removed(ARTICLE_EN[:3] + advice + ARTICLE_EN[3:], {})
+        assert remove_unrelated(doc, "en", ARTICLE_EN[0]) == 0
 
 
 def test_the_teaser_model_leaves_a_subheading_between_two_paragraphs_of_the_article():
