@@ -300,7 +300,7 @@ def warm_up() -> None:
     """Load now what the cleaner otherwise loads on first use.
 
     The stoplists and their index (~0.3 s), the character tables, the line
-    model, the language model that settles stoplists the vote leaves open
+    and teaser models, the language model that settles stoplists the vote leaves open
     (~0.5 s) and the word-frequency package (its lists are read per
     language on first use, 10-25 ms each).  A batch pays this once whenever
     it happens; a benchmark calls it before timing, so that it measures the
@@ -309,12 +309,14 @@ def warm_up() -> None:
     from ..language import get_backend
     from .features import _bmp_flags, _stopword_index
     from .scripts import _script_table
+    from .teasermodel import load_teaser_model
     from .wordweights import warm_up as load_word_frequencies
 
     _stopword_index()
     _bmp_flags()
     _script_table()
     load_model()
+    load_teaser_model()
     get_backend("auto")
     load_word_frequencies()
 
