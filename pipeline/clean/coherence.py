@@ -881,13 +881,12 @@ def remove_unrelated(
         shared = named.intersection(page.word[np.isin(page.block, left)].tolist())
         return len(shared) >= CORE_TITLE_WORDS
 
-    scored: list[tuple] = []  # the last scoring that found a topic: (sims, joint, runs)
+    scored: list[tuple] = []  # each scoring that found a topic: (sims, joint, runs, named)
 
     def doomed_by(sims: list[float], joint: list[float]) -> list[int] | None:
         if not any(kept and sim >= MIN_SIMILARITY for kept, sim in zip(reference, sims)):
             return None  # no kept block is on any common topic: nothing is "unrelated" to it
         runs = teaser_runs(texts, sims, joint)
-        scored.append((sims, joint, runs))
         doomed = [order[n] for run in runs for n in run if reference[n]]
         # A list under a heading that names it a box of other stories ("Most
         # read", "Don't miss") goes whatever its size: the guard below is for
@@ -902,6 +901,7 @@ def remove_unrelated(
         # thread, before comment headings stopped counting as boxes of
         # stories) made the rest of the text large.
         named = {order[n] for run in runs if _named(run) for n in run if reference[n]}
+        scored.append((sims, joint, runs, named))
         if is_list_page(sims, doomed, named):
             # The "article" is the list: a page of teasers is not this rule's to empty.
             return [i for i in doomed if i in named] or None
@@ -942,9 +942,14 @@ def remove_unrelated(
     if not doomed:
         doomed = doomed_by(*story_similarities(texts, stoplist, title, reference, titles, page))
     doomed = list(doomed or ())
-    doomed += [i for i in _box_above_headline(texts, reference, order, at) if i not in set(doomed)]
+    gone = set(doomed)
+    boxes = _box_above_headline(texts, reference, order, at)
     if scored:
-        doomed += [i for i in _boxes_below(texts, titles, reference, order, at, scored[-1][0]) if i not in set(doomed)]
+        boxes += _boxes_below(texts, titles, reference, order, at, scored[-1][0])
+    for i in boxes:
+        if i not in gone:
+            gone.add(i)
+            doomed.append(i)
     model = load_teaser_model()
     if model is not None and scored:
         # The model's blocks are weighed with the runs' by the same guard: a
@@ -952,9 +957,8 @@ def remove_unrelated(
         # the model out of the runs the guard refused too, on the 949 dev
         # pages with injected noise (held out, four draws pooled): teaser
         # sections leaked 194 -> 210 of 3,784, clean F1 0.9002 -> 0.9013.
-        sims, joint, runs = scored[-1]
-        extra = _model_teasers(model, texts, titles, reference, order, at, set(doomed), sims, joint, runs)
-        named = {order[n] for run in runs if _named(run) for n in run if reference[n]}
+        sims, joint, runs, named = scored[-1]
+        extra = _model_teasers(model, texts, titles, reference, order, at, gone, sims, joint, runs)
         if extra and not is_list_page(sims, doomed + extra, named):
             doomed += extra
     for i in doomed:
