@@ -205,14 +205,13 @@ def teaser_model(model):
         coherence.load_teaser_model = original
 
 
-def _fold_models(root: Path, features: list[str] | None = None, trainer: str = "") -> list:
+def _fold_models(root: Path, features: list[str], trainer: str) -> list:
     from pipeline.clean.linemodel import LineModel
 
     paths = sorted(root.glob("fold*.json"))
     if not paths:
         raise SystemExit(f"no fold models in {root}: run python {trainer} first")
-    args = (features, trainer) if features else ()
-    return [LineModel(json.loads(p.read_text(encoding="utf-8")), *args) for p in paths]
+    return [LineModel(json.loads(p.read_text(encoding="utf-8")), features, trainer) for p in paths]
 
 
 class HeldOutModels:
@@ -223,10 +222,10 @@ class HeldOutModels:
     """
 
     def __init__(self, root: Path = FOLD_MODELS, teasers: bool = True):
-        from pipeline.clean.teasermodel import FEATURE_NAMES, TRAINER
+        from pipeline.clean import linemodel, teasermodel
 
-        self.models = _fold_models(root, trainer="bench/train_line_model.py")
-        self.teaser_models = _fold_models(TEASER_FOLD_MODELS, FEATURE_NAMES, TRAINER) if teasers else None
+        self.models = _fold_models(root, linemodel.FEATURE_NAMES, "bench/train_line_model.py")
+        self.teaser_models = _fold_models(TEASER_FOLD_MODELS, teasermodel.FEATURE_NAMES, teasermodel.TRAINER) if teasers else None
         if self.teaser_models is not None and len(self.teaser_models) != len(self.models):
             raise SystemExit("line and teaser models were trained on different folds: retrain the teaser model")
 

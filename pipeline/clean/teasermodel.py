@@ -38,8 +38,6 @@ LONG_BLOCK_CHARS = 100
 # whose long blocks share nothing is not divided by zero).
 MIN_MEDIAN = 0.05
 
-
-
 # The features in the model's order.  Each read from a source column
 # (teaser_features's arguments) is (source, shift, value off the page):
 # shift k reads block i - k (the one k above).  None: computed apart, below.
@@ -81,6 +79,12 @@ _FEATURES = [
     ("similarity_over_median", None),
 ]
 FEATURE_NAMES = [name for name, _ in _FEATURES]
+# The table read once: (column, source row, shift, pad) of each shifted feature.
+_SHIFTED = [(column, _SOURCES.index(spec[0]), *spec[1:]) for column, (_name, spec) in enumerate(_FEATURES) if spec is not None]
+_RELATIVE_POSITION, _MAX_NEAR, _PAGE_MEDIAN, _ABOVE_HEADLINE, _OVER_MEDIAN = (
+    FEATURE_NAMES.index(name)
+    for name in ("relative_position", "max_similarity_near", "page_median_similarity", "above_headline", "similarity_over_median")
+)
 
 
 def teaser_features(
@@ -110,11 +114,8 @@ def teaser_features(
     source[8] = headings
     s = source[0]
     x = np.empty((n, len(FEATURE_NAMES)))
-    for column, (_name, spec) in enumerate(_FEATURES):
-        if spec is None:
-            continue
-        row, by, pad = spec
-        values = source[_SOURCES.index(row)]
+    for column, row, by, pad in _SHIFTED:
+        values = source[row]
         if by == 0:
             x[:, column] = values
         elif abs(by) >= n:
@@ -133,11 +134,11 @@ def teaser_features(
     long_blocks = s[np.asarray(lengths) >= LONG_BLOCK_CHARS]
     median = float(np.median(long_blocks)) if len(long_blocks) else 0.0
     position = np.arange(n)
-    x[:, FEATURE_NAMES.index("relative_position")] = position / max(n, 1)
-    x[:, FEATURE_NAMES.index("max_similarity_near")] = near
-    x[:, FEATURE_NAMES.index("page_median_similarity")] = median
-    x[:, FEATURE_NAMES.index("above_headline")] = position < headline if headline is not None else 0.0
-    x[:, FEATURE_NAMES.index("similarity_over_median")] = s / max(median, MIN_MEDIAN)
+    x[:, _RELATIVE_POSITION] = position / max(n, 1)
+    x[:, _MAX_NEAR] = near
+    x[:, _PAGE_MEDIAN] = median
+    x[:, _ABOVE_HEADLINE] = position < headline if headline is not None else 0.0
+    x[:, _OVER_MEDIAN] = s / max(median, MIN_MEDIAN)
     return x
 
 
