@@ -645,10 +645,7 @@ def teaser_runs(texts: list[str], sims: list[float], joint: list[float] | None =
         if not 2 <= titles <= MAX_TITLES_BETWEEN or any(it[0] not in ("title", "low") for it in run) or len(run) > 2 * titles:
             return False
         above, below = run[0][1] - 1, run[-1][2]
-        return all(
-            n == len(texts) or (0 <= n < len(texts) and len(texts[n]) >= PARAGRAPH_MIN_CHARS and sims[n] >= MIN_SIMILARITY)
-            for n in (above, below)
-        )
+        return all(n == len(texts) or _on_topic_paragraph(n, texts, sims) for n in (above, below))
 
     def _untitled_story(k: int) -> bool:
         """Block k heads a story though it does not read as a title ("Steinzeit & Co", "gnaddrig ad libitum").
@@ -1061,4 +1058,9 @@ def _subheading(n: int, texts: list[str], sims: list[float], reference: list[boo
     """
     if len(texts[n]) >= PARAGRAPH_MIN_CHARS or n == 0 or n + 1 >= len(texts):
         return False
-    return all(reference[k] and len(texts[k]) >= PARAGRAPH_MIN_CHARS and sims[k] >= MIN_SIMILARITY for k in (n - 1, n + 1))
+    return all(reference[k] and _on_topic_paragraph(k, texts, sims) for k in (n - 1, n + 1))
+
+
+def _on_topic_paragraph(n: int, texts: list[str], sims: list[float]) -> bool:
+    """Block n is a paragraph sharing words with the article (what a subheading or a few teaser titles sit between)."""
+    return 0 <= n < len(texts) and len(texts[n]) >= PARAGRAPH_MIN_CHARS and sims[n] >= MIN_SIMILARITY
