@@ -189,7 +189,7 @@ def _run_lengths(mask: np.ndarray) -> np.ndarray:
     return out
 
 
-def _median(values: np.ndarray) -> float:
+def median(values: np.ndarray) -> float:
     """np.median's value, without its overhead on a page's few dozen numbers."""
     ordered = np.sort(values)
     mid = len(ordered) // 2
@@ -233,7 +233,7 @@ def line_features(texts, tokens, lines: LineTable, furniture, core, repeated: np
     start, stop = core if core else (n, -1)
     in_core = ((idx >= start) & (idx <= stop)).astype(float)
     core_prose = chars[(in_core > 0) & (prose > 0)]
-    core_median = _median(core_prose) if len(core_prose) else 200.0
+    core_median = median(core_prose) if len(core_prose) else 200.0
     log_core = np.log1p(core_prose.sum()) / 10
 
     prose_chars = chars * prose
@@ -387,7 +387,7 @@ class LineModel:
             np.matmul(z[part], self.w1, out=hidden[part])
             np.tanh(hidden[part] + self.b1, out=hidden[part])
             np.matmul(hidden[part], self.w2_blocks, out=logits[part])
-        return (1.0 / (1.0 + np.exp(-(logits + self.b2)))).mean(axis=1)
+        return (1.0 / (1.0 + np.exp(-(logits + self.b2)))).sum(axis=1) / self.members
 
     def probabilities(self, x: np.ndarray) -> np.ndarray:
         """Line probabilities, smoothed by the neighbours' when the model has a context stage."""

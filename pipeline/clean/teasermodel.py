@@ -24,7 +24,7 @@ from pathlib import Path
 
 import numpy as np
 
-from .linemodel import LineModel
+from .linemodel import LineModel, median
 
 MODEL_PATH = Path(__file__).resolve().parent / "data" / "teaser_model.json"
 TRAINER = "bench/train_teaser_model.py"
@@ -132,13 +132,13 @@ def teaser_features(
     for k in range(1, 2 * NEAR_BLOCKS + 1):
         np.maximum(near, padded[k : k + n], out=near)
     long_blocks = s[np.asarray(lengths) >= LONG_BLOCK_CHARS]
-    median = float(np.median(long_blocks)) if len(long_blocks) else 0.0
+    page_median = median(long_blocks) if len(long_blocks) else 0.0
     position = np.arange(n)
     x[:, _RELATIVE_POSITION] = position / max(n, 1)
     x[:, _MAX_NEAR] = near
-    x[:, _PAGE_MEDIAN] = median
+    x[:, _PAGE_MEDIAN] = page_median
     x[:, _ABOVE_HEADLINE] = position < headline if headline is not None else 0.0
-    x[:, _OVER_MEDIAN] = s / max(median, MIN_MEDIAN)
+    x[:, _OVER_MEDIAN] = s / max(page_median, MIN_MEDIAN)
     return x
 
 
