@@ -179,6 +179,16 @@ STORY_BOUNDARY_RULES = frozenset({"low_content", "outside_core", "section_headin
 TRACE_REACH = 4
 # A paragraph cut short by the site: "… ", "...", "[...]", "Read more".
 _TRUNCATED = re.compile(r"(?:…|\.\.\.|\[\s*(?:…|\.\.\.)\s*\])\s*$")
+
+
+def _truncated(text: str) -> bool:
+    """The text ends cut short ("…", "...", "[…]"), as _TRUNCATED finds.
+
+    The pattern only runs on a text ending in "…", "..." or "]": run on
+    any paragraph, it tries its end anchor at every "…", "." and "[" in it.
+    """
+    end = text.rstrip()
+    return end.endswith(("…", "...", "]")) and _TRUNCATED.search(end) is not None
 _SENTENCE_END = frozenset(".,!?:;\"'”»)。！？،" + SENTENCE_STOPS)
 _CLOSING_CHARS = "\"'”»)“«"
 _CLOSING = frozenset(_CLOSING_CHARS)
@@ -521,7 +531,7 @@ def _reference(page: _PageCounts, title: tuple, included) -> tuple:
 def title_like(text: str) -> bool:
     """A story title: a capitalised line of a few words without a sentence end (a question may end one)."""
     stripped = text.strip()
-    if not stripped or len(stripped) > TITLE_MAX_CHARS or _TRUNCATED.search(stripped):
+    if not stripped or len(stripped) > TITLE_MAX_CHARS or _truncated(stripped):
         return False  # a paragraph cut short ends in "…", a title does not
     first = stripped[0]
     if first.isalpha() and first.islower() and stripped.split(None, 1)[0].islower():
@@ -587,7 +597,7 @@ def teaser_runs(texts: list[str], sims: list[float], joint: list[float] | None =
             pairs = sum(1 for it in items if it[0] in ("pair", "untitled"))
             titles = sum(1 for it in items if it[0] in ("pair", "untitled", "title"))
             headed = any(it[0] == "heading" for it in items)
-            truncated = any(_TRUNCATED.search(texts[i]) for it in marks for i in range(it[1], it[2]))
+            truncated = any(_truncated(texts[i]) for it in marks for i in range(it[1], it[2]))
             last_title = max(it[2] for it in items if it[0] in ("pair", "untitled", "title")) if titles else 0
             lone = pairs == 1 and any(it[0] == "pair" and _shares_nothing(it[1], sims, joint) for it in items)
             # A heading that names a box of stories ("More stories", "Most
@@ -770,7 +780,7 @@ def _more_stories(texts: list[str], items: list[tuple[str, int, int]], end: int)
         line = texts[head[1]].strip()
         if head[0] not in ("low", "heading") or body[0] != "low" or not _line_over_paragraph(line, texts[body[1]]):
             break
-        if line[-1] in _SENTENCE_END and not (len(line) <= TITLE_QUESTION_MAX_CHARS and _TRUNCATED.search(line)):
+        if line[-1] in _SENTENCE_END and not (len(line) <= TITLE_QUESTION_MAX_CHARS and _truncated(line)):
             break
         end = body[2]
     return end
@@ -1021,7 +1031,7 @@ def _model_teasers(model, texts, titles, reference, order, headline, doomed, sim
             in_run[n] = True
     x = teaser_features(
         sims, joint, [len(t) for t in texts], titles,
-        [bool(_TRUNCATED.search(t)) for t in texts],
+        list(map(_truncated, texts)),
         [t.rstrip()[-1:] in _SENTENCE_END for t in texts],
         [_heading(t) for t in texts], in_run, reference, headline,
     )
