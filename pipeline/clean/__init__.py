@@ -158,6 +158,20 @@ class Analysis:
     text_mode: bool
     language: str | None  # ISO 639-1 code that chose the stoplist
     chars: PageChars | None = None  # the lines' characters and their classes
+    headings: "_SectionHeadings | None" = None  # text mode: line -> a heading opening a section of other content
+
+
+class _SectionHeadings(dict):
+    """line -> whether it is a heading that opens a section of other content (patterns.section_end_kind), each line asked once."""
+
+    def __init__(self, texts: list[str], folded: list[str]):
+        super().__init__()
+        self.texts = texts
+        self.folded = folded
+
+    def __missing__(self, i: int) -> bool:
+        heading = self[i] = patterns.section_end_kind(self.texts[i], self.folded[i])
+        return heading
 
 
 def analyse(doc: Document, language: str | None = None) -> Analysis:
@@ -257,6 +271,7 @@ def analyse(doc: Document, language: str | None = None) -> Analysis:
 
     # 3. a section heading after the core began ends the article
     section_end = None
+    headings = _SectionHeadings(texts, folded) if text_mode else None
 
     def _tops_teaser_box(i: int, prose_before: int) -> bool:
         """A heading with most of the page's prose still to come tops a box above the article (or links to comments)."""
@@ -283,7 +298,7 @@ def analyse(doc: Document, language: str | None = None) -> Analysis:
             # A heading only counts once enough prose is seen (so is only looked for then).
             if (
                 prose_before >= MIN_PROSE_BEFORE_SECTION_END
-                and (patterns.section_end_kind(texts[i], folded[i]) if text_mode else html_blocks.ends_article(doc.blocks[i]))
+                and (headings[i] if text_mode else html_blocks.ends_article(doc.blocks[i]))
                 and not (text_mode and (_tops_teaser_box(i, prose_before) or _box_inside(i)))
             ):
                 section_end = i
@@ -293,7 +308,9 @@ def analyse(doc: Document, language: str | None = None) -> Analysis:
         if section_end is not None:
             end = section_end
             core = densest_run(weights[:end]) if text_mode else (0, end - 1)
-    return Analysis(texts, folded, tokens, lines, furniture, found_meta, repeated, core, end, section_end, text_mode, language, chars)
+    return Analysis(
+        texts, folded, tokens, lines, furniture, found_meta, repeated, core, end, section_end, text_mode, language, chars, headings
+    )
 
 
 def warm_up() -> None:
@@ -368,7 +385,7 @@ def clean(doc: Document, language: str | None = None) -> Document:
             continue
         elif not keep[i] and (i < start or i > stop):
             doc.remove_block(i, RULE_OUTSIDE_CORE)
-        elif text_mode and patterns.section_end_kind(texts[i], a.folded[i]):
+        elif text_mode and a.headings[i]:
             doc.remove_block(i, RULE_SECTION_HEADING)
 
     # 4. spam, then content unrelated to the article.  Spam is looked for
