@@ -149,8 +149,6 @@ ANCHOR_SIMILARITY = 2 * MIN_SIMILARITY
 # -> 0.9021; over four noise draws pooled (the rule taken out of this
 # release): 253 -> 244 of 3,784, F1 gap 0.0102 -> 0.0104.
 CORE_TITLE_WORDS = 2
-# Layout rules whose removed titles and headings still separate stories
-# (a "Read also" heading inside the article tops a box of teasers).
 # A block next to one the teaser model or the runs took goes with it when
 # it is that story's title (or the text under its title), shares no word
 # with the article and the model gives it at least this.  On the 949 dev
@@ -171,6 +169,8 @@ PARTNER_PROBABILITY = 0.5
 # measuring, not tuned.
 MAX_BOX_BLOCKS = 12
 BOX_TEXT_MAX_CHARS = 400
+# Layout rules whose removed titles and headings still separate stories
+# (a "Read also" heading inside the article tops a box of teasers).
 STORY_BOUNDARY_RULES = frozenset({"low_content", "outside_core", "section_heading"})
 # Removed lines below the kept text that still count as traces: two teasers
 # of title and paragraph.  On the first 300 dev pages (new teaser noise) this
@@ -189,6 +189,8 @@ def _truncated(text: str) -> bool:
     """
     end = text.rstrip()
     return end.endswith(("…", "...", "]")) and _TRUNCATED.search(end) is not None
+
+
 _SENTENCE_END = frozenset(".,!?:;\"'”»)。！？،" + SENTENCE_STOPS)
 _CLOSING_CHARS = "\"'”»)“«"
 _CLOSING = frozenset(_CLOSING_CHARS)
