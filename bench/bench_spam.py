@@ -87,7 +87,8 @@ def main(argv=None) -> int:
     parser.add_argument("--show", type=int, default=0, help="print up to N leaked lines per kind")
     parser.add_argument("--only", choices=("spam", "inline", "teaser"), help="inject one kind of noise only")
     parser.add_argument(
-        "--held-out", action="store_true", help="clean each page with the fold line model that never saw it (bench/train_line_model.py)"
+        "--held-out", action="store_true", help="clean each page with the fold line and teaser models that never saw it"
+        " (bench/train_line_model.py, bench/train_teaser_model.py)"
     )
     args = parser.parse_args(argv)
     if args.seeds < 1:

@@ -82,7 +82,8 @@ def main() -> int:
     parser.add_argument("--floor", type=float, default=TEXT_F1_FLOOR)
     parser.add_argument("--worst", type=int, default=0, help="list the N pages with most errors")
     parser.add_argument(
-        "--held-out", action="store_true", help="also clean each page with the fold model that never saw it (bench/train_line_model.py)"
+        "--held-out", action="store_true", help="also clean each page with the fold line and teaser models that never saw it"
+        " (bench/train_line_model.py, bench/train_teaser_model.py)"
     )
     args = parser.parse_args()
 
