@@ -25,7 +25,6 @@ class Options:
     language_backend: str = "auto"  # see pipeline.language.BACKENDS
     max_page_bytes: int = MAX_PAGE_BYTES
     extract_timeout: float = EXTRACT_TIMEOUT_SECONDS
-    use_site_memory: bool = True
     # Each kept block's language (Block.language), besides the article's.
     # The archive stores the article's only, so ingest turns this off: it
     # was a fifth of an ingest's time (one model call per block).
