@@ -31,7 +31,7 @@ def metadata(db_name: str) -> dict:
                         "description": "Every block or inline span removed, with the rule that removed it.",
                         "facets": ["rule", "inline"],
                     },
-                    "runs": {"description": "One row per ingest run."},
+                    "runs": {"description": "One row per ingest run: its version, sources, options (JSON: format, fast, ...) and counts."},
                     "duplicates": {
                         "description": "Each copy with its canonical article and the estimated Jaccard similarity "
                         "of their word shingles (1.0 for the same text).",

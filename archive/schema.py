@@ -3,7 +3,7 @@
 pages           every input ever seen, keyed by sha256 of its raw bytes
 articles        one clean article per accepted page (copies point at their original)
 removed_blocks  every block or inline span the cleaner removed, with its rule
-runs            one row per ingest run, with its counts
+runs            one row per ingest run, with its options and counts
 
 The near-duplicate index (minhash_signatures, lsh_bands and the duplicates
 view) has its own module: archive/dedupe_index.py.
@@ -82,6 +82,7 @@ def ensure_schema(db: sqlite_utils.Database) -> None:
                 "finished_at": str,
                 "version": str,
                 "sources": str,
+                "options": str,
                 "seen": int,
                 "ok": int,
                 "rejected": int,
@@ -90,4 +91,6 @@ def ensure_schema(db: sqlite_utils.Database) -> None:
             },
             pk="id",
         )
+    elif "options" not in db[RUNS].columns_dict:
+        db[RUNS].add_column("options", str)  # archives made before runs recorded their options
     db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from datetime import datetime, timezone
 from pathlib import Path
 
@@ -89,9 +90,13 @@ class Archive:
             )
 
     # -- runs -------------------------------------------------------------
-    def start_run(self, version: str, sources: list[str]) -> int:
+    def start_run(self, version: str, sources: list[str], options: dict | None = None) -> int:
+        """A new runs row; `options`: what the run was asked for (format, fast, ...), stored as JSON."""
         table = self.db[RUNS]
-        table.insert({"started_at": now(), "version": version, "sources": "\n".join(sources)})
+        record = {"started_at": now(), "version": version, "sources": "\n".join(sources)}
+        if options is not None:
+            record["options"] = json.dumps(options, sort_keys=True)
+        table.insert(record)
         return table.last_pk
 
     def finish_run(self, run_id: int, counts: dict) -> None:

@@ -36,6 +36,14 @@ language_backend_option = click.option(
 )
 
 
+fast_option = click.option(
+    "--fast",
+    is_flag=True,
+    help="Text dumps: skip the topic pass that removes teasers of other stories the other rules left in;"
+    " cleaning runs ~1.5x faster, but more related-story teasers stay in (see README).",
+)
+
+
 def _open_existing(db: str):
     from archive import Archive
 
@@ -69,7 +77,8 @@ def cli():
     help="Remove lines a site prints on many archived pages, and learn from this batch.",
 )
 @language_backend_option
-def ingest(paths, db, workers, fmt, quiet, site_memory, language_backend):
+@fast_option
+def ingest(paths, db, workers, fmt, quiet, site_memory, language_backend, fast):
     """Clean pages and store them in the archive.
 
     PATHS are files or directories (walked recursively for .txt, .html,
@@ -91,7 +100,7 @@ def ingest(paths, db, workers, fmt, quiet, site_memory, language_backend):
 
     from .runner import ingest as run_ingest
 
-    options = _options(fmt, language_backend)
+    options = _options(fmt, language_backend, fast)
     archive = Archive(db)
     memory = ArchiveSiteMemory(archive.db) if site_memory else None
     progress = None if quiet or not sys.stderr.isatty() else _progress_printer()
@@ -105,9 +114,9 @@ def ingest(paths, db, workers, fmt, quiet, site_memory, language_backend):
         raise click.ClickException("no page files found in " + ", ".join(paths))
 
 
-def _options(fmt: str, language_backend: str) -> Options:
+def _options(fmt: str, language_backend: str, fast: bool) -> Options:
     try:
-        return Options(format=fmt, language_backend=language_backend)
+        return Options(format=fmt, language_backend=language_backend, fast=fast)
     except ValueError as exc:
         raise click.ClickException(str(exc)) from exc
 
@@ -134,7 +143,8 @@ def _progress_printer():
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default="auto", show_default=True, help="How to read inputs; auto sniffs each file.")
 @click.option("--json", "as_json", is_flag=True, help="One JSON object per input file, per line.")
 @language_backend_option
-def clean_command(files, fmt, as_json, language_backend):
+@fast_option
+def clean_command(files, fmt, as_json, language_backend, fast):
     """Clean pages and print the articles; no archive is touched.
 
     With --json each line holds: source, url, title, author, published,
@@ -146,7 +156,7 @@ def clean_command(files, fmt, as_json, language_backend):
     """
     from .runner import clean_paths
 
-    for doc in clean_paths(files, _options(fmt, language_backend)):
+    for doc in clean_paths(files, _options(fmt, language_backend, fast)):
         if as_json:
             click.echo(json.dumps(doc.to_record(), ensure_ascii=False))
             continue

@@ -29,6 +29,16 @@ class Options:
     # The archive stores the article's only, so ingest turns this off: it
     # was a fifth of an ingest's time (one model call per block).
     block_languages: bool = True
+    # Text mode: skip the topic pass (pipeline.clean.coherence.remove_unrelated),
+    # which removes teasers of other stories that the layout rules and the
+    # line model left in.  It is over a third of the text cleaner's time
+    # (bench/bench_text.py: 385 pages/s with this, 242 without, in one run).
+    # On the dev pages' own dumps F1 barely moves (held out 0.9010 with
+    # this, 0.9004 without: the rules and the line model catch their
+    # related-story lists), but of teaser sections injected into articles
+    # 74.5% stay in, against 4.4% (bench/bench_spam.py --held-out).  Off by
+    # default: "Related Posts" lists are what this project exists to remove.
+    fast: bool = False
     # Near-duplicate confirmation threshold; None: pipeline.dedupe.NEAR_DUPLICATE_JACCARD.
     near_duplicate_threshold: float | None = None
 

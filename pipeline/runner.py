@@ -87,7 +87,7 @@ def process_document(doc: Document, options: Options) -> Document:
     try:
         with time_limit(options.extract_timeout):
             extract(doc)
-            clean(doc)
+            clean(doc, fast=options.fast)
         detect_language(doc, options.language_backend, options.block_languages)
     except PageTimeout:
         doc.reject(f"timeout: extraction took more than {options.extract_timeout:g} s")
@@ -218,7 +218,13 @@ def ingest(
     started = time.monotonic()
     files, missing = expand_paths(list(paths))
     summary = RunSummary()
-    summary.run_id = archive.start_run(__version__, [str(p) for p in paths])
+    run_options = {
+        "format": options.format,
+        "fast": options.fast,
+        "language_backend": options.language_backend,
+        "site_memory": site_memory is not None,
+    }
+    summary.run_id = archive.start_run(__version__, [str(p) for p in paths], run_options)
     for path in missing:
         summary.counts["missing"] += 1
         print(f"warning: {path}: no such file or directory", file=sys.stderr)

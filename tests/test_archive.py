@@ -1,4 +1,6 @@
-from archive import export_articles, search, stats
+import sqlite_utils
+
+from archive import Archive, export_articles, search, stats
 from pipeline import Document
 from pipeline.dedupe import dedupe
 from pipeline.document import Block
@@ -84,3 +86,19 @@ def test_page_rejected_for_a_passing_reason_is_tried_again(archive):
     bad = make_doc("")
     archive.write(bad.reject("empty: no content"))
     assert archive.has_page(bad.id)
+
+
+def test_an_archive_made_before_runs_recorded_options_gains_the_column(tmp_path):
+    path = tmp_path / "old.db"
+    old = sqlite_utils.Database(path)
+    old["runs"].create({"id": int, "started_at": str, "version": str, "sources": str}, pk="id")
+    old["runs"].insert({"started_at": "2026-01-01", "version": "0.1", "sources": "seeds"})
+    old.close()
+    arc = Archive(str(path))
+    try:
+        run = arc.start_run("0.2", ["more"], {"fast": True})
+        rows = list(arc.db["runs"].rows_where(order_by="id"))
+    finally:
+        arc.close()
+    assert [(r["version"], r["options"]) for r in rows] == [("0.1", None), ("0.2", '{"fast": true}')]
+    assert rows[-1]["id"] == run

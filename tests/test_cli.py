@@ -56,6 +56,21 @@ def test_ingest_twice_changes_nothing(runner, tmp_path):
     assert counts() == before == {"pages": 5, "articles": 5, "removed_blocks": before["removed_blocks"]}
 
 
+def test_ingest_records_its_options_in_the_run(runner, tmp_path):
+    db = str(tmp_path / "a.db")
+    assert runner.invoke(cli, ["ingest", str(SEEDS), "--db", db, "--fast", "--no-site-memory"]).exit_code == 0
+    assert runner.invoke(cli, ["ingest", str(SEEDS), "--db", db, "--format", "text"]).exit_code == 0
+    arc = Archive(db)
+    try:
+        options = [json.loads(row["options"]) for row in arc.db["runs"].rows_where(order_by="id")]
+    finally:
+        arc.close()
+    assert options == [
+        {"fast": True, "format": "auto", "language_backend": "auto", "site_memory": False},
+        {"fast": False, "format": "text", "language_backend": "auto", "site_memory": True},
+    ]
+
+
 def test_search_export_stats(runner, tmp_path):
     db = str(tmp_path / "a.db")
     runner.invoke(cli, ["ingest", str(SEEDS), "--db", db])

@@ -4,14 +4,16 @@ import pytest
 
 from conftest import SEEDS, seed_cases
 from pipeline import clean_paths
+from pipeline.options import Options
 
 CASES = seed_cases()
 
 
-@pytest.fixture(scope="module")
-def cleaned():
+@pytest.fixture(scope="module", params=[False, True], ids=["default", "fast"])
+def cleaned(request):
+    """Every seed cleaned by default and with Options(fast=True): both must pass."""
     paths = [SEEDS / case["source_file"] for case in CASES]
-    return {doc.source.rsplit("/", 1)[-1]: doc for doc in clean_paths(paths)}
+    return {doc.source.rsplit("/", 1)[-1]: doc for doc in clean_paths(paths, Options(fast=request.param))}
 
 
 @pytest.mark.parametrize("case", CASES, ids=[c["source_file"] for c in CASES])

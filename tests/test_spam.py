@@ -3,6 +3,7 @@
 import random
 import sys
 from pathlib import Path
+from dataclasses import replace
 
 import numpy as np
 import pytest
@@ -53,9 +54,9 @@ GAMBLING_NEWS = [
 ]
 
 
-def clean_lines(lines):
-    doc = read_bytes("\n\n".join(lines).encode("utf-8"), options=OPTIONS)
-    return process_document(doc, OPTIONS)
+def clean_lines(lines, options=OPTIONS):
+    doc = read_bytes("\n\n".join(lines).encode("utf-8"), options=options)
+    return process_document(doc, options)
 
 
 def kept(doc):
@@ -251,6 +252,17 @@ def test_headless_teasers_inside_the_article_are_removed():
     assert [rule_of(doc, line) for line in teaser_lines] == ["unrelated_teaser"] * 4
     for paragraph in ARTICLE_EN[1:]:
         assert paragraph in doc.text
+
+
+def test_fast_mode_skips_the_topic_pass_and_nothing_else():
+    teaser_lines = _stories(TEASERS_EN[:2])
+    lines = ARTICLE_EN[:3] + teaser_lines + ARTICLE_EN[3:]
+    full, fast = clean_lines(lines), clean_lines(lines, replace(OPTIONS, fast=True))
+    assert [rule_of(fast, line) for line in teaser_lines] == [None] * 4
+    assert [rule_of(full, line) for line in teaser_lines] == ["unrelated_teaser"] * 4
+    others = [i for i, b in enumerate(full.blocks) if b.removed_by != "unrelated_teaser"]
+    assert [fast.blocks[i].removed_by for i in others] == [full.blocks[i].removed_by for i in others]
+    assert fast.metadata == full.metadata
 
 
 def test_one_truncated_teaser_is_removed():

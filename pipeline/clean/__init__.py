@@ -338,10 +338,12 @@ def warm_up() -> None:
     load_word_frequencies()
 
 
-def clean(doc: Document, language: str | None = None) -> Document:
+def clean(doc: Document, language: str | None = None, fast: bool = False) -> Document:
     """Clean a document's blocks in place and return it.
 
     `language` picks the stoplist (guessed from the page when None).
+    `fast` (text mode only) skips the topic pass, coherence.remove_unrelated:
+    see Options.fast for what that saves and what it costs.
     Lines a site repeats on many pages are removed later, by
     pipeline.site_memory, once the page's site is known.
     """
@@ -401,7 +403,7 @@ def clean(doc: Document, language: str | None = None) -> Document:
     if spam_reason:
         _apply_metadata(doc, found_meta, texts[:end])
         return doc.reject(spam_reason)
-    if text_mode:
+    if text_mode and not fast:
         # In HTML mode the extractor already leaves teaser lists out: on the
         # dev pages the similarity runs there removed article text (recall
         # 0.954 -> 0.947) for +0.001 precision, so they run on dumps only.
