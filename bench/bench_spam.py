@@ -30,6 +30,7 @@ import sys
 import time
 from collections import Counter, defaultdict
 from contextlib import nullcontext
+from dataclasses import replace
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
@@ -57,8 +58,8 @@ DEFAULT_SEEDS = 4
 OPTIONS = Options(format="text")
 
 
-def clean_dump(dump: str):
-    return process_document(read_bytes(dump.encode("utf-8"), options=OPTIONS), OPTIONS)
+def clean_dump(dump: str, options: Options = OPTIONS):
+    return process_document(read_bytes(dump.encode("utf-8"), options=options), options)
 
 
 def page_teaser(case: Case, dump: str, title: str) -> Teaser | None:
@@ -90,7 +91,11 @@ def main(argv=None) -> int:
         "--held-out", action="store_true", help="clean each page with the fold line and teaser models that never saw it"
         " (bench/train_line_model.py, bench/train_teaser_model.py)"
     )
+    parser.add_argument(
+        "--fast", action="store_true", help="clean with Options(fast=True): no topic pass, so the teaser floor does not apply"
+    )
     args = parser.parse_args(argv)
+    options = replace(OPTIONS, fast=True) if args.fast else OPTIONS
     if args.seeds < 1:
         parser.error("--seeds must be at least 1")
 
@@ -109,7 +114,7 @@ def main(argv=None) -> int:
     clean_kept: list[list[str] | None] = []
     for case, dump in zip(cases, dumps):
         with models.use(case.id) if models else nullcontext():
-            clean_doc = clean_dump(dump)
+            clean_doc = clean_dump(dump, options)
         clean_score.add(clean_doc.text if clean_doc.ok else "", case)
         clean_kept.append(kept_texts(clean_doc) if clean_doc.ok else None)
 
@@ -137,7 +142,7 @@ def main(argv=None) -> int:
                 spam_blocks=kinds["spam"], inline_tokens=kinds["inline"], teaser_sections=kinds["teaser"], title=titles[i],
             )
             with models.use(case.id) if models else nullcontext():
-                doc = clean_dump(noisy.text)
+                doc = clean_dump(noisy.text, options)
             for score in (noisy_score, seed_score):
                 score.add(doc.text if doc.ok else "", case)
             _count_leaks(case, doc, noisy.injections, clean_kept[i], seed_counts, leaks)
@@ -151,6 +156,8 @@ def main(argv=None) -> int:
     spam_leak, inline_leak, teaser_leak = rate("spam lines"), rate("inline tokens"), rate("teaser sections")
     gap = clean_score.f1 - noisy_score.f1
     used = "fold line models (each page held out)" if models else "shipped line model"
+    if args.fast:
+        used += ", --fast (no topic pass)"
     cleanings = len(cases) * (1 + args.seeds)
     print(f"{len(cases)} dev pages (text dumps), {used}, {cleanings / seconds:.1f} cleanings/s")
     print(f"noise seeds {args.seed}..{args.seed + args.seeds - 1}, pooled below; per seed:")
@@ -163,7 +170,7 @@ def main(argv=None) -> int:
     print(f"spam lines leaked          {counts['spam lines leaked']:5d} / {counts['spam lines']:5d}  = {spam_leak:.3%}  (floor {MAX_SPAM_LINE_LEAK:.0%})")
     print(f"inline tokens leaked       {counts['inline tokens leaked']:5d} / {counts['inline tokens']:5d}  = {inline_leak:.3%}  (floor {MAX_INLINE_TOKEN_LEAK:.0%})")
     print(f"  sentences intact after cut {counts['inline sentences intact']:5d} / {counts['inline sentences kept before']:5d}")
-    print(f"teaser sections leaked     {counts['teaser sections leaked']:5d} / {counts['teaser sections']:5d}  = {teaser_leak:.3%}  (floor {MAX_TEASER_SECTION_LEAK:.0%})")
+    print(f"teaser sections leaked     {counts['teaser sections leaked']:5d} / {counts['teaser sections']:5d}  = {teaser_leak:.3%}  (floor {MAX_TEASER_SECTION_LEAK:.0%}{', not applied with --fast' if args.fast else ''})")
     for where in ("before", "inside", "after"):
         print(f"  {where + ':':7} {counts[f'teaser sections {where} leaked']:5d} / {counts[f'teaser sections {where}']:5d}  = {rate(f'teaser sections {where}'):.3%}")
     print(f"  teaser lines leaked        {counts['teaser lines leaked']:5d} / {counts['teaser lines']:5d}  = {rate('teaser lines'):.3%}")
@@ -176,7 +183,8 @@ def main(argv=None) -> int:
         for item in items[: args.show]:
             print(f"  leak {kind}: {item}")
 
-    failed = spam_leak > MAX_SPAM_LINE_LEAK or inline_leak > MAX_INLINE_TOKEN_LEAK or teaser_leak > MAX_TEASER_SECTION_LEAK or gap > MAX_F1_GAP
+    teaser_failed = teaser_leak > MAX_TEASER_SECTION_LEAK and not args.fast
+    failed = spam_leak > MAX_SPAM_LINE_LEAK or inline_leak > MAX_INLINE_TOKEN_LEAK or teaser_failed or gap > MAX_F1_GAP
     return 1 if failed else 0
 
 
