@@ -834,25 +834,27 @@ def remove_unrelated(
     # and boxes far from the article are not teasers' titles.  A line the
     # page repeats ("Bild anzeigen", "Weiterlesen") is layout, not a title.
     repeated = Counter(b.text for b in blocks)
-    boundary = [False] * (len(blocks) + 1)
-    next_kept = False
-    for i in range(len(blocks) - 1, -1, -1):
-        if is_kept[i]:
-            next_kept = True
-            continue
-        boundary[i] = (next_kept or boundary[i + 1]) and _trace(blocks[i], repeated)
-        next_kept = False
+    boundary = [False] * len(blocks)
+    # Up from each kept block, while the removed lines are traces.
+    for j in kept:
+        i = j - 1
+        while i >= 0 and not is_kept[i] and _trace(blocks[i], repeated):
+            boundary[i] = True
+            i -= 1
     # The same traces below a kept block: the line model often keeps a
     # teaser's title and drops its paragraph (or the next teaser whole).
     # Paragraphs count here too, so a kept title and its dropped paragraph
-    # still read as one story; only a few lines down from the kept text.
-    reach = 0
-    for i, k in enumerate(is_kept):
-        if k:
-            reach = TRACE_REACH
-        elif reach and not boundary[i]:
-            boundary[i] = _trace(blocks[i], repeated, paragraphs=True)
-            reach = reach - 1 if boundary[i] else 0
+    # still read as one story; only TRACE_REACH new traces down from the
+    # kept text (the traces found above count without using it up).
+    for j in kept:
+        i, reach = j + 1, TRACE_REACH
+        while i < len(blocks) and reach and not is_kept[i]:
+            if not boundary[i]:
+                if not _trace(blocks[i], repeated, paragraphs=True):
+                    break
+                boundary[i] = True
+                reach -= 1
+            i += 1
     order = [i for i, k in enumerate(is_kept) if k or boundary[i]]
     texts = [doc.blocks[i].text for i in order]
     if language is None:
