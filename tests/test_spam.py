@@ -214,6 +214,25 @@ def test_gambling_landing_page_is_rejected():
     assert doc.reason.startswith("spam: gambling page")
 
 
+def test_a_spam_page_is_told_by_its_headline():
+    from pipeline.clean.spam import remove_spam
+
+    spam = [
+        "Selamat datang di situs slot gacor terpercaya dengan RTP live tertinggi, bonus new member 100% dan "
+        "deposit pulsa tanpa potongan. Daftar sekarang dan raih maxwin setiap hari bersama agen slot resmi!",
+        "Bandar togel online dan judi bola sbobet terlengkap, link alternatif anti blokir tersedia 24 jam. "
+        "Bonus cashback mingguan untuk semua member setia situs judi kami.",
+    ]
+    lines = ["Kontak kami"] + spam
+
+    def reason(headline):
+        return remove_spam(_doc_with_removed(lines, {}), headline=headline)
+
+    assert reason("Slot Gacor Hari Ini – Situs Judi Slot Online Terpercaya").startswith("spam: gambling page")
+    # Without a headline the first kept line stands for it: here no spam, so no spam page.
+    assert reason(None) is None
+
+
 def test_article_with_a_large_spam_block_is_not_rejected():
     _, spam = ("ko", ["먹튀검증 완료된 안전놀이터 추천 순위 TOP 10", "메이저사이트 가입코드 입력 시 첫충 20% 보너스 지급"] * 3)
     doc = clean_lines(ARTICLE_EN + spam)

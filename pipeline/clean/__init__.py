@@ -394,7 +394,8 @@ def clean(doc: Document, language: str | None = None, fast: bool = False) -> Doc
     # before the model's removals inside the core are applied: a spam block
     # there is found as a run of lines, and the model dropping some of them
     # would leave the others looking alone (and keep them).
-    spam_reason = remove_spam(doc, RULE_SPAM, RULE_INLINE_SPAM, a.folded, a.tokens)
+    headline = found_meta.get("title") or doc.metadata.get("title")
+    spam_reason = remove_spam(doc, RULE_SPAM, RULE_INLINE_SPAM, a.folded, a.tokens, headline)
     if title_index is not None and doc.blocks[title_index].removed_by == RULE_SPAM:
         title_index = _replace_title(doc, a, found_meta, title_index)
     for i in range(start, min(stop + 1, end)):

@@ -642,11 +642,14 @@ def remove_spam(
     inline_rule: str = RULE_INLINE_SPAM,
     folded: list[str] | None = None,
     tokens: list[list[str]] | None = None,
+    headline: str | None = None,
 ) -> str | None:
     """Mark spam lines removed and cut inline spam; returns a rejection reason when the page is spam.
 
     `folded` and `tokens`: every block's casefolded text and its words
-    (features.fold_and_tokenize), when the caller has them.
+    (features.fold_and_tokenize), when the caller has them.  `headline`:
+    the page's title (a spam page's title is spam too); the first kept
+    block when None.
     """
     kept = [i for i, b in enumerate(doc.blocks) if b.kept]
     if not kept:
@@ -680,7 +683,7 @@ def remove_spam(
 
     total = sum(len(t) for t in texts)
     spam_chars = sum(len(texts[n]) for n in flagged)
-    headline = next((b.text for b in doc.blocks if b.removed_by == "title"), texts[0])
+    headline = headline or texts[0]
     if (
         total
         and spam_chars / total >= PAGE_SPAM_SHARE
