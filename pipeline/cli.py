@@ -81,8 +81,9 @@ def cli():
 def ingest(paths, db, workers, fmt, quiet, site_memory, language_backend, fast):
     """Clean pages and store them in the archive.
 
-    PATHS are files or directories (walked recursively for .txt, .html,
-    .htm and .gz files).  Pages already archived (same bytes) are skipped,
+    PATHS are files or directories (walked recursively for .txt, .text,
+    .dump, .html, .htm, .xhtml and .gz files; names starting with "." are
+    skipped).  Pages already archived (same bytes) are skipped,
     so re-running on the same batch changes nothing, except that pages
     rejected for a timeout, a crashed worker or an unexpected error are
     tried again.  Bad pages are stored as rejected with a reason; they never
@@ -98,9 +99,15 @@ def ingest(paths, db, workers, fmt, quiet, site_memory, language_backend, fast):
     from archive import Archive
     from archive.site_memory import ArchiveSiteMemory
 
+    from .runner import expand_paths
     from .runner import ingest as run_ingest
 
     options = _options(fmt, language_backend, fast)
+    files, missing = expand_paths(paths)
+    if not files:
+        # Before the archive is opened: a mistyped path leaves no file and no run behind.
+        gone = f" (no such file or directory: {', '.join(missing)})" if missing else ""
+        raise click.ClickException("no page files found in " + ", ".join(paths) + gone)
     archive = Archive(db)
     memory = ArchiveSiteMemory(archive.db) if site_memory else None
     progress = None if quiet or not sys.stderr.isatty() else _progress_printer()
@@ -110,8 +117,6 @@ def ingest(paths, db, workers, fmt, quiet, site_memory, language_backend, fast):
     click.echo(summary.as_text())
     click.echo(f"archive: {db}")
     archive.close()
-    if summary.counts["seen"] == 0:
-        raise click.ClickException("no page files found in " + ", ".join(paths))
 
 
 def _options(fmt: str, language_backend: str, fast: bool) -> Options:
@@ -148,8 +153,8 @@ def clean_command(files, fmt, as_json, language_backend, fast):
     """Clean pages and print the articles; no archive is touched.
 
     With --json each line holds: source, url, title, author, published,
-    site, language, text (paragraphs separated by a blank line), status,
-    reason and removed (a list of {rule, text}).  A file that cannot be
+    site, description, language, text (paragraphs separated by a blank
+    line), status, reason and removed (a list of {rule, text}).  A file that cannot be
     cleaned still gets its line, with status "rejected" and the reason.
 
     Example: python -m pipeline clean seeds/*.txt --json > clean.jsonl
@@ -174,7 +179,7 @@ def clean_command(files, fmt, as_json, language_backend, fast):
 @cli.command()
 @click.argument("query")
 @db_option
-@click.option("--limit", default=10, show_default=True, type=click.IntRange(1, 10_000))
+@click.option("--limit", default=10, show_default=True, type=click.IntRange(1, 10_000), help="How many articles to list.")
 @click.option("--json", "as_json", is_flag=True, help="One JSON object per result.")
 def search(query, db, limit, as_json):
     """Full-text search over titles and texts (SQLite FTS5), best match first.
@@ -218,7 +223,7 @@ def export(db, fmt, language, include_duplicates, output):
 
 @cli.command()
 @db_option
-@click.option("--json", "as_json", is_flag=True)
+@click.option("--json", "as_json", is_flag=True, help="One JSON object instead of the text tables.")
 def stats(db, as_json):
     """Counts: pages by status, rejection reasons, languages, removals by rule.
 
@@ -265,7 +270,7 @@ def sites_rebuild(db):
 @sites.command("show")
 @click.argument("site")
 @db_option
-@click.option("--limit", default=20, show_default=True, type=click.IntRange(1, 10_000))
+@click.option("--limit", default=20, show_default=True, type=click.IntRange(1, 10_000), help="How many lines to list.")
 def sites_show(site, db, limit):
     """The lines most often seen on SITE's pages (a host like example.com, or a site name).
 
@@ -287,8 +292,8 @@ def sites_show(site, db, limit):
 
 @cli.command()
 @db_option
-@click.option("--port", default=8001, show_default=True, type=int)
-@click.option("--host", default="127.0.0.1", show_default=True)
+@click.option("--port", default=8001, show_default=True, type=int, help="Port to listen on.")
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on; 0.0.0.0 to serve other machines.")
 def serve(db, port, host):
     """Browse and search the archive in Datasette.
 

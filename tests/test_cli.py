@@ -95,7 +95,14 @@ def test_missing_archive_is_one_clear_error(runner, tmp_path):
     assert "no archive at" in result.output
 
 
-def test_ingest_of_nothing_fails(runner, tmp_path):
-    result = runner.invoke(cli, ["ingest", str(tmp_path / "missing-dir"), "--db", str(tmp_path / "a.db")])
+def test_ingest_of_nothing_fails_and_leaves_no_archive(runner, tmp_path):
+    missing = str(tmp_path / "missing-dir")
+    result = runner.invoke(cli, ["ingest", missing, "--db", str(tmp_path / "a.db")])
     assert result.exit_code != 0
-    assert "no page files found" in result.output
+    assert "no page files found" in result.output and f"no such file or directory: {missing}" in result.output
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    (empty / "notes.pdf").write_bytes(b"%PDF")
+    result = runner.invoke(cli, ["ingest", str(empty), "--db", str(tmp_path / "a.db")])
+    assert result.exit_code != 0 and "no page files found" in result.output
+    assert not (tmp_path / "a.db").exists()
