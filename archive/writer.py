@@ -60,7 +60,7 @@ class Archive:
         """Store a processed document: its page row, its article (if any) and its removals."""
         stamp = now()
         page_id = doc.id
-        with self.db.conn:
+        with self.db.atomic():  # one transaction: a page is stored whole or not at all
             self.db[PAGES].insert(
                 {
                     "id": page_id,

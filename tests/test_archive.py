@@ -1,3 +1,4 @@
+import pytest
 import sqlite_utils
 
 from archive import Archive, export_articles, search, stats
@@ -102,3 +103,26 @@ def test_an_archive_made_before_runs_recorded_options_gains_the_column(tmp_path)
         arc.close()
     assert [(r["version"], r["options"]) for r in rows] == [("0.1", None), ("0.2", '{"fast": true}')]
     assert rows[-1]["id"] == run
+
+
+def test_a_page_is_stored_whole_or_not_at_all(tmp_path, monkeypatch):
+    # A page row without its article would be skipped as archived by the next ingest: the article lost for good.
+    import archive.writer as writer
+
+    path = str(tmp_path / "a.db")
+    arc = Archive(path)
+    doc = dedupe(process_document(make_doc(ARTICLE), _options()), arc)
+
+    def fail(db, doc):
+        raise RuntimeError("killed while writing")
+
+    monkeypatch.setattr(writer.dedupe_index, "record", fail)
+    with pytest.raises(RuntimeError):
+        arc.write(doc)
+    arc.close()
+    reopened = Archive(path)
+    try:
+        assert not reopened.has_page(doc.id)
+        assert [reopened.db[t].count for t in ("pages", "articles", "removed_blocks")] == [0, 0, 0]
+    finally:
+        reopened.close()
