@@ -59,7 +59,8 @@ _WHATWG_LABELS = {
     "big5": "big5hkscs", "tis-620": "cp874", "iso-8859-11": "cp874", "iso8859_11": "cp874",
     "iso-8859-9": "cp1254", "iso8859_9": "cp1254",
 }
-_LATIN_CODECS = frozenset({"cp1252", "latin_1", "iso8859_15", "cp1254", "iso8859_2", "cp1250", "mac_roman"})
+# Latin charsets a page may declare wrongly (as codec_for_label names them).
+_LATIN_CODECS = frozenset(codecs.lookup(name).name for name in ("cp1252", "iso8859_15", "cp1254", "iso8859_2", "cp1250", "mac_roman"))
 
 
 def read_path(path: str | Path, options: Options | None = None) -> Document:

@@ -1,5 +1,7 @@
 import gzip
 
+import pytest
+
 from pipeline.options import Options
 from pipeline.read import read_bytes, read_path, sniff_format
 
@@ -57,6 +59,14 @@ def test_declared_charset_is_used():
     html = '<html><head><meta charset="windows-1251"></head><body><p>Привет, мир</p></body></html>'
     doc = read_bytes(html.encode("cp1251"))
     assert "Привет, мир" in doc.html
+
+
+@pytest.mark.parametrize("declared", ["iso-8859-1", "windows-1252", "iso-8859-2", "iso-8859-15", "windows-1250", "macintosh"])
+def test_cyrillic_page_declared_in_a_latin_charset_is_detected(declared):
+    text = "Президент подписал указ о разминировании освобождённых территорий и восстановлении дорог. " * 10
+    html = f'<html><head><meta charset="{declared}"></head><body><p>{text}</p></body></html>'
+    doc = read_bytes(html.encode("cp1251"))
+    assert "разминировании" in doc.html
 
 
 def test_undeclared_legacy_encoding_is_detected():
