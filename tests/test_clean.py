@@ -1,5 +1,7 @@
 """The cleaning rules on short inline pages, in several languages; exact rule names asserted."""
 
+import pytest
+
 from pipeline.clean import clean
 from pipeline.clean.byline import guess_site, parse_byline, parse_date, parse_dateline, site_from_handle
 from pipeline.clean.patterns import label_rule, section_end_kind
@@ -82,6 +84,24 @@ def test_inline_spam_token_is_cut_and_recorded():
 def test_foreign_word_that_is_not_spam_stays():
     text, removed = strip_inline_spam("The word 사랑 means love in Korean.", "Latin")
     assert removed == [] and "사랑" in text
+
+
+@pytest.mark.parametrize(
+    "line, rule",
+    [
+        # Words the gates list as the tokenizer splits them: hyphens and the Arabic article join a word.
+        ("Suivez-nous sur Facebook", "social"),
+        ("جميع الحقوق محفوظة", "copyright"),
+    ],
+)
+def test_label_rules_see_joined_words(line, rule):
+    assert label_rule(line) == rule
+
+
+@pytest.mark.parametrize("heading", ["What do you think?", "İlgili Haberler", "İLGİLİ HABERLER", "ilgili haberler"])
+def test_section_headings_match_after_folding(heading):
+    # "?" is stripped before the phrase is looked up; Turkish "İ" folds to a plain "i".
+    assert section_end_kind(heading)
 
 
 def test_label_rules():

@@ -157,14 +157,28 @@ _CJK_CHARS = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff]")
 SAMPLE_CHARS = 400
 
 
+# Casefolding the Turkish capital "İ" gives "i" and a combining dot above,
+# so "İlgili Haberler" would never fold to the "ilgili haberler" of a word
+# list or stoplist; fold() drops the dot.
+_DOTTED_I = "i\u0307"
+
+
+def fold(text: str) -> str:
+    """A line casefolded for matching against word lists (Turkish "İ" folds to "i")."""
+    folded = text.casefold()
+    return folded.replace(_DOTTED_I, "i") if "\u0307" in folded else folded
+
+
 def tokenize(text: str) -> list[str]:
-    """Casefolded words of a line (shared by the measurements and the furniture gate)."""
-    return _WORD.findall(text.casefold())
+    """Folded words of a line (shared by the measurements and the furniture gate)."""
+    return _WORD.findall(fold(text))
 
 
 def fold_and_tokenize(texts: list[str]) -> tuple[list[str], list[list[str]]]:
-    """Each line casefolded, and its words (the same as tokenize, line by line)."""
+    """Each line folded (fold()), and its words (the same as tokenize, line by line)."""
     folded = list(map(str.casefold, texts))
+    if any("\u0307" in line for line in folded):
+        folded = [line.replace(_DOTTED_I, "i") for line in folded]
     return folded, list(map(_WORD.findall, folded))
 
 

@@ -10,16 +10,12 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from .features import lines_matching, tokenize
+from .features import fold, lines_matching, tokenize
 
 # Lines longer than this are prose, whatever words they contain: furniture
 # labels ("Related Posts", "Leave a Reply") are short.  Longest label seen in
 # the dev pages is ~60 characters ("Das könnte Sie auch interessieren:").
 MAX_LABEL_CHARS = 80
-
-
-def _alternation(phrases: list[str]) -> str:
-    return "|".join(sorted((re.escape(p) for p in phrases), key=len, reverse=True))
 
 
 # Headings that open a section of *other* content after the article:
@@ -34,7 +30,7 @@ SECTION_END_PHRASES = [
     "you might also like", "you may be interested in", "more stories", "more news", "more from",
     "more on this story", "more articles", "top stories", "trending", "trending now",
     "leave a reply", "leave a comment", "post a comment", "add a comment", "comments",
-    "join the discussion", "what do you think?", "read next", "up next", "further reading",
+    "join the discussion", "what do you think", "read next", "up next", "further reading",
     "other news", "in other news", "also read", "also on", "around the web", "sponsored",
     "sponsored content", "from the web", "share this", "share this article", "share this post",
     "share on", "tags", "filed under", "about the author", "newsletter", "related coverage",
@@ -91,11 +87,6 @@ SECTION_END_PHRASES = [
     "热门新闻", "评论", "相關文章", "相關新聞", "推荐阅读",
 ]
 
-# Optional count and punctuation around a heading: "Comments (3)", "12 Kommentare", "Related:".
-SECTION_END = re.compile(
-    r"^\W*(?:\d+\s+)?(?:" + _alternation(SECTION_END_PHRASES) + r")(?:\s*\(?\d+\)?)?\W*$",
-    re.IGNORECASE,
-)
 SECTION_END_COUNTED = re.compile(
     r"^\W*\d+\s+(?:comments?|kommentare?|commentaires?|comentarios?|комментари\w*|reactions?|antworten|replies)\W*$"
     # A comment thread's title: "12 thoughts on “<title>”", "3 Antworten zu „<title>“".
@@ -236,7 +227,7 @@ def _ends_with_credit(text: str) -> bool:
 # Lines made of symbols only: "--", "***", "|", "»".
 SYMBOLS_ONLY = re.compile(r"^[\W_]+$")
 
-# A line that is a date (and maybe a time) and nothing else: "31. Mai", "2025.04.04 / 11:12".
+# Month names and their abbreviations, for the date patterns (byline.py, html_blocks.py).
 _MONTHS = (
     "jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april|june|july|"
     "august|september|october|november|december|januar|jänner|februar|märz|mai|juni|juli|oktober|"
@@ -244,14 +235,6 @@ _MONTHS = (
     "enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre|"
     "января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря|"
     "yanvar|fevral|mart|aprel|iyun|iyul|avqust|sentyabr|oktyabr|noyabr|dekabr"
-)
-DATE_ONLY = re.compile(
-    r"^\W*(?:(?:mon|tue|wed|thu|fri|sat|sun|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|"
-    r"lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\w*,?\s*)?"
-    r"(?:\d{1,4}[./-]\d{1,2}(?:[./-]\d{1,4})?|\d{1,2}\.?\s*(?:" + _MONTHS + r")\.?(?:\s*,?\s*\d{2,4})?|"
-    r"(?:" + _MONTHS + r")\.?\s+\d{1,2}(?:st|nd|rd|th)?,?(?:\s*\d{4})?)"
-    r"(?:\s*(?:[,/|-]|um|at|à)?\s*\d{1,2}[:.h]\d{2}(?:\s*(?:uhr|am|pm))?)?\W*$",
-    re.IGNORECASE,
 )
 
 # Breadcrumbs and navigation: "Home page Society", "Home > News > World", "Startseite / Politik".
@@ -267,7 +250,7 @@ BREADCRUMB = re.compile(
 # reaches the regexes when its first word can start one of the anchored
 # patterns or it contains one of the literals the unanchored ones need.
 _FIRST_WORDS = frozenset(
-    """follow like subscribe sign join share folgen folge abonnieren jetzt newsletter suivez abonnez-vous
+    """follow like subscribe sign join share folgen folge abonnieren jetzt newsletter suivez suivez-nous abonnez-vous
     síguenos suscríbete seguici siga-nos подписывайтесь подпишитесь присоединяйтесь bizi facebook twitter
     linkedin whatsapp telegram pinterest reddit e-mail email print drucken xing instagram youtube tumblr vk
     flipboard pocket teilen tweet mail rss read continue click more weiterlesen mehr zum lire en leer seguir
@@ -283,7 +266,7 @@ _ANYWHERE_WORDS = frozenset(
     """copyright rights rechte droits derechos права hüquqlar hakları expressed necessarily unbedingt
     notwendigerweise n'engagent обязательно совпадать email adresse dirección indirizzo required notify
     logged erforderliche obligatoires e-mail e-mail-adresse veröffentlicht publiée publicada pubblicato photo photos photograph foto bild image getty reuters afp dpa epa ap
-    diritti direitos rechten prawa cipta quyền δικαιώματα حقوق הזכויות सर्वाधिकार
+    diritti direitos rechten prawa cipta quyền δικαιώματα حقوق الحقوق הזכויות सर्वाधिकार
     shutterstock istock shutterstock.com istock.com istockphoto thinkstock unsplash pixabay imago alliance picture-alliance keystone xinhua ваш
     fotos photographs bildquelle symbolbild imagen quelle source fuente efe""".split()
 ) | _POST_META_WORDS  # every line POST_META finds holds one of them
@@ -296,7 +279,7 @@ _ANYWHERE_NEEDLES = ("©", "무", "版", "著", "사", "写", "图", "(c)", "無
 _ANYWHERE_SUBSTRINGS = re.compile("|".join(map(re.escape, _ANYWHERE_NEEDLES)))
 
 
-def _may_be_furniture(text: str, folded: str, tokens: list[str], substring: bool | None) -> bool:
+def _may_be_furniture(folded: str, tokens: list[str], substring: bool | None) -> bool:
     if not tokens:
         return True  # symbols only
     if tokens[0] in _FIRST_WORDS or folded.lstrip()[:1] in "©(" or not _ANYWHERE_WORDS.isdisjoint(tokens):
@@ -325,10 +308,10 @@ def label_rule(
     them already.
     """
     if folded is None:
-        folded = text.casefold()
+        folded = fold(text)
     if tokens is None:
         tokens = tokenize(text)
-    if not _may_be_furniture(text, folded, tokens, substring):
+    if not _may_be_furniture(folded, tokens, substring):
         return None
     if len(text) > MAX_LABEL_CHARS:
         # Long lines: only sentence-level furniture applies.
@@ -379,7 +362,7 @@ def section_end_kind(text: str, folded: str | None = None) -> bool:
     """
     if len(text) > MAX_LABEL_CHARS:
         return False
-    phrase = (text.casefold() if folded is None else folded).strip(_EDGE_NOISE)
+    phrase = (fold(text) if folded is None else folded).strip(_EDGE_NOISE)
     if phrase in _SECTION_END_SET:
         return True
     if phrase.startswith(("one ", "ein ", "eine ")):
@@ -406,6 +389,6 @@ def story_box_heading(text: str) -> bool:
     """A heading that names a box of other stories ("Most read", "Mehr aus dem Ressort"), not comments, tags or share buttons."""
     if not section_end_kind(text):
         return False
-    folded = text.casefold().strip(_EDGE_NOISE)
+    folded = fold(text).strip(_EDGE_NOISE)
     # "Most shared", "Meistkommentiert": stories ranked by their shares or comments.
     return folded.startswith(("most ", "meist")) or not any(word in folded for word in _NOT_STORY_WORDS)
