@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 import numpy as np
 
@@ -129,16 +129,6 @@ _COMMENT_HEADINGS = ("comment", "reply", "repl", "response", "thought", "antwort
 # or an unanchored furniture pattern needs somewhere in the line.
 _GATE_FIRST_WORDS = patterns.GATE_FIRST_WORDS | byline.CREDIT_WORDS | byline.AUTHOR_LABELS | byline.DATE_LABELS
 _GATE_ANY_WORDS = patterns.GATE_ANY_WORDS | byline.BY_WORDS
-
-
-@dataclass
-class CleanReport:
-    """What the cleaner found besides removals (for tests and debugging)."""
-
-    core: tuple[int, int] | None = None
-    section_end: int | None = None
-    language: str | None = None
-    metadata: dict = field(default_factory=dict)
 
 
 @dataclass

@@ -276,8 +276,6 @@ def _entries() -> list[tuple[str, str, str]]:
 
 SPAM_LEXICON = Lexicon(_entries())
 PROMO_LEXICON = Lexicon([(t, "promo", "promo") for t in PROMO_TERMS])
-# Every lexicon term, for callers that want the list.
-SPAM_TERMS = [term for term, _, _ in _entries()]
 
 
 def _address_chunks(text: str) -> list[str]:
