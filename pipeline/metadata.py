@@ -4,7 +4,9 @@ trafilatura reads the usual sources (JSON-LD, OpenGraph, <meta> names,
 htmldate for the publication date); this module only normalises what it
 found and adds what it leaves out: the canonical URL as the page states it
 (<link rel=canonical>, then og:url, then the URL the page was fetched from)
-and the <html lang> declaration, kept as a hint for the language stage.
+and the <html lang> declaration (`language_hint`, for library callers: the
+language stage reads the language from the text alone, so a template's
+wrong declaration cannot mislabel an article).
 Whatever the page does not state stays None: nothing is guessed.
 """
 

@@ -142,6 +142,7 @@ class RunSummary:
         lines = [
             f"{c['seen']} pages in {self.seconds:.1f} s: {c['ok']} new articles, {c['duplicate']} duplicates, "
             f"{c['rejected']} rejected, {c['unchanged']} already archived"
+            + (f"; {c['missing']} path{'s' if c['missing'] > 1 else ''} not found" if c["missing"] else "")
         ]
         for reason, n in self.reasons.most_common():
             lines.append(f"  rejected {n} x {reason}")
@@ -216,7 +217,8 @@ def ingest(
     # The archive keeps the article's language, not its blocks'.
     options = replace(options or Options(), block_languages=False)
     started = time.monotonic()
-    files, missing = expand_paths(list(paths))
+    paths = [str(p) for p in paths]  # read twice below: a generator would be used up by the first
+    files, missing = expand_paths(paths)
     summary = RunSummary()
     run_options = {
         "format": options.format,
@@ -224,7 +226,7 @@ def ingest(
         "language_backend": options.language_backend,
         "site_memory": site_memory is not None,
     }
-    summary.run_id = archive.start_run(__version__, [str(p) for p in paths], run_options)
+    summary.run_id = archive.start_run(__version__, paths, run_options)
     for path in missing:
         summary.counts["missing"] += 1
         print(f"warning: {path}: no such file or directory", file=sys.stderr)

@@ -71,6 +71,21 @@ def test_ingest_records_its_options_in_the_run(runner, tmp_path):
     ]
 
 
+def test_ingest_from_python_takes_any_iterable_of_paths(tmp_path):
+    from pipeline import ingest
+
+    missing = tmp_path / "missing"
+    arc = Archive(str(tmp_path / "a.db"))
+    try:
+        summary = ingest((p for p in (SEEDS, missing)), arc)
+        sources = arc.db["runs"].get(summary.run_id)["sources"]
+    finally:
+        arc.close()
+    assert summary.counts["ok"] == 5
+    assert sources.split("\n") == [str(SEEDS), str(missing)]
+    assert summary.as_text().splitlines()[0].endswith("; 1 path not found")
+
+
 def test_search_export_stats(runner, tmp_path):
     db = str(tmp_path / "a.db")
     runner.invoke(cli, ["ingest", str(SEEDS), "--db", db])
