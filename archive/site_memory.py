@@ -48,7 +48,7 @@ class ArchiveSiteMemory:
         return frozenset(row[0] for row in rows)
 
     def learn(self, site: str, page_id: str, lines: set[str]) -> None:
-        with self.db.conn:
+        with self.db.atomic():  # inside the caller's transaction when there is one
             cursor = self.db.execute(f"insert or ignore into {SITE_PAGES} (site, page_id) values (?, ?)", [site, page_id])
             if cursor.rowcount == 0:
                 return  # this page was learned before

@@ -56,11 +56,15 @@ class Archive:
         status, reason = row
         return not (status == "rejected" and (reason or "").startswith(RETRYABLE_REASONS))
 
+    def transaction(self):
+        """A context manager: everything written inside commits together or not at all (nests)."""
+        return self.db.atomic()
+
     def write(self, doc: Document, run_id: int | None = None) -> None:
         """Store a processed document: its page row, its article (if any) and its removals."""
         stamp = now()
         page_id = doc.id
-        with self.db.atomic():  # one transaction: a page is stored whole or not at all
+        with self.transaction():  # a page is stored whole or not at all
             self.db[PAGES].insert(
                 {
                     "id": page_id,

@@ -79,12 +79,16 @@ class Document:
     def id(self) -> str:
         """Page id: sha256 of the raw bytes, so re-ingesting the same bytes is a no-op.
 
-        Hashed once per bytes object: the runner, the dedupe stage, site
-        memory and the writer each ask for it, several times a page.
+        A page without bytes (an empty or unreadable file) is keyed by its
+        source instead: sharing the id of b"", each such page's record
+        would replace the last one's.  Hashed once per bytes object: the
+        runner, the dedupe stage, site memory and the writer each ask for
+        it, several times a page.
         """
         cached = self.__dict__.get("_id")
         if cached is None or cached[0] is not self.raw:
-            cached = self.__dict__["_id"] = (self.raw, hashlib.sha256(self.raw).hexdigest())
+            key = self.raw or b"no bytes: " + self.source.encode("utf-8", "surrogateescape")
+            cached = self.__dict__["_id"] = (self.raw, hashlib.sha256(key).hexdigest())
         return cached[1]
 
     @property

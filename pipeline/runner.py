@@ -233,15 +233,18 @@ def ingest(
     index: DedupeIndex = archive
     for n, doc in enumerate(_map(files, options, workers), start=1):
         summary.counts["seen"] += 1
-        if doc.raw and archive.has_page(doc.id):
+        if archive.has_page(doc.id):
             summary.counts["unchanged"] += 1
         else:
             if site_memory is not None:
                 apply_site_memory(doc, site_memory)
             dedupe(doc, index, options.near_duplicate_threshold)
-            archive.write(doc, run_id=summary.run_id)
-            if site_memory is not None:
-                learn_from(doc, site_memory)
+            # One transaction: a page stored but not learned would be skipped
+            # as archived by the next ingest, and never learned.
+            with archive.transaction():
+                archive.write(doc, run_id=summary.run_id)
+                if site_memory is not None:
+                    learn_from(doc, site_memory)
             summary.counts[doc.status] += 1
             if doc.status == "rejected":
                 summary.reasons[(doc.reason or "").split(":")[0]] += 1

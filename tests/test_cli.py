@@ -86,6 +86,27 @@ def test_ingest_from_python_takes_any_iterable_of_paths(tmp_path):
     assert summary.as_text().splitlines()[0].endswith("; 1 path not found")
 
 
+def test_every_empty_file_keeps_its_own_record_and_is_not_redone(runner, tmp_path):
+    src = tmp_path / "batch"
+    src.mkdir()
+    for name in ("a.txt", "b.txt"):
+        (src / name).write_bytes(b"")
+    db = str(tmp_path / "a.db")
+    first = runner.invoke(cli, ["ingest", str(src), "--db", db])
+    assert "2 rejected" in first.output, first.output
+    second = runner.invoke(cli, ["ingest", str(src), "--db", db])
+    assert "0 rejected, 2 already archived" in second.output, second.output
+    arc = Archive(db)
+    try:
+        rows = arc.db.execute("select source, reason, run_id from pages order by source").fetchall()
+    finally:
+        arc.close()
+    assert [(source.rsplit("/", 1)[-1], reason.split(":")[0], run) for source, reason, run in rows] == [
+        ("a.txt", "empty", 1),
+        ("b.txt", "empty", 1),
+    ]
+
+
 def test_search_export_stats(runner, tmp_path):
     db = str(tmp_path / "a.db")
     runner.invoke(cli, ["ingest", str(SEEDS), "--db", db])
