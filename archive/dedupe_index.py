@@ -36,6 +36,7 @@ from pipeline.dedupe import (
 from pipeline.document import STATUS_DUPLICATE, STATUS_OK, Document
 
 from .schema import ARTICLES, PAGES
+from .site_memory import forget_page
 
 SIGNATURES = "minhash_signatures"
 BANDS = "lsh_bands"
@@ -160,10 +161,12 @@ def repoint(db: sqlite_utils.Database, old_canonical: str, doc: Document) -> Non
         similarities[article_id] = similarity_between(signature_from_bytes(blob) if blob else None, target_signature)
         db.execute(f"update {SIGNATURES} set similarity = ? where article_id = ?", [similarities[article_id], article_id])
     shown = similarities.get(old_canonical)
-    db.execute(
+    superseded = db.execute(
         f"update {PAGES} set status = ?, reason = ? where id = ? and status = ?",
         [STATUS_DUPLICATE, REASON_SUPERSEDED.format(shown if shown is not None else 1.0), old_canonical, STATUS_OK],
     )
+    if superseded.rowcount:
+        forget_page(db, old_canonical)
 
 
 def insert_signature(db: sqlite_utils.Database, article_id: str, signature, similarity: float | None) -> None:

@@ -75,10 +75,37 @@ def rebuild_site_memory(db: sqlite_utils.Database) -> dict:
         key = site_key_of(url, site)
         if not key:
             continue
-        # The page's lines: its kept paragraphs and the blocks the cleaner removed.
-        removed = [r[0] for r in db.execute("select text from removed_blocks where page_id = ? and inline = 0", [page_id])]
-        memory.learn(key, page_id, page_lines((text or "").split("\n\n") + removed))
+        memory.learn(key, page_id, archived_page_lines(db, page_id, text))
         pages += 1
     sites = db.execute(f"select count(distinct site) from {SITE_PAGES}").fetchone()[0]
     lines = db.execute(f"select count(*) from {SITE_LINES}").fetchone()[0]
     return {"pages": pages, "sites": sites, "lines": lines}
+
+
+def archived_page_lines(db: sqlite_utils.Database, page_id: str, text: str | None) -> set[str]:
+    """The lines site memory learns from an archived page: its kept paragraphs (`text`) and the blocks the cleaner removed."""
+    removed = [r[0] for r in db.execute("select text from removed_blocks where page_id = ? and inline = 0", [page_id])]
+    return page_lines((text or "").split("\n\n") + removed)
+
+
+def forget_page(db: sqlite_utils.Database, page_id: str) -> None:
+    """Take a learned page out of site memory: it is no longer an accepted article (a better copy superseded it).
+
+    Only accepted pages are learned (`rebuild_site_memory` reads those), so
+    a page that stops being one must stop counting, or a story stored
+    twice on one site would count its own lines twice.  Inside the
+    caller's transaction.
+    """
+    if SITE_PAGES not in db.table_names():
+        return
+    sites = [row[0] for row in db.execute(f"select site from {SITE_PAGES} where page_id = ?", [page_id])]
+    if not sites:
+        return
+    row = db.execute("select text from articles where id = ?", [page_id]).fetchone()
+    hashes = [line_hash(line) for line in archived_page_lines(db, page_id, row[0] if row else None)]
+    for site in sites:
+        db.execute(f"delete from {SITE_PAGES} where site = ? and page_id = ?", [site, page_id])
+        db.conn.executemany(
+            f"update {SITE_LINES} set pages = pages - 1 where site = ? and line_hash = ?", [(site, h) for h in hashes]
+        )
+        db.execute(f"delete from {SITE_LINES} where site = ? and pages <= 0", [site])

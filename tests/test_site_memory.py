@@ -1,5 +1,6 @@
 """Site memory: lines a site prints on many pages are removed from its later pages."""
 
+import pytest
 from click.testing import CliRunner
 
 from archive import Archive
@@ -154,3 +155,59 @@ def test_sites_rebuild_command_and_switching_memory_off(tmp_path):
     result = runner.invoke(cli, ["sites", "rebuild", "--db", db])
     assert result.exit_code == 0, result.output
     assert f"from {MIN_SITE_PAGES + 1} pages of 1 sites" in result.output
+
+
+def _site_memory(db) -> tuple[set, set]:
+    return (
+        set(db.execute("select site, page_id from site_pages").fetchall()),
+        set(db.execute("select site, line_hash, pages from site_lines").fetchall()),
+    )
+
+
+def test_a_page_superseded_by_a_better_copy_leaves_site_memory(tmp_path):
+    # A later-dated copy comes first and is learned; the original then supersedes it.
+    from conftest import SEEDS
+    from pipeline import ingest
+
+    original = (SEEDS / "001_d36ab26fb6574df0.txt").read_text(encoding="utf-8")
+    src = tmp_path / "batch"
+    src.mkdir()
+    (src / "a_later.txt").write_text(original.replace(" date 2022-06-21", " date 2022-06-25", 1), encoding="utf-8")
+    (src / "b_original.txt").write_text(original, encoding="utf-8")
+    arc = Archive(tmp_path / "a.db")
+    try:
+        summary = ingest([str(src)], arc, site_memory=ArchiveSiteMemory(arc.db))
+        assert summary.counts["ok"] == 2  # both stored as articles; the first then superseded
+        statuses = dict(arc.db.execute("select source, status from pages").fetchall())
+        assert statuses == {str(src / "a_later.txt"): "duplicate", str(src / "b_original.txt"): "ok"}
+        learned = _site_memory(arc.db)
+        assert len(learned[0]) == 1
+        rebuild_site_memory(arc.db)
+        assert _site_memory(arc.db) == learned
+    finally:
+        arc.close()
+
+
+def test_a_page_is_learned_in_the_transaction_that_stores_it(tmp_path):
+    # Interrupted between storing a page and learning it, the next ingest would skip it as archived.
+    from pipeline import ingest
+
+    src = write_site_batch(tmp_path)
+
+    class Interrupted(ArchiveSiteMemory):
+        def learn(self, site, page_id, lines):
+            if self.db["site_pages"].count == 2:
+                raise KeyboardInterrupt
+            super().learn(site, page_id, lines)
+
+    arc = Archive(tmp_path / "a.db")
+    try:
+        with pytest.raises(KeyboardInterrupt):
+            ingest([str(src)], arc, site_memory=Interrupted(arc.db))
+        assert arc.db["pages"].count == 2  # the third page went with its learning
+        ingest([str(src)], arc, site_memory=ArchiveSiteMemory(arc.db))
+        ok = {row[0] for row in arc.db.execute("select id from pages where status = 'ok'")}
+        assert len(ok) == MIN_SITE_PAGES + 1
+        assert {page_id for _, page_id in _site_memory(arc.db)[0]} == ok
+    finally:
+        arc.close()
