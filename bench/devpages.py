@@ -44,7 +44,10 @@ def load_cases(root: Path = DEV_PAGES, limit: int | None = None) -> list[Case]:
 
 
 def fold(text: str) -> str:
-    return _WS.sub(" ", text or "").strip()
+    """Whitespace runs as one space, and no invisible format characters (a soft hyphen is not text)."""
+    from pipeline.document import visible  # here: speed_ab.py imports this module before choosing a checkout
+
+    return _WS.sub(" ", visible(text or "")).strip()
 
 
 @dataclass

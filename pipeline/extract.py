@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from .document import Block, Document
+from .document import Block, Document, visible
 from .metadata import html_metadata
 
 # trafilatura settings, chosen by measurement on the dev pages
@@ -156,11 +156,11 @@ def _in_teaser_list(el) -> bool:
 
 
 def _fold(text: str) -> str:
-    return _WS.sub(" ", text).strip()
+    return _WS.sub(" ", visible(text)).strip()
 
 
 def _text(element) -> str:
-    return _WS.sub(" ", "".join(element.itertext())).strip()
+    return _fold("".join(element.itertext()))
 
 
 def _blocks_from_tree(body):

@@ -16,6 +16,8 @@ import re
 from datetime import date
 from urllib.parse import urljoin, urlsplit
 
+from .document import visible
+
 _WS = re.compile(r"\s+")
 _ISO_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})")
 _LANG_TAG = re.compile(r"^[a-zA-Z]{2,3}(?:[-_][a-zA-Z0-9]{2,8})*$")
@@ -49,7 +51,7 @@ def html_metadata(result, tree=None, fetched_url: str | None = None) -> dict:
 def clean_value(value) -> str | None:
     if value is None:
         return None
-    value = _WS.sub(" ", str(value)).strip()
+    value = _WS.sub(" ", visible(str(value))).strip()
     return value or None
 
 

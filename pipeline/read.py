@@ -13,7 +13,7 @@ import re
 import zlib
 from pathlib import Path
 
-from .document import Block, Document
+from .document import Block, Document, visible
 from .options import Options
 
 GZIP_MAGIC = b"\x1f\x8b"
@@ -247,7 +247,7 @@ def _accept(text: str) -> str | None:
 
 def split_lines(text: str) -> list[str]:
     """Lines of a text dump, trimmed; blank lines are separators, not blocks."""
-    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n")
+    text = visible(text).replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n")
     # Inner whitespace is the page's own (a no-break space stays one);
     # only the edges are trimmed.
     return [line for line in map(str.strip, text.split("\n")) if line]

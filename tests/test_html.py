@@ -362,3 +362,18 @@ def test_box_of_other_articles_ends_the_article_but_a_share_paragraph_does_not()
     assert [r.rule for r in doc.removed] == ["social", "related_section", "related_section"]
     for paragraph in ARTICLE_PARAGRAPHS:
         assert paragraph in doc.text
+
+
+def test_soft_hyphens_leave_the_text_and_the_title_so_search_finds_the_word(archive):
+    from archive import search
+    from pipeline.dedupe import dedupe
+
+    html = news_page().replace("Ladesäulen werden", "Lade\xadsäulen werden").replace(
+        "das Netz der Ladesäulen", "das Netz der Lade&shy;säulen"
+    )
+    doc = run_html(html)
+    assert doc.status == "ok", doc.reason
+    assert "\xad" not in doc.text and "\xad" not in doc.metadata["title"]
+    assert "das Netz der Ladesäulen" in doc.text
+    archive.write(dedupe(doc, archive))
+    assert [hit["id"] for hit in search(archive.db, "Ladesäulen")] == [doc.id]

@@ -12,6 +12,11 @@ def test_text_dump_becomes_lines():
     assert [b.text for b in doc.blocks] == ["Title", "First line", "Second\xa0line"]
 
 
+def test_invisible_format_characters_are_dropped_and_joiners_kept():
+    doc = read_bytes("Die Bundes\xadregierung\u200b hat \u2060beschlossen\ufeff.\n\nمی\u200cخواهم\n".encode())
+    assert [b.text for b in doc.blocks] == ["Die Bundesregierung hat beschlossen.", "می\u200cخواهم"]
+
+
 def test_html_is_sniffed():
     assert sniff_format(b"<!DOCTYPE html><html><body><p>x</p></body></html>") == "html"
     assert sniff_format(b"  <html lang=en><head><title>t</title>") == "html"
