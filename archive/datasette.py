@@ -16,7 +16,8 @@ def metadata(db_name: str) -> dict:
                     "articles": {
                         "description": "One clean article per accepted page; duplicate_of points copies at their original.",
                         "facets": ["language", "site", "author"],
-                        "sortable_columns": ["published", "word_count", "ingested_at", "title"],
+                        # "id" too: the table page's search form sends its current sort, the key, with every search.
+                        "sortable_columns": ["id", "published", "word_count", "ingested_at", "title"],
                         "fts_table": "articles_fts",
                         "searchmode": "escaped",
                         "label_column": "title",
@@ -24,7 +25,7 @@ def metadata(db_name: str) -> dict:
                     "pages": {
                         "description": "Every input seen, with its status (ok / rejected / duplicate) and the reason.",
                         "facets": ["status", "format"],
-                        "sortable_columns": ["ingested_at"],
+                        "sortable_columns": ["id", "ingested_at"],
                         "label_column": "source",
                     },
                     "removed_blocks": {

@@ -125,8 +125,11 @@ def stats(db: sqlite_utils.Database) -> dict:
         ),
         "articles": scalar(f"select count(*) from {ARTICLES} where duplicate_of is null"),
         "duplicates": scalar(f"select count(*) from {ARTICLES} where duplicate_of is not null"),
-        "languages": dict(db.execute(f"select language, count(*) from {ARTICLES} group by 1 order by 2 desc").fetchall()),
-        "sites": scalar(f"select count(distinct site) from {ARTICLES}"),
+        # Over the articles counted above, copies left out.
+        "languages": dict(
+            db.execute(f"select language, count(*) from {ARTICLES} where duplicate_of is null group by 1 order by 2 desc").fetchall()
+        ),
+        "sites": scalar(f"select count(distinct site) from {ARTICLES} where duplicate_of is null"),
         "removed_by_rule": dict(db.execute(f"select rule, count(*) from {REMOVED} group by 1 order by 2 desc").fetchall()),
         "runs": scalar(f"select count(*) from {RUNS}"),
     }

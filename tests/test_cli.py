@@ -124,6 +124,13 @@ def test_search_export_stats(runner, tmp_path):
     stats = json.loads(runner.invoke(cli, ["stats", "--db", db, "--json"]).output)
     assert stats["articles"] == 5 and stats["removed_by_rule"]["related_section"] > 0
 
+    # A copy: counted under duplicates, not in the articles' languages and sites.
+    copy = tmp_path / "copy.txt"
+    copy.write_bytes(next(SEEDS.glob("*.txt")).read_bytes() + b"\n")
+    runner.invoke(cli, ["ingest", str(copy), "--db", db])
+    stats = json.loads(runner.invoke(cli, ["stats", "--db", db, "--json"]).output)
+    assert (stats["articles"], stats["duplicates"], sum(stats["languages"].values())) == (5, 1, 5)
+
 
 def test_missing_archive_is_one_clear_error(runner, tmp_path):
     result = runner.invoke(cli, ["search", "x", "--db", str(tmp_path / "none.db")])

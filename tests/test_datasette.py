@@ -9,9 +9,18 @@ from pipeline.cli import cli
 def test_datasette_search_and_facets(tmp_path):
     db = tmp_path / "news.db"
     assert CliRunner().invoke(cli, ["ingest", str(SEEDS), "--db", str(db)]).exit_code == 0
-    found, faceted = datasette_json(db, "/news/articles.json?_search=landmines&_shape=array&_col=title", "/news/articles.json")
+    found, faceted, from_form, pages = datasette_json(
+        db,
+        "/news/articles.json?_search=landmines&_shape=array&_col=title",
+        "/news/articles.json",
+        # What the table pages' search and filter forms submit: their current sort, the key, comes along.
+        "/news/articles.json?_search=landmines&_sort=id&_shape=array&_col=title",
+        "/news/pages.json?_sort=id&_shape=array&_col=source",
+    )
     assert len(found) >= 4
     assert faceted["facet_results"]["language"]["results"][0]["value"] == "en"
+    assert sorted(map(str, from_form)) == sorted(map(str, found))
+    assert len(pages) == 5
 
 
 def test_datasette_finds_a_word_inside_a_chinese_sentence(tmp_path):
