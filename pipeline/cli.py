@@ -206,7 +206,7 @@ def search(query, db, limit, as_json):
 @cli.command()
 @db_option
 @click.option("--format", "fmt", type=click.Choice(["jsonl"]), default="jsonl", show_default=True)
-@click.option("--language", help="Only articles in this ISO 639-1 language, e.g. en.")
+@click.option("--language", help="Only articles in this ISO 639-1 language, e.g. en (any case).")
 @click.option("--include-duplicates", is_flag=True, help="Also export copies (they carry duplicate_of).")
 @click.option("--output", "-o", type=click.File("w", encoding="utf-8"), default="-", help="File to write; default stdout.")
 def export(db, fmt, language, include_duplicates, output):
@@ -217,8 +217,15 @@ def export(db, fmt, language, include_duplicates, output):
     from archive import export_articles, to_jsonl
 
     archive = _open_existing(db)
+    language = language.strip().lower() if language else None
+    written = 0
     for line in to_jsonl(export_articles(archive.db, language=language, include_duplicates=include_duplicates)):
         output.write(line + "\n")
+        written += 1
+    click.echo(f"{written} articles exported", err=True)
+    if not written and language:
+        known = [row[0] for row in archive.db.execute("select distinct language from articles order by 1") if row[0]]
+        click.echo(f"no articles in language {language!r}; the archive has: {', '.join(known) or 'none'}", err=True)
 
 
 @cli.command()

@@ -116,10 +116,12 @@ def test_search_export_stats(runner, tmp_path):
     assert len(hits) >= 4
     assert all("[landmines]" in h["snippet"].lower() for h in hits)
 
-    exported = runner.invoke(cli, ["export", "--db", db, "--language", "en"])
-    rows = [json.loads(line) for line in exported.output.splitlines()]
-    assert len(rows) == 5
-    assert runner.invoke(cli, ["export", "--db", db, "--language", "ko"]).output == ""
+    exported = runner.invoke(cli, ["export", "--db", db, "--language", "EN"])
+    rows = [json.loads(line) for line in exported.stdout.splitlines()]
+    assert len(rows) == 5 and exported.stderr == "5 articles exported\n"
+    none = runner.invoke(cli, ["export", "--db", db, "--language", "ko"])
+    assert none.exit_code == 0 and none.stdout == ""
+    assert "no articles in language 'ko'; the archive has: en" in none.stderr
 
     stats = json.loads(runner.invoke(cli, ["stats", "--db", db, "--json"]).output)
     assert stats["articles"] == 5 and stats["removed_by_rule"]["related_section"] > 0
