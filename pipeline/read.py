@@ -10,6 +10,7 @@ import codecs
 import gzip
 import io
 import re
+import stat
 import zlib
 from pathlib import Path
 
@@ -68,7 +69,11 @@ def read_path(path: str | Path, options: Options | None = None) -> Document:
     options = options or Options()
     doc = Document(source=str(path))
     try:
-        size = Path(path).stat().st_size
+        info = Path(path).stat()
+        if not stat.S_ISREG(info.st_mode):
+            # A FIFO would block the batch, a device (/dev/zero) never end.
+            return doc.reject("unreadable: not a regular file (a pipe, device or socket)")
+        size = info.st_size
         if size > options.max_page_bytes:
             return doc.reject(f"too_large: {size} bytes > limit {options.max_page_bytes}")
         doc.raw = Path(path).read_bytes()
@@ -102,9 +107,16 @@ def decode_document(doc: Document, options: Options) -> Document:
     fmt = options.format
     if fmt == "auto":
         fmt = sniff_format(data)
+        if fmt == "text" and b"\x00" in data[:SNIFF_BYTES]:
+            # UTF-16 or UTF-32: the markup is between zero bytes, sniffed once decoded.
+            decoded = decode_bytes(data, declared=header_charset)
+            if decoded is not None and sniff_format(decoded[:SNIFF_BYTES].encode("utf-8")) == "html":
+                fmt = "html"
     text = decode_bytes(data, html=fmt == "html", declared=header_charset)
     if text is None:
         return doc.reject("binary: not text in any known encoding")
+    if not visible(text).strip():
+        return doc.reject("empty: no text (only a byte-order mark, spaces or invisible characters)")
     doc.format = fmt
     if fmt == "html":
         doc.html = text
@@ -194,6 +206,9 @@ def decode_bytes(data: bytes, html: bool = False, declared: str | None = None) -
     for bom, enc in ((codecs.BOM_UTF8, "utf-8"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16")):
         if data.startswith(bom):
             return _accept(data.decode(enc, errors="replace"))
+    unmarked = _utf16_without_bom(data)
+    if unmarked:
+        return _accept(data.decode(unmarked, errors="replace"))
     try:
         return _accept(data.decode("utf-8"))
     except UnicodeDecodeError as exc:
@@ -212,6 +227,24 @@ def decode_bytes(data: bytes, html: bool = False, declared: str | None = None) -
     if best is None:
         return None
     return _accept(data.decode(codec_for_label(best.encoding) or best.encoding, errors="replace"))
+
+
+# UTF-16 without a byte-order mark: in Latin-script text (and
+# in markup) one byte of nearly every pair is zero, which no 8-bit text has.
+UTF16_ZERO_SHARE = 0.4
+
+
+def _utf16_without_bom(data: bytes) -> str | None:
+    """"utf-16-le" or "utf-16-be" when the zero bytes of the head say so, else None."""
+    head = data[: SNIFF_BYTES - SNIFF_BYTES % 2]
+    if len(head) < 8 or b"\x00" not in head:
+        return None
+    pairs = len(head) // 2
+    if head[1::2].count(0) >= UTF16_ZERO_SHARE * pairs and not head[0::2].count(0):
+        return "utf-16-le"
+    if head[0::2].count(0) >= UTF16_ZERO_SHARE * pairs and not head[1::2].count(0):
+        return "utf-16-be"
+    return None
 
 
 def _bad_ratio(text: str) -> float:

@@ -17,6 +17,19 @@ def test_invisible_format_characters_are_dropped_and_joiners_kept():
     assert [b.text for b in doc.blocks] == ["Die Bundesregierung hat beschlossen.", "می\u200cخواهم"]
 
 
+@pytest.mark.parametrize("data", [b"\xef\xbb\xbf", b"\xff\xfe", b"\xef\xbb\xbf \n\t ", "\u00ad\u200b\n".encode()])
+def test_a_page_of_nothing_visible_is_empty(data):
+    doc = read_bytes(data)
+    assert doc.status == "rejected" and doc.reason.startswith("empty"), doc.reason
+
+
+@pytest.mark.parametrize("codec", ["utf-16", "utf-16-le", "utf-16-be"])
+def test_utf16_html_is_read_as_html(codec):
+    html = "<!DOCTYPE html><html><head><title>Titel</title></head><body><p>Hallo Welt, ein Test.</p></body></html>"
+    doc = read_bytes(html.encode(codec))
+    assert doc.format == "html" and "<p>Hallo Welt, ein Test.</p>" in doc.html
+
+
 def test_html_is_sniffed():
     assert sniff_format(b"<!DOCTYPE html><html><body><p>x</p></body></html>") == "html"
     assert sniff_format(b"  <html lang=en><head><title>t</title>") == "html"
