@@ -20,6 +20,11 @@ from .schema import ARTICLES, PAGES, REMOVED, RUNS, ensure_schema
 RETRYABLE_REASONS = ("timeout:", "crash:", "error:")
 
 
+def stored_path(path: str) -> str:
+    """A path as SQLite can store it: bytes of a file name that are not UTF-8 (which Python holds as lone surrogates) written as \\xNN."""
+    return path.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+
+
 def now() -> str:
     return datetime.now(timezone.utc).isoformat(timespec="seconds")
 
@@ -68,7 +73,7 @@ class Archive:
             self.db[PAGES].insert(
                 {
                     "id": page_id,
-                    "source": doc.source,
+                    "source": stored_path(doc.source),
                     "url": doc.metadata.get("url"),
                     "format": doc.format,
                     "raw": doc.raw,
@@ -97,7 +102,7 @@ class Archive:
     def start_run(self, version: str, sources: list[str], options: dict | None = None) -> int:
         """A new runs row; `options`: what the run was asked for (format, fast, ...), stored as JSON."""
         table = self.db[RUNS]
-        record = {"started_at": now(), "version": version, "sources": "\n".join(sources)}
+        record = {"started_at": now(), "version": version, "sources": "\n".join(map(stored_path, sources))}
         if options is not None:
             record["options"] = json.dumps(options, sort_keys=True)
         table.insert(record)
