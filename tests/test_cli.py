@@ -107,6 +107,38 @@ def test_every_empty_file_keeps_its_own_record_and_is_not_redone(runner, tmp_pat
     ]
 
 
+def test_a_file_name_that_is_not_utf8_is_stored_and_the_batch_goes_on(runner, tmp_path):
+    import os
+
+    src = tmp_path / "batch"
+    src.mkdir()
+    seeds = sorted(SEEDS.glob("*.txt"))
+    with open(os.fsencode(src) + b"/bad\xffname.txt", "wb") as f:
+        f.write(seeds[0].read_bytes())
+    (src / "zzz_good.txt").write_bytes(seeds[1].read_bytes())
+    db = str(tmp_path / "a.db")
+    result = runner.invoke(cli, ["ingest", str(src), "--db", db])
+    assert result.exit_code == 0 and "2 new articles" in result.output, result.output
+    arc = Archive(db)
+    try:
+        sources = sorted(row[0].rsplit("/", 1)[-1] for row in arc.db.execute("select source from pages"))
+    finally:
+        arc.close()
+    assert sources == ["bad\\xffname.txt", "zzz_good.txt"]
+
+
+def test_a_pipe_or_device_is_refused_not_read(tmp_path):
+    import os
+
+    from pipeline.read import read_path
+
+    fifo = tmp_path / "pipe.txt"
+    os.mkfifo(fifo)
+    for path in (fifo, "/dev/zero"):
+        doc = read_path(path)
+        assert doc.status == "rejected" and doc.reason.startswith("unreadable: not a regular file"), path
+
+
 def test_search_export_stats(runner, tmp_path):
     db = str(tmp_path / "a.db")
     runner.invoke(cli, ["ingest", str(SEEDS), "--db", db])

@@ -296,3 +296,14 @@ def test_index_rebuilt_when_parameters_change(tmp_path):
         "update dedupe_settings set value = 'minhash-v0 shingles=3'",
         "update minhash_signatures set signature = zeroblob(504)",
     )
+
+
+def test_signature_is_the_same_when_computed_in_chunks():
+    import numpy as np
+
+    from pipeline import dedupe as d
+
+    shingles = np.random.default_rng(1).integers(0, 2**63, 3 * d.SIGNATURE_CHUNK + 5, dtype=np.uint64)
+    with np.errstate(over="ignore"):
+        whole = ((shingles[:, None] * d._PERM_A[None, :] + d._PERM_B[None, :]) >> np.uint64(32)).min(axis=0)
+    assert (d.signature_of_shingles(shingles) == whole.astype(np.uint32)).all()
