@@ -112,6 +112,8 @@ def decode_document(doc: Document, options: Options) -> Document:
             decoded = decode_bytes(data, declared=header_charset)
             if decoded is not None and sniff_format(decoded[:SNIFF_BYTES].encode("utf-8")) == "html":
                 fmt = "html"
+    if fmt == "text" and len(data) > options.max_text_bytes:
+        return doc.reject(f"too_large: a text dump of {len(data)} bytes > limit {options.max_text_bytes}")
     text = decode_bytes(data, html=fmt == "html", declared=header_charset)
     if text is None:
         return doc.reject("binary: not text in any known encoding")

@@ -71,6 +71,10 @@ def test_gzip_is_decompressed():
 def test_too_large_is_rejected():
     doc = read_bytes(b"x" * 2000, options=Options(max_page_bytes=1000))
     assert doc.reason.startswith("too_large")
+    text_dump = b"A line of a text dump.\n" * 100
+    assert read_bytes(text_dump, options=Options(max_text_bytes=1000)).reason.startswith("too_large: a text dump")
+    html = b"<html><body>" + b"<p>A paragraph of a page.</p>" * 100 + b"</body></html>"
+    assert read_bytes(html, options=Options(max_text_bytes=1000)).format == "html"
 
 
 def test_declared_charset_is_used():
