@@ -1,6 +1,6 @@
 """The archive's tables.  sqlite-utils creates them; this module says what they are.
 
-pages           every input ever seen, keyed by sha256 of its raw bytes
+pages           every input ever seen, keyed by sha256 of its raw bytes (of its path when it has none)
 articles        one clean article per accepted page (copies point at their original)
 removed_blocks  every block or inline span the cleaner removed, with its rule
 runs            one row per ingest run, with its options and counts

@@ -32,6 +32,7 @@ def visible(text: str) -> str:
         return _INVISIBLE_CHAR.sub("", text)
     return text
 
+
 STATUS_OK = "ok"
 STATUS_REJECTED = "rejected"
 STATUS_DUPLICATE = "duplicate"

@@ -237,7 +237,7 @@ UTF16_ZERO_SHARE = 0.4
 
 
 def _utf16_without_bom(data: bytes) -> str | None:
-    """"utf-16-le" or "utf-16-be" when the zero bytes of the head say so, else None."""
+    """The UTF-16 ("utf-16-le" or "utf-16-be") the zero bytes of the head say, or None."""
     head = data[: SNIFF_BYTES - SNIFF_BYTES % 2]
     if len(head) < 8 or b"\x00" not in head:
         return None
