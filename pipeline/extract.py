@@ -60,12 +60,24 @@ SNIPPET_CHARS = 25
 LEAD_ANCESTOR_DEPTH = 4
 
 
+# A start tag longer than this is not markup a page needs: libxml2 parses a
+# tag's attributes in quadratic time (a <p> with 300,000 attributes took
+# ~5 minutes, which the per-page time limit cannot interrupt), and no
+# article text is in attributes.  Such a tag keeps its name and loses its
+# attributes.  One of the 949 dev pages has one (a gallery's 228 KB of
+# JSON in a data attribute); its text and metadata come out the same.
+MAX_TAG_CHARS = 100_000
+_HUGE_TAG = re.compile(r"<([a-zA-Z][^\s/>]*)[^>]{%d,}>" % MAX_TAG_CHARS)
+
+
 def extract(doc: Document) -> Document:
     if not doc.ok or doc.format != "html":
         return doc
     import trafilatura
     from trafilatura.utils import load_html
 
+    if _HUGE_TAG.search(doc.html):
+        doc.html = _HUGE_TAG.sub(r"<\1>", doc.html)
     tree = load_html(doc.html)
     if tree is None:
         return doc.reject("malformed: the page could not be parsed as HTML")
