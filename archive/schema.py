@@ -22,6 +22,16 @@ RUNS = "runs"
 FTS_COLUMNS = ["title", "text"]
 
 
+def schema_is_current(db: sqlite_utils.Database) -> bool:
+    """Every table is there, as this version makes it (then ensure_schema has nothing to write)."""
+    tables = set(db.table_names())
+    return (
+        {PAGES, ARTICLES, REMOVED, RUNS} <= tables
+        and "options" in db[RUNS].columns_dict
+        and db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+    )
+
+
 def ensure_schema(db: sqlite_utils.Database) -> None:
     """Create missing tables, indexes and the FTS index; safe to call on every open."""
     if PAGES not in db.table_names():
@@ -93,4 +103,7 @@ def ensure_schema(db: sqlite_utils.Database) -> None:
         )
     elif "options" not in db[RUNS].columns_dict:
         db[RUNS].add_column("options", str)  # archives made before runs recorded their options
-    db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+    # Written only when it changes: a reader (search, stats, Datasette) must
+    # not take the write lock an ingest running beside it needs.
+    if db.execute("PRAGMA user_version").fetchone()[0] != SCHEMA_VERSION:
+        db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")

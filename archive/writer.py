@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from contextlib import contextmanager
 from datetime import datetime, timezone
 from pathlib import Path
 
@@ -13,11 +14,14 @@ from pipeline.dedupe import Candidate, Canonical
 from pipeline.document import STATUS_DUPLICATE, STATUS_OK, Document
 
 from . import dedupe_index
-from .schema import ARTICLES, PAGES, REMOVED, RUNS, ensure_schema
+from .schema import ARTICLES, PAGES, REMOVED, RUNS, ensure_schema, schema_is_current
 
 
 # Rejection reasons that say nothing about the page itself.
 RETRYABLE_REASONS = ("timeout:", "crash:", "error:")
+# How long a write waits for another process's write lock.  A page holds it
+# for milliseconds; `sites rebuild` takes it page by page.
+BUSY_TIMEOUT_MS = 60_000
 
 
 def stored_path(path: str) -> str:
@@ -44,7 +48,12 @@ class Archive:
             # pages, which the next ingest of the batch stores again.  FULL
             # spent ~4 ms of fsync per page, more than the dedupe look-ups.
             self.db.execute("PRAGMA synchronous = NORMAL")
-        ensure_schema(self.db)
+            # Another ingest, `sites rebuild` or a first open beside this one
+            # holds the write lock for milliseconds at a time: wait for it.
+            self.db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        if not schema_is_current(self.db):
+            with self.transaction():  # two processes opening a new archive at once create its tables once
+                ensure_schema(self.db)
         dedupe_index.ensure_dedupe_schema(self.db)
         self.path = path
 
@@ -61,9 +70,29 @@ class Archive:
         status, reason = row
         return not (status == "rejected" and (reason or "").startswith(RETRYABLE_REASONS))
 
+    @contextmanager
     def transaction(self):
-        """A context manager: everything written inside commits together or not at all (nests)."""
-        return self.db.atomic()
+        """Everything written inside commits together or not at all; nested, a savepoint.
+
+        BEGIN IMMEDIATE takes the write lock first (waiting up to
+        BUSY_TIMEOUT_MS for another writer): a deferred transaction that
+        reads before it writes (sqlite-utils looks up the table first)
+        fails at once with "database is locked" when another process
+        committed in between, which stopped an ingest run beside another.
+        """
+        conn = self.db.conn
+        if conn.in_transaction:
+            with self.db.atomic():
+                yield
+            return
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            yield
+        except BaseException:
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
+            raise
+        conn.execute("COMMIT")
 
     def write(self, doc: Document, run_id: int | None = None) -> None:
         """Store a processed document: its page row, its article (if any) and its removals."""
@@ -105,11 +134,13 @@ class Archive:
         record = {"started_at": now(), "version": version, "sources": "\n".join(map(stored_path, sources))}
         if options is not None:
             record["options"] = json.dumps(options, sort_keys=True)
-        table.insert(record)
+        with self.transaction():
+            table.insert(record)
         return table.last_pk
 
     def finish_run(self, run_id: int, counts: dict) -> None:
-        self.db[RUNS].update(run_id, {"finished_at": now(), **counts})
+        with self.transaction():
+            self.db[RUNS].update(run_id, {"finished_at": now(), **counts})
 
     # -- dedupe index (pipeline.dedupe.DedupeIndex), see archive/dedupe_index.py
     def exact_match(self, content_hash: str, exclude_id: str) -> Candidate | None:

@@ -231,17 +231,33 @@ def ingest(
         summary.counts["missing"] += 1
         print(f"warning: {path}: no such file or directory", file=sys.stderr)
     index: DedupeIndex = archive
+    try:
+        _store_all(files, archive, options, workers, progress, site_memory, index, summary)
+    finally:
+        # Also when stopped (Ctrl-C): the run's row says what it did before.
+        summary.seconds = time.monotonic() - started
+        archive.finish_run(
+            summary.run_id,
+            {k: summary.counts[k] for k in ("seen", "ok", "rejected", "duplicate", "unchanged")},
+        )
+    return summary
+
+
+def _store_all(files, archive, options, workers, progress, site_memory, index, summary) -> None:
+    """ingest's loop: each processed page deduplicated, stored and learned from, counted in `summary`."""
     for n, doc in enumerate(_map(files, options, workers), start=1):
         summary.counts["seen"] += 1
         if archive.has_page(doc.id):
             summary.counts["unchanged"] += 1
         else:
-            if site_memory is not None:
-                apply_site_memory(doc, site_memory)
-            dedupe(doc, index, options.near_duplicate_threshold)
-            # One transaction: a page stored but not learned would be skipped
-            # as archived by the next ingest, and never learned.
+            # One transaction, begun before dedupe looks for copies: an ingest
+            # running beside this one cannot store a copy in between, and a
+            # page stored but not learned from (the next ingest would skip it
+            # as archived) cannot happen.
             with archive.transaction():
+                if site_memory is not None:
+                    apply_site_memory(doc, site_memory)
+                dedupe(doc, index, options.near_duplicate_threshold)
                 archive.write(doc, run_id=summary.run_id)
                 if site_memory is not None:
                     learn_from(doc, site_memory)
@@ -250,9 +266,3 @@ def ingest(
                 summary.reasons[(doc.reason or "").split(":")[0]] += 1
         if progress:
             progress(n, len(files), summary.counts)
-    summary.seconds = time.monotonic() - started
-    archive.finish_run(
-        summary.run_id,
-        {k: summary.counts[k] for k in ("seen", "ok", "rejected", "duplicate", "unchanged")},
-    )
-    return summary

@@ -126,3 +126,51 @@ def test_a_page_is_stored_whole_or_not_at_all(tmp_path, monkeypatch):
         assert [reopened.db[t].count for t in ("pages", "articles", "removed_blocks")] == [0, 0, 0]
     finally:
         reopened.close()
+
+
+def test_opening_an_archive_takes_no_write_lock(tmp_path, monkeypatch):
+    # search, stats and export open the archive while an ingest may be writing to it.
+    import sqlite3
+
+    import archive.writer as writer
+
+    path = tmp_path / "a.db"
+    Archive(path).close()
+    monkeypatch.setattr(writer, "BUSY_TIMEOUT_MS", 50)
+    other = sqlite3.connect(path)
+    other.execute("BEGIN IMMEDIATE")
+    other.execute("insert into runs (started_at) values ('now')")
+    try:
+        reader = Archive(path)
+        assert reader.db["runs"].count == 0
+        reader.close()
+    finally:
+        other.rollback()
+        other.close()
+
+
+def test_a_transaction_that_reads_first_is_not_overtaken_by_another_writer(tmp_path):
+    # Deferred, another process's commit between this read and this write failed the write at once
+    # ("database is locked"), which stopped an ingest running beside another, or beside `sites rebuild`.
+    import sqlite3
+    import threading
+    import time
+
+    path = tmp_path / "a.db"
+    arc = Archive(path)
+    other = sqlite3.connect(path, check_same_thread=False, timeout=10)
+
+    def write_elsewhere():
+        other.execute("insert into runs (started_at) values ('elsewhere')")
+        other.commit()
+
+    elsewhere = threading.Thread(target=write_elsewhere)
+    with arc.transaction():
+        arc.db.execute("select count(*) from pages").fetchone()
+        elsewhere.start()
+        time.sleep(0.3)
+        arc.db.execute("insert into runs (started_at) values ('here')")
+    elsewhere.join()
+    other.close()
+    assert sorted(row[0] for row in arc.db.execute("select started_at from runs")) == ["elsewhere", "here"]
+    arc.close()
