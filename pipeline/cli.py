@@ -319,16 +319,21 @@ def serve(db, port, host):
 
 
 def main():
+    # Not click's standalone mode: it answers Ctrl-C with "Aborted!" and exit code 1.
     try:
-        cli(prog_name="newsclean")
-    except KeyboardInterrupt:
+        code = cli.main(prog_name="newsclean", standalone_mode=False)
+    except (KeyboardInterrupt, click.exceptions.Abort):
         click.echo("interrupted", err=True)
         sys.exit(130)
+    except click.ClickException as exc:  # usage errors and the commands' own errors
+        exc.show()
+        sys.exit(exc.exit_code)
     except Exception as exc:  # one clear line, not a traceback (PIPELINE_DEBUG=1 shows it)
         if os.environ.get("PIPELINE_DEBUG"):
             raise
         click.echo(f"Error: {type(exc).__name__}: {exc}", err=True)
         sys.exit(1)
+    sys.exit(code if isinstance(code, int) else 0)
 
 
 if __name__ == "__main__":

@@ -183,3 +183,34 @@ def test_ingest_of_nothing_fails_and_leaves_no_archive(runner, tmp_path):
     result = runner.invoke(cli, ["ingest", str(empty), "--db", str(tmp_path / "a.db")])
     assert result.exit_code != 0 and "no page files found" in result.output
     assert not (tmp_path / "a.db").exists()
+
+
+def test_ctrl_c_says_interrupted_exits_130_and_finishes_the_run(tmp_path, monkeypatch, capsys):
+    import sys
+
+    import pipeline.runner as runner
+    from pipeline.cli import main
+
+    calls = []
+
+    def interrupted(*args, **kwargs):
+        calls.append(1)
+        if len(calls) == 3:
+            raise KeyboardInterrupt
+        return original(*args, **kwargs)
+
+    original = runner.dedupe
+    monkeypatch.setattr(runner, "dedupe", interrupted)
+    db = tmp_path / "a.db"
+    monkeypatch.setattr(sys, "argv", ["newsclean", "ingest", str(SEEDS), "--db", str(db)])
+    with pytest.raises(SystemExit) as stopped:
+        main()
+    assert stopped.value.code == 130
+    assert capsys.readouterr().err.strip().endswith("interrupted")
+    arc = Archive(str(db))
+    try:
+        (run,) = arc.db["runs"].rows
+        assert run["finished_at"] and (run["seen"], run["ok"]) == (3, 2)
+        assert arc.db["pages"].count == 2  # the page being stored when it came went with it
+    finally:
+        arc.close()
