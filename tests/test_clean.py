@@ -104,6 +104,22 @@ def test_section_headings_match_after_folding(heading):
     assert section_end_kind(heading)
 
 
+@pytest.mark.parametrize(
+    "line, author",
+    [
+        ("By Vugar Khalilov", "Vugar Khalilov"),
+        ("BY JOHN SMITH", "JOHN SMITH"),
+        ("Von Lars Fischer und Alina Schadwinkel", "Lars Fischer und Alina Schadwinkel"),
+        # Lower-case words are not a name, though "von" and "by" start the line.
+        ("von der Fahrbahn abgekommen", None),
+        ("by providing your email address", None),
+    ],
+)
+def test_bylines_need_capitalised_names(line, author):
+    found = parse_byline(line)
+    assert (found or {}).get("author") == author
+
+
 def test_label_rules():
     assert label_rule("Follow us on Twitter @SomeNews") == "social"
     assert label_rule("Facebook | Twitter | WhatsApp") == "social"

@@ -20,7 +20,8 @@ MAX_BYLINE_CHARS = 120
 MAX_DATELINE_CHARS = 60
 
 _NAME_WORD = r"[A-ZÀ-ÖØ-ÞА-ЯƏÇĞİÖŞÜ][\w'’.-]*"
-_NAME = rf"{_NAME_WORD}(?:\s+(?:{_NAME_WORD}|van|von|de|der|den|da|di|del|la|le|bin|al|el)){{0,{MAX_NAME_WORDS - 1}}}"
+# Particles, and the "and" between two authors ("Lars Fischer und Alina Schadwinkel").
+_NAME = rf"{_NAME_WORD}(?:\s+(?:{_NAME_WORD}|van|von|de|der|den|da|di|del|la|le|bin|al|el|and|und|et|y|e|&)){{0,{MAX_NAME_WORDS - 1}}}"
 _HONORIFIC = r"(?:(?:Dr|Prof|Mr|Mrs|Ms|Mag|Dipl)\.?\s+)"
 _BY = r"(?:by|von|par|por|di|door|автор:?|müəllif:?|yazar:?|written by|text:|texte:)"
 
@@ -51,13 +52,16 @@ _TEXT_DATE_DMY = re.compile(rf"\b(\d{{1,2}})\.?\s+({_MONTHS})\.?,?\s+((?:19|20)\
 _TEXT_DATE_MDY = re.compile(rf"\b({_MONTHS})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+((?:19|20)\d{{2}})\b", re.IGNORECASE)
 
 _DATE_PREFIX = re.compile(r"^\W*(?:date|datum|date de publication|published|publié le|veröffentlicht(?: am)?|tarix|дата)\W*", re.IGNORECASE)
-_BYLINE = re.compile(rf"^\W*{_BY}\s+{_HONORIFIC}?(?P<name>{_NAME})\W*$", re.IGNORECASE)
+# "By" in any case, the name's words capitalised: with the whole pattern
+# case-blind, "von der Fahrbahn abgekommen" was a byline.
+_BYLINE = re.compile(rf"^\W*(?i:{_BY})\s+(?i:{_HONORIFIC})?(?P<name>{_NAME})\W*$")
 # Words one of which every byline contains (a cheap gate before the regexes).
 _BY_WORDS = frozenset("by von par por di door автор müəllif yazar written text texte".split())
 _CREDIT_WORDS = frozenset("source quelle author autor auteur written text".split())
 # For callers that gate many lines at once.
 BY_WORDS = _BY_WORDS
 CREDIT_WORDS = _CREDIT_WORDS
+# After a date the name may be a blog's lower-case handle ("12. April 2012 by tim"): the date vouches for the line.
 _DATE_THEN_BY = re.compile(rf"^(?P<date>.{{4,40}}?)\s+{_BY}\s+{_HONORIFIC}?(?P<name>{_NAME})\W*$", re.IGNORECASE)
 _CREDIT_LINE = re.compile(r"^\W*(?:source|quelle|source:|author|autor|auteur|written by|text)\s*:", re.IGNORECASE)
 _CREDIT_BY = re.compile(rf"\bby\s+{_HONORIFIC}?(?P<name>{_NAME_WORD}\s+{_NAME_WORD}(?:\s+{_NAME_WORD})?)")
