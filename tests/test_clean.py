@@ -323,3 +323,21 @@ def test_story_box_headings_are_the_section_headings_over_other_stories():
         assert story_box_heading(line) and section_end_kind(line), line
     for line in ("Newsletter", "2 Kommentare", "Leave a Reply", "Tags", "Themen", "3 Responses to “A title”", "Share this"):
         assert not story_box_heading(line) and section_end_kind(line), line
+
+
+def test_dates_and_bylines_under_the_articles_end_are_not_its_metadata():
+    lines = [
+        "Council approves the new cycle bridge",
+        "The city council approved on Tuesday a new bridge for cyclists across the river, which will open next "
+        "spring after two years of planning and a long public consultation.",
+        "The mayor said the bridge would cut travel times for thousands of commuters and take cars off the old "
+        "road bridge, which needs repairs that will take most of next year.",
+        "Opponents had argued that the money should go to the bus network instead, but lost the vote.",
+        "12 Comments",
+        "By Jane Reader",
+        "August 3, 2019 at 4:11 am",
+        "Great news for everyone who rides to work every day in this city.",
+    ]
+    doc = clean(Document(source="x", raw=b"x", format="text", blocks=[Block(text=t) for t in lines]))
+    assert doc.metadata["published"] is None and doc.metadata["author"] is None
+    assert "Great news" not in doc.text

@@ -180,7 +180,7 @@ def analyse(doc: Document, language: str | None = None) -> Analysis:
     substring_lines = patterns.substring_lines(folded)
     year_lines = byline.lines_with_year(texts, byline.MAX_DATELINE_CHARS)  # only datelines need it
     text_mode = doc.format != "html"
-    found_meta: dict = {}
+    stated_at: list[tuple[int, dict]] = []  # (line, what a metadata line states), in page order
 
     # 1. single-line furniture and metadata lines.  Only candidates (lines
     # that pass one of the rules' word or regex gates) and the line after a
@@ -207,10 +207,11 @@ def analyse(doc: Document, language: str | None = None) -> Analysis:
         text = texts[i]
         words = tokens[i]
         if pending_label:
-            value_rule = _label_value(pending_label, text, found_meta)
+            value = _label_value(pending_label, text)
             pending_label = None
-            if value_rule:
-                furniture[i] = value_rule
+            if value:
+                furniture[i] = value[0]
+                stated_at.append((i, value[1]))
                 continue
             if i not in is_candidate:
                 continue
@@ -228,7 +229,7 @@ def analyse(doc: Document, language: str | None = None) -> Analysis:
         ):
             stated = meta()
             if stated:
-                _merge(found_meta, stated)
+                stated_at.append((i, stated))
                 furniture[i] = rule
                 break
         if i in furniture:
@@ -298,6 +299,12 @@ def analyse(doc: Document, language: str | None = None) -> Analysis:
         if section_end is not None:
             end = section_end
             core = densest_run(weights[:end]) if text_mode else (0, end - 1)
+    # What metadata lines state, first line first; those under the article's
+    # end speak for comments and other stories ("August 3, 2019 at 4:11 am").
+    found_meta: dict = {}
+    for i, stated in stated_at:
+        if i < end:
+            _merge(found_meta, stated)
     return Analysis(
         texts, folded, tokens, lines, furniture, found_meta, repeated, core, end, section_end, text_mode, language, chars, headings
     )
@@ -421,17 +428,15 @@ def _is_comment_heading(text: str) -> bool:
     return any(word in lowered for word in _COMMENT_HEADINGS)
 
 
-def _label_value(label: str, text: str, found: dict) -> str | None:
-    """The value line after a bare "Author" / "Date" label."""
+def _label_value(label: str, text: str) -> tuple[str, dict] | None:
+    """The value line after a bare "Author" / "Date" label: (its rule, what it states)."""
     if label == "date":
         published = byline.parse_date(text)
         if published and len(text) <= 40:
-            found.setdefault("published", published)
-            return RULE_DATELINE
+            return RULE_DATELINE, {"published": published}
         return None
     if len(text) <= 60 and len(text.split()) <= byline.MAX_NAME_WORDS:
-        found.setdefault("author", text.strip())
-        return RULE_BYLINE
+        return RULE_BYLINE, {"author": text.strip()}
     return None
 
 
