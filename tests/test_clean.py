@@ -341,3 +341,14 @@ def test_dates_and_bylines_under_the_articles_end_are_not_its_metadata():
     doc = clean(Document(source="x", raw=b"x", format="text", blocks=[Block(text=t) for t in lines]))
     assert doc.metadata["published"] is None and doc.metadata["author"] is None
     assert "Great news" not in doc.text
+
+
+@pytest.mark.parametrize(
+    "value, author",
+    [("Anna Muster", "Anna Muster"), ("Axar.az", "Axar.az"), ("Suche", None), ("19. Juni 2019 / 13:20", None), ("Recent posts", None)],
+)
+def test_the_line_after_an_author_label_must_be_a_persons_name(value, author):
+    from pipeline.clean import _label_value
+
+    stated = _label_value("author", value)
+    assert (stated[1]["author"] if stated else None) == author

@@ -435,7 +435,9 @@ def _label_value(label: str, text: str) -> tuple[str, dict] | None:
         if published and len(text) <= 40:
             return RULE_DATELINE, {"published": published}
         return None
-    if len(text) <= 60 and len(text.split()) <= byline.MAX_NAME_WORDS:
+    # A person's name or a site's domain ("Axar.az"), not the next menu
+    # item ("Autoren" / "Suche") or a date.
+    if len(text) <= 60 and byline.is_name(text) and (byline.looks_like_person(text) or "." in text.strip(" .")):
         return RULE_BYLINE, {"author": text.strip()}
     return None
 

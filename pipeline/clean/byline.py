@@ -190,6 +190,14 @@ def parse_dateline(text: str, has_year: bool | None = None) -> dict | None:
     return {"published": published}
 
 
+_NAME_ONLY = re.compile(rf"{_HONORIFIC}?{_NAME}")
+
+
+def is_name(text: str) -> bool:
+    """A line that is only a name: capitalised words, particles, "and" between two ("Anna Muster", "Dr. Lars Fischer und Alina Schadwinkel")."""
+    return _NAME_ONLY.fullmatch(text.strip(" .,")) is not None
+
+
 def label_of(text: str) -> str | None:
     """'author' or 'date' for a bare label line ("Author", "Datum:")."""
     word = text.strip(" :\t").lower()
