@@ -352,3 +352,20 @@ def test_the_line_after_an_author_label_must_be_a_persons_name(value, author):
 
     stated = _label_value("author", value)
     assert (stated[1]["author"] if stated else None) == author
+
+
+@pytest.mark.parametrize(
+    "line, published",
+    [
+        ("Friday, April 29, 2022", "2022-04-29"),
+        ("lundi 9 décembre 2019", "2019-12-09"),
+        ("Publié sur 18/02/2020", "2020-02-18"),
+        ("Post date March 5, 2014", "2014-03-05"),
+        ("Montag, den 12. März 2020", "2020-03-12"),
+        # A range, and a sentence holding a date, state no publication date.
+        ("21 Feb 2007 - 23 Mar 2021", None),
+        ("The council met on 12 March 2020", None),
+    ],
+)
+def test_datelines_with_weekdays_and_labels(line, published):
+    assert (parse_dateline(line) or {}).get("published") == published

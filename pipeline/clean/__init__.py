@@ -302,9 +302,15 @@ def analyse(doc: Document, language: str | None = None) -> Analysis:
     # What metadata lines state, first line first; those under the article's
     # end speak for comments and other stories ("August 3, 2019 at 4:11 am").
     found_meta: dict = {}
-    for i, stated in stated_at:
-        if i < end:
-            _merge(found_meta, stated)
+    above_end = [(i, stated) for i, stated in stated_at if i < end]
+    for i, stated in above_end:
+        _merge(found_meta, stated)
+    # The date is the one nearest the article's start: a teaser list above
+    # the headline dates other stories.
+    if core is not None:
+        dated = [(abs(i - core[0]), i, stated["published"]) for i, stated in above_end if "published" in stated]
+        if dated:
+            found_meta["published"] = min(dated)[2]
     return Analysis(
         texts, folded, tokens, lines, furniture, found_meta, repeated, core, end, section_end, text_mode, language, chars, headings
     )

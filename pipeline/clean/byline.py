@@ -51,7 +51,17 @@ _MONTH_NUMBERS = {
 _TEXT_DATE_DMY = re.compile(rf"\b(\d{{1,2}})\.?\s+({_MONTHS})\.?,?\s+((?:19|20)\d{{2}})\b", re.IGNORECASE)
 _TEXT_DATE_MDY = re.compile(rf"\b({_MONTHS})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+((?:19|20)\d{{2}})\b", re.IGNORECASE)
 
-_DATE_PREFIX = re.compile(r"^\W*(?:date|datum|date de publication|published|publié le|veröffentlicht(?: am)?|tarix|дата)\W*", re.IGNORECASE)
+_DATE_PREFIX = re.compile(
+    r"^\W*(?:date|datum|date de publication|published(?: on)?|posted(?: on)?|post date|publié(?: le| sur)?|publicado(?: el)?|"
+    r"pubblicato(?: il)?|veröffentlicht(?: am)?|erschienen(?: am)?|tarix|дата)\W*",
+    re.IGNORECASE,
+)
+# Weekday names a dateline may carry ("Friday, April 29, 2022", "lundi 9 décembre 2019").
+_WEEKDAY = (
+    r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|wed|thu|fri|sat|sun|"
+    r"montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|"
+    r"lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|lunes|martes|miércoles|jueves|viernes|sábado|domingo"
+)
 # "By" in any case, the name's words capitalised: with the whole pattern
 # case-blind, "von der Fahrbahn abgekommen" was a byline.
 _BYLINE = re.compile(rf"^\W*(?i:{_BY})\s+(?i:{_HONORIFIC})?(?P<name>{_NAME})\W*$")
@@ -171,6 +181,9 @@ def lines_with_year(texts: list[str], max_chars: int | None = None) -> set[int]:
     return {short[k] for k in lines_matching(_YEAR, [texts[i] for i in short])}
 
 
+_DATELINE_REST = re.compile(rf"\b(?:{_WEEKDAY}|den|le|el)\b|[\d\s:./|,-]|uhr|am|pm|at|um", re.IGNORECASE)
+
+
 def parse_dateline(text: str, has_year: bool | None = None) -> dict | None:
     """A line that states only a publication date ("Date: 2025.04.04 / 11:12").
 
@@ -182,10 +195,16 @@ def parse_dateline(text: str, has_year: bool | None = None) -> dict | None:
     published = parse_date(stripped)
     if not published:
         return None
-    # Nothing but the date, a time and separators may remain.
-    rest = _ISO_DATE.sub("", _DMY_DATE.sub("", stripped))
-    rest = _TEXT_DATE_DMY.sub("", _TEXT_DATE_MDY.sub("", rest))
-    if re.sub(r"[\d\s:./|,-]|uhr|am|pm|at|um", "", rest, flags=re.IGNORECASE):
+    # Nothing but one date, a time and separators may remain (two dates
+    # are a range: "21 Feb 2007 - 23 Mar 2021" on an archived copy's toolbar).
+    dates = 0
+    rest = stripped
+    for pattern in (_DMY_DATE, _ISO_DATE, _TEXT_DATE_MDY, _TEXT_DATE_DMY):
+        rest, found = pattern.subn("", rest)
+        dates += found
+    if dates > 1:
+        return None
+    if _DATELINE_REST.sub("", rest):
         return None
     return {"published": published}
 
