@@ -37,11 +37,11 @@ class Options:
     # Text mode: skip the topic pass (pipeline.clean.coherence.remove_unrelated),
     # which removes teasers of other stories that the layout rules and the
     # line model left in.  It is over a third of the text cleaner's time
-    # (bench/bench_text.py: 385 pages/s with this, 242 without, in one run).
-    # On the dev pages' own dumps F1 barely moves (held out 0.9010 with
-    # this, 0.9004 without: the rules and the line model catch their
+    # (bench/bench_text.py: 354 pages/s with this, 234 without, in one run).
+    # On the dev pages' own dumps F1 barely moves (held out 0.9027 with
+    # this, 0.9023 without: the rules and the line model catch their
     # related-story lists), but of teaser sections injected into articles
-    # 74.5% stay in, against 4.4% (bench/bench_spam.py --held-out).  Off by
+    # 74.4% stay in, against 4.3% (bench/bench_spam.py --held-out).  Off by
     # default: "Related Posts" lists are what this project exists to remove.
     fast: bool = False
     # Near-duplicate confirmation threshold; None: pipeline.dedupe.NEAR_DUPLICATE_JACCARD.

@@ -113,7 +113,11 @@ def clean_paths(paths: Iterable[str], options: Options | None = None) -> Iterato
 
 
 def expand_paths(paths: Iterable[str]) -> tuple[list[str], list[str]]:
-    """(page files, missing paths): directories are walked, hidden files skipped."""
+    """(page files, missing paths): directories are walked (for regular files), hidden files skipped.
+
+    A path named on its own that exists is a page even when it is not a
+    regular file (a pipe, a device): reading records why it was refused.
+    """
     files: list[str] = []
     missing: list[str] = []
     for raw in paths:
@@ -123,7 +127,7 @@ def expand_paths(paths: Iterable[str]) -> tuple[list[str], list[str]]:
                 if child.is_file() and not any(part.startswith(".") for part in child.relative_to(path).parts):
                     if child.name.lower().endswith(PAGE_SUFFIXES):
                         files.append(str(child))
-        elif path.is_file():
+        elif path.exists():
             files.append(str(path))
         else:
             missing.append(str(path))

@@ -127,6 +127,22 @@ def test_a_file_name_that_is_not_utf8_is_stored_and_the_batch_goes_on(runner, tm
     assert sources == ["bad\\xffname.txt", "zzz_good.txt"]
 
 
+def test_a_pipe_named_to_ingest_is_stored_as_rejected(runner, tmp_path):
+    import os
+
+    fifo = tmp_path / "pipe.txt"
+    os.mkfifo(fifo)
+    db = str(tmp_path / "a.db")
+    result = runner.invoke(cli, ["ingest", str(fifo), str(next(SEEDS.glob("*.txt"))), "--db", db])
+    assert result.exit_code == 0 and "1 new articles, 0 duplicates, 1 rejected" in result.output, result.output
+    arc = Archive(db)
+    try:
+        reasons = [row[0] for row in arc.db.execute("select reason from pages where status = 'rejected'")]
+    finally:
+        arc.close()
+    assert reasons == ["unreadable: not a regular file (a pipe, device or socket)"]
+
+
 def test_a_pipe_or_device_is_refused_not_read(tmp_path):
     import os
 
