@@ -369,3 +369,21 @@ def test_the_line_after_an_author_label_must_be_a_persons_name(value, author):
 )
 def test_datelines_with_weekdays_and_labels(line, published):
     assert (parse_dateline(line) or {}).get("published") == published
+
+
+def test_a_block_repeating_the_one_before_goes_and_short_values_stay():
+    paragraph = (
+        "The city council approved on Tuesday a new bridge for cyclists across the river, which will open next "
+        "spring after two years of planning and a long public consultation."
+    )
+    lines = [
+        "Council approves the new cycle bridge",
+        "Council approves the new cycle bridge",
+        paragraph,
+        paragraph,
+        "The mayor said the bridge would cut travel times for thousands of commuters and take cars off the old "
+        "road bridge, which needs repairs that will take most of next year.",
+    ]
+    doc = clean(Document(source="x", raw=b"x", format="text", blocks=[Block(text=t) for t in lines]))
+    assert [b.removed_by for b in doc.blocks[:4]] == [None, "repeated", None, "repeated"]
+    assert doc.text.count(paragraph) == 1

@@ -120,6 +120,12 @@ RULE_BYLINE = "byline"
 RULE_DATELINE = "dateline"
 RULE_METADATA_LABEL = "metadata_label"
 RULE_EMPTY = "no_article"
+# A kept block the same as the kept block before it: a headline printed
+# twice, a lead paragraph repeated under the teaser that quoted it.  On the
+# 949 dev dumps 50 pages kept such pairs.  Shorter blocks may repeat
+# (table cells, quantities: "17", "3 sztuki").
+RULE_REPEATED = "repeated"
+REPEAT_MIN_CHARS = 20
 
 _COMMENT_HEADINGS = ("comment", "reply", "repl", "response", "thought", "antwort", "réponse", "réaction", "meinung", "kommentar", "commentaire", "comentario", "commento", "коммент", "yorum", "댓글", "コメント", "评论", "discussion", "reacties", "komentarze")
 
@@ -422,11 +428,24 @@ def clean(doc: Document, language: str | None = None, fast: bool = False) -> Doc
             # The headline picked was a teaser's title (a box of other stories above the article).
             title_index = _replace_title(doc, a, found_meta, title_index, kept_only=True)
 
+    _remove_repeats(doc)
     # 5. metadata
     _apply_metadata(doc, found_meta, texts[:end])
     if not doc.text.strip():
         return doc.reject(f"{RULE_EMPTY}: every block was removed")
     return doc
+
+
+def _remove_repeats(doc: Document) -> None:
+    """Remove each kept block of REPEAT_MIN_CHARS or more that repeats the kept block before it (RULE_REPEATED)."""
+    previous = None
+    for i, block in enumerate(doc.blocks):
+        if not block.kept:
+            continue
+        if block.text == previous and len(block.text) >= REPEAT_MIN_CHARS:
+            doc.remove_block(i, RULE_REPEATED)
+        else:
+            previous = block.text
 
 
 def _is_comment_heading(text: str) -> bool:
