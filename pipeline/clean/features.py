@@ -178,7 +178,7 @@ def fold_and_tokenize(texts: list[str]) -> tuple[list[str], list[list[str]]]:
     """Each line folded (fold()), and its words (the same as tokenize, line by line)."""
     folded = list(map(str.casefold, texts))
     if any("\u0307" in line for line in folded):
-        folded = [line.replace(_DOTTED_I, "i") for line in folded]
+        folded = list(map(fold, folded))  # casefolding again changes nothing: fold drops the dot
     return folded, list(map(_WORD.findall, folded))
 
 
