@@ -22,7 +22,7 @@ from typing import Callable, Iterable, Iterator
 
 from . import __version__
 from .clean import clean
-from .dedupe import DedupeIndex, MemoryIndex, dedupe
+from .dedupe import MemoryIndex, dedupe
 from .document import Document
 from .extract import extract
 from .language import detect_language
@@ -234,9 +234,8 @@ def ingest(
     for path in missing:
         summary.counts["missing"] += 1
         print(f"warning: {path}: no such file or directory", file=sys.stderr)
-    index: DedupeIndex = archive
     try:
-        _store_all(files, archive, options, workers, progress, site_memory, index, summary)
+        _store_all(files, archive, options, workers, progress, site_memory, summary)
     finally:
         # Also when stopped (Ctrl-C): the run's row says what it did before.
         summary.seconds = time.monotonic() - started
@@ -247,8 +246,11 @@ def ingest(
     return summary
 
 
-def _store_all(files, archive, options, workers, progress, site_memory, index, summary) -> None:
-    """ingest's loop: each processed page deduplicated, stored and learned from, counted in `summary`."""
+def _store_all(files, archive, options, workers, progress, site_memory, summary) -> None:
+    """ingest's loop: each processed page deduplicated, stored and learned from, counted in `summary`.
+
+    The archive is also the dedupe index (pipeline.dedupe.DedupeIndex).
+    """
     for n, doc in enumerate(_map(files, options, workers), start=1):
         summary.counts["seen"] += 1
         if archive.has_page(doc.id):
@@ -261,7 +263,7 @@ def _store_all(files, archive, options, workers, progress, site_memory, index, s
             with archive.transaction():
                 if site_memory is not None:
                     apply_site_memory(doc, site_memory)
-                dedupe(doc, index, options.near_duplicate_threshold)
+                dedupe(doc, archive, options.near_duplicate_threshold)
                 archive.write(doc, run_id=summary.run_id)
                 if site_memory is not None:
                     learn_from(doc, site_memory)
