@@ -27,7 +27,7 @@ from pipeline.clean.rules import describe
 from pipeline.clean.scripts import UNSPACED
 
 from .schema import ARTICLES, PAGES, REMOVED, RUNS
-from .search_syntax import QueryError, parse_query, to_fts
+from .search_syntax import QueryError, parse_query, to_fts  # noqa: F401 (QueryError: for callers)
 from .values import normalise_host
 
 # Columns of an exported or listed article; `source` is the file it came

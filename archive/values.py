@@ -83,6 +83,13 @@ def host_of(url: str | None) -> str | None:
     return normalise_host(host)
 
 
+def _hostname(url: str) -> str | None:
+    try:
+        return urlsplit(url).hostname
+    except ValueError:
+        return None
+
+
 def normalise_host(value: str | None) -> str | None:
     value = clean_text(value)
     if not value:
@@ -138,6 +145,8 @@ def article_values(db: sqlite_utils.Database | None, url, site, author, title) -
     """{host, site, author} as the archive stores them; with `db`, a site name keeps the spelling already stored."""
     host = host_of(url)
     name = clean_site(site, title)
+    if name and host and url and normalise_host(name) == normalise_host(_hostname(url)):
+        name = host  # the site named by its own host ("www.example.com"; a capture's archive host)
     if name and db is not None:
         name = stored_spelling(db, name)
     return {"host": host, "site": name or host, "author": clean_author(author)}

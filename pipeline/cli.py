@@ -458,11 +458,11 @@ def serve(db, port, host):
 
     Example: python -m pipeline serve --db archive.db --port 8001
     """
-    from archive.datasette import write_metadata
+    from archive.datasette import datasette_args, write_metadata
 
-    _open_existing(db).close()
+    _read_archive(db).close()
     meta = write_metadata(db)
-    args = [sys.executable, "-m", "datasette", "serve", db, "--metadata", str(meta), "--port", str(port), "--host", host]
+    args = [sys.executable, "-m", "datasette", "serve", *datasette_args(db, meta), "--port", str(port), "--host", host]
     click.echo(" ".join(args), err=True)
     os.execv(sys.executable, args)
 

@@ -25,14 +25,10 @@ def datasette_json(db, *paths):
     """Open an archive in Datasette with its metadata file and GET each path as JSON."""
     import asyncio
 
-    from datasette.app import Datasette
-
-    from archive.datasette import write_metadata
-
-    meta = json.loads(write_metadata(db).read_text())
+    from archive.datasette import make_datasette
 
     async def fetch():
-        ds = Datasette([str(db)], metadata=meta)
+        ds = make_datasette(db)
         return [(await ds.client.get(path)).json() for path in paths]
 
     return asyncio.run(fetch())
