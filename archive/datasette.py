@@ -125,13 +125,20 @@ def canned_queries() -> dict:
             "where duplicate_of is null and published is not null group by site, month order by month desc, articles desc",
         },
         "duplicate_clusters": {
+            "title": "Duplicate clusters",
+            "description": "Each article that has copies, with how many and how similar the least similar one is.",
+            "sql": "select canonical_id, title, site, count(*) as copies, min(similarity) as least_similar "
+            "from duplicates group by canonical_id order by copies desc",
+        },
+        "copies": {
             "title": "Copies and their canonical",
-            "description": "Each copy beside the article the archive keeps as the original, "
-            "with the estimated similarity of their texts (1.0: the same text).",
+            "description": "Each copy beside the article the archive keeps as the original, with the estimated "
+            "similarity of their texts (1.0: the same text); `canonical` keeps one original's copies.",
             "sql": "select c.id as canonical_id, c.title as canonical_title, c.site as canonical_site, "
             "a.id as copy_id, a.title as copy_title, a.site as copy_site, a.published as copy_published, "
             "round(s.similarity, 3) as similarity from articles a join articles c on c.id = a.duplicate_of "
-            "left join minhash_signatures s on s.article_id = a.id order by c.id, similarity desc",
+            "left join minhash_signatures s on s.article_id = a.id "
+            "where (:canonical = '' or c.id = :canonical) order by c.id, similarity desc",
         },
     }
     return {name: {**spec, "hide_sql": True} for name, spec in queries.items()}

@@ -170,7 +170,9 @@ class _Parser:
                 continue
             group.items.append(self.parse_atom())
         if not group.items and not group.excluded:
-            raise QueryError("OR needs a word on each side" if self.at else "the query has no word to search for")
+            if self.peek() == ("op", "OR") or self.at:
+                raise QueryError("OR needs a word on each side")
+            raise QueryError("the query has no word to search for")
         if not group.items:
             raise QueryError("a search needs a word to find, not only words to exclude (NOT, -)")
         if len(group.items) == 1 and not group.excluded:

@@ -60,13 +60,17 @@ def render_cell(row, value, column, table, database, datasette):
         if "description" in row.keys():  # the query shows it in its own column
             return Markup('<a href="{}">{}</a>').format(href, value)
         return Markup('<a href="{}">{}</a><div class="rule-description">{}</div>').format(href, value, describe(value))
+    if column == "copies" and table is None and "canonical_id" in row.keys() and isinstance(value, int):
+        href = datasette.urls.query(database, "copies") + "?" + urlencode({"canonical": row["canonical_id"]})
+        return Markup('<a href="{}">{}</a>').format(href, value)
     if column == "reason_kind" and isinstance(value, str):
         href = datasette.urls.query(database, "rejected_pages") + "?" + urlencode({"reason": value})
         return Markup('<a href="{}">{}</a>').format(href, value)
     if column in ("snippet", "text_snippet") and isinstance(value, str):
         return highlight(value)
     keys = row.keys() if hasattr(row, "keys") else ()
-    for title_column, id_column in (("title", "id"), ("canonical_title", "canonical_id"), ("copy_title", "copy_id"), ("article", "page_id")):
+    pairs = (("title", "id"), ("title", "canonical_id"), ("canonical_title", "canonical_id"), ("copy_title", "copy_id"), ("article", "page_id"))
+    for title_column, id_column in pairs:
         if column == title_column and id_column in keys and table in (None, "removed_blocks") and row[id_column]:
             return Markup('<a href="{}">{}</a>').format(datasette.urls.row(database, "articles", row[id_column]), value or "(no title)")
     return None
