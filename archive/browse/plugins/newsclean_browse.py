@@ -48,31 +48,44 @@ def prepare_connection(conn):
 def render_cell(row, value, column, table, database, datasette):
     if value is None:
         return None
-    if column == "raw" and table == "pages" and isinstance(value, bytes) and "id" in row.keys():
+    keys = set(row.keys()) if hasattr(row, "keys") else set()
+    urls = datasette.urls
+    if column == "raw" and table == "pages" and isinstance(value, bytes) and "id" in keys:
         return _raw_links(datasette, database, row["id"], len(value))
     if column in _ARTICLE_ID_COLUMNS and isinstance(value, str) and _HEX_ID.match(value) and not (table == "pages" and column == "id"):
         target = "pages" if table == "articles" and column == "page_id" else "articles"
-        return Markup('<a href="{}" title="{}"><code>{}</code></a>').format(
-            datasette.urls.row(database, target, value), value, value[:SHORT_ID]
-        )
-    if column == "rule" and isinstance(value, str):
-        href = datasette.urls.query(database, "removals") + "?" + urlencode({"rule": value})
-        if "description" in row.keys():  # the query shows it in its own column
-            return Markup('<a href="{}">{}</a>').format(href, value)
-        return Markup('<a href="{}">{}</a><div class="rule-description">{}</div>').format(href, value, describe(value))
-    if column == "copies" and table is None and "canonical_id" in row.keys() and isinstance(value, int):
-        href = datasette.urls.query(database, "copies") + "?" + urlencode({"canonical": row["canonical_id"]})
-        return Markup('<a href="{}">{}</a>').format(href, value)
-    if column == "reason_kind" and isinstance(value, str):
-        href = datasette.urls.query(database, "rejected_pages") + "?" + urlencode({"reason": value})
-        return Markup('<a href="{}">{}</a>').format(href, value)
+        return Markup('<a href="{}" title="{}"><code>{}</code></a>').format(urls.row(database, target, value), value, value[:SHORT_ID])
     if column in ("snippet", "text_snippet") and isinstance(value, str):
         return highlight(value)
-    keys = row.keys() if hasattr(row, "keys") else ()
-    pairs = (("title", "id"), ("title", "canonical_id"), ("canonical_title", "canonical_id"), ("copy_title", "copy_id"), ("article", "page_id"))
-    for title_column, id_column in pairs:
-        if column == title_column and id_column in keys and table in (None, "removed_blocks") and row[id_column]:
-            return Markup('<a href="{}">{}</a>').format(datasette.urls.row(database, "articles", row[id_column]), value or "(no title)")
+    if column == "rule" and isinstance(value, str):
+        link = _link(urls.query(database, "removals"), {"rule": value}, value)
+        if "description" in keys:  # the query shows it in its own column
+            return link
+        return link + Markup('<div class="rule-description">{}</div>').format(describe(value))
+    if table is None:
+        return _query_link(row, keys, value, column, database, urls)
+    return None
+
+
+def _link(path: str, params: dict, text) -> Markup:
+    return Markup('<a href="{}">{}</a>').format(path + ("?" + urlencode(params) if params else ""), text)
+
+
+# In canned queries' results: a title column links to the article its id column names.
+_TITLE_LINKS = (("title", "id"), ("title", "canonical_id"), ("canonical_title", "canonical_id"), ("copy_title", "copy_id"), ("article", "page_id"))
+
+
+def _query_link(row, keys: set, value, column: str, database: str, urls) -> Markup | None:
+    """Links in the canned queries' results: titles to articles, counts and reasons to the rows they count."""
+    if column == "copies" and "canonical_id" in keys and isinstance(value, int):
+        return _link(urls.query(database, "copies"), {"canonical": row["canonical_id"]}, value)
+    if column == "articles" and {"site", "month"} <= keys and row["site"] and row["month"]:
+        return _link(urls.table(database, "articles"), {"site": row["site"], "published__startswith": row["month"]}, value)
+    if column == "reason_kind" and isinstance(value, str):
+        return _link(urls.query(database, "rejected_pages"), {"reason": value}, value)
+    for title_column, id_column in _TITLE_LINKS:
+        if column == title_column and id_column in keys and row[id_column]:
+            return _link(urls.row(database, "articles", row[id_column]), {}, value or "(no title)")
     return None
 
 
