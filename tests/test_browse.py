@@ -20,7 +20,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import EXPECTED, SEEDS
+from conftest import EXPECTED
 from pipeline.clean.rules import describe
 
 ARTIFACTS = Path(__file__).resolve().parent / "artifacts" / "browser"
@@ -58,30 +58,20 @@ def free_port() -> int:
 
 
 @pytest.fixture(scope="module")
-def served(tmp_path_factory):
-    """The seeds (and an HTML page with a script) ingested and served by `pipeline serve`: (base URL, database name)."""
-    from archive import Archive
-    from pipeline import ingest
-
-    root = tmp_path_factory.mktemp("browse")
-    pages = root / "pages"
-    shutil.copytree(SEEDS, pages)
-    (pages / "scripted.html").write_text(SCRIPTED_PAGE, encoding="utf-8")
-    db = root / "news.db"
-    archive = Archive(str(db))
-    ingest([str(pages)], archive)
-    archive.close()
+def served(seeds_db, tmp_path_factory):
+    """`pipeline serve` on the seeds' archive (conftest.seeds_db): (base URL, database name)."""
     port = free_port()
-    log = open(root / "serve.log", "wb")
+    log_path = tmp_path_factory.mktemp("serve") / "serve.log"
+    log = open(log_path, "wb")
     server = subprocess.Popen(
-        [sys.executable, "-m", "pipeline", "serve", "--db", str(db), "--port", str(port), "--host", "127.0.0.1"],
+        [sys.executable, "-m", "pipeline", "serve", "--db", str(seeds_db), "--port", str(port), "--host", "127.0.0.1"],
         stdout=log,
         stderr=subprocess.STDOUT,
     )
     base = f"http://127.0.0.1:{port}"
     try:
-        wait_for(base + "/-/versions.json", server, root / "serve.log")
-        yield base, "news"
+        wait_for(base + "/-/versions.json", server, log_path)
+        yield base, seeds_db.stem
     finally:
         server.terminate()
         server.wait(timeout=10)
@@ -117,16 +107,6 @@ def page():
             browser.close()
 
 
-SCRIPTED_PAGE = """<!doctype html><html lang="en"><head><title>Harbour reopens after storm repairs</title>
-<script>window.rawPageScriptRan = true;</script></head><body><article><h1>Harbour reopens after storm repairs</h1>
-<p>The harbour reopened on Tuesday after three weeks of repairs to the breakwater that the winter storm had damaged,
-the port authority said, and the first ferries were expected to dock by the evening.</p>
-<p>Engineers replaced more than two hundred concrete blocks along the outer wall, and divers checked the foundations
-before the authority allowed larger ships back into the basin.</p>
-<p>Fishermen who had moored in the neighbouring town during the works said they were relieved to return, although
-some warned that the repairs had come too late for the season's first catch.</p></article></body></html>"""
-
-
 def shot(page, name: str) -> None:
     page.screenshot(path=str(ARTIFACTS / f"{name}.png"))
 
@@ -136,7 +116,7 @@ def test_search_open_an_article_and_its_removed_blocks(served, page):
     title = json.loads((EXPECTED / "000_2768534c0c2f43dc.json").read_text(encoding="utf-8"))["meta"]["title"]
 
     page.goto(f"{base}/{database}/articles")
-    assert page.locator("table.newsclean-articles tbody tr").count() == 6
+    assert page.locator("table.newsclean-articles tbody tr").count() == 7  # six articles and a copy
     assert "content_hash" not in page.locator("table.newsclean-articles").inner_text()
     shot(page, "articles")
 
