@@ -228,7 +228,9 @@ def search(query, db, limit, as_json, language, site, since, until, include_dupl
       landmines OR mines        either word (OR, AND, NOT in capitals)
       mines NOT Korea           mines, without Korea (or: mines -Korea)
       (mines OR landmines) Korea   grouping
-    At most 32 words and 1,000 characters.  Copies of an article are not
+
+    At most 32 words and 1,000 characters; at most 4 prefixes, of 3
+    letters or more.  Copies of an article are not
     listed unless --include-duplicates.  Each line starts with the article's
     id (its first 12 characters), which `show` takes.
 

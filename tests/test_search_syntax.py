@@ -38,6 +38,8 @@ def test_queries_become_fts5_expressions(query, fts):
         ("mines)", "closing parenthesis"),
         ("mines NOT", "NOT needs a word after it"),
         ("*", "no word"),
+        ("a*", "at least 3 letters"),
+        ("mine* land* clear* demin* Korea*", "5 words ending in \\*; the limit is 4"),
     ],
 )
 def test_queries_that_cannot_run_say_why(query, reason):
