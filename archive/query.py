@@ -50,7 +50,7 @@ EXPORT_COLUMNS = [
     "ingested_at",
 ]
 EXPORT_FORMATS = ("jsonl", "csv", "parquet")
-_SELECT_ARTICLE = ", ".join(f"p.source as source" if c == "source" else f"a.{c}" for c in EXPORT_COLUMNS)
+_SELECT_ARTICLE = ", ".join("p.source as source" if c == "source" else f"a.{c}" for c in EXPORT_COLUMNS)
 
 # The filters as SQL over `articles a`; newsclean_host is registered on
 # every connection that runs it (register_functions).

@@ -14,8 +14,8 @@ from pipeline.dedupe import Candidate, Canonical
 from pipeline.document import STATUS_DUPLICATE, STATUS_OK, Document
 
 from . import dedupe_index
-from .values import article_values
 from .schema import ARTICLES, PAGES, REMOVED, RUNS, ensure_schema, schema_is_current
+from .values import article_values
 
 
 # Rejection reasons that say nothing about the page itself.

@@ -3,7 +3,6 @@
 import json
 import sys
 
-import pytest
 from click.testing import CliRunner
 
 from archive.query import EXPORT_COLUMNS
