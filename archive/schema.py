@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import sqlite_utils
 
+from .values import ensure_article_values
+
 SCHEMA_VERSION = 1
 
 PAGES = "pages"
@@ -28,6 +30,7 @@ def schema_is_current(db: sqlite_utils.Database) -> bool:
     return (
         {PAGES, ARTICLES, REMOVED, RUNS} <= tables
         and "options" in db[RUNS].columns_dict
+        and "host" in db[ARTICLES].columns_dict
         and db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
     )
 
@@ -103,6 +106,7 @@ def ensure_schema(db: sqlite_utils.Database) -> None:
         )
     elif "options" not in db[RUNS].columns_dict:
         db[RUNS].add_column("options", str)  # archives made before runs recorded their options
+    ensure_article_values(db)  # host, and clean site/author values in archives written before them
     # Written only when it changes: a reader (search, stats, Datasette) must
     # not take the write lock an ingest running beside it needs.
     if db.execute("PRAGMA user_version").fetchone()[0] != SCHEMA_VERSION:

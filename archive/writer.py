@@ -15,6 +15,7 @@ from pipeline.document import STATUS_DUPLICATE, STATUS_OK, Document
 
 from . import dedupe_index
 from .schema import ARTICLES, PAGES, REMOVED, RUNS, ensure_schema, schema_is_current
+from .values import article_values
 
 
 # Rejection reasons that say nothing about the page itself.
@@ -114,7 +115,7 @@ class Archive:
                 replace=True,
             )
             if doc.status in (STATUS_OK, STATUS_DUPLICATE):
-                self.db[ARTICLES].insert(article_record(doc, stamp), replace=True)
+                self.db[ARTICLES].insert(article_record(doc, stamp, self.db), replace=True)
                 dedupe_index.record(self.db, doc)
             self.db[REMOVED].delete_where("page_id = ?", [page_id])
             # ~200 rows a page: one executemany, without sqlite-utils' per-value
@@ -159,7 +160,7 @@ class Archive:
         self.db.close()
 
 
-def article_record(doc: Document, stamp: str) -> dict:
+def article_record(doc: Document, stamp: str, db: sqlite_utils.Database | None = None) -> dict:
     meta = doc.metadata
     text = doc.text
     return {
@@ -178,4 +179,6 @@ def article_record(doc: Document, stamp: str) -> dict:
         "content_hash": doc.content_hash,
         "duplicate_of": doc.duplicate_of,
         "ingested_at": stamp,
+        # host, site and author as archive/values.py normalises them
+        **article_values(db, meta.get("url"), meta.get("site"), meta.get("author"), meta.get("title")),
     }

@@ -45,10 +45,10 @@ fast_option = click.option(
 
 
 def _open_existing(db: str):
+    """The archive opened to write, or one clear error that names the file (see _read_archive)."""
     from archive import Archive
 
-    if not Path(db).exists():
-        raise click.ClickException(f"no archive at {db}: run `python -m pipeline ingest PATH --db {db}` first")
+    _read_archive(db).close()
     return Archive(db)
 
 
@@ -176,23 +176,74 @@ def clean_command(files, fmt, as_json, language_backend, fast):
             click.echo("")
 
 
+def _filter_options(command):
+    """--site, --language, --since, --until and --include-duplicates, shared by search and export."""
+    for option in reversed(
+        [
+            click.option("--language", help="Only articles in this language (ISO 639-1 code such as en, any case)."),
+            click.option("--site", help="Only this site: its name (any case) or its host, e.g. azernews.az."),
+            click.option("--since", metavar="DATE", help="Only articles published on or after DATE: YYYY, YYYY-MM or YYYY-MM-DD."),
+            click.option("--until", metavar="DATE", help="Only articles published on or before DATE (YYYY and YYYY-MM: to its end)."),
+            click.option("--include-duplicates", is_flag=True, help="Also copies of articles (they carry duplicate_of)."),
+        ]
+    ):
+        command = option(command)
+    return command
+
+
+def _filters(language, site, since, until, include_duplicates):
+    from archive import Filters
+
+    try:
+        return Filters(language=language, site=site, since=since, until=until, include_duplicates=include_duplicates)
+    except ValueError as exc:
+        raise click.ClickException(str(exc)) from exc
+
+
+def _read_archive(db: str):
+    """The archive opened to read, or one clear error that names the file."""
+    from archive import NotAnArchive, open_archive
+
+    try:
+        return open_archive(db)
+    except NotAnArchive as exc:
+        hint = f": run `python -m pipeline ingest PATH --db {db}` first" if not Path(db).exists() else ""
+        raise click.ClickException(f"{exc}{hint}") from None
+
+
 @cli.command()
 @click.argument("query")
 @db_option
 @click.option("--limit", default=10, show_default=True, type=click.IntRange(1, 10_000), help="How many articles to list.")
 @click.option("--json", "as_json", is_flag=True, help="One JSON object per result.")
-def search(query, db, limit, as_json):
-    """Full-text search over titles and texts (SQLite FTS5), best match first.
+@_filter_options
+def search(query, db, limit, as_json, language, site, since, until, include_duplicates):
+    """Full-text search over titles and texts, best match first, with a snippet of each.
 
-    Words are matched as words (all of them must occur); copies of an
-    article are not listed, only the original.
+    \b
+    QUERY syntax (SQLite FTS5; words match whole, ignoring case and accents):
+      mine clearance            both words
+      "mine clearance"          the phrase
+      Regier*                   words starting with Regier
+      landmines OR mines        either word (OR, AND, NOT in capitals)
+      mines NOT Korea           mines, without Korea (or: mines -Korea)
+      (mines OR landmines) Korea   grouping
 
-    Example: python -m pipeline search "mine clearance" --limit 5
+    At most 32 words and 1,000 characters; at most 4 prefixes, of 3
+    letters or more.  Copies of an article are not
+    listed unless --include-duplicates.  Each line starts with the article's
+    id (its first 12 characters), which `show` takes.
+
+    Example: python -m pipeline search '"mine clearance" OR landmines' --site azernews --since 2021
     """
-    from archive import search as run_search
+    from archive import QueryError
 
-    archive = _open_existing(db)
-    results = run_search(archive.db, query, limit=limit)
+    filters = _filters(language, site, since, until, include_duplicates)
+    with _read_archive(db) as archive:
+        try:
+            results = archive.search(query, limit=limit, **_as_kwargs(filters))
+        except QueryError as exc:
+            raise click.ClickException(f"cannot search for {query!r}: {exc} (see `search --help` for the syntax)") from None
     for row in results:
         if as_json:
             click.echo(json.dumps(row, ensure_ascii=False))
@@ -203,29 +254,126 @@ def search(query, db, limit, as_json):
         click.echo(f"no articles match {query!r}", err=True)
 
 
+def _as_kwargs(filters) -> dict:
+    return {
+        "language": filters.language,
+        "site": filters.site,
+        "since": filters.since,
+        "until": filters.until,
+        "include_duplicates": filters.include_duplicates,
+    }
+
+
+@cli.command()
+@click.argument("article_id", metavar="ID")
+@db_option
+@click.option("--json", "as_json", is_flag=True, help="The article, its metadata and its removals as one JSON object.")
+def show(article_id, db, as_json):
+    """Show one article: its metadata, source, text, and every removal with its rule.
+
+    ID is an article id or its first characters (at least 4), as `search`
+    prints it.
+
+    Example: python -m pipeline show 2fd675f439f4
+    """
+    from archive import AmbiguousId
+
+    with _read_archive(db) as archive:
+        try:
+            record = archive.get(article_id)
+        except (AmbiguousId, ValueError) as exc:
+            raise click.ClickException(str(exc)) from None
+    if record is None:
+        raise click.ClickException(f"no article id starts with {article_id!r} in {db}")
+    if as_json:
+        click.echo(json.dumps(record, ensure_ascii=False, indent=2))
+        return
+    _print_article(record)
+
+
+def _print_article(record: dict) -> None:
+    click.echo(click.style(record["title"] or "(no title)", bold=True))
+    confidence = record["language_confidence"]
+    fields = [
+        ("id", record["id"]),
+        ("site", " · ".join(v for v in (record["site"], record["host"]) if v) or None),
+        ("author", record["author"]),
+        ("published", record["published"]),
+        ("language", f"{record['language']} ({confidence:.2f})" if confidence is not None else record["language"]),
+        ("words", record["word_count"]),
+        ("url", record["url"]),
+        ("source", f"{record['source']} ({record['format']})"),
+        ("ingested", record["ingested_at"]),
+        ("copy of", record["duplicate_of"]),
+        ("copies", ", ".join(c[:12] for c in record["copies"]) or None),
+    ]
+    for name, value in fields:
+        if value not in (None, ""):
+            click.echo(f"{name + ':':11}{value}")
+    click.echo("")
+    click.echo(record["text"] or "(no text)")
+    removed = record["removed"]
+    click.echo("")
+    click.echo(click.style(f"removed: {len(removed)} block{'s' if len(removed) != 1 else ''}", bold=True))
+    by_rule: dict[str, list[dict]] = {}
+    for removal in removed:
+        by_rule.setdefault(removal["rule"], []).append(removal)
+    for rule, items in by_rule.items():
+        click.echo(f"  {rule} ({len(items)}): {items[0]['description']}")
+        for item in items:
+            text = " ".join(item["text"].split())
+            click.echo(f"    {'(inline) ' if item['inline'] else ''}{text[:110]}{'…' if len(text) > 110 else ''}")
+
+
 @cli.command()
 @db_option
-@click.option("--format", "fmt", type=click.Choice(["jsonl"]), default="jsonl", show_default=True)
-@click.option("--language", help="Only articles in this ISO 639-1 language, e.g. en (any case).")
-@click.option("--include-duplicates", is_flag=True, help="Also export copies (they carry duplicate_of).")
-@click.option("--output", "-o", type=click.File("w", encoding="utf-8"), default="-", help="File to write; default stdout.")
-def export(db, fmt, language, include_duplicates, output):
-    """Export clean articles for downstream jobs, one JSON object per line.
+@click.option("--format", "fmt", type=click.Choice(["jsonl", "csv", "parquet"]), default="jsonl", show_default=True,
+              help="jsonl: one JSON object a line; csv: with a header row; parquet: needs pyarrow (pip install 'newsclean[parquet]').")
+@_filter_options
+@click.option("--output", "-o", default="-", type=click.Path(dir_okay=False, allow_dash=True), help="File to write; default stdout (not for parquet).")
+def export(db, fmt, language, site, since, until, include_duplicates, output):
+    """Export clean articles for downstream jobs, in the order they were archived.
 
-    Example: python -m pipeline export --language en -o articles.jsonl
+    \b
+    Columns: id, url, host, site, title, author, published, description,
+    language, language_confidence, text (paragraphs separated by a blank
+    line), word_count, duplicate_of, source (the file it came from),
+    ingested_at.  Copies are left out unless --include-duplicates.
+    A file is written whole or not at all (FILE.part, renamed at the end).
+
+    Example: python -m pipeline export --language en --since 2021-06 --format csv -o articles.csv
     """
-    from archive import export_articles, to_jsonl
+    from archive.query import MissingExtra, articles, write_export
 
-    archive = _open_existing(db)
-    language = language.strip().lower() if language else None
-    written = 0
-    for line in to_jsonl(export_articles(archive.db, language=language, include_duplicates=include_duplicates)):
-        output.write(line + "\n")
-        written += 1
-    click.echo(f"{written} articles exported", err=True)
-    if not written and language:
-        known = [row[0] for row in archive.db.execute("select distinct language from articles order by 1") if row[0]]
-        click.echo(f"no articles in language {language!r}; the archive has: {', '.join(known) or 'none'}", err=True)
+    filters = _filters(language, site, since, until, include_duplicates)
+    if fmt == "parquet" and output == "-":
+        raise click.ClickException("parquet is a binary format: give a file with -o, e.g. -o articles.parquet")
+    with _read_archive(db) as archive:
+        try:
+            written = _write_to(output, fmt, lambda out: write_export(articles(archive.db, filters), fmt, out))
+        except MissingExtra as exc:
+            raise click.ClickException(str(exc)) from None
+        click.echo(f"{written} article{'s' if written != 1 else ''} exported" + (f" to {output}" if output != "-" else ""), err=True)
+        if not written and filters.language:
+            known = [row[0] for row in archive.db.execute("select distinct language from articles order by 1") if row[0]]
+            click.echo(f"no articles in language {filters.language!r}; the archive has: {', '.join(known) or 'none'}", err=True)
+
+
+def _write_to(output: str, fmt: str, write) -> int:
+    """Run write(file) on stdout or on OUTPUT.part, renamed to OUTPUT once complete."""
+    binary = fmt == "parquet"
+    if output == "-":
+        stream = click.get_binary_stream("stdout") if binary else sys.stdout
+        return write(stream)
+    partial = Path(output + ".part")
+    try:
+        with open(partial, "wb") if binary else open(partial, "w", encoding="utf-8", newline="") as out:
+            written = write(out)
+    except BaseException:
+        partial.unlink(missing_ok=True)
+        raise
+    partial.replace(output)
+    return written
 
 
 @cli.command()
@@ -238,14 +386,14 @@ def stats(db, as_json):
     """
     from archive import stats as run_stats
 
-    archive = _open_existing(db)
-    figures = run_stats(archive.db)
+    with _read_archive(db) as archive:
+        figures = run_stats(archive.db)
     if as_json:
         click.echo(json.dumps(figures, ensure_ascii=False, indent=2))
         return
     for key, value in figures.items():
         if isinstance(value, dict):
-            click.echo(f"{key}:")
+            click.echo(f"{key}:" + ("" if value else " none"))
             for k, v in value.items():
                 click.echo(f"  {k}: {v}")
         else:
@@ -279,22 +427,25 @@ def sites_rebuild(db):
 @db_option
 @click.option("--limit", default=20, show_default=True, type=click.IntRange(1, 10_000), help="How many lines to list.")
 def sites_show(site, db, limit):
-    """The lines most often seen on SITE's pages (a host like example.com, or a site name).
+    """The lines most often seen on SITE's pages; SITE is a host (example.com) or a site's name (any case).
 
     Example: python -m pipeline sites show azernews --db news.db
     """
-    from archive.site_memory import SITE_LINES, SITE_PAGES, ensure_site_memory_schema
+    from archive.query import site_memory_keys
+    from archive.site_memory import SITE_LINES, SITE_PAGES
 
-    archive = _open_existing(db)
-    ensure_site_memory_schema(archive.db)
-    key = site.strip().lower().removeprefix("www.")
-    (pages,) = archive.db.execute(f"select count(*) from {SITE_PAGES} where site = ?", [key]).fetchone()
-    click.echo(f"{key}: {pages} pages learned")
-    rows = archive.db.execute(
-        f"select pages, line from {SITE_LINES} where site = ? order by pages desc, line limit ?", [key, limit]
-    )
-    for count, line in rows:
-        click.echo(f"{count:6}  {line[:100]}")
+    with _read_archive(db) as archive:
+        keys = site_memory_keys(archive.db, site)
+        if not keys:
+            raise click.ClickException(f"no site memory for {site!r} in {db}: no archived page of a site with that name or host")
+        for key in keys:
+            (pages,) = archive.db.execute(f"select count(*) from {SITE_PAGES} where site = ?", [key]).fetchone()
+            click.echo(f"{key}: {pages} page{'s' if pages != 1 else ''} learned")
+            rows = archive.db.execute(
+                f"select pages, line from {SITE_LINES} where site = ? order by pages desc, line limit ?", [key, limit]
+            )
+            for count, line in rows:
+                click.echo(f"{count:6}  {line[:100]}")
 
 
 @cli.command()
@@ -309,11 +460,11 @@ def serve(db, port, host):
 
     Example: python -m pipeline serve --db archive.db --port 8001
     """
-    from archive.datasette import write_metadata
+    from archive.datasette import datasette_args, write_metadata
 
-    _open_existing(db).close()
+    _read_archive(db).close()
     meta = write_metadata(db)
-    args = [sys.executable, "-m", "datasette", "serve", db, "--metadata", str(meta), "--port", str(port), "--host", host]
+    args = [sys.executable, "-m", "datasette", "serve", *datasette_args(db, meta), "--port", str(port), "--host", host]
     click.echo(" ".join(args), err=True)
     os.execv(sys.executable, args)
 

@@ -27,7 +27,7 @@ from .document import Document
 from .extract import extract
 from .language import detect_language
 from .options import EXTRACT_TIMEOUT_SECONDS, Options
-from .read import read_path
+from .read import decode_document, read_path
 from .site_memory import SiteMemory, apply_site_memory, learn_from
 
 # File names a scrape directory holds that are pages; others (logs, .json
@@ -83,7 +83,11 @@ def time_limit(seconds: float):
 
 
 def process_document(doc: Document, options: Options) -> Document:
-    """The pure stages on a document that has been read."""
+    """The pure stages on a document; one built from bytes alone (Document(source, raw=...)) is read first."""
+    if isinstance(doc.raw, str):
+        raise TypeError("Document.raw holds a page's bytes; for a str use pipeline.clean_html or pipeline.clean_text")
+    if doc.ok and doc.format == "unknown" and doc.html is None and not doc.blocks:
+        decode_document(doc, options)
     try:
         with time_limit(options.extract_timeout):
             extract(doc)
