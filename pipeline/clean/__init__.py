@@ -26,7 +26,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from ..document import Document
-from . import byline, html_blocks, patterns
+from . import byline, html_blocks, patterns, rules
 from .core import STOPWORD_PROSE, densest_run, line_weights, prose_lines
 from .features import (
     LineTable,
@@ -106,25 +106,9 @@ TITLE_CORE_LINES = 20
 FIRST_LINE_TITLE_WORDS = 2
 TITLE_CORE_CHARS = 1500
 
-RULE_OUTSIDE_CORE = "outside_core"
-RULE_LOW_CONTENT = "low_content"
-RULE_RELATED = "related_section"
-# A "Related"/"Read also" heading that did not end the article (a box
-# inside it, or above it): the heading line alone goes.
-RULE_SECTION_HEADING = "section_heading"
-RULE_COMMENTS = "comments_section"
-RULE_SPAM = "spam"
-RULE_INLINE_SPAM = "inline_spam"
-RULE_UNRELATED = "unrelated_teaser"
-RULE_BYLINE = "byline"
-RULE_DATELINE = "dateline"
-RULE_METADATA_LABEL = "metadata_label"
-RULE_EMPTY = "no_article"
-# A kept block the same as the kept block before it: a headline printed
-# twice, a lead paragraph repeated under the teaser that quoted it.  On the
-# 949 dev dumps 50 pages kept such pairs.  Shorter blocks may repeat
-# (table cells, quantities: "17", "3 sztuki").
-RULE_REPEATED = "repeated"
+# A kept block the same as the kept block before it (rules.REPEATED): a
+# headline printed twice, a lead paragraph repeated under the teaser that
+# quoted it.  Shorter blocks may repeat (table cells, quantities: "17", "3 sztuki").
 REPEAT_MIN_CHARS = 20
 
 _COMMENT_HEADINGS = ("comment", "reply", "repl", "response", "thought", "antwort", "réponse", "réaction", "meinung", "kommentar", "commentaire", "comentario", "commento", "коммент", "yorum", "댓글", "コメント", "评论", "discussion", "reacties", "komentarze")
@@ -224,14 +208,14 @@ def analyse(doc: Document, language: str | None = None) -> Analysis:
         # A label line is one word ("Author", "Datum:").
         label = byline.label_of(text) if len(words) == 1 else None
         if label:
-            furniture[i] = RULE_METADATA_LABEL
+            furniture[i] = rules.METADATA_LABEL
             pending_label = label
             continue
         # Metadata lines, first match wins: what each states moves into metadata.
         for rule, meta in (
-            (RULE_BYLINE, lambda: byline.parse_byline(text, words)),
-            (RULE_DATELINE, lambda: byline.parse_dateline(text, i in year_lines)),
-            (RULE_BYLINE, lambda: byline.parse_credit_line(text, words)),
+            (rules.BYLINE, lambda: byline.parse_byline(text, words)),
+            (rules.DATELINE, lambda: byline.parse_dateline(text, i in year_lines)),
+            (rules.BYLINE, lambda: byline.parse_credit_line(text, words)),
         ):
             stated = meta()
             if stated:
@@ -363,15 +347,15 @@ def clean(doc: Document, language: str | None = None, fast: bool = False) -> Doc
     text_mode = a.text_mode
 
     if a.section_end is not None:
-        rule = RULE_COMMENTS if _is_comment_heading(texts[a.section_end]) else RULE_RELATED
+        rule = rules.COMMENTS_SECTION if _is_comment_heading(texts[a.section_end]) else rules.RELATED_SECTION
         for i in range(a.section_end, len(texts)):
             doc.remove_block(i, rule)
 
     if core is None:
         for i in range(end):
-            doc.remove_block(i, furniture.get(i, RULE_OUTSIDE_CORE))
+            doc.remove_block(i, furniture.get(i, rules.OUTSIDE_CORE))
         _apply_metadata(doc, found_meta, texts[:end])
-        return doc.reject(f"{RULE_EMPTY}: no prose found")
+        return doc.reject(f"{rules.NO_ARTICLE}: no prose found")
 
     start, stop = core
     # Title: the most headline-like line shortly above the core.  It stays
@@ -395,21 +379,21 @@ def clean(doc: Document, language: str | None = None, fast: bool = False) -> Doc
         elif i == title_index:
             continue
         elif not keep[i] and (i < start or i > stop):
-            doc.remove_block(i, RULE_OUTSIDE_CORE)
+            doc.remove_block(i, rules.OUTSIDE_CORE)
         elif text_mode and a.headings[i]:
-            doc.remove_block(i, RULE_SECTION_HEADING)
+            doc.remove_block(i, rules.SECTION_HEADING)
 
     # 4. spam, then content unrelated to the article.  Spam is looked for
     # before the model's removals inside the core are applied: a spam block
     # there is found as a run of lines, and the model dropping some of them
     # would leave the others looking alone (and keep them).
     headline = found_meta.get("title") or doc.metadata.get("title")
-    spam_reason = remove_spam(doc, RULE_SPAM, RULE_INLINE_SPAM, a.folded, a.tokens, headline)
-    if title_index is not None and doc.blocks[title_index].removed_by == RULE_SPAM:
+    spam_reason = remove_spam(doc, a.folded, a.tokens, headline)
+    if title_index is not None and doc.blocks[title_index].removed_by == rules.SPAM:
         title_index = _replace_title(doc, a, found_meta, title_index)
     for i in range(start, min(stop + 1, end)):
         if i != title_index and not keep[i] and doc.blocks[i].kept:
-            doc.remove_block(i, RULE_LOW_CONTENT)
+            doc.remove_block(i, rules.LOW_CONTENT)
     if spam_reason:
         _apply_metadata(doc, found_meta, texts[:end])
         return doc.reject(spam_reason)
@@ -423,8 +407,8 @@ def clean(doc: Document, language: str | None = None, fast: bool = False) -> Doc
             words = list(words)
             for removal in doc.inline_removals:
                 words[removal.position] = tokenize(doc.blocks[removal.position].text)
-        remove_unrelated(doc, a.language, found_meta.get("title"), RULE_UNRELATED, core, words)
-        if title_index is not None and doc.blocks[title_index].removed_by == RULE_UNRELATED:
+        remove_unrelated(doc, a.language, found_meta.get("title"), core, words)
+        if title_index is not None and doc.blocks[title_index].removed_by == rules.UNRELATED_TEASER:
             # The headline picked was a teaser's title (a box of other stories above the article).
             title_index = _replace_title(doc, a, found_meta, title_index, kept_only=True)
 
@@ -432,18 +416,18 @@ def clean(doc: Document, language: str | None = None, fast: bool = False) -> Doc
     # 5. metadata
     _apply_metadata(doc, found_meta, texts[:end])
     if not doc.text.strip():
-        return doc.reject(f"{RULE_EMPTY}: every block was removed")
+        return doc.reject(f"{rules.NO_ARTICLE}: every block was removed")
     return doc
 
 
 def _remove_repeats(doc: Document) -> None:
-    """Remove each kept block of REPEAT_MIN_CHARS or more that repeats the kept block before it (RULE_REPEATED)."""
+    """Remove each kept block of REPEAT_MIN_CHARS or more that repeats the kept block before it (rules.REPEATED)."""
     previous = None
     for i, block in enumerate(doc.blocks):
         if not block.kept:
             continue
         if block.text == previous and len(block.text) >= REPEAT_MIN_CHARS:
-            doc.remove_block(i, RULE_REPEATED)
+            doc.remove_block(i, rules.REPEATED)
         else:
             previous = block.text
 
@@ -458,12 +442,12 @@ def _label_value(label: str, text: str) -> tuple[str, dict] | None:
     if label == "date":
         published = byline.parse_date(text)
         if published and len(text) <= 40:
-            return RULE_DATELINE, {"published": published}
+            return rules.DATELINE, {"published": published}
         return None
     # A person's name or a site's domain ("Axar.az"), not the next menu
     # item ("Autoren" / "Suche") or a date.
     if len(text) <= 60 and byline.is_name(text) and (byline.looks_like_person(text) or "." in text.strip(" .")):
-        return RULE_BYLINE, {"author": text.strip()}
+        return rules.BYLINE, {"author": text.strip()}
     return None
 
 
@@ -564,12 +548,12 @@ def _replace_title(doc: Document, a: Analysis, found_meta: dict, wrong: int, kep
     gone = {
         i
         for i in range(start, min(core_start + 1, len(texts)))
-        if doc.blocks[i].removed_by in (RULE_SPAM, RULE_UNRELATED) or (kept_only and not doc.blocks[i].kept) or spam_hits(texts[i])
+        if doc.blocks[i].removed_by in (rules.SPAM, rules.UNRELATED_TEASER) or (kept_only and not doc.blocks[i].kept) or spam_hits(texts[i])
     }
     index = _headline(a, a.furniture.keys() | gone)
     if index is not None:
         found_meta.setdefault("title", texts[index])
-        if doc.blocks[index].removed_by == RULE_OUTSIDE_CORE:
+        if doc.blocks[index].removed_by == rules.OUTSIDE_CORE:
             doc.blocks[index].removed_by = None
     return index
 

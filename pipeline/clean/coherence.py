@@ -58,14 +58,12 @@ from operator import add
 import numpy as np
 
 from ..document import Document
-from . import patterns
+from . import patterns, rules
 from .features import stopwords, tokenize
 from .scripts import SENTENCE_STOPS, WORD_CHAR
 from .spam import spam_hits
 from .teasermodel import load_teaser_model, teaser_features
 from .wordweights import MAX_WEIGHT, prefix_weights, read_all
-
-RULE_UNRELATED = "unrelated_teaser"
 
 # Similarity to the rest of the article below which a block is "about
 # something else".  On the first 150 dev pages' text dumps with teasers of
@@ -171,7 +169,7 @@ MAX_BOX_BLOCKS = 12
 BOX_TEXT_MAX_CHARS = 400
 # Layout rules whose removed titles and headings still separate stories
 # (a "Read also" heading inside the article tops a box of teasers).
-STORY_BOUNDARY_RULES = frozenset({"low_content", "outside_core", "section_heading"})
+STORY_BOUNDARY_RULES = frozenset({rules.LOW_CONTENT, rules.OUTSIDE_CORE, rules.SECTION_HEADING})
 # Removed lines below the kept text that still count as traces: two teasers
 # of title and paragraph.  On the first 300 dev pages (new teaser noise) this
 # took teaser sections leaked from 59 to 49 and, on the clean dumps, 4 of 16
@@ -807,7 +805,6 @@ def remove_unrelated(
     doc: Document,
     language: str | None = None,
     title: str | None = None,
-    rule: str = RULE_UNRELATED,
     core: tuple[int, int] | None = None,
     words: list[list[str]] | None = None,
 ) -> int:
@@ -973,7 +970,7 @@ def remove_unrelated(
         if extra and not is_list_page(sims, doomed + extra, named):
             doomed += extra
     for i in doomed:
-        doc.remove_block(i, rule)
+        doc.remove_block(i, rules.UNRELATED_TEASER)
     return len(doomed)
 
 

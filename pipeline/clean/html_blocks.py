@@ -19,13 +19,7 @@ from __future__ import annotations
 import re
 
 from ..document import Block
-from . import patterns
-
-RULE_READ_MORE = "read_more"
-RULE_SOCIAL = "social"
-RULE_PAYWALL = "paywall"
-RULE_ADVERTISING = "advertising"
-RULE_DATELINE = "dateline"
+from . import patterns, rules
 
 # Furniture sentences are short: the longest calls to subscribe in the dev
 # pages are ~250 characters; article paragraphs that mention a newsletter
@@ -148,17 +142,17 @@ def furniture_rule(block: Block) -> str | None:
     if len(text) <= MAX_TEASER_CHARS and (
         READ_ALSO_TEASER.match(text) or READ_ALSO_LABEL.match(text) or ARROW_TEASER.match(text)
     ):
-        return RULE_READ_MORE
+        return rules.READ_MORE
     if PAYWALL.search(text):
-        return RULE_PAYWALL
+        return rules.PAYWALL
     if ADVERTISING.search(text):
-        return RULE_ADVERTISING
+        return rules.ADVERTISING
     if SHARE_LABEL.match(text) or CALL_TO_ACTION.search(text) or len({p.lower() for p in _PLATFORMS.findall(text)}) >= MIN_PLATFORMS_LISTED:
-        return RULE_SOCIAL
+        return rules.SOCIAL
     if len(text) <= MAX_DATELINE_CHARS and DATE_LABEL.match(text):
         rest = _DATE.sub("", DATE_LABEL.sub("", text))
         if len(rest.strip(" :.,|-")) <= MAX_DATELINE_REST_CHARS and (rest != text or text.rstrip().endswith(":")):
-            return RULE_DATELINE
+            return rules.DATELINE
     return None
 
 
@@ -192,13 +186,13 @@ def _text_line_rule(text: str, folded: str, words: list[str]) -> str | None:
         ARROW_TEASER.match(text)
         or (words and words[0] in _READ_ALSO_FIRST_WORDS and (_READ_ALSO_TEASER_FOLDED.match(folded) or _READ_ALSO_LABEL_FOLDED.match(folded)))
     ):
-        return RULE_READ_MORE
+        return rules.READ_MORE
     if _NOTICE_WORDS.isdisjoint(words):
         return None
     if _PAYWALL_FOLDED.search(folded):
-        return RULE_PAYWALL
+        return rules.PAYWALL
     if _ADVERTISING_FOLDED.search(folded):
-        return RULE_ADVERTISING
+        return rules.ADVERTISING
     return None
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from . import rules
 from .features import fold, lines_matching, tokenize
 
 # Lines longer than this are prose, whatever words they contain: furniture
@@ -316,36 +317,36 @@ def label_rule(
     if len(text) > MAX_LABEL_CHARS:
         # Long lines: only sentence-level furniture applies.
         if _COMMENT_FORM_FOLDED.search(folded):
-            return "comment_form"
+            return rules.COMMENT_FORM
         if len(text) < 300 and not _POST_META_WORDS.isdisjoint(tokens) and _POST_META_FOLDED.search(folded):
-            return "post_meta"
+            return rules.POST_META
         if len(text) < 400 and _DISCLAIMER_FOLDED.search(folded):
-            return "disclaimer"
+            return rules.DISCLAIMER
         if len(text) < 300 and _COPYRIGHT_FOLDED.search(folded):
-            return "copyright"
+            return rules.COPYRIGHT
         if len(text) < 400 and _ends_with_credit(text):
-            return "photo_caption"
+            return rules.PHOTO_CAPTION
         return None
     if SYMBOLS_ONLY.match(text):
-        return "symbols"
+        return rules.SYMBOLS
     if _COMMENT_FORM_FOLDED.search(folded):
-        return "comment_form"
+        return rules.COMMENT_FORM
     if not _POST_META_WORDS.isdisjoint(tokens) and _POST_META_FOLDED.search(folded):
-        return "post_meta"
+        return rules.POST_META
     if READ_MORE.match(text):
-        return "read_more"
+        return rules.READ_MORE
     if SOCIAL.match(text) and len(text) < 60:
-        return "social"
+        return rules.SOCIAL
     if _COPYRIGHT_FOLDED.search(folded):
-        return "copyright"
+        return rules.COPYRIGHT
     if _DISCLAIMER_FOLDED.search(folded):
-        return "disclaimer"
+        return rules.DISCLAIMER
     if _PHOTO_CREDIT_FOLDED.search(folded):
-        return "photo_credit"
+        return rules.PHOTO_CREDIT
     if _ends_with_credit(text):
-        return "photo_caption"
+        return rules.PHOTO_CAPTION
     if BREADCRUMB.match(text):
-        return "breadcrumb"
+        return rules.BREADCRUMB
     return None
 
 

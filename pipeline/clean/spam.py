@@ -26,10 +26,8 @@ from dataclasses import dataclass
 from itertools import chain
 
 from ..document import Document, Removal
+from . import rules
 from .scripts import SENTENCE_STOPS, WORD_CHAR, dominant_script
-
-RULE_SPAM = "spam"
-RULE_INLINE_SPAM = "inline_spam"
 
 # Lexicon, by category.  `strong`: words and phrases that only spam uses
 # (SEO anchor texts, site-type words such as 먹튀 "scam-verified" or "toto
@@ -636,8 +634,6 @@ def page_words(lowered: list[str], folded: list[str], tokens: list[list[str]]) -
 
 def remove_spam(
     doc: Document,
-    rule: str = RULE_SPAM,
-    inline_rule: str = RULE_INLINE_SPAM,
     folded: list[str] | None = None,
     tokens: list[list[str]] | None = None,
     headline: str | None = None,
@@ -692,12 +688,12 @@ def remove_spam(
         for n in flagged:
             categories |= evidences[n].categories
         for n in flagged:
-            doc.remove_block(kept[n], rule)
+            doc.remove_block(kept[n], rules.SPAM)
         kind = "/".join(sorted(categories)) or "spam"
         return f"spam: {kind} page ({len(flagged)} of {len(texts)} blocks, {spam_chars * 100 // total}% of the text)"
 
     for n in flagged:
-        doc.remove_block(kept[n], rule)
+        doc.remove_block(kept[n], rules.SPAM)
     for n, index in enumerate(kept):
         if n in flagged:
             continue
@@ -707,5 +703,5 @@ def remove_spam(
         new_text, cut = strip_inline_spam(block.text, article_script, topical)
         if cut and new_text.strip():
             block.text = new_text
-            doc.inline_removals.extend(Removal(rule=inline_rule, text=piece, position=index, inline=True) for piece in cut)
+            doc.inline_removals.extend(Removal(rule=rules.INLINE_SPAM, text=piece, position=index, inline=True) for piece in cut)
     return None
