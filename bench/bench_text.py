@@ -48,6 +48,7 @@ TEXT_F1_FLOOR = 0.87
 
 
 TEXT = Options(format="text")
+FAST = Options(format="text", fast=True)
 
 
 def clean_all(cases, dumps: dict[str, str], fast: bool = False) -> tuple[dict, dict, float]:
@@ -55,7 +56,7 @@ def clean_all(cases, dumps: dict[str, str], fast: bool = False) -> tuple[dict, d
     outputs, titles = {}, {}
     started = time.perf_counter()
     for case in cases:
-        doc = clean(read_bytes(dumps[case.id].encode(), options=TEXT), fast=fast)
+        doc = clean(read_bytes(dumps[case.id].encode(), options=TEXT), FAST if fast else TEXT)
         outputs[case.id] = doc.text
         titles[case.id] = doc.metadata.get("title")
     return outputs, titles, time.perf_counter() - started
@@ -152,8 +153,8 @@ def main() -> int:
         held_out, fast_held_out = Score(), Score()
         for case in cases:
             with models.use(case.id):
-                held_out.add(clean(read_bytes(dumps[case.id].encode(), options=TEXT)).text, case)
-                fast_held_out.add(clean(read_bytes(dumps[case.id].encode(), options=TEXT), fast=True).text, case)
+                held_out.add(clean(read_bytes(dumps[case.id].encode(), options=TEXT), TEXT).text, case)
+                fast_held_out.add(clean(read_bytes(dumps[case.id].encode(), options=TEXT), FAST).text, case)
         print(held_out.line("text mode, pages held out"))
         print(fast_held_out.line("text mode --fast, held out"))
     if not args.no_html:

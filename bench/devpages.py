@@ -185,14 +185,14 @@ def fold_of(page_id: str, folds: int) -> int:
 @contextmanager
 def line_model(model):
     """Inside the block the text cleaner uses `model` (None: the rules alone) instead of the shipped one."""
-    import pipeline.clean as cleaning
+    from pipeline.clean import linemodel
 
-    original = cleaning.load_model
-    cleaning.load_model = lambda: model
+    original = linemodel.load_model
+    linemodel.load_model = lambda: model
     try:
         yield
     finally:
-        cleaning.load_model = original
+        linemodel.load_model = original
 
 
 @contextmanager

@@ -87,7 +87,7 @@ def process_document(doc: Document, options: Options) -> Document:
     try:
         with time_limit(options.extract_timeout):
             extract(doc)
-            clean(doc, fast=options.fast)
+            clean(doc, options)
         detect_language(doc, options.language_backend, options.block_languages)
     except PageTimeout:
         doc.reject(f"timeout: extraction took more than {options.extract_timeout:g} s")

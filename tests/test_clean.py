@@ -240,7 +240,8 @@ def test_comment_link_in_the_article_header_does_not_end_it():
     assert all(rules(doc).get(line) == "comments_section" for line in thread)
 
 def test_warm_up_loads_what_the_cleaner_loads_lazily():
-    from pipeline.clean import load_model, warm_up
+    from pipeline.clean import warm_up
+    from pipeline.clean.linemodel import load_model
     from pipeline.clean.features import _stopword_index
     from pipeline.clean.teasermodel import load_teaser_model
     from pipeline.language import get_backend
@@ -304,7 +305,7 @@ def test_headline_at_the_start_of_the_core_is_the_title():
 
 
 def test_the_first_item_of_a_story_box_is_not_the_headline():
-    from pipeline.clean import _find_title
+    from pipeline.clean.headline import find_title as _find_title
     from pipeline.clean.features import stopwords
 
     teaser_title = "Tennis star returns to training after long illness"
@@ -348,7 +349,7 @@ def test_dates_and_bylines_under_the_articles_end_are_not_its_metadata():
     [("Anna Muster", "Anna Muster"), ("Axar.az", "Axar.az"), ("Suche", None), ("19. Juni 2019 / 13:20", None), ("Recent posts", None)],
 )
 def test_the_line_after_an_author_label_must_be_a_persons_name(value, author):
-    from pipeline.clean import _label_value
+    from pipeline.clean.furniture import _label_value
 
     stated = _label_value("author", value)
     assert (stated[1]["author"] if stated else None) == author

@@ -801,14 +801,22 @@ def _trace(block, repeated: Counter, paragraphs: bool = False) -> bool:
     )
 
 
-def remove_unrelated(
-    doc: Document,
+def remove_unrelated(doc: Document, language=None, title=None, core=None, words=None) -> int:
+    """Mark what find_unrelated finds removed (rules.UNRELATED_TEASER); how many blocks went."""
+    doomed = find_unrelated(doc.blocks, language, title or doc.metadata.get("title"), core, words)
+    for i in doomed:
+        doc.remove_block(i, rules.UNRELATED_TEASER)
+    return len(doomed)
+
+
+def find_unrelated(
+    blocks: list,
     language: str | None = None,
     title: str | None = None,
     core: tuple[int, int] | None = None,
     words: list[list[str]] | None = None,
-) -> int:
-    """Mark teaser runs of other stories removed; returns how many blocks went.
+) -> list[int]:
+    """The kept blocks that are teaser runs of other stories.
 
     `language` picks the stoplist (guessed from the kept blocks when None);
     `title` is the article's headline, the strongest word evidence of its topic.
@@ -821,11 +829,10 @@ def remove_unrelated(
     `words`: each block's words (features.tokenize of its current text),
     when the caller has them.
     """
-    blocks = doc.blocks
     is_kept = [b.kept for b in blocks]  # read once per block
     kept = [i for i, k in enumerate(is_kept) if k]
     if len(kept) < 3:
-        return 0
+        return []
     # A removed title or heading counts only right above a kept block (or
     # above another such line): the line model's own verdicts on navigation
     # and boxes far from the article are not teasers' titles.  A line the
@@ -853,15 +860,15 @@ def remove_unrelated(
                 reach -= 1
             i += 1
     order = [i for i, k in enumerate(is_kept) if k or boundary[i]]
-    texts = [doc.blocks[i].text for i in order]
+    texts = [blocks[i].text for i in order]
     if language is None:
         from ..language import guess_page_language
 
-        language = guess_page_language([doc.blocks[i].text for i in kept])
-    title = title or doc.metadata.get("title") or ""
+        language = guess_page_language([blocks[i].text for i in kept])
+    title = title or ""
     reference = [is_kept[i] for i in order]
     stoplist = stopwords(language)
-    kept_chars = sum(len(doc.blocks[i].text) for i in kept)
+    kept_chars = sum(len(blocks[i].text) for i in kept)
 
     def anchored(sims: list[float], doomed: list[int]) -> bool:
         """Kept paragraphs outside the runs that are clearly about the article."""
@@ -917,8 +924,8 @@ def remove_unrelated(
 
     def is_list_page(sims: list[float], doomed: list[int], named: set[int]) -> bool:
         """The guard: removing `doomed` would take most of the text left without the named boxes, and nothing outside it is clearly the article."""
-        unnamed_chars = sum(len(doc.blocks[i].text) for i in doomed if i not in named)
-        named_chars = sum(len(doc.blocks[i].text) for i in named)
+        unnamed_chars = sum(len(blocks[i].text) for i in doomed if i not in named)
+        named_chars = sum(len(blocks[i].text) for i in named)
         return (
             unnamed_chars > MAX_REMOVED_SHARE * (kept_chars - named_chars)
             and not anchored(sims, doomed)
@@ -969,9 +976,7 @@ def remove_unrelated(
         extra = _model_teasers(model, texts, titles, reference, order, at, gone, sims, joint, runs)
         if extra and not is_list_page(sims, doomed + extra, named):
             doomed += extra
-    for i in doomed:
-        doc.remove_block(i, rules.UNRELATED_TEASER)
-    return len(doomed)
+    return doomed
 
 
 def _box_above_headline(texts, reference, order, headline) -> list[int]:
