@@ -42,7 +42,7 @@ from pipeline.options import Options  # noqa: E402
 from pipeline.read import read_bytes  # noqa: E402
 from pipeline.runner import process_document  # noqa: E402
 
-# Pinned floors (the targets the spam and coherence rules are held to).
+# Pinned floors (the targets the spam and teaser rules are held to).
 MAX_SPAM_LINE_LEAK = 0.01
 MAX_INLINE_TOKEN_LEAK = 0.05
 MAX_TEASER_SECTION_LEAK = 0.05

@@ -37,7 +37,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from devpages import HeldOutModels, Score, finish, fold, html_to_dump, load_cases, page_headline  # noqa: E402
 
 from pipeline.clean import clean, warm_up  # noqa: E402
-from pipeline.clean.coherence import read_word_weights  # noqa: E402
+from pipeline.clean.similarity import read_word_weights  # noqa: E402
 from pipeline.options import Options  # noqa: E402
 from pipeline.read import read_bytes  # noqa: E402
 from pipeline.runner import process_document  # noqa: E402
@@ -118,7 +118,7 @@ def main() -> int:
     word_list_seconds = time.perf_counter() - started
     clean(read_bytes(dumps[cases[0].id].encode(), options=TEXT))
 
-    # --fast first: the topic pass's word cache (coherence._Grams) slows a
+    # --fast first: the topic pass's word cache (similarity._Grams) slows a
     # later pass that has no use for it by 4-11% (which a process running
     # --fast alone never carries); the default pass is not slowed by going second.
     fast_outputs, _, fast_seconds = clean_all(cases, dumps, fast=True)

@@ -198,14 +198,14 @@ def line_model(model):
 @contextmanager
 def teaser_model(model):
     """Inside the block the teaser stage uses `model` (None: the rules alone) instead of the shipped one."""
-    import pipeline.clean.coherence as coherence
+    from pipeline.clean import teasermodel
 
-    original = coherence.load_teaser_model
-    coherence.load_teaser_model = lambda: model
+    original = teasermodel.load_teaser_model
+    teasermodel.load_teaser_model = lambda: model
     try:
         yield
     finally:
-        coherence.load_teaser_model = original
+        teasermodel.load_teaser_model = original
 
 
 def _fold_models(root: Path, features: list[str], trainer: str) -> list:

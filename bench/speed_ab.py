@@ -34,12 +34,13 @@ def load_checkout(root: Path, name: str, into: Path):
     shutil.copytree(root / "pipeline", into / name)
     sys.path.insert(0, str(into))
     clean_module = importlib.import_module(f"{name}.clean")
-    coherence = importlib.import_module(f"{name}.clean.coherence")
+    # The word weights' reader: in clean/similarity.py since the topic pass was split, clean/coherence.py before.
+    similarity = importlib.import_module(f"{name}.clean.{'similarity' if (root / 'pipeline/clean/similarity.py').exists() else 'coherence'}")
     options = importlib.import_module(f"{name}.options").Options(format="text")
     read_bytes = importlib.import_module(f"{name}.read").read_bytes
     clean_module.warm_up()
-    if hasattr(coherence, "read_word_weights"):
-        coherence.read_word_weights()
+    if hasattr(similarity, "read_word_weights"):
+        similarity.read_word_weights()
     return clean_module.clean, read_bytes, options
 
 

@@ -12,7 +12,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench.devpages import teaser_model  # noqa: E402
 from bench.noise import SPAM_POOLS, Teaser, inject_noise, line_leaked, token_leaked  # noqa: E402
-from pipeline.clean.coherence import remove_unrelated, similarities  # noqa: E402
+from pipeline.clean import rules  # noqa: E402
+from pipeline.clean.similarity import similarities  # noqa: E402
+from pipeline.clean.teasers import find_unrelated  # noqa: E402
 from pipeline.clean.features import stopwords  # noqa: E402
 from pipeline.document import Block, Document  # noqa: E402
 from pipeline.clean.spam import evidence, is_spam_block, spam_lines, spam_sites, strip_inline_spam  # noqa: E402
@@ -52,6 +54,13 @@ GAMBLING_NEWS = [
     "Consumer groups welcomed the fines but said the casino industry still spends heavily on advertising "
     "free spins and bonuses, which the regulator has promised to restrict in the autumn.",
 ]
+
+
+def remove_unrelated(doc, language, title, core=None):
+    doomed = find_unrelated(doc.blocks, language, title, core)
+    for i in doomed:
+        doc.remove_block(i, rules.UNRELATED_TEASER)
+    return len(doomed)
 
 
 def clean_lines(lines, options=OPTIONS):
@@ -430,7 +439,7 @@ def test_the_teaser_model_takes_the_blocks_it_reads_as_teasers_beside_the_runs()
 
 
 def test_a_teaser_title_goes_with_the_text_the_teaser_model_takes(monkeypatch):
-    import pipeline.clean.coherence as coherence
+    import pipeline.clean.teasers as coherence
     from pipeline.clean.teasermodel import FEATURE_NAMES
 
     first = TEASERS_EN[0]
@@ -454,7 +463,7 @@ def test_a_teaser_title_goes_with_the_text_the_teaser_model_takes(monkeypatch):
 
 
 def test_a_named_box_above_the_headline_goes_down_to_the_headline(monkeypatch):
-    import pipeline.clean.coherence as coherence
+    import pipeline.clean.teasers as coherence
 
     monkeypatch.setattr(coherence, "teaser_runs", lambda *args: [])  # this rule alone
     box = ["Top stories"] + _stories(TEASERS_EN[:2])
@@ -472,7 +481,7 @@ def test_a_named_box_above_the_headline_goes_down_to_the_headline(monkeypatch):
 
 
 def test_a_named_box_below_the_headline_goes_down_to_the_article_going_on(monkeypatch):
-    import pipeline.clean.coherence as coherence
+    import pipeline.clean.teasers as coherence
 
     monkeypatch.setattr(coherence, "teaser_runs", lambda *args: [])  # this rule alone
     box = ["Read also"] + _stories(TEASERS_EN[:2])
@@ -525,7 +534,7 @@ def test_teaser_features_are_one_row_of_every_feature_per_block():
 
 
 def test_the_last_teaser_title_takes_its_text_even_when_it_shares_a_chance_word():
-    from pipeline.clean.coherence import teaser_runs
+    from pipeline.clean.teaser_runs import teaser_runs
 
     texts = ARTICLE_EN[1:3] + [TEASERS_EN[0].title, TEASERS_EN[0].paragraphs[0], TEASERS_EN[1].title, TEASERS_EN[1].paragraphs[0], ARTICLE_EN[3]]
     sims = [0.3, 0.3, 0.0, 0.0, 0.0, 0.09, 0.3]  # the last text shares a chance word: not low, yet under PAIR_SIMILARITY
@@ -694,7 +703,7 @@ def test_a_teaser_box_inside_the_densest_prose_goes_when_the_rest_of_it_is_about
 
 
 def test_a_title_may_end_in_quotes_and_brackets_but_not_in_a_quoted_sentence():
-    from pipeline.clean.coherence import title_like
+    from pipeline.clean.shapes import title_like
 
     assert title_like('When to use "wurde" versus "war" (eg "Ich wurde ausgeraubt")')
     assert title_like("Change Font Size of ggplot2 Plot in R (5 Examples)")

@@ -19,7 +19,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from . import patterns, rules
-from .coherence import gram_set
+from .similarity import gram_set
 from .features import stopwords, tokenize
 from .shapes import TITLE_MAX_CHARS, TITLE_MIN_WORDS
 from .spam import spam_hits

@@ -82,3 +82,9 @@ def title_like(text: str) -> bool:
     if max(stripped) >= "\u3040" and unspaced(stripped):
         return len(stripped) <= UNSPACED_TITLE_MAX_CHARS
     return len(_LETTERED_WORD.findall(stripped)) >= TITLE_MIN_WORDS
+
+
+def heading_like(text: str) -> bool:
+    """A short line without a sentence end: the shape of a heading over a list of stories ("Related articles", "Popular")."""
+    stripped = text.strip()
+    return 0 < len(stripped) <= HEADING_MAX_CHARS and stripped[-1:] not in TITLE_STOPS and len(stripped.split()) <= HEADING_MAX_WORDS

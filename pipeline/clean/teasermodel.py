@@ -1,6 +1,6 @@
 """A small block classifier for the teaser stage: is this block another story's teaser?
 
-The rules in coherence.py find lists of other stories from their shape (a
+The rules of the teaser step (teasers.py, teaser_runs.py) find lists of other stories from their shape (a
 title over a paragraph, a heading naming a box) and from how little each
 block shares with the article.  They decide run by run, and what they miss
 is at the edges: the first or last teaser of a box that shares a chance word
@@ -99,7 +99,7 @@ def teaser_features(
     kept: list[bool],
     headline: int | None,
 ) -> np.ndarray:
-    """One row of FEATURE_NAMES per block of a teaser scoring (coherence.remove_unrelated)."""
+    """One row of FEATURE_NAMES per block of a teaser scoring (teasers.find_unrelated)."""
     n = len(sims)
     source = np.empty((len(_SOURCES), n))
     source[0] = sims

@@ -4,7 +4,7 @@ A teaser of another story shares words with the article by chance, and
 chance words are common ones ("ich", "jahr", "people", "make"); a real part
 of the article shares names and rare terms with the rest ("Wendland",
 "Kaiserschnitt", "Dekarbonisierung").  The topical similarity
-(pipeline.clean.coherence) weighs each word by its self-information in the
+(pipeline.clean.similarity) weighs each word by its self-information in the
 language, -log10 of its frequency, taken from wordfreq's word lists (a
 pinned package: nothing is fetched).
 
