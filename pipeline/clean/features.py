@@ -17,6 +17,7 @@ from itertools import accumulate, chain
 import numpy as np
 
 from .scripts import SENTENCE_STOPS, WORD_CHAR
+from .shapes import SENTENCE_END
 
 # ISO 639-1 -> jusText stoplist name (the stoplists ship inside the justext wheel).
 JUSTEXT_STOPLISTS = {
@@ -48,7 +49,6 @@ MAX_STOPWORDS = 800
 # characters plays the role of stopword density for zh/ja.
 CJK_FUNCTION_CHARS = frozenset("的了是在和有这也就都而及与或之其中为对把被从向着过个们我你他她它不没会能要可以所の我はがをにでとへもやからまでより、。，")
 
-SENTENCE_END = frozenset(".!?…:;\"'”»“›)。！？」』" + SENTENCE_STOPS)
 # Possessive quantifiers: the same words as r"\w+(?:[-'’.]\w+)*" (nothing
 # follows the repetition, so giving characters back never finds another
 # match), without the engine's backtracking bookkeeping: ~25% faster.

@@ -14,12 +14,9 @@ from .scripts import SENTENCE_STOPS
 # Characters that end a sentence: a line whose last character is one of
 # them reads as prose (features.measure_lines).
 SENTENCE_END = frozenset(".!?…:;\"'”»“›)。！？」』" + SENTENCE_STOPS)
-# A title or a heading ends in none of these (a comma or a colon ends a
-# clause that goes on; "…" is told apart by truncated()).
-TITLE_STOPS = frozenset(".,!?:;\"'”»)。！？،" + SENTENCE_STOPS)
-# What ends a line of prose for the spam rules: a full stop, never a colon
-# (a list's heading "Partner sites:" is no sentence).
-PROSE_END = frozenset(".!?…\"'”»)。！？" + SENTENCE_STOPS)
+# A title or a heading ends in none of these: a sentence end, or a comma
+# (a clause that goes on).
+TITLE_STOPS = SENTENCE_END | frozenset(",،")
 # Marks that close a quotation or a bracket: a title may end in them, what
 # ends the title is inside.
 CLOSING_CHARS = "\"'”»)“«"

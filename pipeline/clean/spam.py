@@ -29,7 +29,8 @@ from typing import TYPE_CHECKING
 from ..document import Block
 from . import rules
 from .step import Cut, Removals
-from .scripts import SENTENCE_STOPS, WORD_CHAR, dominant_script
+from .scripts import WORD_CHAR, dominant_script
+from .shapes import SENTENCE_END, heading_like
 
 if TYPE_CHECKING:
     from .page import Page
@@ -154,9 +155,6 @@ LINK_FARM_ADDRESSES = 3
 TOPICAL_HITS = 3
 TOPICAL_LINES = 2
 TOPICAL_PROSE_CHARS = 100
-_SENTENCE_END = frozenset(".!?…\"'”»)。！？" + SENTENCE_STOPS)
-# A short line over a run of spam lines is their heading ("Partner links").
-HEADING_MAX_CHARS = 60
 # The spam lines a heading must stand over, when some are already removed.
 HEADED_SPAM_LINES = 2
 # A page is spam when spam lines make up this share of its kept text, what
@@ -420,7 +418,7 @@ def is_topical(texts: list[str], article_script: str | None = None, evidences: l
     """
     hits = []
     for n, text in enumerate(texts):
-        if len(text) < TOPICAL_PROSE_CHARS or text.rstrip()[-1:] not in _SENTENCE_END:
+        if len(text) < TOPICAL_PROSE_CHARS or text.rstrip()[-1:] not in SENTENCE_END:
             continue
         ev = evidences[n] if evidences is not None else evidence(text)
         if not (ev.strong or ev.weak):
@@ -444,18 +442,13 @@ def _headings_over_removed_spam(blocks: list[Block], kept: list[int], flagged: s
         # Set lookups first: most kept lines stand over kept, unflagged text.
         if n in flagged or len(below) < HEADED_SPAM_LINES or not all(j in flagged_blocks or not blocks[j].kept for j in below):
             continue
-        if _heading_like(blocks[index].text) and all(evidence(blocks[j].text).lexical for j in below):
+        if heading_like(blocks[index].text) and all(evidence(blocks[j].text).lexical for j in below):
             found.add(n)
     return found
 
 
-def _heading_like(text: str) -> bool:
-    stripped = text.strip()
-    return 0 < len(stripped) <= HEADING_MAX_CHARS and stripped[-1:] not in ".!?。" and len(stripped.split()) <= 6
-
-
 def _headline_like(text: str) -> bool:
-    return text.rstrip()[-1:] not in _SENTENCE_END
+    return text.rstrip()[-1:] not in SENTENCE_END
 
 
 def _spliced(text: str, ev: LineEvidence) -> bool:
@@ -539,7 +532,7 @@ def spam_lines(
                 todo.append(j)
     # A heading directly over a run of two or more spam lines is theirs.
     for i in sorted(flagged):
-        if i - 1 >= 0 and i - 1 not in flagged and i + 1 in flagged and _heading_like(texts[i - 1]):
+        if i - 1 >= 0 and i - 1 not in flagged and i + 1 in flagged and heading_like(texts[i - 1]):
             flagged.add(i - 1)
     return flagged
 
