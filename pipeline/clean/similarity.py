@@ -68,6 +68,7 @@ class _Grams(dict):
         return gram
 
 
+@lru_cache(maxsize=8)
 def _grams(stoplist: frozenset[str]) -> _Grams:
     return _Grams(stoplist)
 
