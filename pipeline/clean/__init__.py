@@ -17,22 +17,31 @@ from . import article_end, furniture, low_content, outside_core, repeated, secti
 from .page import Page
 from .step import Removals, Step
 
+ARTICLE_END_STEP = Step("article_end", article_end.remove_after_article_end, "a heading that ends the article, and everything after it")
+FURNITURE_STEP = Step("furniture", furniture.remove_furniture, "single lines of page furniture, bylines and datelines")
+OUTSIDE_CORE_STEP = Step("outside_core", outside_core.remove_outside_core, "lines outside the core that the line model does not keep")
+SECTION_HEADINGS_STEP = Step("section_headings", section_headings.remove_section_headings, "\"Related\" headings that did not end the article")
+SPAM_STEP = Step("spam", spam.remove_spam, "spam lines, spam cut out of sentences, spam pages")
+LOW_CONTENT_STEP = Step("low_content", low_content.remove_low_content, "lines inside the core that the line model does not keep")
+TEASERS_STEP = Step("teasers", teasers.remove_teasers, "runs of teasers of other stories (the topic pass)")
+REPEATED_STEP = Step("repeated", repeated.remove_repeats, "a block repeating the one before it")
+
 # The steps in the order they run: an earlier step's rule stands on a block
-# a later one would also remove.
+# a later one would also remove (docs/cleaning.md says why this order).
 TEXT_STEPS = [
-    Step("article_end", article_end.remove_after_article_end, "a heading that ends the article, and everything after it"),
-    Step("furniture", furniture.remove_furniture, "single lines of page furniture, bylines and datelines"),
-    Step("outside_core", outside_core.remove_outside_core, "lines outside the core that the line model does not keep"),
-    Step("section_headings", section_headings.remove_section_headings, "\"Related\" headings that did not end the article"),
-    Step("spam", spam.remove_spam, "spam lines, spam cut out of sentences, spam pages"),
-    Step("low_content", low_content.remove_low_content, "lines inside the core that the line model does not keep"),
-    Step("teasers", teasers.remove_teasers, "runs of teasers of other stories (the topic pass)"),
-    Step("repeated", repeated.remove_repeats, "a block repeating the one before it"),
+    ARTICLE_END_STEP,
+    FURNITURE_STEP,
+    OUTSIDE_CORE_STEP,
+    SECTION_HEADINGS_STEP,
+    SPAM_STEP,
+    LOW_CONTENT_STEP,
+    TEASERS_STEP,
+    REPEATED_STEP,
 ]
 # HTML blocks: the extractor chose the main content (every block is in
 # the core) and left teaser lists out.
-HTML_STEPS = [step for step in TEXT_STEPS if step.name in ("article_end", "furniture", "spam", "repeated")]
-STEP_NAMES = tuple(step.name for step in TEXT_STEPS)
+HTML_STEPS = [ARTICLE_END_STEP, FURNITURE_STEP, SPAM_STEP, REPEATED_STEP]
+STEP_NAMES = tuple(dict.fromkeys(step.name for step in TEXT_STEPS + HTML_STEPS))
 # Timed beside the steps: building the page (measurements, language, furniture, core, end, headline).
 PAGE_PROFILE_KEY = "page"
 
@@ -51,7 +60,7 @@ def clean(doc: Document, options=None) -> Document:
         return doc
     skip = options.skip_steps if options is not None else frozenset()
     started = perf_counter()
-    page = Page(doc)
+    page = Page(doc, options.language_backend if options is not None else "auto")
     profile = doc.profile
     profile[PAGE_PROFILE_KEY] = [0, perf_counter() - started]
     for step in TEXT_STEPS if page.text_mode else HTML_STEPS:
@@ -69,20 +78,21 @@ def clean(doc: Document, options=None) -> Document:
 def warm_up() -> None:
     """Load now what the cleaner otherwise loads on first use.
 
-    The stoplists and their index (~0.3 s), the character tables, the line
-    and teaser models, the language model (~0.5 s) and the word-frequency
-    package (its lists are read per language on first use, 10-25 ms each).
+    The stoplists (~0.3 s), the character tables, the line and teaser
+    models, the language model (~0.5 s) and the word-frequency package (its
+    lists are read per language on first use, 10-25 ms each).
     A batch pays this once whenever it happens; a benchmark calls it before
     timing, so that it measures the per-page cost.
     """
     from ..language import get_backend
-    from .features import _bmp_flags, _stopword_index
+    from .features import JUSTEXT_STOPLISTS, _bmp_flags, stopwords
     from .linemodel import load_model
     from .scripts import _script_table
     from .teasermodel import load_teaser_model
     from .wordweights import warm_up as load_word_frequencies
 
-    _stopword_index()
+    for code in JUSTEXT_STOPLISTS:
+        stopwords(code)
     _bmp_flags()
     _script_table()
     load_model()

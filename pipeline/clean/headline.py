@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 
 from . import patterns, rules
 from .similarity import gram_set
-from .features import stopwords, tokenize
+from .features import tokenize
 from .shapes import TITLE_MAX_CHARS, TITLE_MIN_WORDS
 from .spam import spam_hits
 
@@ -43,7 +43,7 @@ def find_headline(page: Page, excluded) -> int | None:
     """The headline of a text dump with a core; `excluded`: lines that cannot be it."""
     start, stop = page.core
     core_texts = page.texts[start : min(stop + 1, start + TITLE_CORE_LINES)]
-    return find_title(page.texts, excluded, start, core_texts, stopwords(page.language), page.tokens)
+    return find_title(page.texts, excluded, start, core_texts, page.stoplist, page.tokens)
 
 
 def replace_headline(page: Page, removing: dict[int, str], kept_only: bool = False) -> None:

@@ -20,7 +20,8 @@ import numpy as np
 from ..document import Block, Document, Removal
 from . import article_end, byline, furniture, headline, linemodel, rules
 from .core import STOPWORD_PROSE, densest_run, line_weights, prose_lines
-from .features import fold_and_tokenize, measure_lines, page_chars, page_stoplist_language, shape_density, stoplist_describes, stopwords
+from ..language import page_language
+from .features import LineTable, fold_and_tokenize, measure_shapes, page_chars, shape_density, stoplist_describes, stopwords, with_stopwords
 from .step import Removals, StepResult
 
 # Metadata a page's lines can state, in the order a document's metadata is filled.
@@ -30,7 +31,7 @@ STATED_KEYS = ("title", "author", "published", "site")
 class Page:
     """One document's kept blocks, measured, with the layout the rules found; see the module docstring."""
 
-    def __init__(self, doc: Document, language: str | None = None):
+    def __init__(self, doc: Document, language_backend: str = "auto"):
         self.doc = doc
         self.positions = [i for i, block in enumerate(doc.blocks) if block.kept]
         self.blocks: list[Block] = [doc.blocks[i] for i in self.positions]
@@ -38,14 +39,17 @@ class Page:
         self.texts = [block.text for block in self.blocks]
         self.folded, self.tokens = fold_and_tokenize(self.texts)
         self.chars = page_chars(self.texts)
-        self.language = language if language is not None else page_stoplist_language(self.texts, self.tokens, self.chars.lengths)
-        self.stoplist = stopwords(self.language)
-        lines = measure_lines(self.texts, self.stoplist, self.tokens, self.chars)
-        self.lines = lines if stoplist_describes(lines) else shape_density(lines, STOPWORD_PROSE)
+        shapes = measure_shapes(self.texts, self.tokens, self.chars)
         self.cuts: list[int] = []  # page indices of the blocks spans were cut out of
         self.furniture, self.statements = furniture.find_furniture(self)
+        self.is_furniture = np.zeros(len(self.texts), bool)
+        self.is_furniture[list(self.furniture)] = True
         counts = Counter(self.texts)
         self.repeated = np.fromiter(map(counts.__getitem__, self.texts), np.int64, len(self.texts)) > 1
+        self.language = _decide_language(doc, self._language_sample(shapes), language_backend)  # "und" when undetermined
+        self.stoplist = stopwords(self.language)  # English's when the language has none
+        lines = with_stopwords(shapes, self.stoplist, self.tokens)
+        self.lines = lines if stoplist_describes(lines) else shape_density(lines, STOPWORD_PROSE)
         self.end = len(self.texts)  # lines from here on are after the heading that ends the article
         self.section_end: int | None = None
         self.headings = article_end.SectionHeadings(self.texts, self.folded) if self.text_mode else None
@@ -57,11 +61,24 @@ class Page:
             if self.headline is not None:
                 self.found.setdefault("title", self.texts[self.headline])
 
+    def _language_sample(self, shapes: LineTable) -> list[str]:
+        """The lines the page's language is read from: a text dump's densest run of sentences, whatever their words.
+
+        Before the stoplist is known, prose is told by its shape (sentences
+        of a few words) as for a language without a stoplist; the longest
+        lines of the whole dump are as often a language menu, a list of
+        names or a repeated error message as the article.  HTML blocks are
+        the extractor's main content already.
+        """
+        if not self.text_mode:
+            return self.texts
+        core = densest_run(line_weights(shape_density(shapes, STOPWORD_PROSE), self.is_furniture, self.repeated))
+        return self.texts[core[0] : core[1] + 1] if core is not None else self.texts
+
     def _find_core_and_end(self) -> None:
         """The core, the densest run of prose (the whole page for HTML blocks), and where a section heading ends the article."""
         n = len(self.texts)
-        is_furniture = np.zeros(n, bool)
-        is_furniture[list(self.furniture)] = True
+        is_furniture = self.is_furniture
         if self.text_mode:
             weights = line_weights(self.lines, is_furniture, self.repeated)
             self.core = densest_run(weights)
@@ -140,3 +157,13 @@ class Page:
             meta["site"] = byline.guess_site(self.texts[: self.end])
         if self.doc.ok and not self.doc.text.strip():
             self.doc.reject(f"{rules.NO_ARTICLE}: every block was removed")
+
+
+def _decide_language(doc: Document, texts: list[str], backend: str) -> str:
+    """The page's language, decided once (language.page_language) and stored on the document; one a caller set is kept."""
+    meta = doc.metadata
+    if meta.get("language") is None:
+        code, confidence = page_language(texts, backend)
+        meta["language"] = code
+        meta["language_confidence"] = round(confidence, 4)
+    return meta["language"]

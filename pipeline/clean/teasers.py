@@ -34,6 +34,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
+from ..language import page_language
 from . import guard, patterns, rules, teasermodel
 from .features import stopwords, tokenize
 from .shapes import TITLE_STOPS, title_like, truncated
@@ -89,8 +90,8 @@ def find_unrelated(
 ) -> list[int]:
     """The kept blocks that are teasers of other stories (indices into `blocks`).
 
-    `language` picks the stoplist and the word weights (guessed from the
-    kept blocks when None); `title` is the article's headline, the strongest
+    `language` picks the stoplist and the word weights (ISO 639-1, "und"
+    for neither; read from the kept blocks when None); `title` is the article's headline, the strongest
     word evidence of its topic; `core`: the first and last block of the
     densest prose run (guard.beside_core); `words`: each block's words
     (features.tokenize of its current text), when the caller has them.
@@ -144,9 +145,7 @@ class Stories:
         self.order = _scored_blocks(blocks, is_kept, kept)
         self.texts = [blocks[i].text for i in self.order]
         if language is None:
-            from ..language import guess_page_language
-
-            language = guess_page_language([blocks[i].text for i in kept])
+            language, _ = page_language([blocks[i].text for i in kept])
         self.title = title or ""
         self.reference = [is_kept[i] for i in self.order]
         self.stoplist = stopwords(language)
