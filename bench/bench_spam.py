@@ -36,7 +36,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench.devpages import Case, HeldOutModels, Score, html_to_dump, load_cases, page_headline  # noqa: E402
-from bench.noise import Teaser, inject_noise, line_leaked, token_leaked  # noqa: E402
+from tests.noise import Teaser, inject_noise, line_leaked, token_leaked  # noqa: E402
 from pipeline.language import UNDETERMINED, page_language  # noqa: E402
 from pipeline.options import Options  # noqa: E402
 from pipeline.read import read_bytes  # noqa: E402

@@ -113,7 +113,7 @@ def noisy_rows(cases, dumps, fold_id, copies: int, injected_weight: float) -> di
     from collections import defaultdict
 
     from bench_spam import page_headline, page_teaser
-    from noise import inject_noise
+    from tests.noise import inject_noise
 
     rng = random.Random(NOISE_SEED)
     titles = {c.id: page_headline(c) for c in cases}

@@ -11,7 +11,7 @@ repetition — and gives the probability that the line is article text.
 The weights are three one-hidden-layer networks (averaged) trained by
 `bench/train_line_model.py` on the dev pages' with/without segments; its
 cross-validated score (pages held out from training) is printed by that
-script and recorded in the README.  Inference is a few numpy products per
+script and recorded in bench/README.md.  Inference is a few numpy products per
 page.  No page-specific rule is involved: every feature is computed the same
 way for any page in any language.
 """
@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import json
 from bisect import bisect_right
+from contextlib import contextmanager
 from functools import lru_cache
 from pathlib import Path
 
@@ -367,13 +368,9 @@ class LineModel:
         self.context = np.asarray(params["context"]) if params.get("context") else None
 
     # Matrix products in slices of rows.  OpenBLAS (numpy's BLAS) runs a
-    # product of m x k by k x n on several threads once m*n*k reaches 2**18;
-    # between two pages its threads go idle, and waking them cost more CPU
-    # than the products (the cleaner took 7.3 ms a page instead of 4.1).
-    # Slices below that size stay on the calling thread, and take 18 us for
-    # a page of 150 lines where einsum (no BLAS, used before) took 96 us.
-    # The results differ from einsum's by < 1e-14, far from any decision:
-    # on the dev pages no probability lies within 1e-6 of the threshold.
+    # product of m x k by k x n on several threads once m*n*k reaches 2**18,
+    # and between two pages waking its idle threads costs more CPU than the
+    # products; slices below that size stay on the calling thread.
     SINGLE_THREAD_MACS = 1 << 18
 
     def line_probabilities(self, x: np.ndarray) -> np.ndarray:
@@ -427,3 +424,15 @@ def load_model(path: str = str(MODEL_PATH)) -> LineModel | None:
         return LineModel(json.loads(Path(path).read_text(encoding="utf-8")))
     except FileNotFoundError:
         return None
+
+
+@contextmanager
+def use_model(model: LineModel | None):
+    """Inside the block the cleaner uses `model` (None: the rules alone) instead of the shipped one (benchmarks, tests)."""
+    global load_model
+    shipped = load_model
+    load_model = lambda: model  # noqa: E731
+    try:
+        yield
+    finally:
+        load_model = shipped

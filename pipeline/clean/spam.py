@@ -454,12 +454,8 @@ def _headline_like(text: str) -> bool:
 def _spliced(text: str, ev: LineEvidence) -> bool:
     """A line of prose length with a single spam item: a sentence a word was spliced into, to be cut inline, whatever its last character.
 
-    Such a line next to a spam block (or to another lexicon line) was taken
-    into the block when the dump had cut its full stop.  On the 949 dev
-    pages with injected noise, held out, four noise draws pooled: spliced
-    sentences kept intact 3285 -> 3311 of 3430, body F1 gap 0.0104 ->
-    0.0084; spam lines and tokens leaked unchanged (11 of 16,639, 7 of
-    3,704); the clean dumps unchanged.
+    Such a line next to a spam block (or to another lexicon line) would be
+    taken into the block when the dump cut its full stop.
     """
     return len(text) >= SENTENCE_CHARS and ev.items <= 1
 
@@ -721,5 +717,5 @@ def _spam_page(texts: list[str], flagged: set[int], evidences: list[LineEvidence
     categories: set[str] = set()
     for n in flagged:
         categories |= evidences[n].categories
-    kind = "/".join(sorted(categories)) or "spam"
+    kind = "/".join(sorted(categories)) or rules.SPAM
     return f"{rules.SPAM}: {kind} page ({len(flagged)} of {len(texts)} blocks, {spam_chars * 100 // total}% of the text)"

@@ -19,6 +19,7 @@ similarities, shapes, lengths and positions; no word of any page is in it.
 from __future__ import annotations
 
 import json
+from contextlib import contextmanager
 from functools import lru_cache
 from pathlib import Path
 
@@ -149,3 +150,15 @@ def load_teaser_model(path: str = str(MODEL_PATH)) -> LineModel | None:
         return LineModel(json.loads(Path(path).read_text(encoding="utf-8")), FEATURE_NAMES, TRAINER)
     except FileNotFoundError:
         return None
+
+
+@contextmanager
+def use_model(model: LineModel | None):
+    """Inside the block the teaser step uses `model` (None: the rules alone) instead of the shipped one (benchmarks, tests)."""
+    global load_teaser_model
+    shipped = load_teaser_model
+    load_teaser_model = lambda: model  # noqa: E731
+    try:
+        yield
+    finally:
+        load_teaser_model = shipped
