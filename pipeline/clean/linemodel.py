@@ -19,6 +19,7 @@ way for any page in any language.
 from __future__ import annotations
 
 import json
+import sys
 from bisect import bisect_right
 from contextlib import contextmanager
 from functools import lru_cache
@@ -427,12 +428,16 @@ def load_model(path: str = str(MODEL_PATH)) -> LineModel | None:
 
 
 @contextmanager
-def use_model(model: LineModel | None):
-    """Inside the block the cleaner uses `model` (None: the rules alone) instead of the shipped one (benchmarks, tests)."""
-    global load_model
-    shipped = load_model
-    load_model = lambda: model  # noqa: E731
+def swapped_loader(module, loader: str, model):
+    """Inside the block `module.<loader>()` returns `model` (None: no model, the rules decide alone) instead of the shipped one."""
+    shipped = getattr(module, loader)
+    setattr(module, loader, lambda: model)
     try:
         yield
     finally:
-        load_model = shipped
+        setattr(module, loader, shipped)
+
+
+def use_model(model: LineModel | None):
+    """Inside the block the cleaner uses `model` instead of the shipped line model (benchmarks, tests)."""
+    return swapped_loader(sys.modules[__name__], "load_model", model)

@@ -19,13 +19,13 @@ similarities, shapes, lengths and positions; no word of any page is in it.
 from __future__ import annotations
 
 import json
-from contextlib import contextmanager
+import sys
 from functools import lru_cache
 from pathlib import Path
 
 import numpy as np
 
-from .linemodel import LineModel, median
+from .linemodel import LineModel, median, swapped_loader
 
 MODEL_PATH = Path(__file__).resolve().parent / "data" / "teaser_model.json"
 TRAINER = "bench/train_teaser_model.py"
@@ -152,13 +152,6 @@ def load_teaser_model(path: str = str(MODEL_PATH)) -> LineModel | None:
         return None
 
 
-@contextmanager
 def use_model(model: LineModel | None):
-    """Inside the block the teaser step uses `model` (None: the rules alone) instead of the shipped one (benchmarks, tests)."""
-    global load_teaser_model
-    shipped = load_teaser_model
-    load_teaser_model = lambda: model  # noqa: E731
-    try:
-        yield
-    finally:
-        load_teaser_model = shipped
+    """Inside the block the teaser step uses `model` instead of the shipped teaser model (benchmarks, tests)."""
+    return swapped_loader(sys.modules[__name__], "load_teaser_model", model)
