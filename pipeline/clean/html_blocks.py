@@ -156,13 +156,13 @@ def furniture_rule(block: Block) -> str | None:
     return None
 
 
-# Text dumps get the read-also, paywall and advertising rules above (on the
-# dev pages' dumps: held-out F1 0.898 -> 0.900; the calls to action, share
-# labels and datelines added nothing there that the text rules miss).  The
-# rules read the casefolded line with case-sensitive copies of the patterns,
-# and only the lines that can match reach them: a read-also line opens with
-# one of its phrases' first words (or ">>"), and every paywall or
-# advertising phrase needs one of the other words somewhere.
+# Text dumps get the read-also, paywall and advertising rules above (the
+# calls to action, share labels and datelines add nothing there that the
+# text rules miss: bench/README.md).  The rules read the casefolded line
+# with case-sensitive copies of the patterns, and only the lines that can
+# match reach them: a read-also line opens with one of its phrases' first
+# words (or ">>"), and every paywall or advertising phrase needs one of the
+# other words somewhere.
 _READ_ALSO_FIRST_WORDS = frozenset(
     """read also see related recommended more lesen auch lies mehr siehe schon zum à a lire voir lea vea mire mira
     le te puede puedes también leia veja leggi vedi lees czytaj zobacz читайте смотрите ayrıca ilginizi das

@@ -188,8 +188,7 @@ PHOTO_CREDIT = re.compile(
 # The five patterns above are lower-case words and symbols (PHOTO_CREDIT's
 # [A-Z] is any ASCII letter under IGNORECASE), so label_rule searches the
 # casefolded line with case-sensitive copies: the regex engine then skips
-# case folding at every position, 2-3x faster on the lines that reach them
-# (the same matches on the 949 dev pages).
+# case folding at every position, 2-3x faster on the lines that reach them.
 def on_folded(pattern: re.Pattern) -> re.Pattern:
     """A case-sensitive copy of a case-insensitive pattern of lower-case words, to search casefolded text with."""
     return re.compile(pattern.pattern.replace("[A-Z]", "[a-z]"))
