@@ -4,8 +4,7 @@
 rejected page's reason starts with one (`no_article: ...`, `spam: ...`).
 Code names a rule by its constant here (`rules.OUTSIDE_CORE`), never by a
 bare string; the README's rule list, `stats` and the Datasette metadata
-read the descriptions.  `python -m pipeline.clean.rules` prints the list
-as the README's Markdown table.
+read the descriptions; `markdown_table()` is the README's table.
 """
 
 from __future__ import annotations
@@ -78,6 +77,3 @@ def markdown_table() -> str:
     rows += [f"| `{rule.name}` | {rule.description.replace('|', '&#124;')} |" for rule in RULES.values()]
     return "\n".join(rows)
 
-
-if __name__ == "__main__":
-    print(markdown_table())

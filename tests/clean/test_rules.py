@@ -28,7 +28,7 @@ def readme_rules() -> dict[str, str]:
 def test_the_readme_lists_every_rule_with_its_description_in_registry_order():
     listed = readme_rules()
     missing, unknown = rules.RULES.keys() - listed.keys(), listed.keys() - rules.RULES.keys()
-    assert not missing, f"README.md lacks rules {sorted(missing)}: paste `python -m pipeline.clean.rules` into it"
+    assert not missing, f"README.md lacks rules {sorted(missing)}: paste pipeline.clean.rules.markdown_table() into it"
     assert not unknown, f"README.md lists rules the registry lacks: {sorted(unknown)}"
     assert list(listed) == list(rules.RULES)
     assert listed == {name: rule.description for name, rule in rules.RULES.items()}
