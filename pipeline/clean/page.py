@@ -18,9 +18,9 @@ from functools import cached_property
 import numpy as np
 
 from ..document import Block, Document, Removal
+from ..language import page_language
 from . import article_end, byline, furniture, headline, linemodel, rules
 from .core import STOPWORD_PROSE, densest_run, line_weights, prose_lines
-from ..language import page_language
 from .features import LineTable, fold_and_tokenize, measure_shapes, page_chars, shape_density, stoplist_describes, stopwords, with_stopwords
 from .step import Removals, StepResult
 

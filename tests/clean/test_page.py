@@ -79,3 +79,13 @@ def test_the_stoplist_follows_the_page_language():
     assert "die" in Page(text_doc(ARTICLE_DE)).stoplist
     assert "the" in Page(text_doc(ARTICLE_EN)).stoplist
     assert "the" in Page(text_doc(["12:30", "©"])).stoplist  # undetermined: English's list
+
+
+@pytest.mark.parametrize("fmt", ["text", "html"])
+def test_a_page_whose_blocks_the_extractor_all_dropped_is_rejected_and_its_rules_stand(fmt):
+    doc = Document(source="x", raw=b"x", format=fmt, blocks=[Block(text=t) for t in ARTICLE_EN])
+    for block in doc.blocks:
+        block.removed_by = rules.OUTSIDE_CORE
+    clean(doc)
+    assert doc.status == "rejected" and doc.reason.startswith("no_article")
+    assert [b.removed_by for b in doc.blocks] == [rules.OUTSIDE_CORE] * len(ARTICLE_EN)
