@@ -3,7 +3,7 @@
 pages           every input ever seen, keyed by sha256 of its raw bytes (of its path when it has none)
 articles        one clean article per accepted page (copies point at their original)
 removed_blocks  every block or inline span the cleaner removed, with its rule
-runs            one row per ingest run, with its options and counts
+runs            one row per ingest run, with its options, counts and the cleaner's steps' removals and seconds
 
 The near-duplicate index (minhash_signatures, lsh_bands and the duplicates
 view) has its own module: archive/dedupe_index.py.
@@ -29,7 +29,7 @@ def schema_is_current(db: sqlite_utils.Database) -> bool:
     tables = set(db.table_names())
     return (
         {PAGES, ARTICLES, REMOVED, RUNS} <= tables
-        and "options" in db[RUNS].columns_dict
+        and {"options", "steps"} <= db[RUNS].columns_dict.keys()
         and "host" in db[ARTICLES].columns_dict
         and db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
     )
@@ -101,11 +101,14 @@ def ensure_schema(db: sqlite_utils.Database) -> None:
                 "rejected": int,
                 "duplicate": int,
                 "unchanged": int,
+                "steps": str,
             },
             pk="id",
         )
-    elif "options" not in db[RUNS].columns_dict:
-        db[RUNS].add_column("options", str)  # archives made before runs recorded their options
+    # Columns of archives made before runs recorded them.
+    for column in ("options", "steps"):
+        if column not in db[RUNS].columns_dict:
+            db[RUNS].add_column(column, str)
     ensure_article_values(db)  # host, and clean site/author values in archives written before them
     # Written only when it changes: a reader (search, stats, Datasette) must
     # not take the write lock an ingest running beside it needs.

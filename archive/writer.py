@@ -139,9 +139,13 @@ class Archive:
             table.insert(record)
         return table.last_pk
 
-    def finish_run(self, run_id: int, counts: dict) -> None:
+    def finish_run(self, run_id: int, counts: dict, steps: dict | None = None) -> None:
+        """Close a run's row with its counts; `steps`: the cleaner's removals and seconds per step, stored as JSON."""
+        record = {"finished_at": now(), **counts}
+        if steps is not None:
+            record["steps"] = json.dumps(steps, sort_keys=True)
         with self.transaction():
-            self.db[RUNS].update(run_id, {"finished_at": now(), **counts})
+            self.db[RUNS].update(run_id, record)
 
     # -- dedupe index (pipeline.dedupe.DedupeIndex), see archive/dedupe_index.py
     def exact_match(self, content_hash: str, exclude_id: str) -> Candidate | None:

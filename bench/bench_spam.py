@@ -36,13 +36,13 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench.devpages import Case, HeldOutModels, Score, html_to_dump, load_cases, page_headline  # noqa: E402
-from bench.noise import Teaser, inject_noise, line_leaked, token_leaked  # noqa: E402
-from pipeline.language import guess_page_language  # noqa: E402
+from tests.noise import Teaser, inject_noise, line_leaked, token_leaked  # noqa: E402
+from pipeline.language import UNDETERMINED, page_language  # noqa: E402
 from pipeline.options import Options  # noqa: E402
 from pipeline.read import read_bytes  # noqa: E402
 from pipeline.runner import process_document  # noqa: E402
 
-# Pinned floors (the targets the spam and coherence rules are held to).
+# Pinned floors (the targets the spam and teaser rules are held to).
 MAX_SPAM_LINE_LEAK = 0.01
 MAX_INLINE_TOKEN_LEAK = 0.05
 MAX_TEASER_SECTION_LEAK = 0.05
@@ -71,7 +71,12 @@ def page_teaser(case: Case, dump: str, title: str) -> Teaser | None:
     paragraphs = [line for line in lines if any(seg in " ".join(line.split()) for seg in segments)][:2]
     if not paragraphs:
         return None
-    return Teaser(title=title, paragraphs=paragraphs, language=guess_page_language(paragraphs))
+    return Teaser(title=title, paragraphs=paragraphs, language=_language(paragraphs))
+
+
+def _language(lines: list[str]) -> str | None:
+    code, _ = page_language(lines)
+    return None if code == UNDETERMINED else code
 
 
 def kept_texts(doc) -> list[str]:
@@ -121,7 +126,7 @@ def main(argv=None) -> int:
     # The other pages' teasers each page may draw from (in its language when there are any).
     others_of = []
     for i, dump in enumerate(dumps):
-        language = teasers[i].language if teasers[i] else guess_page_language([l for l in dump.split("\n") if len(l) > 80])
+        language = teasers[i].language if teasers[i] else _language([l for l in dump.split("\n") if len(l) > 80])
         others_of.append([teasers[j] for j in by_language.get(language, []) if j != i] or [t for j, t in enumerate(teasers) if t and j != i])
     kinds = {kind: int(args.only in (None, kind)) for kind in ("spam", "inline", "teaser")}
 

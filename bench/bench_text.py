@@ -7,9 +7,10 @@ from one run over the same pages:
 - raw dump (no cleaning), jusText on the dump, text mode, text mode
   --fast (Options.fast: no topic pass), HTML mode: precision, recall, F1;
 - how often the text cleaner's headline is the page's h1 (else its <title>);
-- the text cleaner's speed alone (read + clean of the dump, no language
-  stage), by default and --fast, in pages/s on this one process, and as a ratio to jusText's
-  speed on the same dumps in the same run: the machine's speed drifts
+- the text cleaner's speed alone (read + clean of the dump, the page's
+  language decided, no block languages), by default and --fast, in
+  pages/s on this one process, and as a ratio to jusText's speed on the
+  same dumps in the same run: the machine's speed drifts
   (by up to 20% in an hour on the 2-core machine the figures in the
   README come from), the ratio much less.  What the cleaner loads once
   per process (stoplists, models, each language's word weights) is loaded
@@ -20,7 +21,10 @@ line goes to it as a <p>, with the stoplist of the language the text
 cleaner picks for the page (chosen outside its timing, so its figure is
 if anything flattered).
 
-Usage: python bench/bench_text.py [--limit N] [--no-html] [--no-justext] [--held-out] [--floor F1]
+With --profile, each cleaning step's removals and milliseconds a page
+(Document.profile, summed over the default pass).
+
+Usage: python bench/bench_text.py [--limit N] [--no-html] [--no-justext] [--held-out] [--profile] [--floor F1]
 Exits non-zero when text-mode F1 is below --floor (default: the pinned floor).
 """
 
@@ -36,8 +40,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from devpages import HeldOutModels, Score, finish, fold, html_to_dump, load_cases, page_headline  # noqa: E402
 
-from pipeline.clean import clean, warm_up  # noqa: E402
-from pipeline.clean.coherence import read_word_weights  # noqa: E402
+from pipeline.clean import PAGE_PROFILE_KEY, TEXT_STEPS, clean, warm_up  # noqa: E402
+from pipeline.clean.similarity import read_word_weights  # noqa: E402
 from pipeline.options import Options  # noqa: E402
 from pipeline.read import read_bytes  # noqa: E402
 from pipeline.runner import process_document  # noqa: E402
@@ -48,17 +52,34 @@ TEXT_F1_FLOOR = 0.87
 
 
 TEXT = Options(format="text")
+FAST = Options(format="text", fast=True)
 
 
-def clean_all(cases, dumps: dict[str, str], fast: bool = False) -> tuple[dict, dict, float]:
-    """Read and clean every dump: (text by page, headline by page, seconds)."""
+def clean_all(cases, dumps: dict[str, str], fast: bool = False, profile: dict | None = None) -> tuple[dict, dict, float]:
+    """Read and clean every dump: (text by page, headline by page, seconds); each step's [removals, seconds] summed into `profile`."""
     outputs, titles = {}, {}
     started = time.perf_counter()
     for case in cases:
-        doc = clean(read_bytes(dumps[case.id].encode(), options=TEXT), fast=fast)
+        doc = clean(read_bytes(dumps[case.id].encode(), options=TEXT), FAST if fast else TEXT)
         outputs[case.id] = doc.text
         titles[case.id] = doc.metadata.get("title")
+        if profile is not None:
+            for step, (removals, seconds) in doc.profile.items():
+                total = profile.setdefault(step, [0, 0.0])
+                total[0] += removals
+                total[1] += seconds
     return outputs, titles, time.perf_counter() - started
+
+
+def print_profile(profile: dict, pages: int) -> None:
+    """Each step's removals and time over the pages, in the order the steps run ("page": building the page)."""
+    total = sum(seconds for _, seconds in profile.values())
+    print(f"{'step':<18} {'removals':>9} {'ms/page':>8} {'share':>6}")
+    for step in [PAGE_PROFILE_KEY, *(s.name for s in TEXT_STEPS)]:
+        if step in profile:
+            removals, seconds = profile[step]
+            print(f"{step:<18} {removals:9d} {seconds * 1000 / pages:8.3f} {seconds / total:6.1%}")
+    print(f"{'all':<18} {sum(r for r, _ in profile.values()):9d} {total * 1000 / pages:8.3f}")
 
 
 def run_justext(cases, dumps: dict[str, str]) -> tuple[Score, float]:
@@ -67,13 +88,14 @@ def run_justext(cases, dumps: dict[str, str]) -> tuple[Score, float]:
 
     import justext
 
-    from pipeline.clean.features import JUSTEXT_STOPLISTS, fold_and_tokenize, page_stoplist_language
+    from pipeline.clean.features import JUSTEXT_STOPLISTS
+    from pipeline.language import page_language
 
     jobs = []
     stoplists: dict[str, frozenset[str]] = {}
     for case in cases:
         lines = [line for line in dumps[case.id].split("\n") if line.strip()]
-        name = JUSTEXT_STOPLISTS.get(page_stoplist_language(lines, fold_and_tokenize(lines)[1]) or "", "English")
+        name = JUSTEXT_STOPLISTS.get(page_language(lines)[0], "English")
         if name not in stoplists:
             stoplists[name] = justext.get_stoplist(name)
         page = "<html><body>" + "".join(f"<p>{html.escape(line)}</p>" for line in lines) + "</body></html>"
@@ -99,6 +121,7 @@ def main() -> int:
         "--held-out", action="store_true", help="also clean each page with the fold line and teaser models that never saw it"
         " (bench/train_line_model.py, bench/train_teaser_model.py)"
     )
+    parser.add_argument("--profile", action="store_true", help="print each cleaning step's removals and time (the default pass)")
     args = parser.parse_args()
 
     cases = load_cases(limit=args.limit)
@@ -117,11 +140,12 @@ def main() -> int:
     word_list_seconds = time.perf_counter() - started
     clean(read_bytes(dumps[cases[0].id].encode(), options=TEXT))
 
-    # --fast first: the topic pass's word cache (coherence._Grams) slows a
+    # --fast first: the topic pass's word cache (similarity._Grams) slows a
     # later pass that has no use for it by 4-11% (which a process running
     # --fast alone never carries); the default pass is not slowed by going second.
     fast_outputs, _, fast_seconds = clean_all(cases, dumps, fast=True)
-    outputs, titles, clean_seconds = clean_all(cases, dumps)
+    profile: dict = {}
+    outputs, titles, clean_seconds = clean_all(cases, dumps, profile=profile)
     text = Score()
     fast = Score()
     per_page = []
@@ -145,6 +169,8 @@ def main() -> int:
             f"text mode speed / jusText speed in this run: {justext_seconds / clean_seconds:.2f}x"
             f" (--fast: {justext_seconds / fast_seconds:.2f}x)"
         )
+    if args.profile:
+        print_profile(profile, len(cases))
     same = sum(1 for case in cases if titles[case.id] and fold(titles[case.id]) == fold(page_headline(case)))
     print(f"text mode headline == the page's h1 (else <title>): {same} / {len(cases)} = {same / len(cases):.1%}")
     if args.held_out:
@@ -152,8 +178,8 @@ def main() -> int:
         held_out, fast_held_out = Score(), Score()
         for case in cases:
             with models.use(case.id):
-                held_out.add(clean(read_bytes(dumps[case.id].encode(), options=TEXT)).text, case)
-                fast_held_out.add(clean(read_bytes(dumps[case.id].encode(), options=TEXT), fast=True).text, case)
+                held_out.add(clean(read_bytes(dumps[case.id].encode(), options=TEXT), TEXT).text, case)
+                fast_held_out.add(clean(read_bytes(dumps[case.id].encode(), options=TEXT), FAST).text, case)
         print(held_out.line("text mode, pages held out"))
         print(fast_held_out.line("text mode --fast, held out"))
     if not args.no_html:

@@ -182,30 +182,18 @@ def fold_of(page_id: str, folds: int) -> int:
     return zlib.crc32(page_id.encode()) % folds
 
 
-@contextmanager
 def line_model(model):
     """Inside the block the text cleaner uses `model` (None: the rules alone) instead of the shipped one."""
-    import pipeline.clean as cleaning
+    from pipeline.clean import linemodel
 
-    original = cleaning.load_model
-    cleaning.load_model = lambda: model
-    try:
-        yield
-    finally:
-        cleaning.load_model = original
+    return linemodel.use_model(model)
 
 
-@contextmanager
 def teaser_model(model):
-    """Inside the block the teaser stage uses `model` (None: the rules alone) instead of the shipped one."""
-    import pipeline.clean.coherence as coherence
+    """Inside the block the teaser step uses `model` (None: the rules alone) instead of the shipped one."""
+    from pipeline.clean import teasermodel
 
-    original = coherence.load_teaser_model
-    coherence.load_teaser_model = lambda: model
-    try:
-        yield
-    finally:
-        coherence.load_teaser_model = original
+    return teasermodel.use_model(model)
 
 
 def _fold_models(root: Path, features: list[str], trainer: str) -> list:

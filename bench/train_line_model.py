@@ -45,7 +45,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from devpages import FOLD_MODELS, Score, fold, fold_of, html_to_dump, line_model, load_cases  # noqa: E402
 
 import pipeline.clean as cleaning  # noqa: E402
-from pipeline.clean.linemodel import FEATURE_NAMES, MODEL_PATH, LineModel, context_features, line_features  # noqa: E402
+from pipeline.clean.linemodel import FEATURE_NAMES, MODEL_PATH, LineModel, context_features  # noqa: E402
+from pipeline.clean.page import Page  # noqa: E402
 from pipeline.options import Options  # noqa: E402
 from pipeline.read import read_bytes  # noqa: E402
 
@@ -57,10 +58,10 @@ def page_rows(case, dump: bytes, injected: frozenset = frozenset(), injected_wei
     doc = read_bytes(dump, source=case.id, options=Options(format="text"))
     if not doc.ok or not doc.blocks:
         return None, None, None
-    a = cleaning.analyse(doc)
+    a = Page(doc)
     if a.core is None or a.end == 0:
         return None, None, None
-    x = line_features(a.texts[: a.end], a.tokens[: a.end], a.lines.head(a.end), a.furniture, a.core, a.repeated[: a.end])
+    x = a.line_features()
     with_ = [fold(s) for s in case.with_]
     without = [fold(s) for s in case.without]
     ys, ws = [], []
@@ -112,7 +113,7 @@ def noisy_rows(cases, dumps, fold_id, copies: int, injected_weight: float) -> di
     from collections import defaultdict
 
     from bench_spam import page_headline, page_teaser
-    from noise import inject_noise
+    from tests.noise import inject_noise
 
     rng = random.Random(NOISE_SEED)
     titles = {c.id: page_headline(c) for c in cases}

@@ -45,10 +45,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench_spam import clean_dump, page_teaser  # noqa: E402
 from devpages import TEASER_FOLD_MODELS, HeldOutModels, fold, fold_of, html_to_dump, load_cases, page_headline, teaser_model  # noqa: E402
-from noise import inject_noise  # noqa: E402
+from tests.noise import inject_noise  # noqa: E402
 from train_line_model import train_members  # noqa: E402
 
-import pipeline.clean.coherence as coherence  # noqa: E402
+import pipeline.clean.teasers as teaser_step  # noqa: E402
 from pipeline.clean.linemodel import LineModel  # noqa: E402
 from pipeline.clean.teasermodel import FEATURE_NAMES, MODEL_PATH, TRAINER  # noqa: E402
 
@@ -115,13 +115,13 @@ def collect(cases, copies: int, folds: int) -> dict:
     models = HeldOutModels(teasers=False)
     recorder = Recorder()
     calls: list = []
-    original = coherence._model_teasers
+    original = teaser_step._model_teasers
 
-    def recording(model, texts, titles, reference, order, headline, doomed, *scoring):
-        calls.append((texts, reference, doomed, order, headline))
-        return original(model, texts, titles, reference, order, headline, doomed, *scoring)
+    def recording(model, stories, doomed, scoring):
+        calls.append((stories.texts, stories.reference, doomed, stories.order, stories.headline))
+        return original(model, stories, doomed, scoring)
 
-    coherence._model_teasers = recording
+    teaser_step._model_teasers = recording
     rows = {}
     try:
         # The pages as they are: article blocks only, where a teaser model
@@ -154,7 +154,7 @@ def collect(cases, copies: int, folds: int) -> dict:
                     rows[case.id, copy] = row
             print(f"noise draw {copy + 1}/{copies}: {time.monotonic() - started:.0f} s", file=sys.stderr, flush=True)
     finally:
-        coherence._model_teasers = original
+        teaser_step._model_teasers = original
     return rows
 
 

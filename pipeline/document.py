@@ -95,6 +95,8 @@ class Document:
     minhash: Any = None
     similarity: float | None = None
     merges: list[str] = field(default_factory=list)
+    # Set by the cleaner: step name -> [removals, seconds] (pipeline.clean.clean).
+    profile: dict[str, list] = field(default_factory=dict)
 
     @property
     def id(self) -> str:

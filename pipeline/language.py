@@ -12,8 +12,8 @@ Backends (``Options.language_backend``, ``--language-backend``):
   language (Hangul, Armenian, Georgian, Greek, Hebrew, Thai, Kana, Han), and
   so does the letter "ə", which among Latin alphabets only Azerbaijani
   writes; other texts (Latin, Cyrillic, Arabic, Devanagari, ...) go to
-  py3langid.  Measured best on tests/data/langid (see README, "Language
-  identification", and bench/bench_language.py).
+  py3langid.  Measured best on tests/data/langid (bench/bench_language.py;
+  figures in bench/README.md).
 - ``py3langid``: py3langid alone (142 languages, naive Bayes on byte n-grams).
 - ``langdetect``: langdetect with a fixed seed, so the same text always gets
   the same answer.  It has no Azerbaijani, Armenian or Georgian profile.
@@ -295,32 +295,41 @@ def detect(text: str, backend: str = "auto", min_letters: int = MIN_LETTERS) -> 
     return code, confidence
 
 
-# Enough text to pick a stoplist: the longest lines of a page are prose.
-STOPLIST_SAMPLE_CHARS = 600
-# py3langid walks every byte of its sample in Python, so the first half of
-# the sample is read first and only a page it leaves in any doubt is read
-# in full.  On the 949 dev pages and the seeds this picks the same language
-# as the full sample on every page (121 of 954 are read twice).
+# py3langid walks every byte of its sample in Python: half the sample
+# settles most pages (those it names with a confidence of 0.999 or more).
 QUICK_SAMPLE_CHARS = 300
 QUICK_MIN_CONFIDENCE = 0.999
 
 
-def guess_page_language(lines: list[str]) -> str | None:
-    """The language of a page's longest lines: good enough to pick a stoplist."""
-    sample = " ".join(sorted(lines, key=len, reverse=True)[:3])[:STOPLIST_SAMPLE_CHARS]
-    code, confidence = detect(sample[:QUICK_SAMPLE_CHARS])
+def page_language(lines: list[str], backend: str = "auto") -> tuple[str, float]:
+    """The language of a page (ISO 639-1 code, confidence) from its longest lines, the article's paragraphs on an article page.
+
+    The cleaner decides a page's language with this once, before it
+    removes anything (pipeline.clean.page), and stores it on the document:
+    its stoplist and word weights, and the article's label, are then the
+    same language.  The first QUICK_SAMPLE_CHARS of the sample are read
+    first; only a page they leave in any doubt is read in full.
+    """
+    sample = _longest_first(lines)
+    code, confidence = detect(sample[:QUICK_SAMPLE_CHARS], backend)
     if confidence < QUICK_MIN_CONFIDENCE and len(sample) > QUICK_SAMPLE_CHARS:
-        code, _ = detect(sample)
-    return None if code == UNDETERMINED else code
+        return detect(sample, backend)
+    return code, confidence
 
 
 def detect_language(doc: Document, backend: str = "auto", blocks: bool = True) -> Document:
-    """Set metadata language/language_confidence and, with `blocks`, each kept block's language."""
+    """The language stage: the article's language (metadata language/language_confidence) and, with `blocks`, each kept block's.
+
+    The article's language is the one the cleaner decided for the page
+    (page_language); only a document nobody decided for (a library caller
+    that did not run the cleaner) is read here, from its kept blocks.
+    """
     if not doc.ok:
         return doc
-    code, confidence = detect(_article_sample(doc), backend)
-    doc.metadata["language"] = code
-    doc.metadata["language_confidence"] = round(confidence, 4)
+    if doc.metadata.get("language") is None:
+        code, confidence = detect(_longest_first(b.text for b in doc.blocks if b.kept), backend)
+        doc.metadata["language"] = code
+        doc.metadata["language_confidence"] = round(confidence, 4)
     for block in doc.blocks if blocks else ():
         if block.kept:
             block.language = block_language(block.text, backend)
@@ -333,6 +342,6 @@ def block_language(text: str, backend: str = "auto") -> str:
     return code
 
 
-def _article_sample(doc: Document) -> str:
-    kept = sorted((b.text for b in doc.blocks if b.kept), key=len, reverse=True)
-    return " ".join(kept)[:SAMPLE_CHARS]
+def _longest_first(texts) -> str:
+    """The texts, longest first, joined: what detect reads of them (its first SAMPLE_CHARS characters)."""
+    return " ".join(sorted(texts, key=len, reverse=True))[:SAMPLE_CHARS]

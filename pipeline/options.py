@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from .clean import STEP_NAMES
 from .language import BACKENDS as LANGUAGE_BACKENDS
 from .language import check_backend
 
@@ -21,6 +22,8 @@ MAX_TEXT_BYTES = 5 * 1024 * 1024
 EXTRACT_TIMEOUT_SECONDS = 20
 
 FORMATS = ("auto", "html", "text")
+# The cleaning step that --fast skips: the topic pass over teasers of other stories.
+TOPIC_STEP = "teasers"
 
 
 @dataclass(frozen=True)
@@ -34,15 +37,13 @@ class Options:
     # The archive stores the article's only, so ingest turns this off: it
     # was a fifth of an ingest's time (one model call per block).
     block_languages: bool = True
-    # Text mode: skip the topic pass (pipeline.clean.coherence.remove_unrelated),
-    # which removes teasers of other stories that the layout rules and the
-    # line model left in.  It is over a third of the text cleaner's time
-    # (bench/bench_text.py: 354 pages/s with this, 234 without, in one run).
-    # On the dev pages' own dumps F1 barely moves (held out 0.9027 with
-    # this, 0.9023 without: the rules and the line model catch their
-    # related-story lists), but of teaser sections injected into articles
-    # 74.4% stay in, against 4.3% (bench/bench_spam.py --held-out).  Off by
-    # default: "Related Posts" lists are what this project exists to remove.
+    # Cleaning steps to leave out, by name (pipeline.clean.STEP_NAMES), for
+    # audits and experiments.
+    skip_steps: frozenset[str] = frozenset()
+    # Text mode: skip the topic pass (the cleaning step TOPIC_STEP), about a
+    # third of the text cleaner's time; many more teasers of other stories
+    # stay in (bench/README.md, "Fast mode").  The same as putting
+    # TOPIC_STEP in skip_steps: each implies the other.
     fast: bool = False
     # Near-duplicate confirmation threshold; None: pipeline.dedupe.NEAR_DUPLICATE_JACCARD.
     near_duplicate_threshold: float | None = None
@@ -51,3 +52,9 @@ class Options:
         if self.format not in FORMATS:
             raise ValueError(f"format must be one of {', '.join(FORMATS)}, not {self.format!r}")
         check_backend(self.language_backend)
+        skip = frozenset(self.skip_steps) | ({TOPIC_STEP} if self.fast else frozenset())
+        object.__setattr__(self, "skip_steps", skip)
+        object.__setattr__(self, "fast", TOPIC_STEP in skip)
+        unknown = sorted(skip.difference(STEP_NAMES))
+        if unknown:
+            raise ValueError(f"unknown cleaning step {', '.join(map(repr, unknown))}: the steps are {', '.join(STEP_NAMES)}")

@@ -91,7 +91,7 @@ def process_document(doc: Document, options: Options) -> Document:
     try:
         with time_limit(options.extract_timeout):
             extract(doc)
-            clean(doc, fast=options.fast)
+            clean(doc, options)
         detect_language(doc, options.language_backend, options.block_languages)
     except PageTimeout:
         doc.reject(f"timeout: extraction took more than {options.extract_timeout:g} s")
@@ -144,6 +144,14 @@ class RunSummary:
     counts: Counter = field(default_factory=Counter)
     reasons: Counter = field(default_factory=Counter)
     seconds: float = 0.0
+    steps: dict = field(default_factory=dict)  # cleaning step -> {"removals": n, "seconds": s}, summed over the run
+
+    def add_profile(self, profile: dict) -> None:
+        """Add one document's cleaning profile (Document.profile) to the run's."""
+        for step, (removals, seconds) in profile.items():
+            total = self.steps.setdefault(step, {"removals": 0, "seconds": 0.0})
+            total["removals"] += removals
+            total["seconds"] += seconds
 
     def as_text(self) -> str:
         c = self.counts
@@ -231,6 +239,7 @@ def ingest(
     run_options = {
         "format": options.format,
         "fast": options.fast,
+        "skip_steps": sorted(options.skip_steps),
         "language_backend": options.language_backend,
         "site_memory": site_memory is not None,
     }
@@ -246,6 +255,7 @@ def ingest(
         archive.finish_run(
             summary.run_id,
             {k: summary.counts[k] for k in ("seen", "ok", "rejected", "duplicate", "unchanged")},
+            summary.steps,
         )
     return summary
 
@@ -257,6 +267,7 @@ def _store_all(files, archive, options, workers, progress, site_memory, summary)
     """
     for n, doc in enumerate(_map(files, options, workers), start=1):
         summary.counts["seen"] += 1
+        summary.add_profile(doc.profile)
         if archive.has_page(doc.id):
             summary.counts["unchanged"] += 1
         else:

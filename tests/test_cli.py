@@ -66,8 +66,8 @@ def test_ingest_records_its_options_in_the_run(runner, tmp_path):
     finally:
         arc.close()
     assert options == [
-        {"fast": True, "format": "auto", "language_backend": "auto", "site_memory": False},
-        {"fast": False, "format": "text", "language_backend": "auto", "site_memory": True},
+        {"fast": True, "format": "auto", "language_backend": "auto", "site_memory": False, "skip_steps": ["teasers"]},
+        {"fast": False, "format": "text", "language_backend": "auto", "site_memory": True, "skip_steps": []},
     ]
 
 

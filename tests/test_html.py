@@ -302,68 +302,6 @@ def test_a_dying_worker_loses_only_its_own_page(tmp_path, monkeypatch):
 # --- HTML-specific cleaning --------------------------------------------------
 
 
-@pytest.mark.parametrize(
-    "text, rule",
-    [
-        ("Lea también: Impiden ingreso a Nicaragua a reportero estadounidense", "read_more"),
-        ("À lire aussi » Quel est votre profil digestif ?", "read_more"),
-        ("Lesen Sie auch: Diese drei Sternzeichen verschenken ihr Herz", "read_more"),
-        ("Читайте также: В Баку прошёл форум", "read_more"),
-        ("Schon gelesen?", "read_more"),
-        (">> Wegen Corona: Beliebtes Lokal auf Mallorca schließt <<", "read_more"),
-        ("Never miss the latest news by signing up to our newsletter today!", "social"),
-        ("Síguenos en Telegram, Instagram, Facebook y Twitter para recibir las noticias", "social"),
-        ("To view the full story, please subscribe to The Daily Example.", "paywall"),
-        ("Pour lire la suite et accéder gratuitement à 3 articles par mois, créez votre compte", "paywall"),
-        ("Anzeige, enthält Affiliate Links", "advertising"),
-        ("This post contains references to products from one or more of our advertisers.", "advertising"),
-        ("Aktualisiert am 17.01.2021.", "dateline"),
-        ("Last modified: 03-10-2004 2:20pm", "dateline"),
-    ],
-)
-def test_html_furniture_rules(text, rule):
-    from pipeline.clean.html_blocks import furniture_rule
-    from pipeline.document import Block
-
-    assert furniture_rule(Block(text=text, kind="p")) == rule
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        "»Wie bringe ich Studierende dazu, im Hörsaal Fragen zu stellen?«",
-        "Werbung nervt. Tracking nervt. Und gerade mobil habe ich keine Zeit für Banner.",
-        "Vor zehn Jahren war Twitter das neue heiße Ding, so dass ich einen Twitter-Einstieg schrieb.",
-        ">>> def foo(bar=[]): bar.append('baz')",
-        "Veröffentlicht am 16.08.2019 Dauer: 1 Stunde 4 Minuten Lizenz: CC-BY 4.0 Downloads: 22.273",
-        "El Gobierno publicó el decreto el lunes tras una larga negociación con los sindicatos.",
-    ],
-)
-def test_html_content_is_not_furniture(text):
-    from pipeline.clean.html_blocks import furniture_rule
-    from pipeline.document import Block
-
-    assert furniture_rule(Block(text=text, kind="p")) is None
-
-
-def test_box_of_other_articles_ends_the_article_but_a_share_paragraph_does_not():
-    from pipeline.clean import clean
-    from pipeline.document import Block, Document
-
-    prose = [Block(text=p, kind="p") for p in ARTICLE_PARAGRAPHS]
-    doc = Document(source="x.html", format="html")
-    doc.blocks = (
-        prose[:2]
-        + [Block(text="Artikel teilen", kind="p")]
-        + prose[2:]
-        + [Block(text="Weitere Artikel zum Thema", kind="h"), Block(text="Stadtrat beschließt Haushalt", kind="li")]
-    )
-    clean(doc)
-    assert [r.rule for r in doc.removed] == ["social", "related_section", "related_section"]
-    for paragraph in ARTICLE_PARAGRAPHS:
-        assert paragraph in doc.text
-
-
 def test_soft_hyphens_leave_the_text_and_the_title_so_search_finds_the_word(archive):
     from archive import search
     from pipeline.dedupe import dedupe

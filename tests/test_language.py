@@ -1,6 +1,7 @@
 """Language identification: accuracy floors on the labelled set, the region's hard cases, gates, blocks."""
 
 import json
+import os
 from collections import Counter, defaultdict
 from pathlib import Path
 
@@ -16,7 +17,7 @@ from pipeline.language import (
     LangdetectBackend,
     detect,
     detect_language,
-    guess_page_language,
+    page_language,
     iso_639_1,
 )
 from pipeline.options import Options
@@ -81,10 +82,18 @@ def test_azerbaijani_armenian_georgian_never_taken_for_turkish_or_estonian():
             assert code == s["lang"], (s["text"], code)
 
 
-def test_langdetect_alone_is_why_the_default_changed():
-    # langdetect has no az/hy/ka profiles: these are the answers it gives.
-    assert detect("Azərbaycan Respublikasının Prezidenti bu gün xarici qonaqları qəbul edib.", "langdetect")[0] == "tr"
-    assert detect("Երևանում այսօր մեկնարկել է միջազգային կինոփառատոնը", "langdetect")[0] == "et"
+def test_the_default_backend_names_languages_langdetect_has_no_profile_for():
+    from langdetect.detector_factory import PROFILES_DIRECTORY
+
+    texts = {
+        "az": "Azərbaycan Respublikasının Prezidenti bu gün xarici qonaqları qəbul edib.",
+        "hy": "Երևանում այսօր մեկնարկել է միջազգային կինոփառատոնը",
+        "ka": "თბილისში ახალი ხიდი გაიხსნა და მოქალაქეებმა მისი დათვალიერება დაიწყეს",
+    }
+    assert not set(texts) & set(os.listdir(PROFILES_DIRECTORY))  # why langdetect is not the default
+    for code, text in texts.items():
+        assert detect(text)[0] == code
+        assert detect(text, "langdetect")[0] != code  # our wrapper passes its answer on, it invents none
 
 
 @pytest.mark.parametrize(
@@ -199,11 +208,13 @@ def test_block_languages_can_be_left_out_and_ingest_leaves_them_out(tmp_path):
 
 
 def test_block_languages_follow_the_chosen_backend():
-    doc = Document(source="inline", blocks=[Block("Երևանում այսօր մեկնարկել է միջազգային կինոփառատոնը, որին մասնակցում են ռեժիսորներ։")])
-    detect_language(doc, "langdetect")
-    assert (doc.metadata["language"], doc.blocks[0].language) == ("et", "et")
-    detect_language(doc, "auto")
-    assert (doc.metadata["language"], doc.blocks[0].language) == ("hy", "hy")
+    def detected(backend):
+        doc = Document(source="inline", blocks=[Block("Երևանում այսօր մեկնարկել է միջազգային կինոփառատոնը, որին մասնակցում են ռեժիսորներ։")])
+        detect_language(doc, backend)
+        return doc.metadata["language"], doc.blocks[0].language
+
+    assert detected("langdetect") == ("et", "et")
+    assert detected("auto") == ("hy", "hy")
 
 
 def test_rejected_documents_are_left_alone():
@@ -213,10 +224,18 @@ def test_rejected_documents_are_left_alone():
     assert doc.metadata["language"] is None and doc.blocks[0].language is None
 
 
-def test_guess_page_language_picks_a_stoplist_language():
-    lines = ["Ana səhifə", "Xəbərlər", "Bakıda keçirilən beynəlxalq konfransda regional təhlükəsizlik məsələləri müzakirə olunub."]
-    assert guess_page_language(lines) == "az"
-    assert guess_page_language(["12:30", "©"]) is None
+def test_page_language_reads_the_longest_lines():
+    lines = ["Home", "News", "Bakıda keçirilən beynəlxalq konfransda regional təhlükəsizlik məsələləri müzakirə olunub."]
+    assert page_language(lines)[0] == "az"
+    assert page_language(["12:30", "©"]) == (UNDETERMINED, 0.0)
+
+
+def test_the_language_stage_keeps_the_language_the_cleaner_decided():
+    doc = Document(source="inline", blocks=[Block("Правительство утвердило новую программу поддержки фермеров.")])
+    doc.metadata.update(language="uk", language_confidence=0.5)  # decided before, as the cleaner does
+    detect_language(doc)
+    assert (doc.metadata["language"], doc.metadata["language_confidence"]) == ("uk", 0.5)
+    assert doc.blocks[0].language == "ru"  # the blocks are still read one by one
 
 
 def test_options_reject_an_unknown_backend():

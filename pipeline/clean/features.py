@@ -9,14 +9,14 @@ from __future__ import annotations
 import re
 import unicodedata
 from bisect import bisect_right
-from collections import Counter
 from dataclasses import dataclass, replace
 from functools import lru_cache
-from itertools import accumulate, chain
+from itertools import accumulate
 
 import numpy as np
 
 from .scripts import SENTENCE_STOPS, WORD_CHAR
+from .shapes import SENTENCE_END
 
 # ISO 639-1 -> jusText stoplist name (the stoplists ship inside the justext wheel).
 JUSTEXT_STOPLISTS = {
@@ -48,7 +48,6 @@ MAX_STOPWORDS = 800
 # characters plays the role of stopword density for zh/ja.
 CJK_FUNCTION_CHARS = frozenset("的了是在和有这也就都而及与或之其中为对把被从向着过个们我你他她它不没会能要可以所の我はがをにでとへもやからまでより、。，")
 
-SENTENCE_END = frozenset(".!?…:;\"'”»“›)。！？」』" + SENTENCE_STOPS)
 # Possessive quantifiers: the same words as r"\w+(?:[-'’.]\w+)*" (nothing
 # follows the repetition, so giving characters back never finds another
 # match), without the engine's backtracking bookkeeping: ~25% faster.
@@ -57,14 +56,11 @@ _TRAILING_PUNCT = ".,;:!?\"'()[]«»“”„‘’…"
 
 
 # jusText's stoplists were counted on Wikipedia text, which quotes English:
-# some hold English words.  Languages written in another script than Latin
-# lose the ASCII words of their list (Marathi had 139 of 746, Nepali 118);
-# Serbian is written in both.  A Latin-script list sharing over
-# ENGLISH_STRAY_SHARE of its words with the English list loses those
-# (Sundanese 21%, Yoruba 11%, Uzbek 10%; every other list shares under 10%,
-# Dutch the most with 9%).  Before, an English page's words voted as much for
-# Sundanese, Nepali or Marathi as for English: the language model settled
-# the stoplist of 244 of the 949 dev pages, and 131 after this cleanup.
+# some hold English words, which would count an English quote as prose of
+# another language.  Lists of languages written in another script than
+# Latin lose their ASCII words (Serbian is written in both); a Latin-script
+# list sharing over ENGLISH_STRAY_SHARE of its words with the English list
+# loses those (Sundanese, Yoruba, Uzbek; every other list shares under 10%).
 _NON_LATIN_SCRIPT = frozenset("ar hy be bn bg ka el gu he hi kn kk ko ky mk ml mr ne fa ru ta te uk ur".split())
 ENGLISH_STRAY_SHARE = 0.10
 
@@ -90,65 +86,6 @@ def stopwords(language: str | None) -> frozenset[str]:
         if len(stoplist & english) > ENGLISH_STRAY_SHARE * len(stoplist):
             stoplist -= english
     return stoplist
-
-
-# The page's stoplist is chosen by counting, in its longest lines, the words
-# of every shipped stoplist: a dictionary lookup per word, ~10x cheaper than
-# the byte n-gram model of pipeline.language.  Only a clear winner is taken
-# (at least STOPLIST_MIN_HITS words and STOPLIST_MIN_LEAD times the
-# runner-up's hits), or a close one that the words only one of the two
-# lists holds settle clearly; related languages that share their function
-# words (da/nb, sr/hr/bs, id/ms) and pages with little prose go to the
-# n-gram model.  On the 949 dev pages and the seeds this picks the same
-# stoplist as the n-gram model on 953 of 954 pages (the other is in
-# Papiamento, which has no stoplist: Serbo-Croatian instead of English),
-# and leaves 28 pages to it.
-STOPLIST_SAMPLE_LINES = 3
-STOPLIST_MIN_HITS = 5
-STOPLIST_MIN_LEAD = 1.5
-# A close vote is settled by the words only one of the two lists holds,
-# when the leader has this many times the runner-up's (or STOPLIST_MIN_HITS
-# against none).
-STOPLIST_TIE_LEAD = 3.0
-
-
-@lru_cache(maxsize=1)
-def _stopword_index() -> tuple[list[str], dict[str, tuple[int, ...]]]:
-    """(a language code per distinct stoplist, word -> the stoplists holding it)."""
-    codes = list({JUSTEXT_STOPLISTS[code]: code for code in reversed(JUSTEXT_STOPLISTS)}.values())
-    index: dict[str, list[int]] = {}
-    for k, code in enumerate(codes):
-        for word in stopwords(code):
-            index.setdefault(word, []).append(k)
-    return codes, {word: tuple(ks) for word, ks in index.items()}
-
-
-def page_stoplist_language(texts: list[str], tokens: list[list[str]], lengths: np.ndarray | None = None) -> str | None:
-    """The language whose stoplist the page's longest lines use, from their words.
-
-    Falls back to pipeline.language.guess_page_language when no stoplist
-    clearly wins.  `lengths`: the lines' lengths (PageChars.lengths), when
-    the caller has them.
-    """
-    codes, index = _stopword_index()
-    if lengths is None:
-        lengths = np.fromiter(map(len, texts), np.int64, len(texts))
-    # The longest first, the first of equals first (as heapq.nlargest).
-    longest = np.argsort(-lengths, kind="stable")[:STOPLIST_SAMPLE_LINES].tolist()
-    holders = list(filter(None, map(index.get, chain.from_iterable([tokens[i] for i in longest]))))
-    hits = Counter(chain.from_iterable(holders))
-    if hits:
-        (first, first_hits), (second, second_hits) = (hits.most_common(2) + [(-1, 0)])[:2]
-        if first_hits >= STOPLIST_MIN_HITS and first_hits >= STOPLIST_MIN_LEAD * second_hits:
-            return codes[first]
-        # Close: count only the words one of the two lists holds and the other lacks.
-        first_only = sum(1 for ks in holders if first in ks and second not in ks)
-        second_only = sum(1 for ks in holders if second in ks and first not in ks)
-        if first_only >= STOPLIST_MIN_HITS and first_only >= STOPLIST_TIE_LEAD * max(second_only, 1):
-            return codes[first]
-    from ..language import guess_page_language
-
-    return guess_page_language(texts)
 
 
 _CJK_CHARS = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff]")
@@ -276,8 +213,15 @@ class LineTable:
 def measure_lines(
     texts: list[str], stoplist: frozenset[str], tokens: list[list[str]], page: PageChars | None = None
 ) -> LineTable:
-    """The LineTable of a page's lines, given their words (and page_chars(texts) when the caller has it).
+    """The LineTable of a page's lines, given their words (and page_chars(texts) when the caller has it)."""
+    return with_stopwords(measure_shapes(texts, tokens, page), stoplist, tokens)
 
+
+def measure_shapes(texts: list[str], tokens: list[list[str]], page: PageChars | None = None) -> LineTable:
+    """What a line's characters tell in any language: its length, words, sentence end and script.
+
+    The stopword density is left at 0, but for CJK lines, which are
+    measured by their function characters (with_stopwords fills the rest).
     numpy over the page; Python only for CJK lines.
     """
     n = len(texts)
@@ -304,11 +248,8 @@ def measure_lines(
     syllables = ((codes >= 0xAC00) & (codes <= 0xD7AF)) | ((codes >= 0x1200) & (codes <= 0x137F))
     syllabic = np.bincount(page.line_of[syllables & head], minlength=n) > sample
     unpunctuated = np.bincount(page.line_of[(codes >= 0x0E00) & (codes <= 0x0EFF) & head], minlength=n) > sample
-    # Stopwords per line: one lookup per word of the page.
     words = np.fromiter(map(len, tokens), np.int64, n)
-    is_stopword = stoplist.__contains__
-    hits = np.fromiter([sum(map(is_stopword, line_words)) for line_words in tokens], np.int64, n)
-    density = np.divide(hits, words, out=np.zeros(n), where=words > 0)
+    density = np.zeros(n)
     for i in np.flatnonzero(cjk).tolist():
         # Two characters per "word" is the usual rule of thumb for zh/ja.
         text = texts[i]
@@ -318,10 +259,22 @@ def measure_lines(
     return LineTable(lengths, words, density, ends_sentence, cjk, syllabic, unpunctuated)
 
 
+def with_stopwords(lines: LineTable, stoplist: frozenset[str], tokens: list[list[str]]) -> LineTable:
+    """The lines (measure_shapes) with each non-CJK line's share of stopwords among its words."""
+    n = len(lines)
+    if n == 0:
+        return lines
+    # One lookup per word of the page.
+    words = np.fromiter(map(len, tokens), np.int64, n)
+    is_stopword = stoplist.__contains__
+    hits = np.fromiter([sum(map(is_stopword, line_words)) for line_words in tokens], np.int64, n)
+    density = np.where(lines.cjk, lines.stopword_density, np.divide(hits, words, out=np.zeros(n), where=words > 0))
+    return replace(lines, stopword_density=density)
+
+
 # A page's stoplist describes its language when its longest lines (the
 # article's paragraphs, on an article page) hold stopwords: European prose
-# holds 30-60%.  On the 949 dev pages 3 fall below 10% (pidgin English, a
-# page of names).  Below it the stoplist is missing (Thai, Amharic) or its
+# holds 30-60%.  Below 10% the stoplist is missing (Thai, Amharic) or its
 # function words are suffixes of other words (Korean particles): stopword
 # density then says nothing, and the sentence shape stands in for it.
 STOPLIST_USABLE_DENSITY = 0.10

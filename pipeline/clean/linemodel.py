@@ -11,7 +11,7 @@ repetition — and gives the probability that the line is article text.
 The weights are three one-hidden-layer networks (averaged) trained by
 `bench/train_line_model.py` on the dev pages' with/without segments; its
 cross-validated score (pages held out from training) is printed by that
-script and recorded in the README.  Inference is a few numpy products per
+script and recorded in bench/README.md.  Inference is a few numpy products per
 page.  No page-specific rule is involved: every feature is computed the same
 way for any page in any language.
 """
@@ -19,7 +19,9 @@ way for any page in any language.
 from __future__ import annotations
 
 import json
+import sys
 from bisect import bisect_right
+from contextlib import contextmanager
 from functools import lru_cache
 from pathlib import Path
 
@@ -205,139 +207,169 @@ def line_features(texts, tokens, lines: LineTable, furniture, core, repeated: np
     n = len(texts)
     if n == 0:
         return np.zeros((0, len(FEATURE_NAMES)))
+    if page is None:
+        page = page_chars(texts)
     chars = lines.chars.astype(float)
-    density = lines.stopword_density
-    ends_sentence = lines.ends_sentence.astype(float)
-    cjk = lines.cjk.astype(float)
     furn = np.zeros(n)
     furn[[i for i in furniture if i < n]] = 1.0
     prose = prose_lines(lines) * (1 - furn)
     short = (chars < SHORT_CHARS).astype(float)
-    if page is None:
-        page = page_chars(texts)
+    shape = _shape_columns(texts, tokens, page, chars)
+    near = _Neighbourhood(chars, prose)
+    at = _core_columns(lines, core, chars, prose, near.prose_cum)
+    before, after = near.gaps_to_prose()
+    log_chars = np.log1p(chars) / 8
+    idx = near.idx
+    start, stop = at["start"], at["stop"]
+    columns = [
+        log_chars,
+        np.log1p(np.fromiter(map(len, tokens), float, n)) / 6,
+        lines.stopword_density,
+        lines.ends_sentence.astype(float),
+        lines.cjk.astype(float),
+        short,
+        prose,
+        furn,
+        repeated.astype(float),
+        at["in_core"],
+        np.where(idx < start, np.log1p(np.maximum(start - idx, 0)) / 6, 0.0),
+        np.where(idx > stop, np.log1p(np.maximum(idx - stop, 0)) / 6, 0.0),
+        idx / n,
+        shape["digit_ratio"],
+        shape["upper_ratio"],
+        shape["title_ratio"],
+        shape["ends_colon"],
+        shape["bullet"],
+        shape["separators"],
+        _shifted(prose, 1),
+        _shifted(prose, -1),
+        near.mean(near.prose_cum, NEAR, near.chars_cum),
+        near.mean(near.prose_cum, WIDE, near.chars_cum),
+        near.mean(_cumulative(short), WIDE),
+        near.mean(_cumulative(furn), NEAR),
+        np.full(n, at["log_core"]),
+        np.minimum(4.0, chars / at["core_median"]) / 4,
+        _shifted(log_chars, 1),
+        _shifted(log_chars, -1),
+        _shifted(lines.stopword_density, 1),
+        _shifted(lines.stopword_density, -1),
+        np.log1p(_run_lengths(short > 0)) / 5,
+        np.where(prose > 0, 0.0, np.log1p(np.minimum(before, after)) / 6),
+        ((before <= 3) & (after <= 3)).astype(float),
+        shape["url"],
+        ((shape["letters"] > 3) & (shape["upper_ratio"] > 0.8)).astype(float),
+        shape["cta"],
+        np.log1p(np.abs(idx - start)) / 6 if core else np.ones(n),
+        np.log1p(np.abs(stop - idx)) / 6 if core else np.ones(n),
+        np.log1p(np.minimum(before, n)) / 6,
+        np.log1p(np.minimum(after, n)) / 6,
+        np.full(n, at["core_share"]),
+        np.log1p(np.maximum(at["to_core"], 0.0)) / 10,
+        near.prose_cum[:-1] / near.page_prose if near.page_prose else np.zeros(n),
+        near.mean(near.prose_cum, FAR, near.chars_cum),
+        lines.stopword_density - at["core_density"],
+    ]
+    return np.stack(columns, axis=1)
+
+
+def _shape_columns(texts, tokens, page: PageChars, chars: np.ndarray) -> dict[str, np.ndarray]:
+    """What each line's characters and words look like: digits, capitals, Title Case, a colon at the end, bullets, separators, addresses, calls to action."""
+    n = len(texts)
     letters, digits, upper, title_upper, title_words, separators, bullet = _line_char_counts(texts, page)
-    head_len = np.minimum(chars, HEAD_CHARS)
-    n_tokens = np.fromiter(map(len, tokens), float, n)
     letters = np.maximum(letters, 1)
-    digit_ratio = digits / np.maximum(1, head_len)
-    upper_ratio = upper / letters
-    title_ratio = title_upper / np.maximum(1, title_words)
-    ends_colon = _ends_with(page, ":")
-    separators = np.minimum(5, separators) / 5
-    url = _lines_holding(texts, page.lengths, ("http", "www.", "@"))
     # Share of a line's words that are calls to action (most lines hold none).
     cta = np.zeros(n)
     for i in np.flatnonzero(~np.fromiter(map(CALL_TO_ACTION.isdisjoint, tokens), bool, n)).tolist():
         cta[i] = sum(map(CALL_TO_ACTION.__contains__, tokens[i])) / len(tokens[i])
+    return {
+        "letters": letters,
+        "digit_ratio": digits / np.maximum(1, np.minimum(chars, HEAD_CHARS)),
+        "upper_ratio": upper / letters,
+        "title_ratio": title_upper / np.maximum(1, title_words),
+        "ends_colon": _ends_with(page, ":"),
+        "bullet": bullet,
+        "separators": np.minimum(5, separators) / 5,
+        "url": _lines_holding(texts, page.lengths, ("http", "www.", "@")),
+        "cta": cta,
+    }
+
+
+def _core_columns(lines: LineTable, core, chars: np.ndarray, prose: np.ndarray, prose_cum: np.ndarray) -> dict:
+    """Where each line stands to the core, and what the core holds: its prose, its median line, its stopword density."""
+    n = len(chars)
     idx = np.arange(n)
     start, stop = core if core else (n, -1)
     in_core = ((idx >= start) & (idx <= stop)).astype(float)
     core_prose = chars[(in_core > 0) & (prose > 0)]
-    core_median = median(core_prose) if len(core_prose) else 200.0
-    log_core = np.log1p(core_prose.sum()) / 10
-
-    prose_chars = chars * prose
-
-    bounds = {half: (np.maximum(idx - half, 0), np.minimum(idx + half + 1, n)) for half in (NEAR, WIDE, FAR)}
-
-    def cumulative(values):
-        """Sums of values before each line, and in all: window sums are differences of it."""
-        return np.concatenate([[0.0], np.cumsum(values)])
-
-    # Prose characters before each line (exclusive), to place a line within
-    # the page's prose rather than among its lines; with all characters,
-    # what the prose windows are weighed by.
-    prose_cum = cumulative(prose_chars)
-    chars_cum = cumulative(chars)
-
-    def window_mean(cum, half, weights_cum=None):
-        """The mean of the values whose cumulative sums are `cum` over each line's window (weighted, with `weights_cum`)."""
-        lo, hi = bounds[half]
-        total = cum[hi] - cum[lo]
-        if weights_cum is None:
-            return total / (hi - lo)
-        denom = weights_cum[hi] - weights_cum[lo]
-        return np.divide(total, denom, out=np.zeros(n), where=denom > 0)
-
-    # Length of the run of consecutive short lines each line sits in.
-    short_run = _run_lengths(short > 0)
-    # Distance (in lines) to the nearest prose line before and after.
-    prose_idx = np.flatnonzero(prose)
-    if len(prose_idx):
-        pos = np.searchsorted(prose_idx, idx)
-        prev_prose_idx = np.where(pos > 0, prose_idx[np.maximum(pos - 1, 0)], -n)
-        before = np.where(pos > 0, idx - prev_prose_idx, n)
-        nxt = np.searchsorted(prose_idx, idx, side="right")
-        after = np.where(nxt < len(prose_idx), prose_idx[np.minimum(nxt, len(prose_idx) - 1)] - idx, n)
-    else:
-        before = after = np.full(n, n)
-    log_chars = np.log1p(chars) / 8
     page_prose = prose_cum[-1]
-    core_prose_total = float(core_prose.sum())
     if core:
         core_lo, core_hi = prose_cum[start], prose_cum[stop + 1]
         to_core = np.where(idx < start, core_lo - prose_cum[idx + 1], np.where(idx > stop, prose_cum[idx] - core_hi, 0.0))
     else:
         to_core = np.full(n, page_prose)
-    core_density = float(density[(in_core > 0) & (prose > 0)].mean()) if len(core_prose) else STOPWORD_PROSE
+    return {
+        "start": start,
+        "stop": stop,
+        "in_core": in_core,
+        "core_median": median(core_prose) if len(core_prose) else 200.0,
+        "log_core": np.log1p(core_prose.sum()) / 10,
+        "core_share": float(core_prose.sum()) / page_prose if page_prose else 0.0,
+        "to_core": to_core,
+        "core_density": float(lines.stopword_density[(in_core > 0) & (prose > 0)].mean()) if len(core_prose) else STOPWORD_PROSE,
+    }
 
-    def shifted(values, k, fill=0.0):
-        out = np.full(n, fill)
-        if k > 0:
-            out[k:] = values[:-k]
-        else:
-            out[:k] = values[-k:]
-        return out
 
-    columns = [
-        log_chars,
-        np.log1p(n_tokens) / 6,
-        density,
-        ends_sentence,
-        cjk,
-        short,
-        prose,
-        furn,
-        repeated.astype(float),
-        in_core,
-        np.where(idx < start, np.log1p(np.maximum(start - idx, 0)) / 6, 0.0),
-        np.where(idx > stop, np.log1p(np.maximum(idx - stop, 0)) / 6, 0.0),
-        idx / n,
-        digit_ratio,
-        upper_ratio,
-        title_ratio,
-        ends_colon,
-        bullet,
-        separators,
-        shifted(prose, 1),
-        shifted(prose, -1),
-        window_mean(prose_cum, NEAR, chars_cum),
-        window_mean(prose_cum, WIDE, chars_cum),
-        window_mean(cumulative(short), WIDE),
-        window_mean(cumulative(furn), NEAR),
-        np.full(n, log_core),
-        np.minimum(4.0, chars / core_median) / 4,
-        shifted(log_chars, 1),
-        shifted(log_chars, -1),
-        shifted(density, 1),
-        shifted(density, -1),
-        np.log1p(short_run) / 5,
-        np.where(prose > 0, 0.0, np.log1p(np.minimum(before, after)) / 6),
-        ((before <= 3) & (after <= 3)).astype(float),
-        url,
-        ((letters > 3) & (upper_ratio > 0.8)).astype(float),
-        cta,
-        np.log1p(np.abs(idx - start)) / 6 if core else np.ones(n),
-        np.log1p(np.abs(stop - idx)) / 6 if core else np.ones(n),
-        np.log1p(np.minimum(before, n)) / 6,
-        np.log1p(np.minimum(after, n)) / 6,
-        np.full(n, core_prose_total / page_prose if page_prose else 0.0),
-        np.log1p(np.maximum(to_core, 0.0)) / 10,
-        prose_cum[:-1] / page_prose if page_prose else np.zeros(n),
-        window_mean(prose_cum, FAR, chars_cum),
-        density - core_density,
-    ]
-    return np.stack(columns, axis=1)
+def _cumulative(values: np.ndarray) -> np.ndarray:
+    """Sums of values before each line, and in all: window sums are differences of it."""
+    return np.concatenate([[0.0], np.cumsum(values)])
+
+
+def _shifted(values: np.ndarray, k: int, fill: float = 0.0) -> np.ndarray:
+    """Each line's neighbour's value, k lines up (k > 0) or down (k < 0); `fill` past the page's edge."""
+    out = np.full(len(values), fill)
+    if k > 0:
+        out[k:] = values[:-k]
+    else:
+        out[:k] = values[-k:]
+    return out
+
+
+class _Neighbourhood:
+    """What lies around each line: means over windows of lines, and the distance to the nearest prose."""
+
+    def __init__(self, chars: np.ndarray, prose: np.ndarray):
+        self.n = n = len(chars)
+        self.idx = np.arange(n)
+        self.prose = prose
+        self.bounds = {half: (np.maximum(self.idx - half, 0), np.minimum(self.idx + half + 1, n)) for half in (NEAR, WIDE, FAR)}
+        # Prose characters before each line (exclusive), to place a line
+        # within the page's prose rather than among its lines; with all
+        # characters, what the prose windows are weighed by.
+        self.prose_cum = _cumulative(chars * prose)
+        self.chars_cum = _cumulative(chars)
+        self.page_prose = self.prose_cum[-1]
+
+    def mean(self, cum: np.ndarray, half: int, weights_cum: np.ndarray | None = None) -> np.ndarray:
+        """The mean of the values whose cumulative sums are `cum` over each line's window (weighted, with `weights_cum`)."""
+        lo, hi = self.bounds[half]
+        total = cum[hi] - cum[lo]
+        if weights_cum is None:
+            return total / (hi - lo)
+        denom = weights_cum[hi] - weights_cum[lo]
+        return np.divide(total, denom, out=np.zeros(self.n), where=denom > 0)
+
+    def gaps_to_prose(self) -> tuple[np.ndarray, np.ndarray]:
+        """Per line, the distance (in lines) to the nearest prose line before it and after it (n when there is none)."""
+        n, idx = self.n, self.idx
+        prose_idx = np.flatnonzero(self.prose)
+        if not len(prose_idx):
+            return np.full(n, n), np.full(n, n)
+        pos = np.searchsorted(prose_idx, idx)
+        prev_prose_idx = np.where(pos > 0, prose_idx[np.maximum(pos - 1, 0)], -n)
+        before = np.where(pos > 0, idx - prev_prose_idx, n)
+        nxt = np.searchsorted(prose_idx, idx, side="right")
+        after = np.where(nxt < len(prose_idx), prose_idx[np.minimum(nxt, len(prose_idx) - 1)] - idx, n)
+        return before, after
 
 
 class LineModel:
@@ -367,13 +399,9 @@ class LineModel:
         self.context = np.asarray(params["context"]) if params.get("context") else None
 
     # Matrix products in slices of rows.  OpenBLAS (numpy's BLAS) runs a
-    # product of m x k by k x n on several threads once m*n*k reaches 2**18;
-    # between two pages its threads go idle, and waking them cost more CPU
-    # than the products (the cleaner took 7.3 ms a page instead of 4.1).
-    # Slices below that size stay on the calling thread, and take 18 us for
-    # a page of 150 lines where einsum (no BLAS, used before) took 96 us.
-    # The results differ from einsum's by < 1e-14, far from any decision:
-    # on the dev pages no probability lies within 1e-6 of the threshold.
+    # product of m x k by k x n on several threads once m*n*k reaches 2**18,
+    # and between two pages waking its idle threads costs more CPU than the
+    # products; slices below that size stay on the calling thread.
     SINGLE_THREAD_MACS = 1 << 18
 
     def line_probabilities(self, x: np.ndarray) -> np.ndarray:
@@ -427,3 +455,19 @@ def load_model(path: str = str(MODEL_PATH)) -> LineModel | None:
         return LineModel(json.loads(Path(path).read_text(encoding="utf-8")))
     except FileNotFoundError:
         return None
+
+
+@contextmanager
+def swapped_loader(module, loader: str, model):
+    """Inside the block `module.<loader>()` returns `model` (None: no model, the rules decide alone) instead of the shipped one."""
+    shipped = getattr(module, loader)
+    setattr(module, loader, lambda: model)
+    try:
+        yield
+    finally:
+        setattr(module, loader, shipped)
+
+
+def use_model(model: LineModel | None):
+    """Inside the block the cleaner uses `model` instead of the shipped line model (benchmarks, tests)."""
+    return swapped_loader(sys.modules[__name__], "load_model", model)

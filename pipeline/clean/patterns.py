@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from . import rules
 from .features import fold, lines_matching, tokenize
 
 # Lines longer than this are prose, whatever words they contain: furniture
@@ -187,8 +188,7 @@ PHOTO_CREDIT = re.compile(
 # The five patterns above are lower-case words and symbols (PHOTO_CREDIT's
 # [A-Z] is any ASCII letter under IGNORECASE), so label_rule searches the
 # casefolded line with case-sensitive copies: the regex engine then skips
-# case folding at every position, 2-3x faster on the lines that reach them
-# (the same matches on the 949 dev pages).
+# case folding at every position, 2-3x faster on the lines that reach them.
 def on_folded(pattern: re.Pattern) -> re.Pattern:
     """A case-sensitive copy of a case-insensitive pattern of lower-case words, to search casefolded text with."""
     return re.compile(pattern.pattern.replace("[A-Z]", "[a-z]"))
@@ -316,36 +316,36 @@ def label_rule(
     if len(text) > MAX_LABEL_CHARS:
         # Long lines: only sentence-level furniture applies.
         if _COMMENT_FORM_FOLDED.search(folded):
-            return "comment_form"
+            return rules.COMMENT_FORM
         if len(text) < 300 and not _POST_META_WORDS.isdisjoint(tokens) and _POST_META_FOLDED.search(folded):
-            return "post_meta"
+            return rules.POST_META
         if len(text) < 400 and _DISCLAIMER_FOLDED.search(folded):
-            return "disclaimer"
+            return rules.DISCLAIMER
         if len(text) < 300 and _COPYRIGHT_FOLDED.search(folded):
-            return "copyright"
+            return rules.COPYRIGHT
         if len(text) < 400 and _ends_with_credit(text):
-            return "photo_caption"
+            return rules.PHOTO_CAPTION
         return None
     if SYMBOLS_ONLY.match(text):
-        return "symbols"
+        return rules.SYMBOLS
     if _COMMENT_FORM_FOLDED.search(folded):
-        return "comment_form"
+        return rules.COMMENT_FORM
     if not _POST_META_WORDS.isdisjoint(tokens) and _POST_META_FOLDED.search(folded):
-        return "post_meta"
+        return rules.POST_META
     if READ_MORE.match(text):
-        return "read_more"
+        return rules.READ_MORE
     if SOCIAL.match(text) and len(text) < 60:
-        return "social"
+        return rules.SOCIAL
     if _COPYRIGHT_FOLDED.search(folded):
-        return "copyright"
+        return rules.COPYRIGHT
     if _DISCLAIMER_FOLDED.search(folded):
-        return "disclaimer"
+        return rules.DISCLAIMER
     if _PHOTO_CREDIT_FOLDED.search(folded):
-        return "photo_credit"
+        return rules.PHOTO_CREDIT
     if _ends_with_credit(text):
-        return "photo_caption"
+        return rules.PHOTO_CAPTION
     if BREADCRUMB.match(text):
-        return "breadcrumb"
+        return rules.BREADCRUMB
     return None
 
 

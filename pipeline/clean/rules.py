@@ -1,8 +1,10 @@
 """The one registry of rule names: what every removal and rejection records, with a one-line description.
 
-`removed_blocks.rule` in the archive holds one of these names; the README's
-rule list, `stats` and the Datasette metadata read their descriptions from
-here.
+`removed_blocks.rule` in the archive holds one of these names, and a
+rejected page's reason starts with one (`no_article: ...`, `spam: ...`).
+Code names a rule by its constant here (`rules.OUTSIDE_CORE`), never by a
+bare string; the README's rule list, `stats` and the Datasette metadata
+read the descriptions; `markdown_table()` is the README's table.
 """
 
 from __future__ import annotations
@@ -16,43 +18,62 @@ class Rule:
     description: str
 
 
-_RULES = (
-    # The article's extent.
-    Rule("outside_core", "not part of the article's core, the densest run of prose on the page"),
-    Rule("low_content", "a line inside the core that the line model judged not to be article text"),
-    Rule("related_section", "a heading that ends the article (\"Related Posts\", \"See also\", \"Popular\") and everything after it"),
-    Rule("comments_section", "a comments heading (\"Leave a Reply\", \"12 Comments\") and everything after it"),
-    Rule("section_heading", "a \"Related\"/\"Read also\" heading inside or above the article, removed alone"),
-    Rule("unrelated_teaser", "a run of teasers for other stories, judged by topical similarity to the article"),
-    Rule("repeated", "a block of 20 characters or more that repeats the kept block before it"),
-    # Metadata lines, moved into the article's metadata.
-    Rule("byline", "a byline or credit line (\"By Jane Doe\"); the author moves into metadata"),
-    Rule("dateline", "a line stating the publication date; the date moves into metadata"),
-    Rule("metadata_label", "a bare label such as \"Author\" or \"Date\" before its value"),
-    # Page furniture.
-    Rule("photo_credit", "a photo credit (\"Photo: Reuters\", \"© AFP\")"),
-    Rule("photo_caption", "a photo caption that ends with its credit"),
-    Rule("social", "a share or follow bar (\"Share on Facebook\", \"Follow us\")"),
-    Rule("read_more", "a \"Read more\" / \"Read also: <title>\" link to another story"),
-    Rule("breadcrumb", "a breadcrumb trail (\"Home > News > World\")"),
-    Rule("copyright", "a copyright line"),
-    Rule("disclaimer", "a legal or editorial disclaimer"),
-    Rule("comment_form", "a comment form's fields and instructions"),
-    Rule("post_meta", "a blog post's meta line (\"Posted in ... Bookmark the permalink.\")"),
-    Rule("symbols", "a line of symbols only"),
-    Rule("paywall", "a paywall or subscription notice"),
-    Rule("advertising", "an advertising label or disclosure"),
-    # Spam.
-    Rule("spam", "a block of injected spam (gambling, casino or pharmacy links)"),
-    Rule("inline_spam", "spam words or links cut out of a sentence that stays"),
-    # Learned per site, at ingest.
-    Rule("site_memory", "a line this site prints on many of its archived pages (menus, footers, sign-offs)"),
-)
+RULES: dict[str, Rule] = {}
 
-RULES: dict[str, Rule] = {rule.name: rule for rule in _RULES}
+
+def _rule(name: str, description: str) -> str:
+    """Register a rule; its name, for the module constant that code uses."""
+    if name in RULES:
+        raise ValueError(f"rule {name!r} registered twice")
+    RULES[name] = Rule(name, description)
+    return name
+
+
+# The article's extent.
+OUTSIDE_CORE = _rule("outside_core", "not part of the article's core, the densest run of prose on the page")
+LOW_CONTENT = _rule("low_content", "a line inside the core that the line model judged not to be article text")
+RELATED_SECTION = _rule(
+    "related_section", "a heading that ends the article (\"Related Posts\", \"See also\", \"Popular\") and everything after it"
+)
+COMMENTS_SECTION = _rule("comments_section", "a comments heading (\"Leave a Reply\", \"12 Comments\") and everything after it")
+SECTION_HEADING = _rule("section_heading", "a \"Related\"/\"Read also\" heading inside or above the article, removed alone")
+UNRELATED_TEASER = _rule("unrelated_teaser", "a run of teasers for other stories, judged by topical similarity to the article")
+REPEATED = _rule("repeated", "a block of 20 characters or more that repeats the kept block before it")
+# Metadata lines, moved into the article's metadata.
+BYLINE = _rule("byline", "a byline or credit line (\"By Jane Doe\"); the author moves into metadata")
+DATELINE = _rule("dateline", "a line stating the publication date; the date moves into metadata")
+METADATA_LABEL = _rule("metadata_label", "a bare label such as \"Author\" or \"Date\" before its value")
+# Page furniture.
+PHOTO_CREDIT = _rule("photo_credit", "a photo credit (\"Photo: Reuters\", \"© AFP\")")
+PHOTO_CAPTION = _rule("photo_caption", "a photo caption that ends with its credit")
+SOCIAL = _rule("social", "a share or follow bar (\"Share on Facebook\", \"Follow us\")")
+READ_MORE = _rule("read_more", "a \"Read more\" / \"Read also: <title>\" link to another story")
+BREADCRUMB = _rule("breadcrumb", "a breadcrumb trail (\"Home > News > World\")")
+COPYRIGHT = _rule("copyright", "a copyright line")
+DISCLAIMER = _rule("disclaimer", "a legal or editorial disclaimer")
+COMMENT_FORM = _rule("comment_form", "a comment form's fields and instructions")
+POST_META = _rule("post_meta", "a blog post's meta line (\"Posted in ... Bookmark the permalink.\")")
+SYMBOLS = _rule("symbols", "a line of symbols only")
+PAYWALL = _rule("paywall", "a paywall or subscription notice")
+ADVERTISING = _rule("advertising", "an advertising label or disclosure")
+# Spam.
+SPAM = _rule("spam", "a block of injected spam (gambling, casino or pharmacy links); as a rejection, a page that is mostly spam")
+INLINE_SPAM = _rule("inline_spam", "spam words or links cut out of a sentence that stays")
+# Learned per site, at ingest.
+SITE_MEMORY = _rule("site_memory", "a line this site prints on many of its archived pages (menus, footers, sign-offs)")
+# Rejections of a whole page by the cleaner.
+NO_ARTICLE = _rule("no_article", "a rejected page: no prose was found, or every block was removed")
 
 
 def describe(name: str) -> str:
     """A rule's one-line description; an unknown name (an archive written by another release) is described as such."""
     rule = RULES.get(name)
     return rule.description if rule else f"a rule this release does not know ({name})"
+
+
+def markdown_table() -> str:
+    """The registry as the README's table: one row per rule, in registry order."""
+    rows = ["| rule | what it removed |", "| --- | --- |"]
+    rows += [f"| `{rule.name}` | {rule.description.replace('|', '&#124;')} |" for rule in RULES.values()]
+    return "\n".join(rows)
+

@@ -24,12 +24,16 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from itertools import chain
+from typing import TYPE_CHECKING
 
-from ..document import Document, Removal
-from .scripts import SENTENCE_STOPS, WORD_CHAR, dominant_script
+from ..document import Block
+from . import rules
+from .step import Cut, Removals
+from .scripts import WORD_CHAR, dominant_script
+from .shapes import SENTENCE_END, heading_like
 
-RULE_SPAM = "spam"
-RULE_INLINE_SPAM = "inline_spam"
+if TYPE_CHECKING:
+    from .page import Page
 
 # Lexicon, by category.  `strong`: words and phrases that only spam uses
 # (SEO anchor texts, site-type words such as 먹튀 "scam-verified" or "toto
@@ -151,9 +155,6 @@ LINK_FARM_ADDRESSES = 3
 TOPICAL_HITS = 3
 TOPICAL_LINES = 2
 TOPICAL_PROSE_CHARS = 100
-_SENTENCE_END = frozenset(".!?…\"'”»)。！？" + SENTENCE_STOPS)
-# A short line over a run of spam lines is their heading ("Partner links").
-HEADING_MAX_CHARS = 60
 # The spam lines a heading must stand over, when some are already removed.
 HEADED_SPAM_LINES = 2
 # A page is spam when spam lines make up this share of its kept text, what
@@ -417,7 +418,7 @@ def is_topical(texts: list[str], article_script: str | None = None, evidences: l
     """
     hits = []
     for n, text in enumerate(texts):
-        if len(text) < TOPICAL_PROSE_CHARS or text.rstrip()[-1:] not in _SENTENCE_END:
+        if len(text) < TOPICAL_PROSE_CHARS or text.rstrip()[-1:] not in SENTENCE_END:
             continue
         ev = evidences[n] if evidences is not None else evidence(text)
         if not (ev.strong or ev.weak):
@@ -428,43 +429,33 @@ def is_topical(texts: list[str], article_script: str | None = None, evidences: l
     return sum(hits) >= TOPICAL_HITS and sum(1 for h in hits if h) >= TOPICAL_LINES
 
 
-def _headings_over_removed_spam(doc: Document, kept: list[int], flagged: set[int]) -> set[int]:
+def _headings_over_removed_spam(blocks: list[Block], kept: list[int], flagged: set[int]) -> set[int]:
     """Kept headings over two or more spam lines that an earlier rule (the line model) already removed in part.
 
     spam_lines sees the kept lines only: when the line model dropped most of
     a spam block, the "Partner links" over it stood alone.  Indices into `kept`.
     """
     found = set()
-    blocks = doc.blocks
     flagged_blocks = {kept[n] for n in flagged}
     for n, index in enumerate(kept):
         below = range(index + 1, min(index + 1 + HEADED_SPAM_LINES, len(blocks)))
         # Set lookups first: most kept lines stand over kept, unflagged text.
         if n in flagged or len(below) < HEADED_SPAM_LINES or not all(j in flagged_blocks or not blocks[j].kept for j in below):
             continue
-        if _heading_like(blocks[index].text) and all(evidence(blocks[j].text).lexical for j in below):
+        if heading_like(blocks[index].text) and all(evidence(blocks[j].text).lexical for j in below):
             found.add(n)
     return found
 
 
-def _heading_like(text: str) -> bool:
-    stripped = text.strip()
-    return 0 < len(stripped) <= HEADING_MAX_CHARS and stripped[-1:] not in ".!?。" and len(stripped.split()) <= 6
-
-
 def _headline_like(text: str) -> bool:
-    return text.rstrip()[-1:] not in _SENTENCE_END
+    return text.rstrip()[-1:] not in SENTENCE_END
 
 
 def _spliced(text: str, ev: LineEvidence) -> bool:
     """A line of prose length with a single spam item: a sentence a word was spliced into, to be cut inline, whatever its last character.
 
-    Such a line next to a spam block (or to another lexicon line) was taken
-    into the block when the dump had cut its full stop.  On the 949 dev
-    pages with injected noise, held out, four noise draws pooled: spliced
-    sentences kept intact 3285 -> 3311 of 3430, body F1 gap 0.0104 ->
-    0.0084; spam lines and tokens leaked unchanged (11 of 16,639, 7 of
-    3,704); the clean dumps unchanged.
+    Such a line next to a spam block (or to another lexicon line) would be
+    taken into the block when the dump cut its full stop.
     """
     return len(text) >= SENTENCE_CHARS and ev.items <= 1
 
@@ -537,7 +528,7 @@ def spam_lines(
                 todo.append(j)
     # A heading directly over a run of two or more spam lines is theirs.
     for i in sorted(flagged):
-        if i - 1 >= 0 and i - 1 not in flagged and i + 1 in flagged and _heading_like(texts[i - 1]):
+        if i - 1 >= 0 and i - 1 not in flagged and i + 1 in flagged and heading_like(texts[i - 1]):
             flagged.add(i - 1)
     return flagged
 
@@ -634,25 +625,45 @@ def page_words(lowered: list[str], folded: list[str], tokens: list[list[str]]) -
     return words
 
 
-def remove_spam(
-    doc: Document,
-    rule: str = RULE_SPAM,
-    inline_rule: str = RULE_INLINE_SPAM,
+def remove_spam(page: Page) -> Removals:
+    """Step `spam`: spam lines, spam cut out of sentences, and the rejection of a page that is mostly spam.
+
+    A headline the step takes is picked again (headline.replace_headline).
+    """
+    headline = page.found.get("title") or page.doc.metadata.get("title")
+    verdict = find_spam(page.blocks, page.folded, page.tokens, headline)
+    removals = Removals(dict.fromkeys(verdict.lines, rules.SPAM), verdict.cuts, verdict.rejection)
+    if page.headline is not None and page.headline in removals.blocks:
+        from .headline import replace_headline
+
+        replace_headline(page, removals.blocks)
+    return removals
+
+
+@dataclass
+class SpamVerdict:
+    lines: list[int]  # the blocks that are spam
+    cuts: list[Cut]  # spam cut out of sentences that stay
+    rejection: str | None  # the page's reason when it is a spam page
+
+
+def find_spam(
+    blocks: list[Block],
     folded: list[str] | None = None,
     tokens: list[list[str]] | None = None,
     headline: str | None = None,
-) -> str | None:
-    """Mark spam lines removed and cut inline spam; returns a rejection reason when the page is spam.
+) -> SpamVerdict:
+    """The spam lines among the kept blocks, the spam spliced into their sentences, and whether the page is spam.
 
     `folded` and `tokens`: every block's casefolded text and its words
     (features.fold_and_tokenize), when the caller has them.  `headline`:
     the page's title (a spam page's title is spam too); the first kept
     block when None.
     """
-    kept = [i for i, b in enumerate(doc.blocks) if b.kept]
+    kept = [i for i, b in enumerate(blocks) if b.kept]
     if not kept:
-        return None
-    texts = [doc.blocks[i].text for i in kept]
+        return SpamVerdict([], [], None)
+    texts = [blocks[i].text for i in kept]
     page_text = "\n".join(texts)
     # Lines hold no newline and a word or an address never spans one, so a
     # page-wide scan tells which lines can hold a lexicon term or an address.
@@ -668,7 +679,7 @@ def remove_spam(
         known = page_words(lowered, [folded[i] for i in kept], [tokens[i] for i in kept])
     words = SPAM_LEXICON.possible_starting_words(page_lower, known)
     if not substrings and not words and not ("." in page_text and spam_sites(page_text)):
-        return None
+        return SpamVerdict([], [], None)
     article_script = dominant_script(page_text, limit=5000)
     evidences = [
         evidence(t, (substrings or any(w in low for w in words)) and SPAM_LEXICON.may_match(low))
@@ -677,35 +688,34 @@ def remove_spam(
     scripts = LazyScripts(texts)
     topical = is_topical(texts, article_script, evidences)
     flagged = spam_lines(texts, article_script, topical, evidences, scripts)
-    flagged |= _headings_over_removed_spam(doc, kept, flagged)
+    flagged |= _headings_over_removed_spam(blocks, kept, flagged)
+    lines = [kept[n] for n in flagged]
+    rejection = _spam_page(texts, flagged, evidences, headline or texts[0])
+    if rejection:
+        return SpamVerdict(lines, [], rejection)
+    cuts = []
+    for n, index in enumerate(kept):
+        if n in flagged or not evidences[n].lexical:
+            continue  # nothing the inline cut could remove: no lexicon word, no spam address
+        new_text, pieces = strip_inline_spam(texts[n], article_script, topical)
+        if pieces and new_text.strip():
+            cuts.append(Cut(index, new_text, tuple(pieces), rules.INLINE_SPAM))
+    return SpamVerdict(lines, cuts, None)
 
+
+def _spam_page(texts: list[str], flagged: set[int], evidences: list[LineEvidence], headline: str) -> str | None:
+    """The rejection reason when the spam lines are most of the text, what is left is short, and the headline is spam too."""
     total = sum(len(t) for t in texts)
     spam_chars = sum(len(texts[n]) for n in flagged)
-    headline = headline or texts[0]
-    if (
+    if not (
         total
         and spam_chars / total >= PAGE_SPAM_SHARE
         and total - spam_chars < PAGE_REMAINDER_CHARS
         and evidence(headline).lexical
     ):
-        categories: set[str] = set()
-        for n in flagged:
-            categories |= evidences[n].categories
-        for n in flagged:
-            doc.remove_block(kept[n], rule)
-        kind = "/".join(sorted(categories)) or "spam"
-        return f"spam: {kind} page ({len(flagged)} of {len(texts)} blocks, {spam_chars * 100 // total}% of the text)"
-
+        return None
+    categories: set[str] = set()
     for n in flagged:
-        doc.remove_block(kept[n], rule)
-    for n, index in enumerate(kept):
-        if n in flagged:
-            continue
-        block = doc.blocks[index]
-        if not evidences[n].lexical:
-            continue  # nothing the inline cut could remove: no lexicon word, no spam address
-        new_text, cut = strip_inline_spam(block.text, article_script, topical)
-        if cut and new_text.strip():
-            block.text = new_text
-            doc.inline_removals.extend(Removal(rule=inline_rule, text=piece, position=index, inline=True) for piece in cut)
-    return None
+        categories |= evidences[n].categories
+    kind = "/".join(sorted(categories)) or rules.SPAM
+    return f"{rules.SPAM}: {kind} page ({len(flagged)} of {len(texts)} blocks, {spam_chars * 100 // total}% of the text)"

@@ -1,6 +1,6 @@
 """A small block classifier for the teaser stage: is this block another story's teaser?
 
-The rules in coherence.py find lists of other stories from their shape (a
+The rules of the teaser step (teasers.py, teaser_runs.py) find lists of other stories from their shape (a
 title over a paragraph, a heading naming a box) and from how little each
 block shares with the article.  They decide run by run, and what they miss
 is at the edges: the first or last teaser of a box that shares a chance word
@@ -19,12 +19,13 @@ similarities, shapes, lengths and positions; no word of any page is in it.
 from __future__ import annotations
 
 import json
+import sys
 from functools import lru_cache
 from pathlib import Path
 
 import numpy as np
 
-from .linemodel import LineModel, median
+from .linemodel import LineModel, median, swapped_loader
 
 MODEL_PATH = Path(__file__).resolve().parent / "data" / "teaser_model.json"
 TRAINER = "bench/train_teaser_model.py"
@@ -99,7 +100,7 @@ def teaser_features(
     kept: list[bool],
     headline: int | None,
 ) -> np.ndarray:
-    """One row of FEATURE_NAMES per block of a teaser scoring (coherence.remove_unrelated)."""
+    """One row of FEATURE_NAMES per block of a teaser scoring (teasers.find_unrelated)."""
     n = len(sims)
     source = np.empty((len(_SOURCES), n))
     source[0] = sims
@@ -149,3 +150,8 @@ def load_teaser_model(path: str = str(MODEL_PATH)) -> LineModel | None:
         return LineModel(json.loads(Path(path).read_text(encoding="utf-8")), FEATURE_NAMES, TRAINER)
     except FileNotFoundError:
         return None
+
+
+def use_model(model: LineModel | None):
+    """Inside the block the teaser step uses `model` instead of the shipped teaser model (benchmarks, tests)."""
+    return swapped_loader(sys.modules[__name__], "load_teaser_model", model)

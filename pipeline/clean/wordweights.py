@@ -4,7 +4,7 @@ A teaser of another story shares words with the article by chance, and
 chance words are common ones ("ich", "jahr", "people", "make"); a real part
 of the article shares names and rare terms with the rest ("Wendland",
 "Kaiserschnitt", "Dekarbonisierung").  The topical similarity
-(pipeline.clean.coherence) weighs each word by its self-information in the
+(pipeline.clean.similarity) weighs each word by its self-information in the
 language, -log10 of its frequency, taken from wordfreq's word lists (a
 pinned package: nothing is fetched).
 
@@ -22,17 +22,13 @@ from itertools import count
 import numpy as np
 
 # wordfreq's "small" lists: words of frequency >= 1e-6 in 42 languages, read
-# in 10-25 ms and ~2 MB each (the "large" lists go to 1e-8 but cover 21
-# languages and take 0.2-0.5 s).  On the 949 dev pages with injected noise
-# the two gave the same teaser leaks (66 / 67 of 946, weights without
-# offset) and held-out body F1 (0.9012 / 0.9019).
+# in 10-25 ms and ~2 MB each; the "large" lists go to 1e-8 but cover 21
+# languages, take 0.2-0.5 s, and caught no more teasers.
 WORDLIST = "small"
 # Rarer words, and words the list lacks (names), weigh as this frequency.
 FLOOR_FREQUENCY = 1e-6
 # Subtracted from every weight, so that the commonest words weigh less
-# against rare ones (ich: 1.4, a name: 5.5).  On the 949 dev pages with
-# injected noise (held out): teaser sections leaked 66 (0) -> 64 (0.5) ->
-# 63 (1.0) of 946, held-out body F1 0.9016 -> 0.9020 -> 0.9011.
+# against rare ones (ich: 1.4, a name: 5.5).
 WEIGHT_OFFSET = 0.5
 MAX_WEIGHT = -math.log10(FLOOR_FREQUENCY) - WEIGHT_OFFSET
 # A floor no listed prefix reaches (one would need a frequency of 25%).

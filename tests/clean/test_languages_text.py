@@ -14,7 +14,7 @@ import pytest
 from pipeline.clean import clean
 from pipeline.document import Block, Document
 
-PAGES = json.loads((Path(__file__).parent / "data" / "text_pages" / "languages.json").read_text(encoding="utf-8"))
+PAGES = json.loads((Path(__file__).parent.parent / "data" / "text_pages" / "languages.json").read_text(encoding="utf-8"))
 
 
 def cleaned(lines: list[str]) -> Document:

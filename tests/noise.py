@@ -1,6 +1,6 @@
 """Inject spam and unrelated content into clean pages, recording what went where.
 
-Used by tests/test_spam.py (small inline pages) and bench/bench_spam.py (text
+Used by the cleaner's tests (small inline pages) and bench/bench_spam.py (text
 dumps of the dev pages).  Three kinds of noise, as scraped news pages carry them:
 
 - ``spam``: blocks of gambling / adult / pharma / loan / link-farm lines in

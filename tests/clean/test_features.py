@@ -4,7 +4,7 @@ import re
 
 from pipeline.clean.byline import lines_with_year
 from pipeline.clean.core import STOPWORD_PROSE
-from pipeline.clean.features import lines_matching, measure_lines, page_chars, page_stoplist_language, stopwords, tokenize
+from pipeline.clean.features import lines_matching, measure_lines, page_chars, stopwords, tokenize
 from pipeline.clean.patterns import substring_lines
 
 LINES = [
@@ -74,21 +74,6 @@ def test_stoplists_lose_english_strays():
     assert "the" not in stopwords("su") and "and" not in stopwords("su")
     assert {"the", "and", "of"} <= stopwords("en")
     assert "die" in stopwords("de") and "in" in stopwords("nl")  # shared by right
-
-
-def test_stoplist_vote_settles_an_english_page_without_the_language_model(monkeypatch):
-    import pipeline.language
-
-    def refuse(texts):
-        raise AssertionError("the vote should have settled this page")
-
-    monkeypatch.setattr(pipeline.language, "guess_page_language", refuse)
-    texts = [
-        "The council said on Tuesday that the new bridge would open in the spring, after the work had been delayed "
-        "several times because of the weather and a shortage of steel.",
-        "Residents who live near the river have complained about the noise for more than a year.",
-    ]
-    assert page_stoplist_language(texts, [tokenize(t) for t in texts]) == "en"
 
 
 def test_word_count_reads_scripts_without_spaces():

@@ -1,0 +1,169 @@
+"""The page the cleaning steps work on, built once per document.
+
+A Page holds the blocks still kept when cleaning begins (blocks the
+extractor already dropped keep their rule and are not part of it; page
+index i is `Page.blocks[i]`, the same Block object as
+`doc.blocks[Page.positions[i]]`) and everything the steps read about them,
+measured once: each line's words and measurements (features.py), the
+page's language, the furniture and metadata lines (furniture.py), the core
+(core.py), where the article ends (article_end.py), the metadata the page
+states, and the headline (headline.py).  The steps then only decide.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from functools import cached_property
+
+import numpy as np
+
+from ..document import Block, Document, Removal
+from ..language import page_language
+from . import article_end, byline, furniture, headline, linemodel, rules
+from .core import STOPWORD_PROSE, densest_run, line_weights, prose_lines
+from .features import LineTable, fold_and_tokenize, measure_shapes, page_chars, shape_density, stoplist_describes, stopwords, with_stopwords
+from .step import Removals, StepResult
+
+# Metadata a page's lines can state, in the order a document's metadata is filled.
+STATED_KEYS = ("title", "author", "published", "site")
+
+
+class Page:
+    """One document's kept blocks, measured, with the layout the rules found; see the module docstring."""
+
+    def __init__(self, doc: Document, language_backend: str = "auto"):
+        self.doc = doc
+        self.positions = [i for i, block in enumerate(doc.blocks) if block.kept]
+        self.blocks: list[Block] = [doc.blocks[i] for i in self.positions]
+        self.text_mode = doc.format != "html"
+        self.texts = [block.text for block in self.blocks]
+        self.folded, self.tokens = fold_and_tokenize(self.texts)
+        self.chars = page_chars(self.texts)
+        shapes = measure_shapes(self.texts, self.tokens, self.chars)
+        self.cuts: list[int] = []  # page indices of the blocks spans were cut out of
+        self.furniture, self.statements = furniture.find_furniture(self)
+        self.is_furniture = np.zeros(len(self.texts), bool)
+        self.is_furniture[list(self.furniture)] = True
+        counts = Counter(self.texts)
+        self.repeated = np.fromiter(map(counts.__getitem__, self.texts), np.int64, len(self.texts)) > 1
+        self.language = _decide_language(doc, self._language_sample(shapes), language_backend)  # "und" when undetermined
+        self.stoplist = stopwords(self.language)  # English's when the language has none
+        lines = with_stopwords(shapes, self.stoplist, self.tokens)
+        self.lines = lines if stoplist_describes(lines) else shape_density(lines, STOPWORD_PROSE)
+        self.end = len(self.texts)  # lines from here on are after the heading that ends the article
+        self.section_end: int | None = None
+        self.headings = article_end.SectionHeadings(self.texts, self.folded) if self.text_mode else None
+        self._find_core_and_end()
+        self.found = self._stated_metadata()
+        self.headline: int | None = None
+        if self.text_mode and self.core is not None and doc.metadata.get("title") is None:
+            self.headline = headline.find_headline(self, self.furniture.keys())
+            if self.headline is not None:
+                self.found.setdefault("title", self.texts[self.headline])
+
+    def _language_sample(self, shapes: LineTable) -> list[str]:
+        """The lines the page's language is read from: a text dump's densest run of sentences, whatever their words.
+
+        Before the stoplist is known, prose is told by its shape (sentences
+        of a few words) as for a language without a stoplist; the longest
+        lines of the whole dump are as often a language menu, a list of
+        names or a repeated error message as the article.  HTML blocks are
+        the extractor's main content already.
+        """
+        if not self.text_mode:
+            return self.texts
+        core = densest_run(line_weights(shape_density(shapes, STOPWORD_PROSE), self.is_furniture, self.repeated))
+        return self.texts[core[0] : core[1] + 1] if core is not None else self.texts
+
+    def _find_core_and_end(self) -> None:
+        """The core, the densest run of prose (the whole page for HTML blocks), and where a section heading ends the article."""
+        n = len(self.texts)
+        is_furniture = self.is_furniture
+        if self.text_mode:
+            weights = line_weights(self.lines, is_furniture, self.repeated)
+            self.core = densest_run(weights)
+            prose = prose_lines(self.lines) & ~is_furniture
+            # Prose characters from each line on.
+            prose_suffix = np.concatenate([np.cumsum(np.where(prose, self.lines.chars, 0)[::-1])[::-1], [0]]).tolist()
+        else:
+            self.core = (0, n - 1)
+            prose = ~is_furniture  # the extractor's paragraphs are all prose
+            prose_suffix = None
+        self.section_end = article_end.find_article_end(self, prose.tolist(), prose_suffix)
+        if self.section_end is not None:
+            self.end = self.section_end
+            self.core = densest_run(weights[: self.end]) if self.text_mode else (0, self.end - 1)
+
+    def _stated_metadata(self) -> dict:
+        """What the metadata lines above the article's end state, the first line's first.
+
+        Those under the end speak for comments and other stories ("August 3,
+        2019 at 4:11 am").  The date is the one nearest the article's start:
+        a teaser list above the headline dates other stories.
+        """
+        found: dict = {}
+        above_end = [(i, stated) for i, stated in self.statements if i < self.end]
+        for _, stated in above_end:
+            for key, value in stated.items():
+                found.setdefault(key, value)
+        if self.core is not None:
+            dated = [(abs(i - self.core[0]), i, stated["published"]) for i, stated in above_end if "published" in stated]
+            if dated:
+                found["published"] = min(dated)[2]
+        return found
+
+    @cached_property
+    def keep(self) -> list[bool]:
+        """Per line above the article's end: the line model keeps it (without a model, or for HTML blocks: it is in the core)."""
+        model = linemodel.load_model() if self.text_mode else None
+        if model is not None and self.end:
+            return (model.probabilities(self.line_features()) >= model.threshold).tolist()
+        start, stop = self.core
+        return [start <= i <= stop for i in range(self.end)]
+
+    def line_features(self) -> np.ndarray:
+        """The line model's features of the lines above the article's end (linemodel.line_features)."""
+        end = self.end
+        return linemodel.line_features(
+            self.texts[:end], self.tokens[:end], self.lines.head(end), self.furniture, self.core, self.repeated[:end], self.chars.head(end)
+        )
+
+    def apply(self, result: StepResult) -> int:
+        """Mark a step's removals on the blocks (a block an earlier step removed keeps that rule); how many took effect."""
+        removals = result if isinstance(result, Removals) else Removals(result)
+        made = 0
+        for i, rule in removals.blocks.items():
+            block = self.blocks[i]
+            if block.removed_by is None:
+                block.removed_by = rule
+                made += 1
+        for cut in removals.cuts:
+            self.blocks[cut.index].text = cut.text
+            self.cuts.append(cut.index)
+            position = self.positions[cut.index]
+            self.doc.inline_removals.extend(Removal(rule=cut.rule, text=piece, position=position, inline=True) for piece in cut.pieces)
+            made += len(cut.pieces)
+        if removals.rejection:
+            self.doc.reject(removals.rejection)
+        return made
+
+    def finish(self) -> None:
+        """Fill the document's missing metadata from what the page states; reject a page left with no text."""
+        meta = self.doc.metadata
+        for key in STATED_KEYS:
+            if meta.get(key) is None and self.found.get(key):
+                meta[key] = self.found[key]
+        if meta.get("site") is None:
+            meta["site"] = byline.guess_site(self.texts[: self.end])
+        if self.doc.ok and not self.doc.text.strip():
+            self.doc.reject(f"{rules.NO_ARTICLE}: every block was removed")
+
+
+def _decide_language(doc: Document, texts: list[str], backend: str) -> str:
+    """The page's language, decided once (language.page_language) and stored on the document; one a caller set is kept."""
+    meta = doc.metadata
+    if meta.get("language") is None:
+        code, confidence = page_language(texts, backend)
+        meta["language"] = code
+        meta["language_confidence"] = round(confidence, 4)
+    return meta["language"]

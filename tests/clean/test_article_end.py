@@ -1,0 +1,78 @@
+"""Step `article_end`: the heading that ends the article and what follows it (pipeline/clean/article_end.py)."""
+
+from inline_pages import PARA_DE, PARA_EN, page, rules_of
+
+from pipeline.clean import clean
+from pipeline.document import Block, Document
+
+
+def test_related_section_ends_the_article():
+    teaser = PARA_EN.replace("ministry", "council")
+    doc = page(PARA_EN, PARA_EN.replace("Tuesday", "Monday"), "Related Posts", "Another story", teaser)
+    assert rules_of(doc)["Related Posts"] == "related_section"
+    assert rules_of(doc)[teaser] == "related_section"
+
+
+def test_comment_heading_is_named_as_comments():
+    doc = page(PARA_DE, PARA_DE.replace("Brücke", "Schule"), "Schreibe einen Kommentar", "Name")
+    assert rules_of(doc)["Schreibe einen Kommentar"] == "comments_section"
+
+
+def test_heading_over_a_teaser_box_above_the_article_does_not_end_it():
+    teaser = PARA_EN.replace("ministry", "football club").replace("rules", "stadium")
+    days = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "Easter Monday")
+    body = [PARA_EN.replace("Tuesday", day) for day in days]
+    # Two teaser paragraphs (enough prose to allow a cut), then four times as much article.
+    doc = page(teaser, teaser.replace("stadium", "pitch"), "Related Posts", "Another story", *body)
+    for paragraph in body:
+        assert paragraph in doc.text
+    # A comment heading still ends the article, however long the thread.
+    doc = page(*body[:2], "Leave a Reply", *body[2:])
+    assert rules_of(doc)["Leave a Reply"] == "comments_section"
+
+
+def test_comment_link_in_the_article_header_does_not_end_it():
+    days = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "Easter Monday")
+    body = [PARA_EN.replace("Tuesday", day) for day in days]
+    lead = [PARA_EN.replace("ministry", "agency"), PARA_EN.replace("ministry", "regulator")]
+    # "Comments (32)" in the article's header links to the thread: the article is below it.
+    doc = page(*lead, "Comments (32)", *body)
+    for paragraph in body:
+        assert paragraph in doc.text
+    assert rules_of(doc)["Comments (32)"] == "section_heading"
+    # The same label over comments with their time stamps is the thread.
+    comments = [PARA_EN.replace("ministry", who) for who in ("council", "union", "court", "bank", "mayor", "league", "school")]
+    thread = [f"Reader {k}, 12 March 2024, 13:{k:02d}: {text}" for k, text in enumerate(comments)]
+    doc = page(*body[:2], "Comments (32)", *thread)
+    assert rules_of(doc)["Comments (32)"] == "comments_section"
+    assert all(rules_of(doc).get(line) == "comments_section" for line in thread)
+
+
+def test_read_also_box_inside_the_article_does_not_end_it():
+    body = [PARA_EN.replace("Tuesday", day) for day in ("Monday", "Tuesday", "Friday", "Sunday")]
+    doc = page(*body[:2], "Related stories", "Council approves the new stadium plan", *body[2:])
+    assert rules_of(doc)["Related stories"] == "section_heading"
+    for paragraph in body:
+        assert paragraph in doc.text
+    # A list of teasers (titles and paragraphs taking turns) still ends it.
+    teaser = PARA_EN.replace("ministry", "council")
+    doc = page(*body[:2], "Related stories", "Council approves the new stadium plan", teaser, "Another story here today", teaser.replace("council", "club"))
+    assert rules_of(doc)["Related stories"] == "related_section"
+
+
+def test_dates_and_bylines_under_the_articles_end_are_not_its_metadata():
+    lines = [
+        "Council approves the new cycle bridge",
+        "The city council approved on Tuesday a new bridge for cyclists across the river, which will open next "
+        "spring after two years of planning and a long public consultation.",
+        "The mayor said the bridge would cut travel times for thousands of commuters and take cars off the old "
+        "road bridge, which needs repairs that will take most of next year.",
+        "Opponents had argued that the money should go to the bus network instead, but lost the vote.",
+        "12 Comments",
+        "By Jane Reader",
+        "August 3, 2019 at 4:11 am",
+        "Great news for everyone who rides to work every day in this city.",
+    ]
+    doc = clean(Document(source="x", raw=b"x", format="text", blocks=[Block(text=t) for t in lines]))
+    assert doc.metadata["published"] is None and doc.metadata["author"] is None
+    assert "Great news" not in doc.text

@@ -1,0 +1,71 @@
+"""Bylines, datelines, credits and the site (pipeline/clean/byline.py)."""
+
+import pytest
+
+from pipeline.clean.byline import (
+    guess_site,
+    parse_byline,
+    parse_date,
+    parse_dateline,
+    site_from_handle,
+)
+
+
+@pytest.mark.parametrize(
+    "line, author",
+    [
+        ("By Vugar Khalilov", "Vugar Khalilov"),
+        ("BY JOHN SMITH", "JOHN SMITH"),
+        ("Von Lars Fischer und Alina Schadwinkel", "Lars Fischer und Alina Schadwinkel"),
+        # Lower-case words are not a name, though "von" and "by" start the line.
+        ("von der Fahrbahn abgekommen", None),
+        ("by providing your email address", None),
+    ],
+)
+def test_bylines_need_capitalised_names(line, author):
+    found = parse_byline(line)
+    assert (found or {}).get("author") == author
+
+
+def test_dates_and_bylines():
+    assert parse_date("2025.04.04 / 11:12") == "2025-04-04"
+    assert parse_date("am 31. Mai 2012") == "2012-05-31"
+    assert parse_date("June 21, 2022") == "2022-06-21"
+    assert parse_date("99.99.2012") is None
+    assert parse_dateline("Date: 2025.04.04 / 11:12") == {"published": "2025-04-04"}
+    assert parse_dateline("The 2025 budget was passed") is None
+    assert parse_byline("By Azernews") == {"site": "Azernews"}
+    assert parse_byline(" date 2021-06-11 By Vafa Ismayilova") == {"published": "2021-06-11", "author": "Vafa Ismayilova"}
+    assert site_from_handle("AzerNewsAz") == "AzerNews"
+    assert site_from_handle("nytimes") == "nytimes"
+
+
+def test_site_from_the_first_handle_that_follows_a_follow_word():
+    lines = [
+        "Unfollowed by many, the mayor @home stayed",  # "followed" is not the word "follow"
+        "Please follow the council's long debate on www.example.org @Archive",  # "@" over 40 characters on
+        "Follow us on Twitter @AzerNewsAz",
+        "Folgen Sie @Other",
+    ]
+    assert guess_site(lines) == "AzerNews"
+    assert guess_site(["FOLLOW @DailyPost for more"]) == "DailyPost"
+    # The long s folds to "s" under IGNORECASE, not under lower(): the page-wide search still finds it.
+    assert guess_site(["ſuivez-nous @LeMonde"]) == "LeMonde"
+    assert guess_site(["Follow the money", "mail: a@b"]) is None
+
+
+@pytest.mark.parametrize(
+    "line, published",
+    [
+        ("Friday, April 29, 2022", "2022-04-29"),
+        ("lundi 9 décembre 2019", "2019-12-09"),
+        ("Publié sur 18/02/2020", "2020-02-18"),
+        ("Post date March 5, 2014", "2014-03-05"),
+        ("Montag, den 12. März 2020", "2020-03-12"),
+        # A range, and a sentence holding a date, state no publication date.
+        ("21 Feb 2007 - 23 Mar 2021", None),
+        ("The council met on 12 March 2020", None),
+    ],
+)
+def test_datelines_with_weekdays_and_labels(line, published):
+    assert (parse_dateline(line) or {}).get("published") == published

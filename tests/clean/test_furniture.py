@@ -1,0 +1,37 @@
+"""Step `furniture`: single lines of furniture and metadata (pipeline/clean/furniture.py)."""
+
+import pytest
+from inline_pages import PARA_EN, page, rules_of
+
+
+def test_bylines_move_into_metadata():
+    doc = page("By Jane Smith", "Published 12 March 2024", PARA_EN, PARA_EN)
+    assert doc.metadata["author"] == "Jane Smith"
+    assert rules_of(doc)["By Jane Smith"] == "byline"
+    assert "Jane Smith" not in doc.text
+
+
+def test_read_also_paywall_and_advertising_lines_in_text_dumps():
+    body = [PARA_EN.replace("Tuesday", day) for day in ("Monday", "Tuesday", "Friday")]
+    lines = {
+        "Read also: Council approves the new stadium plan": "read_more",
+        ">> Council approves the new stadium plan <<": "read_more",
+        "To view the full story, please subscribe to The Daily.": "paywall",
+        "This post contains references to products from one or more of our advertisers.": "advertising",
+        "The Daily is supported by its audience. When you buy through links on our site, we may earn an affiliate commission.": "advertising",
+    }
+    doc = page(body[0], *lines, *body[1:])
+    for line, rule in lines.items():
+        assert rules_of(doc)[line] == rule
+    assert all(paragraph in doc.text for paragraph in body)
+
+
+@pytest.mark.parametrize(
+    "value, author",
+    [("Anna Muster", "Anna Muster"), ("Axar.az", "Axar.az"), ("Suche", None), ("19. Juni 2019 / 13:20", None), ("Recent posts", None)],
+)
+def test_the_line_after_an_author_label_must_be_a_persons_name(value, author):
+    from pipeline.clean.furniture import _label_value
+
+    stated = _label_value("author", value)
+    assert (stated[1]["author"] if stated else None) == author

@@ -1,0 +1,80 @@
+"""The multilingual line patterns (pipeline/clean/patterns.py)."""
+
+import pytest
+
+from pipeline.clean.patterns import label_rule, section_end_kind
+
+
+@pytest.mark.parametrize(
+    "line, rule",
+    [
+        # Words the gates list as the tokenizer splits them: hyphens and the Arabic article join a word.
+        ("Suivez-nous sur Facebook", "social"),
+        ("جميع الحقوق محفوظة", "copyright"),
+    ],
+)
+def test_label_rules_see_joined_words(line, rule):
+    assert label_rule(line) == rule
+
+
+@pytest.mark.parametrize("heading", ["What do you think?", "İlgili Haberler", "İLGİLİ HABERLER", "ilgili haberler"])
+def test_section_headings_match_after_folding(heading):
+    # "?" is stripped before the phrase is looked up; Turkish "İ" folds to a plain "i".
+    assert section_end_kind(heading)
+
+
+def test_label_rules():
+    assert label_rule("Follow us on Twitter @SomeNews") == "social"
+    assert label_rule("Facebook | Twitter | WhatsApp") == "social"
+    assert label_rule("Weiterlesen") == "read_more"
+    assert label_rule("© 2024 Example Media") == "copyright"
+    assert label_rule("Foto: dpa") == "photo_credit"
+    assert label_rule("Kuva: Matti Meikäläinen") == "photo_credit"
+    assert label_rule("Augusta National/Getty Images") == "photo_credit"
+    assert label_rule("TebNad/Shutterstock.com") == "photo_credit"
+    assert label_rule("Die Polizei sagte, Getty habe nichts damit zu tun.") is None
+    caption = "Die Junioren feierten in der vergangenen Woche ihren Titel bei der Weltmeisterschaft. (Foto: Privat)"
+    assert label_rule(caption) == "photo_caption"
+    for caption in (
+        "Dmitry Muratov, periodista ruso y Premio Nobel de la Paz (REUTERS/Denis Balibouse)",
+        "Wer die Äste immer wieder auf die Wege zieht, ist unklar (Symbolbild).",
+        "Neue DJV-Online-Seminare starten im März. (Quelle: Hume/Unsplash/DJV)",
+        "Marco Odermatt, Ski-Star aus der Schweiz. © AFP / MARCO BERTORELLO",
+        "Un grupo de pingüinos, en la Antártida el 11 de febrero pasado. EFE",
+        "Son tres los periodos de vacaciones durante el año escolar. Foto: Andina",
+        "Un día de mercado en el centro de Lima (Fotografía: Juan Pérez)",
+    ):
+        assert label_rule(caption) == "photo_caption", caption
+    # "Photographs by" is a credit too (the photo-credit rule takes it first).
+    assert label_rule("The harbour at dawn on the first day of the festival. Photographs by Anna Lee") == "photo_credit"
+    # A source the article cites is not a credit.
+    assert label_rule("Die Arbeitslosenquote stieg im Mai auf 5,8 Prozent (Quelle: Statistisches Bundesamt).") is None
+    for meta in (
+        "This entry was posted in News. Bookmark the permalink.",
+        "Der Beitrag wurde am Mittwoch, den 27. November 2019 um 15:21 Uhr veröffentlicht und wurde unter Allgemein abgelegt.",
+        "Eingestellt von Anna um 21:11",
+        "Esta entrada se publicó en Noticias y etiquetada como Portada.",
+    ):
+        assert label_rule(meta) == "post_meta", meta
+    assert label_rule("***") == "symbols"
+    assert label_rule("The council met on Tuesday.") is None
+
+
+def test_section_end_headings_in_several_languages():
+    for heading in ("See also", "Читайте также", "Lire aussi :", "Das könnte Sie auch interessieren", "12 Kommentare", "관련기사",
+                    "Lesen Sie auch:", "Veja também", "Articles les plus lus"):
+        assert section_end_kind(heading), heading
+    assert not section_end_kind("Relations between the two countries improved")
+    # A comment thread titled after the post.
+    assert section_end_kind("12 thoughts on “Why the bridge is late”")
+    assert section_end_kind("Eine Antwort zu „Die neue Brücke“")
+    assert not section_end_kind("One of the best bridges in the country")
+
+
+def test_story_box_headings_are_the_section_headings_over_other_stories():
+    from pipeline.clean.patterns import story_box_heading
+
+    for line in ("Most read", "Mehr aus dem Ressort", "Related Posts:", "Más noticias", "Don't miss", "Most shared"):
+        assert story_box_heading(line) and section_end_kind(line), line
+    for line in ("Newsletter", "2 Kommentare", "Leave a Reply", "Tags", "Themen", "3 Responses to “A title”", "Share this"):
+        assert not story_box_heading(line) and section_end_kind(line), line

@@ -1,0 +1,47 @@
+"""Step `repeated`: a block repeating the kept block before it (pipeline/clean/repeated.py)."""
+
+from pipeline.clean import clean, repeated, rules
+from pipeline.clean.page import Page
+from pipeline.document import Block, Document
+
+PARAGRAPH = (
+    "The city council approved on Tuesday a new bridge for cyclists across the river, which will open next "
+    "spring after two years of planning and a long public consultation."
+)
+LAST = (
+    "The mayor said the bridge would cut travel times for thousands of commuters and take cars off the old "
+    "road bridge, which needs repairs that will take most of next year."
+)
+
+
+def text_doc(lines: list[str]) -> Document:
+    return Document(source="x", raw=b"x", format="text", blocks=[Block(text=t) for t in lines])
+
+
+def test_a_block_repeating_the_one_before_goes():
+    lines = ["Council approves the new cycle bridge", "Council approves the new cycle bridge", PARAGRAPH, PARAGRAPH, LAST]
+    doc = clean(text_doc(lines))
+    assert [b.removed_by for b in doc.blocks[:4]] == [None, rules.REPEATED, None, rules.REPEATED]
+    assert doc.text.count(PARAGRAPH) == 1
+
+
+def test_short_values_may_repeat_and_only_the_block_right_before_counts():
+    lines = ["Length", "120 m", "Width", "120 m", "Cost", "12 m", "12 m", PARAGRAPH, LAST, PARAGRAPH]
+    removals = repeated.remove_repeats(Page(text_doc(lines)))
+    # "12 m" twice in a row is a table's value, under REPEAT_MIN_CHARS; the
+    # paragraph comes back after another block, which a lead repeated under
+    # its teaser does not.
+    assert removals == {}
+    removals = repeated.remove_repeats(Page(text_doc([PARAGRAPH, PARAGRAPH, PARAGRAPH, LAST])))
+    assert removals == {1: rules.REPEATED, 2: rules.REPEATED}
+
+
+def test_a_removed_block_between_two_copies_does_not_separate_them():
+    doc = text_doc([PARAGRAPH, "Share on Facebook", PARAGRAPH, LAST])
+    doc.blocks[1].removed_by = rules.SOCIAL  # removed before the step runs
+    page = Page(doc)  # the page does not hold the block removed before cleaning began
+    assert repeated.remove_repeats(page) == {1: rules.REPEATED} and page.positions[1] == 2
+    doc = text_doc([PARAGRAPH, "Share on Facebook", PARAGRAPH, LAST])
+    page = Page(doc)
+    page.apply({1: rules.SOCIAL})
+    assert repeated.remove_repeats(page) == {2: rules.REPEATED}
