@@ -155,12 +155,12 @@ def test_unknown_metadata_stays_none():
 
 
 def test_og_url_then_fetched_url():
+    from pipeline.html.dom import read_page
     from pipeline.metadata import canonical_url
-    from trafilatura.utils import load_html
 
-    tree = load_html('<html><head><meta property="og:url" content="https://a.example/x"></head><body></body></html>')
-    assert canonical_url(tree, "https://b.example/y") == "https://a.example/x"
-    assert canonical_url(load_html("<html><body><p>x</p></body></html>"), "https://b.example/y") == "https://b.example/y"
+    page = read_page('<html><head><meta property="og:url" content="https://a.example/x"></head><body></body></html>')
+    assert canonical_url(page.head, "https://b.example/y") == "https://a.example/x"
+    assert canonical_url(read_page("<html><body><p>x</p></body></html>").head, "https://b.example/y") == "https://b.example/y"
     assert canonical_url(None, "javascript:alert(1)") is None
 
 

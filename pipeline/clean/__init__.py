@@ -358,6 +358,8 @@ def clean(doc: Document, language: str | None = None, fast: bool = False) -> Doc
     """
     if not doc.ok or not doc.blocks:
         return doc
+    if any(b.removed_by for b in doc.blocks):
+        return _clean_kept(doc, language, fast)
     a = analyse(doc, language)
     texts, furniture, found_meta, core, end = a.texts, a.furniture, a.found_meta, a.core, a.end
     text_mode = a.text_mode
@@ -433,6 +435,20 @@ def clean(doc: Document, language: str | None = None, fast: bool = False) -> Doc
     _apply_metadata(doc, found_meta, texts[:end])
     if not doc.text.strip():
         return doc.reject(f"{RULE_EMPTY}: every block was removed")
+    return doc
+
+
+def _clean_kept(doc: Document, language: str | None, fast: bool) -> Document:
+    """Blocks already removed (by the extractor) stay as they are; the cleaner runs on the others."""
+    every = doc.blocks
+    kept = [i for i, b in enumerate(every) if b.kept]
+    doc.blocks = [every[i] for i in kept]
+    try:
+        clean(doc, language, fast)
+    finally:
+        doc.blocks = every
+    for removal in doc.inline_removals:
+        removal.position = kept[removal.position]
     return doc
 
 

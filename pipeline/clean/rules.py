@@ -17,6 +17,9 @@ class Rule:
 
 
 _RULES = (
+    # HTML extraction (pipeline/extract.py): blocks dropped before the cleaner sees the page.
+    Rule("boilerplate", "an HTML block the block model judged not to be the article (menus, sidebars, footers, teasers, page furniture)"),
+    Rule("comment_thread", "readers' comments and replies: an HTML block under an element the page names as comments"),
     # The article's extent.
     Rule("outside_core", "not part of the article's core, the densest run of prose on the page"),
     Rule("low_content", "a line inside the core that the line model judged not to be article text"),
