@@ -74,7 +74,10 @@ SECOND_ROUNDS = 50
 MAX_ROWS_PER_PAGE = 200
 # The second stage's inputs come from first stages trained without each half of the training domains.
 INNER_FOLDS = 2
-KEEP_THRESHOLD = 0.5
+# dev-pages label a few snippets a page (wcxb-dev every block): their blocks
+# weigh this much more, so that each corpus's pages count about alike.
+DEV_PAGES_WEIGHT = 8.0
+KEEP_THRESHOLD = 0.4
 
 
 def domain_of(url: str) -> str:
@@ -219,6 +222,10 @@ def _rows(page: dict) -> np.ndarray:
     return rows
 
 
+def _corpus_weight(page: dict) -> float:
+    return DEV_PAGES_WEIGHT if page["corpus"] == "dev" else 1.0
+
+
 def _fit(pages: list[dict], columns, rounds: int = ROUNDS):
     import lightgbm as lgb
 
@@ -226,7 +233,7 @@ def _fit(pages: list[dict], columns, rounds: int = ROUNDS):
     x = np.concatenate([columns(p)[r] for p, r in zip(pages, rows)]).astype(np.float32)
     y = np.concatenate([p["y"][r] for p, r in zip(pages, rows)])
     # A page's blocks weigh by the square root of its labelled blocks: long pages count more, not linearly more.
-    w = np.concatenate([np.full(len(r), 1.0 / max(np.isfinite(p["y"]).sum(), 1) ** 0.5) for p, r in zip(pages, rows)])
+    w = np.concatenate([np.full(len(r), _corpus_weight(p) / max(np.isfinite(p["y"]).sum(), 1) ** 0.5) for p, r in zip(pages, rows)])
     return lgb.train(PARAMS, lgb.Dataset(x, y, weight=w), num_boost_round=rounds)
 
 
@@ -409,10 +416,13 @@ def main() -> int:
     f.add_argument("--limit", type=int, help="only the first N pages of each corpus")
     e = sub.add_parser("evaluate", help="k-fold by domain over the development folds (extraction only)")
     e.add_argument("--thresholds", default="0.3,0.4,0.5,0.6")
+    e.add_argument("--dev-weight", type=float, help="weight of dev-pages blocks (default DEV_PAGES_WEIGHT)")
     e.add_argument("--trafilatura", action="store_true", help="compare the first stage with and without trafilatura's output as a feature")
     sub.add_parser("final", help="score the final test fold once; write the per-fold models for the benches")
     sub.add_parser("ship", help="train on every page and write the shipped model")
     args = parser.parse_args()
+    global DEV_PAGES_WEIGHT
+    DEV_PAGES_WEIGHT = getattr(args, "dev_weight", None) or DEV_PAGES_WEIGHT
     if args.command == "featurise":
         featurise(args.limit)
         return 0
@@ -429,6 +439,8 @@ def main() -> int:
                     print_scores(f"{label}, threshold {t}", scores(chosen, probabilities, t))
             return 0
         both, first = cross_validate(chosen, dev_folds)
+        with (ROOT / "bench" / "out" / "oof.pkl").open("wb") as out:
+            pickle.dump({"ids": [(p["corpus"], p["id"]) for p in chosen], "both": both, "first": first}, out)
         for t in map(float, args.thresholds.split(",")):
             print_scores(f"first stage, threshold {t}", scores(chosen, first, t))
             print_scores(f"both stages, threshold {t}", scores(chosen, both, t))

@@ -18,7 +18,7 @@ class Rule:
 
 _RULES = (
     # HTML extraction (pipeline/extract.py): blocks dropped before the cleaner sees the page.
-    Rule("boilerplate", "an HTML block the block model judged not to be the article (menus, sidebars, footers, teasers, page furniture)"),
+    Rule("boilerplate", "an HTML block the extractor judged not to be the article: menus, sidebars, footers, teasers (the block model; trafilatura on pages the model keeps almost nothing of)"),
     Rule("comment_thread", "readers' comments and replies: an HTML block under an element the page names as comments"),
     # The article's extent.
     Rule("outside_core", "not part of the article's core, the densest run of prose on the page"),
