@@ -148,49 +148,39 @@ def snippet_labels(texts: list[str], with_: list[str], without: list[str]) -> np
 # --- the cached corpus ---------------------------------------------------------
 
 
-def _page_blocks(raw: bytes, source: str):
+def _cached_page(raw: bytes, labels, **about) -> dict | None:
+    """One page of the cache: its blocks' texts, features and context, and `labels(texts)`; None when it cannot be read."""
     from pipeline.html.dom import read_page
     from pipeline.html.features import features
     from pipeline.options import Options
     from pipeline.read import read_bytes
 
     options = Options(format="html")
-    doc = read_bytes(raw, source=source, options=options)
+    doc = read_bytes(raw, source=about["id"], options=options)
     if not doc.ok or not doc.html:
         return None
     page = read_page(doc.html)
     x, context = features(page)
-    return page, x, context
+    texts = [b.text for b in page.blocks]
+    return dict(about, x=x, texts=texts, chars=context.chars, groups=context.groups, y=labels(texts), fold=fold_of_domain(about["domain"]))
 
 
 def featurise(limit: int | None) -> None:
     from pipeline.html.features import FEATURE_NAMES
 
     started = time.monotonic()
-    pages = []
-    for page in load_pages(limit=limit):
-        parsed = _page_blocks(page.html, page.id)
-        if parsed is None:
-            continue
-        dom, x, context = parsed
-        texts = [b.text for b in dom.blocks]
-        pages.append(
-            dict(corpus="wcxb", id=page.id, domain=page.domain, page_type=page.page_type, x=x, texts=texts,
-                 chars=context.chars, groups=context.groups, y=wcxb_labels(texts, page.main_content))
-        )
+    pages = [
+        _cached_page(page.html, lambda texts, page=page: wcxb_labels(texts, page.main_content),
+                     corpus="wcxb", id=page.id, domain=page.domain, page_type=page.page_type)
+        for page in load_pages(limit=limit)
+    ]
     print(f"wcxb-dev: {len(pages)} pages, {time.monotonic() - started:.0f} s", file=sys.stderr)
-    for case in load_cases(limit=limit):
-        parsed = _page_blocks(case.html, case.id)
-        if parsed is None:
-            continue
-        dom, x, context = parsed
-        texts = [b.text for b in dom.blocks]
-        pages.append(
-            dict(corpus="dev", id=case.id, domain=domain_of(case.url), page_type="article", x=x, texts=texts,
-                 chars=context.chars, groups=context.groups, y=snippet_labels(texts, case.with_, case.without))
-        )
-    for page in pages:
-        page["fold"] = fold_of_domain(page["domain"])
+    pages += [
+        _cached_page(case.html, lambda texts, case=case: snippet_labels(texts, case.with_, case.without),
+                     corpus="dev", id=case.id, domain=domain_of(case.url), page_type="article")
+        for case in load_cases(limit=limit)
+    ]
+    pages = [page for page in pages if page is not None]
     CACHE.parent.mkdir(parents=True, exist_ok=True)
     with CACHE.open("wb") as out:
         pickle.dump({"features": FEATURE_NAMES, "pages": pages}, out)
@@ -398,12 +388,6 @@ def with_trafilatura_column(pages: list[dict]) -> None:
         p["x_traf"] = np.hstack([p["x"], column[:, None]])
 
 
-def load_feature_names():
-    from pipeline.html.features import FEATURE_NAMES
-
-    return FEATURE_NAMES
-
-
 def print_scores(label: str, result: dict) -> None:
     print(f"{label}: dev-pages segments P {result['dev'].precision:.3f} R {result['dev'].recall:.3f} F1 {result['dev'].f1:.4f}; "
           f"wcxb articles {result['articles'].line('shingles')}; all wcxb F1 {result['wcxb'].f1:.4f}")
@@ -427,7 +411,6 @@ def main() -> int:
         featurise(args.limit)
         return 0
     pages = load_cache()
-    names = load_feature_names()
     if args.command == "evaluate":
         dev_folds = [k for k in range(FOLDS) if k != FINAL_FOLD]
         chosen = [p for p in pages if p["fold"] in dev_folds]
