@@ -57,9 +57,13 @@ def test_huge_start_tags_lose_their_attributes_and_deep_nesting_is_measured_befo
     assert without_huge_tags(f"<p {attributes}>Text</p>") == "<p>Text</p>"
     deep = "<div>" * (PARSE_MAX_NESTING + 1) + "</div>" * (PARSE_MAX_NESTING + 1)
     assert nesting_estimate(deep) > PARSE_MAX_NESTING
+    deep_with_attributes = '<div class="x"><a href="/y">' * (PARSE_MAX_NESTING // 2 + 1)
+    assert nesting_estimate(deep_with_attributes) > PARSE_MAX_NESTING
     # Tags that close themselves do not nest; script text is not markup.
     flat = "<p>x" * 5000 + "<script>for(i=0;i<n;i++){}" + "a<b;" * 5000 + "</script>"
     assert nesting_estimate(flat) < 10
+    icons = "<div>" + '<span><path d="M0 0"/></span>' * 5000 + "<svg><g><circle r='1'></svg>" * 10 + "</div>"
+    assert nesting_estimate(icons) < 10
 
 
 def test_features_are_one_row_per_block_and_finite():

@@ -234,7 +234,7 @@ def without_huge_tags(html: str) -> str:
 # as it is deep, so pages with fewer tags than this are not measured.
 PARSE_MAX_NESTING = 4000
 _TAG_OR_SKIPPED = re.compile(
-    r"<(?:script|style)\b.*?</(?:script|style)\s*>|<!--.*?-->|<(/?)([a-zA-Z][a-zA-Z0-9]*)", re.DOTALL | re.IGNORECASE
+    r"<(script|style|svg|math)\b.*?</\1\s*>|<!--.*?-->|<(/?)([a-zA-Z][a-zA-Z0-9]*)[^>]*?(/?)>", re.DOTALL | re.IGNORECASE
 )
 # Elements that close without an end tag: they do not nest.
 _NOT_NESTING = frozenset(
@@ -248,8 +248,8 @@ def nesting_estimate(html: str) -> int:
     if html.count("<") <= PARSE_MAX_NESTING:
         return 0
     depth = deepest = 0
-    for close, name in _TAG_OR_SKIPPED.findall(html):
-        if not name or name.lower() in _NOT_NESTING:
+    for _, close, name, self_closing in _TAG_OR_SKIPPED.findall(html):
+        if not name or self_closing or name.lower() in _NOT_NESTING:
             continue
         if close:
             depth -= depth > 0
