@@ -1,194 +1,138 @@
 """Stage 2: main-content extraction.
 
-HTML pages go through trafilatura, whose output tree is turned into blocks
-(one per paragraph, heading, list item or table row) so that the cleaner can
-judge and record each one.  The page's own structure then adds back what
-trafilatura is known to drop: the lead paragraph between the headline and
-the body, which sites mark up as "lead", "intro", "teaser" or "standfirst"
-and trafilatura discards together with real teasers.
+An HTML page is parsed once (Lexbor, pipeline.html.dom) into blocks: every
+paragraph, heading, list item, table cell and line of text the page shows.
+The block model (pipeline.html.model) judges each block from what it and its
+surroundings look like (pipeline.html.features); on a page where it keeps
+almost nothing, trafilatura's extraction decides which blocks stay.  Rules
+that hold on every site come first: readers' comments and comment forms are
+never the article.
+Every block goes on to the cleaner, those dropped here marked with the rule
+that dropped them (`Block.removed_by`), so that nothing leaves a page
+unrecorded.  Metadata comes from the same parse (pipeline.metadata).
+
 Text dumps are already lines: nothing to do.
 """
 
 from __future__ import annotations
 
-import re
+import numpy as np
 
-from .document import Block, Document, visible
-from .metadata import html_metadata
+from .clean.rules import BOILERPLATE, COMMENT_FORM, COMMENT_THREAD, NO_ARTICLE
+from .document import Block, Document
+from .html.dom import MAX_DEPTH, PARSE_MAX_NESTING, Page, nesting_estimate, read_page, without_huge_tags
+from .html.features import Context, features
+from .html.marks import Mark
+from .html.model import load_block_model
+from .language import decide_page_language
+from .metadata import page_metadata
 
-# trafilatura settings, chosen by measurement on the dev pages
-# (bench/bench_html.py; extraction only, before cleaning, 949 pages):
-#   defaults (as here)        precision 0.911  recall 0.944  F1 0.927
-#   favor_precision=True      precision 0.926  recall 0.918  F1 0.922
-#   favor_recall=True         precision 0.901  recall 0.942  F1 0.921
-# include_comments only fills the separate comments tree, which is not the
-# article; include_tables keeps data tables that articles quote.
-TRAFILATURA_SETTINGS = dict(
-    include_comments=False,
-    include_tables=True,
-    include_images=False,
-    include_links=False,
-    with_metadata=True,
-)
-
-_BLOCK_TAGS = {"p": "p", "head": "h", "quote": "p", "code": "p"}
-_WS = re.compile(r"\s+")
-
-# class/id words that mark an article's lead (standfirst) in page templates.
-_LEAD_MARK = re.compile(
-    r"(?:^|[-_\s])(?:lead|leadin|intro|introtext|teaser|excerpt|standfirst|chapo|deck|"
-    r"summary|subtitle|subheadline|sub-headline|subline|description|abstract|kurztext|vorspann)(?:$|[-_\s])",
-    re.IGNORECASE,
-)
-# ... unless the same element or a near ancestor says it is a list of other articles.
-_NOT_LEAD = re.compile(
-    r"related|sidebar|widget|list|card|nav|menu|footer|comment|recommend|more|slider|carousel|"
-    r"popular|latest|promo|newsletter|cookie|modal|meta",
-    re.IGNORECASE,
-)
-_LEAD_TAGS = ("p", "div", "h2", "h3", "span", "section", "header", "strong")
-# A lead is at least a sentence and at most a paragraph or two; shorter text
-# is a kicker or a label, longer a whole article preview.
-LEAD_MIN_CHARS = 40
-LEAD_MAX_CHARS = 1200
-# libxml2's HTML parser stops building the tree at this depth (without its
-# "huge" option): deeper content is lost, so such pages are malformed.
-PARSER_MAX_DEPTH = 256
-# Length of the text snippet used to find the extracted body in the page.
-SNIPPET_CHARS = 25
-# Ancestors looked at above a lead candidate to see whether it sits in a teaser list.
-LEAD_ANCESTOR_DEPTH = 4
+# When the model keeps less text than this, the page is one it is unsure
+# of (a page of short items, a layout it has not met): trafilatura's
+# extraction decides instead.  On the development folds (held out by
+# domain) that was 2% of the pages, for +0.0018 segment F1 on dev-pages
+# (400 characters: 3%, +0.0025; but a Korean or Chinese article says in
+# 400 characters what a German one says in 1,000).  Running trafilatura on
+# every page would cost as much time as the whole pipeline (docs/html.md).
+FALLBACK_BELOW_CHARS = 200
+# A form with a text area is a comment or contact form, unless it holds
+# this share of the page's prose or more: some site generators wrap a whole
+# page in one <form>.
+FORM_MAX_PROSE_SHARE = 0.5
 
 
-# A start tag longer than this is not markup a page needs: libxml2 parses a
-# tag's attributes in quadratic time (a <p> with 300,000 attributes took
-# ~5 minutes, which the per-page time limit cannot interrupt), and no
-# article text is in attributes.  Such a tag keeps its name and loses its
-# attributes.  One of the 949 dev pages has one (a gallery's 228 KB of
-# JSON in a data attribute); its text and metadata come out the same.
-MAX_TAG_CHARS = 100_000
-_HUGE_TAG = re.compile(r"<([a-zA-Z][^\s/>]*)[^>]{%d,}>" % MAX_TAG_CHARS)
+def extract(doc: Document, language_backend: str = "auto") -> Document:
+    """HTML pages: every block of the page, those that are not the article marked removed with their rule; metadata.
 
-
-def extract(doc: Document) -> Document:
+    The page's language is decided here, once, from its blocks with
+    `language_backend` (the block features need its stoplist) and stored on
+    the document, where the cleaner and the language stage find it.
+    """
     if not doc.ok or doc.format != "html":
         return doc
-    import trafilatura
-    from trafilatura.utils import load_html
-
-    if _HUGE_TAG.search(doc.html):
-        doc.html = _HUGE_TAG.sub(r"<\1>", doc.html)
-    tree = load_html(doc.html)
-    if tree is None:
-        return doc.reject("malformed: the page could not be parsed as HTML")
-    fetched_url = doc.metadata.get("url")
-    result = trafilatura.bare_extraction(doc.html, url=fetched_url, **TRAFILATURA_SETTINGS)
-    for key, value in html_metadata(result, tree, fetched_url).items():
+    doc.html = without_huge_tags(doc.html)
+    if nesting_estimate(doc.html) > PARSE_MAX_NESTING:
+        return doc.reject(f"malformed: markup nested more than {PARSE_MAX_NESTING} levels deep")
+    page = read_page(doc.html)
+    if page.max_depth > MAX_DEPTH:
+        return doc.reject(f"malformed: markup nested more than {MAX_DEPTH} levels deep")
+    for key, value in page_metadata(page, doc.metadata.get("url"), doc.html).items():
         if value is not None:
             doc.metadata[key] = value
-    blocks = list(_blocks_from_tree(result.body)) if result is not None and result.body is not None else []
-    if not blocks:
-        if tree_depth(tree) >= PARSER_MAX_DEPTH:
-            return doc.reject(f"malformed: markup nested {PARSER_MAX_DEPTH} levels deep, where the parser stops")
-        return doc.reject("no_article: the extractor found no main content")
-    doc.blocks = recover_lead(tree, blocks) + blocks
+    if not page.blocks:
+        return doc.reject(f"{NO_ARTICLE}: the page shows no text")
+    x, context = features(page, decide_page_language(doc, [b.text for b in page.blocks], language_backend))
+    keep = load_block_model().keep(x, context)
+    if context.chars[keep].sum() < FALLBACK_BELOW_CHARS:
+        keep = kept_by_trafilatura(doc.html, [b.text for b in page.blocks])
+    rules = drop_rules(page, context, keep)
+    doc.blocks = [Block(text=b.text, kind=b.kind, removed_by=rule) for b, rule in zip(page.blocks, rules)]
+    if not any(rule is None for rule in rules):
+        return doc.reject(f"{NO_ARTICLE}: the extractor found no main content")
     return doc
 
 
-def tree_depth(tree) -> int:
-    """Deepest element nesting of a parsed page (iterative: safe on pathological pages)."""
-    from lxml import etree
+def kept_by_trafilatura(html: str, texts: list[str]) -> np.ndarray:
+    """Per block: its text is in what trafilatura extracts from the page (include_comments=False)."""
+    import trafilatura
 
-    depth = deepest = 0
-    for event, _ in etree.iterwalk(tree, events=("start", "end")):
-        depth += 1 if event == "start" else -1
-        deepest = max(deepest, depth)
-    return deepest
+    output = " ".join((trafilatura.extract(html, include_comments=False, include_tables=True) or "").split())
+    return np.array([bool(t) and t in output for t in texts], bool)
 
 
-def recover_lead(tree, blocks: list[Block]) -> list[Block]:
-    """Lead paragraphs between the headline and the extracted body that trafilatura dropped."""
-    body_start = _element_holding(tree, blocks)
-    if body_start is None:
-        return []
-    extracted = _fold(" ".join(b.text for b in blocks))
-    order = {el: i for i, el in enumerate(tree.iter())}
-    headline = next(iter(tree.iter("h1")), None)
-    lower = order.get(headline, -1)
-    upper = order[body_start]
-    leads: list[Block] = []
-    taken: list = []
-    for el in tree.iter(*_LEAD_TAGS):
-        index = order.get(el, -1)
-        if index <= lower:
-            continue
-        if index >= upper:
-            break
-        marks = f"{el.get('class', '')} {el.get('id', '')}"
-        if not _LEAD_MARK.search(marks) or _NOT_LEAD.search(marks):
-            continue
-        if any(_is_ancestor(t, el) for t in taken) or _is_ancestor(el, body_start) or _in_teaser_list(el):
-            continue
-        text = _fold(el.text_content())
-        if not LEAD_MIN_CHARS <= len(text) <= LEAD_MAX_CHARS or text in extracted:
-            continue
-        taken.append(el)
-        leads.append(Block(text=text, kind="p"))
-    return leads
-
-
-def _element_holding(tree, blocks: list[Block]):
-    """The page element whose own text starts one of the first extracted blocks (linear in page size)."""
-    for block in blocks[:3]:
-        snippet = _fold(block.text)[:SNIPPET_CHARS]
-        if len(snippet) < SNIPPET_CHARS // 2:
-            continue
-        for el in tree.iter():
-            if not isinstance(el.tag, str):
-                continue
-            if el.text and snippet in _fold(el.text):
-                return el
-            if el.tail and snippet in _fold(el.tail):
-                return el.getparent()
-    return None
-
-
-def _is_ancestor(candidate, el) -> bool:
-    return any(parent is candidate for parent in el.iterancestors())
-
-
-def _in_teaser_list(el) -> bool:
-    for depth, parent in enumerate(el.iterancestors()):
-        if depth >= LEAD_ANCESTOR_DEPTH or parent.tag in ("body", "article", "main"):
-            return False
-        marks = f"{parent.get('class', '')} {parent.get('id', '')}"
-        if parent.tag in ("nav", "aside", "footer", "li") or _NOT_LEAD.search(marks):
-            return True
-    return False
-
-
-def _fold(text: str) -> str:
-    return _WS.sub(" ", visible(text)).strip()
-
-
-def _text(element) -> str:
-    return _fold("".join(element.itertext()))
-
-
-def _blocks_from_tree(body):
-    for element in body:
-        tag = element.tag
-        if tag == "list":
-            for item in element.iter("item"):
-                text = _text(item)
-                if text:
-                    yield Block(text=text, kind="li")
-        elif tag == "table":
-            for row in element.iter("row"):
-                cells = [_text(cell) for cell in row if _text(cell)]
-                if cells:
-                    yield Block(text=" | ".join(cells), kind="li")
+def drop_rules(page: Page, context: Context, keep: np.ndarray) -> list[str | None]:
+    """Each block's removal rule (None: kept), the rules that hold on every site first, then the model's judgement."""
+    comments = _comment_containers(page)
+    forms = _comment_forms(page, context)
+    rules: list[str | None] = []
+    for i, block in enumerate(page.blocks):
+        c = block.container
+        if comments[c]:
+            rules.append(COMMENT_THREAD)
+        elif forms[c]:
+            rules.append(COMMENT_FORM)
+        elif not keep[i]:
+            rules.append(BOILERPLATE)
         else:
-            text = _text(element)
-            if text:
-                yield Block(text=text, kind=_BLOCK_TAGS.get(tag, "p"))
+            rules.append(None)
+    return rules
+
+
+def _comment_containers(page: Page) -> list[bool]:
+    """Per container: it is inside an element named as comments (class/id comment, reply, respond...).
+
+    Only when that element is nearer than any element named as the
+    article's content (or an <article>, a <main>): a template marking the
+    whole post "comments-open" holds the article deeper down, in its
+    "entry-content"; a comment's own "comment-content" is still a comment.
+    """
+    m = len(page.tag)
+    inside = [False] * m
+    for c in range(1, m):
+        own = page.own_marks[c]
+        if own & Mark.W_COMMENT:
+            inside[c] = True
+        elif own & (Mark.W_CONTENT | Mark.ARTICLE | Mark.MAIN):
+            inside[c] = False
+        else:
+            inside[c] = inside[page.parent[c]]
+    return inside
+
+
+def _comment_forms(page: Page, context: Context) -> list[bool]:
+    """Per container: it is inside a form with a text area that holds less than FORM_MAX_PROSE_SHARE of the page's prose."""
+    m = len(page.tag)
+    inside = [False] * m
+    if not page.textareas:
+        return inside
+    total_prose = max(context.sums[0, 3], 1.0)
+    forms = set()
+    for c in page.textareas:
+        while c > 0 and page.tag[c] != "form":
+            c = page.parent[c]
+        if c > 0 and context.sums[c, 3] < FORM_MAX_PROSE_SHARE * total_prose:
+            forms.add(c)
+    for form in forms:
+        for c in range(form, int(context.end[form])):
+            inside[c] = True
+    return inside

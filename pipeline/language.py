@@ -317,6 +317,20 @@ def page_language(lines: list[str], backend: str = "auto") -> tuple[str, float]:
     return code, confidence
 
 
+def decide_page_language(doc: Document, texts: list[str], backend: str = "auto") -> str:
+    """The page's language, decided once (page_language over `texts`) and stored on the document; one already set is kept.
+
+    HTML extraction decides it from the page's blocks (its block features
+    need the stoplist), the text cleaner from a dump's densest prose.
+    """
+    meta = doc.metadata
+    if meta.get("language") is None:
+        code, confidence = page_language(texts, backend)
+        meta["language"] = code
+        meta["language_confidence"] = round(confidence, 4)
+    return meta["language"]
+
+
 def detect_language(doc: Document, backend: str = "auto", blocks: bool = True) -> Document:
     """The language stage: the article's language (metadata language/language_confidence) and, with `blocks`, each kept block's.
 

@@ -90,7 +90,7 @@ def process_document(doc: Document, options: Options) -> Document:
         decode_document(doc, options)
     try:
         with time_limit(options.extract_timeout):
-            extract(doc)
+            extract(doc, options.language_backend)
             clean(doc, options)
         detect_language(doc, options.language_backend, options.block_languages)
     except PageTimeout:

@@ -18,7 +18,7 @@ from functools import cached_property
 import numpy as np
 
 from ..document import Block, Document, Removal
-from ..language import page_language
+from ..language import decide_page_language
 from . import article_end, byline, furniture, headline, linemodel, rules
 from .core import STOPWORD_PROSE, densest_run, line_weights, prose_lines
 from .features import LineTable, fold_and_tokenize, measure_shapes, page_chars, shape_density, stoplist_describes, stopwords, with_stopwords
@@ -46,7 +46,7 @@ class Page:
         self.is_furniture[list(self.furniture)] = True
         counts = Counter(self.texts)
         self.repeated = np.fromiter(map(counts.__getitem__, self.texts), np.int64, len(self.texts)) > 1
-        self.language = _decide_language(doc, self._language_sample(shapes), language_backend)  # "und" when undetermined
+        self.language = decide_page_language(doc, self._language_sample(shapes), language_backend)  # "und" when undetermined
         self.stoplist = stopwords(self.language)  # English's when the language has none
         lines = with_stopwords(shapes, self.stoplist, self.tokens)
         self.lines = lines if stoplist_describes(lines) else shape_density(lines, STOPWORD_PROSE)
@@ -157,13 +157,3 @@ class Page:
             meta["site"] = byline.guess_site(self.texts[: self.end])
         if self.doc.ok and not self.doc.text.strip():
             self.doc.reject(f"{rules.NO_ARTICLE}: every block was removed")
-
-
-def _decide_language(doc: Document, texts: list[str], backend: str) -> str:
-    """The page's language, decided once (language.page_language) and stored on the document; one a caller set is kept."""
-    meta = doc.metadata
-    if meta.get("language") is None:
-        code, confidence = page_language(texts, backend)
-        meta["language"] = code
-        meta["language_confidence"] = round(confidence, 4)
-    return meta["language"]

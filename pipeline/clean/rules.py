@@ -29,6 +29,13 @@ def _rule(name: str, description: str) -> str:
     return name
 
 
+# HTML extraction (pipeline/extract.py): blocks dropped before the cleaner sees the page.
+BOILERPLATE = _rule(
+    "boilerplate",
+    "an HTML block the extractor judged not to be the article: menus, sidebars, footers, teasers"
+    " (the block model; trafilatura on pages the model keeps almost nothing of)",
+)
+COMMENT_THREAD = _rule("comment_thread", "readers' comments and replies: an HTML block under an element the page names as comments")
 # The article's extent.
 OUTSIDE_CORE = _rule("outside_core", "not part of the article's core, the densest run of prose on the page")
 LOW_CONTENT = _rule("low_content", "a line inside the core that the line model judged not to be article text")

@@ -1,0 +1,264 @@
+"""One parse of an HTML page (Lexbor, through selectolax) into blocks, and what the page's head states.
+
+A block is a run of text between two block-level boundaries (a paragraph, a
+heading, a list item, a table cell, the text of a div between its child
+blocks, a line ended by <br>).  Each block keeps the block-level element
+that holds it (its container); containers form a tree with the page's
+nesting, and carry what the block model reads of them: tag, depth, the
+structural marks of their own and their ancestors (nav, footer, form,
+hidden...), and the kinds of words in their class and id names.
+
+The walk is iterative (a page nested 100,000 levels deep cannot overflow
+the stack) and reads the head in the same pass: <title>, <meta>, JSON-LD,
+<link rel=canonical>, <html lang>, <time datetime>.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ..document import visible
+from .marks import (
+    BLOCK_TAGS,
+    HEADING_TAGS,
+    SKIP_TAGS,
+    STRUCTURE_MARKS,
+    Mark,
+    marks_of,
+)
+
+# A page nested deeper than this is not one a browser lays out for a reader
+# (browsers cap the DOM they build near 512 levels); it is an attack on the
+# parser or a broken generator, and is rejected as malformed.
+MAX_DEPTH = 512
+
+
+@dataclass(slots=True)
+class RawBlock:
+    text: str
+    container: int  # index into Page.containers
+    link_chars: int
+    kind: str  # p | h | li
+    heading_level: int  # 1-6 for headings, 0 otherwise
+
+
+@dataclass
+class Head:
+    """What the page states about itself, as found (normalised by pipeline.metadata)."""
+
+    title: str | None = None
+    meta: list[tuple[str, str]] = field(default_factory=list)  # (name/property/itemprop lower-cased, content)
+    json_ld: list[str] = field(default_factory=list)
+    canonical: str | None = None
+    lang: str | None = None
+    times: list[tuple[str, int]] = field(default_factory=list)  # (datetime attribute, marks of its container)
+
+
+@dataclass
+class Page:
+    blocks: list[RawBlock]
+    # Per container (block-level element): parent index (-1 for the root),
+    # tag, depth, own marks and the marks of it and all its ancestors.
+    parent: list[int]
+    tag: list[str]
+    depth: list[int]
+    own_marks: list[int]
+    marks: list[int]
+    head: Head
+    max_depth: int
+    textareas: set[int] = field(default_factory=set)  # containers holding a <textarea> (a form to write in)
+
+
+def parse(html: str):
+    from selectolax.lexbor import LexborHTMLParser
+
+    return LexborHTMLParser(html)
+
+
+def _attr_marks(node) -> int:
+    attributes = node.attributes
+    if not attributes:
+        return 0
+    value = marks_of(attributes.get("class"), attributes.get("id"), attributes.get("role"), attributes.get("itemprop"))
+    if "hidden" in attributes or attributes.get("aria-hidden") == "true":
+        value |= Mark.HIDDEN
+    style = attributes.get("style")
+    if style and ("none" in style or "hidden" in style):
+        folded = style.replace(" ", "").lower()
+        if "display:none" in folded or "visibility:hidden" in folded:
+            value |= Mark.HIDDEN
+    return value
+
+
+class _Walker:
+    """The state of one iterative walk: containers, the text buffer of the block being read, the head."""
+
+    def __init__(self) -> None:
+        self.blocks: list[RawBlock] = []
+        self.parent: list[int] = [-1]
+        self.tag: list[str] = ["#root"]
+        self.depth: list[int] = [0]
+        self.own_marks: list[int] = [0]
+        self.marks: list[int] = [0]
+        self.head = Head()
+        self.pieces: list[str] = []
+        self.link_chars = 0
+        self.max_depth = 0
+        self.textareas: set[int] = set()
+
+    def flush(self, container: int) -> None:
+        if not self.pieces:
+            return
+        text = " ".join(visible("".join(self.pieces)).split())
+        self.pieces.clear()
+        link_chars, self.link_chars = self.link_chars, 0
+        if not text:
+            return
+        tag = self.tag[container]
+        level = int(tag[1]) if tag in HEADING_TAGS else 0
+        c = container
+        while not level and c > 0 and self.depth[container] - self.depth[c] < 3:
+            # A heading's text inside a <span> or a <div> of the heading.
+            c = self.parent[c]
+            if self.tag[c] in HEADING_TAGS:
+                level = int(self.tag[c][1])
+        kind = "h" if level else ("li" if self.marks[container] & Mark.LIST_ITEM else "p")
+        self.blocks.append(RawBlock(text, container, min(link_chars, len(text)), kind, level))
+
+    def open_container(self, tag: str, parent: int, depth: int, own: int) -> int:
+        index = len(self.tag)
+        self.parent.append(parent)
+        self.tag.append(tag)
+        self.depth.append(depth)
+        self.own_marks.append(own)
+        self.marks.append(self.marks[parent] | own)
+        return index
+
+    def head_element(self, node, tag: str, container: int) -> None:
+        attributes = node.attributes
+        head = self.head
+        if tag == "meta":
+            key = attributes.get("property") or attributes.get("name") or attributes.get("itemprop")
+            content = attributes.get("content")
+            if key and content:
+                head.meta.append((key.strip().lower(), content))
+        elif tag == "title" and head.title is None:
+            head.title = node.text(deep=True)
+        elif tag == "script" and (attributes.get("type") or "").strip().lower() == "application/ld+json":
+            head.json_ld.append(node.text(deep=True))
+        elif tag == "link" and head.canonical is None:
+            if "canonical" in (attributes.get("rel") or "").lower().split():
+                head.canonical = attributes.get("href")
+        elif tag == "time":
+            stamp = attributes.get("datetime")
+            if stamp:
+                head.times.append((stamp, self.marks[container] | _attr_marks(node)))
+
+
+_HEAD_TAGS = frozenset({"meta", "title", "script", "link", "time"})
+_EXIT = object()
+
+
+def walk(tree) -> Page:
+    """The page's blocks and containers, in document order (iterative: safe on any nesting)."""
+    w = _Walker()
+    root = tree.root
+    if root is None:
+        return Page([], w.parent, w.tag, w.depth, w.own_marks, w.marks, w.head, 0)
+    lang = (root.attributes or {}).get("lang") if root.tag == "html" else None
+    w.head.lang = lang or (root.attributes or {}).get("xml:lang")
+    # Stack entries: (node, container, depth, in_link) to enter, or (_EXIT, container, link flag) to leave.
+    stack: list = [(root, 0, 1, False)]
+    pieces = w.pieces
+    while stack:
+        node, container, depth, in_link = stack.pop()
+        if node is _EXIT:
+            w.flush(container)
+            continue
+        tag = node.tag
+        if tag == "-text":
+            text = node.text_content
+            if text and (pieces or not text.isspace()):
+                pieces.append(text)
+                if in_link:
+                    w.link_chars += len(text.strip())
+            continue
+        if tag is None or tag[0] in "-_!":  # comments, doctype
+            continue
+        if tag in _HEAD_TAGS:
+            w.head_element(node, tag, container)
+        if tag in SKIP_TAGS:
+            if tag == "textarea":
+                w.textareas.add(container)
+            continue
+        if depth > w.max_depth:
+            w.max_depth = depth
+            if depth > MAX_DEPTH:
+                break
+        inner = container
+        if tag in BLOCK_TAGS:
+            w.flush(container)
+            if tag == "br" or tag == "hr":
+                continue
+            own = _attr_marks(node) | STRUCTURE_MARKS.get(tag, 0)
+            inner = w.open_container(tag, container, depth, own)
+            stack.append((_EXIT, inner, depth, in_link))
+        elif tag == "a":
+            in_link = True
+        elif tag == "img" or tag == "input":
+            continue
+        child = node.last_child
+        while child is not None:
+            stack.append((child, inner, depth + 1, in_link))
+            child = child.prev
+    w.flush(0)
+    return Page(w.blocks, w.parent, w.tag, w.depth, w.own_marks, w.marks, w.head, w.max_depth, w.textareas)
+
+
+# A start tag longer than this is not markup a page needs (a gallery's JSON
+# in a data attribute, an attack with 300,000 attributes); no article text
+# is in attributes.  Such a tag keeps its name and loses its attributes,
+# before any parser sees it.
+MAX_TAG_CHARS = 100_000
+_HUGE_TAG = re.compile(r"<([a-zA-Z][^\s/>]*)[^>]{%d,}>" % MAX_TAG_CHARS)
+
+
+def without_huge_tags(html: str) -> str:
+    return _HUGE_TAG.sub(r"<\1>", html) if _HUGE_TAG.search(html) else html
+
+
+# Lexbor's time grows with the square of the nesting depth (10,000 levels
+# take ~1 s, 100,000 over a minute) and a time limit cannot interrupt a C
+# parser: markup is measured before it is parsed.  A page needs as many tags
+# as it is deep, so pages with fewer tags than this are not measured.
+PARSE_MAX_NESTING = 4000
+_TAG_OR_SKIPPED = re.compile(
+    r"<(script|style|svg|math)\b.*?</\1\s*>|<!--.*?-->|<(/?)([a-zA-Z][a-zA-Z0-9]*)[^>]*?(/?)>", re.DOTALL | re.IGNORECASE
+)
+# Elements that close without an end tag: they do not nest.
+_NOT_NESTING = frozenset(
+    """p li dt dd tr td th option optgroup thead tbody tfoot colgroup caption rb rt rp html head body br img hr
+    meta link input area base col embed param source track wbr""".split()
+)
+
+
+def nesting_estimate(html: str) -> int:
+    """An upper estimate of the markup's nesting depth (0 when the page has too few tags to matter)."""
+    if html.count("<") <= PARSE_MAX_NESTING:
+        return 0
+    depth = deepest = 0
+    for _, close, name, self_closing in _TAG_OR_SKIPPED.findall(html):
+        if not name or self_closing or name.lower() in _NOT_NESTING:
+            continue
+        if close:
+            depth -= depth > 0
+        else:
+            depth += 1
+            deepest = max(deepest, depth)
+    return deepest
+
+
+def read_page(html: str) -> Page:
+    """The page's blocks and head from its markup (huge start tags cut first)."""
+    return walk(parse(without_huge_tags(html)))

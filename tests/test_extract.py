@@ -1,0 +1,85 @@
+"""HTML extraction: the block model and the rules around it, on pages in many languages and templates."""
+
+import sys
+from pathlib import Path
+
+import pytest
+
+from pipeline.document import Document
+from pipeline.extract import extract
+from pipeline.options import Options
+from pipeline.read import read_bytes
+from pipeline.runner import process_document
+
+sys.path.insert(0, str(Path(__file__).resolve().parent / "data" / "html_pages"))
+from languages import PAGES, blog_page, portal_page  # noqa: E402
+
+HTML = Options(format="html")
+TEMPLATES = {"blog": blog_page, "portal": portal_page}
+
+
+def extracted(html: str) -> Document:
+    return extract(read_bytes(html.encode("utf-8"), source="page.html", options=HTML))
+
+
+@pytest.mark.parametrize("template", sorted(TEMPLATES))
+@pytest.mark.parametrize("lang", sorted(PAGES))
+def test_article_kept_and_furniture_dropped_in_every_language(lang, template):
+    content = PAGES[lang]
+    doc = extracted(TEMPLATES[template](content, lang))
+    assert doc.status == "ok", doc.reason
+    kept = doc.text
+    for paragraph in content["paragraphs"]:
+        assert paragraph in kept
+    dropped = {b.text: b.removed_by for b in doc.blocks if not b.kept}
+    for text in content["menu"] + content["related"] + content["comments"] + [content["footer"]]:
+        assert text not in kept, text
+        assert any(text in block for block in dropped), text
+    # Every block is handed on: the dropped ones with the rule that dropped them.
+    assert all(rule in ("boilerplate", "comment_thread", "comment_form") for rule in dropped.values())
+
+
+@pytest.mark.parametrize("lang", sorted(PAGES))
+def test_comments_are_dropped_by_their_container(lang):
+    doc = extracted(blog_page(PAGES[lang], lang))
+    rules = {b.text: b.removed_by for b in doc.blocks}
+    for comment in PAGES[lang]["comments"]:
+        assert rules[comment] == "comment_thread"
+
+
+def test_a_form_to_write_in_is_a_comment_form_but_a_page_wrapped_in_a_form_is_not():
+    content = PAGES["ru"]
+    doc = extracted(blog_page(content, "ru").replace('<div id="respond" class="comment-respond">', '<div class="box">').replace(
+        '<div id="comments" class="comments-area">', '<div class="area">').replace('class="comment-list"', 'class="list"').replace(
+        'class="comment"', 'class="x"').replace('class="comment-content"', 'class="y"').replace(
+        'class="comment-author"', 'class="z"').replace('class="comment-reply-link"', "").replace(
+        'id="commentform" class="comment-form"', 'id="f"'))
+    rules = {b.text: b.removed_by for b in doc.blocks}
+    assert rules[content["form_label"]] == "comment_form"
+    wrapped = blog_page(content, "ru").replace("<body class=\"single single-post\">", '<body><form id="aspnetForm"><textarea></textarea>')
+    wrapped = wrapped.replace("</body>", "</form></body>")
+    doc = extracted(wrapped)
+    for paragraph in content["paragraphs"]:
+        assert paragraph in doc.text
+
+
+def test_whole_pipeline_keeps_every_dropped_block_with_its_rule():
+    content = PAGES["az"]
+    doc = process_document(read_bytes(blog_page(content, "az").encode(), source="p.html", options=HTML), HTML)
+    assert doc.status == "ok", doc.reason
+    assert doc.metadata["title"] == content["headline"]
+    assert doc.metadata["published"] == "2024-05-06"
+    removed = {r.text: r.rule for r in doc.removed}
+    assert all(removed.get(m) == "boilerplate" for m in content["menu"])
+    from pipeline.clean.rules import RULES
+
+    assert set(removed.values()) <= set(RULES)
+
+
+def test_nesting_beyond_the_limit_is_malformed_and_the_walk_does_not_recurse():
+    from pipeline.html.dom import MAX_DEPTH
+
+    html = "<html><body>" + "<div>" * (MAX_DEPTH + 10) + "<p>Text</p>" + "</div>" * (MAX_DEPTH + 10) + "</body></html>"
+    doc = extracted(html)
+    assert doc.status == "rejected"
+    assert doc.reason.startswith("malformed: ")

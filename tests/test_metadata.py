@@ -1,0 +1,61 @@
+"""HTML metadata: JSON-LD first, then OpenGraph and <meta>, then the page's own elements; nothing guessed."""
+
+from pipeline.html.dom import read_page
+from pipeline.metadata import json_ld_article, page_metadata
+
+
+def meta_of(head: str, body: str = "<p>Text.</p>", url: str | None = None) -> dict:
+    html = f"<html><head>{head}</head><body>{body}</body></html>"
+    return page_metadata(read_page(html), url, html)
+
+
+LD = """<script type="application/ld+json">{"@context": "https://schema.org", "@graph": [
+ {"@type": "WebSite", "name": "Example Site"},
+ {"@type": "NewsArticle", "headline": "Парламент принял бюджет",
+  "author": [{"@type": "Person", "name": "Анна Иванова"}, {"@type": "Person", "name": "Иван Петров"}],
+  "datePublished": "2024-03-01T10:00:00+03:00", "publisher": {"@type": "Organization", "name": "Вести"}}]}</script>"""
+
+
+def test_json_ld_comes_first():
+    meta = meta_of(LD + '<meta property="og:title" content="Другой заголовок"><meta property="article:published_time" content="2020-01-01">')
+    assert meta["title"] == "Парламент принял бюджет"
+    assert meta["author"] == "Анна Иванова; Иван Петров"
+    assert meta["published"] == "2024-03-01"
+
+
+def test_broken_json_ld_is_skipped_not_fatal():
+    meta = meta_of('<script type="application/ld+json">{"@type": "NewsArticle", "headline": </script>'
+                   '<meta property="og:title" content="서울시 요금 인상">')
+    assert meta["title"] == "서울시 요금 인상"
+
+
+def test_opengraph_and_meta_names_when_there_is_no_json_ld():
+    meta = meta_of(
+        '<meta property="og:title" content="Title from OG"><meta name="author" content="https://facebook.com/someone">'
+        '<meta name="dc.creator" content="Jane Roe"><meta name="pubdate" content="2021-07-09">'
+        '<meta property="og:site_name" content="@example">'
+    )
+    assert meta["title"] == "Title from OG"
+    assert meta["author"] == "Jane Roe"  # a link in an author field names no one: the next field does
+    assert meta["published"] == "2021-07-09"
+    assert meta["site"] == "example"
+
+
+def test_time_element_in_the_article_dates_the_page_but_one_in_a_teaser_list_does_not():
+    article = '<article><h1>Headline here</h1><time datetime="2022-11-05T08:00">5 Nov</time><p>Text.</p></article>'
+    assert meta_of("", article)["published"] == "2022-11-05"
+    from pipeline.metadata import _time_element_date
+
+    teaser = '<div class="related"><time datetime="2022-11-05">5 Nov</time><a href="/x">Other story</a></div>'
+    assert _time_element_date(read_page(f"<html><body><article>{teaser}<p>Text.</p></article></body></html>").head) is None
+
+
+def test_title_falls_back_to_h1_then_title_and_site_to_the_host():
+    assert meta_of("<title>Page title | Site</title>", "<h1>Հոդվածի վերնագիր</h1><p>Text.</p>")["title"] == "Հոդվածի վերնագիր"
+    assert meta_of("<title>Page title | Site</title>")["title"] == "Page title | Site"
+    assert meta_of("", url="https://www.news.example/a/b")["site"] == "news.example"
+
+
+def test_json_ld_webpage_is_read_after_articles():
+    found = json_ld_article(['[{"@type": "WebPage", "name": "Home"}, {"@type": "BlogPosting", "headline": "Post"}]'])
+    assert found["title"] == "Post"
