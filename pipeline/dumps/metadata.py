@@ -1,0 +1,311 @@
+"""The headline, publication date and author a text dump states, read from its lines.
+
+A dump has no <meta> tags: what it states is in its lines, and only there.
+
+- Headline: many tools save the page's <title> as the first line ("Best
+  Cloud Stocks of 2025 | The Motley Fool"), and the page's h1 is a line
+  near the article's start that the <title> holds most of.  The line above
+  the article (or at its start) that shares most words with the <title>,
+  holding few others, is the headline.  Without such a line: a Markdown
+  heading just above the article, else the line above the article that
+  shares most words with its first paragraphs (`find_headline`).
+- Date: a date written on a short line near the headline (a dateline, a
+  byline with a date), in the languages met (`parse_date`); a publication
+  date before an update date; none when the page states none.
+- Author: a byline near the headline ("By Anna Muster", "Von ...",
+  "Автор: ...", a "By" line over a name line).
+
+Nothing is guessed: a field the page does not state stays out of the result.
+Decisions read line lengths, positions, shared words, digits and a few
+label words per language; no site's words.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from datetime import date
+
+_WORD = re.compile(r"\w+")
+
+# --- dates ------------------------------------------------------------------
+
+# Month names and their stems in the languages the pipeline meets; a word
+# that starts with a stem (and goes on for at most MONTH_SUFFIX_CHARS: a
+# case ending, "января", "ianuarie", "հունվարի") names that month.
+MONTH_SUFFIX_CHARS = 4
+_MONTH_STEMS = {
+    1: "jan january januar jänner janvier enero gennaio janeiro januari styczeń stycznia ianuarie ocak yanvar янв январ січ қаңтар იანვ հունվար",
+    2: "feb february februar février fevrier febrero febbraio fevereiro februari luty lutego şubat subat fevral фев феврал лют ақпан თებერვ փետրվար",
+    3: "mar march märz mars marzo março maart marca mart март берез наурыз მარტ մարտ",
+    4: "apr april avril abril aprile kwiecień kwietnia nisan aprel апр апрел квіт сәуір აპრილ ապրիլ",
+    5: "may mai mayo maggio maio mei maj maja mayıs мая май трав мамыр მაის մայիս",
+    6: "jun june juni juin junio giugno junho czerwiec czerwca haziran iyun июн черв маусым ივნის հունիս",
+    7: "jul july juli juillet julio luglio julho lipiec lipca temmuz iyul июл лип шілде ივლის հուլիս",
+    8: "aug august août aout agosto augustus sierpień sierpnia ağustos agustos avqust авг август серп тамыз აგვისტ օգոստոս",
+    9: "sep sept september septembre septiembre setiembre settembre setembro wrzesień września eylül sentyabr сен сентябр верес қыркүйек სექტემბ սեպտեմբեր",
+    10: "oct october oktober octobre octubre ottobre outubro październik października ekim oktyabr окт октябр жовт қазан ოქტომბ հոկտեմբեր",
+    11: "nov november novembre noviembre novembro listopad listopada kasım noyabr ноя ноябр листопад қараша ნოემბ նոյեմբեր",
+    12: "dec december dezember décembre decembre diciembre dicembre dezembro grudzień grudnia aralık dekabr дек декабр груд желтоқсан დეკემბ դեկտեմբեր",
+}
+_STEMS = sorted(((stem, month) for month, stems in _MONTH_STEMS.items() for stem in stems.split()), key=lambda s: -len(s[0]))
+
+
+def month_number(word: str) -> int | None:
+    word = word.casefold().rstrip(".")
+    for stem, month in _STEMS:
+        if word.startswith(stem) and len(word) - len(stem) <= MONTH_SUFFIX_CHARS:
+            return month
+    return None
+
+
+_YEAR = r"((?:19|20)\d\d)"
+_MONTH_WORD = r"([^\W\d_]{3,}\.?)"
+_DAY = r"(\d{1,2})"
+_TEXT_DMY = re.compile(rf"(?<!\d){_DAY}(?:\.|st|nd|rd|th|er|ro|º|-?(?:го|е|ი))?\s*(?:de\s+|of\s+)?{_MONTH_WORD},?\s*(?:de\s+|del\s+)?{_YEAR}(?!\d)", re.IGNORECASE)
+_TEXT_MDY = re.compile(rf"(?<![\w]){_MONTH_WORD}\s+{_DAY}(?:st|nd|rd|th)?,?\s+{_YEAR}(?!\d)", re.IGNORECASE)
+# "2025 жылғы 29 қаңтар", "2025. gada 29. janvāris", "2025, 29 იანვარი".
+_TEXT_YDM = re.compile(rf"(?<!\d){_YEAR}[.,]?(?:\s+[^\W\d_]{{1,8}}\.?)?\s+{_DAY}\.?\s+{_MONTH_WORD}", re.IGNORECASE)
+_CJK = re.compile(r"(?<!\d)((?:19|20)\d\d)\s*[년年]\s*(\d{1,2})\s*[월月]\s*(\d{1,2})")
+_ISO = re.compile(r"(?<!\d)((?:19|20)\d\d)[-./](\d{1,2})[-./](\d{1,2})(?!\d)")
+_DMY_NUMERIC = re.compile(r"(?<![\d.])(\d{1,2})[./-](\d{1,2})[./-]((?:19|20)\d\d)(?!\d)")
+_SLASHED = re.compile(r"(?<![\d/])(\d{1,2})/(\d{1,2})/((?:19|20)\d\d)(?!\d)")
+
+
+def _iso(year, month, day) -> str | None:
+    try:
+        return date(int(year), int(month), int(day)).isoformat()
+    except (TypeError, ValueError):
+        return None
+
+
+def parse_date(text: str) -> str | None:
+    """The first calendar date written in a short text, as YYYY-MM-DD; None when there is none or it is ambiguous.
+
+    Numeric dates with slashes are read day first or month first only when
+    one of the two cannot be a month (25/09/2025, 09/25/2025); 05/06/2025
+    is left unread.  Two-digit years are not read.
+    """
+    found = []
+    for pattern, order in ((_ISO, "ymd"), (_CJK, "ymd")):
+        for m in pattern.finditer(text):
+            parts = dict(zip(order, m.groups()))
+            found.append((m.start(), _iso(parts["y"], parts["m"], parts["d"])))
+    for m in _SLASHED.finditer(text):
+        a, b, year = (int(g) for g in m.groups())
+        if a > 12 >= b:
+            found.append((m.start(), _iso(year, b, a)))
+        elif b > 12 >= a:
+            found.append((m.start(), _iso(year, a, b)))
+    for m in _DMY_NUMERIC.finditer(text):
+        if "/" not in m.group(0):
+            found.append((m.start(), _iso(m.group(3), m.group(2), m.group(1))))
+    for m in _TEXT_DMY.finditer(text):
+        found.append((m.start(), _iso(m.group(3), month_number(m.group(2)), m.group(1))))
+    for m in _TEXT_MDY.finditer(text):
+        found.append((m.start(), _iso(m.group(3), month_number(m.group(1)), m.group(2))))
+    for m in _TEXT_YDM.finditer(text):
+        found.append((m.start(), _iso(m.group(1), month_number(m.group(3)), m.group(2))))
+    found = [f for f in found if f[1]]
+    return min(found)[1] if found else None
+
+
+# Words that mark a date as the publication's, or as a later update's.
+_PUBLISHED = re.compile(
+    r"\b(?:published|posted|date|datum|veröffentlicht|erschienen|publié|publicado|pubblicato|publicat|opublikowano|"
+    r"gepubliceerd|yayınlan\w*|yayımlan\w*|опубликован\w*|опубліковано|дата|тарих|tarix|გამოქვეყნ\w*|հրապարակ\w*)\b",
+    re.IGNORECASE,
+)
+_UPDATED = re.compile(
+    r"\b(?:updated?|last updated|modified|edited|revised|aktualisiert|geändert|mis à jour|actualizado|aggiornato|"
+    r"atualizado|zaktualizowano|bijgewerkt|güncellen\w*|yenilən\w*|обновлен\w*|оновлен\w*|განახლ\w*|թարմաց\w*)\b",
+    re.IGNORECASE,
+)
+_COPYRIGHT = re.compile(r"©|\(c\)|copyright|all rights reserved", re.IGNORECASE)
+
+# --- headline ----------------------------------------------------------------
+
+# The lines looked at above the article's start, and into it.
+LOOKBACK_LINES = 25
+LOOKAHEAD_LINES = 3
+# A line the <title> holds is looked for from the top down to this many lines into the article.
+TITLE_LOOKAHEAD_LINES = 40
+# A line is the <title>'s headline when at least this share of its words
+# are the <title>'s and it holds at least this share of the <title>'s words.
+TITLE_CONTAINED = 0.8
+TITLE_COVERED = 0.4
+HEADLINE_MAX_CHARS = 250
+# A <title> line has a few words at least; a one-word first line is a menu.
+MIN_TITLE_WORDS = 3
+# The article's words a headline is compared with.
+CORE_CHARS = 1500
+_SEPARATOR = re.compile(r"\s+[|–—·:»/~-]\s+|\s+::\s+|\s*\|\s*")
+
+
+def _words(text: str) -> list[str]:
+    return _WORD.findall(unicodedata.normalize("NFKC", text).casefold())
+
+
+def title_line_headline(first: str, texts: list[str], start: int, stop: int) -> int | None:
+    """The line in texts[start:stop] that is the headline the <title> line `first` holds most of."""
+    title = set(_words(first))
+    if len(title) < MIN_TITLE_WORDS:
+        return None
+    best, best_key = None, None
+    for i in range(start, stop):
+        text = texts[i]
+        if len(text) > HEADLINE_MAX_CHARS:
+            continue
+        words = set(_words(text))
+        if not words:
+            continue
+        shared = len(words & title)
+        if shared < min(2, len(title)) or shared < TITLE_CONTAINED * len(words) or shared < TITLE_COVERED * len(title):
+            continue
+        key = (shared, -abs(i - stop))
+        if best_key is None or key > best_key:
+            best, best_key = i, key
+    return best
+
+
+def title_headline_part(first: str) -> str:
+    """The headline part of a <title>: the longest part between separators ("Headline | Site" -> "Headline")."""
+    parts = [p.strip() for p in _SEPARATOR.split(first) if p.strip()]
+    if len(parts) <= 1:
+        return first.strip()
+    return max(parts, key=lambda p: (len(_words(p)), -parts.index(p)))
+
+
+def find_headline(texts: list[str], core_start: int, kinds: list[str] | None = None, has_title_line: bool = False) -> tuple[int | None, str | None]:
+    """(line index, headline) of a dump; the index is None when the headline is only the <title>'s part."""
+    n = len(texts)
+    if not n:
+        return None, None
+    start = max(1 if has_title_line else 0, core_start - LOOKBACK_LINES)
+    stop = min(n, core_start + LOOKAHEAD_LINES)
+    if has_title_line:
+        # The h1 may sit far above the core in a dump of one text node a line.
+        found = title_line_headline(texts[0], texts, 1, min(n, core_start + TITLE_LOOKAHEAD_LINES))
+        if found is not None:
+            return found, texts[found]
+    if kinds:
+        headings = [i for i in range(start, min(n, core_start + 1)) if kinds[i] == "h" and len(texts[i]) <= HEADLINE_MAX_CHARS and len(_words(texts[i])) >= 2]
+        if headings:
+            return headings[-1], texts[headings[-1]]
+    if has_title_line:
+        return None, title_headline_part(texts[0])
+    core_words = set(_words(" ".join(texts[core_start : core_start + 20])[:CORE_CHARS]))
+    best, best_key = None, None
+    for i in range(start, min(n, core_start + 1)):
+        text = texts[i]
+        words = _words(text)
+        if len(set(words)) < 3 or len(text) > HEADLINE_MAX_CHARS or text.rstrip().endswith((".", ":", ";", ",")):
+            continue
+        shared = len(set(words) & core_words)
+        key = (shared, shared - len(set(words)), -abs(i - core_start))
+        if shared and (best_key is None or key > best_key):
+            best, best_key = i, key
+    return (best, texts[best]) if best is not None else (None, None)
+
+
+# --- author -------------------------------------------------------------------
+
+_BY = (
+    r"by|written by|posted by|story by|words by|reported by|von|par|por|di|door|przez|від|"
+    r"author|authors|autor|autoren|auteur|autore|autorka|автор|авторы|müəllif|yazar|ავტორი|հեղինակ|written|text|texte"
+)
+_BYLINE = re.compile(rf"^\W*(?:{_BY})\s*:?\s+(?P<rest>.+)$", re.IGNORECASE)
+_BY_ALONE = re.compile(rf"^\W*(?:{_BY})\s*:?\s*$", re.IGNORECASE)
+# What ends a name in a byline: a separator, a date, a role.
+_NAME_END = re.compile(r"\s*(?:[|·•–—,/(]|\s-\s|\bpublished\b|\bupdated\b|\bon\b|\bam\b|\ble\b|\d).*$", re.IGNORECASE)
+MAX_NAME_WORDS = 5
+MAX_BYLINE_CHARS = 120
+_PARTICLES = frozenset("van von de der den da di del la le bin al el and und et y e & of".split())
+
+
+def _caseless(word: str) -> bool:
+    """A word of a script without letter case (Georgian, Korean, Arabic, ...)."""
+    return all(not ch.isalpha() or ch.isupper() == ch.islower() for ch in word)
+
+
+def name_of(text: str) -> str | None:
+    """`text` as a person's (or a desk's) name: 1-5 capitalised words, particles between; None otherwise."""
+    name = _NAME_END.sub("", text).strip(" .:;")
+    words = name.split()
+    if not words or len(words) > MAX_NAME_WORDS:
+        return None
+    for k, word in enumerate(words):
+        if word.lower() in _PARTICLES and 0 < k < len(words) - 1:
+            continue
+        if not (word[0].isupper() or _caseless(word)) or not any(ch.isalpha() for ch in word):
+            return None
+    return name
+
+
+def find_author(texts: list[str], start: int, stop: int, anchor: int) -> str | None:
+    """The name of the byline nearest `anchor` in texts[start:stop]."""
+    found = []
+    for i in range(start, stop):
+        text = texts[i]
+        if len(text) > MAX_BYLINE_CHARS:
+            continue
+        match = _BYLINE.match(text)
+        name = name_of(match.group("rest")) if match else None
+        if name is None and _BY_ALONE.match(text) and i + 1 < len(texts):
+            name = name_of(texts[i + 1])
+        if name:
+            found.append((abs(i - anchor), i, name))
+    return min(found)[2] if found else None
+
+
+def find_date(texts: list[str], start: int, stop: int, anchor: int) -> str | None:
+    """The publication date on the short line nearest `anchor` in texts[start:stop]; a labelled one first, an update last."""
+    found = []
+    for i in range(start, stop):
+        text = texts[i]
+        if len(text) > MAX_BYLINE_CHARS or _COPYRIGHT.search(text) or not re.search(r"\d", text):
+            continue
+        published = parse_date(text)
+        label_line = text
+        if published is None and i + 1 < stop and _PUBLISHED.search(text) and len(texts[i + 1]) <= MAX_BYLINE_CHARS:
+            published = parse_date(texts[i + 1])  # "Published" over the date, as a text-node dump saves it
+        if published is None:
+            continue
+        rank = 0 if _PUBLISHED.search(label_line) else (2 if _UPDATED.search(label_line) else 1)
+        found.append((rank, abs(i - anchor), published))
+    return min(found)[2] if found else None
+
+
+# Bylines and datelines are looked for this many lines around the headline (or the article's start).
+META_BEFORE_LINES = 6
+META_AFTER_LINES = 12
+
+
+def dump_metadata(texts: list[str], core: tuple[int, int] | None, kinds: list[str] | None = None, has_title_line: bool | None = None) -> dict:
+    """title, published, author (only those the dump states) and headline_line (the headline's line, or None).
+
+    `core`: the article's first and last line (the cleaner's densest run of
+    prose); `kinds`: the blocks' kinds from pipeline.dumps.layout.read_dump;
+    `has_title_line`: whether the first line is the page's <title> (None:
+    decided from the page: a first line of MIN_TITLE_WORDS or more that a
+    line near the article repeats most of).
+    """
+    if not texts:
+        return {}
+    core_start = core[0] if core else 0
+    if has_title_line is None:
+        has_title_line = title_line_headline(texts[0], texts, 1, min(len(texts), core_start + TITLE_LOOKAHEAD_LINES)) is not None
+    index, title = find_headline(texts, core_start, kinds, has_title_line)
+    out: dict = {"headline_line": index}
+    if title:
+        out["title"] = title
+    anchor = index if index is not None else core_start
+    start = max(1 if has_title_line else 0, anchor - META_BEFORE_LINES)
+    stop = min(len(texts), max(anchor, core_start) + META_AFTER_LINES)
+    published = find_date(texts, start, stop, anchor)
+    if published:
+        out["published"] = published
+    author = find_author(texts, start, stop, anchor)
+    if author:
+        out["author"] = author
+    return out
