@@ -221,6 +221,18 @@ _NAME_END = re.compile(r"\s*(?:[|·•–—,/(]|\s-\s|\bpublished\b|\bupdated\b
 MAX_NAME_WORDS = 5
 MAX_BYLINE_CHARS = 120
 _PARTICLES = frozenset("van von de der den da di del la le bin al el and und et y e & of".split())
+# Words of the labels around a byline, never a name ("Written By", "Posted", "Last Updated", "Share").
+_NOT_NAME = frozenset(
+    (
+        "by written posted story words reported author authors autor autoren auteur autore автор müəllif yazar text texte "
+        "published updated last share link comments comment read more posted edited reviewed fact checked contributor "
+        "table contents menu home search close sign login subscribe advertisement sponsored "
+        # roles printed under a name
+        "editor writer reporter correspondent contributor director founder co-founder manager expert lead chief head senior "
+        "redakteur redakteurin korrespondent journalist journalistin rédacteur rédactrice journaliste periodista redactor "
+        "редактор корреспондент журналист"
+    ).split()
+)
 
 
 def _caseless(word: str) -> bool:
@@ -234,6 +246,8 @@ def name_of(text: str) -> str | None:
     words = name.split()
     if not words or len(words) > MAX_NAME_WORDS:
         return None
+    if any(word.casefold().strip(":.,") in _NOT_NAME for word in words):
+        return None
     for k, word in enumerate(words):
         if word.lower() in _PARTICLES and 0 < k < len(words) - 1:
             continue
@@ -242,8 +256,19 @@ def name_of(text: str) -> str | None:
     return name
 
 
+# A line of a person's name right by a date line, just under the headline,
+# is a byline without "By" (blog platforms: name, then date).
+NAME_BY_DATE_LINES = 8
+_TITLE_BY = re.compile(r"\s(?:by|von|par|por)\s+(?P<name>[^|–—·-]+?)\s*(?:[|–—·-]|$)", re.IGNORECASE)
+
+
+def _distance(i: int, anchor: int) -> int:
+    """Lines from the headline; a line above it counts double (a byline sits under its headline)."""
+    return i - anchor if i >= anchor else 2 * (anchor - i)
+
+
 def find_author(texts: list[str], start: int, stop: int, anchor: int) -> str | None:
-    """The name of the byline nearest `anchor` in texts[start:stop]."""
+    """The name of the byline nearest the headline (`anchor`) in texts[start:stop]."""
     found = []
     for i in range(start, stop):
         text = texts[i]
@@ -253,9 +278,21 @@ def find_author(texts: list[str], start: int, stop: int, anchor: int) -> str | N
         name = name_of(match.group("rest")) if match else None
         if name is None and _BY_ALONE.match(text) and i + 1 < len(texts):
             name = name_of(texts[i + 1])
+        if name is None and anchor < i <= anchor + NAME_BY_DATE_LINES and 2 <= len(text.split()) <= 4:
+            dated = any(parse_date(texts[j]) for j in (i - 1, i + 1) if 0 <= j < len(texts) and len(texts[j]) <= MAX_BYLINE_CHARS)
+            # A subheading or a category by a date shares words with the headline; a name does not.
+            headline_words = set(_words(texts[anchor])) if 0 <= anchor < len(texts) else set()
+            if dated and not re.search(r"[\d&]", text) and not headline_words & set(_words(text)):
+                name = name_of(text)
         if name:
-            found.append((abs(i - anchor), i, name))
+            found.append((_distance(i, anchor), i, name))
     return min(found)[2] if found else None
+
+
+def title_line_author(first: str) -> str | None:
+    """The author a <title> line names ("How to write a newsletter - by Charlie Hills")."""
+    match = _TITLE_BY.search(first)
+    return name_of(match.group("name")) if match else None
 
 
 def find_date(texts: list[str], start: int, stop: int, anchor: int) -> str | None:
@@ -272,13 +309,15 @@ def find_date(texts: list[str], start: int, stop: int, anchor: int) -> str | Non
         if published is None:
             continue
         rank = 0 if _PUBLISHED.search(label_line) else (2 if _UPDATED.search(label_line) else 1)
-        found.append((rank, abs(i - anchor), published))
+        found.append((rank, _distance(i, anchor), published))
     return min(found)[2] if found else None
 
 
-# Bylines and datelines are looked for this many lines around the headline (or the article's start).
-META_BEFORE_LINES = 6
-META_AFTER_LINES = 12
+# Bylines and datelines are looked for this many lines around the headline
+# (or the article's start): a dump of one text node a line spreads a
+# byline box over a dozen lines.
+META_BEFORE_LINES = 30
+META_AFTER_LINES = 40
 
 
 def dump_metadata(texts: list[str], core: tuple[int, int] | None, kinds: list[str] | None = None, has_title_line: bool | None = None) -> dict:
@@ -305,7 +344,7 @@ def dump_metadata(texts: list[str], core: tuple[int, int] | None, kinds: list[st
     published = find_date(texts, start, stop, anchor)
     if published:
         out["published"] = published
-    author = find_author(texts, start, stop, anchor)
+    author = find_author(texts, start, stop, anchor) or (title_line_author(texts[0]) if has_title_line else None)
     if author:
         out["author"] = author
     return out
