@@ -26,6 +26,12 @@ Systems:
   folds by site);
 - `today+layout`: the same cleaner on the blocks pipeline.dumps.layout
   reads from the dump (one block a line).
+- `new:NAME`: the blocks pipeline.dumps.layout reads, today's analysis
+  (furniture rules, core, article end) as features, and the block model
+  NAME's fold that never saw the page's site (bench/train_text_model.py
+  --write-folds) decides every block; metadata from
+  pipeline.dumps.metadata.  No spam, teaser or repeat pass: what the
+  model alone does.
 - `perfect-model`: `today+layout` with a line model that is always right
   (it answers each block's label): how far the rules around the model
   (furniture, the article's end, spam, teasers, repeats, the headline
@@ -140,6 +146,11 @@ def run_system(system: str, pages, dumps: dict[str, str], dumper: str, held_out:
             labels = unit_labels(page, units)
             results[page.id] = Result(text="\n\n".join(u for u, y in zip(units, labels) if y == 1), status="ok")
             continue
+        if system.startswith("new:"):
+            started = time.perf_counter()
+            results[page.id] = new_system(system[4:], page, dump)
+            seconds += time.perf_counter() - started
+            continue
         if system in ("today+layout", "perfect-model"):
             dump = layout_dump(dump)
         elif system != "today":
@@ -155,6 +166,38 @@ def run_system(system: str, pages, dumps: dict[str, str], dumper: str, held_out:
             seconds += time.perf_counter() - started
         results[page.id] = _doc_result(doc)
     return results, seconds
+
+
+_BLOCK_MODELS: dict[str, list] = {}
+
+
+def new_system(name: str, page, dump: str) -> Result:
+    """Blocks from the layout, features from today's analysis, the fold's block model deciding each; metadata from the dump."""
+    from textfeatures import page_table
+
+    from pipeline.dumps.blockmodel import load_block_model
+    from pipeline.dumps.metadata import dump_metadata
+
+    if name not in _BLOCK_MODELS:
+        paths = [OUT / "folds" / name / f"fold{k}.json" for k in range(FOLDS)]
+        if not all(p.exists() for p in paths):
+            raise SystemExit(f"no fold models in {OUT / 'folds' / name}: run bench/train_text_model.py --candidates {name} --write-folds")
+        _BLOCK_MODELS[name] = [load_block_model(p) for p in paths]
+    model = _BLOCK_MODELS[name][page.fold]
+    table = page_table(dump)
+    if table is None:
+        return Result(text="", status="rejected: no_article")
+    a, blocks, style, judged, x = table
+    keep = model.probabilities(x) >= model.threshold
+    text = "\n\n".join(b.text for b, kept in zip(blocks, keep) if kept)
+    meta = dump_metadata([b.text for b in blocks], a.core, [b.kind for b in blocks])
+    return Result(
+        text=text,
+        title=meta.get("title"),
+        author=meta.get("author"),
+        published=meta.get("published"),
+        status="ok" if text else "rejected: no_article",
+    )
 
 
 class _Answers:

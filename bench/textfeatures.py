@@ -17,6 +17,7 @@ Usage: python bench/textfeatures.py [--dumpers blocks,...] [--limit N]   (builds
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 import time
 from pathlib import Path
@@ -35,7 +36,7 @@ from pipeline.clean.linemodel import line_features  # noqa: E402
 from pipeline.document import Block, Document  # noqa: E402
 from pipeline.dumps.layout import STYLE_MARKDOWN, STYLE_WRAPPED, read_dump  # noqa: E402
 
-CACHE = Path(__file__).resolve().parent / "out" / "features"
+CACHE = Path(os.environ.get("TEXT_FEATURES_CACHE", Path(__file__).resolve().parent / "out" / "features"))
 EXTRA_FEATURES = ["is_heading", "is_list_item", "is_table_row", "log_dump_lines", "wrapped_dump", "markdown_dump"]
 RULE_FEATURES = ["metadata_line", "after_article_end", "section_heading", "log_lines_after_end"]
 _METADATA_RULES = frozenset({"byline", "dateline", "metadata_label"})

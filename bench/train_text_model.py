@@ -237,28 +237,91 @@ CANDIDATES = {
         Candidate("mlp16x3+ctx", "mlp", context=True, layers=(16,), members=3),
         Candidate("mlp64x2+ctx", "mlp", context=True, layers=(64, 64), members=1),
         Candidate("gbdt", "gbdt", trees=300),
+        Candidate("gbdt-small", "gbdt", trees=100, num_leaves=15, max_depth=5),
+        Candidate("gbdt-small+ctx", "gbdt", context=True, trees=100, num_leaves=15, max_depth=5),
         Candidate("gbdt+ctx", "gbdt", context=True, trees=300),
         Candidate("gbdt+ctx+2stage", "gbdt", context=True, two_stage=True, trees=300),
     )
 }
 
 
-def cross_validate(candidate: Candidate, rows: Rows, x: np.ndarray, w: np.ndarray, folds) -> np.ndarray:
-    """Held-out probabilities of every row (NaN for rows of folds not run)."""
+# Training rows per fold model, drawn at random (the same draw for every
+# candidate): the four dumpers give each page four times over, and the
+# trees took minutes a fold on all of them on the shared two cores.
+MAX_TRAINING_ROWS = 400_000
+
+
+def subsample(mask: np.ndarray, limit: int) -> np.ndarray:
+    chosen = np.flatnonzero(mask)
+    if len(chosen) <= limit:
+        return mask
+    keep = np.random.default_rng(SEED).choice(chosen, limit, replace=False)
+    out = np.zeros_like(mask)
+    out[keep] = True
+    return out
+
+
+def inference_cost(candidate: Candidate, model, x_page: np.ndarray, repeats: int = 200) -> str:
+    """Microseconds to judge one page's blocks (x_page) on this process's one thread, as shipped (trees in numpy)."""
+    if candidate.kind == "gbdt":
+        from pipeline.dumps.trees import TreeEnsemble, from_lightgbm
+
+        trees = TreeEnsemble(from_lightgbm(model.dump_model()))
+        predict = trees.probabilities
+        size = f"{len(trees.roots)} trees, depth {trees.depth}, {len(trees.feature)} nodes"
+    else:
+        mean, std, nets = model
+
+        def predict(x):
+            return predict_mlp(model, x)
+
+        size = f"{sum(p.size for net in nets for p in net)} weights"
+    predict(x_page)
+    started = time.perf_counter()
+    for _ in range(repeats):
+        predict(x_page)
+    return f"{1e6 * (time.perf_counter() - started) / repeats:.0f} us for a page of {len(x_page)} blocks ({size})"
+
+
+def mlp_params(candidate: Candidate, model, threshold: float) -> dict:
+    """A trained network as pipeline.dumps.blockmodel.BlockModel reads it."""
+    from textfeatures import EXTRA_FEATURES, RULE_FEATURES
+
+    from pipeline.clean.linemodel import FEATURE_NAMES
+
+    mean, std, nets = model
+    return {
+        "features": FEATURE_NAMES + EXTRA_FEATURES + RULE_FEATURES,
+        "mean": mean.tolist(),
+        "std": std.tolist(),
+        "members": [[p.tolist() for p in net] for net in nets],
+        "context": {"columns": CONTEXT_COLUMNS, "shifts": list(CONTEXT_SHIFTS)} if candidate.context else None,
+        "threshold": threshold,
+    }
+
+
+def cross_validate(
+    candidate: Candidate, rows: Rows, x: np.ndarray, w: np.ndarray, folds, cost_page: np.ndarray | None = None, write: Path | None = None, threshold: float = 0.5
+) -> np.ndarray:
+    """Held-out probabilities of every row (NaN for rows of folds not run); `write`: a directory for each fold's network."""
     p = np.full(len(rows.y), np.nan)
     labelled = rows.y >= 0
     for k in folds:
         train = (rows.fold != k) & labelled
+        train = subsample(train, MAX_TRAINING_ROWS)
         test = rows.fold == k
         started = time.perf_counter()
         model = candidate.fit(x[train], rows.y[train].astype(np.float32), w[train])
         p[test] = candidate.predict(model, x[test])
+        if write is not None and candidate.kind == "mlp":
+            write.mkdir(parents=True, exist_ok=True)
+            (write / f"fold{k}.json").write_text(json.dumps(mlp_params(candidate, model, threshold)) + "\n", encoding="utf-8")
         if candidate.two_stage:
             # The second stage learns from out-of-fold first-stage probabilities of the training folds.
             inner = np.full(len(rows.y), np.nan)
             others = [j for j in range(FOLDS) if j != k]
             for j in others:
-                inner_train = train & (rows.fold != j)
+                inner_train = train & (rows.fold != j)  # within the subsample
                 inner_model = candidate.fit(x[inner_train], rows.y[inner_train].astype(np.float32), w[inner_train])
                 inner[rows.fold == j] = candidate.predict(inner_model, x[rows.fold == j])
             inner[test] = p[test]
@@ -266,6 +329,9 @@ def cross_validate(candidate: Candidate, rows: Rows, x: np.ndarray, w: np.ndarra
             second = fit_gbdt(c[train], rows.y[train].astype(np.float32), w[train], {"trees": 100, "num_leaves": 15})
             p[test] = second.predict(c[test])
         print(f"    {candidate.name} fold {k}: {time.perf_counter() - started:.0f} s", file=sys.stderr, flush=True)
+        if cost_page is not None:
+            print(f"  {candidate.name:<18} cost: {inference_cost(candidate, model, x[cost_page])}" + (" + a second stage" if candidate.two_stage else ""))
+            cost_page = None
     return p
 
 
@@ -349,20 +415,27 @@ def main() -> int:
     parser.add_argument("--folds-only", help="comma-separated folds to run (default: all)")
     parser.add_argument("--threshold", type=float, default=0.5)
     parser.add_argument("--save", action="store_true", help="write held-out probabilities to bench/out/probs/")
+    parser.add_argument("--write-folds", action="store_true", help="write each network candidate's fold models to bench/out/folds/<name>/ (eval_text.py new:<name>)")
+    parser.add_argument("--limit", type=int, help="only the first N pages of each corpus (a smoke test: set TEXT_FEATURES_CACHE elsewhere)")
     args = parser.parse_args()
-    pages = load_text_pages()
+    pages = load_text_pages(limit=args.limit)
     dumpers = args.dumpers.split(",")
     rows = Rows(pages, dumpers)
     folds = [int(f) for f in args.folds_only.split(",")] if args.folds_only else list(range(FOLDS))
     texts = block_texts(pages, dumpers)
     w = row_weights(rows)
     print(f"rows: {len(rows.y)} ({(rows.y == 1).sum()} article, {(rows.y == 0).sum()} not, {(rows.y < 0).sum()} unlabelled); folds {folds}")
+    # The page whose block count is the median of the blocks dumps' pages: what inference costs are timed on.
+    runs = [(e - s, s, e) for d, _, s, e in rows.runs() if d == 0]
+    _, s, e = sorted(runs)[len(runs) // 2]
+    cost_page = np.arange(s, e)
     report("oracle (labels)", rows, rows.y == 1, pages, texts, dumpers, folds)
     report("all blocks", rows, np.ones(len(rows.y), bool), pages, texts, dumpers, folds)
     for name in args.candidates.split(","):
         candidate = CANDIDATES[name]
         x = with_context(rows, rows.x) if candidate.context else rows.x
-        p = cross_validate(candidate, rows, x, w, folds)
+        write = OUT / "folds" / name if args.write_folds else None
+        p = cross_validate(candidate, rows, x, w, folds, cost_page, write, args.threshold)
         keep = np.nan_to_num(p, nan=0.0) >= args.threshold
         report(name, rows, keep, pages, texts, dumpers, folds)
         if args.save:

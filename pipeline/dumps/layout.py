@@ -111,7 +111,43 @@ def read_dump(text: str) -> tuple[str, list[DumpBlock]]:
         return style, markdown_blocks(lines, width)
     if style == STYLE_WRAPPED:
         return style, unwrap(lines, width)
-    return style, [DumpBlock(line.strip(), "line", i) for i, line in enumerate(lines) if line.strip()]
+    return style, join_fragments(lines)
+
+
+# A line that starts with a mark that closes or continues a sentence, or
+# follows a line that opens a bracket or a quote, is the rest of a
+# sentence that an inline element (a link, <b>) split: tools that save one
+# text node a line cut "see our <a>snacks</a>!) to continue" into three.
+_CONTINUES_LINE = tuple(",.;:!?)]}»”’…%")
+_OPENS = tuple("([{«„“‘")
+# A line that starts with a lower-case letter under a line that does not
+# end a sentence continues it too (scripts with letter case only).
+JOIN_LOWER_CASE = True
+
+
+def _continues_sentence(previous: str, line: str) -> bool:
+    if line.startswith(_CONTINUES_LINE) or previous.endswith(_OPENS):
+        return True
+    return JOIN_LOWER_CASE and line[0].islower() and not previous.rstrip(_CLOSERS).endswith(SENTENCE_END)
+
+
+def join_fragments(lines: list[str]) -> list[DumpBlock]:
+    """One block a line, except a line that only continues the sentence above it."""
+    blocks: list[DumpBlock] = []
+    previous_blank = True
+    for i, raw in enumerate(lines):
+        line = raw.strip()
+        if not line:
+            previous_blank = True
+            continue
+        if blocks and not previous_blank and _continues_sentence(blocks[-1].text, line):
+            last = blocks[-1]
+            glue = "" if line.startswith(_CONTINUES_LINE) or last.text.endswith(_OPENS) else " "
+            blocks[-1] = DumpBlock(last.text + glue + line, "p", last.first_line, last.lines + 1)
+        else:
+            blocks.append(DumpBlock(line, "line", i))
+        previous_blank = False
+    return blocks
 
 
 def _indent(line: str) -> int:
