@@ -207,8 +207,13 @@ def unwrap(lines: list[str], width: int) -> list[DumpBlock]:
 # Markdown ---------------------------------------------------------------------
 
 _ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|>~<])")
-_IMAGE = re.compile(r"!\[[^\]]*\]\((?:[^()\s]|\([^()\s]*\))*(?:\s+\"[^\"]*\")?\)")
-_LINK = re.compile(r"\[((?:[^\[\]]|\[[^\[\]]*\])*)\]\((?:[^()\s]|\([^()\s]*\))*(?:\s+\"[^\"]*\")?\)")
+_TARGET = r"\((?:[^()\n]|\([^()\n]*\))*\)"  # "(url)", '(url "title")': spaces and one level of parentheses inside
+_IMAGE = re.compile(r"!\[[^\]\n]*\]" + _TARGET)
+_LINK = re.compile(r"\[((?:[^\[\]\n]|\[[^\[\]\n]*\])*)\]" + _TARGET)
+# The end of a link whose "[" is lines above (markdownify writes a link
+# around a block as "[" + the block's lines + "](url)").
+_LINK_END = re.compile(r"\]" + _TARGET)
+_LINK_START = re.compile(r"^\s*\[+(?![^\[\]]*\])")
 _REF_LINK = re.compile(r"\[([^\[\]]+)\]\[[^\[\]]*\]")
 _AUTOLINK = re.compile(r"<((?:https?|mailto):[^>\s]+)>")
 _STRONG = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
@@ -229,6 +234,7 @@ def markdown_inline(text: str) -> str:
         text, found = _LINK.subn(r"\1", text)
         if not found:
             break
+    text = _LINK_END.sub("", text)
     text = _REF_LINK.sub(r"\1", text)
     text = _AUTOLINK.sub(r"\1", text)
     text = _CODE.sub(r"\1", text)
@@ -238,11 +244,13 @@ def markdown_inline(text: str) -> str:
     return _WS.sub(" ", text).strip()
 
 
-_ATX = re.compile(r"^ {0,3}(#{1,6})\s+(.*?)(?:\s+#+)?\s*$")
+_ATX = re.compile(r"^ {0,3}(#{1,6})(?:\s+(.*?))?(?:\s+#+)?\s*$")
 _SETEXT = re.compile(r"^ {0,3}(=+|-+)\s*$")
 _RULE = re.compile(r"^ {0,3}([-*_])(?:\s*\1){2,}\s*$")
 _QUOTE = re.compile(r"^\s*(?:>\s?)+")
 _TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?\s*$")
+# Heading marks left at a block's start (a heading inside a link: "[## Title](url)").
+_HEADING_MARKS = re.compile(r"^#{1,6}(?:\s+|$)")
 _LINK_DEFINITION = re.compile(r"^ {0,3}\[[^\]]+\]:\s*\S+")
 
 
@@ -254,18 +262,20 @@ def markdown_blocks(lines: list[str], width: int | None = None) -> list[DumpBloc
 
     def flush():
         if current:
-            text = markdown_inline(" ".join(current))
+            text = _HEADING_MARKS.sub("", markdown_inline(" ".join(current)))
             if text:
                 blocks.append(DumpBlock(text, kind, start, len(current)))
             current.clear()
 
     def single(i: int, text: str, block_kind: str):
-        text = markdown_inline(text)
+        text = _HEADING_MARKS.sub("", markdown_inline(text))
         if text:
             blocks.append(DumpBlock(text, block_kind, i))
 
     for i, raw in enumerate(lines):
         line = _QUOTE.sub("", raw) if raw.lstrip().startswith(">") else raw
+        if line.lstrip().startswith("["):
+            line = _LINK_START.sub("", line)
         if not line.strip() or _LINK_DEFINITION.match(line):
             flush()
             continue
@@ -279,7 +289,7 @@ def markdown_blocks(lines: list[str], width: int | None = None) -> list[DumpBloc
         heading = _ATX.match(line)
         if heading:
             flush()
-            single(i, heading.group(2), "h")
+            single(i, heading.group(2) or "", "h")
             continue
         body = line.strip()
         if body.startswith("|") and body.endswith("|") and len(body) > 1:

@@ -236,8 +236,9 @@ _NOT_NAME = frozenset(
 
 
 def _caseless(word: str) -> bool:
-    """A word of a script without letter case (Georgian, Korean, Arabic, ...)."""
-    return all(not ch.isalpha() or ch.isupper() == ch.islower() for ch in word)
+    """A word of a script that writes names without capitals: Korean, Arabic, ... and Georgian (Mkhedruli has
+    capitals in Unicode, Mtavruli, that names do not use)."""
+    return all(not ch.isalpha() or ch.isupper() == ch.islower() or "\u10d0" <= ch <= "\u10ff" for ch in word)
 
 
 def name_of(text: str) -> str | None:
