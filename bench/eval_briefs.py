@@ -5,7 +5,10 @@ characters) is an article and must be kept; a menu or a list of links is
 rejected with its reason.  Prints, per file: expected, status, reason, and
 whether the paragraph was kept and the menu removed; then the counts.
 
-Usage: python bench/eval_briefs.py [--layout]   (--layout: read through pipeline.dumps.layout first)
+Usage: python bench/eval_briefs.py [--model NAME]
+  --model NAME: instead of today's cleaner, the block model NAME (fold 0 of
+  bench/out/folds/NAME, none of whose training pages is here) deciding
+  every block, as bench/eval_text.py's new:NAME.
 """
 
 from __future__ import annotations
@@ -40,14 +43,34 @@ def check(name: str, expected: dict, doc) -> tuple[bool, str]:
     return (doc.ok and not missing and not leaked, what)
 
 
+def block_model_document(model: str, name: str, raw: bytes):
+    """A Document whose text is what the block model keeps (status rejected when it keeps nothing)."""
+    sys.path.insert(0, str(ROOT / "bench"))
+    from eval_text import new_system
+    from textcorpus import TextPage
+
+    class FoldZero(TextPage):
+        fold = 0
+
+    result = new_system(model, FoldZero(name, "briefs", name, "brief", b"", [], []), raw.decode("utf-8"))
+    from pipeline.document import Block, Document
+
+    doc = Document(source=name, blocks=[Block(t) for t in result["text"].split("\n\n") if t])
+    if result["status"] != "ok":
+        doc.reject(result["status"].removeprefix("rejected: "))
+    return doc
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.parse_args()
+    parser.add_argument("--model", help="a block model's fold models under bench/out/folds/")
+    args = parser.parse_args()
     manifest = json.loads((BRIEFS / "manifest.json").read_text(encoding="utf-8"))
     options = Options(format="text")
     good = {"keep": [0, 0], "reject": [0, 0]}
     for name, expected in sorted(manifest.items()):
-        doc = process_document(read_bytes((BRIEFS / name).read_bytes(), source=name, options=options), options)
+        raw = (BRIEFS / name).read_bytes()
+        doc = block_model_document(args.model, name, raw) if args.model else process_document(read_bytes(raw, source=name, options=options), options)
         ok, what = check(name, expected, doc)
         good[expected["expect"]][0] += ok
         good[expected["expect"]][1] += 1

@@ -32,6 +32,9 @@ Systems:
   --write-folds) decides every block; metadata from
   pipeline.dumps.metadata.  No spam, teaser or repeat pass: what the
   model alone does.
+- `hybrid:NAME`: `today+layout` (every rule of today's cleaner: furniture,
+  the article's end, spam, teasers, repeats, the headline) with the block
+  model NAME's fold in place of the line model.
 - `perfect-model`: `today+layout` with a line model that is always right
   (it answers each block's label): how far the rules around the model
   (furniture, the article's end, spam, teasers, repeats, the headline
@@ -54,6 +57,8 @@ import time
 from collections import defaultdict
 from contextlib import contextmanager, nullcontext
 from pathlib import Path
+
+import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
@@ -151,6 +156,13 @@ def run_system(system: str, pages, dumps: dict[str, str], dumper: str, held_out:
             results[page.id] = new_system(system[4:], page, dump)
             seconds += time.perf_counter() - started
             continue
+        if system.startswith("hybrid:"):
+            with hybrid_model(system[7:], page):
+                started = time.perf_counter()
+                doc = clean(read_bytes(layout_dump(dump).encode("utf-8"), source=page.id, options=TEXT))
+                seconds += time.perf_counter() - started
+            results[page.id] = _doc_result(doc)
+            continue
         if system in ("today+layout", "perfect-model"):
             dump = layout_dump(dump)
         elif system != "today":
@@ -175,15 +187,9 @@ def new_system(name: str, page, dump: str) -> Result:
     """Blocks from the layout, features from today's analysis, the fold's block model deciding each; metadata from the dump."""
     from textfeatures import page_table
 
-    from pipeline.dumps.blockmodel import load_block_model
     from pipeline.dumps.metadata import dump_metadata
 
-    if name not in _BLOCK_MODELS:
-        paths = [OUT / "folds" / name / f"fold{k}.json" for k in range(FOLDS)]
-        if not all(p.exists() for p in paths):
-            raise SystemExit(f"no fold models in {OUT / 'folds' / name}: run bench/train_text_model.py --candidates {name} --write-folds")
-        _BLOCK_MODELS[name] = [load_block_model(p) for p in paths]
-    model = _BLOCK_MODELS[name][page.fold]
+    model = _fold_block_models(name)[page.fold]
     table = page_table(dump)
     if table is None:
         return Result(text="", status="rejected: no_article")
@@ -198,6 +204,49 @@ def new_system(name: str, page, dump: str) -> Result:
         published=meta.get("published"),
         status="ok" if text else "rejected: no_article",
     )
+
+
+def _fold_block_models(name: str) -> list:
+    from pipeline.dumps.blockmodel import load_block_model
+
+    if name not in _BLOCK_MODELS:
+        paths = [OUT / "folds" / name / f"fold{k}.json" for k in range(FOLDS)]
+        if not all(p.exists() for p in paths):
+            raise SystemExit(f"no fold models in {OUT / 'folds' / name}: run bench/train_text_model.py --candidates {name} --write-folds")
+        _BLOCK_MODELS[name] = [load_block_model(p) for p in paths]
+    return _BLOCK_MODELS[name]
+
+
+@contextmanager
+def hybrid_model(name: str, page):
+    """Inside the block today's cleaner judges lines with the block model NAME (its features from the same analysis)."""
+    import pipeline.clean as cleaning
+    from textfeatures import extra_features, rule_features, topic_features
+
+    model = _fold_block_models(name)[page.fold]
+    original = cleaning.analyse, cleaning.line_features, cleaning.load_model
+    seen = {}
+
+    def analyse(doc, language=None):
+        seen["a"] = a = original[0](doc, language)
+        seen["blocks"] = list(doc.blocks)
+        return a
+
+    def features(texts, tokens, lines, furniture, core, repeated, chars=None):
+        a = seen["a"]
+        n = len(a.texts)
+        x = original[1](a.texts, a.tokens, a.lines, a.furniture, a.core, a.repeated, a.chars)
+        blocks = [type("B", (), {"kind": "line", "lines": 1})] * n
+        parts = [x, extra_features(blocks, "lines"), rule_features(a, n), topic_features(a.tokens, a.core)]
+        width = len(model.mean) if not model.context else len(model.mean) - len(model.context["columns"]) * len(model.context["shifts"])
+        keep = model.probabilities(np.hstack(parts)[:, :width]) >= model.threshold
+        return keep[: len(texts), None].astype(float)
+
+    cleaning.analyse, cleaning.line_features, cleaning.load_model = analyse, features, lambda: _Answers()
+    try:
+        yield
+    finally:
+        cleaning.analyse, cleaning.line_features, cleaning.load_model = original
 
 
 class _Answers:
@@ -300,7 +349,7 @@ def print_tables(dumper: str, figures: dict[str, Figures]) -> None:
     print(f"{'shingle F1 by type':<15} " + " ".join(f"{t[:9]:>9}" for t in PAGE_TYPES))
     for system, f in figures.items():
         print(f"{system:<15} " + " ".join(f"{f.by_type[t].f1:9.3f}" for t in PAGE_TYPES))
-    metas = {s: f for s, f in figures.items() if s.startswith(("today", "new", "perfect"))}
+    metas = {s: f for s, f in figures.items() if s.startswith(("today", "new", "perfect", "hybrid"))}
     if metas:
         any_f = next(iter(metas.values())).meta
         print(

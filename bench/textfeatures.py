@@ -39,6 +39,12 @@ from pipeline.dumps.layout import STYLE_MARKDOWN, STYLE_WRAPPED, read_dump  # no
 CACHE = Path(os.environ.get("TEXT_FEATURES_CACHE", Path(__file__).resolve().parent / "out" / "features"))
 EXTRA_FEATURES = ["is_heading", "is_list_item", "is_table_row", "log_dump_lines", "wrapped_dump", "markdown_dump"]
 RULE_FEATURES = ["metadata_line", "after_article_end", "section_heading", "log_lines_after_end"]
+# How much a block shares with the article around it: a teaser of another
+# story, a menu or a product box shares few of its longer words with the
+# core (words of 4 characters or more: most function words are shorter, in
+# any language that separates words).
+TOPIC_FEATURES = ["core_word_share", "page_word_share", "near_core_word_share", "has_long_words"]
+TOPIC_MIN_CHARS = 4
 _METADATA_RULES = frozenset({"byline", "dateline", "metadata_label"})
 
 
@@ -53,7 +59,33 @@ def page_table(dump: str) -> tuple | None:
     core = a.core if a.core is not None else (n, n - 1)
     x = line_features(a.texts, a.tokens, a.lines, a.furniture, a.core, a.repeated, a.chars)
     judged = np.array([i < a.end and i not in a.furniture and a.core is not None for i in range(n)])
-    return a, blocks, style, judged, np.hstack([x, extra_features(blocks, style), rule_features(a, n)])
+    return a, blocks, style, judged, np.hstack([x, extra_features(blocks, style), rule_features(a, n), topic_features(a.tokens, a.core)])
+
+
+def topic_features(tokens: list[list[str]], core: tuple[int, int] | None) -> np.ndarray:
+    """Per block: the share of its longer words found in the core outside it, in the rest of the page, and the mean of the first over 2 blocks each side."""
+    from collections import Counter
+
+    n = len(tokens)
+    words = [set(w for w in line if len(w) >= TOPIC_MIN_CHARS) for line in tokens]
+    page = Counter(w for line in words for w in line)
+    start, stop = core if core else (n, -1)
+    in_core = Counter(w for line in words[start : stop + 1] for w in line)
+    core_share = np.zeros(n)
+    page_share = np.zeros(n)
+    has = np.zeros(n)
+    for i, line in enumerate(words):
+        if not line:
+            continue
+        has[i] = 1.0
+        own = 1 if start <= i <= stop else 0
+        core_share[i] = sum(1 for w in line if in_core[w] > own) / len(line)
+        page_share[i] = sum(1 for w in line if page[w] > 1) / len(line)
+    cumulative = np.concatenate([[0.0], np.cumsum(core_share)])
+    idx = np.arange(n)
+    lo, hi = np.maximum(idx - 2, 0), np.minimum(idx + 3, n)
+    near = (cumulative[hi] - cumulative[lo]) / np.maximum(hi - lo, 1)
+    return np.stack([core_share, page_share, near, has], axis=1)
 
 
 def rule_features(a, n: int) -> np.ndarray:

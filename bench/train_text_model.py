@@ -111,10 +111,18 @@ CONTEXT_COLUMNS = [0, 1, 2, 3, 5, 6, 7, 13, 15, 17, 35, 46, 47, 52, 53, 54]
 CONTEXT_SHIFTS = (-2, -1, 1, 2)
 
 
+# With the topic features (textfeatures.TOPIC_FEATURES), a block's neighbours' share of core words too.
+CONTEXT_TOPIC_COLUMNS = [56]
+
+
+def context_columns(width: int) -> list[int]:
+    return CONTEXT_COLUMNS + (CONTEXT_TOPIC_COLUMNS if width > 56 else [])
+
+
 def with_context(rows: Rows, x: np.ndarray) -> np.ndarray:
-    """x with the CONTEXT_COLUMNS of the blocks CONTEXT_SHIFTS away appended (zeros past the page's edges)."""
+    """x with the context columns of the blocks CONTEXT_SHIFTS away appended (zeros past the page's edges)."""
     parts = [x]
-    sub = x[:, CONTEXT_COLUMNS]
+    sub = x[:, context_columns(x.shape[1])]
     for shift in CONTEXT_SHIFTS:
         shifted = np.zeros_like(sub)
         for _, _, s, e in rows.runs():
@@ -283,19 +291,24 @@ def inference_cost(candidate: Candidate, model, x_page: np.ndarray, repeats: int
     return f"{1e6 * (time.perf_counter() - started) / repeats:.0f} us for a page of {len(x_page)} blocks ({size})"
 
 
-def mlp_params(candidate: Candidate, model, threshold: float) -> dict:
-    """A trained network as pipeline.dumps.blockmodel.BlockModel reads it."""
-    from textfeatures import EXTRA_FEATURES, RULE_FEATURES
+def feature_names(width: int) -> list[str]:
+    """The names of the first `width` columns of textfeatures' rows."""
+    from textfeatures import EXTRA_FEATURES, RULE_FEATURES, TOPIC_FEATURES
 
     from pipeline.clean.linemodel import FEATURE_NAMES
 
+    return (FEATURE_NAMES + EXTRA_FEATURES + RULE_FEATURES + TOPIC_FEATURES)[:width]
+
+
+def mlp_params(candidate: Candidate, model, threshold: float, width: int) -> dict:
+    """A trained network as pipeline.dumps.blockmodel.BlockModel reads it (`width`: the rows' columns before any context)."""
     mean, std, nets = model
     return {
-        "features": FEATURE_NAMES + EXTRA_FEATURES + RULE_FEATURES,
+        "features": feature_names(width),
         "mean": mean.tolist(),
         "std": std.tolist(),
         "members": [[p.tolist() for p in net] for net in nets],
-        "context": {"columns": CONTEXT_COLUMNS, "shifts": list(CONTEXT_SHIFTS)} if candidate.context else None,
+        "context": {"columns": context_columns(width), "shifts": list(CONTEXT_SHIFTS)} if candidate.context else None,
         "threshold": threshold,
     }
 
@@ -315,7 +328,7 @@ def cross_validate(
         p[test] = candidate.predict(model, x[test])
         if write is not None and candidate.kind == "mlp":
             write.mkdir(parents=True, exist_ok=True)
-            (write / f"fold{k}.json").write_text(json.dumps(mlp_params(candidate, model, threshold)) + "\n", encoding="utf-8")
+            (write / f"fold{k}.json").write_text(json.dumps(mlp_params(candidate, model, threshold, rows.x.shape[1])) + "\n", encoding="utf-8")
         if candidate.two_stage:
             # The second stage learns from out-of-fold first-stage probabilities of the training folds.
             inner = np.full(len(rows.y), np.nan)

@@ -125,10 +125,19 @@ _OPENS = tuple("([{«„“‘")
 JOIN_LOWER_CASE = True
 
 
+# Lower-case lines that start a byline ("by Jason Rostar", "von ...") stay apart from the headline above them.
+_BYLINE_START = re.compile(r"^(?:by|von|par|por|di|door|przez|від|от|tarafından)\b", re.IGNORECASE)
+# A line whose words are mostly capitalised is a Title Case heading, not a sentence cut short.
+HEADING_CAPITALS = 0.6
+
+
 def _continues_sentence(previous: str, line: str) -> bool:
     if line.startswith(_CONTINUES_LINE) or previous.endswith(_OPENS):
         return True
-    return JOIN_LOWER_CASE and line[0].islower() and not previous.rstrip(_CLOSERS).endswith(SENTENCE_END)
+    if not (JOIN_LOWER_CASE and line[0].islower()) or previous.rstrip(_CLOSERS).endswith(SENTENCE_END) or _BYLINE_START.match(line):
+        return False
+    words = previous.split()
+    return len(words) < 3 or sum(w[0].isupper() for w in words) < HEADING_CAPITALS * len(words)
 
 
 def join_fragments(lines: list[str]) -> list[DumpBlock]:

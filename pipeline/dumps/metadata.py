@@ -22,9 +22,14 @@ label words per language; no site's words.
 
 from __future__ import annotations
 
+import json
 import re
 import unicodedata
 from datetime import date
+from functools import lru_cache
+from pathlib import Path
+
+import numpy as np
 
 _WORD = re.compile(r"\w+")
 
@@ -208,6 +213,87 @@ def find_headline(texts: list[str], core_start: int, kinds: list[str] | None = N
     return (best, texts[best]) if best is not None else (None, None)
 
 
+# A learned headline finder (bench/train_headline_model.py): a logistic
+# model over each candidate line's HEADLINE_FEATURES; the best-scoring
+# candidate is the headline.
+MODEL_PATH = Path(__file__).resolve().parent / "data" / "headline_model.json"
+HEADLINE_LOOKBACK = 60
+HEADLINE_LOOKAHEAD = 10
+HEADLINE_FEATURES = [
+    "signed_log_lines_to_core", "log_chars", "log_words", "ends_sentence", "ends_question", "capitalised_share", "digit_share",
+    "log_core_words_shared", "core_shared_share", "title_contained", "title_covered", "is_first_line", "is_heading",
+    "is_list_item", "log_repeats", "date_follows", "byline_follows", "previous_short", "has_separator", "relative_position",
+]
+
+
+def headline_candidates(texts: list[str], core_start: int, kinds: list[str] | None = None) -> tuple[list[int], np.ndarray]:
+    """The lines that may be the headline (the first line, and those around the core's start) and their HEADLINE_FEATURES."""
+    n = len(texts)
+    index = sorted({0} | set(range(max(0, core_start - HEADLINE_LOOKBACK), min(n, core_start + HEADLINE_LOOKAHEAD))))
+    index = [i for i in index if len(texts[i]) <= HEADLINE_MAX_CHARS and _words(texts[i])]
+    if not index:
+        return [], np.zeros((0, len(HEADLINE_FEATURES)))
+    core_words = set(_words(" ".join(texts[core_start : core_start + 20])[:CORE_CHARS]))
+    title = set(_words(texts[0]))
+    counts: dict[str, int] = {}
+    for text in texts:
+        counts[text] = counts.get(text, 0) + 1
+    rows = []
+    for i in index:
+        text = texts[i]
+        words = _words(text)
+        distinct = set(words)
+        shared = len(distinct & core_words)
+        in_title = len(distinct & title) if i else 0
+        after = texts[i + 1 : i + 4]
+        rows.append(
+            [
+                np.sign(i - core_start) * np.log1p(abs(i - core_start)) / 5,
+                np.log1p(len(text)) / 6,
+                np.log1p(len(words)) / 4,
+                float(text.rstrip().endswith((".", ":", ";", ","))),
+                float(text.rstrip().endswith(("?", "!"))),
+                sum(1 for w in text.split() if w[:1].isupper()) / max(1, len(text.split())),
+                sum(ch.isdigit() for ch in text) / max(1, len(text)),
+                np.log1p(shared) / 3,
+                shared / max(1, len(distinct)),
+                in_title / max(1, len(distinct)),
+                in_title / max(1, len(title)),
+                float(i == 0),
+                float(bool(kinds) and kinds[i] == "h"),
+                float(bool(kinds) and kinds[i] == "li"),
+                np.log1p(counts[text] - 1),
+                float(any(len(t) <= MAX_BYLINE_CHARS and parse_date(t) for t in after)),
+                float(any(_BYLINE.match(t) or _BY_ALONE.match(t) for t in after if len(t) <= MAX_BYLINE_CHARS)),
+                float(i > 0 and len(texts[i - 1]) < 30),
+                float(bool(_SEPARATOR.search(text))),
+                i / n,
+            ]
+        )
+    return index, np.asarray(rows)
+
+
+class HeadlineModel:
+    def __init__(self, params: dict):
+        if params.get("features") != HEADLINE_FEATURES:
+            raise ValueError("headline model was trained on other features; retrain with bench/train_headline_model.py")
+        self.mean = np.asarray(params["mean"])
+        self.std = np.asarray(params["std"])
+        self.weights = np.asarray(params["weights"])
+        self.bias = float(params["bias"])
+
+    def scores(self, x: np.ndarray) -> np.ndarray:
+        return ((x - self.mean) / self.std) @ self.weights + self.bias
+
+
+@lru_cache(maxsize=1)
+def load_headline_model(path: str = str(MODEL_PATH)) -> HeadlineModel | None:
+    try:
+        return HeadlineModel(json.loads(Path(path).read_text(encoding="utf-8")))
+    except FileNotFoundError:
+        return None
+
+
 # --- author -------------------------------------------------------------------
 
 _BY = (
@@ -321,21 +407,31 @@ META_BEFORE_LINES = 30
 META_AFTER_LINES = 40
 
 
-def dump_metadata(texts: list[str], core: tuple[int, int] | None, kinds: list[str] | None = None, has_title_line: bool | None = None) -> dict:
+def dump_metadata(
+    texts: list[str], core: tuple[int, int] | None, kinds: list[str] | None = None, has_title_line: bool | None = None, headline_model: HeadlineModel | None = None
+) -> dict:
     """title, published, author (only those the dump states) and headline_line (the headline's line, or None).
 
     `core`: the article's first and last line (the cleaner's densest run of
     prose); `kinds`: the blocks' kinds from pipeline.dumps.layout.read_dump;
     `has_title_line`: whether the first line is the page's <title> (None:
     decided from the page: a first line of MIN_TITLE_WORDS or more that a
-    line near the article repeats most of).
+    line near the article repeats most of); `headline_model`: a learned
+    headline finder instead of the rules (see HeadlineModel).
     """
     if not texts:
         return {}
     core_start = core[0] if core else 0
     if has_title_line is None:
         has_title_line = title_line_headline(texts[0], texts, 1, min(len(texts), core_start + TITLE_LOOKAHEAD_LINES)) is not None
-    index, title = find_headline(texts, core_start, kinds, has_title_line)
+    if headline_model is not None:
+        candidates, x = headline_candidates(texts, core_start, kinds)
+        index = candidates[int(np.argmax(headline_model.scores(x)))] if candidates else None
+        title = texts[index] if index is not None else None
+        if index == 0 and has_title_line:
+            index, title = None, title_headline_part(texts[0])
+    else:
+        index, title = find_headline(texts, core_start, kinds, has_title_line)
     out: dict = {"headline_line": index}
     if title:
         out["title"] = title
