@@ -196,7 +196,7 @@ def new_system(name: str, page, dump: str) -> Result:
     a, blocks, style, judged, x = table
     keep = model.probabilities(x) >= model.threshold
     text = "\n\n".join(b.text for b, kept in zip(blocks, keep) if kept)
-    meta = dump_metadata([b.text for b in blocks], a.core, [b.kind for b in blocks])
+    meta = dump_metadata([b.text for b in blocks], a.core, [b.kind for b in blocks], headline_model=_headline_model(page))
     return Result(
         text=text,
         title=meta.get("title"),
@@ -204,6 +204,17 @@ def new_system(name: str, page, dump: str) -> Result:
         published=meta.get("published"),
         status="ok" if text else "rejected: no_article",
     )
+
+
+def _headline_model(page):
+    """The learned headline finder's fold that never saw the page's site (bench/train_headline_model.py), if trained."""
+    from pipeline.dumps.metadata import HeadlineModel
+
+    if "headline" not in _BLOCK_MODELS:
+        paths = [OUT / "folds" / "headline" / f"fold{k}.json" for k in range(FOLDS)]
+        _BLOCK_MODELS["headline"] = [HeadlineModel(json.loads(p.read_text(encoding="utf-8"))) for p in paths] if all(p.exists() for p in paths) else None
+    models = _BLOCK_MODELS["headline"]
+    return models[page.fold] if models else None
 
 
 def _fold_block_models(name: str) -> list:

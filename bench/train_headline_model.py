@@ -11,6 +11,9 @@ pages, bench/devpages.page_headline).  Trained on every dumper's dumps of
 three folds of sites, scored on the fourth; the agreement printed is with
 wcxb-dev articles' titles, per dumper, beside the rules'.
 
+Each fold's model goes to bench/out/folds/headline/ (bench/eval_text.py
+uses the one that never saw a page's site).
+
 Usage: python bench/train_headline_model.py [--write]   (--write: the model trained on all pages to pipeline/dumps/data/headline_model.json)
 """
 
@@ -96,7 +99,10 @@ def main() -> int:
     articles = {d: 0 for d in DUMPERS}
     for fold in range(FOLDS):
         train = [key for key in data if pages[key[1]].fold != fold]
-        model = HeadlineModel(fit_logistic(*stack(train)))
+        params = fit_logistic(*stack(train))
+        model = HeadlineModel(params)
+        (OUT / "folds" / "headline").mkdir(parents=True, exist_ok=True)
+        (OUT / "folds" / "headline" / f"fold{fold}.json").write_text(json.dumps(params) + "\n", encoding="utf-8")
         for key in data:
             page = pages[key[1]]
             if page.fold != fold or page.page_type != "article":

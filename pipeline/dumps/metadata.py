@@ -424,7 +424,13 @@ def dump_metadata(
     core_start = core[0] if core else 0
     if has_title_line is None:
         has_title_line = title_line_headline(texts[0], texts, 1, min(len(texts), core_start + TITLE_LOOKAHEAD_LINES)) is not None
-    if headline_model is not None:
+    index = None
+    if has_title_line:
+        # The line the <title> holds most of: the rule is surest where it applies.
+        index = title_line_headline(texts[0], texts, 1, min(len(texts), core_start + TITLE_LOOKAHEAD_LINES))
+    if index is not None:
+        title = texts[index]
+    elif headline_model is not None:
         candidates, x = headline_candidates(texts, core_start, kinds)
         index = candidates[int(np.argmax(headline_model.scores(x)))] if candidates else None
         title = texts[index] if index is not None else None

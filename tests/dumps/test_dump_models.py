@@ -39,3 +39,22 @@ def test_block_model_averages_its_members():
     model = BlockModel(params)
     p = model.probabilities(np.array([[0.0, 5.0], [10.0, 0.0]]))
     assert np.allclose(p, [0.5, 1 / (1 + np.exp(-2 * np.tanh(10.0)))])
+
+
+def test_shipped_headline_model_picks_the_headline_of_a_dump_without_title_line():
+    from pipeline.dumps.metadata import dump_metadata, load_headline_model
+
+    model = load_headline_model()
+    assert model is not None
+    page = [
+        "Startseite",
+        "Politik",
+        "Leipzig baut neue Grundschule im Stadtteil Gohlis",
+        "12. März 2025",
+        "Der Stadtrat von Leipzig hat am Dienstag den Bau einer neuen Grundschule im Stadtteil Gohlis beschlossen.",
+        "Die Schule soll im Herbst 2027 für 400 Kinder öffnen; die Kosten trägt zum größten Teil die Stadt Leipzig.",
+        "Kontakt",
+    ]
+    found = dump_metadata(page, (4, 5), headline_model=model, has_title_line=False)
+    assert found["title"] == "Leipzig baut neue Grundschule im Stadtteil Gohlis"
+    assert found["published"] == "2025-03-12"
