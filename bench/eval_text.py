@@ -195,6 +195,7 @@ def new_system(name: str, page, dump: str) -> Result:
         return Result(text="", status="rejected: no_article")
     a, blocks, style, judged, x = table
     keep = model.probabilities(x) >= model.threshold
+    keep = prose_guard([b.text for b in blocks], keep)
     text = "\n\n".join(b.text for b, kept in zip(blocks, keep) if kept)
     meta = dump_metadata([b.text for b in blocks], a.core, [b.kind for b in blocks], headline_model=_headline_model(page))
     return Result(
@@ -204,6 +205,15 @@ def new_system(name: str, page, dump: str) -> Result:
         published=meta.get("published"),
         status="ok" if text else "rejected: no_article",
     )
+
+
+def prose_guard(texts: list[str], keep):
+    """A page whose kept blocks hold no prose keeps its prose blocks if it has any (a short brief the model passed over), else nothing (no prose: rejected)."""
+    from pipeline.dumps.layout import is_prose
+
+    if any(kept and is_prose(t) for t, kept in zip(texts, keep)):
+        return keep
+    return [is_prose(t) for t in texts]
 
 
 def _headline_model(page):

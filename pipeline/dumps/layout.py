@@ -114,6 +114,28 @@ def read_dump(text: str) -> tuple[str, list[DumpBlock]]:
     return style, join_fragments(lines)
 
 
+# A block is prose when it holds at least PROSE_SENTENCES sentence ends
+# (one, when it is at least PROSE_ONE_SENTENCE_CHARS long) and its
+# characters are mostly letters: a two-sentence news brief of 90 characters
+# is prose; a menu, a headline, a list of links is not, in any script.
+PROSE_SENTENCES = 2
+PROSE_ONE_SENTENCE_CHARS = 120
+PROSE_MIN_CHARS = 40
+PROSE_LETTER_SHARE = 0.6
+_SENTENCE_END_MARK = re.compile(r"[.!?…。！？։።؟।](?=[\s\"'”’»)\]]|$)")
+
+
+def is_prose(text: str) -> bool:
+    """Whether a block reads as sentences (see PROSE_SENTENCES)."""
+    if len(text) < PROSE_MIN_CHARS:
+        return False
+    letters = sum(ch.isalpha() for ch in text)
+    if letters < PROSE_LETTER_SHARE * len(text.replace(" ", "")):
+        return False
+    ends = len(_SENTENCE_END_MARK.findall(text))
+    return ends >= PROSE_SENTENCES or (ends >= 1 and len(text) >= PROSE_ONE_SENTENCE_CHARS)
+
+
 # A line that starts with a mark that closes or continues a sentence, or
 # follows a line that opens a bracket or a quote, is the rest of a
 # sentence that an inline element (a link, <b>) split: tools that save one

@@ -106,3 +106,14 @@ def test_markdown_inline_keeps_what_a_reader_sees():
 def test_a_dump_with_a_few_links_is_not_markdown():
     lines = ["See https://example.org/a for more.", "Plain text line.", "Another one."] * 20
     assert dump_style(lines)[0] == STYLE_LINES
+
+
+def test_prose_is_sentences_in_any_script():
+    from pipeline.dumps.layout import is_prose
+
+    assert is_prose("Երևանի քաղաքապետարանը այսօր նոր այգի բացեց։ Այգում կտնկվի հազար ծառ։")
+    assert is_prose("서울시는 오늘 새 자전거 도로를 개통했다. 이 도로는 출퇴근 시간을 줄일 것이다.")
+    assert is_prose("The council approved a new cycle lane on Monday. Work starts in spring.")
+    assert not is_prose("Home Politics Business Sport Contact")
+    assert not is_prose("Prime minister visits flood-hit towns")
+    assert not is_prose("© 2025 All rights reserved.")
