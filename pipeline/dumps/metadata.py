@@ -77,6 +77,9 @@ _DMY_NUMERIC = re.compile(r"(?<![\d.])(\d{1,2})[./-](\d{1,2})[./-]((?:19|20)\d\d
 _SLASHED = re.compile(r"(?<![\d/])(\d{1,2})/(\d{1,2})/((?:19|20)\d\d)(?!\d)")
 
 
+_HAS_YEAR = re.compile(r"(?:19|20)\d\d")
+
+
 def _iso(year, month, day) -> str | None:
     try:
         return date(int(year), int(month), int(day)).isoformat()
@@ -91,6 +94,8 @@ def parse_date(text: str) -> str | None:
     one of the two cannot be a month (25/09/2025, 09/25/2025); 05/06/2025
     is left unread.  Two-digit years are not read.
     """
+    if not _HAS_YEAR.search(text):
+        return None  # every pattern holds a year: most lines are decided here
     found = []
     for pattern, order in ((_ISO, "ymd"), (_CJK, "ymd")):
         for m in pattern.finditer(text):
