@@ -1,0 +1,187 @@
+"""Text dumps of a page as different scraping tools save them, and a cache of them under bench/out/dumps/.
+
+Our users' dumps come from many tools, and the cleaner must not depend on
+one tool's line breaks.  Four dumpers, each standing for a family:
+
+- `blocks`: one block element a line, blank line between, no <title>
+  (bench/devpages.html_to_dump: what the benches have always used);
+- `nodes`: the <title> first, then every text node on its own line: a
+  sentence with a link in it is three lines (BeautifulSoup's
+  get_text("\\n", strip=True), as many scripts and browser-extension
+  scrapers save pages);
+- `wrapped`: a layout-preserving dump (inscriptis: indentation, "* " list
+  items, tables laid out) with every line wrapped at WRAP_WIDTH columns
+  as lynx -dump and w3m -dump wrap theirs: a paragraph spans several lines;
+- `markdown`: Markdown (markdownify, as html2text and markdownify give it):
+  the <title> first, "#" headings, "* " list items, [links](...), images,
+  **emphasis**, one paragraph a line, blank line between.
+
+Scripts, styles, <noscript> and <template> are dropped before every dumper
+(a browser shows none of them).  The bench-only packages are pinned in the
+`bench` extra of pyproject.toml.
+
+Usage: python bench/dumpers.py [--limit N] [--workers 2] [--show PAGE_ID DUMPER]
+builds the cache (a few minutes on two cores, once).
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import re
+import sys
+import textwrap
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from devpages import html_to_dump  # noqa: E402
+
+ROOT = Path(__file__).resolve().parent.parent
+CACHE = ROOT / "bench" / "out" / "dumps"
+DUMPERS = ("blocks", "nodes", "wrapped", "markdown")
+# lynx -dump and w3m -dump fill lines to 80 columns less a margin.
+WRAP_WIDTH = 76
+
+_HIDDEN = re.compile(r"<(script|style|noscript|template|svg)\b.*?</\1\s*>", re.IGNORECASE | re.DOTALL)
+_COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
+_TITLE = re.compile(r"<title\b[^>]*>(.*?)</title\s*>", re.IGNORECASE | re.DOTALL)
+_WS = re.compile(r"\s+")
+
+
+def _markup(html: bytes) -> str:
+    """The page decoded as it declares, without what a browser never shows."""
+    from pipeline.read import decode_bytes
+
+    text = decode_bytes(html, html=True) or ""
+    return _COMMENT.sub("", _HIDDEN.sub("", text.lstrip("\ufeff")))
+
+
+def _title(markup: str) -> str:
+    import html as entities
+
+    found = _TITLE.search(markup)
+    return _WS.sub(" ", entities.unescape(found.group(1))).strip() if found else ""
+
+
+def nodes_dump(html: bytes) -> str:
+    """The <title>, then each text node of the body on its own line (BeautifulSoup get_text("\\n", strip=True))."""
+    from bs4 import BeautifulSoup
+
+    markup = _markup(html)
+    soup = BeautifulSoup(markup, "lxml")
+    body = soup.body or soup
+    title = _title(markup)
+    text = body.get_text("\n", strip=True)
+    return (title + "\n" if title else "") + text + "\n"
+
+
+def wrapped_dump(html: bytes, width: int = WRAP_WIDTH) -> str:
+    """inscriptis' layout, every line wrapped at `width` columns keeping its indentation (lynx/w3m style)."""
+    from inscriptis import get_text
+
+    out = []
+    for line in get_text(_markup(html)).split("\n"):
+        stripped = line.rstrip()
+        if len(stripped) <= width:
+            out.append(stripped)
+            continue
+        indent = stripped[: len(stripped) - len(stripped.lstrip())]
+        body = stripped.lstrip()
+        # A list item's continuation lines align with its text, as lynx sets them.
+        hang = indent + "  " if body[:2] in ("* ", "+ ", "- ") else indent
+        out.extend(
+            textwrap.wrap(
+                body, width, initial_indent=indent, subsequent_indent=hang, break_long_words=False, break_on_hyphens=False
+            )
+        )
+    return "\n".join(out) + "\n"
+
+
+def markdown_dump(html: bytes) -> str:
+    """markdownify's Markdown: ATX "#" headings, "*" bullets; the <title> as the first line (markdownify keeps <head> text)."""
+    from markdownify import markdownify
+
+    markup = _markup(html)
+    text = markdownify(markup, heading_style="ATX", bullets="*")
+    # markdownify puts runs of blank lines where empty elements were.
+    return re.sub(r"\n{3,}", "\n\n", text).strip() + "\n"
+
+
+def dump(html: bytes, dumper: str) -> str:
+    if dumper == "blocks":
+        return html_to_dump(html)
+    if dumper == "nodes":
+        return nodes_dump(html)
+    if dumper == "wrapped":
+        return wrapped_dump(html)
+    if dumper == "markdown":
+        return markdown_dump(html)
+    raise ValueError(f"unknown dumper {dumper!r}; one of {', '.join(DUMPERS)}")
+
+
+def _job(job: tuple[str, bytes, str]) -> tuple[str, str]:
+    page_id, html, dumper = job
+    try:
+        return page_id, dump(html, dumper)
+    except Exception as error:  # a dumper that fails on a page gives an empty dump, as a scraper would save nothing
+        print(f"  {dumper} failed on {page_id}: {type(error).__name__}: {error}", file=sys.stderr)
+        return page_id, ""
+
+
+def cache_path(dumper: str) -> Path:
+    return CACHE / f"{dumper}.jsonl.gz"
+
+
+def load_dumps(pages, dumper: str, workers: int = 1) -> dict[str, str]:
+    """page id -> dump, from the cache; the pages missing from it are dumped and added."""
+    path = cache_path(dumper)
+    cached: dict[str, str] = {}
+    if path.exists():
+        with gzip.open(path, "rt", encoding="utf-8") as lines:
+            for line in lines:
+                row = json.loads(line)
+                cached[row["id"]] = row["dump"]
+    missing = [(p.id, p.html, dumper) for p in pages if p.id not in cached]
+    if missing:
+        print(f"dumping {len(missing)} pages with {dumper} ...", file=sys.stderr, flush=True)
+        if workers > 1:
+            from multiprocessing import Pool
+
+            with Pool(workers) as pool:
+                made = pool.map(_job, missing, chunksize=8)
+        else:
+            made = list(map(_job, missing))
+        cached.update(made)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with gzip.open(path, "wt", encoding="utf-8") as out:
+            for page_id, text in sorted(cached.items()):
+                out.write(json.dumps({"id": page_id, "dump": text}, ensure_ascii=False) + "\n")
+    return {p.id: cached[p.id] for p in pages}
+
+
+def main() -> int:
+    from textcorpus import load_text_pages
+
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--limit", type=int)
+    parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--dumpers", default=",".join(DUMPERS))
+    parser.add_argument("--show", nargs=2, metavar=("PAGE_ID", "DUMPER"), help="print one page's dump")
+    args = parser.parse_args()
+    pages = load_text_pages(limit=args.limit)
+    if args.show:
+        page = next(p for p in pages if p.id == args.show[0])
+        print(dump(page.html, args.show[1]))
+        return 0
+    for dumper in args.dumpers.split(","):
+        dumps = load_dumps(pages, dumper, args.workers)
+        lines = sum(sum(1 for line in d.split("\n") if line.strip()) for d in dumps.values())
+        print(f"{dumper:<10} {len(dumps)} pages, {lines} non-blank lines, {sum(map(len, dumps.values())) / 1e6:.1f} M chars")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,344 @@
+"""A text dump's lines read back into blocks, whichever tool saved it.
+
+Tools break a page into lines differently: one block element a line, one
+text node a line, paragraphs wrapped at a fixed width (lynx, w3m,
+inscriptis filled to a width), or Markdown (html2text, markdownify).  The
+cleaner judges blocks (a paragraph, a heading, a list item), so a dump is
+first read back into them:
+
+- Markdown (`[text](url)` links and "#" headings on many lines): headings,
+  list items, table rows and paragraphs become blocks of their kind; links
+  keep their text, images and link definitions go, emphasis and escapes are
+  undone.  A paragraph wrapped over several lines is one block.
+- Wrapped (many lines filled to nearly the same width, none much wider):
+  a line continues the one above when the first word of it would not have
+  fitted on that one; list items and blank lines start new blocks.
+- Anything else: one block a line, as it was saved.
+
+The decisions use line lengths, indentation and ASCII markup only: no
+word of any language.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass
+
+from ..document import visible
+
+STYLE_LINES = "lines"
+STYLE_WRAPPED = "wrapped"
+STYLE_MARKDOWN = "markdown"
+
+
+@dataclass(slots=True)
+class DumpBlock:
+    text: str  # plain text: markup undone, whitespace folded
+    kind: str  # "line" (as saved) | "p" | "h" (heading) | "li" (list item) | "row" (table row)
+    first_line: int  # index of its first line in the dump
+    lines: int = 1  # dump lines it was joined from
+
+
+# --- style ------------------------------------------------------------------
+
+# A dump is Markdown when at least this share of its non-blank lines holds
+# a link, an image or an ATX heading (markdownify's dumps: a quarter to
+# three quarters; other tools' dumps: none), and at least MIN_MARKDOWN_LINES do.
+MARKDOWN_LINE_SHARE = 0.05
+MIN_MARKDOWN_LINES = 3
+_MARKDOWN_SIGN = re.compile(r"\]\((?:https?:|/|#|\.|mailto:)[^)\s]*(?:\s+\"[^\"]*\")?\)|^ {0,3}#{1,6} \S")
+
+# Wrapped: among lines of MIN_WRAP_LINE_CHARS or more, at least
+# MIN_WRAP_LINES end within WRAP_SLACK columns of one width, no fewer than
+# in the WRAP_SLACK columns below those (a fill leaves a cliff at the
+# width), and at most WRAP_OVER_SHARE are wider (a word too long to break:
+# a URL).  Tools fill to 60-160 columns (lynx 79, w3m 80, html2text 78).
+# On both corpora: inscriptis' text wrapped at 76 is found on 2,181 of
+# 2,307 pages (the rest hold fewer than 8 lines that long), the other
+# dumpers' on 10-49 pages, most of them text hard-wrapped in the page's
+# own source (a <pre>, a mail archive).
+WRAP_SLACK = 10
+WRAP_OVER_SHARE = 0.02
+MIN_WRAP_LINE_CHARS = 40
+MIN_WRAP_LINES = 8
+WRAP_WIDTHS = range(60, 161)
+
+
+def dump_style(lines: list[str]) -> tuple[str, int | None]:
+    """(style, wrap width): STYLE_MARKDOWN, STYLE_WRAPPED with its width, or STYLE_LINES."""
+    nonblank = [line for line in lines if line.strip()]
+    if not nonblank:
+        return STYLE_LINES, None
+    signs = sum(1 for line in nonblank if _MARKDOWN_SIGN.search(line))
+    if signs >= MIN_MARKDOWN_LINES and signs >= MARKDOWN_LINE_SHARE * len(nonblank):
+        return STYLE_MARKDOWN, wrap_width(nonblank)
+    width = wrap_width(nonblank)
+    return (STYLE_WRAPPED, width) if width else (STYLE_LINES, None)
+
+
+def wrap_width(nonblank: list[str]) -> int | None:
+    """The column lines were filled to, or None when they were not wrapped."""
+    lengths = sorted(n for n in (len(line.rstrip()) for line in nonblank) if n >= MIN_WRAP_LINE_CHARS)
+    total = len(lengths)
+    if total < MIN_WRAP_LINES:
+        return None
+    best, best_width = 0, None
+    for width in WRAP_WIDTHS:
+        within = bisect_right(lengths, width)
+        over = total - within
+        top = within - bisect_right(lengths, width - WRAP_SLACK)
+        below = bisect_right(lengths, width - WRAP_SLACK) - bisect_right(lengths, width - 2 * WRAP_SLACK)
+        if over > WRAP_OVER_SHARE * total + 1 or top < MIN_WRAP_LINES or top < below:
+            continue
+        score = top - 5 * over
+        if score > best:
+            best, best_width = score, width
+    return best_width
+
+
+# --- reading ------------------------------------------------------------------
+
+_WS = re.compile(r"\s+")
+_BULLET = re.compile(r"^([*+\-•·▪◦‣]|\d{1,3}[.)])\s+")
+
+
+def read_dump(text: str) -> tuple[str, list[DumpBlock]]:
+    """(style, blocks) of a dump."""
+    lines = visible(text).replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    style, width = dump_style(lines)
+    if style == STYLE_MARKDOWN:
+        return style, markdown_blocks(lines, width)
+    if style == STYLE_WRAPPED:
+        return style, unwrap(lines, width)
+    return style, join_fragments(lines)
+
+
+# A block is prose when it holds at least PROSE_SENTENCES sentence ends
+# (one, when it is at least PROSE_ONE_SENTENCE_CHARS long) and its
+# characters are mostly letters: a two-sentence news brief of 90 characters
+# is prose; a menu, a headline, a list of links is not, in any script.
+PROSE_SENTENCES = 2
+PROSE_ONE_SENTENCE_CHARS = 120
+PROSE_MIN_CHARS = 40
+PROSE_LETTER_SHARE = 0.6
+_SENTENCE_END_MARK = re.compile(r"[.!?…。！？։።؟।](?=[\s\"'”’»)\]]|$)")
+
+
+def is_prose(text: str) -> bool:
+    """Whether a block reads as sentences (see PROSE_SENTENCES)."""
+    if len(text) < PROSE_MIN_CHARS:
+        return False
+    letters = sum(ch.isalpha() for ch in text)
+    if letters < PROSE_LETTER_SHARE * len(text.replace(" ", "")):
+        return False
+    ends = len(_SENTENCE_END_MARK.findall(text))
+    return ends >= PROSE_SENTENCES or (ends >= 1 and len(text) >= PROSE_ONE_SENTENCE_CHARS)
+
+
+# A line that starts with a mark that closes or continues a sentence, or
+# follows a line that opens a bracket or a quote, is the rest of a
+# sentence that an inline element (a link, <b>) split: tools that save one
+# text node a line cut "see our <a>snacks</a>!) to continue" into three.
+_CONTINUES_LINE = tuple(",.;:!?)]}»”’…%")
+_OPENS = tuple("([{«„“‘")
+# A line that starts with a lower-case letter under a line that does not
+# end a sentence continues it too (scripts with letter case only).
+JOIN_LOWER_CASE = True
+
+
+# Lower-case lines that start a byline ("by Jason Rostar", "von ...") stay apart from the headline above them.
+_BYLINE_START = re.compile(r"^(?:by|von|par|por|di|door|przez|від|от|tarafından)\b", re.IGNORECASE)
+# A line whose words are mostly capitalised is a Title Case heading, not a sentence cut short.
+HEADING_CAPITALS = 0.6
+
+
+def _continues_sentence(previous: str, line: str) -> bool:
+    if line.startswith(_CONTINUES_LINE) or previous.endswith(_OPENS):
+        return True
+    if not (JOIN_LOWER_CASE and line[0].islower()) or previous.rstrip(_CLOSERS).endswith(SENTENCE_END) or _BYLINE_START.match(line):
+        return False
+    words = previous.split()
+    return len(words) < 3 or sum(w[0].isupper() for w in words) < HEADING_CAPITALS * len(words)
+
+
+def join_fragments(lines: list[str]) -> list[DumpBlock]:
+    """One block a line, except a line that only continues the sentence above it."""
+    blocks: list[DumpBlock] = []
+    previous_blank = True
+    for i, raw in enumerate(lines):
+        line = raw.strip()
+        if not line:
+            previous_blank = True
+            continue
+        if blocks and not previous_blank and _continues_sentence(blocks[-1].text, line):
+            last = blocks[-1]
+            glue = "" if line.startswith(_CONTINUES_LINE) or last.text.endswith(_OPENS) else " "
+            blocks[-1] = DumpBlock(last.text + glue + line, "p", last.first_line, last.lines + 1)
+        else:
+            blocks.append(DumpBlock(line, "line", i))
+        previous_blank = False
+    return blocks
+
+
+def _indent(line: str) -> int:
+    return len(line) - len(line.lstrip())
+
+
+# A line that ends a sentence is not joined to the next: a paragraph split
+# where a sentence ended at the margin costs little, lines of truncated
+# teasers ("...") run together cost a block the cleaner cannot judge.
+SENTENCE_END = tuple(".!?…。！？։።؟।")
+_CLOSERS = "\"'”’»)]"
+
+
+def _continues(previous: str, line: str, width: int | None) -> bool:
+    """Whether `line` is the rest of a paragraph `previous` was filled with: its first word would not have fitted there."""
+    if width is None or previous.rstrip().rstrip(_CLOSERS).endswith(SENTENCE_END):
+        return False
+    first_word = line.split(None, 1)[0] if line.strip() else ""
+    return len(previous.rstrip()) + 1 + len(first_word) > width
+
+
+def unwrap(lines: list[str], width: int) -> list[DumpBlock]:
+    """Blocks of a wrapped dump: a paragraph's lines joined, a list item with its continuation lines."""
+    blocks: list[DumpBlock] = []
+    current: list[str] = []
+    start, kind, hang, previous = 0, "p", 0, ""
+
+    def flush():
+        if current:
+            joined = _WS.sub(" ", " ".join(current)).strip()
+            if joined:
+                blocks.append(DumpBlock(joined, kind, start, len(current)))
+            current.clear()
+
+    for i, line in enumerate(lines):
+        if not line.strip():
+            flush()
+            previous = ""
+            continue
+        body = line.strip()
+        bullet = _BULLET.match(body)
+        if current and not bullet and _indent(line) == hang and _continues(previous, line, width):
+            current.append(body)
+        else:
+            flush()
+            start, kind = i, "p"
+            hang = _indent(line)
+            if bullet:
+                kind, hang = "li", _indent(line) + bullet.end()
+                body = body[bullet.end() :]
+            current.append(body)
+        previous = line
+    flush()
+    return blocks
+
+
+# Markdown ---------------------------------------------------------------------
+
+_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|>~<])")
+_TARGET = r"\((?:[^()\n]|\([^()\n]*\))*\)"  # "(url)", '(url "title")': spaces and one level of parentheses inside
+_IMAGE = re.compile(r"!\[[^\]\n]*\]" + _TARGET)
+_LINK = re.compile(r"\[((?:[^\[\]\n]|\[[^\[\]\n]*\])*)\]" + _TARGET)
+# The end of a link whose "[" is lines above (markdownify writes a link
+# around a block as "[" + the block's lines + "](url)").
+_LINK_END = re.compile(r"\]" + _TARGET)
+_LINK_START = re.compile(r"^\s*\[+(?![^\[\]]*\])")
+_REF_LINK = re.compile(r"\[([^\[\]]+)\]\[[^\[\]]*\]")
+_AUTOLINK = re.compile(r"<((?:https?|mailto):[^>\s]+)>")
+_STRONG = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
+_EM_STAR = re.compile(r"(?<![\w*])\*(?=\S)(.+?)(?<=\S)\*(?![\w*])")
+_EM_UNDERSCORE = re.compile(r"(?<![\w_])_(?=\S)(.+?)(?<=\S)_(?![\w_])")
+_CODE = re.compile(r"`([^`]*)`")
+# Escaped characters are held in the private use area while the markup is undone.
+_HELD = 0xE000
+
+
+def markdown_inline(text: str) -> str:
+    """A line of Markdown as the text it shows: links' text kept, images dropped, emphasis and escapes undone."""
+    if not any(ch in text for ch in "[]*_`\\<!"):
+        return _WS.sub(" ", text).strip()
+    text = _ESCAPE.sub(lambda m: chr(_HELD + ord(m.group(1))), text)
+    text = _IMAGE.sub("", text)
+    for _ in range(3):  # a link inside a link's text
+        text, found = _LINK.subn(r"\1", text)
+        if not found:
+            break
+    text = _LINK_END.sub("", text)
+    text = _REF_LINK.sub(r"\1", text)
+    text = _AUTOLINK.sub(r"\1", text)
+    text = _CODE.sub(r"\1", text)
+    for pattern in (_STRONG, _EM_STAR, _EM_UNDERSCORE):
+        text = pattern.sub(lambda m: m.group(m.lastindex), text)
+    text = "".join(chr(ord(ch) - _HELD) if _HELD <= ord(ch) < _HELD + 128 else ch for ch in text)
+    return _WS.sub(" ", text).strip()
+
+
+_ATX = re.compile(r"^ {0,3}(#{1,6})(?:\s+(.*?))?(?:\s+#+)?\s*$")
+_SETEXT = re.compile(r"^ {0,3}(=+|-+)\s*$")
+_RULE = re.compile(r"^ {0,3}([-*_])(?:\s*\1){2,}\s*$")
+_QUOTE = re.compile(r"^\s*(?:>\s?)+")
+_TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?\s*$")
+# Heading marks left at a block's start (a heading inside a link: "[## Title](url)").
+_HEADING_MARKS = re.compile(r"^#{1,6}(?:\s+|$)")
+_LINK_DEFINITION = re.compile(r"^ {0,3}\[[^\]]+\]:\s*\S+")
+
+
+def markdown_blocks(lines: list[str], width: int | None = None) -> list[DumpBlock]:
+    """Blocks of a Markdown dump: headings, list items, table rows and paragraphs, as plain text."""
+    blocks: list[DumpBlock] = []
+    current: list[str] = []
+    start, kind = 0, "p"
+
+    def flush():
+        if current:
+            text = _HEADING_MARKS.sub("", markdown_inline(" ".join(current)))
+            if text:
+                blocks.append(DumpBlock(text, kind, start, len(current)))
+            current.clear()
+
+    def single(i: int, text: str, block_kind: str):
+        text = _HEADING_MARKS.sub("", markdown_inline(text))
+        if text:
+            blocks.append(DumpBlock(text, block_kind, i))
+
+    for i, raw in enumerate(lines):
+        line = _QUOTE.sub("", raw) if raw.lstrip().startswith(">") else raw
+        if line.lstrip().startswith("["):
+            line = _LINK_START.sub("", line)
+        if not line.strip() or _LINK_DEFINITION.match(line):
+            flush()
+            continue
+        if current and _SETEXT.match(line):  # a setext underline: the paragraph above is a heading
+            kind = "h"
+            flush()
+            continue
+        if _RULE.match(line) or _TABLE_RULE.match(line):
+            flush()
+            continue
+        heading = _ATX.match(line)
+        if heading:
+            flush()
+            single(i, heading.group(2) or "", "h")
+            continue
+        body = line.strip()
+        if body.startswith("|") and body.endswith("|") and len(body) > 1:
+            flush()
+            single(i, " ".join(cell.strip() for cell in body.strip("|").split("|") if cell.strip()), "row")
+            continue
+        bullet = _BULLET.match(body)
+        if bullet:
+            flush()
+            start, kind = i, "li"
+            current.append(body[bullet.end() :])
+        elif current:
+            current.append(body)
+        else:
+            flush()
+            start, kind = i, "p"
+            current.append(body)
+        if raw.endswith(("  ", "\\")):  # a hard line break ends the block
+            flush()
+    flush()
+    return blocks

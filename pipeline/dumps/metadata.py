@@ -1,0 +1,458 @@
+"""The headline, publication date and author a text dump states, read from its lines.
+
+A dump has no <meta> tags: what it states is in its lines, and only there.
+
+- Headline: many tools save the page's <title> as the first line ("Best
+  Cloud Stocks of 2025 | The Motley Fool"), and the page's h1 is a line
+  near the article's start that the <title> holds most of.  The line above
+  the article (or at its start) that shares most words with the <title>,
+  holding few others, is the headline.  Without such a line: a Markdown
+  heading just above the article, else the line above the article that
+  shares most words with its first paragraphs (`find_headline`).
+- Date: a date written on a short line near the headline (a dateline, a
+  byline with a date), in the languages met (`parse_date`); a publication
+  date before an update date; none when the page states none.
+- Author: a byline near the headline ("By Anna Muster", "Von ...",
+  "Автор: ...", a "By" line over a name line).
+
+Nothing is guessed: a field the page does not state stays out of the result.
+Decisions read line lengths, positions, shared words, digits and a few
+label words per language; no site's words.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+from datetime import date
+from functools import lru_cache
+from pathlib import Path
+
+import numpy as np
+
+_WORD = re.compile(r"\w+")
+
+# --- dates ------------------------------------------------------------------
+
+# Month names and their stems in the languages the pipeline meets; a word
+# that starts with a stem (and goes on for at most MONTH_SUFFIX_CHARS: a
+# case ending, "января", "ianuarie", "հունվարի") names that month.
+MONTH_SUFFIX_CHARS = 4
+_MONTH_STEMS = {
+    1: "jan january januar jänner janvier enero gennaio janeiro januari styczeń stycznia ianuarie ocak yanvar янв январ січ қаңтар იანვ հունվար",
+    2: "feb february februar février fevrier febrero febbraio fevereiro februari luty lutego şubat subat fevral фев феврал лют ақпан თებერვ փետրվար",
+    3: "mar march märz mars marzo março maart marca mart март берез наурыз მარტ մարտ",
+    4: "apr april avril abril aprile kwiecień kwietnia nisan aprel апр апрел квіт сәуір აპრილ ապրիլ",
+    5: "may mai mayo maggio maio mei maj maja mayıs мая май трав мамыр მაის մայիս",
+    6: "jun june juni juin junio giugno junho czerwiec czerwca haziran iyun июн черв маусым ივნის հունիս",
+    7: "jul july juli juillet julio luglio julho lipiec lipca temmuz iyul июл лип шілде ივლის հուլիս",
+    8: "aug august août aout agosto augustus sierpień sierpnia ağustos agustos avqust авг август серп тамыз აგვისტ օգոստոս",
+    9: "sep sept september septembre septiembre setiembre settembre setembro wrzesień września eylül sentyabr сен сентябр верес қыркүйек სექტემბ սեպտեմբեր",
+    10: "oct october oktober octobre octubre ottobre outubro październik października ekim oktyabr окт октябр жовт қазан ოქტომბ հոկտեմբեր",
+    11: "nov november novembre noviembre novembro listopad listopada kasım noyabr ноя ноябр листопад қараша ნოემბ նոյեմբեր",
+    12: "dec december dezember décembre decembre diciembre dicembre dezembro grudzień grudnia aralık dekabr дек декабр груд желтоқсан დეკემბ դեկտեմբեր",
+}
+_STEMS = sorted(((stem, month) for month, stems in _MONTH_STEMS.items() for stem in stems.split()), key=lambda s: -len(s[0]))
+
+
+def month_number(word: str) -> int | None:
+    word = word.casefold().rstrip(".")
+    for stem, month in _STEMS:
+        if word.startswith(stem) and len(word) - len(stem) <= MONTH_SUFFIX_CHARS:
+            return month
+    return None
+
+
+_YEAR = r"((?:19|20)\d\d)"
+_MONTH_WORD = r"([^\W\d_]{3,}\.?)"
+_DAY = r"(\d{1,2})"
+_TEXT_DMY = re.compile(rf"(?<!\d){_DAY}(?:\.|st|nd|rd|th|er|ro|º|-?(?:го|е|ი))?\s*(?:de\s+|of\s+)?{_MONTH_WORD},?\s*(?:de\s+|del\s+)?{_YEAR}(?!\d)", re.IGNORECASE)
+_TEXT_MDY = re.compile(rf"(?<![\w]){_MONTH_WORD}\s+{_DAY}(?:st|nd|rd|th)?,?\s+{_YEAR}(?!\d)", re.IGNORECASE)
+# "2025 жылғы 29 қаңтар", "2025. gada 29. janvāris", "2025, 29 იანვარი".
+_TEXT_YDM = re.compile(rf"(?<!\d){_YEAR}[.,]?(?:\s+[^\W\d_]{{1,8}}\.?)?\s+{_DAY}\.?\s+{_MONTH_WORD}", re.IGNORECASE)
+_CJK = re.compile(r"(?<!\d)((?:19|20)\d\d)\s*[년年]\s*(\d{1,2})\s*[월月]\s*(\d{1,2})")
+_ISO = re.compile(r"(?<!\d)((?:19|20)\d\d)[-./](\d{1,2})[-./](\d{1,2})(?!\d)")
+_DMY_NUMERIC = re.compile(r"(?<![\d.])(\d{1,2})[./-](\d{1,2})[./-]((?:19|20)\d\d)(?!\d)")
+_SLASHED = re.compile(r"(?<![\d/])(\d{1,2})/(\d{1,2})/((?:19|20)\d\d)(?!\d)")
+
+
+_HAS_YEAR = re.compile(r"(?:19|20)\d\d")
+
+
+def _iso(year, month, day) -> str | None:
+    try:
+        return date(int(year), int(month), int(day)).isoformat()
+    except (TypeError, ValueError):
+        return None
+
+
+def parse_date(text: str) -> str | None:
+    """The first calendar date written in a short text, as YYYY-MM-DD; None when there is none or it is ambiguous.
+
+    Numeric dates with slashes are read day first or month first only when
+    one of the two cannot be a month (25/09/2025, 09/25/2025); 05/06/2025
+    is left unread.  Two-digit years are not read.
+    """
+    if not _HAS_YEAR.search(text):
+        return None  # every pattern holds a year: most lines are decided here
+    found = []
+    for pattern, order in ((_ISO, "ymd"), (_CJK, "ymd")):
+        for m in pattern.finditer(text):
+            parts = dict(zip(order, m.groups()))
+            found.append((m.start(), _iso(parts["y"], parts["m"], parts["d"])))
+    for m in _SLASHED.finditer(text):
+        a, b, year = (int(g) for g in m.groups())
+        if a > 12 >= b:
+            found.append((m.start(), _iso(year, b, a)))
+        elif b > 12 >= a:
+            found.append((m.start(), _iso(year, a, b)))
+    for m in _DMY_NUMERIC.finditer(text):
+        if "/" not in m.group(0):
+            found.append((m.start(), _iso(m.group(3), m.group(2), m.group(1))))
+    for m in _TEXT_DMY.finditer(text):
+        found.append((m.start(), _iso(m.group(3), month_number(m.group(2)), m.group(1))))
+    for m in _TEXT_MDY.finditer(text):
+        found.append((m.start(), _iso(m.group(3), month_number(m.group(1)), m.group(2))))
+    for m in _TEXT_YDM.finditer(text):
+        found.append((m.start(), _iso(m.group(1), month_number(m.group(3)), m.group(2))))
+    found = [f for f in found if f[1]]
+    return min(found)[1] if found else None
+
+
+# Words that mark a date as the publication's, or as a later update's.
+_PUBLISHED = re.compile(
+    r"\b(?:published|posted|date|datum|veröffentlicht|erschienen|publié|publicado|pubblicato|publicat|opublikowano|"
+    r"gepubliceerd|yayınlan\w*|yayımlan\w*|опубликован\w*|опубліковано|дата|тарих|tarix|გამოქვეყნ\w*|հրապարակ\w*)\b",
+    re.IGNORECASE,
+)
+_UPDATED = re.compile(
+    r"\b(?:updated?|last updated|modified|edited|revised|aktualisiert|geändert|mis à jour|actualizado|aggiornato|"
+    r"atualizado|zaktualizowano|bijgewerkt|güncellen\w*|yenilən\w*|обновлен\w*|оновлен\w*|განახლ\w*|թարմաց\w*)\b",
+    re.IGNORECASE,
+)
+_COPYRIGHT = re.compile(r"©|\(c\)|copyright|all rights reserved", re.IGNORECASE)
+
+# --- headline ----------------------------------------------------------------
+
+# The lines looked at above the article's start, and into it.
+LOOKBACK_LINES = 25
+LOOKAHEAD_LINES = 3
+# A line the <title> holds is looked for from the top down to this many lines into the article.
+TITLE_LOOKAHEAD_LINES = 40
+# A line is the <title>'s headline when at least this share of its words
+# are the <title>'s and it holds at least this share of the <title>'s words.
+TITLE_CONTAINED = 0.8
+TITLE_COVERED = 0.4
+HEADLINE_MAX_CHARS = 250
+# A <title> line has a few words at least; a one-word first line is a menu.
+MIN_TITLE_WORDS = 3
+# The article's words a headline is compared with.
+CORE_CHARS = 1500
+_SEPARATOR = re.compile(r"\s+[|–—·:»/~-]\s+|\s+::\s+|\s*\|\s*")
+
+
+def _words(text: str) -> list[str]:
+    return _WORD.findall(unicodedata.normalize("NFKC", text).casefold())
+
+
+def title_line_headline(first: str, texts: list[str], start: int, stop: int) -> int | None:
+    """The line in texts[start:stop] that is the headline the <title> line `first` holds most of."""
+    title = set(_words(first))
+    if len(title) < MIN_TITLE_WORDS:
+        return None
+    best, best_key = None, None
+    for i in range(start, stop):
+        text = texts[i]
+        if len(text) > HEADLINE_MAX_CHARS:
+            continue
+        words = set(_words(text))
+        if not words:
+            continue
+        shared = len(words & title)
+        if shared < min(2, len(title)) or shared < TITLE_CONTAINED * len(words) or shared < TITLE_COVERED * len(title):
+            continue
+        key = (shared, -abs(i - stop))
+        if best_key is None or key > best_key:
+            best, best_key = i, key
+    return best
+
+
+def title_headline_part(first: str) -> str:
+    """The headline part of a <title>: the longest part between separators ("Headline | Site" -> "Headline")."""
+    parts = [p.strip() for p in _SEPARATOR.split(first) if p.strip()]
+    if len(parts) <= 1:
+        return first.strip()
+    return max(parts, key=lambda p: (len(_words(p)), -parts.index(p)))
+
+
+def find_headline(texts: list[str], core_start: int, kinds: list[str] | None = None, has_title_line: bool = False) -> tuple[int | None, str | None]:
+    """(line index, headline) of a dump; the index is None when the headline is only the <title>'s part."""
+    n = len(texts)
+    if not n:
+        return None, None
+    start = max(1 if has_title_line else 0, core_start - LOOKBACK_LINES)
+    stop = min(n, core_start + LOOKAHEAD_LINES)
+    if has_title_line:
+        # The h1 may sit far above the core in a dump of one text node a line.
+        found = title_line_headline(texts[0], texts, 1, min(n, core_start + TITLE_LOOKAHEAD_LINES))
+        if found is not None:
+            return found, texts[found]
+    if kinds:
+        headings = [i for i in range(start, min(n, core_start + 1)) if kinds[i] == "h" and len(texts[i]) <= HEADLINE_MAX_CHARS and len(_words(texts[i])) >= 2]
+        if headings:
+            return headings[-1], texts[headings[-1]]
+    if has_title_line:
+        return None, title_headline_part(texts[0])
+    core_words = set(_words(" ".join(texts[core_start : core_start + 20])[:CORE_CHARS]))
+    best, best_key = None, None
+    for i in range(start, min(n, core_start + 1)):
+        text = texts[i]
+        words = _words(text)
+        if len(set(words)) < 3 or len(text) > HEADLINE_MAX_CHARS or text.rstrip().endswith((".", ":", ";", ",")):
+            continue
+        shared = len(set(words) & core_words)
+        key = (shared, shared - len(set(words)), -abs(i - core_start))
+        if shared and (best_key is None or key > best_key):
+            best, best_key = i, key
+    return (best, texts[best]) if best is not None else (None, None)
+
+
+# A learned headline finder (bench/train_headline_model.py): a logistic
+# model over each candidate line's HEADLINE_FEATURES; the best-scoring
+# candidate is the headline.
+MODEL_PATH = Path(__file__).resolve().parent / "data" / "headline_model.json"
+HEADLINE_LOOKBACK = 60
+HEADLINE_LOOKAHEAD = 10
+HEADLINE_FEATURES = [
+    "signed_log_lines_to_core", "log_chars", "log_words", "ends_sentence", "ends_question", "capitalised_share", "digit_share",
+    "log_core_words_shared", "core_shared_share", "title_contained", "title_covered", "is_first_line", "is_heading",
+    "is_list_item", "log_repeats", "date_follows", "byline_follows", "previous_short", "has_separator", "relative_position",
+]
+
+
+def headline_candidates(texts: list[str], core_start: int, kinds: list[str] | None = None) -> tuple[list[int], np.ndarray]:
+    """The lines that may be the headline (the first line, and those around the core's start) and their HEADLINE_FEATURES."""
+    n = len(texts)
+    index = sorted({0} | set(range(max(0, core_start - HEADLINE_LOOKBACK), min(n, core_start + HEADLINE_LOOKAHEAD))))
+    index = [i for i in index if len(texts[i]) <= HEADLINE_MAX_CHARS and _words(texts[i])]
+    if not index:
+        return [], np.zeros((0, len(HEADLINE_FEATURES)))
+    core_words = set(_words(" ".join(texts[core_start : core_start + 20])[:CORE_CHARS]))
+    title = set(_words(texts[0]))
+    counts: dict[str, int] = {}
+    for text in texts:
+        counts[text] = counts.get(text, 0) + 1
+    rows = []
+    for i in index:
+        text = texts[i]
+        words = _words(text)
+        distinct = set(words)
+        shared = len(distinct & core_words)
+        in_title = len(distinct & title) if i else 0
+        after = texts[i + 1 : i + 4]
+        rows.append(
+            [
+                np.sign(i - core_start) * np.log1p(abs(i - core_start)) / 5,
+                np.log1p(len(text)) / 6,
+                np.log1p(len(words)) / 4,
+                float(text.rstrip().endswith((".", ":", ";", ","))),
+                float(text.rstrip().endswith(("?", "!"))),
+                sum(1 for w in text.split() if w[:1].isupper()) / max(1, len(text.split())),
+                sum(ch.isdigit() for ch in text) / max(1, len(text)),
+                np.log1p(shared) / 3,
+                shared / max(1, len(distinct)),
+                in_title / max(1, len(distinct)),
+                in_title / max(1, len(title)),
+                float(i == 0),
+                float(bool(kinds) and kinds[i] == "h"),
+                float(bool(kinds) and kinds[i] == "li"),
+                np.log1p(counts[text] - 1),
+                float(any(len(t) <= MAX_BYLINE_CHARS and parse_date(t) for t in after)),
+                float(any(_BYLINE.match(t) or _BY_ALONE.match(t) for t in after if len(t) <= MAX_BYLINE_CHARS)),
+                float(i > 0 and len(texts[i - 1]) < 30),
+                float(bool(_SEPARATOR.search(text))),
+                i / n,
+            ]
+        )
+    return index, np.asarray(rows)
+
+
+class HeadlineModel:
+    def __init__(self, params: dict):
+        if params.get("features") != HEADLINE_FEATURES:
+            raise ValueError("headline model was trained on other features; retrain with bench/train_headline_model.py")
+        self.mean = np.asarray(params["mean"])
+        self.std = np.asarray(params["std"])
+        self.weights = np.asarray(params["weights"])
+        self.bias = float(params["bias"])
+
+    def scores(self, x: np.ndarray) -> np.ndarray:
+        return ((x - self.mean) / self.std) @ self.weights + self.bias
+
+
+@lru_cache(maxsize=1)
+def load_headline_model(path: str = str(MODEL_PATH)) -> HeadlineModel | None:
+    try:
+        return HeadlineModel(json.loads(Path(path).read_text(encoding="utf-8")))
+    except FileNotFoundError:
+        return None
+
+
+# --- author -------------------------------------------------------------------
+
+_BY = (
+    r"by|written by|posted by|story by|words by|reported by|von|par|por|di|door|przez|від|"
+    r"author|authors|autor|autoren|auteur|autore|autorka|автор|авторы|müəllif|yazar|ავტორი|հեղինակ|written|text|texte"
+)
+_BYLINE = re.compile(rf"^\W*(?:{_BY})\s*:?\s+(?P<rest>.+)$", re.IGNORECASE)
+_BY_ALONE = re.compile(rf"^\W*(?:{_BY})\s*:?\s*$", re.IGNORECASE)
+# What ends a name in a byline: a separator, a date, a role.
+_NAME_END = re.compile(r"\s*(?:[|·•–—,/(]|\s-\s|\bpublished\b|\bupdated\b|\bon\b|\bam\b|\ble\b|\d).*$", re.IGNORECASE)
+MAX_NAME_WORDS = 5
+MAX_BYLINE_CHARS = 120
+_PARTICLES = frozenset("van von de der den da di del la le bin al el and und et y e & of".split())
+# Words of the labels around a byline, never a name ("Written By", "Posted", "Last Updated", "Share").
+_NOT_NAME = frozenset(
+    (
+        "by written posted story words reported author authors autor autoren auteur autore автор müəllif yazar text texte "
+        "published updated last share link comments comment read more posted edited reviewed fact checked contributor "
+        "table contents menu home search close sign login subscribe advertisement sponsored "
+        # roles printed under a name
+        "editor writer reporter correspondent contributor director founder co-founder manager expert lead chief head senior "
+        "redakteur redakteurin korrespondent journalist journalistin rédacteur rédactrice journaliste periodista redactor "
+        "редактор корреспондент журналист"
+    ).split()
+)
+
+
+def _caseless(word: str) -> bool:
+    """A word of a script that writes names without capitals: Korean, Arabic, ... and Georgian (Mkhedruli has
+    capitals in Unicode, Mtavruli, that names do not use)."""
+    return all(not ch.isalpha() or ch.isupper() == ch.islower() or "\u10d0" <= ch <= "\u10ff" for ch in word)
+
+
+def name_of(text: str) -> str | None:
+    """`text` as a person's (or a desk's) name: 1-5 capitalised words, particles between; None otherwise."""
+    name = _NAME_END.sub("", text).strip(" .:;")
+    words = name.split()
+    if not words or len(words) > MAX_NAME_WORDS:
+        return None
+    if any(word.casefold().strip(":.,") in _NOT_NAME for word in words):
+        return None
+    for k, word in enumerate(words):
+        if word.lower() in _PARTICLES and 0 < k < len(words) - 1:
+            continue
+        if not (word[0].isupper() or _caseless(word)) or not any(ch.isalpha() for ch in word):
+            return None
+    return name
+
+
+# A line of a person's name right by a date line, just under the headline,
+# is a byline without "By" (blog platforms: name, then date).
+NAME_BY_DATE_LINES = 8
+_TITLE_BY = re.compile(r"\s(?:by|von|par|por)\s+(?P<name>[^|–—·-]+?)\s*(?:[|–—·-]|$)", re.IGNORECASE)
+
+
+def _distance(i: int, anchor: int) -> int:
+    """Lines from the headline; a line above it counts double (a byline sits under its headline)."""
+    return i - anchor if i >= anchor else 2 * (anchor - i)
+
+
+def find_author(texts: list[str], start: int, stop: int, anchor: int) -> str | None:
+    """The name of the byline nearest the headline (`anchor`) in texts[start:stop]."""
+    found = []
+    for i in range(start, stop):
+        text = texts[i]
+        if len(text) > MAX_BYLINE_CHARS:
+            continue
+        match = _BYLINE.match(text)
+        name = name_of(match.group("rest")) if match else None
+        if name is None and _BY_ALONE.match(text) and i + 1 < len(texts):
+            name = name_of(texts[i + 1])
+        if name is None and anchor < i <= anchor + NAME_BY_DATE_LINES and 2 <= len(text.split()) <= 4:
+            dated = any(parse_date(texts[j]) for j in (i - 1, i + 1) if 0 <= j < len(texts) and len(texts[j]) <= MAX_BYLINE_CHARS)
+            # A subheading or a category by a date shares words with the headline; a name does not.
+            headline_words = set(_words(texts[anchor])) if 0 <= anchor < len(texts) else set()
+            if dated and not re.search(r"[\d&]", text) and not headline_words & set(_words(text)):
+                name = name_of(text)
+        if name:
+            found.append((_distance(i, anchor), i, name))
+    return min(found)[2] if found else None
+
+
+def title_line_author(first: str) -> str | None:
+    """The author a <title> line names ("How to write a newsletter - by Charlie Hills")."""
+    match = _TITLE_BY.search(first)
+    return name_of(match.group("name")) if match else None
+
+
+def find_date(texts: list[str], start: int, stop: int, anchor: int) -> str | None:
+    """The publication date on the short line nearest `anchor` in texts[start:stop]; a labelled one first, an update last."""
+    found = []
+    for i in range(start, stop):
+        text = texts[i]
+        if len(text) > MAX_BYLINE_CHARS or _COPYRIGHT.search(text) or not re.search(r"\d", text):
+            continue
+        published = parse_date(text)
+        label_line = text
+        if published is None and i + 1 < stop and _PUBLISHED.search(text) and len(texts[i + 1]) <= MAX_BYLINE_CHARS:
+            published = parse_date(texts[i + 1])  # "Published" over the date, as a text-node dump saves it
+        if published is None:
+            continue
+        rank = 0 if _PUBLISHED.search(label_line) else (2 if _UPDATED.search(label_line) else 1)
+        found.append((rank, _distance(i, anchor), published))
+    return min(found)[2] if found else None
+
+
+# Bylines and datelines are looked for this many lines around the headline
+# (or the article's start): a dump of one text node a line spreads a
+# byline box over a dozen lines.
+META_BEFORE_LINES = 30
+META_AFTER_LINES = 40
+
+
+def dump_metadata(
+    texts: list[str], core: tuple[int, int] | None, kinds: list[str] | None = None, has_title_line: bool | None = None, headline_model: HeadlineModel | None = None
+) -> dict:
+    """title, published, author (only those the dump states) and headline_line (the headline's line, or None).
+
+    `core`: the article's first and last line (the cleaner's densest run of
+    prose); `kinds`: the blocks' kinds from pipeline.dumps.layout.read_dump;
+    `has_title_line`: whether the first line is the page's <title> (None:
+    decided from the page: a first line of MIN_TITLE_WORDS or more that a
+    line near the article repeats most of); `headline_model`: a learned
+    headline finder instead of the rules (see HeadlineModel).
+    """
+    if not texts:
+        return {}
+    core_start = core[0] if core else 0
+    if has_title_line is None:
+        has_title_line = title_line_headline(texts[0], texts, 1, min(len(texts), core_start + TITLE_LOOKAHEAD_LINES)) is not None
+    index = None
+    if has_title_line:
+        # The line the <title> holds most of: the rule is surest where it applies.
+        index = title_line_headline(texts[0], texts, 1, min(len(texts), core_start + TITLE_LOOKAHEAD_LINES))
+    if index is not None:
+        title = texts[index]
+    elif headline_model is not None:
+        candidates, x = headline_candidates(texts, core_start, kinds)
+        index = candidates[int(np.argmax(headline_model.scores(x)))] if candidates else None
+        title = texts[index] if index is not None else None
+        if index == 0 and has_title_line:
+            index, title = None, title_headline_part(texts[0])
+    else:
+        index, title = find_headline(texts, core_start, kinds, has_title_line)
+    out: dict = {"headline_line": index}
+    if title:
+        out["title"] = title
+    anchor = index if index is not None else core_start
+    start = max(1 if has_title_line else 0, anchor - META_BEFORE_LINES)
+    stop = min(len(texts), max(anchor, core_start) + META_AFTER_LINES)
+    published = find_date(texts, start, stop, anchor)
+    if published:
+        out["published"] = published
+    author = find_author(texts, start, stop, anchor) or (title_line_author(texts[0]) if has_title_line else None)
+    if author:
+        out["author"] = author
+    return out

@@ -1,0 +1,119 @@
+"""pipeline.dumps.layout: dumps of one block a line, wrapped dumps and Markdown read back into blocks."""
+
+import textwrap
+
+from pipeline.dumps.layout import (
+    STYLE_LINES,
+    STYLE_MARKDOWN,
+    STYLE_WRAPPED,
+    dump_style,
+    markdown_inline,
+    read_dump,
+    wrap_width,
+)
+
+PARAGRAPHS = [
+    "Der Stadtrat von Leipzig hat am Dienstag den Bau einer neuen Grundschule im Stadtteil Gohlis beschlossen, "
+    "nachdem die Zahl der Kinder dort seit Jahren schneller wächst als die Zahl der Plätze in den Schulen.",
+    "Die Schule soll im Herbst 2027 für vierhundert Kinder öffnen; die Kosten von rund dreißig Millionen Euro "
+    "trägt zum größten Teil die Stadt, ein Fünftel kommt aus einem Programm des Landes für neue Schulbauten.",
+    "Львівська міська рада в понеділок ухвалила рішення про будівництво нової дитячої лікарні на вулиці "
+    "Личаківській, яка прийматиме до трьохсот маленьких пацієнтів щодня після завершення робіт наступного року.",
+]
+
+
+def wrapped(width=72):
+    lines = ["  * Startseite", "  * Politik", ""]
+    for paragraph in PARAGRAPHS:
+        lines += textwrap.wrap(paragraph, width, initial_indent="    ", subsequent_indent="    ", break_on_hyphens=False)
+        lines.append("")
+    return "\n".join(lines)
+
+
+def test_wrapped_dump_is_read_back_into_its_paragraphs():
+    style, blocks = read_dump(wrapped())
+    assert style == STYLE_WRAPPED
+    assert [b.text for b in blocks] == ["Startseite", "Politik", *PARAGRAPHS]
+    assert [b.kind for b in blocks[:2]] == ["li", "li"]
+    assert blocks[2].lines > 1
+
+
+def test_wrap_width_is_the_fill_column():
+    lines = [line for line in wrapped(64).split("\n") if line.strip()]
+    assert wrap_width(lines) in range(60, 69)
+
+
+def test_lines_of_a_block_dump_stay_as_they_are():
+    dump = "Startseite\n\nPolitik\n\n" + "\n\n".join(PARAGRAPHS) + "\n"
+    style, blocks = read_dump(dump)
+    assert style == STYLE_LINES
+    assert [b.text for b in blocks] == ["Startseite", "Politik", *PARAGRAPHS]
+
+
+def test_a_line_that_continues_a_sentence_joins_it():
+    dump = "Home\nExpect protein (see our favorite\nhigh-protein snacks\n!) to stay.\nMeet the experts\n: Scott Keatley\n"
+    texts = [b.text for b in read_dump(dump)[1]]
+    assert texts == ["Home", "Expect protein (see our favorite high-protein snacks!) to stay.", "Meet the experts: Scott Keatley"]
+
+
+def test_a_line_after_a_sentence_end_is_not_joined():
+    texts = [b.text for b in read_dump("It rained.\nand then it snowed\nNews\n")[1]]
+    assert texts == ["It rained.", "and then it snowed", "News"]
+
+
+MARKDOWN = """Leeds approves riverside cycle lane | Example News
+
+* [Home](https://example.org/)
+* [Politics](https://example.org/politics "Politics")
+
+# Leeds approves riverside cycle lane
+
+![A cyclist](https://example.org/a.jpg "Photo")
+
+The city council of **Leeds** approved a new [cycle lane](https://example.org/lane) along
+the river Aire on Monday\\_ and *more*.
+
+[
+## A link around a block
+](https://example.org/other)
+
+| Route | Miles |
+| --- | --- |
+| Aire | 2 |
+"""
+
+
+def test_markdown_is_read_into_plain_blocks_of_their_kind():
+    style, blocks = read_dump(MARKDOWN)
+    assert style == STYLE_MARKDOWN
+    assert [(b.kind, b.text) for b in blocks] == [
+        ("p", "Leeds approves riverside cycle lane | Example News"),
+        ("li", "Home"),
+        ("li", "Politics"),
+        ("h", "Leeds approves riverside cycle lane"),
+        ("p", "The city council of Leeds approved a new cycle lane along the river Aire on Monday_ and more."),
+        ("h", "A link around a block"),
+        ("row", "Route Miles"),
+        ("row", "Aire 2"),
+    ]
+
+
+def test_markdown_inline_keeps_what_a_reader_sees():
+    assert markdown_inline("[**Keatley**](https://k.com/); *[The Diet](https://a.com/x_(y) \"t\")*.") == "Keatley; The Diet."
+    assert markdown_inline("snake_case_word and 2 * 3 * 4") == "snake_case_word and 2 * 3 * 4"
+
+
+def test_a_dump_with_a_few_links_is_not_markdown():
+    lines = ["See https://example.org/a for more.", "Plain text line.", "Another one."] * 20
+    assert dump_style(lines)[0] == STYLE_LINES
+
+
+def test_prose_is_sentences_in_any_script():
+    from pipeline.dumps.layout import is_prose
+
+    assert is_prose("Երևանի քաղաքապետարանը այսօր նոր այգի բացեց։ Այգում կտնկվի հազար ծառ։")
+    assert is_prose("서울시는 오늘 새 자전거 도로를 개통했다. 이 도로는 출퇴근 시간을 줄일 것이다.")
+    assert is_prose("The council approved a new cycle lane on Monday. Work starts in spring.")
+    assert not is_prose("Home Politics Business Sport Contact")
+    assert not is_prose("Prime minister visits flood-hit towns")
+    assert not is_prose("© 2025 All rights reserved.")

@@ -1,0 +1,77 @@
+"""pipeline.dumps.metadata: headline, date and author from a dump's lines, never invented."""
+
+import pytest
+
+from pipeline.dumps.metadata import dump_metadata, name_of, parse_date
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Published: Jan 29, 2025", "2025-01-29"),
+        ("January 29th, 2025", "2025-01-29"),
+        ("29 января 2025", "2025-01-29"),
+        ("29 січня 2025 р.", "2025-01-29"),
+        ("29 stycznia 2025", "2025-01-29"),
+        ("2025 жылғы 29 қаңтар", "2025-01-29"),
+        ("29 იანვარი, 2025", "2025-01-29"),
+        ("29 հունվարի 2025", "2025-01-29"),
+        ("2025년 1월 29일", "2025-01-29"),
+        ("29 Ekim 2024", "2024-10-29"),
+        ("2 mart 2025", "2025-03-02"),
+        ("29 de enero de 2025", "2025-01-29"),
+        ("29.01.2025 14:30", "2025-01-29"),
+        ("2025-01-29T10:00", "2025-01-29"),
+        ("09/25/2025", "2025-09-25"),
+        ("25/09/2025", "2025-09-25"),
+        ("05/06/2025", None),  # day or month first: not read
+        ("31.02.2025", None),
+        ("vor 2 Stunden", None),
+        ("Heute", None),
+    ],
+)
+def test_parse_date(text, expected):
+    assert parse_date(text) == expected
+
+
+def test_name_of_takes_names_not_labels():
+    assert name_of("Anna Muster") == "Anna Muster"
+    assert name_of("Ludwig van Beethoven") == "Ludwig van Beethoven"
+    assert name_of("Last Updated") is None
+    assert name_of("the editors of this page") is None
+
+
+PAGE = [
+    "Leeds approves riverside cycle lane | Example News",  # the <title>
+    "Home",
+    "Politics",
+    "Leeds approves riverside cycle lane",
+    "By",
+    "Anna Muster",
+    "March 3, 2025",
+    "The city council of Leeds approved a new cycle lane along the river Aire on Monday, after a long debate.",
+    "Work on the two-mile route is due to start in the spring and to end by autumn, the council said.",
+    "Related stories",
+    "Fuel prices fall again - February 2, 2025",
+]
+
+
+def test_headline_date_and_author_of_a_dump_with_its_title_line():
+    found = dump_metadata(PAGE, (7, 8))
+    assert found["title"] == "Leeds approves riverside cycle lane"
+    assert found["headline_line"] == 3
+    assert found["published"] == "2025-03-03"
+    assert found["author"] == "Anna Muster"
+
+
+def test_a_page_that_states_no_date_or_author_gets_none():
+    page = [line for line in PAGE if line not in ("By", "Anna Muster", "March 3, 2025")]
+    page = page[:-1]  # nor a teaser's date
+    found = dump_metadata(page, (4, 5))
+    assert "published" not in found and "author" not in found
+    assert found["title"] == "Leeds approves riverside cycle lane"
+
+
+def test_caseless_script_byline():
+    page = ["ვაკეში ახალი ავტობუსის ხაზი გაიხსნა", "ავტორი: ნინო ბერიძე", "თბილისის მერიამ დღეს ვაკის რაიონში ახალი ავტობუსის ხაზი გახსნა."]
+    assert dump_metadata(page, (2, 2), has_title_line=False)["author"] == "ნინო ბერიძე"
