@@ -283,17 +283,15 @@ def sites_show(site, db, limit):
 
     Example: python -m pipeline sites show azernews --db news.db
     """
-    from archive.site_memory import SITE_LINES, SITE_PAGES, ensure_site_memory_schema
+    from archive.site_memory import ensure_site_memory_schema, most_repeated_lines, site_page_count
+
+    from .site_memory import site_key_of
 
     archive = _open_existing(db)
     ensure_site_memory_schema(archive.db)
-    key = site.strip().lower().removeprefix("www.")
-    (pages,) = archive.db.execute(f"select count(*) from {SITE_PAGES} where site = ?", [key]).fetchone()
-    click.echo(f"{key}: {pages} pages learned")
-    rows = archive.db.execute(
-        f"select pages, line from {SITE_LINES} where site = ? order by pages desc, line limit ?", [key, limit]
-    )
-    for count, line in rows:
+    key = site_key_of(None, site) or site
+    click.echo(f"{key}: {site_page_count(archive.db, key)} pages learned")
+    for count, line in most_repeated_lines(archive.db, key, limit):
         click.echo(f"{count:6}  {line[:100]}")
 
 

@@ -95,6 +95,10 @@ class Document:
     minhash: Any = None
     similarity: float | None = None
     merges: list[str] = field(default_factory=list)
+    # What the page's container said beside its bytes (pipeline.readers:
+    # url, fetched_at, title, published, charset, format); stored with the
+    # raw bytes so that reprocess reads the page as ingest did.
+    origin: dict[str, Any] = field(default_factory=dict)
 
     @property
     def id(self) -> str:
