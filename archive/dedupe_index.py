@@ -35,7 +35,7 @@ from pipeline.dedupe import (
 from pipeline.document import STATUS_DUPLICATE, STATUS_OK, Document
 
 from .schema import ARTICLES, PAGES
-from .site_memory import forget_page
+from .site_memory import forget_page, learn_page
 
 SIGNATURES = "minhash_signatures"
 BANDS = "lsh_bands"
@@ -174,6 +174,15 @@ class ArchiveDedupeIndex:
         )
         if superseded.rowcount:
             forget_page(self.db, article_id)
+
+    def promote(self, article_id: str) -> None:
+        self.db.execute(f"update {ARTICLES} set duplicate_of = null where id = ?", [article_id])
+        self.db.execute(f"update {SIGNATURES} set similarity = null where article_id = ?", [article_id])
+        promoted = self.db.execute(
+            f"update {PAGES} set status = ?, reason = null where id = ? and status = ?", [STATUS_OK, article_id, STATUS_DUPLICATE]
+        )
+        if promoted.rowcount:
+            learn_page(self.db, article_id)
 
 
 def insert_signature(db: sqlite_utils.Database, article_id: str, signature, similarity: float | None) -> None:

@@ -92,6 +92,16 @@ def archived_page_lines(db: sqlite_utils.Database, page_id: str, text: str | Non
     return page_lines((text or "").split("\n\n") + removed)
 
 
+def learn_page(db: sqlite_utils.Database, page_id: str) -> None:
+    """Learn an archived page that became an accepted article (a copy promoted to canonical), as `rebuild_site_memory` would."""
+    if SITE_PAGES not in db.table_names():
+        return
+    row = db.execute("select url, site, text from articles where id = ?", [page_id]).fetchone()
+    key = site_key_of(row[0], row[1]) if row else None
+    if key:
+        ArchiveSiteMemory(db).learn(key, page_id, archived_page_lines(db, page_id, row[2]))
+
+
 def forget_page(db: sqlite_utils.Database, page_id: str) -> None:
     """Take a learned page out of site memory: it is no longer an accepted article (a better copy superseded it).
 

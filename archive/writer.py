@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 from contextlib import contextmanager
-from datetime import datetime, timezone
 from pathlib import Path
 
 import sqlite_utils
@@ -13,12 +12,16 @@ from pipeline.clean.scripts import word_count
 from pipeline.dedupe import Candidate, Canonical
 from pipeline.document import STATUS_DUPLICATE, STATUS_OK, Document
 
-from . import dedupe_index
-from .schema import ARTICLES, PAGES, REMOVED, RUNS, ensure_schema, schema_is_current
+from . import dedupe_index, runs
+from .schema import ARTICLES, PAGES, REMOVED, ensure_schema, schema_is_current
 
-
-# Rejection reasons that say nothing about the page itself.
-RETRYABLE_REASONS = ("timeout:", "crash:", "error:")
+# Rejections for what a page cost (time, memory, size, a worker that died
+# on it) or for an unexpected error: the next ingest of the same bytes
+# leaves them as they are, at no cost, unless asked to try them again
+# (`ingest --retry-rejected`, after raising a limit or upgrading).  Other
+# rejections (empty, binary, no article...) are what the page is; reprocess
+# re-cleans them under new rules.
+RETRY_ON_REQUEST = ("timeout:", "crash:", "memory:", "error:", "too_large:", "too_complex:")
 # How long a write waits for another process's write lock.  A page holds it
 # for milliseconds; `sites rebuild` takes it page by page.
 BUSY_TIMEOUT_MS = 60_000
@@ -29,9 +32,7 @@ def stored_path(path: str) -> str:
     return path.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
 
 
-def now() -> str:
-    return datetime.now(timezone.utc).isoformat(timespec="seconds")
-
+now = runs.now
 
 class Archive:
     """The SQLite archive: one file, opened once per command."""
@@ -58,17 +59,40 @@ class Archive:
         self.path = path
 
     # -- pages ------------------------------------------------------------
-    def has_page(self, page_id: str) -> bool:
+    def has_page(self, page_id: str, retry_rejected: bool = False) -> bool:
         """True when these bytes were archived and need no new attempt.
 
-        Pages rejected for a passing reason (a time limit, a crashed worker,
-        an unexpected error) are tried again on the next ingest of them.
+        With `retry_rejected`, pages rejected for what they cost or for an
+        unexpected error (RETRY_ON_REQUEST) are attempted again.
         """
-        row = self.db.execute(f"select status, reason from {PAGES} where id = ?", [page_id]).fetchone()
-        if row is None:
-            return False
-        status, reason = row
-        return not (status == "rejected" and (reason or "").startswith(RETRYABLE_REASONS))
+        return bool(self.archived([page_id], retry_rejected))
+
+    def archived(self, page_ids: list[str], retry_rejected: bool = False) -> set[str]:
+        """The ids among `page_ids` that are archived and need no new attempt (see has_page)."""
+        found: set[str] = set()
+        for start in range(0, len(page_ids), runs.CHUNK):
+            part = page_ids[start : start + runs.CHUNK]
+            marks = ",".join("?" * len(part))
+            for page_id, status, reason in self.db.execute(f"select id, status, reason from {PAGES} where id in ({marks})", part):
+                if not (retry_rejected and status == "rejected" and (reason or "").startswith(RETRY_ON_REQUEST)):
+                    found.add(page_id)
+        return found
+
+    def unread_sources(self) -> set[str]:
+        """Sources of rejected pages stored without bytes (unreadable or empty files), keyed by their path."""
+        rows = self.db.execute(f"select source from {PAGES} where status = 'rejected' and (raw is null or length(raw) = 0)")
+        return {row[0] for row in rows}
+
+    def resolve_unread(self, source: str, page_id: str) -> int:
+        """Drop the rows of `source` stored without bytes, now that the file read as page `page_id`."""
+        stale = [row[0] for row in self.db.execute(
+            f"select id from {PAGES} where source = ? and id != ? and status = 'rejected' and (raw is null or length(raw) = 0)",
+            [stored_path(source), page_id],
+        )]
+        for old in stale:
+            self.db.execute(f"delete from {REMOVED} where page_id = ?", [old])
+            self.db.execute(f"delete from {PAGES} where id = ?", [old])
+        return len(stale)
 
     @contextmanager
     def transaction(self):
@@ -94,9 +118,14 @@ class Archive:
             raise
         conn.execute("COMMIT")
 
-    def write(self, doc: Document, run_id: int | None = None) -> None:
-        """Store a processed document: its page row, its article (if any) and its removals."""
-        stamp = now()
+    def write(self, doc: Document, run_id: int | None = None, ingested_at: str | None = None) -> None:
+        """Store a processed document: its page row, its article (if any) and its removals.
+
+        A page stored before (reprocess) is replaced whole: an article it no
+        longer has is deleted with its dedupe index entries.  `ingested_at`
+        keeps the time it was first stored.
+        """
+        stamp = ingested_at or now()
         page_id = doc.id
         with self.transaction():  # a page is stored whole or not at all
             self.db[PAGES].insert(
@@ -110,12 +139,17 @@ class Archive:
                     "reason": doc.reason,
                     "ingested_at": stamp,
                     "run_id": run_id,
+                    "fetched_at": doc.origin.get("fetched_at"),
+                    "origin": json.dumps(doc.origin, sort_keys=True, ensure_ascii=False) if doc.origin else None,
                 },
                 replace=True,
             )
             if doc.status in (STATUS_OK, STATUS_DUPLICATE):
                 self.db[ARTICLES].insert(article_record(doc, stamp), replace=True)
                 dedupe_index.record(self.db, doc)
+            elif self.db.execute(f"select 1 from {ARTICLES} where id = ?", [page_id]).fetchone():
+                dedupe_index.delete_signature(self.db, page_id)
+                self.db.execute(f"delete from {ARTICLES} where id = ?", [page_id])
             self.db[REMOVED].delete_where("page_id = ?", [page_id])
             # ~200 rows a page: one executemany, without sqlite-utils' per-value
             # conversion (which took a fifth of an ingest's time).
@@ -127,20 +161,68 @@ class Archive:
                 ],
             )
 
-    # -- runs -------------------------------------------------------------
-    def start_run(self, version: str, sources: list[str], options: dict | None = None) -> int:
-        """A new runs row; `options`: what the run was asked for (format, fast, ...), stored as JSON."""
-        table = self.db[RUNS]
-        record = {"started_at": now(), "version": version, "sources": "\n".join(map(stored_path, sources))}
-        if options is not None:
-            record["options"] = json.dumps(options, sort_keys=True)
-        with self.transaction():
-            table.insert(record)
-        return table.last_pk
+    # -- reprocess -------------------------------------------------------
+    def select_pages(self, site: str | None = None, since: str | None = None, statuses: list[str] | None = None, exclude_runs: list[int] | None = None) -> list[str]:
+        """Ids of stored pages to re-clean, in the order they were stored.
 
-    def finish_run(self, run_id: int, counts: dict) -> None:
+        `site`: the page's host or its article's site name (as site memory
+        keys them); `since`: stored on or after this ISO date or time;
+        `statuses`: ok, duplicate, rejected; `exclude_runs`: pages last
+        written by these runs are left out.
+        """
+        from pipeline.site_memory import site_key_of
+
+        where, params = [], []
+        if since:
+            where.append("p.ingested_at >= ?")
+            params.append(since)
+        if statuses:
+            where.append(f"p.status in ({','.join('?' * len(statuses))})")
+            params += list(statuses)
+        if exclude_runs:
+            where.append(f"coalesce(p.run_id, -1) not in ({','.join('?' * len(exclude_runs))})")
+            params += list(exclude_runs)
+        clause = ("where " + " and ".join(where)) if where else ""
+        rows = self.db.execute(
+            f"select p.id, p.url, a.url, a.site from {PAGES} p left join {ARTICLES} a on a.id = p.id {clause} order by p.ingested_at, p.rowid",
+            params,
+        )
+        if not site:
+            return [row[0] for row in rows]
+        key = site_key_of(None, site)
+        return [row[0] for row in rows if key in (site_key_of(row[2] or row[1], None), site_key_of(None, row[3]))]
+
+    def stored_pages(self, page_ids: list[str]) -> list[dict]:
+        """The rows of these pages (bytes, origin, status, when stored) with their article (or None), in the order asked."""
+        marks = ",".join("?" * len(page_ids))
+        rows = {row["id"]: row for row in self.db.query(
+            f"select id, source, raw, origin, status, reason, ingested_at from {PAGES} where id in ({marks})", page_ids
+        )}
+        for page_id, row in rows.items():
+            row["article"] = self.article(page_id)
+        return [rows[i] for i in page_ids if i in rows]
+
+    def article(self, article_id: str) -> dict | None:
+        return next(self.db.query(f"select * from {ARTICLES} where id = ?", [article_id]), None)
+
+    def rehome_copies(self, doc: Document) -> None:
+        """After a canonical article was re-cleaned: its copies follow it (pipeline.dedupe.rehome_copies)."""
+        from pipeline.dedupe import rehome_copies
+
+        rehome_copies(dedupe_index.ArchiveDedupeIndex(self.db), doc)
+
+    # -- runs (archive/runs.py) ---------------------------------------------
+    def start_run(self, version: str, sources: list[str], options: dict | None = None, kind: str = "ingest", **extra) -> int:
+        """A new `running` runs row; `options`: what the run was asked for (format, fast, ...), stored as JSON.
+
+        Runs that stopped without finishing (killed) are marked `interrupted` first.
+        """
         with self.transaction():
-            self.db[RUNS].update(run_id, {"finished_at": now(), **counts})
+            return runs.start_run(self.db, kind, version, list(map(stored_path, sources)), options, **extra)
+
+    def finish_run(self, run_id: int, counts: dict, status: str = "finished") -> None:
+        with self.transaction():
+            runs.finish_run(self.db, run_id, counts, status)
 
     # -- dedupe index (pipeline.dedupe.DedupeIndex), see archive/dedupe_index.py
     def exact_match(self, content_hash: str, exclude_id: str) -> Candidate | None:

@@ -235,6 +235,9 @@ class DedupeIndex(Protocol):
     def supersede(self, article_id: str, reason: str) -> None:
         """A canonical article became a copy: its page is a duplicate now, with this reason."""
 
+    def promote(self, article_id: str) -> None:
+        """A copy becomes its cluster's canonical (its canonical has no article any more)."""
+
 
 @dataclass
 class Match:
@@ -247,7 +250,7 @@ def find_clusters(doc: Document, index: DedupeIndex, threshold: float = NEAR_DUP
     """Every cluster holding a copy of this document, most similar first."""
     found: dict[str, Match] = {}
     exact = index.exact_match(doc.content_hash or "", doc.id)
-    if exact is not None:
+    if exact is not None and exact.canonical_id != doc.id:  # a copy of this very article (reprocess): not another cluster
         found[exact.canonical_id] = Match(exact.canonical_id, 1.0, exact=True)
     if doc.minhash is not None:
         for candidate in index.near_candidates(band_keys(doc.minhash), doc.id):
@@ -322,6 +325,30 @@ def repoint(index: DedupeIndex, old_canonical: str, doc: Document) -> None:
     index.supersede(old_canonical, REASON_SUPERSEDED.format(shown if shown is not None else 1.0))
 
 
+def rehome_copies(index: DedupeIndex, doc: Document) -> None:
+    """After a canonical article was cleaned again (reprocess): its copies follow it.
+
+    Now a copy of another cluster, it takes its copies there; with no
+    article any more, the best of its copies (`canonical_key`) becomes
+    their canonical.
+    """
+    members = index.members(doc.id)
+    if not members:
+        return
+    if doc.status == STATUS_DUPLICATE and doc.duplicate_of:
+        repoint(index, doc.id, doc)
+        return
+    if doc.status in ("ok", STATUS_DUPLICATE):
+        return
+    info = {m: index.canonical(m) for m in members}
+    best = min(members, key=lambda m: (canonical_key(info[m].published, info[m].words), m))
+    index.promote(best)
+    signature = index.signature(best)
+    for member in members:
+        if member != best:
+            index.point(member, best, similarity_between(index.signature(member), signature))
+
+
 class MemoryIndex:
     """The same index in memory, for one process (tests, `clean`, library callers)."""
 
@@ -381,6 +408,10 @@ class MemoryIndex:
 
     def supersede(self, article_id: str, reason: str) -> None:
         """Nothing to do in memory: the article is a copy once `point` made it one."""
+
+    def promote(self, article_id: str) -> None:
+        self.duplicate_of.pop(article_id, None)
+        self.similarity.pop(article_id, None)
 
 
 def similarity_between(a: np.ndarray | None, b: np.ndarray | None) -> float | None:

@@ -14,6 +14,7 @@ import zlib
 from pathlib import Path
 
 from .document import Block, Document, visible
+from .extract import MAX_TAG_CHARS
 from .options import Options
 from .readers import PageInput
 
@@ -152,18 +153,18 @@ def decode_document(doc: Document, options: Options, declared: str | None = None
 
 
 # Bounds on what one HTML page may cost the parser, checked before it runs
-# (its time limit cannot interrupt libxml2, and memory grows with the tree):
-# Elements: six times the most of any of the 2,307 dev-pages and wcxb-dev
-# pages (15,793).  A page at the limit takes ~5 s and ~120 MB to clean on
-# one core; 2.4 million (19.5 MB of <p>a</p>, from a 38 KB gzip) took 3 GB.
-MAX_ELEMENTS = 100_000
+# (its time limit cannot interrupt libxml2, and memory grows with the tree).
+# Elements: 13 times the most of any of the 2,307 dev-pages and wcxb-dev
+# pages (15,793); a page at the limit takes ~10 s and ~250 MB to clean on
+# one core (docs/ingest.md).
+MAX_ELEMENTS = 200_000
 # The sum over start tags of (attributes)^2: libxml2 compares each attribute
-# of a tag with those before it.  The most of the 2,307 pages is 49 million
-# (a gallery's 228 KB JSON attribute); 19 MB of tags of 14,000 attributes
-# each (3.7 billion) held the parser for a minute.
+# of a tag with those before it.  Four times the most of the 2,307 pages
+# (49 million); start tags long enough to lose their attributes before
+# parsing (pipeline.extract.MAX_TAG_CHARS) do not count.
 MAX_ATTRIBUTE_LOAD = 200_000_000
 # Only start tags longer than this can hold enough attributes to matter.
-_LONG_TAG = re.compile(r"<[a-zA-Z][^>]{1000,}>")
+_LONG_TAG = re.compile(r"<[a-zA-Z][^>]{1000,%d}>" % (MAX_TAG_CHARS - 1))
 
 
 def markup_cost_reason(html: str) -> str | None:
