@@ -178,6 +178,7 @@ class _Run:
         self.total_bytes = total_bytes
         self.done_bytes = 0
         self.buffer: list[tuple[_Item, Document | None]] = []
+        self.buffer_pages = 0
         self.buffer_since = 0.0
 
     def count(self, key: str, n: int = 1) -> None:
@@ -192,7 +193,8 @@ class _Run:
         if not self.buffer:
             self.buffer_since = time.monotonic()
         self.buffer.append((item, doc))
-        if len(self.buffer) >= BATCH_PAGES or time.monotonic() - self.buffer_since >= BATCH_SECONDS:
+        self.buffer_pages += doc is not None
+        if self.buffer_pages >= BATCH_PAGES or time.monotonic() - self.buffer_since >= BATCH_SECONDS:
             self.flush()
 
     def flush(self) -> None:
@@ -201,7 +203,7 @@ class _Run:
 
         if not self.buffer:
             return
-        entries, self.buffer = self.buffer, []
+        entries, self.buffer, self.buffer_pages = self.buffer, [], 0
         with self.archive.transaction():
             for item, doc in entries:
                 self.write(item, doc)

@@ -26,7 +26,11 @@ def read_warc(path: str, options: Options, skipped: Counter | None = None) -> It
     from fastwarc.warc import ArchiveIterator
 
     skipped = skipped if skipped is not None else Counter()
-    records = ArchiveIterator(path, parse_http=True, auto_decode="all", fsspec_args=False)
+    with open(path, "rb") as stream:  # a file object: compression is sniffed from the bytes, not the name
+        yield from _records(path, ArchiveIterator(stream, parse_http=True, auto_decode="all", fsspec_args=False), options, skipped)
+
+
+def _records(path: str, records, options: Options, skipped: Counter) -> Iterator[PageInput]:
     position = 0
     while True:
         try:
@@ -48,6 +52,13 @@ def read_warc(path: str, options: Options, skipped: Counter | None = None) -> It
             yield page
 
 
+def _type_name(kind) -> str:
+    from fastwarc.warc import WarcRecordType
+
+    names = ("warcinfo", "response", "resource", "request", "metadata", "revisit", "conversion", "continuation")
+    return next((name for name in names if kind == getattr(WarcRecordType, name)), "unknown")
+
+
 def _record_page(path: str, record, options: Options, skipped: Counter) -> PageInput | None:
     """The page a record holds, a rejected input for a damaged one, or None (counted in `skipped`) for other records."""
     from fastwarc.warc import WarcRecordType
@@ -55,7 +66,7 @@ def _record_page(path: str, record, options: Options, skipped: Counter) -> PageI
     source = f"{path}@{record.stream_pos}"
     kind = record.record_type
     if kind not in (WarcRecordType.response, WarcRecordType.resource):
-        skipped[f"WARC {kind.name} records"] += 1
+        skipped[f"WARC {_type_name(kind)} records"] += 1
         return None
     uri = (record.headers.get("WARC-Target-URI") or "").strip().strip("<>")
     if not uri and not record.content_length:
@@ -96,3 +107,20 @@ def _record_page(path: str, record, options: Options, skipped: Counter) -> PageI
     if charset:
         page.hints["charset"] = charset
     return page
+
+
+def response_record(uri: str, body: bytes, date: str = "2024-06-01T12:00:00Z", content_type: str = "text/html; charset=utf-8", status: str = "200 OK") -> bytes:
+    """One WARC/1.0 response record (uncompressed) holding an HTTP response: for tests and benchmarks that need WARC files."""
+    http = f"HTTP/1.1 {status}\r\nContent-Type: {content_type}\r\nContent-Length: {len(body)}\r\n\r\n".encode() + body
+    return warc_record("response", uri, http, date, "application/http; msgtype=response")
+
+
+def warc_record(kind: str, uri: str, block: bytes, date: str = "2024-06-01T12:00:00Z", content_type: str = "application/http; msgtype=request") -> bytes:
+    """One WARC/1.0 record of any type (uncompressed); gzip each record on its own for a .warc.gz."""
+    import uuid
+
+    head = (
+        f"WARC/1.0\r\nWARC-Type: {kind}\r\nWARC-Record-ID: <urn:uuid:{uuid.uuid5(uuid.NAMESPACE_URL, uri + kind + date)}>\r\n"
+        f"WARC-Date: {date}\r\nWARC-Target-URI: {uri}\r\nContent-Type: {content_type}\r\nContent-Length: {len(block)}\r\n\r\n"
+    ).encode()
+    return head + block + b"\r\n\r\n"
