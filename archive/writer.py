@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -33,6 +34,11 @@ def stored_path(path: str) -> str:
 
 
 now = runs.now
+
+
+def file_key(path: str) -> str:
+    """A file's key in the input-file cache: its absolute path, as the archive stores paths."""
+    return stored_path(os.path.abspath(path))
 
 class Archive:
     """The SQLite archive: one file, opened once per command."""
@@ -223,6 +229,35 @@ class Archive:
     def finish_run(self, run_id: int, counts: dict, status: str = "finished") -> None:
         with self.transaction():
             runs.finish_run(self.db, run_id, counts, status)
+
+    def heartbeat(self, run_id: int, counts: dict) -> None:
+        """The run is alive and has stored this much (inside the batch it commits with)."""
+        runs.heartbeat(self.db, run_id, counts)
+
+    def claim(self, run_id: int, page_ids: list[str]) -> set[str]:
+        """Claim pages for a run (inside the caller's transaction); returns those another live run holds."""
+        return runs.claim(self.db, run_id, page_ids)
+
+    def release(self, run_id: int, page_ids: list[str]) -> None:
+        runs.release(self.db, run_id, page_ids)
+
+    def cached_files(self, paths: list[str]) -> dict[str, dict]:
+        """The input-file cache's rows (size, mtime_ns, page_id, pages) of these paths, keyed by the paths as given."""
+        keys = {file_key(path): path for path in paths}
+        return {keys[key]: row for key, row in runs.cached_files(self.db, list(keys)).items()}
+
+    def remember_file(self, path: str, size: int, mtime_ns: int, run_id: int, page_id: str | None, pages: int) -> None:
+        """A file read to its end: the next run skips it while its size and mtime stay the same."""
+        runs.remember_file(self.db, file_key(path), size, mtime_ns, run_id, page_id, pages)
+
+    def resumable_run(self, selection: dict, options: dict) -> tuple[int | None, list[int]]:
+        return runs.resumable_run(self.db, selection, options)
+
+    def forget_learned(self, page_id: str) -> None:
+        """Take a page out of site memory (it is cleaned again: what it teaches may change)."""
+        from .site_memory import forget_page
+
+        forget_page(self.db, page_id)
 
     # -- dedupe index (pipeline.dedupe.DedupeIndex), see archive/dedupe_index.py
     def exact_match(self, content_hash: str, exclude_id: str) -> Candidate | None:

@@ -199,15 +199,13 @@ class _Run:
 
     def flush(self) -> None:
         """Store what is buffered in one transaction, with the run's counts and heartbeat."""
-        from archive.runs import heartbeat
-
         if not self.buffer:
             return
         entries, self.buffer, self.buffer_pages = self.buffer, [], 0
         with self.archive.transaction():
             for item, doc in entries:
                 self.write(item, doc)
-            heartbeat(self.archive.db, self.summary.run_id, self.summary.counts)
+            self.archive.heartbeat(self.summary.run_id, self.summary.counts)
 
     def write(self, item: _Item, doc: Document | None) -> None:
         raise NotImplementedError
@@ -320,19 +318,17 @@ class _IngestRun(_Run):
 
     def _cached(self, chunk: list[str]):
         """(path, stat, an _Item when the input-file cache says the file is unchanged and archived, else None)."""
-        from archive.runs import cached_files
-
         infos = {}
         for path in chunk:
             try:
                 infos[path] = os.stat(path)
             except OSError:
                 infos[path] = None
-        rows = {} if self.retry_rejected else cached_files(self.archive.db, [_key(p) for p in chunk])
+        rows = {} if self.retry_rejected else self.archive.cached_files(chunk)
         known_pages = [row["page_id"] for row in rows.values() if row["page_id"]]
         present = self.archive.archived(known_pages) if known_pages else set()
         for path in chunk:
-            info, row = infos[path], rows.get(_key(path))
+            info, row = infos[path], rows.get(path)
             if row is None or info is None or (row["size"], row["mtime_ns"]) != (info.st_size, info.st_mtime_ns):
                 yield path, info, None
             elif row["page_id"] and row["page_id"] not in present:
@@ -342,21 +338,19 @@ class _IngestRun(_Run):
 
     def _admit(self, pending: list[_Item]) -> Iterator[_Item]:
         """Decide each read page's fate in one transaction: already archived, repeated in this run, held by another run, or new (claimed)."""
-        from archive.runs import claim
-
         reads = [item for item in pending if item.state == "read"]
         if reads:
             ids = [item.source.page_id for item in reads]
             with self.archive.transaction():
                 archived = self.archive.archived(ids, self.retry_rejected)
                 fresh = sorted({i for i in ids if i not in archived and i not in self.in_run})
-                held = claim(self.archive.db, self.summary.run_id, fresh) if fresh else set()
+                held = self.archive.claim(self.summary.run_id, fresh) if fresh else set()
             for item, page_id in zip(reads, ids):
                 if page_id in archived:
                     item.state = "archived"
                 elif page_id in held:
                     item.state = "elsewhere"
-                    self.elsewhere_files.add(_key(item.source.file))
+                    self.elsewhere_files.add(item.source.file)
                 elif page_id in self.in_run:
                     item.state = "repeat"
                 else:
@@ -382,15 +376,12 @@ class _IngestRun(_Run):
         self.advance(item)
 
     def write(self, item: _Item, doc: Document | None) -> None:
-        from archive.runs import release, remember_file
-
         run_id = self.summary.run_id
         if doc is None:  # a file read to its end
-            path, size, mtime_ns, page_id, pages = item.mark
-            remember_file(self.archive.db, path, size, mtime_ns, run_id, page_id, pages)
+            self.archive.remember_file(*item.mark[:3], run_id, *item.mark[3:])
             return
         doc = store_page(self.archive, doc, run_id, self.site_memory, self.options.near_duplicate_threshold)
-        release(self.archive.db, run_id, [doc.id])
+        self.archive.release(run_id, [doc.id])
         if doc.raw and item.source.file in self.unread:
             self.archive.resolve_unread(item.source.file, doc.id)
         self.stored(doc)
@@ -411,15 +402,8 @@ def _mark(path: str, info, pages: int, single: PageInput | None) -> tuple | None
     if single is not None:
         if (single.reason or "").startswith("unreadable"):
             return None
-        return (_key(path), info.st_size, info.st_mtime_ns, single.page_id, 1)
-    return (_key(path), info.st_size, info.st_mtime_ns, None, pages)
-
-
-def _key(path: str) -> str:
-    """A file's key in the input-file cache: its absolute path, as the archive stores paths."""
-    from archive.writer import stored_path
-
-    return stored_path(os.path.abspath(path))
+        return (path, info.st_size, info.st_mtime_ns, single.page_id, 1)
+    return (path, info.st_size, info.st_mtime_ns, None, pages)
 
 
 # -- reprocess ------------------------------------------------------------------------
@@ -450,13 +434,11 @@ def reprocess(
     page whole, old or new; the next one with the same selection and
     options goes on with the pages the stopped one did not reach.
     """
-    from archive.runs import resumable_run
-
     options = replace(options or Options(), block_languages=False)
     started = time.monotonic()
     selection = {"site": site, "since": since, "statuses": sorted(statuses) if statuses else None}
     run_options = {"format": options.format, "fast": options.fast, "language_backend": options.language_backend, "site_memory": site_memory is not None}
-    resumes, done_runs = resumable_run(archive.db, selection, run_options)
+    resumes, done_runs = archive.resumable_run(selection, run_options)
     summary = RunSummary(kind="reprocess")
     summary.run_id = archive.start_run(__version__, [], run_options, kind="reprocess", selection=json.dumps(selection, sort_keys=True), resumes=resumes)
     ids = archive.select_pages(site=site, since=since, statuses=selection["statuses"], exclude_runs=done_runs)
@@ -481,11 +463,9 @@ class _ReprocessRun(_Run):
         self.advance(item)
 
     def write(self, item: _Item, doc: Document | None) -> None:
-        from archive.site_memory import forget_page
-
         old = item.old
         if self.site_memory is not None:
-            forget_page(self.archive.db, doc.id)  # what it taught about its site, as it was cleaned before
+            self.archive.forget_learned(doc.id)  # what it taught about its site, as it was cleaned before
         was_canonical_with_copies = old["article"] is not None and old["article"]["duplicate_of"] is None
         doc = store_page(self.archive, doc, self.summary.run_id, self.site_memory, self.options.near_duplicate_threshold, ingested_at=old["ingested_at"])
         if was_canonical_with_copies:

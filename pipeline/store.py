@@ -12,9 +12,7 @@ page whole or absent.
 from __future__ import annotations
 
 import os
-import time
 import traceback
-from collections import Counter
 
 from .dedupe import dedupe, sign
 from .document import Document
@@ -25,48 +23,6 @@ from .site_memory import SiteMemory, learn_from, remove_boilerplate
 # the write lock (which another ingest, or `sites rebuild`, waits for) longer.
 BATCH_PAGES = 64
 BATCH_SECONDS = 1.0
-
-
-class Batches:
-    """An open write transaction that commits every BATCH_PAGES pages or BATCH_SECONDS, with the run's heartbeat."""
-
-    def __init__(self, archive, run_id: int, counts: Counter):
-        self.archive = archive
-        self.run_id = run_id
-        self.counts = counts
-        self._open = None
-        self._pages = 0
-        self._since = 0.0
-
-    def begin(self) -> None:
-        if self._open is None:
-            self._open = self.archive.transaction()
-            self._open.__enter__()
-            self._pages, self._since = 0, time.monotonic()
-
-    def added(self) -> None:
-        self._pages += 1
-        if self._pages >= BATCH_PAGES or time.monotonic() - self._since >= BATCH_SECONDS:
-            self.commit()
-
-    def commit(self) -> None:
-        """Commit what is open (with the run's counts and heartbeat)."""
-        from archive.runs import heartbeat
-
-        if self._open is None:
-            return
-        heartbeat(self.archive.db, self.run_id, self.counts)
-        tx, self._open = self._open, None
-        tx.__exit__(None, None, None)
-
-    def abort(self, exc: BaseException) -> None:
-        """Roll back what is open (the run stopped): its pages are absent, as if never reached."""
-        if self._open is not None:
-            tx, self._open = self._open, None
-            try:
-                tx.__exit__(type(exc), exc, exc.__traceback__)
-            except BaseException:
-                pass
 
 
 def store_page(archive, doc: Document, run_id: int, site_memory: SiteMemory | None, threshold: float | None, ingested_at: str | None = None) -> Document:
