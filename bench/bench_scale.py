@@ -9,6 +9,11 @@ are written as .txt files and as a JSON Lines feed (with URLs, so site
 memory learns), HTML pages (the originals with a paragraph of their own) as
 a WARC.gz.
 
+Every ingest, re-run and reprocess runs `python -m pipeline ...` in a
+process of its own, as a user runs it, sampled from /proc for its peak
+memory (its own, and with its workers) and CPU seconds (its own: reading,
+claims, the writer; its workers': the per-page work).
+
 Figures, all from one run of this script (the machine's other jobs move
 absolute times; ratios within a run are what count):
   - pages/s of one ingest per worker count (--workers-list), on text dumps
@@ -34,9 +39,11 @@ import random
 import re
 import shutil
 import statistics
+import subprocess
 import sys
 import threading
 import time
+from dataclasses import dataclass
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -49,7 +56,8 @@ from archive import Archive, search  # noqa: E402
 from archive.site_memory import ArchiveSiteMemory  # noqa: E402
 from pipeline import Options  # noqa: E402
 from pipeline.readers.warc import response_record  # noqa: E402
-from pipeline.runs import ingest, reprocess  # noqa: E402
+
+ROOT = Path(__file__).resolve().parent.parent
 
 PROSE_CHARS = 80  # a dump line this long is prose: replaced by another page's prose line
 NEAR_COPY_SHARE = 0.05
@@ -84,29 +92,54 @@ def base_pages(cache: Path) -> list[dict]:
 
 
 class Corpus:
-    """Synthetic pages from the base pages, deterministic for a seed."""
+    """Synthetic pages from the base pages, deterministic for a seed.
+
+    A page is a base page's text dump (its layout: menus, bylines,
+    teasers, footers) with the prose lines of another page of the same
+    language (its donor, in order: one coherent article), each prose line's
+    inner words shuffled, so that no two pages share the 5-word shingles
+    dedupe compares while vocabulary, length, stopwords and topic stay the
+    donor's.
+    """
 
     def __init__(self, bases: list[dict], seed: int = 1):
         self.bases = bases
         self.rng = random.Random(seed)
-        self.prose: dict[str, list[str]] = {}
+        self.by_language: dict[str, list[dict]] = {}
         for page in bases:
-            self.prose.setdefault(page["language"], []).extend(line for line in page["dump"].split("\n") if len(line) >= PROSE_CHARS)
-        self.made: list[str] = []
+            self.by_language.setdefault(page["language"], []).append(page)
+        self.made: list[tuple[str, str]] = []
+        self.count = 0
+
+    def _shuffled(self, line: str) -> str:
+        words = line.split()
+        inner = words[1:-1]
+        self.rng.shuffle(inner)
+        return " ".join(words[:1] + inner + words[-1:])
 
     def text_dump(self) -> tuple[str, str]:
-        """(url, text dump): a base page's layout with other pages' prose, or a near-copy of an earlier one."""
+        """(url, text dump): a base page's layout with a donor's prose, or a near-copy of an earlier page."""
+        self.count += 1
         if self.made and self.rng.random() < NEAR_COPY_SHARE:
             url, text = self.rng.choice(self.made)
             lines = text.split("\n")
             prose = [i for i, line in enumerate(lines) if len(line) >= PROSE_CHARS]
-            if prose:
+            if len(prose) > 2:
                 lines.pop(self.rng.choice(prose))
-            return url + "-copy", "\n".join(lines).replace(" the ", " a ", 1)
+            return f"{url}-copy{self.count}", "\n".join(lines)
         base = self.rng.choice(self.bases)
-        pool = self.prose.get(base["language"]) or [""]
-        lines = [self.rng.choice(pool) if len(line) >= PROSE_CHARS else line for line in base["dump"].split("\n")]
-        url = f"{base['url'].rstrip('/')}/{len(self.made)}"
+        donor = self.rng.choice(self.by_language.get(base["language"]) or [base])
+        prose = iter([line for line in donor["dump"].split("\n") if len(line) >= PROSE_CHARS])
+        lines = []
+        for line in base["dump"].split("\n"):
+            if len(line) >= PROSE_CHARS:
+                line = next(prose, None)
+                if line is None:
+                    continue
+                line = self._shuffled(line)
+            lines.append(line)
+        lines += [self._shuffled(line) for line in prose]
+        url = f"{base['url'].rstrip('/')}/{self.count}"
         text = "\n".join(lines)
         if len(self.made) < 20_000:
             self.made.append((url, text))
@@ -114,7 +147,9 @@ class Corpus:
 
     def html_page(self, n: int) -> tuple[str, bytes]:
         base = self.rng.choice(self.bases)
-        extra = f"<p>Update {n}: {self.rng.choice(self.prose.get(base['language']) or [''])}</p>"
+        donor = self.rng.choice(self.by_language.get(base["language"]) or [base])
+        line = max(donor["dump"].split("\n"), key=len)
+        extra = f"<p>Update {n}: {self._shuffled(line)}</p>"
         html = base["html"].replace("</body>", extra + "</body>", 1) if "</body>" in base["html"] else base["html"] + extra
         return f"{base['url'].rstrip('/')}/v{n}", html.encode("utf-8")
 
@@ -155,27 +190,37 @@ def write_text_files(out: Path, corpus: Corpus, pages: int) -> Path:
 # -- measuring ----------------------------------------------------------------------
 
 
-class RssSampler:
-    """Peak resident memory of this process and of this process with all its children, sampled every 0.2 s."""
+class Sampler:
+    """Peak resident memory and CPU seconds of a process tree (an ingest and its workers), read from /proc every 0.2 s."""
 
-    def __init__(self):
-        self.peak_self = self.peak_tree = 0
+    def __init__(self, pid: int):
+        self.pid = pid
+        self.peak_main = self.peak_tree = 0
+        self.cpu: dict[int, float] = {}  # pid -> last CPU seconds seen
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._run, daemon=True)
-
-    def __enter__(self):
         self._thread.start()
-        return self
 
-    def __exit__(self, *exc):
+    def stop(self) -> None:
         self._stop.set()
         self._thread.join()
 
+    def cpu_main(self) -> float:
+        return self.cpu.get(self.pid, 0.0)
+
+    def cpu_workers(self) -> float:
+        return sum(v for pid, v in self.cpu.items() if pid != self.pid)
+
     def _run(self):
         while not self._stop.is_set():
-            own = _rss(os.getpid())
-            tree = own + sum(_rss(pid) for pid in _descendants(os.getpid()))
-            self.peak_self, self.peak_tree = max(self.peak_self, own), max(self.peak_tree, tree)
+            pids = [self.pid] + _descendants(self.pid)
+            rss = {pid: _rss(pid) for pid in pids}
+            for pid in pids:
+                seconds = _cpu(pid)
+                if seconds is not None:
+                    self.cpu[pid] = max(self.cpu.get(pid, 0.0), seconds)
+            self.peak_main = max(self.peak_main, rss.get(self.pid, 0))
+            self.peak_tree = max(self.peak_tree, sum(rss.values()))
             self._stop.wait(0.2)
 
 
@@ -188,6 +233,15 @@ def _rss(pid: int) -> int:
     except OSError:
         pass
     return 0
+
+
+def _cpu(pid: int) -> float | None:
+    try:
+        with open(f"/proc/{pid}/stat") as fh:
+            fields = fh.read().rsplit(")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    except (OSError, IndexError, ValueError):
+        return None
 
 
 def _descendants(pid: int) -> list[int]:
@@ -205,20 +259,50 @@ def _descendants(pid: int) -> list[int]:
     return out
 
 
-def timed_ingest(db: Path, paths: list[Path], workers: int, scheduler: str | None = None):
-    for suffix in ("", "-wal", "-shm"):
-        Path(str(db) + suffix).unlink(missing_ok=True)
-    arc = Archive(db)
+_SUMMARY = re.compile(r"^(\d+) pages? (?:re-cleaned )?in ")
+_COUNT = re.compile(r"(\d+) (new articles?|duplicates?|rejected|already archived|articles? changed|appeared|disappeared|unchanged)")
+
+
+@dataclass
+class Run:
+    seconds: float
+    pages: int
+    counts: dict
+    summary: str
+    cpu_main_ms: float  # CPU per page of the ingest process (reading, claims, the writer)
+    cpu_workers_ms: float  # CPU per page of its worker processes
+    peak_main: int
+    peak_tree: int
+
+
+def cli(args: list[str]) -> Run:
+    """`python -m pipeline ARGS` as a user runs it, timed, its memory and CPU sampled."""
+    command = [sys.executable, "-m", "pipeline", *args, "--quiet"]
     started = time.perf_counter()
-    try:
-        summary = ingest([str(p) for p in paths], arc, Options(), workers=workers, site_memory=ArchiveSiteMemory(arc.db), scheduler=scheduler)
-    finally:
-        arc.close()
-    return time.perf_counter() - started, summary
+    proc = subprocess.Popen(command, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    sampler = Sampler(proc.pid)
+    out, err = proc.communicate()
+    seconds = time.perf_counter() - started
+    sampler.stop()
+    if proc.returncode != 0:
+        raise SystemExit(f"{' '.join(command)} failed:\n{err}")
+    head = out.splitlines()[0]
+    pages = int(_SUMMARY.match(head).group(1))
+    counts = {what.split()[0] if what[0].isalpha() else what: int(n) for n, what in _COUNT.findall(head)}
+    per = max(pages, 1)
+    return Run(seconds, pages, counts, out.strip(), sampler.cpu_main() * 1000 / per, sampler.cpu_workers() * 1000 / per, sampler.peak_main, sampler.peak_tree)
 
 
-def writer_ceiling(paths: list[Path], pages: int) -> float:
-    """Pages/s the writer alone absorbs: pages processed first, then only site memory, dedupe look-ups and inserts timed."""
+def ingest_cli(db: Path, paths: list[Path], workers: int, scheduler: str | None = None, fresh: bool = True) -> Run:
+    if fresh:
+        for suffix in ("", "-wal", "-shm"):
+            Path(str(db) + suffix).unlink(missing_ok=True)
+    args = ["ingest", *map(str, paths), "--db", str(db), "--workers", str(workers)]
+    return cli(args + (["--scheduler", scheduler] if scheduler else []))
+
+
+def writer_ceiling(paths: list[Path], pages: int) -> tuple[float, float]:
+    """(pages per second, pages per CPU second) the writer alone absorbs: pages processed first, then only site memory, dedupe look-ups and inserts timed."""
     from pipeline.readers import read_file
     from pipeline.runner import process_input
     from pipeline.store import BATCH_PAGES, store_page
@@ -233,14 +317,14 @@ def writer_ceiling(paths: list[Path], pages: int) -> float:
     arc = Archive(db)
     memory = ArchiveSiteMemory(arc.db)
     run = arc.start_run("bench", [], {})
-    started = time.perf_counter()
+    started, cpu = time.perf_counter(), time.process_time()
     for start in range(0, len(docs), BATCH_PAGES):
         with arc.transaction():
             for doc in docs[start : start + BATCH_PAGES]:
                 store_page(arc, doc, run, memory, None)
-    seconds = time.perf_counter() - started
+    seconds, cpu = time.perf_counter() - started, time.process_time() - cpu
     arc.close()
-    return len(docs) / seconds
+    return len(docs) / seconds, len(docs) / cpu
 
 
 def fts_latency(db: Path, rng: random.Random) -> tuple[float, float]:
@@ -290,39 +374,46 @@ def main() -> int:
     ratio_set = write_text_files(args.out / "ratio", corpus, args.ratio_pages)
     baseline = None
     for n in counts:
-        seconds, summary = timed_ingest(args.out / f"ratio-{n}.db", [ratio_set], n)
-        rate = summary.counts["seen"] / seconds
+        run = ingest_cli(args.out / f"ratio-{n}.db", [ratio_set], n)
+        rate = run.pages / run.seconds
         baseline = baseline or rate
-        print(f"text dumps, {args.ratio_pages} pages, --workers {n}: {seconds:.1f} s, {rate:.1f} pages/s, {rate / n:.1f} per worker, {rate / baseline:.2f}x one worker ({summary.counts['ok']} ok, {summary.counts['duplicate']} duplicates, {summary.counts['rejected']} rejected)", flush=True)
+        print(
+            f"text dumps, {args.ratio_pages} pages, --workers {n}: {run.seconds:.1f} s, {rate:.1f} pages/s, {rate / n:.1f} per worker, "
+            f"{rate / baseline:.2f}x one worker; CPU per page: ingest process {run.cpu_main_ms:.1f} ms, workers {run.cpu_workers_ms:.1f} ms; "
+            f"{run.summary.splitlines()[0]}",
+            flush=True,
+        )
     if args.local_cluster:
-        seconds, summary = timed_ingest(args.out / "ratio-dask.db", [ratio_set], 1, scheduler=f"local:{args.local_cluster}")
-        rate = summary.counts["seen"] / seconds
-        print(f"text dumps, {args.ratio_pages} pages, Dask LocalCluster of {args.local_cluster}: {seconds:.1f} s, {rate:.1f} pages/s, {rate / baseline:.2f}x one worker", flush=True)
-    print(f"writer alone: {writer_ceiling([ratio_set], args.writer_pages):.0f} pages/s (site memory, dedupe look-ups, inserts; {args.writer_pages} text dumps processed beforehand)", flush=True)
+        run = ingest_cli(args.out / "ratio-dask.db", [ratio_set], 1, scheduler=f"local:{args.local_cluster}")
+        rate = run.pages / run.seconds
+        print(f"text dumps, {args.ratio_pages} pages, Dask LocalCluster of {args.local_cluster} (started by the run): {run.seconds:.1f} s, {rate:.1f} pages/s, {rate / baseline:.2f}x one worker", flush=True)
+    wall, cpu = writer_ceiling([ratio_set], args.writer_pages)
+    print(f"writer alone: {wall:.0f} pages/s, {cpu:.0f} pages per CPU second (site memory, dedupe look-ups, inserts; {args.writer_pages} text dumps processed beforehand)", flush=True)
 
     made = write_corpus(args.out / "corpus", corpus, args.pages)
+    del corpus, bases
     print(f"corpus: {args.pages} pages: {made}", flush=True)
     inputs = [args.out / "corpus"]
     db = args.out / "scale.db"
-    with RssSampler() as rss:
-        first, summary = timed_ingest(db, inputs, workers)
-    print(f"ingest, --workers {workers}: {first:.1f} s, {summary.counts['seen'] / first:.1f} pages/s; peak RSS main {rss.peak_self / 2**20:.0f} MB, all processes {rss.peak_tree / 2**20:.0f} MB", flush=True)
-    print("  " + summary.as_text().replace("\n", "\n  "), flush=True)
+    first = ingest_cli(db, inputs, workers)
+    print(
+        f"ingest, --workers {workers}: {first.seconds:.1f} s, {first.pages / first.seconds:.1f} pages/s; CPU per page: ingest process "
+        f"{first.cpu_main_ms:.1f} ms, workers {first.cpu_workers_ms:.1f} ms; peak RSS ingest process {first.peak_main / 2**20:.0f} MB, "
+        f"with its workers {first.peak_tree / 2**20:.0f} MB",
+        flush=True,
+    )
+    print("  " + first.summary.replace("\n", "\n  "), flush=True)
     print(f"archive: {size_of(db) / 2**20:.0f} MB for {args.pages} pages", flush=True)
     p50, p95 = fts_latency(db, rng)
     print(f"FTS search over the archive, {QUERIES} queries of 1-2 title words: p50 {p50:.1f} ms, p95 {p95:.1f} ms", flush=True)
 
+    again = ingest_cli(db, inputs, workers, fresh=False)
+    print(f"no-op re-run: {again.seconds:.1f} s ({again.seconds / first.seconds:.1%} of the first ingest); {again.summary.splitlines()[0]}", flush=True)
     arc = Archive(db)
-    started = time.perf_counter()
-    again = ingest([str(p) for p in inputs], arc, Options(), workers=workers, site_memory=ArchiveSiteMemory(arc.db))
-    noop = time.perf_counter() - started
-    print(f"no-op re-run: {noop:.1f} s ({noop / first:.1%} of the first ingest; {again.counts['unchanged']} already archived)", flush=True)
     (since,) = arc.db.execute("select ingested_at from pages order by ingested_at limit 1 offset ?", [int(args.pages * 0.9)]).fetchone()
-    started = time.perf_counter()
-    redone = reprocess(arc, Options(), workers=workers, site_memory=ArchiveSiteMemory(arc.db), since=since)
-    seconds = time.perf_counter() - started
     arc.close()
-    print(f"reprocess --since {since}: {redone.counts['seen']} pages in {seconds:.1f} s, {redone.counts['seen'] / seconds:.1f} pages/s; {redone.as_text().splitlines()[0]}", flush=True)
+    redone = cli(["reprocess", "--db", str(db), "--workers", str(workers), "--since", since])
+    print(f"reprocess --since {since}: {redone.seconds:.1f} s, {redone.pages / redone.seconds:.1f} pages/s; {redone.summary.splitlines()[0]}", flush=True)
     return 0
 
 

@@ -121,7 +121,6 @@ def ingest(paths, db, workers, fmt, quiet, site_memory, retry_rejected, follow_s
 
     Example: python -m pipeline ingest scrapes/2024-06-01/ crawl.warc.gz --db news.db --workers 2
     """
-    from archive import Archive
     from archive.site_memory import ArchiveSiteMemory
 
     from .runs import expand_paths

@@ -75,11 +75,24 @@ class _Worker:
         self.process.join(timeout=5)
 
 
+# Seconds an idle worker waits for a page before it checks that the process
+# that started it is still there (one killed outright cannot stop it).
+ORPHAN_CHECK_SECONDS = 5
+
+
 def _worker_main(work, tasks, results) -> None:
+    import queue
+
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C: the main process stops the workers
     _cap_memory(PAGE_MEMORY_BYTES)
+    parent = os.getppid()
     while True:
-        page = tasks.get()
+        try:
+            page = tasks.get(timeout=ORPHAN_CHECK_SECONDS)
+        except queue.Empty:
+            if os.getppid() != parent:
+                return
+            continue
         if page is None:
             return
         results.send(work(page))

@@ -382,7 +382,7 @@ class _IngestRun(_Run):
             return
         doc = store_page(self.archive, doc, run_id, self.site_memory, self.options.near_duplicate_threshold)
         self.archive.release(run_id, [doc.id])
-        if doc.raw and item.source.file in self.unread:
+        if doc.raw and self.unread and self.archive.stored_path(item.source.file) in self.unread:
             self.archive.resolve_unread(item.source.file, doc.id)
         self.stored(doc)
 

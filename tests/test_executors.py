@@ -3,7 +3,6 @@
 import os
 from dataclasses import dataclass
 
-import pytest
 
 from pipeline.executors import Inline, Processes
 from pipeline.options import Options
@@ -123,18 +122,3 @@ def test_inline_runs_in_this_process():
     executor = Inline(lambda page: seen.append(os.getpid()) or page.source)
     assert [r for _, r in executor.run([Item(PageInput("a")), Item(None)])] == ["a", None]
     assert seen == [os.getpid()]
-
-
-@pytest.mark.parametrize("workers", [1, 2])
-def test_ingest_gives_the_same_archive_with_any_number_of_workers(tmp_path, workers):
-    from archive import Archive
-    from conftest import SEEDS
-    from pipeline.runs import ingest
-
-    arc = Archive(tmp_path / "a.db")
-    try:
-        ingest([str(SEEDS)], arc, workers=workers)
-        rows = arc.db.execute("select id, status, duplicate_of is null from pages left join articles using (id) order by id").fetchall()
-    finally:
-        arc.close()
-    assert len(rows) == 5 and all(status == "ok" for _, status, _ in rows)

@@ -16,7 +16,7 @@ from conftest import ROOT, SEEDS
 from pipeline.cli import cli
 from pipeline.options import Options
 from pipeline.readers.warc import response_record
-from test_readers import PAGE, page
+from test_readers import page
 
 
 def snapshot(db_path):
