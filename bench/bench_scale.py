@@ -354,11 +354,12 @@ def size_of(db: Path) -> int:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--pages", type=int, default=100_000, help="pages of the full corpus")
-    parser.add_argument("--ratio-pages", type=int, default=3000, help="text dumps for the per-worker-count comparison")
+    parser.add_argument("--ratio-pages", type=int, default=3000, help="text dumps for the per-worker-count comparison (0: not made)")
     parser.add_argument("--workers-list", default="1,2", help="worker counts to compare, e.g. 1,4,8,16")
     parser.add_argument("--workers", type=int, default=None, help="workers for the full corpus (default: the largest of the list)")
     parser.add_argument("--local-cluster", type=int, default=0, help="also a Dask LocalCluster of N workers on the comparison set")
-    parser.add_argument("--writer-pages", type=int, default=2000, help="pages for the writer's ceiling")
+    parser.add_argument("--writer-pages", type=int, default=2000, help="pages for the writer's ceiling (0: not measured)")
+    parser.add_argument("--reprocess-share", type=float, default=0.1, help="share of the corpus, the last stored, that reprocess re-cleans")
     parser.add_argument("--out", type=Path, default=Path("/tmp/newsclean-scale"))
     parser.add_argument("--seed", type=int, default=1)
     args = parser.parse_args()
@@ -373,7 +374,7 @@ def main() -> int:
 
     ratio_set = write_text_files(args.out / "ratio", corpus, args.ratio_pages)
     baseline = None
-    for n in counts:
+    for n in counts if args.ratio_pages else []:
         run = ingest_cli(args.out / f"ratio-{n}.db", [ratio_set], n)
         rate = run.pages / run.seconds
         baseline = baseline or rate
@@ -383,12 +384,13 @@ def main() -> int:
             f"{run.summary.splitlines()[0]}",
             flush=True,
         )
-    if args.local_cluster:
+    if args.local_cluster and args.ratio_pages:
         run = ingest_cli(args.out / "ratio-dask.db", [ratio_set], 1, scheduler=f"local:{args.local_cluster}")
         rate = run.pages / run.seconds
         print(f"text dumps, {args.ratio_pages} pages, Dask LocalCluster of {args.local_cluster} (started by the run): {run.seconds:.1f} s, {rate:.1f} pages/s, {rate / baseline:.2f}x one worker", flush=True)
-    wall, cpu = writer_ceiling([ratio_set], args.writer_pages)
-    print(f"writer alone: {wall:.0f} pages/s, {cpu:.0f} pages per CPU second (site memory, dedupe look-ups, inserts; {args.writer_pages} text dumps processed beforehand)", flush=True)
+    if args.writer_pages and args.ratio_pages:
+        wall, cpu = writer_ceiling([ratio_set], args.writer_pages)
+        print(f"writer alone: {wall:.0f} pages/s, {cpu:.0f} pages per CPU second (site memory, dedupe look-ups, inserts; {args.writer_pages} text dumps processed beforehand)", flush=True)
 
     made = write_corpus(args.out / "corpus", corpus, args.pages)
     del corpus, bases
@@ -410,7 +412,7 @@ def main() -> int:
     again = ingest_cli(db, inputs, workers, fresh=False)
     print(f"no-op re-run: {again.seconds:.1f} s ({again.seconds / first.seconds:.1%} of the first ingest); {again.summary.splitlines()[0]}", flush=True)
     arc = Archive(db)
-    (since,) = arc.db.execute("select ingested_at from pages order by ingested_at limit 1 offset ?", [int(args.pages * 0.9)]).fetchone()
+    (since,) = arc.db.execute("select ingested_at from pages order by ingested_at limit 1 offset ?", [int(args.pages * (1 - args.reprocess_share))]).fetchone()
     arc.close()
     redone = cli(["reprocess", "--db", str(db), "--workers", str(workers), "--since", since])
     print(f"reprocess --since {since}: {redone.seconds:.1f} s, {redone.pages / redone.seconds:.1f} pages/s; {redone.summary.splitlines()[0]}", flush=True)

@@ -19,6 +19,7 @@ import os
 import signal
 import time
 from collections import deque
+from itertools import islice
 from typing import Callable, Iterable, Iterator
 
 from .document import Document
@@ -125,13 +126,8 @@ class Processes:
         entries: deque = deque()  # [item, result, done] in input order
         source = iter(items)
         window = len(self.workers) * IN_FLIGHT_PER_WORKER
-        exhausted = False
         while True:
-            while not exhausted and len(entries) < window:
-                item = next(source, None)
-                if item is None:
-                    exhausted = True
-                    break
+            for item in islice(source, window - len(entries)):
                 entry = [item, None, item.page is None]
                 entries.append(entry)
                 if not entry[2]:
@@ -201,7 +197,7 @@ def _crash_reason(worker: _Worker) -> str:
     return f"crash: the worker died on this page ({how}; out of memory?)"
 
 
-def _lost(page: PageInput, reason: str) -> Document:
+def _lost(page: PageInput, reason: str) -> Document:  # a Document: pipeline.runner.unpack passes it through
     """A rejected document for a page whose worker never answered."""
     doc = Document(source=page.source, origin=dict(page.hints))
     return doc.reject(reason)
@@ -234,13 +230,8 @@ class Dask:
         window = threads * IN_FLIGHT_PER_WORKER
         pending: deque = deque()
         source = iter(items)
-        exhausted = False
         while True:
-            while not exhausted and len(pending) < window:
-                item = next(source, None)
-                if item is None:
-                    exhausted = True
-                    break
+            for item in islice(source, window - len(pending)):
                 future = self.client.submit(self.work, item.page, pure=False) if item.page is not None else None
                 pending.append((item, future))
             if not pending:

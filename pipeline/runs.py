@@ -22,7 +22,7 @@ from .document import Document
 from .executors import Dask, Inline, Processes, page_deadline
 from .options import Options
 from .readers import PageInput, read_file
-from .runner import process_input, warm_up, worker_function
+from .runner import process_input, unpack, warm_up, worker_function
 from .site_memory import SiteMemory
 from .store import BATCH_PAGES, BATCH_SECONDS, store_page
 
@@ -360,6 +360,7 @@ class _IngestRun(_Run):
 
     def handle(self, item: _Item, doc: Document | None) -> None:
         if item.state == "new":
+            doc = unpack(doc)
             doc.raw = item.source.raw  # the worker sent it back without its bytes
             self.buffered(item, doc)
         elif item.state in ("archived", "repeat"):
@@ -458,6 +459,7 @@ class _ReprocessRun(_Run):
                 yield _Item(page=page, state="new", size=1, source=page, old=row)
 
     def handle(self, item: _Item, doc: Document | None) -> None:
+        doc = unpack(doc)
         doc.raw = item.source.raw
         self.buffered(item, doc)
         self.advance(item)

@@ -92,19 +92,25 @@ def test_a_changed_file_is_read_again_and_known_pages_are_not_cleaned_again(tmp_
     assert (summary.counts["ok"], summary.counts["unchanged"]) == (1, 14)
 
 
-def test_an_interrupted_ingest_goes_on_where_it_stopped(tmp_path, monkeypatch):
-    src = mixed_batch(tmp_path)
+def stop_after(pages: int, cleaned: list):
+    """runs.process_input that records each page's source and is interrupted (Ctrl-C) after `pages` pages."""
     original = runs.process_input
-    cleaned = []
 
-    def stop_at_the_sixth(page, options):
-        if len(cleaned) == 5:
+    def process(page, options):
+        if len(cleaned) == pages:
             raise KeyboardInterrupt
         cleaned.append(page.source)
         return original(page, options)
 
+    return process
+
+
+def test_an_interrupted_ingest_goes_on_where_it_stopped(tmp_path, monkeypatch):
+    src = mixed_batch(tmp_path)
+    original = runs.process_input
+    cleaned = []
     monkeypatch.setattr(runs, "BATCH_PAGES", 2)
-    monkeypatch.setattr(runs, "process_input", stop_at_the_sixth)
+    monkeypatch.setattr(runs, "process_input", stop_after(5, cleaned))
     with pytest.raises(KeyboardInterrupt):
         ingest_into(tmp_path / "a.db", [src])
     arc = Archive(tmp_path / "a.db")

@@ -12,7 +12,7 @@ from archive.site_memory import ArchiveSiteMemory
 from pipeline.cli import cli
 from pipeline.options import Options
 from pipeline.readers.warc import response_record
-from test_ingest import snapshot
+from test_ingest import snapshot, stop_after
 from test_readers import page
 
 
@@ -88,15 +88,8 @@ def test_a_stopped_reprocess_leaves_the_archive_whole_and_the_next_goes_on(tmp_p
     runs.ingest([str(src)], arc, Options(format="text"))
     original = runs.process_input
     done = []
-
-    def stop_at_the_fourth(p, options):
-        if len(done) == 3:
-            raise KeyboardInterrupt
-        done.append(p.source)
-        return original(p, options)
-
     monkeypatch.setattr(runs, "BATCH_PAGES", 1)
-    monkeypatch.setattr(runs, "process_input", stop_at_the_fourth)
+    monkeypatch.setattr(runs, "process_input", stop_after(3, done))
     with pytest.raises(KeyboardInterrupt):
         runs.reprocess(arc, Options())
     assert arc.db["runs"].get(2)["status"] == "interrupted"
