@@ -288,3 +288,52 @@ def test_progress_is_a_plain_line_every_few_seconds_off_a_terminal(monkeypatch):
     show(50, 100, Counter(seen=10, ok=10))
     show.close()
     assert "ingest: 10 pages" in bar.getvalue() and "50%" in bar.getvalue()
+
+
+@pytest.mark.parametrize("how", ["SIGKILL", "SIGTERM"])
+def test_an_ingest_killed_part_way_leaves_whole_pages_and_the_next_one_finishes(tmp_path, how):
+    import signal
+    import sqlite3
+    import time
+
+    PAGES = 150
+    src = tmp_path / "batch"
+    src.mkdir()
+    texts = [seed.read_text() for seed in sorted(SEEDS.glob("*.txt"))]
+    for n in range(PAGES):
+        (src / f"{n:03}.txt").write_text(texts[n % len(texts)] + f"\nZusatz {n}: " + "wort " * (n + 1))
+    db = tmp_path / "a.db"
+    command = [sys.executable, "-m", "pipeline", "ingest", str(src), "--db", str(db), "-q"]
+    proc = subprocess.Popen(command, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    deadline = time.monotonic() + 120
+    stored = 0
+    while stored == 0 and time.monotonic() < deadline and proc.poll() is None:
+        time.sleep(0.2)
+        try:
+            with sqlite3.connect(db, timeout=5) as conn:
+                stored = conn.execute("select count(*) from pages").fetchone()[0]
+        except sqlite3.Error:
+            pass
+    proc.send_signal(getattr(signal, how))
+    proc.communicate(timeout=60)
+    assert proc.returncode == (130 if how == "SIGTERM" else -signal.SIGKILL)
+    arc = Archive(db)
+    try:
+        pages = arc.db["pages"].count
+        assert 0 < pages < PAGES
+        orphans = arc.db.execute("select count(*) from pages p where p.status != 'rejected' and not exists (select 1 from articles a where a.id = p.id)").fetchone()[0]
+        assert orphans == 0  # every stored page has its article
+        if how == "SIGTERM":
+            run = arc.db["runs"].get(1)
+            assert run["status"] == "interrupted" and run["seen"] == pages
+    finally:
+        arc.close()
+    result = CliRunner().invoke(cli, ["ingest", str(src), "--db", str(db)])
+    assert result.exit_code == 0 and f"{pages} already archived" in result.output, result.output
+    arc = Archive(db)
+    try:
+        assert arc.db["pages"].count == PAGES
+        statuses = [row[0] for row in arc.db.execute("select status from runs order by id")]
+        assert statuses == ["interrupted", "finished"]
+    finally:
+        arc.close()
