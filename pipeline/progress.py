@@ -6,6 +6,7 @@ known before it is read); pages and pages/s are counted as stored.
 
 from __future__ import annotations
 
+import os
 import sys
 import time
 from collections import Counter
@@ -15,18 +16,22 @@ PLAIN_EVERY_SECONDS = 5.0
 
 
 class Progress:
-    """Call with (done_bytes, total_bytes, counts) as the run goes; close() at the end."""
+    """Call with (done_bytes, total_bytes, counts, pages) as the run goes; close() at the end.
+
+    `pages`: pages processed so far; `counts`: of the pages stored (a batch
+    is stored every second or so).
+    """
 
     def __init__(self, label: str = "ingest", stream=None, terminal: bool | None = None):
         self.label = label
         self.stream = stream or sys.stderr
-        self.terminal = self.stream.isatty() if terminal is None else terminal
+        self.terminal = _sized_terminal(self.stream) if terminal is None else terminal
         self.started = time.monotonic()
         self.last_line = self.started
         self.bar = None
 
-    def __call__(self, done: int, total: int, counts: Counter) -> None:
-        pages = counts["seen"]
+    def __call__(self, done: int, total: int, counts: Counter, pages: int | None = None) -> None:
+        pages = counts["seen"] if pages is None else pages
         elapsed = time.monotonic() - self.started
         rate = pages / elapsed if elapsed > 0 else 0.0
         if self.terminal:
@@ -56,6 +61,14 @@ class Progress:
     def close(self) -> None:
         if self.bar is not None:
             self.bar.close()
+
+
+def _sized_terminal(stream) -> bool:
+    """A terminal with a width (a pseudo-terminal without one would show an empty bar)."""
+    try:
+        return stream.isatty() and os.get_terminal_size(stream.fileno()).columns > 0
+    except (OSError, ValueError, AttributeError):
+        return False
 
 
 def _counts(counts: Counter) -> str:

@@ -177,6 +177,7 @@ class _Run:
         self.progress = progress
         self.total_bytes = total_bytes
         self.done_bytes = 0
+        self.done_pages = 0  # processed, stored or not yet
         self.buffer: list[tuple[_Item, Document | None]] = []
         self.buffer_pages = 0
         self.buffer_since = 0.0
@@ -186,8 +187,9 @@ class _Run:
 
     def advance(self, item: _Item) -> None:
         self.done_bytes += item.size
+        self.done_pages += item.pages if item.state == "cached" else item.state != "file"
         if self.progress:
-            self.progress(self.done_bytes, self.total_bytes, self.summary.counts)
+            self.progress(self.done_bytes, self.total_bytes, self.summary.counts, self.done_pages)
 
     def buffered(self, item: _Item, doc: Document | None) -> None:
         if not self.buffer:
@@ -225,7 +227,7 @@ def ingest(
     archive,
     options: Options | None = None,
     workers: int = 1,
-    progress: Callable[[int, int, Counter], None] | None = None,
+    progress: Callable[[int, int, Counter, int], None] | None = None,
     site_memory: SiteMemory | None = None,
     retry_rejected: bool = False,
     follow_symlinks: bool = False,
@@ -238,8 +240,8 @@ def ingest(
     `site_memory`, lines the page's site prints on many archived pages are
     removed (rule `site_memory`) and each accepted page is learned from.
     `scheduler`: a Dask scheduler's address (or "local[:N]"), for the
-    per-page work on a cluster.  `progress(done_bytes, total_bytes, counts)`
-    is called as the run goes.
+    per-page work on a cluster.  `progress(done_bytes, total_bytes, counts,
+    pages)` is called as the run goes (counts: of pages stored so far).
     """
     options = replace(options or Options(), block_languages=False)  # the archive keeps the article's language only
     started = time.monotonic()
@@ -417,7 +419,7 @@ def reprocess(
     archive,
     options: Options | None = None,
     workers: int = 1,
-    progress: Callable[[int, int, Counter], None] | None = None,
+    progress: Callable[[int, int, Counter, int], None] | None = None,
     site_memory: SiteMemory | None = None,
     site: str | None = None,
     since: str | None = None,

@@ -281,7 +281,7 @@ def test_progress_is_a_plain_line_every_few_seconds_off_a_terminal(monkeypatch):
     monkeypatch.setattr(progress, "PLAIN_EVERY_SECONDS", 0)
     out = io.StringIO()
     show = progress.Progress("ingest", stream=out, terminal=False)
-    show(50, 100, Counter(seen=10, ok=9, rejected=1))
+    show(50, 100, Counter(seen=10, ok=9, rejected=1), 10)
     assert out.getvalue().startswith("ingest: 10 pages (50% of input), ") and "eta" in out.getvalue() and "ok 9 rejected 1" in out.getvalue()
     bar = io.StringIO()
     show = progress.Progress("ingest", stream=bar, terminal=True)
