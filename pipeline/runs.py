@@ -204,10 +204,15 @@ class _Run:
         if not self.buffer:
             return
         entries, self.buffer, self.buffer_pages = self.buffer, [], 0
-        with self.archive.transaction():
-            for item, doc in entries:
-                self.write(item, doc)
-            self.archive.heartbeat(self.summary.run_id, self.summary.counts)
+        counts, reasons = Counter(self.summary.counts), Counter(self.summary.reasons)
+        try:
+            with self.archive.transaction():
+                for item, doc in entries:
+                    self.write(item, doc)
+                self.archive.heartbeat(self.summary.run_id, self.summary.counts)
+        except BaseException:  # stopped while storing: the batch is absent, and so are its counts
+            self.summary.counts, self.summary.reasons = counts, reasons
+            raise
 
     def write(self, item: _Item, doc: Document | None) -> None:
         raise NotImplementedError
