@@ -152,6 +152,8 @@ def ensure_schema(db: sqlite_utils.Database) -> None:
         db[table].add_column(name, kind)
         if (table, name) == (RUNS, "status"):  # runs written before runs had a status
             db.execute(f"update {RUNS} set status = 'finished' where finished_at is not null")
+        if (table, name) == (RUNS, "kind"):  # ... or a kind: reprocess did not exist
+            db.execute(f"update {RUNS} set kind = 'ingest'")
     # Written only when it changes: a reader (search, stats, Datasette) must
     # not take the write lock an ingest running beside it needs.
     if db.execute("PRAGMA user_version").fetchone()[0] != SCHEMA_VERSION:
