@@ -124,13 +124,19 @@ def test_a_warc_cut_in_the_middle_keeps_the_records_before(tmp_path, gzipped):
     assert len(pages) == 3 and pages[-1].reason.startswith("bad_warc:"), pages[-1].reason
 
 
-def test_garbage_inside_a_warc_keeps_the_records_before(tmp_path):
-    records = [gzip.compress(response_record(f"https://example.com/{n}", page(n))) for n in range(3)]
-    path = tmp_path / "crawl.warc.gz"
-    path.write_bytes(records[0] + b"\x1f\x8b\x08\x00garbage" * 10 + records[1] + records[2])
+@pytest.mark.parametrize("gzipped", [True, False])
+def test_damage_inside_a_warc_costs_only_the_records_it_spoils(tmp_path, gzipped):
+    records = [response_record(f"https://example.com/{n}", page(n)) for n in range(5)]
+    packed = [gzip.compress(r) if gzipped else r for r in records]
+    cut = packed[2][: len(packed[2]) // 2]  # a record cut in half, the next one right after it
+    path = tmp_path / "crawl.warc"
+    path.write_bytes(packed[0] + packed[1] + cut + b"junk between records\r\n" + packed[3] + packed[4])
     pages = read_all(path)
-    assert pages[0].hints["url"] == "https://example.com/0" and not pages[0].reason
-    assert pages[-1].reason.startswith("bad_warc: the file cannot be read after offset")
+    good = [p.hints["url"] for p in pages if not p.reason]
+    assert {"https://example.com/0", "https://example.com/1", "https://example.com/3", "https://example.com/4"} <= set(good), [p.reason for p in pages]
+    bad = [p for p in pages if p.reason]
+    assert bad and all(p.reason.startswith("bad_warc: the file could not be read") for p in bad), [p.reason for p in bad]
+    assert "reading went on at offset" in bad[0].reason and ".." in bad[0].source
 
 
 def test_a_warc_record_over_the_size_limit_is_rejected_unread(tmp_path):

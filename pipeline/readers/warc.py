@@ -4,8 +4,9 @@ A `response` (or `resource`) record with a 2xx status and an HTML content
 type is a page: its decoded HTTP body is the page's bytes, its
 WARC-Target-URI the URL and its WARC-Date the fetch date.  Every other
 record (requests, metadata, redirects, images, scripts) is counted and
-skipped.  A file damaged in the middle keeps the records before the damage;
-the damage is a rejected record with its offset.  docs/ingest.md says why
+skipped.  Damage in the middle costs only the records it spoils (reading
+goes on at the next clean record start); the damage is a rejected record
+with its offsets.  docs/ingest.md says why
 FastWARC and not warcio (measured on the same files).
 """
 
@@ -21,35 +22,88 @@ from .jsonl import iso_date
 HTML_TYPES = ("text/html", "application/xhtml+xml")
 
 
-def read_warc(path: str, options: Options, skipped: Counter | None = None) -> Iterator[PageInput]:
-    """One PageInput per HTML response of the file, in file order."""
-    from fastwarc.warc import ArchiveIterator
+# Bytes read at a time when looking for the next record after damage.
+SCAN_CHUNK = 1 << 20
 
+
+def read_warc(path: str, options: Options, skipped: Counter | None = None) -> Iterator[PageInput]:
+    """One PageInput per HTML response of the file, in file order.
+
+    Damage in the middle (a corrupt gzip member, garbage between records)
+    costs the records it touches: reading goes on at the next record that
+    starts cleanly, and the skipped bytes are a rejected record saying
+    where.  A file cut short keeps the records before the cut.
+    """
     skipped = skipped if skipped is not None else Counter()
     with open(path, "rb") as stream:  # a file object: compression is sniffed from the bytes, not the name
-        yield from _records(path, ArchiveIterator(stream, parse_http=True, auto_decode="all", fsspec_args=False), options, skipped)
+        gzipped = stream.read(2) == b"\x1f\x8b"
+        offset: int | None = 0
+        while offset is not None:
+            offset = yield from _records_from(path, stream, offset, gzipped, options, skipped)
 
 
-def _records(path: str, records, options: Options, skipped: Counter) -> Iterator[PageInput]:
-    position = 0
+def _records_from(path: str, stream, offset: int, gzipped: bool, options: Options, skipped: Counter):
+    """Yield the pages from `offset` on; returns where to go on after damage, or None at the end."""
+    from fastwarc.warc import ArchiveIterator
+
+    stream.seek(offset)
+    records = ArchiveIterator(stream, parse_http=True, auto_decode="all", fsspec_args=False)
+    last = None  # offset of the last record read
+    position = offset  # where the last page started (progress)
     while True:
         try:
             record = next(records)
         except StopIteration:
-            return
-        except Exception as exc:  # FastWARC raises OSError or ValueError on damage; any error ends the file the same way
-            yield PageInput(
-                source=f"{path}@{position}",
-                file=path,
-                reason=f"bad_warc: the file cannot be read after offset {position} ({exc}); the records before it are kept",
-            )
-            return
-        page = _record_page(path, record, options, skipped)
-        start = record.stream_pos
+            return None
+        except Exception as exc:  # FastWARC raises OSError or ValueError on damage
+            return (yield from _after_damage(path, stream, offset, last, gzipped, exc))
+        last = offset + record.stream_pos
+        page = _record_page(path, record, options, skipped, last)
         if page is not None:
-            page.size = start - position
-            position = start
+            page.size, position = last - position, last
             yield page
+
+
+def _after_damage(path: str, stream, offset: int, last: int | None, gzipped: bool, exc: Exception):
+    """The rejected record saying where the file could not be read; returns the offset of the next record that starts cleanly (None: none)."""
+    start = last + 1 if last is not None else offset + 1
+    following = _next_record(stream, start, gzipped)
+    where = f"after the record at offset {last}" if last is not None else f"at offset {offset}"
+    then = f"reading went on at offset {following}" if following is not None else "no record after it could be read"
+    yield PageInput(
+        source=f"{path}@{start - 1}..{following if following is not None else 'end'}",
+        file=path,
+        reason=f"bad_warc: the file could not be read {where} ({exc}); {then}",
+    )
+    return following
+
+
+def _next_record(stream, start: int, gzipped: bool) -> int | None:
+    """The offset of the next record start at or after `start`: a gzip member that opens with "WARC/", or a "WARC/1." line."""
+    import zlib
+
+    marker = b"\x1f\x8b\x08" if gzipped else b"WARC/1."
+    position = start
+    while True:
+        stream.seek(position)
+        chunk = stream.read(SCAN_CHUNK + 64)
+        if len(chunk) < len(marker):
+            return None
+        at = chunk.find(marker)
+        while 0 <= at < SCAN_CHUNK:
+            if gzipped:
+                try:
+                    head = zlib.decompressobj(wbits=31).decompress(chunk[at : at + 4096] if at + 4096 <= len(chunk) else chunk[at:], 16)
+                except zlib.error:
+                    head = b""
+                if head.startswith(b"WARC/"):
+                    return position + at
+            elif at == 0 and position == 0 or chunk[at - 1 : at] == b"\n":
+                return position + at
+            at = chunk.find(marker, at + 1)
+        if len(chunk) <= SCAN_CHUNK:
+            return None
+        position += SCAN_CHUNK
 
 
 def _type_name(kind) -> str:
@@ -59,11 +113,11 @@ def _type_name(kind) -> str:
     return next((name for name in names if kind == getattr(WarcRecordType, name)), "unknown")
 
 
-def _record_page(path: str, record, options: Options, skipped: Counter) -> PageInput | None:
+def _record_page(path: str, record, options: Options, skipped: Counter, offset: int) -> PageInput | None:
     """The page a record holds, a rejected input for a damaged one, or None (counted in `skipped`) for other records."""
     from fastwarc.warc import WarcRecordType
 
-    source = f"{path}@{record.stream_pos}"
+    source = f"{path}@{offset}"
     kind = record.record_type
     if kind not in (WarcRecordType.response, WarcRecordType.resource):
         skipped[f"WARC {_type_name(kind)} records"] += 1
