@@ -308,6 +308,9 @@ class _IngestRun(_Run):
             for path, info, cached in self._cached(chunk):
                 if cached is not None:
                     pending.append(cached)
+                    if len(pending) >= STAT_CHUNK:  # a run of unchanged files: passed on as they come
+                        yield from self._admit(pending)
+                        pending, reads = [], 0
                     continue
                 pages, consumed, single = 0, 0, None
                 for page in read_file(path, self.options, self.summary.skipped):
