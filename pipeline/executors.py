@@ -112,20 +112,27 @@ def _cap_memory(extra: int) -> None:
 
 
 class Processes:
-    """The per-page work in `workers` processes, each page bounded in time (killed past its deadline) and memory."""
+    """The per-page work in `workers` processes, each page bounded in time (killed past its deadline) and memory.
 
-    def __init__(self, work: Callable[[PageInput], Document], workers: int, deadline: float):
+    The workers start with the first page that needs work (a re-run of
+    pages all archived starts none), after `prepare` (loading what they
+    would each load on their first page).
+    """
+
+    def __init__(self, work: Callable[[PageInput], Document], workers: int, deadline: float, prepare: Callable[[], None] | None = None):
         import multiprocessing
 
         self.context = multiprocessing.get_context("fork")
         self.work = work
         self.deadline = deadline
-        self.workers = [_Worker(self.context, work, i) for i in range(workers)]
+        self.count = workers
+        self.prepare = prepare
+        self.workers: list[_Worker] = []
 
     def run(self, items: Iterable) -> Iterator[tuple[object, Document | None]]:
         entries: deque = deque()  # [item, result, done] in input order
         source = iter(items)
-        window = len(self.workers) * IN_FLIGHT_PER_WORKER
+        window = self.count * IN_FLIGHT_PER_WORKER
         while True:
             for item in islice(source, window - len(entries)):
                 entry = [item, None, item.page is None]
@@ -141,6 +148,10 @@ class Processes:
             self._collect()
 
     def _assign(self, entry: list) -> None:
+        if not self.workers:
+            if self.prepare is not None:
+                self.prepare()
+            self.workers = [_Worker(self.context, self.work, i) for i in range(self.count)]
         worker = min(self.workers, key=lambda w: len(w.queue))
         if not worker.queue:
             worker.started = time.monotonic()

@@ -161,8 +161,7 @@ def _executor(options: Options, workers: int, scheduler: str | None):
     if scheduler:
         return Dask(work, scheduler)
     if workers > 1:
-        warm_up(options)
-        return Processes(work, workers, page_deadline(options))
+        return Processes(work, workers, page_deadline(options), prepare=lambda: warm_up(options))
     return Inline(lambda page: process_input(page, options))
 
 
