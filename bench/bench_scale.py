@@ -353,7 +353,7 @@ def size_of(db: Path) -> int:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--pages", type=int, default=100_000, help="pages of the full corpus")
+    parser.add_argument("--pages", type=int, default=100_000, help="pages of the full corpus (0: only the comparisons)")
     parser.add_argument("--ratio-pages", type=int, default=3000, help="text dumps for the per-worker-count comparison (0: not made)")
     parser.add_argument("--workers-list", default="1,2", help="worker counts to compare, e.g. 1,4,8,16")
     parser.add_argument("--workers", type=int, default=None, help="workers for the full corpus (default: the largest of the list)")
@@ -392,6 +392,8 @@ def main() -> int:
         wall, cpu = writer_ceiling([ratio_set], args.writer_pages)
         print(f"writer alone: {wall:.0f} pages/s, {cpu:.0f} pages per CPU second (site memory, dedupe look-ups, inserts; {args.writer_pages} text dumps processed beforehand)", flush=True)
 
+    if not args.pages:
+        return 0
     made = write_corpus(args.out / "corpus", corpus, args.pages)
     del corpus, bases
     print(f"corpus: {args.pages} pages: {made}", flush=True)

@@ -19,16 +19,19 @@ import os
 import signal
 import time
 from collections import deque
-from itertools import islice
 from typing import Callable, Iterable, Iterator
 
 from .document import Document
 from .options import Options
 from .readers import PageInput
 
-# Pages handed out ahead per worker: enough to keep workers busy while the
-# writer commits, few enough that memory stays flat on big batches.
-IN_FLIGHT_PER_WORKER = 4
+# Pages handed out ahead per worker: enough to keep a worker busy while the
+# ingest process stores a batch (~64 pages at ~3 ms each: with 4 a page, two
+# workers starved and ran slower than one), few enough that memory stays
+# flat on big batches.
+IN_FLIGHT_PER_WORKER = 24
+# ... and never more than this many bytes of pages in flight in all.
+MAX_IN_FLIGHT_BYTES = 256 << 20
 # Time a page gets beyond the extraction limit (reading, decoding, language,
 # the dedupe signature) before its worker is killed.
 WORKER_GRACE_SECONDS = 10
@@ -134,7 +137,7 @@ class Processes:
         source = iter(items)
         window = self.count * IN_FLIGHT_PER_WORKER
         while True:
-            for item in islice(source, window - len(entries)):
+            for item in _fill(source, entries, window):
                 entry = [item, None, item.page is None]
                 entries.append(entry)
                 if not entry[2]:
@@ -201,6 +204,17 @@ class Processes:
             worker.stop(kill=bool(worker.queue))
 
 
+def _fill(source: Iterator, in_flight: deque, window: int) -> Iterator:
+    """Items from `source` while fewer than `window` are in flight and their pages hold under MAX_IN_FLIGHT_BYTES."""
+    held = sum(len(entry[0].page.raw) for entry in in_flight if entry[0].page is not None)
+    while len(in_flight) < window and held < MAX_IN_FLIGHT_BYTES:
+        item = next(source, None)
+        if item is None:
+            return
+        held += len(item.page.raw) if item.page is not None else 0
+        yield item
+
+
 def _crash_reason(worker: _Worker) -> str:
     worker.process.join(timeout=1)
     code = worker.process.exitcode
@@ -242,7 +256,7 @@ class Dask:
         pending: deque = deque()
         source = iter(items)
         while True:
-            for item in islice(source, window - len(pending)):
+            for item in _fill(source, pending, window):
                 future = self.client.submit(self.work, item.page, pure=False) if item.page is not None else None
                 pending.append((item, future))
             if not pending:
