@@ -24,19 +24,18 @@ import sqlite_utils
 
 from pipeline.dedupe import (
     INDEX_PARAMETERS,
-    REASON_SUPERSEDED,
     Candidate,
     Canonical,
     band_keys,
     minhash,
+    repoint,
     signature_bytes,
     signature_from_bytes,
-    similarity_between,
 )
 from pipeline.document import STATUS_DUPLICATE, STATUS_OK, Document
 
 from .schema import ARTICLES, PAGES
-from .site_memory import forget_page
+from .site_memory import forget_page, learn_page
 
 SIGNATURES = "minhash_signatures"
 BANDS = "lsh_bands"
@@ -130,43 +129,60 @@ def canonical(db: sqlite_utils.Database, article_id: str) -> Canonical:
 
 
 def record(db: sqlite_utils.Database, doc: Document) -> None:
-    """Index a stored article, and re-point the cluster it displaces (inside the caller's transaction)."""
+    """Index a stored article, and re-point the clusters it displaces (inside the caller's transaction)."""
     if doc.status not in (STATUS_OK, STATUS_DUPLICATE):
         return
     delete_signature(db, doc.id)
     insert_signature(db, doc.id, doc.minhash, doc.similarity if doc.duplicate_of else None)
+    index = ArchiveDedupeIndex(db)
     for old in doc.merges:
-        repoint(db, old, doc)
+        repoint(index, old, doc)
 
 
-def repoint(db: sqlite_utils.Database, old_canonical: str, doc: Document) -> None:
-    """Re-point `old_canonical`'s cluster to the canonical of `doc` (`doc` itself or the article it copies)."""
-    target = doc.duplicate_of or doc.id
-    if target == doc.id:
-        target_signature = doc.minhash
-    else:
-        row = db.execute(f"select signature from {SIGNATURES} where article_id = ?", [target]).fetchone()
-        target_signature = signature_from_bytes(row[0]) if row and row[0] else None
-    members = [old_canonical] + [
-        row[0] for row in db.execute(f"select id from {ARTICLES} where duplicate_of = ?", [old_canonical])
-    ]
-    db.execute(
-        f"update {ARTICLES} set duplicate_of = ? where id = ? or duplicate_of = ?", [target, old_canonical, old_canonical]
-    )
-    marks = ",".join("?" * len(members))
-    similarities = {}
-    for article_id, blob in db.execute(
-        f"select article_id, signature from {SIGNATURES} where article_id in ({marks})", members
-    ).fetchall():
-        similarities[article_id] = similarity_between(signature_from_bytes(blob) if blob else None, target_signature)
-        db.execute(f"update {SIGNATURES} set similarity = ? where article_id = ?", [similarities[article_id], article_id])
-    shown = similarities.get(old_canonical)
-    superseded = db.execute(
-        f"update {PAGES} set status = ?, reason = ? where id = ? and status = ?",
-        [STATUS_DUPLICATE, REASON_SUPERSEDED.format(shown if shown is not None else 1.0), old_canonical, STATUS_OK],
-    )
-    if superseded.rowcount:
-        forget_page(db, old_canonical)
+class ArchiveDedupeIndex:
+    """pipeline.dedupe.DedupeIndex over the archive's tables (the policy is pipeline.dedupe's)."""
+
+    def __init__(self, db: sqlite_utils.Database):
+        self.db = db
+
+    def exact_match(self, content_hash: str, exclude_id: str) -> Candidate | None:
+        return exact_match(self.db, content_hash, exclude_id)
+
+    def near_candidates(self, keys: list[int], exclude_id: str) -> list[Candidate]:
+        return near_candidates(self.db, keys, exclude_id)
+
+    def canonical(self, article_id: str) -> Canonical:
+        return canonical(self.db, article_id)
+
+    def add(self, doc: Document) -> None:
+        """Articles are indexed (and clusters re-pointed) by Archive.write, in the page's transaction."""
+
+    def signature(self, article_id: str):
+        row = self.db.execute(f"select signature from {SIGNATURES} where article_id = ?", [article_id]).fetchone()
+        return signature_from_bytes(row[0]) if row and row[0] else None
+
+    def members(self, canonical_id: str) -> list[str]:
+        return [row[0] for row in self.db.execute(f"select id from {ARTICLES} where duplicate_of = ?", [canonical_id])]
+
+    def point(self, article_id: str, canonical_id: str, similarity: float | None) -> None:
+        self.db.execute(f"update {ARTICLES} set duplicate_of = ? where id = ?", [canonical_id, article_id])
+        self.db.execute(f"update {SIGNATURES} set similarity = ? where article_id = ?", [similarity, article_id])
+
+    def supersede(self, article_id: str, reason: str) -> None:
+        superseded = self.db.execute(
+            f"update {PAGES} set status = ?, reason = ? where id = ? and status = ?", [STATUS_DUPLICATE, reason, article_id, STATUS_OK]
+        )
+        if superseded.rowcount:
+            forget_page(self.db, article_id)
+
+    def promote(self, article_id: str) -> None:
+        self.db.execute(f"update {ARTICLES} set duplicate_of = null where id = ?", [article_id])
+        self.db.execute(f"update {SIGNATURES} set similarity = null where article_id = ?", [article_id])
+        promoted = self.db.execute(
+            f"update {PAGES} set status = ?, reason = null where id = ? and status = ?", [STATUS_OK, article_id, STATUS_DUPLICATE]
+        )
+        if promoted.rowcount:
+            learn_page(self.db, article_id)
 
 
 def insert_signature(db: sqlite_utils.Database, article_id: str, signature, similarity: float | None) -> None:

@@ -11,14 +11,7 @@ from __future__ import annotations
 
 import sqlite_utils
 
-from pipeline.site_memory import (
-    MIN_LINE_PAGES,
-    MIN_LINE_SHARE,
-    MIN_SITE_PAGES,
-    line_hash,
-    page_lines,
-    site_key_of,
-)
+from pipeline.site_memory import line_hash, page_lines, pages_needed, site_key_of
 
 SITE_PAGES = "site_pages"
 SITE_LINES = "site_lines"
@@ -40,10 +33,9 @@ class ArchiveSiteMemory:
         ensure_site_memory_schema(db)
 
     def boilerplate(self, site: str) -> frozenset[str]:
-        (pages,) = self.db.execute(f"select count(*) from {SITE_PAGES} where site = ?", [site]).fetchone()
-        if pages < MIN_SITE_PAGES:
+        need = pages_needed(site_page_count(self.db, site))
+        if need is None:
             return frozenset()
-        need = max(MIN_LINE_PAGES, MIN_LINE_SHARE * pages)
         rows = self.db.execute(f"select line_hash from {SITE_LINES} where site = ? and pages >= ?", [site, need])
         return frozenset(row[0] for row in rows)
 
@@ -57,6 +49,18 @@ class ArchiveSiteMemory:
                 "on conflict (site, line_hash) do update set pages = pages + 1",
                 [(site, line_hash(line), line) for line in lines],
             )
+
+
+def site_page_count(db: sqlite_utils.Database, site: str) -> int:
+    """How many of a site's pages memory has learned."""
+    return db.execute(f"select count(*) from {SITE_PAGES} where site = ?", [site]).fetchone()[0]
+
+
+def most_repeated_lines(db: sqlite_utils.Database, site: str, limit: int) -> list[tuple[int, str]]:
+    """(pages, line) of the lines seen on most of a site's learned pages, most first."""
+    return db.execute(
+        f"select pages, line from {SITE_LINES} where site = ? order by pages desc, line limit ?", [site, limit]
+    ).fetchall()
 
 
 def rebuild_site_memory(db: sqlite_utils.Database) -> dict:
@@ -86,6 +90,16 @@ def archived_page_lines(db: sqlite_utils.Database, page_id: str, text: str | Non
     """The lines site memory learns from an archived page: its kept paragraphs (`text`) and the blocks the cleaner removed."""
     removed = [r[0] for r in db.execute("select text from removed_blocks where page_id = ? and inline = 0", [page_id])]
     return page_lines((text or "").split("\n\n") + removed)
+
+
+def learn_page(db: sqlite_utils.Database, page_id: str) -> None:
+    """Learn an archived page that became an accepted article (a copy promoted to canonical), as `rebuild_site_memory` would."""
+    if SITE_PAGES not in db.table_names():
+        return
+    row = db.execute("select url, site, text from articles where id = ?", [page_id]).fetchone()
+    key = site_key_of(row[0], row[1]) if row else None
+    if key:
+        ArchiveSiteMemory(db).learn(key, page_id, archived_page_lines(db, page_id, row[2]))
 
 
 def forget_page(db: sqlite_utils.Database, page_id: str) -> None:

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import json
+import os
 from contextlib import contextmanager
-from datetime import datetime, timezone
 from pathlib import Path
 
 import sqlite_utils
@@ -13,13 +13,17 @@ from pipeline.clean.scripts import word_count
 from pipeline.dedupe import Candidate, Canonical
 from pipeline.document import STATUS_DUPLICATE, STATUS_OK, Document
 
-from . import dedupe_index
-from .schema import ARTICLES, PAGES, REMOVED, RUNS, ensure_schema, schema_is_current
+from . import dedupe_index, runs
+from .schema import ARTICLES, PAGES, REMOVED, ensure_schema, schema_is_current
 from .values import article_values
 
-
-# Rejection reasons that say nothing about the page itself.
-RETRYABLE_REASONS = ("timeout:", "crash:", "error:")
+# Rejections for what a page cost (time, memory, size, a worker that died
+# on it) or for an unexpected error: the next ingest of the same bytes
+# leaves them as they are, at no cost, unless asked to try them again
+# (`ingest --retry-rejected`, after raising a limit or upgrading).  Other
+# rejections (empty, binary, no article...) are what the page is; reprocess
+# re-cleans them under new rules.
+RETRY_ON_REQUEST = ("timeout:", "crash:", "memory:", "error:", "too_large:", "too_complex:")
 # How long a write waits for another process's write lock.  A page holds it
 # for milliseconds; `sites rebuild` takes it page by page.
 BUSY_TIMEOUT_MS = 60_000
@@ -30,9 +34,12 @@ def stored_path(path: str) -> str:
     return path.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
 
 
-def now() -> str:
-    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+now = runs.now
 
+
+def file_key(path: str) -> str:
+    """A file's key in the input-file cache: its absolute path, as the archive stores paths."""
+    return stored_path(os.path.abspath(path))
 
 class Archive:
     """The SQLite archive: one file, opened once per command."""
@@ -57,19 +64,45 @@ class Archive:
                 ensure_schema(self.db)
         dedupe_index.ensure_dedupe_schema(self.db)
         self.path = path
+        self._statements: dict[tuple, str] = {}
 
     # -- pages ------------------------------------------------------------
-    def has_page(self, page_id: str) -> bool:
+    def has_page(self, page_id: str, retry_rejected: bool = False) -> bool:
         """True when these bytes were archived and need no new attempt.
 
-        Pages rejected for a passing reason (a time limit, a crashed worker,
-        an unexpected error) are tried again on the next ingest of them.
+        With `retry_rejected`, pages rejected for what they cost or for an
+        unexpected error (RETRY_ON_REQUEST) are attempted again.
         """
-        row = self.db.execute(f"select status, reason from {PAGES} where id = ?", [page_id]).fetchone()
-        if row is None:
-            return False
-        status, reason = row
-        return not (status == "rejected" and (reason or "").startswith(RETRYABLE_REASONS))
+        return bool(self.archived([page_id], retry_rejected))
+
+    def archived(self, page_ids: list[str], retry_rejected: bool = False) -> set[str]:
+        """The ids among `page_ids` that are archived and need no new attempt (see has_page)."""
+        found: set[str] = set()
+        for start in range(0, len(page_ids), runs.CHUNK):
+            part = page_ids[start : start + runs.CHUNK]
+            marks = ",".join("?" * len(part))
+            for page_id, status, reason in self.db.execute(f"select id, status, reason from {PAGES} where id in ({marks})", part):
+                if not (retry_rejected and status == "rejected" and (reason or "").startswith(RETRY_ON_REQUEST)):
+                    found.add(page_id)
+        return found
+
+    stored_path = staticmethod(stored_path)
+
+    def unread_sources(self) -> set[str]:
+        """Sources of rejected pages stored without bytes (unreadable or empty files), keyed by their path."""
+        rows = self.db.execute(f"select source from {PAGES} where status = 'rejected' and (raw is null or length(raw) = 0)")
+        return {row[0] for row in rows}
+
+    def resolve_unread(self, source: str, page_id: str) -> int:
+        """Drop the rows of `source` stored without bytes, now that the file read as page `page_id`."""
+        stale = [row[0] for row in self.db.execute(
+            f"select id from {PAGES} where source = ? and id != ? and status = 'rejected' and (raw is null or length(raw) = 0)",
+            [stored_path(source), page_id],
+        )]
+        for old in stale:
+            self.db.execute(f"delete from {REMOVED} where page_id = ?", [old])
+            self.db.execute(f"delete from {PAGES} where id = ?", [old])
+        return len(stale)
 
     @contextmanager
     def transaction(self):
@@ -95,12 +128,18 @@ class Archive:
             raise
         conn.execute("COMMIT")
 
-    def write(self, doc: Document, run_id: int | None = None) -> None:
-        """Store a processed document: its page row, its article (if any) and its removals."""
-        stamp = now()
+    def write(self, doc: Document, run_id: int | None = None, ingested_at: str | None = None) -> None:
+        """Store a processed document: its page row, its article (if any) and its removals.
+
+        A page stored before (reprocess) is replaced whole: an article it no
+        longer has is deleted with its dedupe index entries.  `ingested_at`
+        keeps the time it was first stored.
+        """
+        stamp = ingested_at or now()
         page_id = doc.id
         with self.transaction():  # a page is stored whole or not at all
-            self.db[PAGES].insert(
+            self._replace(
+                PAGES,
                 {
                     "id": page_id,
                     "source": stored_path(doc.source),
@@ -111,13 +150,17 @@ class Archive:
                     "reason": doc.reason,
                     "ingested_at": stamp,
                     "run_id": run_id,
+                    "fetched_at": doc.origin.get("fetched_at"),
+                    "origin": json.dumps(doc.origin, sort_keys=True, ensure_ascii=False) if doc.origin else None,
                 },
-                replace=True,
             )
             if doc.status in (STATUS_OK, STATUS_DUPLICATE):
-                self.db[ARTICLES].insert(article_record(doc, stamp, self.db), replace=True)
+                self._replace(ARTICLES, article_record(doc, stamp, self.db))
                 dedupe_index.record(self.db, doc)
-            self.db[REMOVED].delete_where("page_id = ?", [page_id])
+            elif self.db.execute(f"select 1 from {ARTICLES} where id = ?", [page_id]).fetchone():
+                dedupe_index.delete_signature(self.db, page_id)
+                self.db.execute(f"delete from {ARTICLES} where id = ?", [page_id])
+            self.db.execute(f"delete from {REMOVED} where page_id = ?", [page_id])
             # ~200 rows a page: one executemany, without sqlite-utils' per-value
             # conversion (which took a fifth of an ingest's time).
             self.db.conn.executemany(
@@ -128,24 +171,112 @@ class Archive:
                 ],
             )
 
-    # -- runs -------------------------------------------------------------
-    def start_run(self, version: str, sources: list[str], options: dict | None = None) -> int:
-        """A new runs row; `options`: what the run was asked for (format, fast, ...), stored as JSON."""
-        table = self.db[RUNS]
-        record = {"started_at": now(), "version": version, "sources": "\n".join(map(stored_path, sources))}
-        if options is not None:
-            record["options"] = json.dumps(options, sort_keys=True)
-        with self.transaction():
-            table.insert(record)
-        return table.last_pk
+    def _replace(self, table: str, record: dict) -> None:
+        """INSERT OR REPLACE one row, the statement built once per set of columns.
 
-    def finish_run(self, run_id: int, counts: dict, steps: dict | None = None) -> None:
-        """Close a run's row with its counts; `steps`: the cleaner's removals and seconds per step, stored as JSON."""
-        record = {"finished_at": now(), **counts}
-        if steps is not None:
-            record["steps"] = json.dumps(steps, sort_keys=True)
+        sqlite-utils' insert() spent ~2 ms a row building it again (the
+        writer's largest cost); its connection keeps recursive triggers on,
+        so the full-text index follows a replaced row as it did.
+        """
+        columns = tuple(record)
+        sql = self._statements.get((table, columns))
+        if sql is None:
+            names = ", ".join(f"[{c}]" for c in columns)
+            sql = self._statements[(table, columns)] = f"insert or replace into [{table}] ({names}) values ({', '.join('?' * len(columns))})"
+        self.db.conn.execute(sql, list(record.values()))
+
+    # -- reprocess -------------------------------------------------------
+    def select_pages(self, site: str | None = None, since: str | None = None, statuses: list[str] | None = None, exclude_runs: list[int] | None = None) -> list[str]:
+        """Ids of stored pages to re-clean, in the order they were stored.
+
+        `site`: the page's host or its article's site name (as site memory
+        keys them); `since`: stored on or after this ISO date or time;
+        `statuses`: ok, duplicate, rejected; `exclude_runs`: pages last
+        written by these runs are left out.
+        """
+        from pipeline.site_memory import site_key_of
+
+        where, params = [], []
+        if since:
+            where.append("p.ingested_at >= ?")
+            params.append(since)
+        if statuses:
+            where.append(f"p.status in ({','.join('?' * len(statuses))})")
+            params += list(statuses)
+        if exclude_runs:
+            where.append(f"coalesce(p.run_id, -1) not in ({','.join('?' * len(exclude_runs))})")
+            params += list(exclude_runs)
+        clause = ("where " + " and ".join(where)) if where else ""
+        rows = self.db.execute(
+            f"select p.id, p.url, a.url, a.site from {PAGES} p left join {ARTICLES} a on a.id = p.id {clause} order by p.ingested_at, p.rowid",
+            params,
+        )
+        if not site:
+            return [row[0] for row in rows]
+        key = site_key_of(None, site)
+        return [row[0] for row in rows if key in (site_key_of(row[2] or row[1], None), site_key_of(None, row[3]))]
+
+    def stored_pages(self, page_ids: list[str]) -> list[dict]:
+        """The rows of these pages (bytes, origin, status, when stored) with their article (or None), in the order asked."""
+        marks = ",".join("?" * len(page_ids))
+        rows = {row["id"]: row for row in self.db.query(
+            f"select id, source, raw, origin, status, reason, ingested_at from {PAGES} where id in ({marks})", page_ids
+        )}
+        for page_id, row in rows.items():
+            row["article"] = self.article(page_id)
+        return [rows[i] for i in page_ids if i in rows]
+
+    def article(self, article_id: str) -> dict | None:
+        return next(self.db.query(f"select * from {ARTICLES} where id = ?", [article_id]), None)
+
+    def rehome_copies(self, doc: Document) -> None:
+        """After a canonical article was re-cleaned: its copies follow it (pipeline.dedupe.rehome_copies)."""
+        from pipeline.dedupe import rehome_copies
+
+        rehome_copies(dedupe_index.ArchiveDedupeIndex(self.db), doc)
+
+    # -- runs (archive/runs.py) ---------------------------------------------
+    def start_run(self, version: str, sources: list[str], options: dict | None = None, kind: str = "ingest", **extra) -> int:
+        """A new `running` runs row; `options`: what the run was asked for (format, fast, ...), stored as JSON.
+
+        Runs that stopped without finishing (killed) are marked `interrupted` first.
+        """
         with self.transaction():
-            self.db[RUNS].update(run_id, record)
+            return runs.start_run(self.db, kind, version, list(map(stored_path, sources)), options, **extra)
+
+    def finish_run(self, run_id: int, counts: dict, status: str = "finished", steps: dict | None = None) -> None:
+        """Close a run's row with its counts; `steps`: the cleaner's removals and seconds per step, stored as JSON."""
+        with self.transaction():
+            runs.finish_run(self.db, run_id, counts, status, steps)
+
+    def heartbeat(self, run_id: int, counts: dict) -> None:
+        """The run is alive and has stored this much (inside the batch it commits with)."""
+        runs.heartbeat(self.db, run_id, counts)
+
+    def claim(self, run_id: int, page_ids: list[str]) -> set[str]:
+        """Claim pages for a run (inside the caller's transaction); returns those another live run holds."""
+        return runs.claim(self.db, run_id, page_ids)
+
+    def release(self, run_id: int, page_ids: list[str]) -> None:
+        runs.release(self.db, run_id, page_ids)
+
+    def cached_files(self, paths: list[str]) -> dict[str, dict]:
+        """The input-file cache's rows (size, mtime_ns, page_id, pages) of these paths, keyed by the paths as given."""
+        keys = {file_key(path): path for path in paths}
+        return {keys[key]: row for key, row in runs.cached_files(self.db, list(keys)).items()}
+
+    def remember_file(self, path: str, size: int, mtime_ns: int, run_id: int, page_id: str | None, pages: int) -> None:
+        """A file read to its end: the next run skips it while its size and mtime stay the same."""
+        runs.remember_file(self.db, file_key(path), size, mtime_ns, run_id, page_id, pages)
+
+    def resumable_run(self, selection: dict, options: dict) -> tuple[int | None, list[int]]:
+        return runs.resumable_run(self.db, selection, options)
+
+    def forget_learned(self, page_id: str) -> None:
+        """Take a page out of site memory (it is cleaned again: what it teaches may change)."""
+        from .site_memory import forget_page
+
+        forget_page(self.db, page_id)
 
     # -- dedupe index (pipeline.dedupe.DedupeIndex), see archive/dedupe_index.py
     def exact_match(self, content_hash: str, exclude_id: str) -> Candidate | None:

@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import json
 import os
+import signal
 import sys
-import time
+from contextlib import contextmanager
 from pathlib import Path
 
 import click
@@ -64,59 +65,147 @@ def cli():
     """
 
 
-@cli.command()
-@click.argument("paths", nargs=-1, required=True)
-@db_option
-@click.option("--workers", "-w", default=1, show_default=True, type=click.IntRange(1, 64), help="Processes for extraction and cleaning.")
-@click.option("--format", "fmt", type=click.Choice(FORMATS), default="auto", show_default=True, help="How to read inputs; auto sniffs each file.")
-@click.option("--quiet", "-q", is_flag=True, help="No progress line, only the summary.")
-@click.option(
+workers_option = click.option(
+    "--workers", "-w", default=1, show_default=True, type=click.IntRange(1, 256),
+    help="Processes for the per-page work (reading, extraction, cleaning, language, dedupe signatures); the archive is written by this process.",
+)
+scheduler_option = click.option(
+    "--scheduler",
+    metavar="ADDRESS",
+    help="Run the per-page work on a Dask cluster (tcp://host:8786, or local[:N] for N processes here); needs the `dask` extra.",
+)
+quiet_option = click.option("--quiet", "-q", is_flag=True, help="No progress bar or progress lines, only the summary.")
+site_memory_option = click.option(
     "--site-memory/--no-site-memory",
     default=True,
     show_default=True,
     help="Remove lines a site prints on many archived pages, and learn from this batch.",
 )
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, required=True)
+@db_option
+@workers_option
+@click.option("--format", "fmt", type=click.Choice(FORMATS), default="auto", show_default=True, help="How to read pages; auto sniffs each one's content.")
+@quiet_option
+@site_memory_option
+@click.option("--retry-rejected", is_flag=True, help="Try again pages rejected for what they cost (time, memory, size) or an unexpected error.")
+@click.option("--follow-symlinks", is_flag=True, help="Follow symlinks in directories that lead out of them.")
+@scheduler_option
 @language_backend_option
 @fast_option
-def ingest(paths, db, workers, fmt, quiet, site_memory, language_backend, fast):
+def ingest(paths, db, workers, fmt, quiet, site_memory, retry_rejected, follow_symlinks, scheduler, language_backend, fast):
     """Clean pages and store them in the archive.
 
-    PATHS are files or directories (walked recursively for .txt, .text,
-    .dump, .html, .htm, .xhtml and .gz files; names starting with "." are
-    skipped).  Pages already archived (same bytes) are skipped,
-    so re-running on the same batch changes nothing, except that pages
-    rejected for a timeout, a crashed worker or an unexpected error are
-    tried again.  Bad pages are stored as rejected with a reason; they never
-    stop the batch.
+    PATHS are files or directories (walked for .txt, .text, .dump, .html,
+    .htm, .xhtml, .warc, .jsonl, .ndjson and .gz files; names starting
+    with "." are skipped).  What a file holds is read from its content: one
+    page (HTML or a text dump, maybe gzipped), a WARC file (each HTML
+    response a page) or a JSON Lines feed (each line a page: url, html or
+    text, title, date).
+
+    Pages already archived (same bytes) are recognised before any work,
+    files unchanged since the last run without being read, so re-running
+    on the same batch is quick and changes nothing; pages rejected for a
+    time or memory limit are left as they are unless --retry-rejected.
+    Bad pages are stored as rejected with a reason; they never stop the
+    batch.  Two ingests at once share the work: each page is processed once.
+    Stopped (Ctrl-C, a kill), the run is marked interrupted and the next
+    ingest of the same paths goes on where it stopped.
 
     Site memory: once a site has 5+ archived pages, a line found on at
     least 3 of them and on 20% or more is that site's boilerplate (menus,
     footers, stock sign-offs) and is removed from its later pages with the
     rule `site_memory`.  `sites rebuild` recomputes it from the archive.
 
-    Example: python -m pipeline ingest scrapes/2024-06-01/ --db news.db --workers 2
+    Example: python -m pipeline ingest scrapes/2024-06-01/ crawl.warc.gz --db news.db --workers 2
     """
-    from archive import Archive
     from archive.site_memory import ArchiveSiteMemory
 
-    from .runner import expand_paths
-    from .runner import ingest as run_ingest
+    from .runs import expand_paths
+    from .runs import ingest as run_ingest
 
     options = _options(fmt, language_backend, fast)
-    files, missing = expand_paths(paths)
-    if not files:
+    found = expand_paths(paths, follow_symlinks)
+    if not found.files:
         # Before the archive is opened: a mistyped path leaves no file and no run behind.
-        gone = f" (no such file or directory: {', '.join(missing)})" if missing else ""
+        gone = f" (no such file or directory: {', '.join(found.missing)})" if found.missing else ""
         raise click.ClickException("no page files found in " + ", ".join(paths) + gone)
-    archive = Archive(db)
+    archive = _open_for_writing(db)
     memory = ArchiveSiteMemory(archive.db) if site_memory else None
-    progress = None if quiet or not sys.stderr.isatty() else _progress_printer()
-    summary = run_ingest(paths, archive, options, workers=workers, progress=progress, site_memory=memory)
-    if progress:
-        click.echo("", err=True)
+    progress = None if quiet else _progress("ingest")
+    try:
+        with _terminate_as_interrupt():
+            summary = run_ingest(
+                paths, archive, options, workers=workers, progress=progress, site_memory=memory,
+                retry_rejected=retry_rejected, follow_symlinks=follow_symlinks, scheduler=scheduler,
+            )
+    finally:
+        if progress:
+            progress.close()
+        archive.close()
     click.echo(summary.as_text())
     click.echo(f"archive: {db}")
-    archive.close()
+
+
+@cli.command()
+@db_option
+@workers_option
+@click.option("--site", help="Only pages of this site (a host like example.com, or a site name).")
+@click.option("--since", metavar="DATE", help="Only pages stored on or after this date (YYYY-MM-DD, or a time).")
+@click.option(
+    "--status", "statuses", multiple=True, type=click.Choice(["ok", "duplicate", "rejected"]),
+    help="Only pages of this status (repeat for several); default all.",
+)
+@click.option("--format", "fmt", type=click.Choice(FORMATS), default="auto", show_default=True, help="How to read pages; auto: as the page's container said, else sniffed.")
+@quiet_option
+@site_memory_option
+@scheduler_option
+@language_backend_option
+@fast_option
+def reprocess(db, workers, site, since, statuses, fmt, quiet, site_memory, scheduler, language_backend, fast):
+    """Clean stored pages again, from their raw bytes, with this release's rules and these options.
+
+    A new run: each chosen page is re-read, re-cleaned, re-deduplicated and
+    rewritten in place (same id, same first-stored time).  The summary says
+    how many articles changed, appeared (a page rejected before that has an
+    article now) and disappeared.  Stopped at any point, the archive is
+    whole (each page old or new); running the same reprocess again goes on
+    with the pages it had not reached.
+
+    Example: python -m pipeline reprocess --db news.db --site example.com --since 2024-06-01
+    """
+    from archive.site_memory import ArchiveSiteMemory
+
+    from .runs import reprocess as run_reprocess
+
+    if since:
+        _check_date(since)
+    options = _options(fmt, language_backend, fast)
+    archive = _open_existing(db)
+    memory = ArchiveSiteMemory(archive.db) if site_memory else None
+    progress = None if quiet else _progress("reprocess")
+    try:
+        with _terminate_as_interrupt():
+            summary = run_reprocess(
+                archive, options, workers=workers, progress=progress, site_memory=memory,
+                site=site, since=since, statuses=statuses or None, scheduler=scheduler,
+            )
+    finally:
+        if progress:
+            progress.close()
+        archive.close()
+    click.echo(summary.as_text())
+
+
+def _check_date(value: str) -> None:
+    from datetime import datetime
+
+    try:
+        datetime.fromisoformat(value)
+    except ValueError as exc:
+        raise click.BadParameter(f"{value!r} is not a date such as 2024-06-01", param_hint="--since") from exc
 
 
 def _options(fmt: str, language_backend: str, fast: bool) -> Options:
@@ -126,25 +215,40 @@ def _options(fmt: str, language_backend: str, fast: bool) -> Options:
         raise click.ClickException(str(exc)) from exc
 
 
-def _progress_printer():
-    last = [0.0]
+def _open_for_writing(db: str):
+    from archive import Archive
 
-    def show(n, total, counts):
-        now = time.monotonic()
-        if n == total or now - last[0] > 0.5:
-            last[0] = now
-            click.echo(
-                f"\r{n}/{total} pages  ok {counts['ok']}  duplicate {counts['duplicate']}  "
-                f"rejected {counts['rejected']}  unchanged {counts['unchanged']}",
-                nl=False,
-                err=True,
-            )
+    try:
+        return Archive(db)
+    except Exception as exc:  # sqlite3.DatabaseError: "file is not a database"
+        raise click.ClickException(f"{db} cannot be opened as an archive ({exc})") from exc
 
-    return show
+
+def _progress(label: str):
+    from .progress import Progress
+
+    return Progress(label)
+
+
+@contextmanager
+def _terminate_as_interrupt():
+    """SIGTERM (a kill, a scheduler stopping the job) ends the run as Ctrl-C does: marked interrupted, the archive whole."""
+    def stop(signum, frame):
+        raise KeyboardInterrupt
+
+    try:
+        previous = signal.signal(signal.SIGTERM, stop)
+    except ValueError:  # not the main thread
+        yield
+        return
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
 
 
 @cli.command("clean")
-@click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False))
+@click.argument("files", nargs=-1, required=True)
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default="auto", show_default=True, help="How to read inputs; auto sniffs each file.")
 @click.option("--json", "as_json", is_flag=True, help="One JSON object per input file, per line.")
 @language_backend_option
@@ -152,7 +256,8 @@ def _progress_printer():
 def clean_command(files, fmt, as_json, language_backend, fast):
     """Clean pages and print the articles; no archive is touched.
 
-    With --json each line holds: source, url, title, author, published,
+    FILES are what `ingest` takes: page files, WARC files, JSON Lines feeds
+    and directories (walked as ingest walks them).  With --json each line holds: source, url, title, author, published,
     site, description, language, text (paragraphs separated by a blank
     line), status, reason and removed (a list of {rule, text}).  A file that cannot be
     cleaned still gets its line, with status "rejected" and the reason.
@@ -160,8 +265,13 @@ def clean_command(files, fmt, as_json, language_backend, fast):
     Example: python -m pipeline clean seeds/*.txt --json > clean.jsonl
     """
     from .runner import clean_paths
+    from .runs import expand_paths
 
-    for doc in clean_paths(files, _options(fmt, language_backend, fast)):
+    found = expand_paths(files)
+    if not found.files:
+        gone = f" (no such file or directory: {', '.join(found.missing)})" if found.missing else ""
+        raise click.ClickException("no page files found in " + ", ".join(files) + gone)
+    for doc in clean_paths(found.files, _options(fmt, language_backend, fast)):
         if as_json:
             click.echo(json.dumps(doc.to_record(), ensure_ascii=False))
             continue
@@ -432,19 +542,17 @@ def sites_show(site, db, limit):
     Example: python -m pipeline sites show azernews --db news.db
     """
     from archive.query import site_memory_keys
-    from archive.site_memory import SITE_LINES, SITE_PAGES
+    from archive.site_memory import most_repeated_lines, site_page_count
+
+    from .runs import plural
 
     with _read_archive(db) as archive:
         keys = site_memory_keys(archive.db, site)
         if not keys:
             raise click.ClickException(f"no site memory for {site!r} in {db}: no archived page of a site with that name or host")
         for key in keys:
-            (pages,) = archive.db.execute(f"select count(*) from {SITE_PAGES} where site = ?", [key]).fetchone()
-            click.echo(f"{key}: {pages} page{'s' if pages != 1 else ''} learned")
-            rows = archive.db.execute(
-                f"select pages, line from {SITE_LINES} where site = ? order by pages desc, line limit ?", [key, limit]
-            )
-            for count, line in rows:
+            click.echo(f"{key}: {plural(site_page_count(archive.db, key), 'page')} learned")
+            for count, line in most_repeated_lines(archive.db, key, limit):
                 click.echo(f"{count:6}  {line[:100]}")
 
 

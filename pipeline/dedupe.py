@@ -205,6 +205,12 @@ class Canonical:
 
 
 class DedupeIndex(Protocol):
+    """Where articles are found and stored: an in-memory one (MemoryIndex) or the archive's (archive/dedupe_index.py).
+
+    Look-ups and storage only; the policy (what is a copy, which article is
+    canonical, how a cluster is re-pointed) is this module's.
+    """
+
     def exact_match(self, content_hash: str, exclude_id: str) -> Candidate | None:
         """An archived article with this content hash, or None."""
 
@@ -215,7 +221,22 @@ class DedupeIndex(Protocol):
         """Publication date and length of a canonical article."""
 
     def add(self, doc: Document) -> None:
-        """Remember a stored article; re-point the clusters of `doc.merges` to its canonical."""
+        """Remember a stored article; re-point the clusters of `doc.merges` to its canonical (with `repoint`)."""
+
+    def signature(self, article_id: str) -> np.ndarray | None:
+        """The stored MinHash signature of an article (None for a short text)."""
+
+    def members(self, canonical_id: str) -> list[str]:
+        """The ids of the copies that point at `canonical_id`."""
+
+    def point(self, article_id: str, canonical_id: str, similarity: float | None) -> None:
+        """Make an article a copy of `canonical_id` with this estimated similarity."""
+
+    def supersede(self, article_id: str, reason: str) -> None:
+        """A canonical article became a copy: its page is a duplicate now, with this reason."""
+
+    def promote(self, article_id: str) -> None:
+        """A copy becomes its cluster's canonical (its canonical has no article any more)."""
 
 
 @dataclass
@@ -229,7 +250,7 @@ def find_clusters(doc: Document, index: DedupeIndex, threshold: float = NEAR_DUP
     """Every cluster holding a copy of this document, most similar first."""
     found: dict[str, Match] = {}
     exact = index.exact_match(doc.content_hash or "", doc.id)
-    if exact is not None:
+    if exact is not None and exact.canonical_id != doc.id:  # a copy of this very article (reprocess): not another cluster
         found[exact.canonical_id] = Match(exact.canonical_id, 1.0, exact=True)
     if doc.minhash is not None:
         for candidate in index.near_candidates(band_keys(doc.minhash), doc.id):
@@ -240,6 +261,19 @@ def find_clusters(doc: Document, index: DedupeIndex, threshold: float = NEAR_DUP
             if similarity >= threshold and (known is None or similarity > known.similarity):
                 found[candidate.canonical_id] = Match(candidate.canonical_id, similarity, exact=False)
     return sorted(found.values(), key=lambda m: (-m.similarity, m.canonical_id))
+
+
+def sign(doc: Document) -> Document:
+    """The page's dedupe signature: `content_hash` and `minhash` of its clean text.
+
+    Needs no archive, so it runs in the worker with the other per-page
+    stages; call it again after anything changes the text (site memory).
+    """
+    if doc.ok:
+        folded = normalise(doc.text)
+        doc.content_hash = content_hash(folded, normalised=True)
+        doc.minhash = minhash(folded, normalised=True)
+    return doc
 
 
 def dedupe(doc: Document, index: DedupeIndex, threshold: float | None = None) -> Document:
@@ -254,10 +288,9 @@ def dedupe(doc: Document, index: DedupeIndex, threshold: float | None = None) ->
     """
     if not doc.ok:
         return doc
+    if doc.content_hash is None:
+        sign(doc)
     text = doc.text
-    folded = normalise(text)
-    doc.content_hash = content_hash(folded, normalised=True)
-    doc.minhash = minhash(folded, normalised=True)
     matches = find_clusters(doc, index, NEAR_DUPLICATE_JACCARD if threshold is None else threshold)
     if matches:
         current = [index.canonical(m.canonical_id) for m in matches]
@@ -273,6 +306,47 @@ def dedupe(doc: Document, index: DedupeIndex, threshold: float | None = None) ->
             doc.merges = [m.canonical_id for m in matches if m is not match]
     index.add(doc)
     return doc
+
+
+def repoint(index: DedupeIndex, old_canonical: str, doc: Document) -> None:
+    """Re-point `old_canonical`'s cluster to the canonical of `doc` (`doc` itself or the article it copies).
+
+    Each member's similarity is re-estimated against the new canonical; the
+    old canonical's page becomes a duplicate ("superseded").
+    """
+    target = doc.duplicate_of or doc.id
+    target_signature = doc.minhash if target == doc.id else index.signature(target)
+    shown = None
+    for member in [old_canonical] + index.members(old_canonical):
+        similarity = similarity_between(index.signature(member), target_signature)
+        index.point(member, target, similarity)
+        if member == old_canonical:
+            shown = similarity
+    index.supersede(old_canonical, REASON_SUPERSEDED.format(shown if shown is not None else 1.0))
+
+
+def rehome_copies(index: DedupeIndex, doc: Document) -> None:
+    """After a canonical article was cleaned again (reprocess): its copies follow it.
+
+    Now a copy of another cluster, it takes its copies there; with no
+    article any more, the best of its copies (`canonical_key`) becomes
+    their canonical.
+    """
+    members = index.members(doc.id)
+    if not members:
+        return
+    if doc.status == STATUS_DUPLICATE and doc.duplicate_of:
+        repoint(index, doc.id, doc)
+        return
+    if doc.status in ("ok", STATUS_DUPLICATE):
+        return
+    info = {m: index.canonical(m) for m in members}
+    best = min(members, key=lambda m: (canonical_key(info[m].published, info[m].words), m))
+    index.promote(best)
+    signature = index.signature(best)
+    for member in members:
+        if member != best:
+            index.point(member, best, similarity_between(index.signature(member), signature))
 
 
 class MemoryIndex:
@@ -318,14 +392,26 @@ class MemoryIndex:
             for band, key in enumerate(band_keys(doc.minhash)):
                 self._buckets.setdefault((band, key), []).append(doc.id)
         if doc.duplicate_of:
-            self.duplicate_of[doc.id] = doc.duplicate_of
-            self.similarity[doc.id] = doc.similarity if doc.similarity is not None else 1.0
-        target = doc.duplicate_of or doc.id
+            self.point(doc.id, doc.duplicate_of, doc.similarity if doc.similarity is not None else 1.0)
         for old in doc.merges:
-            members = [old] + [c for c, o in self.duplicate_of.items() if o == old]
-            for member in members:
-                self.duplicate_of[member] = target
-                self.similarity[member] = similarity_between(self._signatures.get(member), self._signatures.get(target))
+            repoint(self, old, doc)
+
+    def signature(self, article_id: str) -> np.ndarray | None:
+        return self._signatures.get(article_id)
+
+    def members(self, canonical_id: str) -> list[str]:
+        return [copy for copy, canonical in self.duplicate_of.items() if canonical == canonical_id]
+
+    def point(self, article_id: str, canonical_id: str, similarity: float | None) -> None:
+        self.duplicate_of[article_id] = canonical_id
+        self.similarity[article_id] = similarity
+
+    def supersede(self, article_id: str, reason: str) -> None:
+        """Nothing to do in memory: the article is a copy once `point` made it one."""
+
+    def promote(self, article_id: str) -> None:
+        self.duplicate_of.pop(article_id, None)
+        self.similarity.pop(article_id, None)
 
 
 def similarity_between(a: np.ndarray | None, b: np.ndarray | None) -> float | None:

@@ -97,6 +97,10 @@ class Document:
     merges: list[str] = field(default_factory=list)
     # Set by the cleaner: step name -> [removals, seconds] (pipeline.clean.clean).
     profile: dict[str, list] = field(default_factory=dict)
+    # What the page's container said beside its bytes (pipeline.readers:
+    # url, fetched_at, title, published, charset, format); stored with the
+    # raw bytes so that reprocess reads the page as ingest did.
+    origin: dict[str, Any] = field(default_factory=dict)
 
     @property
     def id(self) -> str:

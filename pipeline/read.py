@@ -10,12 +10,13 @@ import codecs
 import gzip
 import io
 import re
-import stat
 import zlib
 from pathlib import Path
 
 from .document import Block, Document, visible
+from .extract import MAX_TAG_CHARS
 from .options import Options
+from .readers import PageInput
 
 GZIP_MAGIC = b"\x1f\x8b"
 
@@ -30,6 +31,14 @@ SNIFF_BYTES = 8192
 
 _HTML_SNIFF = re.compile(
     rb"<\s*(!doctype\s+html|html[\s>]|head[\s>]|body[\s>]|meta\s|title[\s>]|div[\s>]|p[\s>]|article[\s>])",
+    re.IGNORECASE,
+)
+# A page that begins with one of these is markup whatever follows: a page
+# may open with a <style> or <script> block longer than SNIFF_BYTES, where
+# none of the tags above is in sight.
+_HTML_START = re.compile(
+    rb"<(!doctype|!--|\?xml|(html|head|body|style|script|link|meta|title|base|noscript|div|span|p|a|article|section|"
+    rb"header|nav|main|table|ul|ol|form|iframe|img|center|font|h[1-6])[\s>/])",
     re.IGNORECASE,
 )
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([a-zA-Z0-9_:.-]+)""", re.IGNORECASE)
@@ -65,21 +74,11 @@ _LATIN_CODECS = frozenset(codecs.lookup(name).name for name in ("cp1252", "iso88
 
 
 def read_path(path: str | Path, options: Options | None = None) -> Document:
-    """Read one file into a Document (status rejected with a reason on failure)."""
+    """Read one file that is one page into a Document (status rejected with a reason on failure)."""
+    from .readers import read_page_file
+
     options = options or Options()
-    doc = Document(source=str(path))
-    try:
-        info = Path(path).stat()
-        if not stat.S_ISREG(info.st_mode):
-            # A FIFO would block the batch, a device (/dev/zero) never end.
-            return doc.reject("unreadable: not a regular file (a pipe, device or socket)")
-        size = info.st_size
-        if size > options.max_page_bytes:
-            return doc.reject(f"too_large: {size} bytes > limit {options.max_page_bytes}")
-        doc.raw = Path(path).read_bytes()
-    except OSError as exc:
-        return doc.reject(f"unreadable: {exc.strerror or exc}")
-    return decode_document(doc, options)
+    return read_input(read_page_file(str(path), options), options)
 
 
 def read_bytes(raw: bytes, source: str = "<bytes>", options: Options | None = None) -> Document:
@@ -87,7 +86,29 @@ def read_bytes(raw: bytes, source: str = "<bytes>", options: Options | None = No
     return decode_document(Document(source=source, raw=raw), options or Options())
 
 
-def decode_document(doc: Document, options: Options) -> Document:
+def read_input(page: PageInput, options: Options) -> Document:
+    """A page a reader found (pipeline.readers) as a Document: decoded, or rejected with the reader's reason.
+
+    What the page's container said (URL, fetch date, charset, format, title,
+    date) is kept in `Document.origin`; the URL is the page's until its own
+    markup names a canonical one.
+    """
+    doc = Document(source=page.source, raw=page.raw, origin=dict(page.hints))
+    if page.reason:
+        return doc.reject(page.reason)
+    if page.hints.get("url"):
+        doc.metadata["url"] = page.hints["url"]
+    declared = codec_for_label(page.hints["charset"]) if page.hints.get("charset") else None
+    return decode_document(doc, options, declared=declared, format_hint=page.hints.get("format"))
+
+
+def decode_document(doc: Document, options: Options, declared: str | None = None, format_hint: str | None = None) -> Document:
+    """Gunzip, sniff and decode `doc.raw` into blocks (a text dump) or `doc.html`.
+
+    `declared`: a charset the container gave (an HTTP header in a WARC);
+    `format_hint`: "html" or "text" when the container says which, used
+    unless `options.format` names one.
+    """
     data = doc.raw
     if not data.strip():
         return doc.reject("empty: no content")
@@ -104,7 +125,8 @@ def decode_document(doc: Document, options: Options) -> Document:
         return doc.reject(f"too_large: {len(data)} bytes > limit {options.max_page_bytes}")
 
     header_charset, data = split_http_headers(data)
-    fmt = options.format
+    header_charset = header_charset or declared
+    fmt = options.format if options.format != "auto" else format_hint or "auto"
     if fmt == "auto":
         fmt = sniff_format(data)
         if fmt == "text" and b"\x00" in data[:SNIFF_BYTES]:
@@ -121,10 +143,42 @@ def decode_document(doc: Document, options: Options) -> Document:
         return doc.reject("empty: no text (only a byte-order mark, spaces or invisible characters)")
     doc.format = fmt
     if fmt == "html":
+        too_complex = markup_cost_reason(text)
+        if too_complex:
+            return doc.reject(too_complex)
         doc.html = text
     else:
         doc.blocks = [Block(line, "line") for line in split_lines(text)]
     return doc
+
+
+# Bounds on what one HTML page may cost the parser, checked before it runs
+# (its time limit cannot interrupt libxml2, and memory grows with the tree).
+# Elements: 13 times the most of any of the 2,307 dev-pages and wcxb-dev
+# pages (15,793); a page at the limit takes ~10 s and ~250 MB to clean on
+# one core (docs/ingest.md).
+MAX_ELEMENTS = 200_000
+# The sum over start tags of (attributes)^2: libxml2 compares each attribute
+# of a tag with those before it.  Four times the most of the 2,307 pages
+# (49 million); start tags long enough to lose their attributes before
+# parsing (pipeline.extract.MAX_TAG_CHARS) do not count.
+MAX_ATTRIBUTE_LOAD = 200_000_000
+# Only start tags longer than this can hold enough attributes to matter.
+_LONG_TAG = re.compile(r"<[a-zA-Z][^>]{1000,%d}>" % (MAX_TAG_CHARS - 1))
+
+
+def markup_cost_reason(html: str) -> str | None:
+    """A `too_complex:` rejection reason when the page's markup is beyond the parser's bounds, else None."""
+    elements = html.count("<") - html.count("</")
+    if elements > MAX_ELEMENTS:
+        return f"too_complex: about {elements} elements > limit {MAX_ELEMENTS}"
+    load = 0
+    for match in _LONG_TAG.finditer(html):
+        attributes = match.group().count("=")
+        load += attributes * attributes
+    if load > MAX_ATTRIBUTE_LOAD:
+        return f"too_complex: start tags with thousands of attributes (load {load} > limit {MAX_ATTRIBUTE_LOAD})"
+    return None
 
 
 class _TooLarge(Exception):
@@ -151,7 +205,7 @@ def sniff_format(data: bytes) -> str:
     head = data[:SNIFF_BYTES].lstrip()
     if head.startswith(codecs.BOM_UTF8):
         head = head[len(codecs.BOM_UTF8):].lstrip()
-    if head[:1] == b"<" and _HTML_SNIFF.search(head):
+    if head[:1] == b"<" and (_HTML_START.match(head) or _HTML_SNIFF.search(head)):
         return "html"
     # A text dump may quote a tag, but markup would be dense
     if len(_HTML_SNIFF.findall(data[:SNIFF_BYTES])) >= 3:
@@ -166,15 +220,31 @@ def declared_charset(data: bytes) -> str | None:
     return codec_for_label(match.group(1).decode("ascii", "ignore")) if match else None
 
 
+# Codecs Python knows that are no page's character encoding: they raise
+# on ordinary bytes (idna, undefined) or turn text into other text
+# (unicode_escape).  Browsers know none of them, nor UTF-7.
+_NOT_PAGE_CODECS = frozenset(
+    ("idna", "punycode", "undefined", "unicode-escape", "raw-unicode-escape", "utf-7", "mbcs", "oem")
+)
+
+
 def codec_for_label(label: str) -> str | None:
-    """A charset label as browsers read it (WHATWG), as a Python codec name; None when unknown."""
+    """A charset label as browsers read it (WHATWG), as a Python codec name; None when unknown.
+
+    Labels of Python codecs that are not text encodings (rot13, base64,
+    hex, zlib, uu: a page declaring one raised outside the per-page guard
+    and stopped the batch) or no page's encoding (idna, undefined) are
+    unknown, as browsers treat them.
+    """
     label = label.strip().strip("\"'").lower()
     label = _WHATWG_LABELS.get(label, label)
     try:
-        name = codecs.lookup(label).name
+        info = codecs.lookup(label)
     except LookupError:
         return None
-    return _WHATWG_LABELS.get(name, name)
+    if not getattr(info, "_is_text_encoding", True) or info.name in _NOT_PAGE_CODECS:
+        return None
+    return _WHATWG_LABELS.get(info.name, info.name)
 
 
 def split_http_headers(data: bytes) -> tuple[str | None, bytes]:
@@ -220,15 +290,19 @@ def decode_bytes(data: bytes, html: bool = False, declared: str | None = None) -
     if declared is None and html:
         declared = declared_charset(data)
     if declared:
-        text = data.decode(declared, errors="replace")
-        if _bad_ratio(text) <= MAX_UNDECODABLE_RATIO and not _latin_mojibake(text, declared):
+        try:
+            text = data.decode(declared, errors="replace")
+        except (LookupError, UnicodeError):  # a codec that cannot decode at all: the declaration is no help
+            text = None
+        if text is not None and _bad_ratio(text) <= MAX_UNDECODABLE_RATIO and not _latin_mojibake(text, declared):
             return _accept(text)
     from charset_normalizer import from_bytes
 
     best = from_bytes(data[:DETECT_BYTES]).best()
-    if best is None:
+    codec = codec_for_label(best.encoding) if best is not None else None
+    if codec is None:
         return None
-    return _accept(data.decode(codec_for_label(best.encoding) or best.encoding, errors="replace"))
+    return _accept(data.decode(codec, errors="replace"))
 
 
 # UTF-16 without a byte-order mark: in Latin-script text (and

@@ -49,6 +49,13 @@ def site_key_of(url: str | None, site: str | None) -> str | None:
     return key[4:] if key.startswith("www.") else key
 
 
+def pages_needed(site_pages: int) -> float | None:
+    """On how many of a site's learned pages a line must be to count as boilerplate; None when the site has too few pages."""
+    if site_pages < MIN_SITE_PAGES:
+        return None
+    return max(MIN_LINE_PAGES, MIN_LINE_SHARE * site_pages)
+
+
 def line_hash(line: str) -> str:
     return hashlib.sha1(line.encode("utf-8")).hexdigest()[:16]
 
@@ -59,8 +66,14 @@ def page_lines(lines: Iterable[str]) -> set[str]:
 
 
 class SiteMemory(Protocol):
+    """Storage of what sites print: in memory (MemorySiteMemory) or in the archive (archive/site_memory.py).
+
+    The rule (how much evidence makes boilerplate) is this module's: stores
+    answer `boilerplate` through `pages_needed`.
+    """
+
     def boilerplate(self, site: str) -> frozenset[str]:
-        """Hashes of the lines with enough evidence to be the site's boilerplate."""
+        """Hashes of the lines on at least pages_needed(pages learned) of the site's pages."""
 
     def learn(self, site: str, page_id: str, lines: set[str]) -> None:
         """Count a page's lines for its site (idempotent per page)."""
@@ -74,10 +87,9 @@ class MemorySiteMemory:
         self._lines: dict[str, dict[str, set[str]]] = {}
 
     def boilerplate(self, site: str) -> frozenset[str]:
-        pages = self._pages.get(site, set())
-        if len(pages) < MIN_SITE_PAGES:
+        need = pages_needed(len(self._pages.get(site, ())))
+        if need is None:
             return frozenset()
-        need = max(MIN_LINE_PAGES, MIN_LINE_SHARE * len(pages))
         return frozenset(h for h, seen in self._lines.get(site, {}).items() if len(seen) >= need)
 
     def learn(self, site: str, page_id: str, lines: set[str]) -> None:
@@ -89,22 +101,28 @@ class MemorySiteMemory:
 
 def apply_site_memory(doc: Document, memory: SiteMemory) -> Document:
     """Remove kept blocks that the page's site prints everywhere."""
+    remove_boilerplate(doc, memory)
+    return doc
+
+
+def remove_boilerplate(doc: Document, memory: SiteMemory) -> int:
+    """apply_site_memory, returning how many blocks it removed (the text, and so its signature, changed when any)."""
     if not doc.ok:
-        return doc
+        return 0
     site = site_key(doc)
     if not site:
-        return doc
+        return 0
     known = memory.boilerplate(site)
     if not known:
-        return doc
+        return 0
     hits = [i for i, b in enumerate(doc.blocks) if b.kept and line_hash(b.text) in known]
     kept_chars = sum(len(b.text) for b in doc.blocks if b.kept)
     hit_chars = sum(len(doc.blocks[i].text) for i in hits)
     if not hits or hit_chars > MAX_REMOVED_SHARE * kept_chars:
-        return doc
+        return 0
     for i in hits:
         doc.remove_block(i, RULE_SITE_MEMORY)
-    return doc
+    return len(hits)
 
 
 def learn_from(doc: Document, memory: SiteMemory) -> None:

@@ -80,13 +80,14 @@ def _options():
     return Options()
 
 
-def test_page_rejected_for_a_passing_reason_is_tried_again(archive):
+def test_page_rejected_for_what_it_cost_is_tried_again_only_when_asked(archive):
     doc = make_doc(ARTICLE)
     archive.write(doc.reject("timeout: extraction took more than 20 s"))
-    assert not archive.has_page(doc.id)
+    assert archive.has_page(doc.id)
+    assert not archive.has_page(doc.id, retry_rejected=True)
     bad = make_doc("")
     archive.write(bad.reject("empty: no content"))
-    assert archive.has_page(bad.id)
+    assert archive.has_page(bad.id) and archive.has_page(bad.id, retry_rejected=True)
 
 
 def test_an_archive_made_before_runs_recorded_options_gains_the_column(tmp_path):

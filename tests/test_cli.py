@@ -134,7 +134,7 @@ def test_a_pipe_named_to_ingest_is_stored_as_rejected(runner, tmp_path):
     os.mkfifo(fifo)
     db = str(tmp_path / "a.db")
     result = runner.invoke(cli, ["ingest", str(fifo), str(next(SEEDS.glob("*.txt"))), "--db", db])
-    assert result.exit_code == 0 and "1 new articles, 0 duplicates, 1 rejected" in result.output, result.output
+    assert result.exit_code == 0 and "1 new article, 0 duplicates, 1 rejected" in result.output, result.output
     arc = Archive(db)
     try:
         reasons = [row[0] for row in arc.db.execute("select reason from pages where status = 'rejected'")]
@@ -204,7 +204,8 @@ def test_ingest_of_nothing_fails_and_leaves_no_archive(runner, tmp_path):
 def test_ctrl_c_says_interrupted_exits_130_and_finishes_the_run(tmp_path, monkeypatch, capsys):
     import sys
 
-    import pipeline.runner as runner
+    import pipeline.runs
+    import pipeline.store as store
     from pipeline.cli import main
 
     calls = []
@@ -215,8 +216,9 @@ def test_ctrl_c_says_interrupted_exits_130_and_finishes_the_run(tmp_path, monkey
             raise KeyboardInterrupt
         return original(*args, **kwargs)
 
-    original = runner.dedupe
-    monkeypatch.setattr(runner, "dedupe", interrupted)
+    original = store.dedupe
+    monkeypatch.setattr(store, "dedupe", interrupted)
+    monkeypatch.setattr(pipeline.runs, "BATCH_PAGES", 1)
     db = tmp_path / "a.db"
     monkeypatch.setattr(sys, "argv", ["newsclean", "ingest", str(SEEDS), "--db", str(db)])
     with pytest.raises(SystemExit) as stopped:
@@ -226,7 +228,8 @@ def test_ctrl_c_says_interrupted_exits_130_and_finishes_the_run(tmp_path, monkey
     arc = Archive(str(db))
     try:
         (run,) = arc.db["runs"].rows
-        assert run["finished_at"] and (run["seen"], run["ok"]) == (3, 2)
+        assert run["finished_at"] and run["status"] == "interrupted" and (run["seen"], run["ok"]) == (2, 2)
         assert arc.db["pages"].count == 2  # the page being stored when it came went with it
+        assert arc.db["claims"].count == 0
     finally:
         arc.close()

@@ -259,47 +259,6 @@ def test_time_limit_is_not_swallowed_by_code_that_catches_exceptions():
         busy(0.05, swallow_all=False)
 
 
-def test_time_limit_fires_in_worker_processes(tmp_path):
-    from pipeline.runner import _map
-
-    huge = "<html><body>" + GOOD_BODY * (20_000_000 // len(GOOD_BODY)) + "</body></html>"
-    (tmp_path / "a-huge.html").write_text(huge, encoding="utf-8")
-    for i in range(3):
-        (tmp_path / f"b-good-{i}.html").write_text(news_page(), encoding="utf-8")
-    files = sorted(str(p) for p in tmp_path.iterdir())
-    docs = list(_map(files, Options(format="html", extract_timeout=1), workers=2))
-    assert [d.source for d in docs] == files
-    assert docs[0].reason == "timeout: extraction took more than 1 s"
-    assert [d.status for d in docs[1:]] == ["ok", "ok", "ok"]
-
-
-def _crash_on_page_2(path, options):
-    import os
-
-    from pipeline.runner import process_document, read_path
-
-    if path.endswith("page-2.html"):
-        os._exit(3)  # what a segfault in a parser looks like from outside
-    return process_document(read_path(path, options), options)
-
-
-def test_a_dying_worker_loses_only_its_own_page(tmp_path, monkeypatch):
-    from pipeline import runner
-
-    for i in range(5):
-        (tmp_path / f"page-{i}.html").write_text(news_page().replace("Stadtwerke", f"Stadtwerke {i}"), encoding="utf-8")
-    import trafilatura  # noqa: F401  (imported before the fork: workers start warm, even on a loaded machine)
-
-    monkeypatch.setattr(runner, "process_path", _crash_on_page_2)
-    monkeypatch.setattr(runner, "WORKER_GRACE_SECONDS", 5)
-    files = sorted(str(p) for p in tmp_path.iterdir())
-    docs = list(runner._map(files, Options(format="html", extract_timeout=1), workers=2))
-    assert [d.status for d in docs] == ["ok", "ok", "rejected", "ok", "ok"]
-    assert docs[2].reason.startswith("crash: no result within 7 s")
-    assert docs[2].raw  # kept, so the page can be rebuilt
-    assert "Stadtwerke 3" in docs[3].text
-
-
 # --- HTML-specific cleaning --------------------------------------------------
 
 

@@ -188,9 +188,12 @@ def test_a_page_superseded_by_a_better_copy_leaves_site_memory(tmp_path):
         arc.close()
 
 
-def test_a_page_is_learned_in_the_transaction_that_stores_it(tmp_path):
+def test_a_page_is_learned_in_the_transaction_that_stores_it(tmp_path, monkeypatch):
     # Interrupted between storing a page and learning it, the next ingest would skip it as archived.
+    import pipeline.runs
     from pipeline import ingest
+
+    monkeypatch.setattr(pipeline.runs, "BATCH_PAGES", 2)  # pages are stored in batches, each whole or not at all
 
     src = write_site_batch(tmp_path)
 
@@ -204,7 +207,8 @@ def test_a_page_is_learned_in_the_transaction_that_stores_it(tmp_path):
     try:
         with pytest.raises(KeyboardInterrupt):
             ingest([str(src)], arc, site_memory=Interrupted(arc.db))
-        assert arc.db["pages"].count == 2  # the third page went with its learning
+        assert arc.db["pages"].count == 2  # the third page's batch went with its learning
+        assert arc.db["runs"].get(1)["status"] == "interrupted"
         ingest([str(src)], arc, site_memory=ArchiveSiteMemory(arc.db))
         ok = {row[0] for row in arc.db.execute("select id from pages where status = 'ok'")}
         assert len(ok) == MIN_SITE_PAGES + 1

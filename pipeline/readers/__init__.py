@@ -1,0 +1,140 @@
+"""Stage 1a: find the pages in what a scraper saved.
+
+A path is a page file (an HTML page or a text dump, perhaps gzipped), a WARC
+file (many HTTP responses) or a JSON Lines feed (one record a line).  Which
+one is sniffed from the content, never from the name.  Each reader yields
+PageInput: one page's bytes and what its container said about it (URL,
+fetch date, title, date, charset).  A record a reader cannot get (a broken
+JSON line, the damaged end of a WARC) is a PageInput with a `reason`: it is
+stored as a rejected page, and the rest of the file is read.
+
+Decoding and everything after it are per page (pipeline.read.read_input),
+in worker processes when asked; this stage only does I/O and framing, in
+the process that writes the archive.
+"""
+
+from __future__ import annotations
+
+import gzip
+import hashlib
+import stat
+import zlib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Iterator
+
+from ..options import Options
+
+# What a container says about a page, as PageInput.hints keys.
+HINT_KEYS = ("url", "fetched_at", "title", "published", "charset", "format")
+
+GZIP_MAGIC = b"\x1f\x8b"
+# Bytes of a file's (decompressed) head read to tell a WARC, a JSON Lines
+# feed and a page apart.
+HEAD_BYTES = 65536
+
+KIND_PAGE = "page"
+KIND_WARC = "warc"
+KIND_JSONL = "jsonl"
+
+
+@dataclass
+class PageInput:
+    """One page as its reader found it."""
+
+    source: str  # the path; "path@offset" for a WARC record, "path:line" for a JSON Lines record
+    raw: bytes = b""
+    hints: dict = field(default_factory=dict)  # HINT_KEYS the container gave
+    reason: str | None = None  # the reader could not get the page: stored as rejected with this reason
+    file: str = ""  # the input file it came from
+    size: int = 0  # bytes of the input file it accounts for (progress)
+
+    @property
+    def page_id(self) -> str:
+        """The archive's page id (pipeline.document.Document.id), computed without a Document."""
+        key = self.raw or b"no bytes: " + self.source.encode("utf-8", "surrogateescape")
+        return hashlib.sha256(key).hexdigest()
+
+
+def file_kind(path: str | Path) -> str:
+    """KIND_WARC, KIND_JSONL or KIND_PAGE, from the first bytes of the file (gzipped or not)."""
+    head = _head(path)
+    name = str(path).lower()
+    head = head.lstrip(b"\xef\xbb\xbf \t\r\n")
+    if head.startswith(b"WARC/"):
+        return KIND_WARC
+    if head.startswith(b"{"):
+        first_line = head.split(b"\n", 1)[0]
+        if _is_json_object(first_line):
+            return KIND_JSONL
+        # A first record longer than the head: only the name can tell.
+        if b"\n" not in head and name.removesuffix(".gz").endswith((".jsonl", ".ndjson")):
+            return KIND_JSONL
+    return KIND_PAGE
+
+
+def _is_json_object(line: bytes) -> bool:
+    import json
+
+    try:
+        return isinstance(json.loads(line), dict)
+    except ValueError:
+        return False
+
+
+def _head(path: str | Path) -> bytes:
+    """The first HEAD_BYTES of a file, decompressed when it is gzipped; b"" when unreadable."""
+    try:
+        info = Path(path).stat()
+        if not stat.S_ISREG(info.st_mode):
+            return b""
+        with open(path, "rb") as fh:
+            data = fh.read(HEAD_BYTES)
+    except OSError:
+        return b""
+    if data[:2] == GZIP_MAGIC:
+        try:
+            return zlib.decompressobj(wbits=31).decompress(data, HEAD_BYTES)
+        except zlib.error:
+            return b""
+    return data
+
+
+def read_file(path: str, options: Options, skipped=None) -> Iterator[PageInput]:
+    """Every page a file holds: its records for a WARC or a JSON Lines feed, else the file itself."""
+    kind = file_kind(path)
+    if kind == KIND_WARC:
+        from .warc import read_warc
+
+        yield from read_warc(path, options, skipped)
+    elif kind == KIND_JSONL:
+        from .jsonl import read_jsonl
+
+        yield from read_jsonl(path, options)
+    else:
+        yield read_page_file(path, options)
+
+
+def read_page_file(path: str, options: Options) -> PageInput:
+    """A file that is one page: its bytes, or the reason they could not be read."""
+    page = PageInput(source=path, file=path)
+    try:
+        info = Path(path).stat()
+        page.size = info.st_size
+        if not stat.S_ISREG(info.st_mode):
+            # A FIFO would block the batch, a device (/dev/zero) never end.
+            page.reason = "unreadable: not a regular file (a pipe, device or socket)"
+        elif info.st_size > options.max_page_bytes:
+            page.reason = f"too_large: {info.st_size} bytes > limit {options.max_page_bytes}"
+        else:
+            page.raw = Path(path).read_bytes()
+    except OSError as exc:
+        page.reason = f"unreadable: {exc.strerror or exc}"
+    return page
+
+
+def open_maybe_gzipped(path: str):
+    """A binary file object over the file's content, decompressing a gzipped file as it is read."""
+    with open(path, "rb") as fh:
+        gzipped = fh.read(2) == GZIP_MAGIC
+    return gzip.open(path, "rb") if gzipped else open(path, "rb")

@@ -1,0 +1,246 @@
+"""Readers: what a scraper saved, as pages (pipeline/readers)."""
+
+import gzip
+import json
+
+import pytest
+
+from pipeline.options import Options
+from pipeline.read import read_bytes, read_input, sniff_format
+from pipeline.readers import KIND_JSONL, KIND_PAGE, KIND_WARC, file_kind, read_file
+from pipeline.readers.warc import response_record, warc_record
+from pipeline.runner import process_input
+
+PAGE = (
+    "<html><head><title>Stadtrat beschließt Haushalt</title></head><body><article><h1>Stadtrat beschließt Haushalt</h1>"
+    "<p>Der Stadtrat hat am Montagabend nach langer Debatte den Haushalt für das kommende Jahr beschlossen, mit mehr Geld für Schulen.</p>"
+    "<p>Die Opposition kritisierte, dass die Straßen im Norden der Stadt erneut warten müssten, obwohl sie seit Jahren marode seien.</p>"
+    "</article></body></html>"
+)
+
+
+_WORDS = (
+    "Stadtrat Haushalt Schulen Straßen Brücke Bahnhof Theater Markt Hafen Klinik Bäckerei Bibliothek Museum Rathaus "
+    "Bürgermeisterin Feuerwehr Polizei Gericht Kirche Schwimmbad Radweg Kita Turnhalle Friedhof Wochenmarkt Stadtpark "
+    "Kläranlage Busspur Sporthalle Musikschule Landrat Gemeinde Verein Kreistag Förderung Sanierung Umbau Neubau "
+    "Gutachten Antrag Einwohner Anwohner Händler Schüler Lehrer Eltern Senioren Pendler Touristen Landwirte"
+).split()
+
+
+def page(n: int) -> bytes:
+    """A news page of its own: three paragraphs no other page's shares (pages must not be near-copies of each other)."""
+    import random
+
+    rng = random.Random(n)
+
+    def sentence():
+        a, b, c, d = rng.sample(_WORDS, 4)
+        return f"Der {a} und die {b} haben am Montag mit dem {c} über die {d} gesprochen, weil es nicht anders ging."
+
+    paragraphs = "".join(f"<p>{' '.join(sentence() for _ in range(3))}</p>" for _ in range(3))
+    title = f"Nachricht {n}: {rng.choice(_WORDS)}"
+    return f"<html><head><title>{title}</title></head><body><article><h1>{title}</h1>{paragraphs}</article></body></html>".encode()
+
+
+def read_all(path, options=Options(), skipped=None):
+    return list(read_file(str(path), options, skipped))
+
+
+# -- sniffing -------------------------------------------------------------------
+
+
+def test_files_are_told_apart_by_content_not_name(tmp_path):
+    warc = tmp_path / "crawl.txt"
+    warc.write_bytes(response_record("https://example.com/a", page(1)))
+    feed = tmp_path / "feed.html"
+    feed.write_text(json.dumps({"url": "https://example.com/b", "html": PAGE}) + "\n")
+    plain = tmp_path / "page.jsonl"
+    plain.write_bytes(page(2))
+    zipped = tmp_path / "crawl.warc.gz"
+    zipped.write_bytes(gzip.compress(response_record("https://example.com/c", page(3))))
+    assert [file_kind(p) for p in (warc, feed, plain, zipped)] == [KIND_WARC, KIND_JSONL, KIND_PAGE, KIND_WARC]
+
+
+def test_a_page_that_opens_with_a_style_block_is_html():
+    css = "<style>" + "body { margin: 0 } .menu a { color: red }\n" * 400 + "</style>"
+    assert len(css) > 8192
+    assert sniff_format((css + PAGE).encode()) == "html"
+    assert sniff_format(b"<script>var x = 1;</script><div>x</div>") == "html"
+    assert sniff_format(b"Plain text that mentions <b> once") == "text"
+
+
+def test_format_option_overrides_what_the_container_says(tmp_path):
+    feed = tmp_path / "feed.jsonl"
+    feed.write_text(json.dumps({"html": PAGE}) + "\n")
+    (item,) = read_all(feed)
+    assert read_input(item, Options()).format == "html"
+    assert read_input(item, Options(format="text")).format == "text"
+
+
+# -- WARC -------------------------------------------------------------------------
+
+
+def warc_file(tmp_path, records, name="crawl.warc.gz", gzipped=True):
+    path = tmp_path / name
+    path.write_bytes(b"".join(gzip.compress(r) if gzipped else r for r in records))
+    return path
+
+
+def test_warc_html_responses_become_pages_with_url_date_and_offset(tmp_path):
+    records = [
+        warc_record("warcinfo", "", b"software: wget", content_type="application/warc-fields"),
+        warc_record("request", "https://example.com/a", b"GET /a HTTP/1.1\r\n\r\n"),
+        response_record("https://example.com/a", page(1), date="2024-06-01T10:00:00Z"),
+        response_record("https://example.com/logo.png", b"\x89PNG....", content_type="image/png"),
+        response_record("https://example.com/old", b"", status="301 Moved Permanently"),
+        response_record("https://example.com/b", page(2).decode().encode("cp1252", "replace"), content_type="text/html; charset=windows-1252"),
+    ]
+    path = warc_file(tmp_path, records)
+    skipped = {}
+    from collections import Counter
+
+    skipped = Counter()
+    pages = read_all(path, skipped=skipped)
+    assert [p.hints["url"] for p in pages] == ["https://example.com/a", "https://example.com/b"]
+    assert pages[0].hints["fetched_at"] == "2024-06-01T10:00:00+00:00"
+    assert pages[1].hints["charset"] == "windows-1252"
+    assert pages[0].source.startswith(f"{path}@") and pages[0].source != pages[1].source
+    assert sum(skipped.values()) == 4
+    doc = process_input(pages[0], Options())
+    assert doc.status == "ok" and doc.metadata["url"] == "https://example.com/a" and "gesprochen" in doc.text
+    assert doc.origin["fetched_at"] == "2024-06-01T10:00:00+00:00"
+    assert "über" in process_input(pages[1], Options()).text
+
+
+@pytest.mark.parametrize("gzipped", [True, False])
+def test_a_warc_cut_in_the_middle_keeps_the_records_before(tmp_path, gzipped):
+    records = [response_record(f"https://example.com/{n}", page(n) * 20) for n in range(4)]
+    path = warc_file(tmp_path, records, gzipped=gzipped)
+    data = path.read_bytes()
+    path.write_bytes(data[: len(data) * 5 // 8])
+    pages = read_all(path)
+    good = [p for p in pages if not p.reason]
+    assert [p.hints["url"] for p in good] == ["https://example.com/0", "https://example.com/1"]
+    assert len(pages) == 3 and pages[-1].reason.startswith("bad_warc:"), pages[-1].reason
+
+
+@pytest.mark.parametrize("gzipped", [True, False])
+def test_damage_inside_a_warc_costs_only_the_records_it_spoils(tmp_path, gzipped):
+    records = [response_record(f"https://example.com/{n}", page(n)) for n in range(5)]
+    packed = [gzip.compress(r) if gzipped else r for r in records]
+    cut = packed[2][: len(packed[2]) // 2]  # a record cut in half, the next one right after it
+    path = tmp_path / "crawl.warc"
+    path.write_bytes(packed[0] + packed[1] + cut + b"junk between records\r\n" + packed[3] + packed[4])
+    pages = read_all(path)
+    good = [p.hints["url"] for p in pages if not p.reason]
+    assert {"https://example.com/0", "https://example.com/1", "https://example.com/3", "https://example.com/4"} <= set(good), [p.reason for p in pages]
+    bad = [p for p in pages if p.reason]
+    assert bad and all(p.reason.startswith("bad_warc: the file could not be read") for p in bad), [p.reason for p in bad]
+    assert "reading went on at offset" in bad[0].reason and ".." in bad[0].source
+
+
+def test_a_warc_record_over_the_size_limit_is_rejected_unread(tmp_path):
+    big = b"<html><body>" + b"<p>x</p>" * 7_000_000 + b"</body></html>"  # 56 MB
+    path = warc_file(tmp_path, [response_record("https://example.com/big", big), response_record("https://example.com/ok", page(1))], gzipped=False)
+    pages = read_all(path)
+    assert pages[0].reason.startswith("too_large: a record of") and not pages[0].raw
+    assert pages[1].hints["url"] == "https://example.com/ok" and not pages[1].reason
+
+
+# -- JSON Lines ------------------------------------------------------------------------
+
+
+def test_jsonl_records_with_html_text_and_metadata(tmp_path):
+    lines = [
+        {"url": "https://example.com/a", "html": PAGE, "title": "Der Haushalt", "date": "2024-06-01 10:00:00"},
+        {"url": "https://example.com/b", "text": "Stadtrat beschließt Haushalt\nDer Stadtrat hat am Montagabend den Haushalt beschlossen.", "date_download": "2024-06-02T08:00:00Z"},
+        {"url": "https://example.com/c", "body": PAGE.replace("Haushalt", "Etat")},
+    ]
+    path = tmp_path / "feed.jsonl"
+    path.write_text("\n".join(json.dumps(line, ensure_ascii=True) for line in lines) + "\n\n")
+    pages = read_all(path)
+    assert [p.source for p in pages] == [f"{path}:1", f"{path}:2", f"{path}:3"]
+    assert [p.hints.get("format") for p in pages] == ["html", "text", None]
+    docs = [process_input(p, Options()) for p in pages]
+    assert docs[0].metadata["title"] == "Der Haushalt" and docs[0].metadata["published"] == "2024-06-01T10:00:00"
+    assert docs[1].format == "text" and docs[1].origin["fetched_at"] == "2024-06-02T08:00:00+00:00"
+    assert docs[2].format == "html" and "Etat" in docs[2].text
+    assert "\\u00" not in docs[0].text and "ß" in docs[0].text
+
+
+def test_a_broken_jsonl_line_is_a_rejected_record_and_the_good_lines_ingest(tmp_path):
+    path = tmp_path / "feed.ndjson"
+    path.write_text(
+        json.dumps({"html": PAGE}) + "\n"
+        + '{"html": "<p>cut off\n'
+        + json.dumps({"url": "https://example.com/x", "title": "no content"}) + "\n"
+        + "[1, 2]\n"
+        + json.dumps({"text": "Der Stadtrat hat den Haushalt beschlossen."}) + "\n"
+    )
+    pages = read_all(path)
+    assert [(p.source.rsplit(":", 1)[1], (p.reason or "").split(":")[0]) for p in pages] == [
+        ("1", ""), ("2", "bad_json"), ("3", "no_content"), ("4", "bad_json"), ("5", ""),
+    ]
+    assert pages[1].reason.startswith("bad_json: line 2 is not JSON")
+    assert pages[2].reason == "no_content: line 3 has no text in any of html, body, content, text, maintext"
+
+
+def test_a_jsonl_record_of_50_mb_is_rejected_and_the_next_lines_ingest(tmp_path):
+    path = tmp_path / "feed.jsonl"
+    with open(path, "w") as fh:
+        fh.write(json.dumps({"html": "<p>" + "a" * 50_000_000 + "</p>"}) + "\n")
+        fh.write(json.dumps({"html": PAGE}) + "\n")
+    pages = read_all(path, Options(max_page_bytes=10_000_000))
+    assert pages[0].reason.startswith("too_large: line 1 holds") and not pages[0].raw
+    assert not pages[1].reason and b"Montagabend" in pages[1].raw
+
+
+def test_a_jsonl_gzip_that_never_ends_is_bounded(tmp_path, monkeypatch):
+    from pipeline.readers import jsonl
+
+    monkeypatch.setattr(jsonl, "MAX_SKIP_BYTES", 50_000_000)
+    path = tmp_path / "bomb.jsonl.gz"
+    body = (json.dumps({"html": PAGE}) + "\n").encode() + b'{"html": "' + b"a" * 200_000_000
+    path.write_bytes(gzip.compress(body, 9))
+    pages = read_all(path, Options(max_page_bytes=1_000_000))
+    assert not pages[0].reason
+    assert pages[1].reason.startswith("too_large: line 2 runs past 50000000 bytes without ending")
+
+
+def test_a_truncated_jsonl_gzip_keeps_the_lines_before(tmp_path):
+    path = tmp_path / "feed.jsonl.gz"
+    data = gzip.compress("".join(json.dumps({"html": PAGE.replace("Haushalt", f"Haushalt {n}")}) + "\n" for n in range(200)).encode())
+    path.write_bytes(data[: len(data) // 2])
+    pages = read_all(path)
+    assert len(pages) > 2 and all(not p.reason for p in pages[:-1])
+    assert pages[-1].reason.startswith("bad_gzip: the file's compressed stream breaks after line")
+
+
+# -- decoding faults ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("codec", ["rot13", "base64", "hex", "zlib", "uu", "idna", "undefined", "unicode_escape"])
+def test_a_charset_naming_a_codec_that_is_no_page_encoding_is_ignored(codec):
+    text = "Grüße aus Köln: der Stadtrat hat am Montag über die Straßen und Brücken der Stadt beraten. " * 5
+    html = f'<html><head><meta charset="{codec}"></head><body><p>{text}</p></body></html>'
+    doc = read_bytes(html.encode("cp1252"))
+    assert doc.ok and "Grüße aus Köln" in doc.html
+
+
+def test_an_http_header_naming_such_a_codec_is_ignored_too():
+    text = "Grüße aus Köln: der Stadtrat hat am Montag über die Straßen und Brücken der Stadt beraten. " * 5
+    data = b"HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=base64\r\n\r\n<html><body><p>" + text.encode("cp1252") + b"</p></body></html>"
+    assert "Grüße" in read_bytes(data).html
+
+
+def test_a_gzip_bomb_of_tags_is_rejected_before_parsing():
+    bomb = gzip.compress(b"<html><body>" + b"<p>a</p>" * 2_400_000 + b"</body></html>", 9)
+    assert len(bomb) < 100_000
+    doc = read_bytes(bomb)
+    assert doc.status == "rejected" and doc.reason.startswith("too_complex: about 2400"), doc.reason
+
+
+def test_tags_with_thousands_of_attributes_are_rejected_before_parsing():
+    tag = "<p " + " ".join(f"a{i}=1" for i in range(11_000)) + ">x</p>"  # under extract.MAX_TAG_CHARS: parsed with its attributes
+    doc = read_bytes(("<html><body>" + tag * 30 + "</body></html>").encode())
+    assert doc.status == "rejected" and doc.reason.startswith("too_complex: start tags with thousands of attributes")
