@@ -1,7 +1,7 @@
 """Spam and unrelated teasers on the dev pages: leak rates, and body F1 with and without injected noise.
 
 Every page's text dump (bench/devpages.html_to_dump) is cleaned as it is,
-and then with noise from bench/noise.py (a spam block, a spam token spliced
+and then with noise from tests/noise.py (a spam block, a spam token spliced
 into a body sentence, a section of teasers taken from other dev pages in
 the same language), once per noise seed (--seeds draws, 4 by default: one
 draw's figures depend on its luck).  Printed, pooled over the draws and

@@ -5,7 +5,7 @@ segment is article text, one that contains a `without` segment is not;
 other lines are unlabelled and not used.  Lines the rules already decide
 (furniture, after an end-of-article heading) are not used either.
 
-Each page also goes in once more with noise injected (bench/noise.py: a
+Each page also goes in once more with noise injected (tests/noise.py: a
 spam block, a spliced token, a section of other pages' teasers; drawn with
 a seed of its own, never the bench's).  Its article lines keep their
 labels, the injected lines stay unlabelled: the model learns to keep the
@@ -104,7 +104,7 @@ NOISE_SEED = 7
 
 
 def noisy_rows(cases, dumps, fold_id, copies: int, injected_weight: float) -> dict:
-    """Rows of noisy copies of the pages (bench/noise.py), injected lines unlabelled unless `injected_weight`.
+    """Rows of noisy copies of the pages (tests/noise.py), injected lines unlabelled unless `injected_weight`.
 
     A page's teasers come from pages of its own fold only, so no fold model
     is trained on text of the pages it is scored on.
@@ -287,7 +287,7 @@ def main() -> int:
         "--seed", type=int, default=SEED,
         help="random starts of the networks; other seeds tell how much the held-out score owes to them",
     )
-    parser.add_argument("--noise", type=int, default=1, help="noisy copies of each page added to the training rows (bench/noise.py)")
+    parser.add_argument("--noise", type=int, default=1, help="noisy copies of each page added to the training rows (tests/noise.py)")
     parser.add_argument("--noise-weight", type=float, default=0.0, help="weight of injected lines as boilerplate (0: unlabelled)")
     parser.add_argument("--context", action="store_true", help="add a second stage over the neighbours' probabilities")
     args = parser.parse_args()

@@ -1,6 +1,6 @@
 """Train the teaser model (pipeline/clean/teasermodel.py) and report what it catches, held out.
 
-Rows come from noisy copies of the dev pages (bench/noise.py: other pages'
+Rows come from noisy copies of the dev pages (tests/noise.py: other pages'
 teasers, a spam block and a spliced token put into each text dump), drawn
 with noise seeds of their own, never bench_spam.py's.  Each copy is cleaned
 as the benches clean it held out (the line model of the fold that never saw
