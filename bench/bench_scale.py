@@ -191,12 +191,22 @@ def write_text_files(out: Path, corpus: Corpus, pages: int) -> Path:
 
 
 class Sampler:
-    """Peak resident memory and CPU seconds of a process tree (an ingest and its workers), read from /proc every 0.2 s."""
+    """Peak memory and CPU seconds of a process tree (an ingest and its workers), read from /proc every 0.2 s.
+
+    Memory is counted two ways: RSS summed over the processes (pages the
+    workers share with the ingest process since the fork are counted once
+    per process) and PSS summed (each shared page divided among the
+    processes that share it: what the tree holds in physical memory).  PSS
+    is read every PSS_EVERY samples (reading smaps costs more).
+    """
+
+    PSS_EVERY = 5
 
     def __init__(self, pid: int):
         self.pid = pid
-        self.peak_main = self.peak_tree = 0
+        self.peak_main = self.peak_tree = self.peak_pss = self.peak_worker = 0
         self.cpu: dict[int, float] = {}  # pid -> last CPU seconds seen
+        self.timeline: list[tuple[float, int, int]] = []  # (seconds, RSS summed, PSS summed) at each PSS reading
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._run, daemon=True)
         self._thread.start()
@@ -212,23 +222,31 @@ class Sampler:
         return sum(v for pid, v in self.cpu.items() if pid != self.pid)
 
     def _run(self):
+        samples, started = 0, time.monotonic()
         while not self._stop.is_set():
             pids = [self.pid] + _descendants(self.pid)
-            rss = {pid: _rss(pid) for pid in pids}
+            rss = {pid: _memory(pid, "/proc/{}/status", "VmRSS:") for pid in pids}
             for pid in pids:
                 seconds = _cpu(pid)
                 if seconds is not None:
                     self.cpu[pid] = max(self.cpu.get(pid, 0.0), seconds)
             self.peak_main = max(self.peak_main, rss.get(self.pid, 0))
             self.peak_tree = max(self.peak_tree, sum(rss.values()))
+            self.peak_worker = max([self.peak_worker] + [v for pid, v in rss.items() if pid != self.pid])
+            if samples % self.PSS_EVERY == 0:
+                pss = sum(_memory(pid, "/proc/{}/smaps_rollup", "Pss:") for pid in pids)
+                self.peak_pss = max(self.peak_pss, pss)
+                self.timeline.append((time.monotonic() - started, sum(rss.values()), pss))
+            samples += 1
             self._stop.wait(0.2)
 
 
-def _rss(pid: int) -> int:
+def _memory(pid: int, path: str, field: str) -> int:
+    """A kB figure of /proc/PID/status or smaps_rollup, in bytes (0 when the process is gone)."""
     try:
-        with open(f"/proc/{pid}/status") as fh:
+        with open(path.format(pid)) as fh:
             for line in fh:
-                if line.startswith("VmRSS:"):
+                if line.startswith(field):
                     return int(line.split()[1]) * 1024
     except OSError:
         pass
@@ -271,8 +289,11 @@ class Run:
     summary: str
     cpu_main_ms: float  # CPU per page of the ingest process (reading, claims, the writer)
     cpu_workers_ms: float  # CPU per page of its worker processes
-    peak_main: int
-    peak_tree: int
+    peak_main: int  # RSS of the ingest process
+    peak_tree: int  # RSS summed over the ingest process and its workers
+    peak_pss: int  # PSS summed over them
+    peak_worker: int  # RSS of the largest worker
+    timeline: list  # (seconds, RSS summed, PSS summed)
 
 
 def cli(args: list[str]) -> Run:
@@ -290,7 +311,23 @@ def cli(args: list[str]) -> Run:
     pages = int(_SUMMARY.match(head).group(1))
     counts = {what.split()[0] if what[0].isalpha() else what: int(n) for n, what in _COUNT.findall(head)}
     per = max(pages, 1)
-    return Run(seconds, pages, counts, out.strip(), sampler.cpu_main() * 1000 / per, sampler.cpu_workers() * 1000 / per, sampler.peak_main, sampler.peak_tree)
+    return Run(seconds, pages, counts, out.strip(), sampler.cpu_main() * 1000 / per, sampler.cpu_workers() * 1000 / per, sampler.peak_main, sampler.peak_tree, sampler.peak_pss, sampler.peak_worker, sampler.timeline)
+
+
+def memory_line(run: Run) -> str:
+    """Peak memory, both ways, and how the sums moved through the run (at each tenth of it): bounded or growing."""
+    mb = 2**20
+    tenths = []
+    for tenth in range(1, 11):
+        upto = [(rss, pss) for seconds, rss, pss in run.timeline if seconds <= run.seconds * tenth / 10]
+        if upto:
+            tenths.append(f"{max(r for r, _ in upto) / mb:.0f}/{max(p for _, p in upto) / mb:.0f}")
+    return (
+        f"RSS summed over the ingest process and its workers {run.peak_tree / mb:.0f} MB "
+        f"(ingest process {run.peak_main / mb:.0f} MB, largest worker {run.peak_worker / mb:.0f} MB); "
+        f"PSS summed {run.peak_pss / mb:.0f} MB (pages shared since the fork counted once); "
+        f"peak RSS/PSS summed by each tenth of the run: {' '.join(tenths)} MB"
+    )
 
 
 def ingest_cli(db: Path, paths: list[Path], workers: int, scheduler: str | None = None, fresh: bool = True) -> Run:
@@ -402,10 +439,10 @@ def main() -> int:
     first = ingest_cli(db, inputs, workers)
     print(
         f"ingest, --workers {workers}: {first.seconds:.1f} s, {first.pages / first.seconds:.1f} pages/s; CPU per page: ingest process "
-        f"{first.cpu_main_ms:.1f} ms, workers {first.cpu_workers_ms:.1f} ms; peak RSS ingest process {first.peak_main / 2**20:.0f} MB, "
-        f"with its workers {first.peak_tree / 2**20:.0f} MB",
+        f"{first.cpu_main_ms:.1f} ms, workers {first.cpu_workers_ms:.1f} ms",
         flush=True,
     )
+    print(f"  peak memory: {memory_line(first)}", flush=True)
     print("  " + first.summary.replace("\n", "\n  "), flush=True)
     print(f"archive: {size_of(db) / 2**20:.0f} MB for {args.pages} pages", flush=True)
     p50, p95 = fts_latency(db, rng)

@@ -577,7 +577,27 @@ def serve(db, port, host):
     os.execv(sys.executable, args)
 
 
+def _import_sqlite_utils_without_pandas() -> None:
+    """Import sqlite-utils without the pandas it imports when pandas is installed.
+
+    sqlite-utils imports pandas (and pandas pyarrow) at import time, only to
+    convert pandas values given to its inserts, which the archive never
+    gives it: ~100 MB in the ingest process and in every worker forked from
+    it.  The command line is a process of its own, so its sqlite-utils goes
+    without; pandas stays importable by anything else (export loads pyarrow
+    itself).  Library callers are left as they are.
+    """
+    if "sqlite_utils" in sys.modules or "pandas" in sys.modules:
+        return
+    sys.modules["pandas"] = None  # makes `import pandas` raise ImportError
+    try:
+        import sqlite_utils  # noqa: F401
+    finally:
+        del sys.modules["pandas"]
+
+
 def main():
+    _import_sqlite_utils_without_pandas()
     # Not click's standalone mode: it answers Ctrl-C with "Aborted!" and exit code 1.
     try:
         code = cli.main(prog_name="newsclean", standalone_mode=False)

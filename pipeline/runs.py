@@ -315,7 +315,7 @@ class _IngestRun(_Run):
     def __init__(self, archive, options, summary, site_memory, progress, total_bytes, retry_rejected):
         super().__init__(archive, options, summary, site_memory, progress, total_bytes)
         self.retry_rejected = retry_rejected
-        self.in_run: set[str] = set()  # page ids this run has taken on
+        self.in_run: set[str] = set()  # page ids this run has taken on and not stored yet
         self.unread = archive.unread_sources()
         self.elsewhere_files: set[str] = set()
 
@@ -413,6 +413,8 @@ class _IngestRun(_Run):
             return
         doc = store_page(self.archive, doc, run_id, self.site_memory, self.options.near_duplicate_threshold)
         self.archive.release(run_id, [doc.id])
+        if not self.retry_rejected:  # the archive knows it now (with retry_rejected it may not count it as archived)
+            self.in_run.discard(doc.id)
         if doc.raw and self.unread and self.archive.stored_path(item.source.file) in self.unread:
             self.archive.resolve_unread(item.source.file, doc.id)
         self.stored(doc)

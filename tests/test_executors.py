@@ -122,3 +122,24 @@ def test_inline_runs_in_this_process():
     executor = Inline(lambda page: seen.append(os.getpid()) or page.source)
     assert [r for _, r in executor.run([Item(PageInput("a")), Item(None)])] == ["a", None]
     assert seen == [os.getpid()]
+
+
+def _pid_of(page):
+    return page.source, os.getpid()
+
+
+def test_workers_are_replaced_after_their_quota_and_no_page_is_lost(monkeypatch):
+    import pipeline.executors as executors
+
+    monkeypatch.setattr(executors, "RECYCLE_PAGES", 4)
+    items = [Item(PageInput(source=f"p{i}", raw=b"x")) for i in range(20)]
+    executor = Processes(_pid_of, 2, deadline=60)
+    try:
+        results = list(executor.run(items))
+        assert len(executor.workers) == 2 and all(worker.process.is_alive() for worker in executor.workers)
+    finally:
+        executor.close()
+    assert [source for _, (source, _) in results] == [f"p{i}" for i in range(20)]
+    pids = [pid for _, (_, pid) in results]
+    # Each worker took at most its quota of 4 pages: 20 pages, 5 workers or more.
+    assert len(set(pids)) >= 5 and max(pids.count(pid) for pid in set(pids)) <= 4
