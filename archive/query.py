@@ -25,7 +25,9 @@ import sqlite_utils
 
 from pipeline.clean.rules import describe
 from pipeline.clean.scripts import UNSPACED
+from pipeline.rawstore import unpack_raw
 
+from . import removals
 from .schema import ARTICLES, PAGES, REMOVED, RUNS
 from .search_syntax import QueryError, parse_query, to_fts  # noqa: F401 (QueryError: for callers)
 from .values import normalise_host
@@ -320,6 +322,18 @@ def article(db: sqlite_utils.Database, id_or_prefix: str) -> dict | None:
     return record
 
 
+def raw_page(db: sqlite_utils.Database, page_id: str) -> dict | None:
+    """A page's row (id, source, url, format, status) with `raw`, its bytes as they were read; None when no page has this id.
+
+    Every reader of stored bytes goes through here (or pipeline.rawstore.unpack_raw):
+    the archive stores them compressed (pages.raw_codec).
+    """
+    row = next(_rows(db, f"select id, source, url, format, status, raw, raw_codec from {PAGES} where id = ?", [page_id]), None)
+    if row is not None:
+        row["raw"] = unpack_raw(row["raw"], row.pop("raw_codec"))
+    return row
+
+
 class AmbiguousId(LookupError):
     def __init__(self, prefix: str, matches: list[str]):
         self.matches = matches
@@ -385,6 +399,6 @@ def stats(db: sqlite_utils.Database) -> dict:
             db.execute(f"select language, count(*) from {ARTICLES} where duplicate_of is null group by 1 order by 2 desc").fetchall()
         ),
         "sites": scalar(f"select count(distinct site) from {ARTICLES} where duplicate_of is null"),
-        "removed_by_rule": dict(db.execute(f"select rule, count(*) from {REMOVED} group by 1 order by 2 desc").fetchall()),
+        "removed_by_rule": removals.rule_counts(db),
         "runs": scalar(f"select count(*) from {RUNS}"),
     }

@@ -216,12 +216,18 @@ def _options(fmt: str, language_backend: str, fast: bool) -> Options:
 
 
 def _open_for_writing(db: str):
-    from archive import Archive
+    """The archive opened to write (created when missing), or one clear error that names the file (see _read_archive)."""
+    from archive import Archive, NotAnArchive
+    from archive.api import check_archive_to_write
 
     try:
+        if check_archive_to_write(Path(db)):
+            click.echo(f"{db}: written by an earlier release; bringing it up to date (once, a minute or more for a large archive)", err=True)
         return Archive(db)
-    except Exception as exc:  # sqlite3.DatabaseError: "file is not a database"
-        raise click.ClickException(f"{db} cannot be opened as an archive ({exc})") from exc
+    except NotAnArchive as exc:
+        raise click.ClickException(str(exc)) from None
+    except Exception as exc:  # sqlite3.DatabaseError from SQLite itself (a damaged file)
+        raise click.ClickException(f"{db} cannot be opened as an archive ({type(exc).__name__}: {exc})") from exc
 
 
 def _progress(label: str):

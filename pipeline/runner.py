@@ -29,6 +29,7 @@ from .executors import PAGE_MEMORY_BYTES
 from .extract import extract
 from .language import detect_language
 from .options import Options
+from .rawstore import pack_raw
 from .read import decode_document, read_input
 from .readers import PageInput, read_file, read_page_file
 
@@ -180,26 +181,29 @@ def warm_up(options: Options) -> None:
 
 
 def process_for_writer(page: PageInput, options: Options) -> tuple:
-    """process_input, packed to travel back from a worker (see `unpack`).
+    """process_input, packed to travel back from a worker (see `unpack`), with the page's bytes packed for storing.
 
-    The raw bytes stay behind (the writer holds them already) and blocks
-    travel as tuples: a Block (a slots dataclass) pickles through Python
-    code, which cost the ingest process 0.4 ms a page to unpickle, four
-    times the tuples.
+    The raw bytes come back only as the archive stores them (compressed,
+    pipeline.rawstore: the work of compressing them is done here, beside
+    the cleaning, not in the process that writes), and blocks travel as
+    tuples: a Block (a slots dataclass) pickles through Python code, which
+    cost the ingest process 0.4 ms a page to unpickle, four times the
+    tuples.
     """
     doc = process_input(page, options)
+    stored = pack_raw(page.raw)
     doc.raw = b""
     blocks, doc.blocks = doc.blocks, []
-    return doc, [(b.text, b.kind, b.removed_by, b.language) for b in blocks]
+    return doc, [(b.text, b.kind, b.removed_by, b.language) for b in blocks], stored
 
 
-def unpack(result) -> Document:
-    """A processed page as process_for_writer packed it (or a Document as it is)."""
+def unpack(result) -> tuple[Document, tuple | None]:
+    """(document, its bytes as stored or None) from what process_for_writer packed (or a Document, as it is)."""
     if isinstance(result, Document):
-        return result
-    doc, blocks = result
+        return result, None
+    doc, blocks, stored = result
     doc.blocks = [Block(*fields) for fields in blocks]
-    return doc
+    return doc, stored
 
 
 def worker_function(options: Options):

@@ -25,15 +25,20 @@ BATCH_PAGES = 64
 BATCH_SECONDS = 1.0
 
 
-def store_page(archive, doc: Document, run_id: int, site_memory: SiteMemory | None, threshold: float | None, ingested_at: str | None = None) -> Document:
+def store_page(
+    archive, doc: Document, run_id: int, site_memory: SiteMemory | None, threshold: float | None,
+    ingested_at: str | None = None, stored_raw: tuple | None = None,
+) -> Document:
     """Site memory, dedupe and the write of one processed page, in one savepoint of the open batch.
 
-    A page whose storing fails (a bug, a constraint) is stored as rejected
+    `stored_raw`: (codec, bytes), the page's bytes as the per-page work
+    packed them (pipeline.rawstore); without it the writer packs them.  A
+    page whose storing fails (a bug, a constraint) is stored as rejected
     with the error instead, and the batch goes on.
     """
     try:
         with archive.transaction():
-            _store(archive, doc, run_id, site_memory, threshold, ingested_at)
+            _store(archive, doc, run_id, site_memory, threshold, ingested_at, stored_raw)
     except Exception as exc:
         if os.environ.get("PIPELINE_DEBUG"):
             traceback.print_exc()
@@ -46,10 +51,10 @@ def store_page(archive, doc: Document, run_id: int, site_memory: SiteMemory | No
     return doc
 
 
-def _store(archive, doc: Document, run_id: int, site_memory, threshold, ingested_at) -> None:
+def _store(archive, doc: Document, run_id: int, site_memory, threshold, ingested_at, stored_raw) -> None:
     if site_memory is not None and remove_boilerplate(doc, site_memory):
         sign(doc)  # the text changed: its signature with it
     dedupe(doc, archive, threshold)
-    archive.write(doc, run_id=run_id, ingested_at=ingested_at)
+    archive.write(doc, run_id=run_id, ingested_at=ingested_at, stored_raw=stored_raw)
     if site_memory is not None:
         learn_from(doc, site_memory)
