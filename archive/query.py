@@ -25,7 +25,7 @@ import sqlite_utils
 
 from pipeline.clean.rules import describe
 from pipeline.clean.scripts import UNSPACED
-from pipeline.rawstore import unpack_raw
+from pipeline.packing import unpack_raw
 
 from . import removals
 from .schema import ARTICLES, PAGES, REMOVED, RUNS
@@ -325,7 +325,7 @@ def article(db: sqlite_utils.Database, id_or_prefix: str) -> dict | None:
 def raw_page(db: sqlite_utils.Database, page_id: str) -> dict | None:
     """A page's row (id, source, url, format, status) with `raw`, its bytes as they were read; None when no page has this id.
 
-    Every reader of stored bytes goes through here (or pipeline.rawstore.unpack_raw):
+    Every reader of stored bytes goes through here (or pipeline.packing.unpack_raw):
     the archive stores them compressed (pages.raw_codec).
     """
     row = next(_rows(db, f"select id, source, url, format, status, raw, raw_codec from {PAGES} where id = ?", [page_id]), None)

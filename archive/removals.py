@@ -18,10 +18,11 @@ rewritten into this one when a writer first opens it (`migrate_removed_blocks`).
 
 from __future__ import annotations
 
-import json
 from typing import Iterable
 
 import sqlite_utils
+
+from pipeline.packing import encode_removals
 
 PAGE_REMOVALS = "page_removals"
 REMOVAL_RULES = "removal_rules"
@@ -63,19 +64,14 @@ def needs_migration(db: sqlite_utils.Database) -> bool:
     return _has_old_table(db)
 
 
-def encode(removals: Iterable) -> tuple[str, dict[str, int]]:
-    """(the JSON array stored for a page's removals, blocks per rule) for pipeline.document.Removal objects."""
-    rows, per_rule = [], {}
-    for removal in removals:
-        rows.append([removal.position, removal.rule, int(removal.inline), removal.text])
-        per_rule[removal.rule] = per_rule.get(removal.rule, 0) + 1
-    return json.dumps(rows, ensure_ascii=False, separators=(",", ":")), per_rule
+def replace(db: sqlite_utils.Database, page_id: str, removals: Iterable | None = None, encoded: tuple[str, dict[str, int]] | None = None) -> None:
+    """Store a page's removals in place of any it had (inside the caller's transaction).
 
-
-def replace(db: sqlite_utils.Database, page_id: str, removals: Iterable) -> None:
-    """Store a page's removals in place of any it had (inside the caller's transaction)."""
+    `encoded`: what pipeline.packing.encode_removals made of them in the
+    per-page work; without it, `removals` are encoded here.
+    """
     delete(db, page_id)
-    blocks, per_rule = encode(removals)
+    blocks, per_rule = encoded if encoded is not None else encode_removals(removals or [])
     if not per_rule:
         return
     conn = db.conn
@@ -136,7 +132,7 @@ class _Removal:
 
 def _insert_pages(db: sqlite_utils.Database, batch: list) -> int:
     for page_id, removals in batch:
-        blocks, per_rule = encode(removals)
+        blocks, per_rule = encode_removals(removals)
         db.conn.execute(f"insert or replace into {PAGE_REMOVALS} (page_id, blocks) values (?, ?)", [page_id, blocks])
         db.conn.executemany(
             f"insert or replace into {REMOVAL_RULES} (rule, page_id, blocks) values (?, ?, ?)", [(r, page_id, n) for r, n in per_rule.items()]

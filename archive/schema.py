@@ -66,7 +66,7 @@ ADDED_COLUMNS = {
     PAGES: {
         "fetched_at": str,  # when the page was fetched, as its WARC record or feed says
         "origin": str,  # JSON: what the page's container said beside its bytes (url, title, charset...)
-        "raw_codec": str,  # how `raw` is stored: NULL as read, "zlib" compressed (pipeline/rawstore.py)
+        "raw_codec": str,  # how `raw` is stored: NULL as read, "zlib" compressed (pipeline/packing.py)
     },
 }
 

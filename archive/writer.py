@@ -12,7 +12,7 @@ import sqlite_utils
 from pipeline.clean.scripts import word_count
 from pipeline.dedupe import Candidate, Canonical
 from pipeline.document import STATUS_DUPLICATE, STATUS_OK, Document
-from pipeline.rawstore import RawCodecError, pack_raw, unpack_raw
+from pipeline.packing import Packed, RawCodecError, pack_raw, unpack_raw
 
 from . import dedupe_index, removals, runs
 from .schema import ARTICLES, PAGES, ensure_schema, schema_is_current
@@ -129,18 +129,18 @@ class Archive:
             raise
         conn.execute("COMMIT")
 
-    def write(self, doc: Document, run_id: int | None = None, ingested_at: str | None = None, stored_raw: tuple | None = None) -> None:
+    def write(self, doc: Document, run_id: int | None = None, ingested_at: str | None = None, packed: Packed | None = None) -> None:
         """Store a processed document: its page row, its article (if any) and its removals.
 
         A page stored before (reprocess) is replaced whole: an article it no
         longer has is deleted with its dedupe index entries.  `ingested_at`
-        keeps the time it was first stored.  `stored_raw`: (codec, bytes),
-        the page's bytes as pipeline.rawstore.pack_raw packed them in the
-        per-page work; without it they are packed here.
+        keeps the time it was first stored.  `packed`: the page's bytes and
+        removals as the per-page work packed them (pipeline.packing);
+        without it (or its removals) they are packed here.
         """
         stamp = ingested_at or now()
         page_id = doc.id
-        codec, raw = stored_raw if stored_raw is not None else pack_raw(doc.raw)
+        codec, raw = (packed.raw_codec, packed.raw) if packed is not None else pack_raw(doc.raw)
         with self.transaction():  # a page is stored whole or not at all
             self._replace(
                 PAGES,
@@ -165,7 +165,10 @@ class Archive:
             elif self.db.execute(f"select 1 from {ARTICLES} where id = ?", [page_id]).fetchone():
                 dedupe_index.delete_signature(self.db, page_id)
                 self.db.execute(f"delete from {ARTICLES} where id = ?", [page_id])
-            removals.replace(self.db, page_id, doc.removed)
+            if packed is not None and packed.removals is not None:
+                removals.replace(self.db, page_id, encoded=packed.removals)
+            else:
+                removals.replace(self.db, page_id, doc.removed)
 
     def _replace(self, table: str, record: dict) -> None:
         """INSERT OR REPLACE one row, the statement built once per set of columns.

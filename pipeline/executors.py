@@ -253,6 +253,8 @@ class Processes:
 
 def _fill(source: Iterator, in_flight: deque, window: int) -> Iterator:
     """Items from `source` while fewer than `window` are in flight and their pages hold under MAX_IN_FLIGHT_BYTES."""
+    if len(in_flight) >= window:  # most calls: a full window, nothing to add up
+        return
     held = sum(len(entry[0].page.raw) for entry in in_flight if entry[0].page is not None)
     while len(in_flight) < window and held < MAX_IN_FLIGHT_BYTES:
         item = next(source, None)

@@ -29,7 +29,7 @@ from .executors import PAGE_MEMORY_BYTES
 from .extract import extract
 from .language import detect_language
 from .options import Options
-from .rawstore import pack_raw
+from .packing import Packed, pack
 from .read import decode_document, read_input
 from .readers import PageInput, read_file, read_page_file
 
@@ -181,29 +181,29 @@ def warm_up(options: Options) -> None:
 
 
 def process_for_writer(page: PageInput, options: Options) -> tuple:
-    """process_input, packed to travel back from a worker (see `unpack`), with the page's bytes packed for storing.
+    """process_input, packed to travel back from a worker (see `unpack`).
 
-    The raw bytes come back only as the archive stores them (compressed,
-    pipeline.rawstore: the work of compressing them is done here, beside
+    The page's bytes and removals come back as the archive stores them
+    (pipeline.packing: compressing and encoding them is done here, beside
     the cleaning, not in the process that writes), and blocks travel as
     tuples: a Block (a slots dataclass) pickles through Python code, which
     cost the ingest process 0.4 ms a page to unpickle, four times the
     tuples.
     """
     doc = process_input(page, options)
-    stored = pack_raw(page.raw)
+    packed = pack(doc, page.raw)
     doc.raw = b""
     blocks, doc.blocks = doc.blocks, []
-    return doc, [(b.text, b.kind, b.removed_by, b.language) for b in blocks], stored
+    return doc, [(b.text, b.kind, b.removed_by, b.language) for b in blocks], packed
 
 
-def unpack(result) -> tuple[Document, tuple | None]:
-    """(document, its bytes as stored or None) from what process_for_writer packed (or a Document, as it is)."""
+def unpack(result) -> tuple[Document, Packed | None]:
+    """(document, its bytes and removals as packed, or None) from what process_for_writer sent (or a Document, as it is)."""
     if isinstance(result, Document):
         return result, None
-    doc, blocks, stored = result
+    doc, blocks, packed = result
     doc.blocks = [Block(*fields) for fields in blocks]
-    return doc, stored
+    return doc, packed
 
 
 def worker_function(options: Options):

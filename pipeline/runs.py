@@ -21,6 +21,7 @@ from . import __version__
 from .document import Document
 from .executors import Dask, Inline, Processes, page_deadline
 from .options import Options
+from .packing import Packed
 from .readers import PageInput, read_file
 from .runner import process_input, unpack, warm_up, worker_function
 from .site_memory import SiteMemory
@@ -162,7 +163,7 @@ class _Item:
     mark: tuple | None = None  # state "file": (path, size, mtime_ns, page_id or None, pages)
     pages: int = 0  # state "cached": how many pages the unchanged file holds
     old: dict | None = None  # reprocess: the page's article before
-    stored_raw: tuple | None = None  # (codec, bytes): the page's bytes as the archive stores them, packed by the per-page work
+    packed: Packed | None = None  # the page's bytes and removals as the archive stores them, packed by the per-page work
 
 
 def _executor(options: Options, workers: int, scheduler: str | None):
@@ -391,7 +392,7 @@ class _IngestRun(_Run):
 
     def handle(self, item: _Item, doc: Document | None) -> None:
         if item.state == "new":
-            doc, item.stored_raw = unpack(doc)
+            doc, item.packed = unpack(doc)
             doc.raw = item.source.raw  # the worker sent it back without its bytes, packed for storing
             self.buffered(item, doc)
         elif item.state in ("archived", "repeat"):
@@ -412,7 +413,7 @@ class _IngestRun(_Run):
         if doc is None:  # a file read to its end
             self.archive.remember_file(*item.mark[:3], run_id, *item.mark[3:])
             return
-        doc = store_page(self.archive, doc, run_id, self.site_memory, self.options.near_duplicate_threshold, stored_raw=item.stored_raw)
+        doc = store_page(self.archive, doc, run_id, self.site_memory, self.options.near_duplicate_threshold, packed=item.packed)
         self.archive.release(run_id, [doc.id])
         if not self.retry_rejected:  # the archive knows it now (with retry_rejected it may not count it as archived)
             self.in_run.discard(doc.id)
@@ -492,7 +493,7 @@ class _ReprocessRun(_Run):
                 yield _Item(page=page, state="new", size=1, source=page, old=row)
 
     def handle(self, item: _Item, doc: Document | None) -> None:
-        doc, item.stored_raw = unpack(doc)
+        doc, item.packed = unpack(doc)
         doc.raw = item.source.raw
         self.buffered(item, doc)
         self.advance(item)
@@ -504,7 +505,7 @@ class _ReprocessRun(_Run):
         was_canonical_with_copies = old["article"] is not None and old["article"]["duplicate_of"] is None
         doc = store_page(
             self.archive, doc, self.summary.run_id, self.site_memory, self.options.near_duplicate_threshold,
-            ingested_at=old["ingested_at"], stored_raw=item.stored_raw,
+            ingested_at=old["ingested_at"], packed=item.packed,
         )
         if was_canonical_with_copies:
             self.archive.rehome_copies(doc)

@@ -27,7 +27,7 @@ from markupsafe import Markup, escape
 
 from archive import query
 from pipeline.clean.rules import describe
-from pipeline.rawstore import RawCodecError
+from pipeline.packing import RawCodecError
 from pipeline.read import decode_bytes, sniff_format
 
 _HEX_ID = re.compile(r"^[0-9a-f]{64}$")
