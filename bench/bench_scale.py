@@ -341,14 +341,16 @@ def ingest_cli(db: Path, paths: list[Path], workers: int, scheduler: str | None 
 def writer_ceiling(paths: list[Path], pages: int) -> tuple[float, float]:
     """(pages per second, pages per CPU second) the writer alone absorbs: pages processed first, then only site memory, dedupe look-ups and inserts timed."""
     from pipeline.readers import read_file
-    from pipeline.runner import process_input
+    from pipeline.runner import process_for_writer, unpack
     from pipeline.store import BATCH_PAGES, store_page
 
     options = Options(block_languages=False)
     docs = []
     for path in sorted(Path(paths[0]).rglob("*.txt"))[:pages]:
         for page in read_file(str(path), options):
-            docs.append(process_input(page, options))
+            doc, packed = unpack(process_for_writer(page, options))  # as workers send them
+            doc.raw = page.raw
+            docs.append((doc, packed))
     db = Path(paths[0]).parent / "writer.db"
     db.unlink(missing_ok=True)
     arc = Archive(db)
@@ -357,8 +359,8 @@ def writer_ceiling(paths: list[Path], pages: int) -> tuple[float, float]:
     started, cpu = time.perf_counter(), time.process_time()
     for start in range(0, len(docs), BATCH_PAGES):
         with arc.transaction():
-            for doc in docs[start : start + BATCH_PAGES]:
-                store_page(arc, doc, run, memory, None)
+            for doc, packed in docs[start : start + BATCH_PAGES]:
+                store_page(arc, doc, run, memory, None, packed=packed)
     seconds, cpu = time.perf_counter() - started, time.process_time() - cpu
     arc.close()
     return len(docs) / seconds, len(docs) / cpu
@@ -383,6 +385,35 @@ def fts_latency(db: Path, rng: random.Random) -> tuple[float, float]:
 
 def size_of(db: Path) -> int:
     return sum(Path(str(db) + s).stat().st_size for s in ("", "-wal") if Path(str(db) + s).exists())
+
+
+def _spin(loops: int) -> float:
+    started = time.perf_counter()
+    total = 0
+    for i in range(loops):
+        total += i * i
+    return time.perf_counter() - started
+
+
+def machine_load(loops: int = 40_000_000) -> str:
+    """The load average, and a plain CPU check: one pure-Python loop alone, then two at once in two processes.
+
+    On an idle machine with two cores, two processes run 2.0x one; on a
+    machine whose cores other jobs hold, less: a worker count cannot show
+    more than that.
+    """
+    import multiprocessing
+
+    alone = _spin(loops)
+    with multiprocessing.get_context("fork").Pool(2) as pool:
+        started = time.perf_counter()
+        pool.map(_spin, [loops, loops])
+        both = time.perf_counter() - started
+    load = " ".join(f"{x:.2f}" for x in os.getloadavg())
+    return (
+        f"machine: {os.cpu_count()} cores, load average {load}; CPU check: a loop alone {alone:.2f} s, "
+        f"two at once {both:.2f} s: two processes got {2 * alone / both:.2f}x one"
+    )
 
 
 # -- the run ---------------------------------------------------------------------------
@@ -410,6 +441,7 @@ def main() -> int:
     print(f"base pages: {len(bases)} (dev-pages and wcxb-dev)", flush=True)
 
     ratio_set = write_text_files(args.out / "ratio", corpus, args.ratio_pages)
+    print(machine_load(), flush=True)
     baseline = None
     for n in counts if args.ratio_pages else []:
         run = ingest_cli(args.out / f"ratio-{n}.db", [ratio_set], n)
@@ -425,6 +457,8 @@ def main() -> int:
         run = ingest_cli(args.out / "ratio-dask.db", [ratio_set], 1, scheduler=f"local:{args.local_cluster}")
         rate = run.pages / run.seconds
         print(f"text dumps, {args.ratio_pages} pages, Dask LocalCluster of {args.local_cluster} (started by the run): {run.seconds:.1f} s, {rate:.1f} pages/s, {rate / baseline:.2f}x one worker", flush=True)
+    if args.ratio_pages:
+        print(machine_load(), flush=True)
     if args.writer_pages and args.ratio_pages:
         wall, cpu = writer_ceiling([ratio_set], args.writer_pages)
         print(f"writer alone: {wall:.0f} pages/s, {cpu:.0f} pages per CPU second (site memory, dedupe look-ups, inserts; {args.writer_pages} text dumps processed beforehand)", flush=True)
