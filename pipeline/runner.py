@@ -57,15 +57,27 @@ class PageTimeout(BaseException):
 
 @contextmanager
 def time_limit(seconds: float):
-    """Raise PageTimeout after `seconds` (only where signals work: main thread, POSIX).
+    """Raise PageTimeout after `seconds`: by SIGALRM in the main thread, by a watchdog thread in any other.
 
-    Code that swallows even a BaseException (a bare `except:`) only delays
-    it: the block still ends in PageTimeout once it returns.
+    Either way the exception arrives between two Python bytecodes: a parse
+    stuck inside C code is not interrupted (worker processes are killed for
+    that, pipeline.executors).  Code that swallows even a BaseException (a
+    bare `except:`) only delays it: the block still ends in PageTimeout
+    once it returns.
     """
-    usable = seconds and hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread()
-    if not usable:
+    if not seconds:
         yield
         return
+    if hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread():
+        with _alarm(seconds):
+            yield
+    else:  # a Dask worker's thread, a library caller's thread: no signal reaches it
+        with _watchdog(seconds):
+            yield
+
+
+@contextmanager
+def _alarm(seconds: float):
     fired = False
 
     def on_alarm(signum, frame):
@@ -81,6 +93,36 @@ def time_limit(seconds: float):
         signal.setitimer(signal.ITIMER_REAL, 0)
         signal.signal(signal.SIGALRM, previous)
     if fired:
+        raise PageTimeout()
+
+
+@contextmanager
+def _watchdog(seconds: float):
+    """PageTimeout raised in this thread by a timer thread (CPython's PyThreadState_SetAsyncExc)."""
+    import ctypes
+
+    target = ctypes.c_ulong(threading.get_ident())
+    lock = threading.Lock()
+    state = {"done": False, "fired": False}
+
+    def fire():
+        with lock:
+            if not state["done"]:
+                state["fired"] = True
+                ctypes.pythonapi.PyThreadState_SetAsyncExc(target, ctypes.py_object(PageTimeout))
+
+    timer = threading.Timer(seconds, fire)
+    timer.daemon = True
+    timer.start()
+    try:
+        yield
+    finally:
+        with lock:
+            state["done"] = True
+            if state["fired"]:  # raised already, or still pending: never let it land after the block
+                ctypes.pythonapi.PyThreadState_SetAsyncExc(target, None)
+        timer.cancel()
+    if state["fired"]:
         raise PageTimeout()
 
 
