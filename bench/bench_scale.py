@@ -383,6 +383,21 @@ def fts_latency(db: Path, rng: random.Random) -> tuple[float, float]:
     return statistics.median(times) * 1000, times[int(len(times) * 0.95) - 1] * 1000
 
 
+def size_breakdown(db: Path, top: int = 8) -> str:
+    """The largest tables and indexes of an archive, with their share (SQLite's dbstat; empty where it is not built in)."""
+    import sqlite3
+
+    conn = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
+    try:
+        rows = conn.execute("select name, sum(pgsize) from dbstat group by name order by 2 desc").fetchall()
+    except sqlite3.OperationalError:
+        return ""
+    finally:
+        conn.close()
+    total = sum(size for _, size in rows) or 1
+    return ", ".join(f"{name} {100 * size / total:.0f}%" for name, size in rows[:top])
+
+
 def size_of(db: Path) -> int:
     return sum(Path(str(db) + s).stat().st_size for s in ("", "-wal") if Path(str(db) + s).exists())
 
@@ -478,7 +493,7 @@ def main() -> int:
     )
     print(f"  peak memory: {memory_line(first)}", flush=True)
     print("  " + first.summary.replace("\n", "\n  "), flush=True)
-    print(f"archive: {size_of(db) / 2**20:.0f} MB for {args.pages} pages", flush=True)
+    print(f"archive: {size_of(db) / 2**20:.0f} MB for {args.pages} pages, {size_of(db) / args.pages / 1024:.1f} KB a page; {size_breakdown(db)}", flush=True)
     p50, p95 = fts_latency(db, rng)
     print(f"FTS search over the archive, {QUERIES} queries of 1-2 title words: p50 {p50:.1f} ms, p95 {p95:.1f} ms", flush=True)
 
@@ -489,6 +504,7 @@ def main() -> int:
     arc.close()
     redone = cli(["reprocess", "--db", str(db), "--workers", str(workers), "--since", since])
     print(f"reprocess --since {since}: {redone.seconds:.1f} s, {redone.pages / redone.seconds:.1f} pages/s; {redone.summary.splitlines()[0]}", flush=True)
+    print(machine_load(), flush=True)
     return 0
 
 
