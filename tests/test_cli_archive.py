@@ -88,24 +88,24 @@ def test_stats_says_none_instead_of_an_empty_heading(tmp_path):
     assert "languages:\n  en: 5\n" in output
 
 
-@pytest.mark.parametrize("command", [["stats"], ["search", "x"], ["show", "abcd"], ["export"], ["sites", "show", "x"], ["sites", "rebuild"], ["serve"]])
-def test_a_file_that_is_not_an_archive_is_named(tmp_path, command):
+def assert_junk_is_named(tmp_path, command):
     junk = tmp_path / "notes.db"
     junk.write_text("these are my notes, not a database\n" * 50)
     result = CliRunner().invoke(cli, [*command, "--db", str(junk)])
     assert result.exit_code == 1
     assert result.output == f"Error: {junk} is not an archive: not an SQLite database (file is not a database)\n"
+
+
+@pytest.mark.parametrize("command", [["stats"], ["search", "x"], ["show", "abcd"], ["export"], ["sites", "show", "x"], ["sites", "rebuild"], ["serve"]])
+def test_a_file_that_is_not_an_archive_is_named(tmp_path, command):
+    assert_junk_is_named(tmp_path, command)
     missing = CliRunner().invoke(cli, [*command, "--db", str(tmp_path / "none.db")])
     assert "no archive at" in missing.output and "ingest PATH" in missing.output
 
 
 @pytest.mark.parametrize("command", [["ingest", str(SEEDS)], ["reprocess"]])
 def test_writing_commands_name_a_file_that_is_not_an_archive_and_leave_another_database_alone(tmp_path, command):
-    junk = tmp_path / "notes.db"
-    junk.write_text("these are my notes, not a database\n" * 50)
-    result = CliRunner().invoke(cli, [*command, "--db", str(junk)])
-    assert result.exit_code == 1
-    assert result.output == f"Error: {junk} is not an archive: not an SQLite database (file is not a database)\n"
+    assert_junk_is_named(tmp_path, command)
     other = tmp_path / "other.db"
     sqlite3.connect(other).execute("create table notes (x)").connection.commit()
     result = CliRunner().invoke(cli, [*command, "--db", str(other)])
