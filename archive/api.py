@@ -24,6 +24,7 @@ import sqlite_utils
 
 from . import query
 from .query import Filters
+from .schema import schema_is_current
 
 
 class NotAnArchive(Exception):
@@ -89,6 +90,14 @@ class ArchiveReader:
         """
         return query.article(self.db, article_id)
 
+    def raw(self, page_id: str) -> bytes | None:
+        """A page's bytes as they were read (the archive stores them compressed); None when no page has this id.
+
+        An article's id is its page's id.
+        """
+        row = query.raw_page(self.db, page_id)
+        return None if row is None else row["raw"]
+
     def close(self) -> None:
         self.db.close()
 
@@ -103,20 +112,41 @@ def check_archive(path: Path) -> None:
     """Raise NotAnArchive, naming the file, unless it is an archive; bring an older archive's schema up to date."""
     if not path.exists():
         raise NotAnArchive(f"no archive at {path}")
+    tables, current = _inspect(path)
+    if not {"pages", "articles"} <= tables:
+        raise NotAnArchive(f"{path} is an SQLite database but not an archive (it has no pages and articles tables)")
+    if not current:
+        from .writer import Archive
+
+        Archive(path).close()  # runs the schema's migration
+
+
+def check_archive_to_write(path: Path) -> bool:
+    """Raise NotAnArchive, naming the file, unless an archive can be written there; True when an older archive will be upgraded.
+
+    A missing or empty file, or an SQLite database without tables, becomes
+    a new archive; another application's database is left alone.
+    """
+    if not path.exists() or (path.is_file() and path.stat().st_size == 0):
+        return False
+    tables, current = _inspect(path)
+    if tables and not {"pages", "articles"} <= tables:
+        shown = ", ".join(sorted(tables)[:5]) + (", ..." if len(tables) > 5 else "")
+        raise NotAnArchive(f"{path} is an SQLite database but not an archive (its tables: {shown}): give another file for the archive")
+    return bool(tables) and not current
+
+
+def _inspect(path: Path) -> tuple[set[str], bool]:
+    """(the file's tables, whether an archive's schema is this release's), read without writing; NotAnArchive when it is no SQLite file."""
     if path.is_dir():
         raise NotAnArchive(f"{path} is a directory, not an archive file")
     try:
         conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
         try:
             tables = {row[0] for row in conn.execute("select name from sqlite_master where type = 'table'")}
-            columns = {row[1] for row in conn.execute("pragma table_info(articles)")}
+            current = schema_is_current(sqlite_utils.Database(conn)) if {"pages", "articles"} <= tables else True
         finally:
             conn.close()
     except sqlite3.DatabaseError as exc:
         raise NotAnArchive(f"{path} is not an archive: not an SQLite database ({exc})") from None
-    if not {"pages", "articles"} <= tables:
-        raise NotAnArchive(f"{path} is an SQLite database but not an archive (it has no pages and articles tables)")
-    if "host" not in columns:
-        from .writer import Archive
-
-        Archive(path).close()  # runs the schema's migration
+    return tables, current

@@ -45,6 +45,9 @@ PAGE_COLUMNS = {
     "url": ("URL", "the page's URL"),
     "format": ("Format", "html or text (a plain-text dump)"),
     "raw": ("Raw content", "the bytes as saved: view them as text or download them"),
+    "raw_codec": ("Stored as", "empty: the bytes as read; zlib: compressed (the links give them back as read)"),
+    "fetched_at": ("Fetched", "when the page was fetched, as its WARC record or feed says"),
+    "origin": ("Origin", "what the page's container (a WARC record, a feed line) said beside its bytes"),
     "status": ("Status", "ok, duplicate or rejected"),
     "reason": ("Reason", "why a page was rejected"),
     "ingested_at": ("Ingested", "when the page was archived (UTC)"),
@@ -93,8 +96,8 @@ def canned_queries() -> dict:
         "removals_by_rule": {
             "title": "Removed blocks by rule",
             "description": "How often each cleaning rule fired; a rule leads to the blocks it removed.",
-            "sql": "select rule, rule_description(rule) as description, count(*) as blocks, "
-            "count(distinct page_id) as pages from removed_blocks group by rule order by blocks desc",
+            "sql": "select rule, rule_description(rule) as description, sum(blocks) as blocks, "
+            "count(*) as pages from removal_rules group by rule order by blocks desc",
         },
         "removals": {
             "title": "Removed blocks",
@@ -104,7 +107,9 @@ def canned_queries() -> dict:
             "case when r.inline then 'cut from a sentence' else 'block' end as kind, r.text "
             "from removed_blocks r left join articles a on a.id = r.page_id "
             "where (:article = '' or (r.page_id >= lower(:article) and r.page_id < lower(:article) || 'g')) "
-            "and (:rule = '' or r.rule = :rule) order by r.page_id, r.seq limit 1000",
+            # the pages a rule touched, from removal_rules: only their removals are read
+            "and (:rule = '' or (r.page_id in (select page_id from removal_rules where rule = :rule) and r.rule = :rule)) "
+            "order by r.page_id, r.seq limit 1000",
         },
         "rejections_by_reason": {
             "title": "Rejected pages by reason",
@@ -171,11 +176,31 @@ def metadata(db_name: str) -> dict:
                         **_columns(PAGE_COLUMNS),
                     },
                     "removed_blocks": {
-                        "description": "Every block or inline span removed, with the rule that removed it.",
-                        "facets": ["rule", "inline"],
+                        "description": "Every block or inline span removed, with the rule that removed it "
+                        "(a view over page_removals; the canned query “Removed blocks by rule” leads to a rule's blocks).",
                         **_columns(REMOVED_COLUMNS),
                     },
-                    "runs": {"description": "One row per ingest run: its version, sources, options (JSON: format, fast, ...) and counts."},
+                    "page_removals": {
+                        "description": "What removed_blocks reads: one row a page, its removals as a JSON array of "
+                        "[position, rule, inline, text].",
+                        "hidden": True,
+                    },
+                    "removal_rules": {
+                        "description": "How many blocks each rule removed from each page.",
+                        "facets": ["rule"],
+                    },
+                    "runs": {"description": "One row per ingest or reprocess run: its version, sources, options (JSON), status and counts."},
+                    # Bookkeeping of running ingests: not what anyone browses for.
+                    "claims": {"description": "Pages a running ingest is processing, so that another ingest leaves them.", "hidden": True},
+                    "input_files": {
+                        "description": "Each file read to its end, with its size and mtime: a re-run skips it while both stay the same.",
+                        "hidden": True,
+                    },
+                    "site_pages": {"description": "Site memory: the pages learned per site.", "hidden": True},
+                    "site_lines": {
+                        "description": "Site memory: on how many of a site's pages each line occurs "
+                        "(a line on enough of them is the site's boilerplate, rule site_memory).",
+                    },
                     "duplicates": {
                         "description": "Each copy with its canonical article and the estimated Jaccard similarity "
                         "of their word shingles (1.0 for the same text).",

@@ -25,7 +25,9 @@ import sqlite_utils
 
 from pipeline.clean.rules import describe
 from pipeline.clean.scripts import UNSPACED
+from pipeline.packing import unpack_raw
 
+from . import removals
 from .schema import ARTICLES, PAGES, REMOVED, RUNS
 from .search_syntax import QueryError, parse_query, to_fts  # noqa: F401 (QueryError: for callers)
 from .values import normalise_host
@@ -69,13 +71,20 @@ MARK_OPEN, MARK_CLOSE = "\ue000", "\ue001"
 SNIPPET_TOKENS = 16
 # Characters each side of the match in a substring search's snippet.
 SNIPPET_CONTEXT_CHARS = 40
+# Ordered by FTS5's own `rank` column (bm25), which FTS5 sorts itself: rows
+# then come out best first, each is joined to its article and filtered as
+# it comes, and the LIMIT stops the scan, so snippet() (which re-reads and
+# re-tokenizes a text) runs for the rows shown only.  Ordering by the
+# expression bm25(...) instead made SQLite build every matching row,
+# snippet included, before sorting them (p95 over 100k pages: 52 -> 15 ms,
+# bench/README.md).
 SEARCH_SQL = f"""
 select a.id, a.title, a.site, a.host, a.published, a.language, a.word_count, a.url,
        snippet({ARTICLES}_fts, 1, char(57344), char(57345), '…', {SNIPPET_TOKENS}) as snippet,
-       bm25({ARTICLES}_fts) as rank
+       {ARTICLES}_fts.rank as rank
 from {ARTICLES}_fts join {ARTICLES} a on a.rowid = {ARTICLES}_fts.rowid
 where {ARTICLES}_fts match newsclean_fts(:q) and {FILTER_SQL} and {{copies}}
-order by rank limit {{limit}}
+order by {ARTICLES}_fts.rank limit {{limit}}
 """
 _DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 
@@ -110,15 +119,30 @@ class Filters:
 
 def register_functions(conn: sqlite3.Connection) -> None:
     """SQL functions the queries use: newsclean_fts (search syntax), newsclean_host, rule_description."""
-    conn.create_function("newsclean_fts", 1, _fts_or_error, deterministic=True)
+    conn.create_function("newsclean_fts", 1, _fts_or_nothing, deterministic=True)
     conn.create_function("newsclean_host", 1, normalise_host, deterministic=True)
     conn.create_function("rule_description", 1, lambda name: describe(name) if name else None, deterministic=True)
 
 
-def _fts_or_error(query):
+# An FTS5 expression that matches no row.
+MATCH_NOTHING = '""'
+
+
+def _fts_or_nothing(query):
+    """The FTS5 expression of a query; one that matches nothing for an empty query or one that cannot run.
+
+    An exception raised inside an SQLite callback only reaches the caller
+    as "user-defined function raised exception" (Datasette prints its
+    traceback too), so the reason is not raised here: search() parses the
+    query before it runs the SQL, and Datasette's search page asks
+    search_problem() (the browse plugin) why a query found nothing.
+    """
     if not (query or "").strip():
-        return '""'  # Datasette's search form before anything is typed: matches nothing
-    return to_fts(query)  # a QueryError reaches the caller as the query's error, with its message
+        return MATCH_NOTHING  # Datasette's search form before anything is typed
+    try:
+        return to_fts(query)
+    except QueryError:
+        return MATCH_NOTHING
 
 
 def search(
@@ -298,6 +322,18 @@ def article(db: sqlite_utils.Database, id_or_prefix: str) -> dict | None:
     return record
 
 
+def raw_page(db: sqlite_utils.Database, page_id: str) -> dict | None:
+    """A page's row (id, source, url, format, status) with `raw`, its bytes as they were read; None when no page has this id.
+
+    Every reader of stored bytes goes through here (or pipeline.packing.unpack_raw):
+    the archive stores them compressed (pages.raw_codec).
+    """
+    row = next(_rows(db, f"select id, source, url, format, status, raw, raw_codec from {PAGES} where id = ?", [page_id]), None)
+    if row is not None:
+        row["raw"] = unpack_raw(row["raw"], row.pop("raw_codec"))
+    return row
+
+
 class AmbiguousId(LookupError):
     def __init__(self, prefix: str, matches: list[str]):
         self.matches = matches
@@ -363,6 +399,6 @@ def stats(db: sqlite_utils.Database) -> dict:
             db.execute(f"select language, count(*) from {ARTICLES} where duplicate_of is null group by 1 order by 2 desc").fetchall()
         ),
         "sites": scalar(f"select count(distinct site) from {ARTICLES} where duplicate_of is null"),
-        "removed_by_rule": dict(db.execute(f"select rule, count(*) from {REMOVED} group by 1 order by 2 desc").fetchall()),
+        "removed_by_rule": removals.rule_counts(db),
         "runs": scalar(f"select count(*) from {RUNS}"),
     }

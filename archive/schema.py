@@ -2,7 +2,8 @@
 
 pages           every input ever seen, keyed by sha256 of its raw bytes (of its path when it has none)
 articles        one clean article per accepted page (copies point at their original)
-removed_blocks  every block or inline span the cleaner removed, with its rule
+removed_blocks  view: every block or inline span the cleaner removed, with its rule (archive/removals.py:
+                stored as one JSON array a page in page_removals, with counts per rule in removal_rules)
 runs            one row per ingest or reprocess run: options, status, counts, the cleaner's removals and seconds per step
 claims          pages a running ingest is processing, so that another one leaves them
 input_files     path, size and mtime of each file read, with what it held: a re-run skips unchanged files unread
@@ -15,13 +16,14 @@ from __future__ import annotations
 
 import sqlite_utils
 
+from .removals import PAGE_REMOVALS, REMOVAL_RULES, REMOVED_VIEW, ensure_removals_schema, needs_migration
 from .values import ensure_article_values
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 PAGES = "pages"
 ARTICLES = "articles"
-REMOVED = "removed_blocks"
+REMOVED = REMOVED_VIEW
 RUNS = "runs"
 CLAIMS = "claims"
 INPUT_FILES = "input_files"
@@ -32,7 +34,8 @@ def schema_is_current(db: sqlite_utils.Database) -> bool:
     """Every table is there, as this version makes it (then ensure_schema has nothing to write)."""
     tables = set(db.table_names())
     return (
-        {PAGES, ARTICLES, REMOVED, RUNS, CLAIMS, INPUT_FILES} <= tables
+        {PAGES, ARTICLES, PAGE_REMOVALS, REMOVAL_RULES, RUNS, CLAIMS, INPUT_FILES} <= tables
+        and not needs_migration(db)
         and "host" in db[ARTICLES].columns_dict
         and db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
         and not _missing_columns(db)
@@ -63,6 +66,7 @@ ADDED_COLUMNS = {
     PAGES: {
         "fetched_at": str,  # when the page was fetched, as its WARC record or feed says
         "origin": str,  # JSON: what the page's container said beside its bytes (url, title, charset...)
+        "raw_codec": str,  # how `raw` is stored: NULL as read, "zlib" compressed (pipeline/packing.py)
     },
 }
 
@@ -120,13 +124,7 @@ def ensure_schema(db: sqlite_utils.Database) -> None:
         db[ARTICLES].create_index(["language"])
         db[ARTICLES].create_index(["duplicate_of"])
         db[ARTICLES].enable_fts(FTS_COLUMNS, create_triggers=True, tokenize="unicode61 remove_diacritics 2")
-    if REMOVED not in db.table_names():
-        db[REMOVED].create(
-            {"page_id": str, "position": int, "seq": int, "rule": str, "inline": int, "text": str},
-            pk=("page_id", "seq"),
-            foreign_keys=[("page_id", PAGES, "id")],
-        )
-        db[REMOVED].create_index(["rule"])
+    ensure_removals_schema(db)
     if RUNS not in db.table_names():
         db[RUNS].create(
             {

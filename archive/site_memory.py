@@ -1,7 +1,9 @@
 """Site memory stored in the archive (see pipeline/site_memory.py for the rule).
 
 site_pages  (site, page_id)                 pages learned per site
-site_lines  (site, line_hash, line, pages)  on how many of them each line occurs
+site_lines  (site, line_hash, line, pages)  on how many of them each line occurs; `line` is
+                                            stored once a second page has it (most lines are
+                                            one article's own: only their hash is needed)
 
 Both are derived data: `rebuild_site_memory` recreates them from the
 articles and removed blocks already archived.
@@ -21,7 +23,13 @@ def ensure_site_memory_schema(db: sqlite_utils.Database) -> None:
     if SITE_PAGES not in db.table_names():
         db[SITE_PAGES].create({"site": str, "page_id": str}, pk=("site", "page_id"))
     if SITE_LINES not in db.table_names():
-        db[SITE_LINES].create({"site": str, "line_hash": str, "line": str, "pages": int}, pk=("site", "line_hash"))
+        # WITHOUT ROWID: the rows live in the primary key's B-tree (no second
+        # copy of site and hash in an index), and the (site, pages) index
+        # carries the hash the boilerplate look-up reads.
+        db.execute(
+            f"create table {SITE_LINES} (site text, line_hash text, line text, pages integer, "
+            "primary key (site, line_hash)) without rowid"
+        )
         db[SITE_LINES].create_index(["site", "pages"])
 
 
@@ -45,8 +53,8 @@ class ArchiveSiteMemory:
             if cursor.rowcount == 0:
                 return  # this page was learned before
             self.db.conn.executemany(
-                f"insert into {SITE_LINES} (site, line_hash, line, pages) values (?, ?, ?, 1) "
-                "on conflict (site, line_hash) do update set pages = pages + 1",
+                f"insert into {SITE_LINES} (site, line_hash, line, pages) values (?1, ?2, null, 1) "
+                "on conflict (site, line_hash) do update set pages = pages + 1, line = coalesce(line, ?3)",
                 [(site, line_hash(line), line) for line in lines],
             )
 
@@ -59,7 +67,7 @@ def site_page_count(db: sqlite_utils.Database, site: str) -> int:
 def most_repeated_lines(db: sqlite_utils.Database, site: str, limit: int) -> list[tuple[int, str]]:
     """(pages, line) of the lines seen on most of a site's learned pages, most first."""
     return db.execute(
-        f"select pages, line from {SITE_LINES} where site = ? order by pages desc, line limit ?", [site, limit]
+        f"select pages, line from {SITE_LINES} where site = ? and line is not null order by pages desc, line limit ?", [site, limit]
     ).fetchall()
 
 

@@ -12,9 +12,10 @@ import sqlite_utils
 from pipeline.clean.scripts import word_count
 from pipeline.dedupe import Candidate, Canonical
 from pipeline.document import STATUS_DUPLICATE, STATUS_OK, Document
+from pipeline.packing import Packed, RawCodecError, pack_raw, unpack_raw
 
-from . import dedupe_index, runs
-from .schema import ARTICLES, PAGES, REMOVED, ensure_schema, schema_is_current
+from . import dedupe_index, removals, runs
+from .schema import ARTICLES, PAGES, ensure_schema, schema_is_current
 from .values import article_values
 
 # Rejections for what a page cost (time, memory, size, a worker that died
@@ -100,7 +101,7 @@ class Archive:
             [stored_path(source), page_id],
         )]
         for old in stale:
-            self.db.execute(f"delete from {REMOVED} where page_id = ?", [old])
+            removals.delete(self.db, old)
             self.db.execute(f"delete from {PAGES} where id = ?", [old])
         return len(stale)
 
@@ -128,15 +129,18 @@ class Archive:
             raise
         conn.execute("COMMIT")
 
-    def write(self, doc: Document, run_id: int | None = None, ingested_at: str | None = None) -> None:
+    def write(self, doc: Document, run_id: int | None = None, ingested_at: str | None = None, packed: Packed | None = None) -> None:
         """Store a processed document: its page row, its article (if any) and its removals.
 
         A page stored before (reprocess) is replaced whole: an article it no
         longer has is deleted with its dedupe index entries.  `ingested_at`
-        keeps the time it was first stored.
+        keeps the time it was first stored.  `packed`: the page's bytes and
+        removals as the per-page work packed them (pipeline.packing);
+        without it (or its removals) they are packed here.
         """
         stamp = ingested_at or now()
         page_id = doc.id
+        codec, raw = (packed.raw_codec, packed.raw) if packed is not None else pack_raw(doc.raw)
         with self.transaction():  # a page is stored whole or not at all
             self._replace(
                 PAGES,
@@ -145,7 +149,8 @@ class Archive:
                     "source": stored_path(doc.source),
                     "url": doc.metadata.get("url"),
                     "format": doc.format,
-                    "raw": doc.raw,
+                    "raw": raw,
+                    "raw_codec": codec,
                     "status": doc.status,
                     "reason": doc.reason,
                     "ingested_at": stamp,
@@ -160,16 +165,10 @@ class Archive:
             elif self.db.execute(f"select 1 from {ARTICLES} where id = ?", [page_id]).fetchone():
                 dedupe_index.delete_signature(self.db, page_id)
                 self.db.execute(f"delete from {ARTICLES} where id = ?", [page_id])
-            self.db.execute(f"delete from {REMOVED} where page_id = ?", [page_id])
-            # ~200 rows a page: one executemany, without sqlite-utils' per-value
-            # conversion (which took a fifth of an ingest's time).
-            self.db.conn.executemany(
-                f"insert into {REMOVED} (page_id, position, seq, rule, inline, text) values (?, ?, ?, ?, ?, ?)",
-                [
-                    (page_id, removal.position, seq, removal.rule, int(removal.inline), removal.text)
-                    for seq, removal in enumerate(doc.removed)
-                ],
-            )
+            if packed is not None and packed.removals is not None:
+                removals.replace(self.db, page_id, encoded=packed.removals)
+            else:
+                removals.replace(self.db, page_id, doc.removed)
 
     def _replace(self, table: str, record: dict) -> None:
         """INSERT OR REPLACE one row, the statement built once per set of columns.
@@ -220,9 +219,13 @@ class Archive:
         """The rows of these pages (bytes, origin, status, when stored) with their article (or None), in the order asked."""
         marks = ",".join("?" * len(page_ids))
         rows = {row["id"]: row for row in self.db.query(
-            f"select id, source, raw, origin, status, reason, ingested_at from {PAGES} where id in ({marks})", page_ids
+            f"select id, source, raw, raw_codec, origin, status, reason, ingested_at from {PAGES} where id in ({marks})", page_ids
         )}
         for page_id, row in rows.items():
+            try:
+                row["raw"] = unpack_raw(row["raw"], row.pop("raw_codec"))
+            except RawCodecError as exc:  # nothing to re-read: the page is rejected with why
+                row["raw"], row["reason"] = b"", f"error: {exc}"
             row["article"] = self.article(page_id)
         return [rows[i] for i in page_ids if i in rows]
 

@@ -191,12 +191,22 @@ def write_text_files(out: Path, corpus: Corpus, pages: int) -> Path:
 
 
 class Sampler:
-    """Peak resident memory and CPU seconds of a process tree (an ingest and its workers), read from /proc every 0.2 s."""
+    """Peak memory and CPU seconds of a process tree (an ingest and its workers), read from /proc every 0.2 s.
+
+    Memory is counted two ways: RSS summed over the processes (pages the
+    workers share with the ingest process since the fork are counted once
+    per process) and PSS summed (each shared page divided among the
+    processes that share it: what the tree holds in physical memory).  PSS
+    is read every PSS_EVERY samples (reading smaps costs more).
+    """
+
+    PSS_EVERY = 5
 
     def __init__(self, pid: int):
         self.pid = pid
-        self.peak_main = self.peak_tree = 0
+        self.peak_main = self.peak_tree = self.peak_pss = self.peak_worker = 0
         self.cpu: dict[int, float] = {}  # pid -> last CPU seconds seen
+        self.timeline: list[tuple[float, int, int]] = []  # (seconds, RSS summed, PSS summed) at each PSS reading
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._run, daemon=True)
         self._thread.start()
@@ -212,23 +222,31 @@ class Sampler:
         return sum(v for pid, v in self.cpu.items() if pid != self.pid)
 
     def _run(self):
+        samples, started = 0, time.monotonic()
         while not self._stop.is_set():
             pids = [self.pid] + _descendants(self.pid)
-            rss = {pid: _rss(pid) for pid in pids}
+            rss = {pid: _memory(pid, "/proc/{}/status", "VmRSS:") for pid in pids}
             for pid in pids:
                 seconds = _cpu(pid)
                 if seconds is not None:
                     self.cpu[pid] = max(self.cpu.get(pid, 0.0), seconds)
             self.peak_main = max(self.peak_main, rss.get(self.pid, 0))
             self.peak_tree = max(self.peak_tree, sum(rss.values()))
+            self.peak_worker = max([self.peak_worker] + [v for pid, v in rss.items() if pid != self.pid])
+            if samples % self.PSS_EVERY == 0:
+                pss = sum(_memory(pid, "/proc/{}/smaps_rollup", "Pss:") for pid in pids)
+                self.peak_pss = max(self.peak_pss, pss)
+                self.timeline.append((time.monotonic() - started, sum(rss.values()), pss))
+            samples += 1
             self._stop.wait(0.2)
 
 
-def _rss(pid: int) -> int:
+def _memory(pid: int, path: str, field: str) -> int:
+    """A kB figure of /proc/PID/status or smaps_rollup, in bytes (0 when the process is gone)."""
     try:
-        with open(f"/proc/{pid}/status") as fh:
+        with open(path.format(pid)) as fh:
             for line in fh:
-                if line.startswith("VmRSS:"):
+                if line.startswith(field):
                     return int(line.split()[1]) * 1024
     except OSError:
         pass
@@ -271,8 +289,11 @@ class Run:
     summary: str
     cpu_main_ms: float  # CPU per page of the ingest process (reading, claims, the writer)
     cpu_workers_ms: float  # CPU per page of its worker processes
-    peak_main: int
-    peak_tree: int
+    peak_main: int  # RSS of the ingest process
+    peak_tree: int  # RSS summed over the ingest process and its workers
+    peak_pss: int  # PSS summed over them
+    peak_worker: int  # RSS of the largest worker
+    timeline: list  # (seconds, RSS summed, PSS summed)
 
 
 def cli(args: list[str]) -> Run:
@@ -290,7 +311,23 @@ def cli(args: list[str]) -> Run:
     pages = int(_SUMMARY.match(head).group(1))
     counts = {what.split()[0] if what[0].isalpha() else what: int(n) for n, what in _COUNT.findall(head)}
     per = max(pages, 1)
-    return Run(seconds, pages, counts, out.strip(), sampler.cpu_main() * 1000 / per, sampler.cpu_workers() * 1000 / per, sampler.peak_main, sampler.peak_tree)
+    return Run(seconds, pages, counts, out.strip(), sampler.cpu_main() * 1000 / per, sampler.cpu_workers() * 1000 / per, sampler.peak_main, sampler.peak_tree, sampler.peak_pss, sampler.peak_worker, sampler.timeline)
+
+
+def memory_line(run: Run) -> str:
+    """Peak memory, both ways, and how the sums moved through the run (at each tenth of it): bounded or growing."""
+    mb = 2**20
+    tenths = []
+    for tenth in range(1, 11):
+        upto = [(rss, pss) for seconds, rss, pss in run.timeline if seconds <= run.seconds * tenth / 10]
+        if upto:
+            tenths.append(f"{max(r for r, _ in upto) / mb:.0f}/{max(p for _, p in upto) / mb:.0f}")
+    return (
+        f"RSS summed over the ingest process and its workers {run.peak_tree / mb:.0f} MB "
+        f"(ingest process {run.peak_main / mb:.0f} MB, largest worker {run.peak_worker / mb:.0f} MB); "
+        f"PSS summed {run.peak_pss / mb:.0f} MB (pages shared since the fork counted once); "
+        f"peak RSS/PSS summed by each tenth of the run: {' '.join(tenths)} MB"
+    )
 
 
 def ingest_cli(db: Path, paths: list[Path], workers: int, scheduler: str | None = None, fresh: bool = True) -> Run:
@@ -304,14 +341,16 @@ def ingest_cli(db: Path, paths: list[Path], workers: int, scheduler: str | None 
 def writer_ceiling(paths: list[Path], pages: int) -> tuple[float, float]:
     """(pages per second, pages per CPU second) the writer alone absorbs: pages processed first, then only site memory, dedupe look-ups and inserts timed."""
     from pipeline.readers import read_file
-    from pipeline.runner import process_input
+    from pipeline.runner import process_for_writer, unpack
     from pipeline.store import BATCH_PAGES, store_page
 
     options = Options(block_languages=False)
     docs = []
     for path in sorted(Path(paths[0]).rglob("*.txt"))[:pages]:
         for page in read_file(str(path), options):
-            docs.append(process_input(page, options))
+            doc, packed = unpack(process_for_writer(page, options))  # as workers send them
+            doc.raw = page.raw
+            docs.append((doc, packed))
     db = Path(paths[0]).parent / "writer.db"
     db.unlink(missing_ok=True)
     arc = Archive(db)
@@ -320,8 +359,8 @@ def writer_ceiling(paths: list[Path], pages: int) -> tuple[float, float]:
     started, cpu = time.perf_counter(), time.process_time()
     for start in range(0, len(docs), BATCH_PAGES):
         with arc.transaction():
-            for doc in docs[start : start + BATCH_PAGES]:
-                store_page(arc, doc, run, memory, None)
+            for doc, packed in docs[start : start + BATCH_PAGES]:
+                store_page(arc, doc, run, memory, None, packed=packed)
     seconds, cpu = time.perf_counter() - started, time.process_time() - cpu
     arc.close()
     return len(docs) / seconds, len(docs) / cpu
@@ -344,8 +383,52 @@ def fts_latency(db: Path, rng: random.Random) -> tuple[float, float]:
     return statistics.median(times) * 1000, times[int(len(times) * 0.95) - 1] * 1000
 
 
+def size_breakdown(db: Path, top: int = 8) -> str:
+    """The largest tables and indexes of an archive, with their share (SQLite's dbstat; empty where it is not built in)."""
+    import sqlite3
+
+    conn = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
+    try:
+        rows = conn.execute("select name, sum(pgsize) from dbstat group by name order by 2 desc").fetchall()
+    except sqlite3.OperationalError:
+        return ""
+    finally:
+        conn.close()
+    total = sum(size for _, size in rows) or 1
+    return ", ".join(f"{name} {100 * size / total:.0f}%" for name, size in rows[:top])
+
+
 def size_of(db: Path) -> int:
     return sum(Path(str(db) + s).stat().st_size for s in ("", "-wal") if Path(str(db) + s).exists())
+
+
+def _spin(loops: int) -> float:
+    started = time.perf_counter()
+    total = 0
+    for i in range(loops):
+        total += i * i
+    return time.perf_counter() - started
+
+
+def machine_load(loops: int = 40_000_000) -> str:
+    """The load average, and a plain CPU check: one pure-Python loop alone, then two at once in two processes.
+
+    On an idle machine with two cores, two processes run 2.0x one; on a
+    machine whose cores other jobs hold, less: a worker count cannot show
+    more than that.
+    """
+    import multiprocessing
+
+    alone = _spin(loops)
+    with multiprocessing.get_context("fork").Pool(2) as pool:
+        started = time.perf_counter()
+        pool.map(_spin, [loops, loops])
+        both = time.perf_counter() - started
+    load = " ".join(f"{x:.2f}" for x in os.getloadavg())
+    return (
+        f"machine: {os.cpu_count()} cores, load average {load}; CPU check: a loop alone {alone:.2f} s, "
+        f"two at once {both:.2f} s: two processes got {2 * alone / both:.2f}x one"
+    )
 
 
 # -- the run ---------------------------------------------------------------------------
@@ -373,6 +456,7 @@ def main() -> int:
     print(f"base pages: {len(bases)} (dev-pages and wcxb-dev)", flush=True)
 
     ratio_set = write_text_files(args.out / "ratio", corpus, args.ratio_pages)
+    print(machine_load(), flush=True)
     baseline = None
     for n in counts if args.ratio_pages else []:
         run = ingest_cli(args.out / f"ratio-{n}.db", [ratio_set], n)
@@ -388,6 +472,8 @@ def main() -> int:
         run = ingest_cli(args.out / "ratio-dask.db", [ratio_set], 1, scheduler=f"local:{args.local_cluster}")
         rate = run.pages / run.seconds
         print(f"text dumps, {args.ratio_pages} pages, Dask LocalCluster of {args.local_cluster} (started by the run): {run.seconds:.1f} s, {rate:.1f} pages/s, {rate / baseline:.2f}x one worker", flush=True)
+    if args.ratio_pages:
+        print(machine_load(), flush=True)
     if args.writer_pages and args.ratio_pages:
         wall, cpu = writer_ceiling([ratio_set], args.writer_pages)
         print(f"writer alone: {wall:.0f} pages/s, {cpu:.0f} pages per CPU second (site memory, dedupe look-ups, inserts; {args.writer_pages} text dumps processed beforehand)", flush=True)
@@ -402,12 +488,12 @@ def main() -> int:
     first = ingest_cli(db, inputs, workers)
     print(
         f"ingest, --workers {workers}: {first.seconds:.1f} s, {first.pages / first.seconds:.1f} pages/s; CPU per page: ingest process "
-        f"{first.cpu_main_ms:.1f} ms, workers {first.cpu_workers_ms:.1f} ms; peak RSS ingest process {first.peak_main / 2**20:.0f} MB, "
-        f"with its workers {first.peak_tree / 2**20:.0f} MB",
+        f"{first.cpu_main_ms:.1f} ms, workers {first.cpu_workers_ms:.1f} ms",
         flush=True,
     )
+    print(f"  peak memory: {memory_line(first)}", flush=True)
     print("  " + first.summary.replace("\n", "\n  "), flush=True)
-    print(f"archive: {size_of(db) / 2**20:.0f} MB for {args.pages} pages", flush=True)
+    print(f"archive: {size_of(db) / 2**20:.0f} MB for {args.pages} pages, {size_of(db) / args.pages / 1024:.1f} KB a page; {size_breakdown(db)}", flush=True)
     p50, p95 = fts_latency(db, rng)
     print(f"FTS search over the archive, {QUERIES} queries of 1-2 title words: p50 {p50:.1f} ms, p95 {p95:.1f} ms", flush=True)
 
@@ -418,6 +504,7 @@ def main() -> int:
     arc.close()
     redone = cli(["reprocess", "--db", str(db), "--workers", str(workers), "--since", since])
     print(f"reprocess --since {since}: {redone.seconds:.1f} s, {redone.pages / redone.seconds:.1f} pages/s; {redone.summary.splitlines()[0]}", flush=True)
+    print(machine_load(), flush=True)
     return 0
 
 

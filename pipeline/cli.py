@@ -216,12 +216,18 @@ def _options(fmt: str, language_backend: str, fast: bool) -> Options:
 
 
 def _open_for_writing(db: str):
-    from archive import Archive
+    """The archive opened to write (created when missing), or one clear error that names the file (see _read_archive)."""
+    from archive import Archive, NotAnArchive
+    from archive.api import check_archive_to_write
 
     try:
+        if check_archive_to_write(Path(db)):
+            click.echo(f"{db}: written by an earlier release; bringing it up to date (once, a minute or more for a large archive)", err=True)
         return Archive(db)
-    except Exception as exc:  # sqlite3.DatabaseError: "file is not a database"
-        raise click.ClickException(f"{db} cannot be opened as an archive ({exc})") from exc
+    except NotAnArchive as exc:
+        raise click.ClickException(str(exc)) from None
+    except Exception as exc:  # sqlite3.DatabaseError from SQLite itself (a damaged file)
+        raise click.ClickException(f"{db} cannot be opened as an archive ({type(exc).__name__}: {exc})") from exc
 
 
 def _progress(label: str):
@@ -577,7 +583,27 @@ def serve(db, port, host):
     os.execv(sys.executable, args)
 
 
+def _import_sqlite_utils_without_pandas() -> None:
+    """Import sqlite-utils without the pandas it imports when pandas is installed.
+
+    sqlite-utils imports pandas (and pandas pyarrow) at import time, only to
+    convert pandas values given to its inserts, which the archive never
+    gives it: ~100 MB in the ingest process and in every worker forked from
+    it.  The command line is a process of its own, so its sqlite-utils goes
+    without; pandas stays importable by anything else (export loads pyarrow
+    itself).  Library callers are left as they are.
+    """
+    if "sqlite_utils" in sys.modules or "pandas" in sys.modules:
+        return
+    sys.modules["pandas"] = None  # makes `import pandas` raise ImportError
+    try:
+        import sqlite_utils  # noqa: F401
+    finally:
+        del sys.modules["pandas"]
+
+
 def main():
+    _import_sqlite_utils_without_pandas()
     # Not click's standalone mode: it answers Ctrl-C with "Aborted!" and exit code 1.
     try:
         code = cli.main(prog_name="newsclean", standalone_mode=False)

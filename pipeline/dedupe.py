@@ -150,10 +150,14 @@ def signature_of_shingles(shingles: np.ndarray) -> np.ndarray:
     with np.errstate(over="ignore"):
         for start in range(0, len(shingles), SIGNATURE_CHUNK):
             chunk = shingles[start : start + SIGNATURE_CHUNK, None]
-            # Multiply-shift hashing: one independent-enough permutation per row.
-            permuted = ((chunk * _PERM_A[None, :] + _PERM_B[None, :]) >> np.uint64(32)).min(axis=0)
+            # Multiply-shift hashing: one independent-enough permutation per
+            # row, its high 32 bits kept.  The shift is taken after the
+            # minimum (it keeps the order): one pass over the products less.
+            permuted = chunk * _PERM_A[None, :]
+            permuted += _PERM_B[None, :]
+            permuted = permuted.min(axis=0)
             lowest = permuted if lowest is None else np.minimum(lowest, permuted)
-    return lowest.astype(np.uint32)
+    return (lowest >> np.uint64(32)).astype(np.uint32)
 
 
 def band_keys(signature: np.ndarray) -> list[int]:

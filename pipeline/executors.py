@@ -15,6 +15,7 @@ recorded.
 
 from __future__ import annotations
 
+import gc
 import os
 import signal
 import time
@@ -39,6 +40,13 @@ WORKER_GRACE_SECONDS = 10
 # limits allow (a 5 MB text dump takes ~0.6 GB to clean, an HTML page at
 # read.MAX_ELEMENTS ~0.15 GB).
 PAGE_MEMORY_BYTES = 2 << 30
+# Pages a worker process cleans before a fresh one takes its place.  A
+# worker grows as it meets new languages and words (the cleaner's word
+# lists and caches) and as it writes to pages it shares with the ingest
+# process; a fresh one starts from the shared state again.  Reloading what
+# it needs costs well under a second, i.e. under 0.5 ms a page at this
+# count (bench/README.md: memory).
+RECYCLE_PAGES = 2500
 
 
 def page_deadline(options: Options) -> float:
@@ -60,15 +68,28 @@ class Inline:
 
 
 class _Worker:
-    def __init__(self, context, work, index: int):
+    def __init__(self, context, work, index: int, quota: int):
         self.tasks = context.Queue()  # its feeder thread sends: putting a page never blocks this process
         receive, self.results = context.Pipe(duplex=False)
         self.process = context.Process(target=_worker_main, args=(work, self.tasks, self.results), name=f"newsclean-worker-{index}", daemon=True)
-        self.process.start()
+        # Objects that exist now are moved out of the collector's reach for
+        # the child: collecting them would write to every page holding one,
+        # turning pages shared with this process into the child's own.
+        gc.freeze()
+        try:
+            self.process.start()
+        finally:
+            gc.unfreeze()
         self.results.close()  # the child's end
         self.results = receive
         self.queue: deque = deque()  # entries sent to this worker, oldest first
         self.started = time.monotonic()  # when it began its oldest entry
+        self.quota = quota  # pages it is given before it is replaced by a fresh worker
+        self.given = 0
+
+    @property
+    def retiring(self) -> bool:
+        return self.given >= self.quota
 
     def stop(self, kill: bool = False) -> None:
         if kill and self.process.is_alive():
@@ -131,6 +152,7 @@ class Processes:
         self.count = workers
         self.prepare = prepare
         self.workers: list[_Worker] = []
+        self.backlog: deque = deque()  # entries waiting for a worker that has not reached its quota
 
     def run(self, items: Iterable) -> Iterator[tuple[object, Document | None]]:
         entries: deque = deque()  # [item, result, done] in input order
@@ -141,7 +163,8 @@ class Processes:
                 entry = [item, None, item.page is None]
                 entries.append(entry)
                 if not entry[2]:
-                    self._assign(entry)
+                    self.backlog.append(entry)
+            self._dispatch()
             if not entries:
                 return
             if entries[0][2]:
@@ -150,16 +173,38 @@ class Processes:
                 continue
             self._collect()
 
-    def _assign(self, entry: list) -> None:
-        if not self.workers:
+    def _dispatch(self) -> None:
+        """Hand waiting entries to the least busy worker that has not reached its quota, while there is one."""
+        if self.backlog and not self.workers:
             if self.prepare is not None:
                 self.prepare()
-            self.workers = [_Worker(self.context, self.work, i) for i in range(self.count)]
-        worker = min(self.workers, key=lambda w: len(w.queue))
-        if not worker.queue:
-            worker.started = time.monotonic()
-        worker.queue.append(entry)
-        worker.tasks.put(entry[0].page)
+            # The first workers reach their quotas at staggered times: never all at once.
+            self.workers = [self._start(i, RECYCLE_PAGES * (i + 1) // self.count) for i in range(self.count)]
+        while self.backlog:
+            open_workers = [w for w in self.workers if not w.retiring]
+            if not open_workers:
+                return  # those retiring finish their pages, are replaced, and the rest waits for them
+            worker = min(open_workers, key=lambda w: len(w.queue))
+            entry = self.backlog.popleft()
+            if not worker.queue:
+                worker.started = time.monotonic()
+            worker.queue.append(entry)
+            worker.given += 1
+            worker.tasks.put(entry[0].page)
+
+    def _start(self, index: int, quota: int | None = None) -> _Worker:
+        return _Worker(self.context, self.work, index, RECYCLE_PAGES if quota is None else quota)
+
+    def _renew_retired(self) -> None:
+        """Replace each worker that was given its quota and has finished it (RECYCLE_PAGES)."""
+        for index, worker in enumerate(self.workers):
+            if worker.retiring and not worker.queue:
+                try:
+                    worker.tasks.put(None)
+                except (OSError, ValueError):
+                    pass
+                worker.stop()
+                self.workers[index] = self._start(index)
 
     def _collect(self) -> None:
         """Wait for one result (or a worker's death or deadline) and record it."""
@@ -179,20 +224,22 @@ class Processes:
                 entry = worker.queue.popleft()
                 entry[1], entry[2] = result, True
                 worker.started = time.monotonic()
+                if worker.retiring and not worker.queue:
+                    self._renew_retired()
             elif not worker.process.is_alive():
                 self._replace(worker, _crash_reason(worker))
             elif time.monotonic() - worker.started > self.deadline:
                 self._replace(worker, f"timeout: stopped after {self.deadline:g} s (the page's worker was killed)")
+        self._dispatch()
 
     def _replace(self, worker: _Worker, reason: str) -> None:
         """Kill a worker, reject its current page with `reason`, hand its other pages to a new one."""
         worker.stop(kill=True)
         first, rest = worker.queue[0], list(worker.queue)[1:]
         first[1], first[2] = _lost(first[0].page, reason), True
-        fresh = _Worker(self.context, self.work, self.workers.index(worker))
-        self.workers[self.workers.index(worker)] = fresh
-        for entry in rest:
-            self._assign(entry)
+        index = self.workers.index(worker)
+        self.workers[index] = self._start(index)
+        self.backlog.extendleft(reversed(rest))  # first in line, in their order
 
     def close(self) -> None:
         for worker in self.workers:
@@ -206,6 +253,8 @@ class Processes:
 
 def _fill(source: Iterator, in_flight: deque, window: int) -> Iterator:
     """Items from `source` while fewer than `window` are in flight and their pages hold under MAX_IN_FLIGHT_BYTES."""
+    if len(in_flight) >= window:  # most calls: a full window, nothing to add up
+        return
     held = sum(len(entry[0].page.raw) for entry in in_flight if entry[0].page is not None)
     while len(in_flight) < window and held < MAX_IN_FLIGHT_BYTES:
         item = next(source, None)

@@ -29,6 +29,7 @@ from .executors import PAGE_MEMORY_BYTES
 from .extract import extract
 from .language import detect_language
 from .options import Options
+from .packing import Packed, pack
 from .read import decode_document, read_input
 from .readers import PageInput, read_file, read_page_file
 
@@ -56,15 +57,27 @@ class PageTimeout(BaseException):
 
 @contextmanager
 def time_limit(seconds: float):
-    """Raise PageTimeout after `seconds` (only where signals work: main thread, POSIX).
+    """Raise PageTimeout after `seconds`: by SIGALRM in the main thread, by a watchdog thread in any other.
 
-    Code that swallows even a BaseException (a bare `except:`) only delays
-    it: the block still ends in PageTimeout once it returns.
+    Either way the exception arrives between two Python bytecodes: a parse
+    stuck inside C code is not interrupted (worker processes are killed for
+    that, pipeline.executors).  Code that swallows even a BaseException (a
+    bare `except:`) only delays it: the block still ends in PageTimeout
+    once it returns.
     """
-    usable = seconds and hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread()
-    if not usable:
+    if not seconds:
         yield
         return
+    if hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread():
+        with _alarm(seconds):
+            yield
+    else:  # a Dask worker's thread, a library caller's thread: no signal reaches it
+        with _watchdog(seconds):
+            yield
+
+
+@contextmanager
+def _alarm(seconds: float):
     fired = False
 
     def on_alarm(signum, frame):
@@ -80,6 +93,36 @@ def time_limit(seconds: float):
         signal.setitimer(signal.ITIMER_REAL, 0)
         signal.signal(signal.SIGALRM, previous)
     if fired:
+        raise PageTimeout()
+
+
+@contextmanager
+def _watchdog(seconds: float):
+    """PageTimeout raised in this thread by a timer thread (CPython's PyThreadState_SetAsyncExc)."""
+    import ctypes
+
+    target = ctypes.c_ulong(threading.get_ident())
+    lock = threading.Lock()
+    state = {"done": False, "fired": False}
+
+    def fire():
+        with lock:
+            if not state["done"]:
+                state["fired"] = True
+                ctypes.pythonapi.PyThreadState_SetAsyncExc(target, ctypes.py_object(PageTimeout))
+
+    timer = threading.Timer(seconds, fire)
+    timer.daemon = True
+    timer.start()
+    try:
+        yield
+    finally:
+        with lock:
+            state["done"] = True
+            if state["fired"]:  # raised already, or still pending: never let it land after the block
+                ctypes.pythonapi.PyThreadState_SetAsyncExc(target, None)
+        timer.cancel()
+    if state["fired"]:
         raise PageTimeout()
 
 
@@ -182,24 +225,27 @@ def warm_up(options: Options) -> None:
 def process_for_writer(page: PageInput, options: Options) -> tuple:
     """process_input, packed to travel back from a worker (see `unpack`).
 
-    The raw bytes stay behind (the writer holds them already) and blocks
-    travel as tuples: a Block (a slots dataclass) pickles through Python
-    code, which cost the ingest process 0.4 ms a page to unpickle, four
-    times the tuples.
+    The page's bytes and removals come back as the archive stores them
+    (pipeline.packing: compressing and encoding them is done here, beside
+    the cleaning, not in the process that writes), and blocks travel as
+    tuples: a Block (a slots dataclass) pickles through Python code, which
+    cost the ingest process 0.4 ms a page to unpickle, four times the
+    tuples.
     """
     doc = process_input(page, options)
+    packed = pack(doc, page.raw)
     doc.raw = b""
     blocks, doc.blocks = doc.blocks, []
-    return doc, [(b.text, b.kind, b.removed_by, b.language) for b in blocks]
+    return doc, [(b.text, b.kind, b.removed_by, b.language) for b in blocks], packed
 
 
-def unpack(result) -> Document:
-    """A processed page as process_for_writer packed it (or a Document as it is)."""
+def unpack(result) -> tuple[Document, Packed | None]:
+    """(document, its bytes and removals as packed, or None) from what process_for_writer sent (or a Document, as it is)."""
     if isinstance(result, Document):
-        return result
-    doc, blocks = result
+        return result, None
+    doc, blocks, packed = result
     doc.blocks = [Block(*fields) for fields in blocks]
-    return doc
+    return doc, packed
 
 
 def worker_function(options: Options):

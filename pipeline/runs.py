@@ -21,6 +21,7 @@ from . import __version__
 from .document import Document
 from .executors import Dask, Inline, Processes, page_deadline
 from .options import Options
+from .packing import Packed
 from .readers import PageInput, read_file
 from .runner import process_input, unpack, warm_up, worker_function
 from .site_memory import SiteMemory
@@ -162,6 +163,7 @@ class _Item:
     mark: tuple | None = None  # state "file": (path, size, mtime_ns, page_id or None, pages)
     pages: int = 0  # state "cached": how many pages the unchanged file holds
     old: dict | None = None  # reprocess: the page's article before
+    packed: Packed | None = None  # the page's bytes and removals as the archive stores them, packed by the per-page work
 
 
 def _executor(options: Options, workers: int, scheduler: str | None):
@@ -170,7 +172,7 @@ def _executor(options: Options, workers: int, scheduler: str | None):
         return Dask(work, scheduler)
     if workers > 1:
         return Processes(work, workers, page_deadline(options), prepare=lambda: warm_up(options))
-    return Inline(lambda page: process_input(page, options))
+    return Inline(lambda page: process_input(page, options))  # nothing to ship: the writer packs the bytes
 
 
 class _Run:
@@ -315,7 +317,7 @@ class _IngestRun(_Run):
     def __init__(self, archive, options, summary, site_memory, progress, total_bytes, retry_rejected):
         super().__init__(archive, options, summary, site_memory, progress, total_bytes)
         self.retry_rejected = retry_rejected
-        self.in_run: set[str] = set()  # page ids this run has taken on
+        self.in_run: set[str] = set()  # page ids this run has taken on and not stored yet
         self.unread = archive.unread_sources()
         self.elsewhere_files: set[str] = set()
 
@@ -390,8 +392,8 @@ class _IngestRun(_Run):
 
     def handle(self, item: _Item, doc: Document | None) -> None:
         if item.state == "new":
-            doc = unpack(doc)
-            doc.raw = item.source.raw  # the worker sent it back without its bytes
+            doc, item.packed = unpack(doc)
+            doc.raw = item.source.raw  # the worker sent it back without its bytes, packed for storing
             self.buffered(item, doc)
         elif item.state in ("archived", "repeat"):
             self.count("seen")
@@ -411,8 +413,10 @@ class _IngestRun(_Run):
         if doc is None:  # a file read to its end
             self.archive.remember_file(*item.mark[:3], run_id, *item.mark[3:])
             return
-        doc = store_page(self.archive, doc, run_id, self.site_memory, self.options.near_duplicate_threshold)
+        doc = store_page(self.archive, doc, run_id, self.site_memory, self.options.near_duplicate_threshold, packed=item.packed)
         self.archive.release(run_id, [doc.id])
+        if not self.retry_rejected:  # the archive knows it now (with retry_rejected it may not count it as archived)
+            self.in_run.discard(doc.id)
         if doc.raw and self.unread and self.archive.stored_path(item.source.file) in self.unread:
             self.archive.resolve_unread(item.source.file, doc.id)
         self.stored(doc)
@@ -489,7 +493,7 @@ class _ReprocessRun(_Run):
                 yield _Item(page=page, state="new", size=1, source=page, old=row)
 
     def handle(self, item: _Item, doc: Document | None) -> None:
-        doc = unpack(doc)
+        doc, item.packed = unpack(doc)
         doc.raw = item.source.raw
         self.buffered(item, doc)
         self.advance(item)
@@ -499,7 +503,10 @@ class _ReprocessRun(_Run):
         if self.site_memory is not None:
             self.archive.forget_learned(doc.id)  # what it taught about its site, as it was cleaned before
         was_canonical_with_copies = old["article"] is not None and old["article"]["duplicate_of"] is None
-        doc = store_page(self.archive, doc, self.summary.run_id, self.site_memory, self.options.near_duplicate_threshold, ingested_at=old["ingested_at"])
+        doc = store_page(
+            self.archive, doc, self.summary.run_id, self.site_memory, self.options.near_duplicate_threshold,
+            ingested_at=old["ingested_at"], packed=item.packed,
+        )
         if was_canonical_with_copies:
             self.archive.rehome_copies(doc)
         self.stored(doc)

@@ -16,6 +16,7 @@ import traceback
 
 from .dedupe import dedupe, sign
 from .document import Document
+from .packing import Packed
 from .site_memory import SiteMemory, learn_from, remove_boilerplate
 
 # A batch commits after this many pages or seconds, whichever comes first:
@@ -25,15 +26,20 @@ BATCH_PAGES = 64
 BATCH_SECONDS = 1.0
 
 
-def store_page(archive, doc: Document, run_id: int, site_memory: SiteMemory | None, threshold: float | None, ingested_at: str | None = None) -> Document:
+def store_page(
+    archive, doc: Document, run_id: int, site_memory: SiteMemory | None, threshold: float | None,
+    ingested_at: str | None = None, packed: Packed | None = None,
+) -> Document:
     """Site memory, dedupe and the write of one processed page, in one savepoint of the open batch.
 
-    A page whose storing fails (a bug, a constraint) is stored as rejected
-    with the error instead, and the batch goes on.
+    `packed`: the page's bytes and removals as the per-page work packed them
+    (pipeline.packing); without it the writer packs them.  A page whose
+    storing fails (a bug, a constraint) is stored as rejected with the
+    error instead, and the batch goes on.
     """
     try:
         with archive.transaction():
-            _store(archive, doc, run_id, site_memory, threshold, ingested_at)
+            _store(archive, doc, run_id, site_memory, threshold, ingested_at, packed)
     except Exception as exc:
         if os.environ.get("PIPELINE_DEBUG"):
             traceback.print_exc()
@@ -46,10 +52,12 @@ def store_page(archive, doc: Document, run_id: int, site_memory: SiteMemory | No
     return doc
 
 
-def _store(archive, doc: Document, run_id: int, site_memory, threshold, ingested_at) -> None:
+def _store(archive, doc: Document, run_id: int, site_memory, threshold, ingested_at, packed) -> None:
     if site_memory is not None and remove_boilerplate(doc, site_memory):
         sign(doc)  # the text changed: its signature with it
+        if packed is not None:
+            packed.removals = None  # and its removals: encoded again when written
     dedupe(doc, archive, threshold)
-    archive.write(doc, run_id=run_id, ingested_at=ingested_at)
+    archive.write(doc, run_id=run_id, ingested_at=ingested_at, packed=packed)
     if site_memory is not None:
         learn_from(doc, site_memory)

@@ -175,3 +175,80 @@ def test_a_transaction_that_reads_first_is_not_overtaken_by_another_writer(tmp_p
     other.close()
     assert sorted(row[0] for row in arc.db.execute("select started_at from runs")) == ["elsewhere", "here"]
     arc.close()
+
+
+def _as_written_by_the_previous_release(path):
+    """Rewrite an archive into the previous layout: raw bytes as read, one removed_blocks row a removal."""
+    import sqlite3
+    import zlib
+
+    conn = sqlite3.connect(path)
+    conn.executescript(
+        """
+        create table old_removed (page_id text, position integer, seq integer, rule text, inline integer, text text,
+                                  primary key (page_id, seq));
+        insert into old_removed select page_id, position, seq, rule, inline, text from removed_blocks;
+        drop view removed_blocks; drop table page_removals; drop table removal_rules;
+        alter table old_removed rename to removed_blocks;
+        create index idx_removed_blocks_rule on removed_blocks (rule);
+        pragma user_version = 2;
+        """
+    )
+    for page_id, raw in conn.execute("select id, raw from pages where raw_codec = 'zlib'").fetchall():
+        conn.execute("update pages set raw = ? where id = ?", [zlib.decompress(raw), page_id])
+    conn.execute("alter table pages drop column raw_codec")
+    conn.commit()
+    conn.close()
+
+
+def test_raw_bytes_are_stored_compressed_and_read_back_as_read(tmp_path):
+    from archive import open_archive
+    from pipeline import ingest
+
+    page = tmp_path / "pages" / "a.txt"
+    page.parent.mkdir()
+    page.write_text(ARTICLE * 20, encoding="utf-8")
+    db = tmp_path / "a.db"
+    arc = Archive(db)
+    ingest([str(page.parent)], arc)
+    (page_id, stored, codec), = arc.db.execute("select id, raw, raw_codec from pages").fetchall()
+    arc.close()
+    assert codec == "zlib" and len(stored) < page.stat().st_size / 5
+    with open_archive(db) as reader:
+        assert reader.raw(page_id) == page.read_bytes()
+        assert reader.raw("0" * 64) is None
+
+
+def test_an_archive_of_the_previous_layout_is_upgraded_whole(tmp_path, seeds_db):
+    import shutil
+
+    from archive import open_archive
+    from pipeline import Options
+    from pipeline.runs import reprocess
+
+    db = tmp_path / "old.db"
+    shutil.copy(seeds_db, db)
+    with open_archive(db) as reader:
+        removed = reader.db.execute("select page_id, seq, position, rule, inline, text from removed_blocks order by 1, 2").fetchall()
+        raws = {page_id: reader.raw(page_id) for (page_id,) in reader.db.execute("select id from pages")}
+        articles = [reader.get(a["id"]) for a in reader.articles(include_duplicates=True)]
+    _as_written_by_the_previous_release(db)
+    with open_archive(db) as reader:  # opening it upgrades it
+        assert reader.db.execute("select type from sqlite_master where name = 'removed_blocks'").fetchone() == ("view",)
+        assert reader.db.execute("select page_id, seq, position, rule, inline, text from removed_blocks order by 1, 2").fetchall() == removed
+        assert {page_id: reader.raw(page_id) for page_id in raws} == raws  # stored as read: codec NULL
+        assert [reader.get(a["id"]) for a in reader.articles(include_duplicates=True)] == articles
+        assert stats(reader.db)["removed_by_rule"] == stats_of(removed)
+    arc = Archive(db)
+    summary = reprocess(arc, Options())
+    codecs = dict(arc.db.execute("select raw_codec, count(*) from pages where length(raw) > 0 group by 1").fetchall())
+    arc.close()
+    assert summary.counts["changed"] == 0 and summary.counts["disappeared"] == 0
+    assert set(codecs) == {"zlib"}  # rewritten pages are stored compressed
+
+
+def stats_of(removed):
+    counts = {}
+    for row in removed:
+        counts[row[3]] = counts.get(row[3], 0) + 1
+    return dict(sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])))

@@ -1,6 +1,7 @@
 """The commands that read the archive: search, show, stats, sites show; their errors."""
 
 import json
+import sqlite3
 
 import pytest
 from click.testing import CliRunner
@@ -87,15 +88,29 @@ def test_stats_says_none_instead_of_an_empty_heading(tmp_path):
     assert "languages:\n  en: 5\n" in output
 
 
-@pytest.mark.parametrize("command", [["stats"], ["search", "x"], ["show", "abcd"], ["export"], ["sites", "show", "x"], ["sites", "rebuild"], ["serve"]])
-def test_a_file_that_is_not_an_archive_is_named(tmp_path, command):
+def assert_junk_is_named(tmp_path, command):
     junk = tmp_path / "notes.db"
     junk.write_text("these are my notes, not a database\n" * 50)
     result = CliRunner().invoke(cli, [*command, "--db", str(junk)])
     assert result.exit_code == 1
     assert result.output == f"Error: {junk} is not an archive: not an SQLite database (file is not a database)\n"
+
+
+@pytest.mark.parametrize("command", [["stats"], ["search", "x"], ["show", "abcd"], ["export"], ["sites", "show", "x"], ["sites", "rebuild"], ["serve"]])
+def test_a_file_that_is_not_an_archive_is_named(tmp_path, command):
+    assert_junk_is_named(tmp_path, command)
     missing = CliRunner().invoke(cli, [*command, "--db", str(tmp_path / "none.db")])
     assert "no archive at" in missing.output and "ingest PATH" in missing.output
+
+
+@pytest.mark.parametrize("command", [["ingest", str(SEEDS)], ["reprocess"]])
+def test_writing_commands_name_a_file_that_is_not_an_archive_and_leave_another_database_alone(tmp_path, command):
+    assert_junk_is_named(tmp_path, command)
+    other = tmp_path / "other.db"
+    sqlite3.connect(other).execute("create table notes (x)").connection.commit()
+    result = CliRunner().invoke(cli, [*command, "--db", str(other)])
+    assert result.exit_code == 1 and f"Error: {other} is an SQLite database but not an archive (it" in result.output
+    assert [row[0] for row in sqlite3.connect(other).execute("select name from sqlite_master")] == ["notes"]
 
 
 def test_sites_show_takes_a_host_or_a_name(tmp_path):

@@ -122,3 +122,41 @@ def test_inline_runs_in_this_process():
     executor = Inline(lambda page: seen.append(os.getpid()) or page.source)
     assert [r for _, r in executor.run([Item(PageInput("a")), Item(None)])] == ["a", None]
     assert seen == [os.getpid()]
+
+
+def _pid_of(page):
+    return page.source, os.getpid()
+
+
+def test_workers_are_replaced_after_their_quota_and_no_page_is_lost(monkeypatch):
+    import pipeline.executors as executors
+
+    monkeypatch.setattr(executors, "RECYCLE_PAGES", 4)
+    items = [Item(PageInput(source=f"p{i}", raw=b"x")) for i in range(20)]
+    executor = Processes(_pid_of, 2, deadline=60)
+    try:
+        results = list(executor.run(items))
+        assert len(executor.workers) == 2 and all(worker.process.is_alive() for worker in executor.workers)
+    finally:
+        executor.close()
+    assert [source for _, (source, _) in results] == [f"p{i}" for i in range(20)]
+    pids = [pid for _, (_, pid) in results]
+    # Each worker took at most its quota of 4 pages: 20 pages, 5 workers or more.
+    assert len(set(pids)) >= 5 and max(pids.count(pid) for pid in set(pids)) <= 4
+
+
+def test_time_limit_fires_in_a_thread_where_no_signal_reaches(tmp_path):
+    # Dask runs pages in worker threads: the limit is kept there by a watchdog thread.
+    import threading
+
+    huge = "<html><body>" + GOOD_BODY * (20_000_000 // len(GOOD_BODY)) + "</body></html>"
+    (page,) = pages(tmp_path, [("a-huge.html", huge)])
+    (good,) = pages(tmp_path, [("b-good.html", news_page())])
+    options = Options(format="html", extract_timeout=1)
+    docs = []
+    thread = threading.Thread(target=lambda: docs.extend(process_input(p, options) for p in (page, good)))
+    thread.start()
+    thread.join(timeout=60)
+    assert not thread.is_alive()
+    assert docs[0].reason == "timeout: extraction took more than 1 s"
+    assert docs[1].status == "ok"  # the limit of the page before does not reach it

@@ -27,6 +27,7 @@ from markupsafe import Markup, escape
 
 from archive import query
 from pipeline.clean.rules import describe
+from pipeline.packing import RawCodecError
 from pipeline.read import decode_bytes, sniff_format
 
 _HEX_ID = re.compile(r"^[0-9a-f]{64}$")
@@ -51,7 +52,8 @@ def render_cell(row, value, column, table, database, datasette):
     keys = set(row.keys()) if hasattr(row, "keys") else set()
     urls = datasette.urls
     if column == "raw" and table == "pages" and isinstance(value, bytes) and "id" in keys:
-        return _raw_links(datasette, database, row["id"], len(value))
+        compressed = "raw_codec" in keys and row["raw_codec"] is not None
+        return _raw_links(datasette, database, row["id"], len(value), compressed)
     if column in _ARTICLE_ID_COLUMNS and isinstance(value, str) and _HEX_ID.match(value) and not (table == "pages" and column == "id"):
         target = "pages" if table == "articles" and column == "page_id" else "articles"
         return Markup('<a href="{}" title="{}"><code>{}</code></a>').format(urls.row(database, target, value), value, value[:SHORT_ID])
@@ -95,10 +97,11 @@ def highlight(snippet: str) -> Markup:
     return Markup(text.replace(query.MARK_OPEN, "<mark>").replace(query.MARK_CLOSE, "</mark>"))
 
 
-def _raw_links(datasette, database: str, page_id: str, size: int) -> Markup:
+def _raw_links(datasette, database: str, page_id: str, size: int, compressed: bool) -> Markup:
     base = datasette.urls.path(f"/-/raw/{quote(database, safe='')}/{page_id}")
-    return Markup('<a href="{}">view as text</a> · <a href="{}">download</a> <span class="size">({:,} bytes)</span>').format(
-        base, base + "/download", size
+    stored = " stored, compressed" if compressed else ""
+    return Markup('<a href="{}">view as text</a> · <a href="{}">download</a> <span class="size">({:,} bytes{})</span>').format(
+        base, base + "/download", size, stored
     )
 
 
@@ -122,10 +125,14 @@ async def _page_row(datasette, request):
         db = datasette.get_database(database)
     except KeyError:
         raise NotFound("no such database")
-    rows = (await db.execute("select id, source, url, format, status, raw from pages where id = ?", [request.url_vars["page_id"]])).rows
-    if not rows:
+    page_id = request.url_vars["page_id"]
+    try:
+        row = await db.execute_fn(lambda conn: query.raw_page(sqlite_utils.Database(conn), page_id))
+    except RawCodecError as exc:
+        raise NotFound(f"the page's stored bytes cannot be read: {exc}")
+    if row is None:
         raise NotFound("no such page")
-    return database, rows[0]
+    return database, row
 
 
 async def raw_page(datasette, request):
