@@ -14,7 +14,7 @@ import zlib
 from pathlib import Path
 
 from .document import Block, Document, visible
-from .extract import MAX_TAG_CHARS
+from .html.dom import MAX_TAG_CHARS
 from .options import Options
 from .readers import PageInput
 
@@ -161,7 +161,7 @@ MAX_ELEMENTS = 200_000
 # The sum over start tags of (attributes)^2: libxml2 compares each attribute
 # of a tag with those before it.  Four times the most of the 2,307 pages
 # (49 million); start tags long enough to lose their attributes before
-# parsing (pipeline.extract.MAX_TAG_CHARS) do not count.
+# parsing (pipeline.html.dom.MAX_TAG_CHARS) do not count.
 MAX_ATTRIBUTE_LOAD = 200_000_000
 # Only start tags longer than this can hold enough attributes to matter.
 _LONG_TAG = re.compile(r"<[a-zA-Z][^>]{1000,%d}>" % (MAX_TAG_CHARS - 1))
