@@ -59,3 +59,30 @@ def test_title_falls_back_to_h1_then_title_and_site_to_the_host():
 def test_json_ld_webpage_is_read_after_articles():
     found = json_ld_article(['[{"@type": "WebPage", "name": "Home"}, {"@type": "BlogPosting", "headline": "Post"}]'])
     assert found["title"] == "Post"
+
+
+def test_inline_author_element_names_the_author():
+    body = '<h1>Заголовок статьи</h1><p class="meta">Автор: <a rel="author" href="/a/1">Анна Иванова</a></p><p>Text.</p>'
+    assert meta_of("", body)["author"] == "Анна Иванова"
+    body = '<h1>Headline</h1><div>Text by <span class="postAuthorName">Jane Roe</span></div><p>Text.</p>'
+    assert meta_of("", body)["author"] == "Jane Roe"
+
+
+def test_author_element_in_comments_is_not_the_author_but_one_in_an_author_card_is():
+    comments = '<div class="comments"><span class="comment-author">Kim Min-jun</span><p>Nice.</p></div>'
+    assert meta_of("", f"<h1>Headline</h1><p>Text.</p>{comments}")["author"] is None
+    card = '<div class="author-card"><img src="a.jpg"><span class="author-name">Giorgi Beridze</span></div>'
+    assert meta_of("", f"<h1>Headline</h1>{card}<p>Text.</p>{comments}")["author"] == "Giorgi Beridze"
+
+
+def test_inner_author_element_is_the_name_not_the_box_around_it():
+    byline = '<div class="byline">By <span class="author-name">Aynur Aliyeva</span> Senior reporter</div>'
+    assert meta_of("", f"<h1>Headline</h1>{byline}<p>Text.</p>")["author"] == "Aynur Aliyeva"
+
+
+def test_an_organisation_as_json_ld_author_yields_to_the_pages_byline():
+    ld = ('<script type="application/ld+json">{"@type": "BlogPosting", "headline": "H",'
+          ' "author": {"@type": "Organization", "name": "Example Corp"}}</script>')
+    byline = '<p>By <span class="author">Nino Kapanadze</span></p>'
+    assert meta_of(ld, f"<h1>H</h1>{byline}<p>Text.</p>")["author"] == "Nino Kapanadze"
+    assert meta_of(ld, "<h1>H</h1><p>Text.</p>")["author"] == "Example Corp"  # no byline: the organisation stands

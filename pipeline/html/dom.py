@@ -26,6 +26,7 @@ from .marks import (
     STRUCTURE_MARKS,
     Mark,
     marks_of,
+    words_of,
 )
 
 # A page nested deeper than this is not one a browser lays out for a reader
@@ -53,6 +54,9 @@ class Head:
     canonical: str | None = None
     lang: str | None = None
     times: list[tuple[str, int]] = field(default_factory=list)  # (datetime attribute, marks of its container)
+    # Elements the markup names as an author or byline, inline ones too (<span class=author-name>,
+    # <a rel=author>): (their text, the marks of them and their ancestors), in document order.
+    authors: list[tuple[str, int]] = field(default_factory=list)
 
 
 @dataclass
@@ -261,4 +265,44 @@ def nesting_estimate(html: str) -> int:
 
 def read_page(html: str) -> Page:
     """The page's blocks and head from its markup (huge start tags cut first)."""
-    return walk(parse(without_huge_tags(html)))
+    tree = parse(without_huge_tags(html))
+    page = walk(tree)
+    if page.max_depth <= MAX_DEPTH:
+        page.head.authors = author_elements(tree)
+    return page
+
+
+# Elements whose class, id, rel or itemprop may name the author; each is then
+# checked word by word (marks_of), so "authority" or "bylines-list-x" count
+# only when a word of theirs is an author word.
+_AUTHOR_SELECTOR = "[class*=author i], [id*=author i], [class*=byline i], [class*=writer i], [rel~=author i], [itemprop~=author i]"
+# A page lists this many author elements at most before its byline (an
+# author archive lists hundreds; its first ones are read).
+MAX_AUTHOR_ELEMENTS = 30
+
+
+def author_elements(tree) -> list[tuple[str, int]]:
+    """The text of each element the markup names as an author or byline, with the marks of it and its ancestors."""
+    found = []
+    for node in tree.css(_AUTHOR_SELECTOR)[:MAX_AUTHOR_ELEMENTS]:
+        attributes = node.attributes
+        names = f"{attributes.get('class') or ''} {attributes.get('id') or ''}"
+        if not (
+            _attr_marks(node) & Mark.W_AUTHOR
+            or "byline" in words_of(names)
+            or "author" in (attributes.get("rel") or "").lower().split()
+        ):
+            continue
+        text = " ".join(visible(node.text(deep=True, separator=" ")).split())
+        if text:
+            found.append((text, _ancestry_marks(node)))
+    return found
+
+
+def _ancestry_marks(node) -> int:
+    """The marks of an element and all its ancestors, as the walk gives a container's."""
+    value = 0
+    while node is not None and node.tag not in (None, "-document", "html"):
+        value |= _attr_marks(node) | STRUCTURE_MARKS.get(node.tag, 0)
+        node = node.parent
+    return value
