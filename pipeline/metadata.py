@@ -38,9 +38,10 @@ MAX_AUTHOR_CHARS = 80
 # Marks of the parts of a page that speak of other things than the article:
 # an author or a date there is a commenter's or another story's.
 NOT_THE_ARTICLE = Mark.W_COMMENT | Mark.W_RELATED | Mark.W_CARD | Mark.ASIDE | Mark.FOOTER
-# Templates call many boxes "card", "item" or "list", the article's own
-# author card (name, photo, bio) too: an author element in such a box is
-# still the article's; teasers after the article are found by other marks.
+# Templates call many boxes "card", "item" or "list": the article's own
+# author card (name, photo, bio), the box of its headline and dateline.  An
+# author element, or a dateline near the headline, in such a box is still
+# the article's; teasers after the article are found by other marks.
 NOT_THE_ARTICLE_EXCEPT_CARDS = NOT_THE_ARTICLE & ~Mark.W_CARD
 # schema.org types whose headline, author and datePublished are the page's.
 ARTICLE_TYPES = frozenset(
@@ -70,9 +71,7 @@ def page_metadata(page, fetched_url: str | None = None, html: str | None = None)
     meta = _first_meta(head.meta)
     ld = json_ld_article(head.json_ld)
     url = canonical_url(head, fetched_url)
-    published = ld.get("published") or _first(iso_date(meta.get(k)) for k in DATE_META) or _time_element_date(head)
-    if published is None:
-        published = _dateline_date(page) or _htmldate(html, url)
+    published = _published(page, ld.get("published") or _first(iso_date(meta.get(k)) for k in DATE_META), html, url)
     result = {
         "title": _title(page, ld.get("title") or _first(clean_value(meta.get(k)) for k in TITLE_META)),
         "author": ld.get("author")
@@ -89,6 +88,20 @@ def page_metadata(page, fetched_url: str | None = None, html: str | None = None)
     if hint:
         result["language_hint"] = hint
     return result
+
+
+def _published(page, stated: str | None, html: str | None, url: str | None) -> str | None:
+    """The date the metadata states, unless the page shows another one that htmldate reads too.
+
+    Where the two disagree (a JSON-LD datePublished of the first draft, a
+    page showing the date it was last updated), htmldate's reading of the
+    page decides between them; where it sides with neither, the stated date
+    stands.  Pages that state none get the date they show, else htmldate's.
+    """
+    shown = _time_element_date(page.head) or _dateline_date(page)
+    if stated and shown and stated != shown:
+        return shown if _htmldate(html, url) == shown else stated
+    return stated or shown or _htmldate(html, url)
 
 
 def _first(values):
@@ -305,8 +318,10 @@ def _dateline_date(page) -> str | None:
     headline = next((i for i, b in enumerate(blocks) if b.heading_level == 1), None)
     if headline is None:
         return None
+    # Marks the headline carries too are the template's, not another story's.
+    elsewhere = NOT_THE_ARTICLE_EXCEPT_CARDS & ~page.marks[blocks[headline].container]
     for block in blocks[max(0, headline - DATELINE_BEFORE_HEADLINE) : headline + 1 + DATELINE_AFTER_HEADLINE]:
-        if len(block.text) > MAX_DATELINE_CHARS or page.marks[block.container] & NOT_THE_ARTICLE:
+        if len(block.text) > MAX_DATELINE_CHARS or page.marks[block.container] & elsewhere:
             continue
         found = parse_date(block.text)
         if found:

@@ -86,3 +86,19 @@ def test_an_organisation_as_json_ld_author_yields_to_the_pages_byline():
     byline = '<p>By <span class="author">Nino Kapanadze</span></p>'
     assert meta_of(ld, f"<h1>H</h1>{byline}<p>Text.</p>")["author"] == "Nino Kapanadze"
     assert meta_of(ld, "<h1>H</h1><p>Text.</p>")["author"] == "Example Corp"  # no byline: the organisation stands
+
+
+def test_dateline_in_a_card_box_near_the_headline_dates_the_page():
+    body = '<div class="post-card"><h1>Headline</h1><div class="card-meta">March 5, 2024</div></div><p>Text.</p>'
+    assert meta_of("", body)["published"] == "2024-03-05"
+    related = '<div class="related"><p>March 5, 2024</p></div>'
+    assert meta_of("", f"<h1>Headline</h1>{related}<p>Text.</p>")["published"] is None
+
+
+def test_the_date_the_page_shows_wins_over_the_stated_one_only_when_htmldate_reads_it_too():
+    ld = '<script type="application/ld+json">{"@type": "NewsArticle", "headline": "H", "datePublished": "2021-01-10"}</script>'
+    shown = '<article><h1>Headline</h1><time datetime="2023-06-02">2 June 2023</time><p>Text.</p></article>'
+    assert meta_of(ld, shown)["published"] == "2023-06-02"
+    # htmldate reads the <meta> date, which disagrees with the <time> element: the stated date stands
+    stated = '<meta property="article:published_time" content="2021-01-10">'
+    assert meta_of(stated, shown)["published"] == "2021-01-10"
