@@ -248,9 +248,12 @@ def _title(page, stated: str | None) -> str | None:
     return h1 or clean_value(page.head.title)
 
 
-# "By Jane Doe", "Von Jane Doe", "Автор: Иван Петров": the label before a byline's name.
+# "By Jane Doe", "Von Jane Doe", "Erstellt von Jane Doe", "Автор: Иван Петров": the words before a byline's name
+# ("Article by", "Veröffentlicht am" alone leave too little to be a name).
 _BYLINE_LABEL = re.compile(
-    r"^(?:(?:by|von|par|por|di|door|av|af|przez|автор|авторы|yazar|작성자|기자|text|texte|texto|written|posted|author)\b[\s:|-]*)+",
+    r"^(?:(?:by|von|par|por|di|door|av|af|przez|автор|авторы|автора|yazar|yazan|작성자|기자|text|texte|texto|"
+    r"written|posted|published|author|autor|autorin|autoren|auteur|autore|erstellt|geschrieben|veröffentlicht|"
+    r"article|artikel|escrito|écrit|scritto|publié|publicado|pubblicato|опубликовано)\b[\s:|-]*)+",
     re.IGNORECASE,
 )
 # A byline element's text longer than this holds more than names (a bio, a date line).
@@ -287,7 +290,7 @@ def _author_element(page) -> str | None:
 
 def _byline_name(text: str) -> str | None:
     """The names in a byline's text without its label ("By", "Von"), or None when the text holds more than names."""
-    text = _BYLINE_LABEL.sub("", text.strip()).strip(" ,|-")
+    text = _BYLINE_LABEL.sub("", text.strip()).strip(" ,|-–—·")
     if 2 < len(text) <= MAX_BYLINE_CHARS and not any(ch.isdigit() for ch in text):
         return clean_authors(text)
     return None

@@ -102,3 +102,13 @@ def test_the_date_the_page_shows_wins_over_the_stated_one_only_when_htmldate_rea
     # htmldate reads the <meta> date, which disagrees with the <time> element: the stated date stands
     stated = '<meta property="article:published_time" content="2021-01-10">'
     assert meta_of(stated, shown)["published"] == "2021-01-10"
+
+
+def test_byline_labels_go_and_a_label_alone_is_no_name():
+    from pipeline.metadata import _byline_name
+
+    assert _byline_name("Erstellt von Andri Bryner —") == "Andri Bryner"
+    assert _byline_name("Autorin: Eva Maria Schön") == "Eva Maria Schön"
+    assert _byline_name("Автор: Анна Иванова") == "Анна Иванова"
+    assert _byline_name("Article by") is None
+    assert _byline_name("Veröffentlicht am") is None
