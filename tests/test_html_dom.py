@@ -97,3 +97,10 @@ def test_the_shipped_model_loads_and_judges_every_block():
     x, context = features(page)
     p = model.probabilities(x, context)
     assert p.shape == (3,) and ((0 <= p) & (p <= 1)).all()
+
+
+def test_author_elements_skip_a_body_classed_author():
+    from pipeline.html.dom import read_page
+
+    page = read_page('<html><body class="author-12 archive"><p>By <span class="author">Jane Roe</span></p></body></html>')
+    assert [text for text, _ in page.head.authors] == ["Jane Roe"]

@@ -279,12 +279,15 @@ _AUTHOR_SELECTOR = "[class*=author i], [id*=author i], [class*=byline i], [class
 # A page lists this many author elements at most before its byline (an
 # author archive lists hundreds; its first ones are read).
 MAX_AUTHOR_ELEMENTS = 30
+_WHOLE_PAGE_TAGS = frozenset({"html", "body", "main"})
 
 
 def author_elements(tree) -> list[tuple[str, int]]:
     """The text of each element the markup names as an author or byline, with the marks of it and its ancestors."""
     found = []
     for node in tree.css(_AUTHOR_SELECTOR)[:MAX_AUTHOR_ELEMENTS]:
+        if node.tag in _WHOLE_PAGE_TAGS:
+            continue  # <body class="author-12 archive">: a template's page kind, and the whole page's text
         attributes = node.attributes
         names = f"{attributes.get('class') or ''} {attributes.get('id') or ''}"
         if not (
