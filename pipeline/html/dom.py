@@ -72,6 +72,8 @@ class Page:
     head: Head
     max_depth: int
     textareas: set[int] = field(default_factory=set)  # containers holding a <textarea> (a form to write in)
+    # Per container: its tag and class attribute, as one string (templates repeat a signature for each item of a list).
+    signature: list[str] = field(default_factory=list)
 
 
 def parse(html: str):
@@ -81,7 +83,10 @@ def parse(html: str):
 
 
 def _attr_marks(node) -> int:
-    attributes = node.attributes
+    return _marks_of_attributes(node.attributes)
+
+
+def _marks_of_attributes(attributes: dict) -> int:
     if not attributes:
         return 0
     value = marks_of(attributes.get("class"), attributes.get("id"), attributes.get("role"), attributes.get("itemprop"))
@@ -105,6 +110,7 @@ class _Walker:
         self.depth: list[int] = [0]
         self.own_marks: list[int] = [0]
         self.marks: list[int] = [0]
+        self.signature: list[str] = ["#root"]
         self.head = Head()
         self.pieces: list[str] = []
         self.link_chars = 0
@@ -130,8 +136,9 @@ class _Walker:
         kind = "h" if level else ("li" if self.marks[container] & Mark.LIST_ITEM else "p")
         self.blocks.append(RawBlock(text, container, min(link_chars, len(text)), kind, level))
 
-    def open_container(self, tag: str, parent: int, depth: int, own: int) -> int:
+    def open_container(self, tag: str, parent: int, depth: int, own: int, signature: str) -> int:
         index = len(self.tag)
+        self.signature.append(signature)
         self.parent.append(parent)
         self.tag.append(tag)
         self.depth.append(depth)
@@ -205,8 +212,9 @@ def walk(tree) -> Page:
             w.flush(container)
             if tag == "br" or tag == "hr":
                 continue
-            own = _attr_marks(node) | STRUCTURE_MARKS.get(tag, 0)
-            inner = w.open_container(tag, container, depth, own)
+            attributes = node.attributes  # one dict per element: selectolax builds it on each call
+            own = _marks_of_attributes(attributes) | STRUCTURE_MARKS.get(tag, 0)
+            inner = w.open_container(tag, container, depth, own, f"{tag}.{attributes.get('class') or ''}" if attributes else tag)
             stack.append((_EXIT, inner, depth, in_link))
         elif tag == "a":
             in_link = True
@@ -217,7 +225,7 @@ def walk(tree) -> Page:
             stack.append((child, inner, depth + 1, in_link))
             child = child.prev
     w.flush(0)
-    return Page(w.blocks, w.parent, w.tag, w.depth, w.own_marks, w.marks, w.head, w.max_depth, w.textareas)
+    return Page(w.blocks, w.parent, w.tag, w.depth, w.own_marks, w.marks, w.head, w.max_depth, w.textareas, w.signature)
 
 
 # A start tag longer than this is not markup a page needs (a gallery's JSON
