@@ -21,7 +21,7 @@ Printed, over the same pages:
 Neither side is given the page URL.  Absolute pages/s depend on the
 machine's load; their ratio, from one run, is the figure.
 
-Usage: python bench/bench_html.py [--limit N] [--no-speed] [--floor-dev F1] [--floor-wcxb F1]
+Usage: python bench/bench_html.py [--limit N] [--no-speed] [--metadata-only] [--floor-dev F1] [--floor-wcxb F1]
 Exits non-zero when a held-out F1 falls below its pinned floor.
 """
 
@@ -226,6 +226,22 @@ def print_quality(results) -> tuple[float, float]:
     return dev[ours].f1, shingles["article"][ours].f1 if shingles else 1.0
 
 
+def run_metadata(pages, folds: FoldModels) -> None:
+    """Metadata agreement only (wcxb-dev articles, the whole HTML mode against trafilatura.extract_metadata): a fast run."""
+    options = Options(format="html")
+    meta_ours, meta_traf = Agreement(), Agreement()
+    for page in pages:
+        if page.page_type != "article":
+            continue
+        with folds.use(fold_of_domain(page.domain)):
+            doc = process_document(read_bytes(page.html, source=page.id, options=options), options)
+        meta_ours.add({"title": doc.metadata.get("title"), "author": doc.metadata.get("author"), "date": doc.metadata.get("published")}, page)
+        meta_traf.add(trafilatura_metadata(page.html), page)
+    print("metadata on wcxb-dev articles")
+    print("  " + meta_traf.line("trafilatura"))
+    print("  " + meta_ours.line("project HTML mode"))
+
+
 # --- speed ------------------------------------------------------------------------
 
 
@@ -271,10 +287,14 @@ def main() -> int:
     parser.add_argument("--corpus", choices=("both", "dev", "wcxb"), default="both")
     parser.add_argument("--no-speed", action="store_true")
     parser.add_argument("--no-quality", action="store_true")
+    parser.add_argument("--metadata-only", action="store_true", help="only metadata agreement on wcxb-dev articles (no F1, no speed)")
     parser.add_argument("--floor-dev", type=float, default=DEV_F1_FLOOR)
     parser.add_argument("--floor-wcxb", type=float, default=WCXB_ARTICLE_F1_FLOOR)
     args = parser.parse_args()
 
+    if args.metadata_only:
+        run_metadata(load_pages(limit=args.limit, page_type="article"), FoldModels())
+        return 0
     cases = load_cases(limit=args.limit) if args.corpus in ("both", "dev") else []
     pages = load_pages(limit=args.limit) if args.corpus in ("both", "wcxb") else []
     status = 0

@@ -38,6 +38,11 @@ MAX_AUTHOR_CHARS = 80
 # Marks of the parts of a page that speak of other things than the article:
 # an author or a date there is a commenter's or another story's.
 NOT_THE_ARTICLE = Mark.W_COMMENT | Mark.W_RELATED | Mark.W_CARD | Mark.ASIDE | Mark.FOOTER
+# Templates call many boxes "card", "item" or "list": the article's own
+# author card (name, photo, bio), the box of its headline and dateline.  An
+# author element, or a dateline near the headline, in such a box is still
+# the article's; teasers after the article are found by other marks.
+NOT_THE_ARTICLE_EXCEPT_CARDS = NOT_THE_ARTICLE & ~Mark.W_CARD
 # schema.org types whose headline, author and datePublished are the page's.
 ARTICLE_TYPES = frozenset(
     """article newsarticle blogposting reportagenews analysisnewsarticle opinionnewsarticle backgroundnewsarticle
@@ -66,12 +71,14 @@ def page_metadata(page, fetched_url: str | None = None, html: str | None = None)
     meta = _first_meta(head.meta)
     ld = json_ld_article(head.json_ld)
     url = canonical_url(head, fetched_url)
-    published = ld.get("published") or _first(iso_date(meta.get(k)) for k in DATE_META) or _time_element_date(head)
-    if published is None:
-        published = _dateline_date(page) or _htmldate(html, url)
+    published = _published(page, ld.get("published") or _first(iso_date(meta.get(k)) for k in DATE_META), html, url)
     result = {
         "title": _title(page, ld.get("title") or _first(clean_value(meta.get(k)) for k in TITLE_META)),
-        "author": ld.get("author") or _first(clean_authors(meta.get(k)) for k in AUTHOR_META) or _byline_author(page),
+        "author": ld.get("author")
+        or _first(clean_authors(meta.get(k)) for k in AUTHOR_META)
+        or _author_element(page)
+        or _byline_author(page)
+        or ld.get("organisation_author"),
         "published": published,
         "site": _first(clean_value(meta.get(k), strip="@") for k in SITE_META) or ld.get("site") or _hostname(url),
         "description": _first(clean_value(meta.get(k)) for k in DESCRIPTION_META) or ld.get("description"),
@@ -81,6 +88,20 @@ def page_metadata(page, fetched_url: str | None = None, html: str | None = None)
     if hint:
         result["language_hint"] = hint
     return result
+
+
+def _published(page, stated: str | None, html: str | None, url: str | None) -> str | None:
+    """The date the metadata states, unless the page shows another one that htmldate reads too.
+
+    Where the two disagree (a JSON-LD datePublished of the first draft, a
+    page showing the date it was last updated), htmldate's reading of the
+    page decides between them; where it sides with neither, the stated date
+    stands.  Pages that state none get the date they show, else htmldate's.
+    """
+    shown = _time_element_date(page.head) or _dateline_date(page)
+    if stated and shown and stated != shown:
+        return shown if _htmldate(html, url) == shown else stated
+    return stated or shown or _htmldate(html, url)
 
 
 def _first(values):
@@ -151,9 +172,13 @@ def json_ld_article(scripts: list[str]) -> dict:
     articles = [o for o in candidates if _ld_types(o) & (ARTICLE_TYPES - _PAGE_TYPES)]
     pages = [o for o in candidates if _ld_types(o) & _PAGE_TYPES]
     for obj in articles + pages:
+        authors = obj.get("author") or obj.get("creator")
+        # A site naming itself as the author says who published the page, not
+        # who wrote it: the page's own byline is read before it.
+        by_organisation = _ld_organisations_only(authors)
         for key, value in (
             ("title", clean_value(_ld_text(obj.get("headline")) or _ld_text(obj.get("name")))),
-            ("author", _ld_authors(obj.get("author") or obj.get("creator"))),
+            ("organisation_author" if by_organisation else "author", _ld_authors(authors)),
             ("published", iso_date(_ld_text(obj.get("datePublished")) or _ld_text(obj.get("dateCreated")))),
             ("site", clean_value(_ld_name(obj.get("publisher")))),
             ("description", clean_value(_ld_text(obj.get("description")))),
@@ -205,6 +230,11 @@ def _ld_authors(value) -> str | None:
     return clean_authors("; ".join(n for n in names if n))
 
 
+def _ld_organisations_only(value) -> bool:
+    items = value if isinstance(value, list) else [value]
+    return all(isinstance(item, dict) and "organization" in _ld_types(item) for item in items)
+
+
 # --- the page's own elements ---------------------------------------------------
 
 
@@ -218,9 +248,12 @@ def _title(page, stated: str | None) -> str | None:
     return h1 or clean_value(page.head.title)
 
 
-# "By Jane Doe", "Von Jane Doe", "Автор: Иван Петров": the label before a byline's name.
+# "By Jane Doe", "Von Jane Doe", "Erstellt von Jane Doe", "Автор: Иван Петров": the words before a byline's name
+# ("Article by", "Veröffentlicht am" alone leave too little to be a name).
 _BYLINE_LABEL = re.compile(
-    r"^(?:by|von|par|por|di|door|av|af|przez|автор|авторы|yazar|작성자|기자|text|texte|texto|written by|posted by|author)\b[\s:|-]*",
+    r"^(?:(?:by|von|par|por|di|door|av|af|przez|автор|авторы|автора|yazar|yazan|작성자|기자|text|texte|texto|"
+    r"written|posted|published|author|autor|autorin|autoren|auteur|autore|erstellt|geschrieben|veröffentlicht|"
+    r"article|artikel|escrito|écrit|scritto|publié|publicado|pubblicato|опубликовано)\b[\s:|-]*)+",
     re.IGNORECASE,
 )
 # A byline element's text longer than this holds more than names (a bio, a date line).
@@ -233,9 +266,33 @@ def _byline_author(page) -> str | None:
         marks = page.marks[block.container]
         if not marks & Mark.W_AUTHOR or marks & NOT_THE_ARTICLE:
             continue
-        text = _BYLINE_LABEL.sub("", block.text.strip()).strip(" ,|-")
-        if 2 < len(text) <= MAX_BYLINE_CHARS and not any(ch.isdigit() for ch in text):
-            return clean_authors(text)
+        name = _byline_name(block.text)
+        if name:
+            return name
+    return None
+
+
+def _author_element(page) -> str | None:
+    """The text of the first short element the markup names as the author (an inline <span class=author-name>,
+    <a rel=author>), outside comments and teasers."""
+    elements = page.head.authors
+    for i, (text, marks) in enumerate(elements):
+        if marks & NOT_THE_ARTICLE_EXCEPT_CARDS:
+            continue
+        inner = next((other for other, _ in elements[i + 1 :] if other != text), "")
+        if inner and len(inner) < len(text) and inner in text:
+            continue  # "By Jane Doe, Science Editor" around "Jane Doe": the inner element is the name
+        name = _byline_name(text)
+        if name:
+            return name
+    return None
+
+
+def _byline_name(text: str) -> str | None:
+    """The names in a byline's text without its label ("By", "Von"), or None when the text holds more than names."""
+    text = _BYLINE_LABEL.sub("", text.strip()).strip(" ,|-–—·")
+    if 2 < len(text) <= MAX_BYLINE_CHARS and not any(ch.isdigit() for ch in text):
+        return clean_authors(text)
     return None
 
 
@@ -264,8 +321,10 @@ def _dateline_date(page) -> str | None:
     headline = next((i for i, b in enumerate(blocks) if b.heading_level == 1), None)
     if headline is None:
         return None
+    # Marks the headline carries too are the template's, not another story's.
+    elsewhere = NOT_THE_ARTICLE_EXCEPT_CARDS & ~page.marks[blocks[headline].container]
     for block in blocks[max(0, headline - DATELINE_BEFORE_HEADLINE) : headline + 1 + DATELINE_AFTER_HEADLINE]:
-        if len(block.text) > MAX_DATELINE_CHARS or page.marks[block.container] & NOT_THE_ARTICLE:
+        if len(block.text) > MAX_DATELINE_CHARS or page.marks[block.container] & elsewhere:
             continue
         found = parse_date(block.text)
         if found:

@@ -97,3 +97,19 @@ def test_the_shipped_model_loads_and_judges_every_block():
     x, context = features(page)
     p = model.probabilities(x, context)
     assert p.shape == (3,) and ((0 <= p) & (p <= 1)).all()
+
+
+def test_author_elements_skip_a_body_classed_author():
+    from pipeline.html.dom import read_page
+
+    page = read_page('<html><body class="author-12 archive"><p>By <span class="author">Jane Roe</span></p></body></html>')
+    assert [text for text, _ in page.head.authors] == ["Jane Roe"]
+
+
+def test_a_template_item_repeated_on_the_page_is_counted_per_container():
+    items = "".join(f'<li class="teaser-item"><a href="/{i}">Заголовок {i}</a></li>' for i in range(4))
+    page = read_page(f'<html><body><p class="lead">Один абзац статьи.</p><ul class="teasers">{items}</ul></body></html>')
+    x, _ = features(page)
+    repeats = x[:, FEATURE_NAMES.index("c0_repeats")]
+    assert repeats[0] == 0.0  # the one paragraph of its kind
+    assert all(r == np.log(4) for r in repeats[1:])  # each of the four items shares its tag and class with three others

@@ -59,3 +59,56 @@ def test_title_falls_back_to_h1_then_title_and_site_to_the_host():
 def test_json_ld_webpage_is_read_after_articles():
     found = json_ld_article(['[{"@type": "WebPage", "name": "Home"}, {"@type": "BlogPosting", "headline": "Post"}]'])
     assert found["title"] == "Post"
+
+
+def test_inline_author_element_names_the_author():
+    body = '<h1>Заголовок статьи</h1><p class="meta">Автор: <a rel="author" href="/a/1">Анна Иванова</a></p><p>Text.</p>'
+    assert meta_of("", body)["author"] == "Анна Иванова"
+    body = '<h1>Headline</h1><div>Text by <span class="postAuthorName">Jane Roe</span></div><p>Text.</p>'
+    assert meta_of("", body)["author"] == "Jane Roe"
+
+
+def test_author_element_in_comments_is_not_the_author_but_one_in_an_author_card_is():
+    comments = '<div class="comments"><span class="comment-author">Kim Min-jun</span><p>Nice.</p></div>'
+    assert meta_of("", f"<h1>Headline</h1><p>Text.</p>{comments}")["author"] is None
+    card = '<div class="author-card"><img src="a.jpg"><span class="author-name">Giorgi Beridze</span></div>'
+    assert meta_of("", f"<h1>Headline</h1>{card}<p>Text.</p>{comments}")["author"] == "Giorgi Beridze"
+
+
+def test_inner_author_element_is_the_name_not_the_box_around_it():
+    byline = '<div class="byline">By <span class="author-name">Aynur Aliyeva</span> Senior reporter</div>'
+    assert meta_of("", f"<h1>Headline</h1>{byline}<p>Text.</p>")["author"] == "Aynur Aliyeva"
+
+
+def test_an_organisation_as_json_ld_author_yields_to_the_pages_byline():
+    ld = ('<script type="application/ld+json">{"@type": "BlogPosting", "headline": "H",'
+          ' "author": {"@type": "Organization", "name": "Example Corp"}}</script>')
+    byline = '<p>By <span class="author">Nino Kapanadze</span></p>'
+    assert meta_of(ld, f"<h1>H</h1>{byline}<p>Text.</p>")["author"] == "Nino Kapanadze"
+    assert meta_of(ld, "<h1>H</h1><p>Text.</p>")["author"] == "Example Corp"  # no byline: the organisation stands
+
+
+def test_dateline_in_a_card_box_near_the_headline_dates_the_page():
+    body = '<div class="post-card"><h1>Headline</h1><div class="card-meta">March 5, 2024</div></div><p>Text.</p>'
+    assert meta_of("", body)["published"] == "2024-03-05"
+    related = '<div class="related"><p>March 5, 2024</p></div>'
+    assert meta_of("", f"<h1>Headline</h1>{related}<p>Text.</p>")["published"] is None
+
+
+def test_the_date_the_page_shows_wins_over_the_stated_one_only_when_htmldate_reads_it_too():
+    ld = '<script type="application/ld+json">{"@type": "NewsArticle", "headline": "H", "datePublished": "2021-01-10"}</script>'
+    shown = '<article><h1>Headline</h1><time datetime="2023-06-02">2 June 2023</time><p>Text.</p></article>'
+    assert meta_of(ld, shown)["published"] == "2023-06-02"
+    # htmldate reads the <meta> date, which disagrees with the <time> element: the stated date stands
+    stated = '<meta property="article:published_time" content="2021-01-10">'
+    assert meta_of(stated, shown)["published"] == "2021-01-10"
+
+
+def test_byline_labels_go_and_a_label_alone_is_no_name():
+    from pipeline.metadata import _byline_name
+
+    assert _byline_name("Erstellt von Andri Bryner —") == "Andri Bryner"
+    assert _byline_name("Autorin: Eva Maria Schön") == "Eva Maria Schön"
+    assert _byline_name("Автор: Анна Иванова") == "Анна Иванова"
+    assert _byline_name("Article by") is None
+    assert _byline_name("Veröffentlicht am") is None

@@ -4,11 +4,12 @@
 equivalents in ~20 languages (patterns.section_end_kind; for HTML blocks a
 heading element, html_blocks.ends_article): the heading and everything
 after it go, as `comments_section` when it heads comments, else
-`related_section`.  In a text dump such a heading does not end the article
-when it tops a box above the article (most of the page's prose is still to
-come), a box of links inside it (prose goes on right under a few titles),
-or is a link to the comments in the article's header; the step
-`section_headings` then removes the heading alone.
+`related_section`.  Such a heading does not end the article when it tops
+a box above the article (most of the page's prose is still to come).  In
+a text dump it does not either when it tops a box of links inside the
+article (prose goes on right under a few titles), or is a link to the
+comments in the article's header; the step `section_headings` then
+removes the heading alone.
 
 The page finds the end when it is built (the core is searched again above
 it, and the metadata under it is not the article's); the step removes.
@@ -88,11 +89,15 @@ def find_article_end(page: Page, counted: list[bool], prose_suffix: list[int] | 
     """The line of the first heading after the core began that ends the article, or None.
 
     `counted`: per line, whether its characters count as prose;
-    `prose_suffix` (text dumps): the prose characters from each line on.
+    `prose_suffix`: the prose characters from each line on (None: summed here from `counted`).
     """
     if page.core is None:
         return None
     line_chars = page.lines.chars.tolist()
+    if prose_suffix is None:
+        prose_suffix = [0] * (len(line_chars) + 1)
+        for i in range(len(line_chars) - 1, -1, -1):
+            prose_suffix[i] = prose_suffix[i + 1] + (line_chars[i] if counted[i] else 0)
     prose_before = 0
     for i in range(page.core[0], len(page.texts)):
         # A heading only counts once enough prose is seen (so is only looked for then).
@@ -105,7 +110,7 @@ def find_article_end(page: Page, counted: list[bool], prose_suffix: list[int] | 
 
 def _ends_article(page: Page, i: int, prose_before: int, counted: list[bool], prose_suffix: list[int] | None) -> bool:
     if not page.text_mode:
-        return html_blocks.ends_article(page.blocks[i])
+        return html_blocks.ends_article(page.blocks[i]) and not _tops_teaser_box(page.texts, i, prose_before, prose_suffix)
     return page.headings[i] and not _tops_teaser_box(page.texts, i, prose_before, prose_suffix) and not _box_inside(page.texts, i, counted)
 
 

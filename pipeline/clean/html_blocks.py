@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 
 from ..document import Block
-from . import patterns, rules
+from . import patterns, rules, shapes
 
 # Furniture sentences are short: the longest calls to subscribe in the dev
 # pages are ~250 characters; article paragraphs that mention a newsletter
@@ -107,7 +107,8 @@ DATE_LABEL = re.compile(
 MAX_DATELINE_CHARS = 90
 # What may remain of a dateline besides its label and date ("Category: Press Releases").
 MAX_DATELINE_REST_CHARS = 30
-# A short block naming this many platforms is a row of share or follow links.
+# A short block naming this many platforms is a row of share or follow links
+# (a sentence naming them is the article speaking of them).
 MIN_PLATFORMS_LISTED = 3
 
 # Headings that open a box of other content: "Weitere Artikel zum Thema",
@@ -134,6 +135,11 @@ def ends_article(block: Block) -> bool:
     return patterns.section_end_kind(block.text) or bool(OTHER_CONTENT_HEADING.match(block.text))
 
 
+def _lists_platforms(text: str) -> bool:
+    """A row of share or follow links: several platforms named, in a block that is not a sentence."""
+    return len({p.lower() for p in _PLATFORMS.findall(text)}) >= MIN_PLATFORMS_LISTED and text.rstrip()[-1:] not in shapes.SENTENCE_END
+
+
 def furniture_rule(block: Block) -> str | None:
     """The furniture kind of one short HTML block, or None when it may be content."""
     text = block.text
@@ -147,7 +153,7 @@ def furniture_rule(block: Block) -> str | None:
         return rules.PAYWALL
     if ADVERTISING.search(text):
         return rules.ADVERTISING
-    if SHARE_LABEL.match(text) or CALL_TO_ACTION.search(text) or len({p.lower() for p in _PLATFORMS.findall(text)}) >= MIN_PLATFORMS_LISTED:
+    if SHARE_LABEL.match(text) or CALL_TO_ACTION.search(text) or _lists_platforms(text):
         return rules.SOCIAL
     if len(text) <= MAX_DATELINE_CHARS and DATE_LABEL.match(text):
         rest = _DATE.sub("", DATE_LABEL.sub("", text))

@@ -26,6 +26,7 @@ from .marks import (
     STRUCTURE_MARKS,
     Mark,
     marks_of,
+    words_of,
 )
 
 # A page nested deeper than this is not one a browser lays out for a reader
@@ -53,6 +54,9 @@ class Head:
     canonical: str | None = None
     lang: str | None = None
     times: list[tuple[str, int]] = field(default_factory=list)  # (datetime attribute, marks of its container)
+    # Elements the markup names as an author or byline, inline ones too (<span class=author-name>,
+    # <a rel=author>): (their text, the marks of them and their ancestors), in document order.
+    authors: list[tuple[str, int]] = field(default_factory=list)
 
 
 @dataclass
@@ -68,6 +72,8 @@ class Page:
     head: Head
     max_depth: int
     textareas: set[int] = field(default_factory=set)  # containers holding a <textarea> (a form to write in)
+    # Per container: its tag and class attribute, as one string (templates repeat a signature for each item of a list).
+    signature: list[str] = field(default_factory=list)
 
 
 def parse(html: str):
@@ -77,7 +83,10 @@ def parse(html: str):
 
 
 def _attr_marks(node) -> int:
-    attributes = node.attributes
+    return _marks_of_attributes(node.attributes)
+
+
+def _marks_of_attributes(attributes: dict) -> int:
     if not attributes:
         return 0
     value = marks_of(attributes.get("class"), attributes.get("id"), attributes.get("role"), attributes.get("itemprop"))
@@ -101,6 +110,7 @@ class _Walker:
         self.depth: list[int] = [0]
         self.own_marks: list[int] = [0]
         self.marks: list[int] = [0]
+        self.signature: list[str] = ["#root"]
         self.head = Head()
         self.pieces: list[str] = []
         self.link_chars = 0
@@ -126,8 +136,9 @@ class _Walker:
         kind = "h" if level else ("li" if self.marks[container] & Mark.LIST_ITEM else "p")
         self.blocks.append(RawBlock(text, container, min(link_chars, len(text)), kind, level))
 
-    def open_container(self, tag: str, parent: int, depth: int, own: int) -> int:
+    def open_container(self, tag: str, parent: int, depth: int, own: int, signature: str) -> int:
         index = len(self.tag)
+        self.signature.append(signature)
         self.parent.append(parent)
         self.tag.append(tag)
         self.depth.append(depth)
@@ -201,8 +212,9 @@ def walk(tree) -> Page:
             w.flush(container)
             if tag == "br" or tag == "hr":
                 continue
-            own = _attr_marks(node) | STRUCTURE_MARKS.get(tag, 0)
-            inner = w.open_container(tag, container, depth, own)
+            attributes = node.attributes  # one dict per element: selectolax builds it on each call
+            own = _marks_of_attributes(attributes) | STRUCTURE_MARKS.get(tag, 0)
+            inner = w.open_container(tag, container, depth, own, f"{tag}.{attributes.get('class') or ''}" if attributes else tag)
             stack.append((_EXIT, inner, depth, in_link))
         elif tag == "a":
             in_link = True
@@ -213,7 +225,7 @@ def walk(tree) -> Page:
             stack.append((child, inner, depth + 1, in_link))
             child = child.prev
     w.flush(0)
-    return Page(w.blocks, w.parent, w.tag, w.depth, w.own_marks, w.marks, w.head, w.max_depth, w.textareas)
+    return Page(w.blocks, w.parent, w.tag, w.depth, w.own_marks, w.marks, w.head, w.max_depth, w.textareas, w.signature)
 
 
 # A start tag longer than this is not markup a page needs (a gallery's JSON
@@ -261,4 +273,47 @@ def nesting_estimate(html: str) -> int:
 
 def read_page(html: str) -> Page:
     """The page's blocks and head from its markup (huge start tags cut first)."""
-    return walk(parse(without_huge_tags(html)))
+    tree = parse(without_huge_tags(html))
+    page = walk(tree)
+    if page.max_depth <= MAX_DEPTH:
+        page.head.authors = author_elements(tree)
+    return page
+
+
+# Elements whose class, id, rel or itemprop may name the author; each is then
+# checked word by word (marks_of), so "authority" or "bylines-list-x" count
+# only when a word of theirs is an author word.
+_AUTHOR_SELECTOR = "[class*=author i], [id*=author i], [class*=byline i], [class*=writer i], [rel~=author i], [itemprop~=author i]"
+# A page lists this many author elements at most before its byline (an
+# author archive lists hundreds; its first ones are read).
+MAX_AUTHOR_ELEMENTS = 30
+_WHOLE_PAGE_TAGS = frozenset({"html", "body", "main"})
+
+
+def author_elements(tree) -> list[tuple[str, int]]:
+    """The text of each element the markup names as an author or byline, with the marks of it and its ancestors."""
+    found = []
+    for node in tree.css(_AUTHOR_SELECTOR)[:MAX_AUTHOR_ELEMENTS]:
+        if node.tag in _WHOLE_PAGE_TAGS:
+            continue  # <body class="author-12 archive">: a template's page kind, and the whole page's text
+        attributes = node.attributes
+        names = f"{attributes.get('class') or ''} {attributes.get('id') or ''}"
+        if not (
+            _attr_marks(node) & Mark.W_AUTHOR
+            or "byline" in words_of(names)
+            or "author" in (attributes.get("rel") or "").lower().split()
+        ):
+            continue
+        text = " ".join(visible(node.text(deep=True, separator=" ")).split())
+        if text:
+            found.append((text, _ancestry_marks(node)))
+    return found
+
+
+def _ancestry_marks(node) -> int:
+    """The marks of an element and all its ancestors, as the walk gives a container's."""
+    value = 0
+    while node is not None and node.tag not in (None, "-document", "html"):
+        value |= _attr_marks(node) | STRUCTURE_MARKS.get(node.tag, 0)
+        node = node.parent
+    return value

@@ -63,6 +63,7 @@ _CONTEXT_FEATURES = (
     "c0_share", "c0_link", "c0_blocks", "c0_prose_share",
     "c1_share", "c1_link", "c1_blocks", "c1_prose_share",
     "c2_share", "c2_link", "c2_blocks", "c2_prose_share",
+    "c0_repeats", "c1_repeats", "c2_repeats",
     "in_top", "top_share", "top_depth_gap",
     "position", "chars_before", "after_headline", "from_headline", "is_headline", "has_headline",
     "local_prose",
@@ -208,6 +209,14 @@ class Context:
     groups: np.ndarray  # per block: its container and the three containers above it (blocks x 4)
 
 
+def _signature_repeats(page: Page) -> np.ndarray:
+    """Per container: log(1 + how many other containers of the page share its tag and class): a template's repeated item."""
+    ids: dict[str, int] = {}
+    index = np.fromiter((ids.setdefault(sig, len(ids)) for sig in page.signature), np.int64, len(page.signature))
+    counts = np.bincount(index)
+    return np.log(counts[index].astype(float))
+
+
 def features(page: Page, language: str | None = None) -> tuple[np.ndarray, Context]:
     """The feature matrix of a page's blocks (rows in page order, columns FEATURE_NAMES), and its context.
 
@@ -251,7 +260,9 @@ def features(page: Page, language: str | None = None) -> tuple[np.ndarray, Conte
     parent = np.asarray(page.parent)
     level = container
     groups = [container]
+    repeats = _signature_repeats(page)
     for k in range(3):
+        f[f"c{k}_repeats"] = repeats[level]
         s = sums[level]
         f[f"c{k}_share"] = s[:, 0] / total_chars
         f[f"c{k}_link"] = s[:, 1] / np.maximum(s[:, 0], 1)

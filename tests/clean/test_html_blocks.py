@@ -64,3 +64,26 @@ def test_box_of_other_articles_ends_the_article_but_a_share_paragraph_does_not()
     assert [r.rule for r in doc.removed] == ["social", "related_section", "related_section"]
     for paragraph in ARTICLE_EN[1:]:
         assert paragraph in doc.text
+
+
+def test_a_row_of_platforms_is_social_but_a_sentence_naming_them_is_the_article():
+    from pipeline.clean.html_blocks import furniture_rule
+    from pipeline.document import Block
+
+    assert furniture_rule(Block(text="Facebook · Twitter · WhatsApp · Telegram", kind="p")) == "social"
+    sentence = "Бренды продают товары через Instagram, Facebook и TikTok, а оплата проходит прямо в приложении."
+    assert furniture_rule(Block(text=sentence, kind="p")) is None
+
+
+def test_html_heading_over_a_teaser_box_above_the_article_does_not_end_it():
+    from pipeline.clean import clean
+    from pipeline.document import Block, Document
+
+    teaser = [Block(text=p, kind="p") for p in ARTICLE_EN[1:3]]
+    article = [Block(text=f"{p} {p}", kind="p") for p in ARTICLE_EN[1:]] * 2
+    doc = Document(source="x.html", format="html")
+    doc.blocks = teaser + [Block(text="Related Posts", kind="h")] + article
+    clean(doc)
+    assert not any(r.rule == "related_section" for r in doc.removed)
+    for paragraph in ARTICLE_EN[1:]:
+        assert paragraph in doc.text
