@@ -14,7 +14,8 @@ import stat
 import zlib
 from pathlib import Path
 
-from .document import Block, Document, visible
+from .document import Document, visible
+from .dumps.layout import dump_blocks
 from .options import Options
 
 GZIP_MAGIC = b"\x1f\x8b"
@@ -123,7 +124,7 @@ def decode_document(doc: Document, options: Options) -> Document:
     if fmt == "html":
         doc.html = text
     else:
-        doc.blocks = [Block(line, "line") for line in split_lines(text)]
+        doc.blocks = dump_blocks(text)  # lines, or paragraphs of a wrapped or Markdown dump (pipeline.dumps.layout)
     return doc
 
 

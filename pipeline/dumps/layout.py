@@ -25,7 +25,7 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass
 
-from ..document import visible
+from ..document import Block, visible
 
 STYLE_LINES = "lines"
 STYLE_WRAPPED = "wrapped"
@@ -105,13 +105,18 @@ _BULLET = re.compile(r"^([*+\-•·▪◦‣]|\d{1,3}[.)])\s+")
 
 def read_dump(text: str) -> tuple[str, list[DumpBlock]]:
     """(style, blocks) of a dump."""
-    lines = visible(text).replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    lines = visible(text).replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n").split("\n")
     style, width = dump_style(lines)
     if style == STYLE_MARKDOWN:
         return style, markdown_blocks(lines, width)
     if style == STYLE_WRAPPED:
         return style, unwrap(lines, width)
     return style, join_fragments(lines)
+
+
+def dump_blocks(text: str) -> list[Block]:
+    """A decoded text dump as the document's blocks: read_dump's blocks, each of its kind."""
+    return [Block(block.text, block.kind) for block in read_dump(text)[1]]
 
 
 # A block is prose when it holds at least PROSE_SENTENCES sentence ends
