@@ -73,6 +73,9 @@ def test_the_page_decision_keeps_the_likely_blocks_and_weighs_a_doubtful_one_by_
     p[2], words[2] = 0.6, 4.0
     assert expected_best_set(p, words, 0.5, 0.5).tolist() == [True, True, True, False]
     assert expected_best_set(np.zeros(3), words[:3], 0.5, 0.5).tolist() == [False] * 3
+    # However cheap, a block more likely not article text is not kept.
+    p[2], words[2] = 0.45, 1.0
+    assert expected_best_set(p, words, 0.5, 0.5).tolist() == [True, True, False, False]
 
 
 def test_shipped_headline_model_picks_the_headline_of_a_dump_without_title_line():
