@@ -7,7 +7,8 @@ index i is `Page.blocks[i]`, the same Block object as
 measured once: each line's words and measurements (features.py), the
 page's language, the furniture and metadata lines (furniture.py), the core
 (core.py), where the article ends (article_end.py), the metadata the page
-states, and the headline (headline.py).  The steps then only decide.
+states, the headline (pipeline.dumps.metadata) and, when a step first asks,
+the block model's decisions (pipeline.dumps.blockmodel).  The steps then only decide.
 """
 
 from __future__ import annotations

@@ -162,7 +162,7 @@ def _scored_blocks(blocks: list[Block], is_kept: list[bool], kept: list[int]) ->
 
     Up from a kept block while the removed lines are traces (the line
     model's verdicts on navigation far from the article are not teasers'
-    titles); and down from it, paragraphs too (the line model often keeps a
+    titles); and down from it, paragraphs too (the block model often keeps a
     teaser's title and drops its paragraph), up to TRACE_REACH new traces.
     """
     repeated = Counter(b.text for b in blocks)
@@ -188,7 +188,7 @@ def _trace(block: Block, repeated: Counter, paragraphs: bool = False) -> bool:
     """A line the layout rules removed that still marks a story: a title or heading (or, with `paragraphs`, a paragraph).
 
     A line the page repeats ("Bild anzeigen", "Weiterlesen") is layout,
-    and a spam line the line model dropped is no story's title.
+    and a spam line the block model dropped is no story's title.
     """
     text = block.text
     return (
