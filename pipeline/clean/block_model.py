@@ -30,8 +30,7 @@ if TYPE_CHECKING:
 
 def remove_by_block_model(page: Page) -> Removals:
     kept = [block.kept for block in page.blocks]
-    prose = [p or is_prose(text) for p, text in zip(page.prose, page.texts)]
-    keep = guarded(prose, page.block_keep, kept)
+    keep = guarded(page.prose, page.texts, page.block_keep, kept)
     if keep is None:
         gone = {i: rules.OUTSIDE_CORE for i, k in enumerate(kept) if k}
         return Removals(gone, rejection=f"{rules.NO_ARTICLE}: no prose found")
@@ -49,13 +48,14 @@ def remove_by_block_model(page: Page) -> Removals:
     return Removals(removals)
 
 
-def guarded(prose: list[bool], keep, kept: list[bool]) -> list[bool] | None:
+def guarded(prose: list[bool], texts: list[str], keep, kept: list[bool]) -> list[bool] | None:
     """The model's decisions, or the prose blocks when it keeps no prose; None when no block still kept is prose.
 
-    `prose`: per block, whether it reads as sentences (the page's measure,
-    which knows scripts without spaces or sentence marks, or the layout's).
+    A block is prose when the page's measure says so (`prose`: it knows
+    scripts without spaces or sentence marks) or the layout's (is_prose of
+    its text, read only for the blocks in question).
     """
-    if any(k and still and p for p, k, still in zip(prose, keep, kept)):
+    if any(k and still and (p or is_prose(text)) for p, text, k, still in zip(prose, texts, keep, kept)):
         return list(keep)
-    chosen = [still and p for p, still in zip(prose, kept)]
+    chosen = [still and (p or is_prose(text)) for p, text, still in zip(prose, texts, kept)]
     return chosen if any(chosen) else None

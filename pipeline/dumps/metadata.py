@@ -263,6 +263,10 @@ def headline_candidates(texts: list[str], core_start: int, kinds: list[str] | No
     counts: dict[str, int] = {}
     for text in texts:
         counts[text] = counts.get(text, 0) + 1
+    # Whether each line under a candidate states a date or a byline, read once per line.
+    below = sorted({j for i in index for j in range(i + 1, min(n, i + 4))})
+    is_date = {j: len(texts[j]) <= MAX_BYLINE_CHARS and bool(parse_date(texts[j])) for j in below}
+    is_byline = {j: len(texts[j]) <= MAX_BYLINE_CHARS and bool(_BYLINE.match(texts[j]) or _BY_ALONE.match(texts[j])) for j in below}
     rows = []
     for i in index:
         text = texts[i]
@@ -270,7 +274,7 @@ def headline_candidates(texts: list[str], core_start: int, kinds: list[str] | No
         distinct = set(words)
         shared = len(distinct & core_words)
         in_title = len(distinct & title) if i else 0
-        after = texts[i + 1 : i + 4]
+        after = range(i + 1, min(n, i + 4))
         rows.append(
             [
                 np.sign(i - core_start) * np.log1p(abs(i - core_start)) / 5,
@@ -288,8 +292,8 @@ def headline_candidates(texts: list[str], core_start: int, kinds: list[str] | No
                 float(bool(kinds) and kinds[i] == "h"),
                 float(bool(kinds) and kinds[i] == "li"),
                 np.log1p(counts[text] - 1),
-                float(any(len(t) <= MAX_BYLINE_CHARS and parse_date(t) for t in after)),
-                float(any(_BYLINE.match(t) or _BY_ALONE.match(t) for t in after if len(t) <= MAX_BYLINE_CHARS)),
+                float(any(is_date[j] for j in after)),
+                float(any(is_byline[j] for j in after)),
                 float(i > 0 and len(texts[i - 1]) < 30),
                 float(bool(_SEPARATOR.search(text))),
                 i / n,

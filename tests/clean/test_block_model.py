@@ -82,10 +82,14 @@ def test_a_page_without_prose_is_rejected_with_its_reason():
 )
 def test_the_guard_stands_in_only_where_the_model_keeps_no_prose(keep, expected):
     prose = [True, False, False]
-    assert guarded(prose, keep, [True, True, True]) == expected
-    assert guarded([False, False], [True, True], [True, True]) is None
+    texts = ["", "Menu", "Home"]
+    assert guarded(prose, texts, keep, [True, True, True]) == expected
+    assert guarded([False, False], texts[1:], [True, True], [True, True]) is None
     # A prose block an earlier step removed is not the page's prose.
-    assert guarded(prose, [False] * 3, [False, True, True]) is None
+    assert guarded(prose, texts, [False] * 3, [False, True, True]) is None
+    # The layout's measure stands in where the page's does not say prose.
+    sentence = "The council met on Tuesday. It voted to keep the library open for another year."
+    assert guarded([False, False], ["Menu", sentence], [True, False], [True, True]) == [False, True]
 
 
 @pytest.mark.parametrize("language", ["zh", "th", "ur"])
