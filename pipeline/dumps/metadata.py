@@ -25,6 +25,7 @@ from __future__ import annotations
 import json
 import re
 import unicodedata
+from collections import Counter
 from datetime import date
 from functools import lru_cache
 from pathlib import Path
@@ -260,14 +261,14 @@ def headline_candidates(texts: list[str], core_start: int, kinds: list[str] | No
         return [], np.zeros((0, len(HEADLINE_FEATURES)))
     core_words = set(_words(" ".join(texts[core_start : core_start + 20])[:CORE_CHARS]))
     title = set(_words(texts[0]))
-    counts: dict[str, int] = {}
-    for text in texts:
-        counts[text] = counts.get(text, 0) + 1
+    counts = Counter(texts)
     # Whether each line under a candidate states a date or a byline, read once per line.
     below = sorted({j for i in index for j in range(i + 1, min(n, i + 4))})
     is_date = {j: len(texts[j]) <= MAX_BYLINE_CHARS and bool(parse_date(texts[j])) for j in below}
     is_byline = {j: len(texts[j]) <= MAX_BYLINE_CHARS and bool(_BYLINE.match(texts[j]) or _BY_ALONE.match(texts[j])) for j in below}
     rows = []
+    # The counts the logarithms are taken of, per candidate (one array operation each below).
+    counted = []
     for i in index:
         text = texts[i]
         words = _words(text)
@@ -275,23 +276,24 @@ def headline_candidates(texts: list[str], core_start: int, kinds: list[str] | No
         shared = len(distinct & core_words)
         in_title = len(distinct & title) if i else 0
         after = range(i + 1, min(n, i + 4))
+        counted.append((i - core_start, len(text), len(words), shared, counts[text] - 1))
         rows.append(
             [
-                np.sign(i - core_start) * np.log1p(abs(i - core_start)) / 5,
-                np.log1p(len(text)) / 6,
-                np.log1p(len(words)) / 4,
+                0.0,
+                0.0,
+                0.0,
                 float(text.rstrip().endswith((".", ":", ";", ","))),
                 float(text.rstrip().endswith(("?", "!"))),
                 sum(1 for w in text.split() if w[:1].isupper()) / max(1, len(text.split())),
                 sum(ch.isdigit() for ch in text) / max(1, len(text)),
-                np.log1p(shared) / 3,
+                0.0,
                 shared / max(1, len(distinct)),
                 in_title / max(1, len(distinct)),
                 in_title / max(1, len(title)),
                 float(i == 0),
                 float(bool(kinds) and kinds[i] == "h"),
                 float(bool(kinds) and kinds[i] == "li"),
-                np.log1p(counts[text] - 1),
+                0.0,
                 float(any(is_date[j] for j in after)),
                 float(any(is_byline[j] for j in after)),
                 float(i > 0 and len(texts[i - 1]) < 30),
@@ -299,7 +301,14 @@ def headline_candidates(texts: list[str], core_start: int, kinds: list[str] | No
                 i / n,
             ]
         )
-    return index, np.asarray(rows)
+    x = np.asarray(rows)
+    distance, chars, words, shared, repeats = np.asarray(counted, dtype=float).T
+    x[:, 0] = np.sign(distance) * np.log1p(np.abs(distance)) / 5
+    x[:, 1] = np.log1p(chars) / 6
+    x[:, 2] = np.log1p(words) / 4
+    x[:, 7] = np.log1p(shared) / 3
+    x[:, 14] = np.log1p(repeats)
+    return index, x
 
 
 # The learned finder's score (a log-odds, its classes weighed equally in
