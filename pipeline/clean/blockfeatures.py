@@ -22,6 +22,7 @@ words of the same page.
 
 from __future__ import annotations
 
+from itertools import chain, count
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -60,11 +61,11 @@ class PageWords:
 
     def __init__(self, tokens: list[list[str]]):
         self.n = len(tokens)
-        vocabulary: dict[str, int] = {}
-        number = vocabulary.setdefault
-        sets = [{w for w in line if len(w) >= TOPIC_MIN_CHARS} for line in tokens]
+        sets = [{w for w in set(line) if len(w) >= TOPIC_MIN_CHARS} for line in tokens]
         self.sizes = np.fromiter(map(len, sets), np.int64, self.n)
-        self.word = np.fromiter((number(w, len(vocabulary)) for line in sets for w in line), np.int64, int(self.sizes.sum()))
+        pairs = list(chain.from_iterable(sets))
+        vocabulary = dict(zip(dict.fromkeys(pairs), count()))
+        self.word = np.fromiter(map(vocabulary.__getitem__, pairs), np.int64, len(pairs))
         self.block = np.repeat(np.arange(self.n), self.sizes)
         self.vocabulary = len(vocabulary)
 

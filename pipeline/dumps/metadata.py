@@ -285,7 +285,7 @@ def headline_candidates(texts: list[str], core_start: int, kinds: list[str] | No
                 float(text.rstrip().endswith((".", ":", ";", ","))),
                 float(text.rstrip().endswith(("?", "!"))),
                 sum(1 for w in text.split() if w[:1].isupper()) / max(1, len(text.split())),
-                sum(ch.isdigit() for ch in text) / max(1, len(text)),
+                sum(map(str.isdigit, text)) / max(1, len(text)),
                 0.0,
                 shared / max(1, len(distinct)),
                 in_title / max(1, len(distinct)),
