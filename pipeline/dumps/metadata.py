@@ -256,7 +256,8 @@ def headline_candidates(texts: list[str], core_start: int, kinds: list[str] | No
     """The lines that may be the headline (the first line, and those around the core's start; not `excluded`) and their HEADLINE_FEATURES."""
     n = len(texts)
     index = sorted({0} | set(range(max(0, core_start - HEADLINE_LOOKBACK), min(n, core_start + HEADLINE_LOOKAHEAD))))
-    index = [i for i in index if len(texts[i]) <= HEADLINE_MAX_CHARS and i not in excluded and _words(texts[i])]
+    candidate_words = {i: _words(texts[i]) for i in index if len(texts[i]) <= HEADLINE_MAX_CHARS and i not in excluded}
+    index = [i for i, words in candidate_words.items() if words]
     if not index:
         return [], np.zeros((0, len(HEADLINE_FEATURES)))
     core_words = set(_words(" ".join(texts[core_start : core_start + 20])[:CORE_CHARS]))
@@ -271,8 +272,10 @@ def headline_candidates(texts: list[str], core_start: int, kinds: list[str] | No
     counted = []
     for i in index:
         text = texts[i]
-        words = _words(text)
+        words = candidate_words[i]
         distinct = set(words)
+        stripped = text.rstrip()
+        split = text.split()
         shared = len(distinct & core_words)
         in_title = len(distinct & title) if i else 0
         after = range(i + 1, min(n, i + 4))
@@ -282,9 +285,9 @@ def headline_candidates(texts: list[str], core_start: int, kinds: list[str] | No
                 0.0,
                 0.0,
                 0.0,
-                float(text.rstrip().endswith((".", ":", ";", ","))),
-                float(text.rstrip().endswith(("?", "!"))),
-                sum(1 for w in text.split() if w[:1].isupper()) / max(1, len(text.split())),
+                float(stripped.endswith((".", ":", ";", ","))),
+                float(stripped.endswith(("?", "!"))),
+                sum(1 for w in split if w[:1].isupper()) / max(1, len(split)),
                 sum(map(str.isdigit, text)) / max(1, len(text)),
                 0.0,
                 shared / max(1, len(distinct)),
