@@ -15,9 +15,11 @@ draw's figures depend on its luck).  Printed, pooled over the draws and
   their headline.
 
 Exits non-zero when a figure misses its floor.  With --held-out every page
-is cleaned by the line model of the fold that held it out in the last
-`bench/train_line_model.py` run: the shipped model was trained on these
-pages, so that is the figure to expect elsewhere.
+is cleaned by the models of the folds that held it out: the text block
+model's fold that never saw its site (bench/train_text_model.py
+--write-folds) and the teaser model's fold that never saw the page (the
+shipped models were trained on these pages, so that is the figure to
+expect elsewhere).
 
 Example: .venv/bin/python bench/bench_spam.py --limit 200
 """
@@ -34,8 +36,10 @@ from dataclasses import replace
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from bench.devpages import Case, HeldOutModels, Score, html_to_dump, load_cases, page_headline  # noqa: E402
+from bench.textcorpus import dev_site  # noqa: E402
 from tests.noise import Teaser, inject_noise, line_leaked, token_leaked  # noqa: E402
 from pipeline.language import UNDETERMINED, page_language  # noqa: E402
 from pipeline.options import Options  # noqa: E402
@@ -93,8 +97,8 @@ def main(argv=None) -> int:
     parser.add_argument("--show", type=int, default=0, help="print up to N leaked lines per kind")
     parser.add_argument("--only", choices=("spam", "inline", "teaser"), help="inject one kind of noise only")
     parser.add_argument(
-        "--held-out", action="store_true", help="clean each page with the fold line and teaser models that never saw it"
-        " (bench/train_line_model.py, bench/train_teaser_model.py)"
+        "--held-out", action="store_true", help="clean each page with the fold block and teaser models that never saw it"
+        " (bench/train_text_model.py, bench/train_teaser_model.py)"
     )
     parser.add_argument(
         "--fast", action="store_true", help="clean with Options(fast=True): no topic pass, so the teaser floor does not apply"
@@ -114,7 +118,7 @@ def main(argv=None) -> int:
             by_language[teaser.language].append(i)
 
     started = time.monotonic()
-    models = HeldOutModels() if args.held_out else None
+    models = HeldOutModels(sites={case.id: dev_site(case.url, case.html, case.id) for case in cases}) if args.held_out else None
     clean_score = Score()
     clean_kept: list[list[str] | None] = []
     for case, dump in zip(cases, dumps):
@@ -160,7 +164,7 @@ def main(argv=None) -> int:
 
     spam_leak, inline_leak, teaser_leak = rate("spam lines"), rate("inline tokens"), rate("teaser sections")
     gap = clean_score.f1 - noisy_score.f1
-    used = "fold line models (each page held out)" if models else "shipped line model"
+    used = "fold block and teaser models (each page held out)" if models else "shipped models"
     if args.fast:
         used += ", --fast (no topic pass)"
     cleanings = len(cases) * (1 + args.seeds)

@@ -13,7 +13,7 @@ import gzip
 import json
 import os
 import re
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -173,6 +173,8 @@ def finish(per_page: list, worst: int, score: Score, floor: float, label: str) -
 FOLD_MODELS = ROOT / "bench" / "data" / "line_model_folds"
 # The same for the teaser model (bench/train_teaser_model.py), on the same folds.
 TEASER_FOLD_MODELS = ROOT / "bench" / "data" / "teaser_model_folds"
+# The text block model's folds by site (bench/train_text_model.py --write-folds).
+TEXT_FOLD_MODELS = ROOT / "bench" / "data" / "text_model_folds"
 
 
 def fold_of(page_id: str, folds: int) -> int:
@@ -209,26 +211,47 @@ class HeldOutModels:
     """The fold models of the last training runs; `use(page_id)` puts in the ones that held that page out.
 
     `teasers`: the teaser model's folds too (else the shipped teaser model
-    is used, which saw every page).
+    is used, which saw every page).  `sites` (page id -> site): the text
+    block model's folds too (bench/train_text_model.py, folds by site),
+    each page cleaned by the one that never saw its site.
     """
 
-    def __init__(self, root: Path = FOLD_MODELS, teasers: bool = True):
+    def __init__(self, root: Path = FOLD_MODELS, teasers: bool = True, sites: dict[str, str] | None = None):
         from pipeline.clean import linemodel, teasermodel
 
         self.models = _fold_models(root, linemodel.FEATURE_NAMES, "bench/train_line_model.py")
         self.teaser_models = _fold_models(TEASER_FOLD_MODELS, teasermodel.FEATURE_NAMES, teasermodel.TRAINER) if teasers else None
         if self.teaser_models is not None and len(self.teaser_models) != len(self.models):
             raise SystemExit("line and teaser models were trained on different folds: retrain the teaser model")
+        self.sites = sites
+        self.block_models = _block_fold_models() if sites is not None else None
 
     @contextmanager
     def use(self, page_id: str):
+        import zlib
+
+        from pipeline.dumps.blockmodel import use_model as block_model
+
         k = fold_of(page_id, len(self.models))
-        with line_model(self.models[k]):
-            if self.teaser_models is None:
-                yield
-            else:
-                with teaser_model(self.teaser_models[k]):
-                    yield
+        with ExitStack() as stack:
+            stack.enter_context(line_model(self.models[k]))
+            if self.teaser_models is not None:
+                stack.enter_context(teaser_model(self.teaser_models[k]))
+            if self.block_models is not None:
+                # textcorpus.fold_of_site: a page's fold is its site's.
+                site_fold = zlib.crc32(self.sites[page_id].encode()) % len(self.block_models)
+                stack.enter_context(block_model(self.block_models[site_fold]))
+            yield
+
+
+def _block_fold_models() -> list:
+    from pipeline.clean.blockfeatures import FEATURE_NAMES
+    from pipeline.dumps.blockmodel import BlockModel
+
+    paths = sorted(TEXT_FOLD_MODELS.glob("fold*.json"))
+    if not paths:
+        raise SystemExit(f"no fold models in {TEXT_FOLD_MODELS}: run python bench/train_text_model.py --write-folds first")
+    return [BlockModel(json.loads(p.read_text(encoding="utf-8")), FEATURE_NAMES) for p in paths]
 
 
 _TITLE_SUFFIX = re.compile(r"\s+[|–—·:-]\s+[^|–—·:-]{2,60}$")

@@ -11,8 +11,8 @@ pages, bench/devpages.page_headline).  Trained on every dumper's dumps of
 three folds of sites, scored on the fourth; the agreement printed is with
 wcxb-dev articles' titles, per dumper, beside the rules'.
 
-Each fold's model goes to bench/out/folds/headline/ (bench/eval_text.py
-uses the one that never saw a page's site).
+Each fold's model goes to bench/data/headline_model_folds/ (bench/bench_text.py
+and bench/textfeatures.py use the one that never saw a page's site).
 
 Usage: python bench/train_headline_model.py [--write]   (--write: the model trained on all pages to pipeline/dumps/data/headline_model.json)
 """
@@ -34,9 +34,8 @@ from dumpers import DUMPERS, load_dumps  # noqa: E402
 from metadata_agreement import normalise_title  # noqa: E402
 from textcorpus import FOLDS, load_text_pages  # noqa: E402
 
-import pipeline.clean as cleaning  # noqa: E402
-from pipeline.document import Block, Document  # noqa: E402
-from pipeline.dumps.layout import read_dump  # noqa: E402
+from textfeatures import HEADLINE_FOLDS, dump_page  # noqa: E402
+
 from pipeline.dumps.metadata import HEADLINE_FEATURES, MODEL_PATH, dump_metadata, headline_candidates  # noqa: E402
 
 OUT = Path(__file__).resolve().parent / "out"
@@ -44,17 +43,15 @@ OUT = Path(__file__).resolve().parent / "out"
 
 def page_rows(page, dump: str):
     """(x, y, candidate texts, texts, core, kinds) of one dump; y marks the lines equal to the page's title."""
-    style, blocks = read_dump(dump)
-    if not blocks:
+    text_page = dump_page(dump)
+    if text_page is None:
         return None
-    texts = [b.text for b in blocks]
-    kinds = [b.kind for b in blocks]
-    a = cleaning.analyse(Document(source="<dump>", format="text", blocks=[Block(t, "line") for t in texts]))
-    index, x = headline_candidates(texts, a.core[0] if a.core else 0, kinds)
+    texts, kinds, core = text_page.texts, text_page.kinds, text_page.core
+    index, x = headline_candidates(texts, core[0] if core else 0, kinds)
     truth = page.truth.get("title") if page.corpus == "wcxb" else page_headline(page)
     wanted = normalise_title(truth)
     y = np.array([normalise_title(texts[i]) == wanted for i in index], float) if wanted else np.zeros(len(index))
-    return x, y, index, texts, a.core, kinds
+    return x, y, index, texts, core, kinds
 
 
 def fit_logistic(x, y, w, l2: float = 1e-3, epochs: int = 300, lr: float = 0.05):
@@ -101,8 +98,8 @@ def main() -> int:
         train = [key for key in data if pages[key[1]].fold != fold]
         params = fit_logistic(*stack(train))
         model = HeadlineModel(params)
-        (OUT / "folds" / "headline").mkdir(parents=True, exist_ok=True)
-        (OUT / "folds" / "headline" / f"fold{fold}.json").write_text(json.dumps(params) + "\n", encoding="utf-8")
+        HEADLINE_FOLDS.mkdir(parents=True, exist_ok=True)
+        (HEADLINE_FOLDS / f"fold{fold}.json").write_text(json.dumps(params) + "\n", encoding="utf-8")
         for key in data:
             page = pages[key[1]]
             if page.fold != fold or page.page_type != "article":

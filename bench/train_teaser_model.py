@@ -3,8 +3,8 @@
 Rows come from noisy copies of the dev pages (tests/noise.py: other pages'
 teasers, a spam block and a spliced token put into each text dump), drawn
 with noise seeds of their own, never bench_spam.py's.  Each copy is cleaned
-as the benches clean it held out (the line model of the fold that never saw
-the page), with the rules alone at the teaser stage; every block the teaser
+as the benches clean it held out (the text block model of the fold that
+never saw the page's site), with the rules alone at the teaser stage; every block the teaser
 stage scored that is still kept after the rules is a row:
 
 - an injected teaser line: a teaser (1);
@@ -44,6 +44,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench_spam import clean_dump, page_teaser  # noqa: E402
+from textcorpus import dev_site  # noqa: E402
 from devpages import TEASER_FOLD_MODELS, HeldOutModels, fold, fold_of, html_to_dump, load_cases, page_headline, teaser_model  # noqa: E402
 from tests.noise import inject_noise  # noqa: E402
 from train_line_model import train_members  # noqa: E402
@@ -112,7 +113,7 @@ def collect(cases, copies: int, folds: int) -> dict:
     for c, t in zip(cases, teasers):
         if t:
             pools[fold_of(c.id, folds), t.language].append(t)
-    models = HeldOutModels(teasers=False)
+    models = HeldOutModels(teasers=False, sites={case.id: dev_site(case.url, case.html, case.id) for case in cases})
     recorder = Recorder()
     calls: list = []
     original = teaser_step._model_teasers

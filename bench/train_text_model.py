@@ -1,34 +1,25 @@
-"""Block models for text dumps, compared held out by site: which one should decide what is article text.
+"""Train the text cleaner's block model (pipeline/dumps/blockmodel.py), held out by site, and compare its variants.
 
-Rows come from bench/textfeatures.py: every block of every page of both
-corpora in every dumper's dump, with today's line features, the layout's
-features and today's rules' verdicts (furniture, the article's end).
-Every candidate is trained on the pages of three folds of sites (all four
-dumpers' dumps of them) and predicts the pages of the fourth; the same
-folds for every candidate (bench/textcorpus.py).  The decision threshold
-and the candidates' settings were chosen on fold 0 (the development
-split); folds 1-3 were not looked at while choosing, and their figures are
-printed apart.
+Rows: every block of every page of both corpora in every dumper's dump
+(bench/textfeatures.py: the features the cleaner computes from its page
+object, the labels of bench/linelabels.py).  Folds by site
+(bench/textcorpus.py).  For each fold k:
 
-Each candidate's blocks kept are scored as the page's text ("model
-decides every block": no furniture rule, no article end, no teaser pass):
-dev-pages segment F1, wcxb-dev articles' shingle F1 and per page type,
-per dumper; beside the label oracle.  Its cost per page is measured on one
-core (features not counted: they are today's, measured by eval_text.py).
+1. the block network is trained on the other three folds;
+2. the sequence network reads block-network probabilities along the page;
+   on its training folds those come from block networks that never saw
+   them (an inner cross-validation over the three folds), as at run time;
+3. the page decision's weights are the F1's slopes at the development
+   split's precision and recall.
 
-Candidates:
-- mlp16x3: today's line model's shape (3 averaged networks of 16 tanh
-  units), trained on the new rows;
-- mlp64x2: a larger network (two layers of 64 tanh units);
-- gbdt: gradient-boosted trees (LightGBM, pinned in the `bench` extra),
-  run at inference by pipeline.dumps.trees in numpy;
-- *+ctx: the same over each block's features and its neighbours' (two
-  blocks each side), a sequence model over the page's blocks as a
-  one-dimensional convolution of width 5;
-- gbdt+2stage: a second model over the first's probabilities of the
-  block and its neighbours (windows of 1, 3, 8 blocks each side).
+Choices (network sizes, inputs, the decision) were made on fold 0 alone,
+the development split; folds 1-3 were not looked at while choosing and
+their figures are printed apart: they are the held-out figures to quote.
+Each fold's model goes to bench/data/text_model_folds/ (bench/bench_text.py
+cleans each page with the one that never saw its site); --write also
+trains on every fold and writes pipeline/dumps/data/block_model.json.
 
-Usage: python bench/train_text_model.py [--candidates gbdt,gbdt+ctx] [--folds-only 0] [--write NAME]
+Usage: python bench/train_text_model.py [--folds 0] [--variants full,block-only,threshold] [--write]
 """
 
 from __future__ import annotations
@@ -37,7 +28,6 @@ import argparse
 import json
 import sys
 import time
-from collections import defaultdict
 from pathlib import Path
 
 import numpy as np
@@ -45,55 +35,73 @@ import numpy as np
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from devpages import Score  # noqa: E402
-from dumpers import DUMPERS, load_dumps  # noqa: E402
+from dumpers import DUMPERS  # noqa: E402
 from textcorpus import FOLDS, load_text_pages  # noqa: E402
 from textfeatures import load_features  # noqa: E402
-from wcxb import ShingleScore  # noqa: E402
+from textscore import PAGE_TYPES, PageTexts, score_decisions  # noqa: E402
 
-from pipeline.dumps.layout import read_dump  # noqa: E402
+from pipeline.clean.blockfeatures import FEATURE_NAMES  # noqa: E402
+from pipeline.dumps.blockmodel import MODEL_PATH, block_chars, block_words, expected_best_set, sequence_features  # noqa: E402
 
-OUT = Path(__file__).resolve().parent / "out"
-PAGE_TYPES = ("article", "forum", "listing", "product", "collection", "documentation", "service")
+ROOT = Path(__file__).resolve().parent.parent
+FOLD_DIR = ROOT / "bench" / "data" / "text_model_folds"
 SEED = 20261204
 
-
-# --- data -----------------------------------------------------------------------
+# The features whose values at the blocks two each side the block network reads too.
+CONTEXT_FEATURES = [
+    "log_chars", "log_words", "stopword_density", "ends_sentence", "short", "prose", "furniture", "digit_ratio", "title_case_ratio",
+    "starts_with_bullet_or_number", "all_caps", "is_heading", "is_list_item", "metadata_line", "after_article_end",
+    "section_heading", "core_word_share", "is_headline",
+]
+CONTEXT_SHIFTS = [-2, -1, 1, 2]
+# What the sequence network reads of each block besides the probabilities along the page.
+SEQUENCE_INPUTS = [
+    "log_chars", "stopword_density", "ends_sentence", "prose", "furniture", "in_core", "is_heading", "is_list_item", "metadata_line",
+    "after_article_end", "section_heading", "core_word_share", "page_word_share", "is_headline", "headline_word_share",
+    "relative_position", "log_words", "title_case_ratio", "page_line_share",
+]
+BLOCK_LAYERS = (16,)
+BLOCK_MEMBERS = 3
+SEQUENCE_LAYERS = (16,)
+SEQUENCE_MEMBERS = 2
+# Training rows per network, drawn at random (the same draw for every
+# variant): the four dumpers give each page four times over.
+MAX_TRAINING_ROWS = 400_000
+# The page decision's weights: the slopes of F1 = 2PR / (P + R) in P and
+# in R at the development split's precision and recall (~0.88, ~0.94).
+DECIDE = {"precision_weight": 0.49, "recall_weight": 0.41}
 
 
 class Rows:
-    """All dumpers' rows, with per-row page, dumper, fold, and the offsets of each (dumper, page) block run."""
+    """All dumpers' rows, with per-row page, dumper and fold, and each (dumper, page) run of rows."""
 
     def __init__(self, pages, dumpers):
-        xs, ys, page, dumper_of, judged = [], [], [], [], []
+        xs, ys, page, dumper_of = [], [], [], []
         for d, dumper in enumerate(dumpers):
             data = load_features(pages, dumper)
             xs.append(data["x"])
             ys.append(data["y"])
             page.append(data["page"])
             dumper_of.append(np.full(len(data["y"]), d, np.int8))
-            judged.append(data["judged"])
         self.x = np.vstack(xs).astype(np.float32)
         self.y = np.concatenate(ys)
         self.page = np.concatenate(page)
         self.dumper = np.concatenate(dumper_of)
-        self.judged = np.concatenate(judged)
         self.fold = np.array([p.fold for p in pages], np.int8)[self.page]
-        # Runs of one (dumper, page): rows are stored page by page within each dumper.
         key = self.dumper.astype(np.int64) * 1_000_000 + self.page
         change = np.flatnonzero(np.diff(key)) + 1
         self.starts = np.concatenate([[0], change])
         self.ends = np.concatenate([change, [len(key)]])
 
     def runs(self):
-        for s, e in zip(self.starts, self.ends):
+        for s, e in zip(self.starts.tolist(), self.ends.tolist()):
             yield int(self.dumper[s]), int(self.page[s]), s, e
 
 
 def row_weights(rows: Rows) -> np.ndarray:
     """Each labelled (dumper, page) weighs 1 in all, its rows by the square root of their words; classes balanced."""
-    words = np.expm1(rows.x[:, 1] * 6)  # log_words column: np.log1p(n_tokens) / 6
-    w = np.sqrt(words + 1) * (rows.y >= 0)
+    words = block_words(rows.x, FEATURE_NAMES.index("log_words"))
+    w = np.sqrt(words) * (rows.y >= 0)
     for _, _, s, e in rows.runs():
         total = w[s:e].sum()
         if total:
@@ -101,28 +109,13 @@ def row_weights(rows: Rows) -> np.ndarray:
     labelled = rows.y >= 0
     positive = (rows.y == 1) & labelled
     share = w[positive].sum() / max(w[labelled].sum(), 1e-9)
-    w = np.where(positive, w * 0.5 / share, w * 0.5 / (1 - share))
-    return w.astype(np.float32)
-
-
-# Features whose neighbours' values the context candidates read: the
-# shape of a line and what the rules say of it.
-CONTEXT_COLUMNS = [0, 1, 2, 3, 5, 6, 7, 13, 15, 17, 35, 46, 47, 52, 53, 54]
-CONTEXT_SHIFTS = (-2, -1, 1, 2)
-
-
-# With the topic features (textfeatures.TOPIC_FEATURES), a block's neighbours' share of core words too.
-CONTEXT_TOPIC_COLUMNS = [56]
-
-
-def context_columns(width: int) -> list[int]:
-    return CONTEXT_COLUMNS + (CONTEXT_TOPIC_COLUMNS if width > 56 else [])
+    return np.where(positive, w * 0.5 / share, w * 0.5 / (1 - share)).astype(np.float32)
 
 
 def with_context(rows: Rows, x: np.ndarray) -> np.ndarray:
-    """x with the context columns of the blocks CONTEXT_SHIFTS away appended (zeros past the page's edges)."""
+    """x with the CONTEXT_FEATURES of the blocks CONTEXT_SHIFTS away appended, page by page (zeros past a page's edges)."""
+    sub = x[:, [FEATURE_NAMES.index(c) for c in CONTEXT_FEATURES]]
     parts = [x]
-    sub = x[:, context_columns(x.shape[1])]
     for shift in CONTEXT_SHIFTS:
         shifted = np.zeros_like(sub)
         for _, _, s, e in rows.runs():
@@ -135,42 +128,16 @@ def with_context(rows: Rows, x: np.ndarray) -> np.ndarray:
     return np.hstack(parts)
 
 
-def neighbour_probabilities(rows: Rows, p: np.ndarray) -> np.ndarray:
-    """Per row: its logit, and the mean logit over windows of 1, 3, 8 blocks each side, the max and min p within 2."""
-    from pipeline.clean.linemodel import context_features
-
-    out = np.zeros((len(p), 6), np.float32)
-    for _, _, s, e in rows.runs():
-        out[s:e] = context_features(p[s:e].astype(float))
-    return out
+def sequence_rows(rows: Rows, p: np.ndarray, mask: np.ndarray | None = None) -> np.ndarray:
+    """The sequence network's inputs of every row (of the rows of `mask`), from block probabilities `p` along each page."""
+    chars = block_chars(rows.x, FEATURE_NAMES.index("log_chars"))
+    own = rows.x[:, [FEATURE_NAMES.index(c) for c in SEQUENCE_INPUTS]]
+    parts = [np.hstack([sequence_features(p[s:e], chars[s:e]), own[s:e]]) for _, _, s, e in rows.runs() if mask is None or mask[s]]
+    return np.vstack(parts).astype(np.float32)
 
 
-# --- candidates ---------------------------------------------------------------------
-
-
-def fit_gbdt(x, y, w, params: dict):
-    import lightgbm as lgb
-
-    settings = {
-        "objective": "binary",
-        "learning_rate": 0.1,
-        "num_leaves": 31,
-        "min_data_in_leaf": 50,
-        "feature_fraction": 0.8,
-        "bagging_fraction": 0.8,
-        "bagging_freq": 1,
-        "lambda_l2": 1.0,
-        "num_threads": 2,
-        "verbose": -1,
-        "seed": SEED,
-    }
-    settings.update({k: v for k, v in params.items() if k != "trees"})
-    booster = lgb.train(settings, lgb.Dataset(x, y, weight=w), num_boost_round=params.get("trees", 200))
-    return booster
-
-
-def fit_mlp(x, y, w, layers: tuple[int, ...], members: int, epochs: int = 6, batch: int = 2048, lr: float = 0.003, l2: float = 1e-4):
-    """Networks of tanh layers, trained by mini-batch Adam on standardised inputs; returns (mean, std, members' weights)."""
+def fit_mlp(x, y, w, layers: tuple[int, ...], members: int, epochs: int = 6, batch: int = 2048, lr: float = 0.003, l2: float = 1e-4) -> dict:
+    """Networks of tanh layers trained by mini-batch Adam on standardised inputs, as pipeline.dumps.blockmodel.Network reads them."""
     mean = x.mean(axis=0)
     std = x.std(axis=0) + 1e-6
     z = ((x - mean) / std).astype(np.float32)
@@ -206,255 +173,121 @@ def fit_mlp(x, y, w, layers: tuple[int, ...], members: int, epochs: int = 6, bat
                     first[k] = 0.9 * first[k] + 0.1 * grad
                     second[k] = 0.999 * second[k] + 0.001 * grad * grad
                     params[k] -= lr * (first[k] / (1 - 0.9**step)) / (np.sqrt(second[k] / (1 - 0.999**step)) + 1e-8)
-        nets.append(params)
-    return mean, std, nets
+        nets.append([p.tolist() for p in params])
+    return {"mean": mean.tolist(), "std": std.tolist(), "members": nets}
 
 
-def predict_mlp(model, x) -> np.ndarray:
-    mean, std, nets = model
-    z = ((x - mean) / std).astype(np.float32)
-    out = np.zeros(len(x))
-    for params in nets:
-        a = z
-        for k in range(0, len(params) - 2, 2):
-            a = np.tanh(a @ params[k] + params[k + 1])
-        out += 1 / (1 + np.exp(-(a @ params[-2] + params[-1])[:, 0]))
-    return out / len(nets)
+def predict(network: dict, x: np.ndarray) -> np.ndarray:
+    from pipeline.dumps.blockmodel import Network
+
+    return Network(network).probabilities(x)
 
 
-class Candidate:
-    def __init__(self, name: str, kind: str, context: bool = False, two_stage: bool = False, **settings):
-        self.name, self.kind, self.context, self.two_stage, self.settings = name, kind, context, two_stage, settings
-
-    def fit(self, x, y, w):
-        if self.kind == "gbdt":
-            return fit_gbdt(x, y, w, self.settings)
-        return fit_mlp(x, y, w, **self.settings)
-
-    def predict(self, model, x):
-        if self.kind == "gbdt":
-            return model.predict(x)
-        return predict_mlp(model, x)
-
-
-CANDIDATES = {
-    c.name: c
-    for c in (
-        Candidate("mlp16x3", "mlp", layers=(16,), members=3),
-        Candidate("mlp64x2", "mlp", layers=(64, 64), members=1),
-        Candidate("mlp16x3+ctx", "mlp", context=True, layers=(16,), members=3),
-        Candidate("mlp64x2+ctx", "mlp", context=True, layers=(64, 64), members=1),
-        Candidate("gbdt", "gbdt", trees=300),
-        Candidate("gbdt-small", "gbdt", trees=100, num_leaves=15, max_depth=5),
-        Candidate("gbdt-small+ctx", "gbdt", context=True, trees=100, num_leaves=15, max_depth=5),
-        Candidate("gbdt+ctx", "gbdt", context=True, trees=300),
-        Candidate("gbdt+ctx+2stage", "gbdt", context=True, two_stage=True, trees=300),
-    )
-}
-
-
-# Training rows per fold model, drawn at random (the same draw for every
-# candidate): the four dumpers give each page four times over, and the
-# trees took minutes a fold on all of them on the shared two cores.
-MAX_TRAINING_ROWS = 400_000
-
-
-def subsample(mask: np.ndarray, limit: int) -> np.ndarray:
+def draw(mask: np.ndarray, limit: int = MAX_TRAINING_ROWS) -> np.ndarray:
+    """The rows of `mask` (labelled ones), at most `limit` of them at random."""
     chosen = np.flatnonzero(mask)
-    if len(chosen) <= limit:
-        return mask
-    keep = np.random.default_rng(SEED).choice(chosen, limit, replace=False)
-    out = np.zeros_like(mask)
-    out[keep] = True
-    return out
+    if len(chosen) > limit:
+        chosen = np.sort(np.random.default_rng(SEED).choice(chosen, limit, replace=False))
+    return chosen
 
 
-def inference_cost(candidate: Candidate, model, x_page: np.ndarray, repeats: int = 200) -> str:
-    """Microseconds to judge one page's blocks (x_page) on this process's one thread, as shipped (trees in numpy)."""
-    if candidate.kind == "gbdt":
-        from pipeline.dumps.trees import TreeEnsemble, from_lightgbm
+def fit_block(rows: Rows, xc: np.ndarray, w: np.ndarray, train: np.ndarray) -> dict:
+    idx = draw(train & (rows.y >= 0))
+    return fit_mlp(xc[idx], rows.y[idx].astype(np.float32), w[idx], BLOCK_LAYERS, BLOCK_MEMBERS)
 
-        trees = TreeEnsemble(from_lightgbm(model.dump_model()))
-        predict = trees.probabilities
-        size = f"{len(trees.roots)} trees, depth {trees.depth}, {len(trees.feature)} nodes"
-    else:
-        mean, std, nets = model
 
-        def predict(x):
-            return predict_mlp(model, x)
-
-        size = f"{sum(p.size for net in nets for p in net)} weights"
-    predict(x_page)
+def fit_model(rows: Rows, xc: np.ndarray, w: np.ndarray, folds: list[int], decide: dict, log) -> tuple[dict, np.ndarray]:
+    """A model trained on the rows of `folds`: (its params, block-network probabilities of every row of those folds out of fold)."""
+    train = np.isin(rows.fold, folds)
     started = time.perf_counter()
-    for _ in range(repeats):
-        predict(x_page)
-    return f"{1e6 * (time.perf_counter() - started) / repeats:.0f} us for a page of {len(x_page)} blocks ({size})"
-
-
-def feature_names(width: int) -> list[str]:
-    """The names of the first `width` columns of textfeatures' rows."""
-    from textfeatures import EXTRA_FEATURES, RULE_FEATURES, TOPIC_FEATURES
-
-    from pipeline.clean.linemodel import FEATURE_NAMES
-
-    return (FEATURE_NAMES + EXTRA_FEATURES + RULE_FEATURES + TOPIC_FEATURES)[:width]
-
-
-def mlp_params(candidate: Candidate, model, threshold: float, width: int) -> dict:
-    """A trained network as pipeline.dumps.blockmodel.BlockModel reads it (`width`: the rows' columns before any context)."""
-    mean, std, nets = model
-    return {
-        "features": feature_names(width),
-        "mean": mean.tolist(),
-        "std": std.tolist(),
-        "members": [[p.tolist() for p in net] for net in nets],
-        "context": {"columns": context_columns(width), "shifts": list(CONTEXT_SHIFTS)} if candidate.context else None,
-        "threshold": threshold,
+    block = fit_block(rows, xc, w, train)
+    # Out-of-fold block probabilities of the training rows: what the sequence network learns from.
+    p_inner = np.full(len(rows.y), np.nan)
+    for j in folds:
+        inner = fit_block(rows, xc, w, train & (rows.fold != j))
+        p_inner[rows.fold == j] = predict(inner, xc[rows.fold == j])
+    s = sequence_rows(rows, np.nan_to_num(p_inner, nan=0.5))
+    idx = draw(train & (rows.y >= 0))
+    sequence = fit_mlp(s[idx], rows.y[idx].astype(np.float32), w[idx], SEQUENCE_LAYERS, SEQUENCE_MEMBERS)
+    log(f"  trained on folds {folds}: {time.perf_counter() - started:.0f} s")
+    params = {
+        "features": FEATURE_NAMES,
+        "block": block,
+        "context": {"features": CONTEXT_FEATURES, "shifts": CONTEXT_SHIFTS},
+        "sequence": sequence,
+        "sequence_inputs": SEQUENCE_INPUTS,
+        "decide": decide,
     }
+    return params, p_inner
 
 
-def cross_validate(
-    candidate: Candidate, rows: Rows, x: np.ndarray, w: np.ndarray, folds, cost_page: np.ndarray | None = None, write: Path | None = None, threshold: float = 0.5
-) -> np.ndarray:
-    """Held-out probabilities of every row (NaN for rows of folds not run); `write`: a directory for each fold's network."""
-    p = np.full(len(rows.y), np.nan)
-    labelled = rows.y >= 0
-    for k in folds:
-        train = (rows.fold != k) & labelled
-        train = subsample(train, MAX_TRAINING_ROWS)
+def held_out(rows: Rows, xc: np.ndarray, w: np.ndarray, folds_run: list[int], decide: dict, log, write: bool) -> dict:
+    """Per fold run: the model trained on the others, and its probabilities (block network, sequence network) on the fold's rows."""
+    out = {"p1": np.full(len(rows.y), np.nan), "p2": np.full(len(rows.y), np.nan)}
+    for k in folds_run:
+        params, _ = fit_model(rows, xc, w, [j for j in range(FOLDS) if j != k], decide, log)
         test = rows.fold == k
-        started = time.perf_counter()
-        model = candidate.fit(x[train], rows.y[train].astype(np.float32), w[train])
-        p[test] = candidate.predict(model, x[test])
-        if write is not None and candidate.kind == "mlp":
-            write.mkdir(parents=True, exist_ok=True)
-            (write / f"fold{k}.json").write_text(json.dumps(mlp_params(candidate, model, threshold, rows.x.shape[1])) + "\n", encoding="utf-8")
-        if candidate.two_stage:
-            # The second stage learns from out-of-fold first-stage probabilities of the training folds.
-            inner = np.full(len(rows.y), np.nan)
-            others = [j for j in range(FOLDS) if j != k]
-            for j in others:
-                inner_train = train & (rows.fold != j)  # within the subsample
-                inner_model = candidate.fit(x[inner_train], rows.y[inner_train].astype(np.float32), w[inner_train])
-                inner[rows.fold == j] = candidate.predict(inner_model, x[rows.fold == j])
-            inner[test] = p[test]
-            c = neighbour_probabilities(rows, np.nan_to_num(inner, nan=0.5))
-            second = fit_gbdt(c[train], rows.y[train].astype(np.float32), w[train], {"trees": 100, "num_leaves": 15})
-            p[test] = second.predict(c[test])
-        print(f"    {candidate.name} fold {k}: {time.perf_counter() - started:.0f} s", file=sys.stderr, flush=True)
-        if cost_page is not None:
-            print(f"  {candidate.name:<18} cost: {inference_cost(candidate, model, x[cost_page])}" + (" + a second stage" if candidate.two_stage else ""))
-            cost_page = None
-    return p
-
-
-# --- scoring --------------------------------------------------------------------------
-
-
-def block_texts(pages, dumpers) -> dict:
-    """(dumper index, page index) -> the page's block texts, as textfeatures read them."""
-    out = {}
-    for d, dumper in enumerate(dumpers):
-        dumps = load_dumps(pages, dumper)
-        for k, page in enumerate(pages):
-            out[d, k] = [b.text for b in read_dump(dumps[page.id])[1]]
+        out["p1"][test] = predict(params["block"], xc[test])
+        # Rows are stored page by page: the fold's runs, in order, are its rows in order.
+        out["p2"][test] = predict(params["sequence"], sequence_rows(rows, out["p1"], test))
+        if write:
+            FOLD_DIR.mkdir(parents=True, exist_ok=True)
+            (FOLD_DIR / f"fold{k}.json").write_text(json.dumps(params) + "\n", encoding="utf-8")
     return out
 
 
-class PageScores:
-    def __init__(self):
-        self.dev = Score()
-        self.articles = ShingleScore()
-        self.by_type = defaultdict(ShingleScore)
+def decisions(rows: Rows, p: np.ndarray, decide: dict) -> np.ndarray:
+    """The blocks kept on each page by the page decision (blockmodel.expected_best_set)."""
+    words = block_words(rows.x, FEATURE_NAMES.index("log_words"))
+    keep = np.zeros(len(p), bool)
+    for _, _, s, e in rows.runs():
+        if not np.isnan(p[s]):
+            keep[s:e] = expected_best_set(p[s:e], words[s:e], decide["precision_weight"], decide["recall_weight"])
+    return keep
 
 
-def score_keep(rows: Rows, keep: np.ndarray, pages, texts, dumpers, folds) -> dict:
-    """(dumper, 'all' | 'dev-split' | 'held-out') -> PageScores of the blocks kept."""
-    scores = defaultdict(PageScores)
-    seen = set()
-    for d, k, s, e in rows.runs():
-        page = pages[k]
-        if page.fold not in folds:
+def report(name: str, pages, texts, dumpers, rows: Rows, keep: np.ndarray, folds: set[int]) -> None:
+    """One line per split: dev-pages segment F1 and wcxb-dev articles' shingle F1 per dumper, and wcxb-dev's other types (mean over dumpers)."""
+    for split, chosen in (("dev split", {0} & folds), ("held out", {1, 2, 3} & folds)):
+        if not chosen:
             continue
-        seen.add((d, k))
-        output = "\n\n".join(t for t, kept in zip(texts[d, k], keep[s:e]) if kept)
-        for split in ("all", "dev-split" if page.fold == 0 else "held-out"):
-            _add(scores[dumpers[d], split], page, output)
-    for d, dumper in enumerate(dumpers):  # pages without blocks output nothing
-        for k, page in enumerate(pages):
-            if page.fold in folds and (d, k) not in seen:
-                for split in ("all", "dev-split" if page.fold == 0 else "held-out"):
-                    _add(scores[dumper, split], page, "")
-    return scores
-
-
-def _add(score: PageScores, page, output: str) -> None:
-    if page.corpus == "dev":
-        score.dev.add(output, page)
-    else:
-        score.by_type[page.page_type].add(output, page.main_content)
-        if page.page_type == "article":
-            score.articles.add(output, page.main_content)
-
-
-def line_f1(rows: Rows, keep: np.ndarray, mask: np.ndarray) -> float:
-    labelled = mask & (rows.y >= 0)
-    tp = (keep & (rows.y == 1) & labelled).sum()
-    fp = (keep & (rows.y == 0) & labelled).sum()
-    fn = (~keep & (rows.y == 1) & labelled).sum()
-    return 2 * tp / (2 * tp + fp + fn) if tp else 0.0
-
-
-def report(name: str, rows: Rows, keep: np.ndarray, pages, texts, dumpers, folds) -> None:
-    scores = score_keep(rows, keep, pages, texts, dumpers, folds)
-    for split in ("all", "held-out", "dev-split"):
-        if not any(key[1] == split for key in scores):
-            continue
-        cells = []
-        for dumper in dumpers:
-            s = scores[dumper, split]
-            cells.append(f"{dumper[:5]} {s.dev.f1:.3f} {s.articles.f1:.3f}")
-        print(f"  {name:<18} {split:<9} dev seg F1 / wcxb art shingle F1: " + "  ".join(cells))
-    s_all = [scores[dumper, "all"] for dumper in dumpers]
-    print(f"  {name:<18} by type (mean over dumpers): " + " ".join(
-        f"{t[:4]} {np.mean([s.by_type[t].f1 for s in s_all]):.3f}" for t in PAGE_TYPES
-    ) + f"   line F1 {line_f1(rows, keep, np.isin(rows.fold, list(folds))):.3f}")
+        scores = score_decisions(pages, texts, dumpers, rows.runs(), keep, include=lambda page: page.fold in chosen)
+        cells = "  ".join(f"{d[:5]} {scores[d].dev.f1:.4f} {scores[d].articles.f1:.4f}" for d in dumpers)
+        types = " ".join(f"{t[:5]} {np.mean([scores[d].by_type[t].f1 for d in dumpers]):.3f}" for t in PAGE_TYPES[1:])
+        print(f"{name:<22} {split:<9} dev seg F1 / wcxb art shingle F1: {cells}   | {types}", flush=True)
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--candidates", default=",".join(CANDIDATES))
-    parser.add_argument("--dumpers", default=",".join(DUMPERS))
-    parser.add_argument("--folds-only", help="comma-separated folds to run (default: all)")
-    parser.add_argument("--threshold", type=float, default=0.5)
-    parser.add_argument("--save", action="store_true", help="write held-out probabilities to bench/out/probs/")
-    parser.add_argument("--write-folds", action="store_true", help="write each network candidate's fold models to bench/out/folds/<name>/ (eval_text.py new:<name>)")
-    parser.add_argument("--limit", type=int, help="only the first N pages of each corpus (a smoke test: set TEXT_FEATURES_CACHE elsewhere)")
+    parser.add_argument("--folds", default="0,1,2,3", help="the folds to hold out in turn (default: all)")
+    parser.add_argument("--precision-weight", type=float, default=DECIDE["precision_weight"])
+    parser.add_argument("--recall-weight", type=float, default=DECIDE["recall_weight"])
+    parser.add_argument("--write-folds", action="store_true", help=f"write each fold's model to {FOLD_DIR.relative_to(ROOT)}/")
+    parser.add_argument("--write", action="store_true", help=f"train on every fold and write {MODEL_PATH.relative_to(ROOT)}")
+    parser.add_argument("--save", action="store_true", help="keep the held-out probabilities in bench/out/text_model_probs.npz")
     args = parser.parse_args()
-    pages = load_text_pages(limit=args.limit)
-    dumpers = args.dumpers.split(",")
+    log = lambda message: print(message, file=sys.stderr, flush=True)  # noqa: E731
+    pages = load_text_pages()
+    dumpers = list(DUMPERS)
     rows = Rows(pages, dumpers)
-    folds = [int(f) for f in args.folds_only.split(",")] if args.folds_only else list(range(FOLDS))
-    texts = block_texts(pages, dumpers)
+    texts = PageTexts(pages, dumpers)
     w = row_weights(rows)
+    xc = with_context(rows, rows.x)
+    decide = {"precision_weight": args.precision_weight, "recall_weight": args.recall_weight}
+    folds = [int(f) for f in args.folds.split(",")]
     print(f"rows: {len(rows.y)} ({(rows.y == 1).sum()} article, {(rows.y == 0).sum()} not, {(rows.y < 0).sum()} unlabelled); folds {folds}")
-    # The page whose block count is the median of the blocks dumps' pages: what inference costs are timed on.
-    runs = [(e - s, s, e) for d, _, s, e in rows.runs() if d == 0]
-    _, s, e = sorted(runs)[len(runs) // 2]
-    cost_page = np.arange(s, e)
-    report("oracle (labels)", rows, rows.y == 1, pages, texts, dumpers, folds)
-    report("all blocks", rows, np.ones(len(rows.y), bool), pages, texts, dumpers, folds)
-    for name in args.candidates.split(","):
-        candidate = CANDIDATES[name]
-        x = with_context(rows, rows.x) if candidate.context else rows.x
-        write = OUT / "folds" / name if args.write_folds else None
-        p = cross_validate(candidate, rows, x, w, folds, cost_page, write, args.threshold)
-        keep = np.nan_to_num(p, nan=0.0) >= args.threshold
-        report(name, rows, keep, pages, texts, dumpers, folds)
-        if args.save:
-            (OUT / "probs").mkdir(parents=True, exist_ok=True)
-            np.save(OUT / "probs" / f"{name}.npy", p)
-        sys.stdout.flush()
+    report("line oracle", pages, texts, dumpers, rows, rows.y == 1, set(folds))
+    out = held_out(rows, xc, w, folds, decide, log, args.write_folds)
+    if args.save:
+        np.savez_compressed(ROOT / "bench" / "out" / "text_model_probs.npz", **out)
+    report("block network, p>=0.5", pages, texts, dumpers, rows, np.nan_to_num(out["p1"]) >= 0.5, set(folds))
+    report("+ sequence, p>=0.5", pages, texts, dumpers, rows, np.nan_to_num(out["p2"]) >= 0.5, set(folds))
+    report("+ page decision", pages, texts, dumpers, rows, decisions(rows, out["p2"], decide), set(folds))
+    if args.write:
+        params, _ = fit_model(rows, xc, w, list(range(FOLDS)), decide, log)
+        MODEL_PATH.parent.mkdir(parents=True, exist_ok=True)
+        MODEL_PATH.write_text(json.dumps(params) + "\n", encoding="utf-8")
+        print(f"wrote {MODEL_PATH.relative_to(ROOT)} ({MODEL_PATH.stat().st_size / 1e3:.0f} KB)")
     return 0
 
 

@@ -13,7 +13,8 @@ import re
 import zlib
 from pathlib import Path
 
-from .document import Block, Document, visible
+from .document import Document, visible
+from .dumps.layout import dump_blocks
 from .html.dom import MAX_TAG_CHARS
 from .options import Options
 from .readers import PageInput
@@ -148,7 +149,7 @@ def decode_document(doc: Document, options: Options, declared: str | None = None
             return doc.reject(too_complex)
         doc.html = text
     else:
-        doc.blocks = [Block(line, "line") for line in split_lines(text)]
+        doc.blocks = dump_blocks(text)  # lines, or paragraphs of a wrapped or Markdown dump (pipeline.dumps.layout)
     return doc
 
 
@@ -352,11 +353,3 @@ def _accept(text: str) -> str | None:
     if len(_CONTROL.findall(sample)) / len(sample) > MAX_CONTROL_CHAR_RATIO:
         return None
     return _CONTROL.sub("", text)
-
-
-def split_lines(text: str) -> list[str]:
-    """Lines of a text dump, trimmed; blank lines are separators, not blocks."""
-    text = visible(text).replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n")
-    # Inner whitespace is the page's own (a no-break space stays one);
-    # only the edges are trimmed.
-    return [line for line in map(str.strip, text.split("\n")) if line]

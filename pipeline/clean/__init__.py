@@ -13,16 +13,15 @@ from __future__ import annotations
 from time import perf_counter
 
 from ..document import Document
-from . import article_end, furniture, low_content, outside_core, repeated, section_headings, spam, teasers
+from . import article_end, block_model, furniture, repeated, section_headings, spam, teasers
 from .page import Page
 from .step import Removals, Step
 
 ARTICLE_END_STEP = Step("article_end", article_end.remove_after_article_end, "a heading that ends the article, and everything after it")
 FURNITURE_STEP = Step("furniture", furniture.remove_furniture, "single lines of page furniture, bylines and datelines")
-OUTSIDE_CORE_STEP = Step("outside_core", outside_core.remove_outside_core, "lines outside the core that the line model does not keep")
+BLOCK_MODEL_STEP = Step("block_model", block_model.remove_by_block_model, "text dumps: the blocks the block model does not keep (outside the core, or inside it); the prose guard")
 SECTION_HEADINGS_STEP = Step("section_headings", section_headings.remove_section_headings, "\"Related\" headings that did not end the article")
 SPAM_STEP = Step("spam", spam.remove_spam, "spam lines, spam cut out of sentences, spam pages")
-LOW_CONTENT_STEP = Step("low_content", low_content.remove_low_content, "lines inside the core that the line model does not keep")
 TEASERS_STEP = Step("teasers", teasers.remove_teasers, "runs of teasers of other stories (the topic pass)")
 REPEATED_STEP = Step("repeated", repeated.remove_repeats, "a block repeating the one before it")
 
@@ -31,10 +30,9 @@ REPEATED_STEP = Step("repeated", repeated.remove_repeats, "a block repeating the
 TEXT_STEPS = [
     ARTICLE_END_STEP,
     FURNITURE_STEP,
-    OUTSIDE_CORE_STEP,
     SECTION_HEADINGS_STEP,
     SPAM_STEP,
-    LOW_CONTENT_STEP,
+    BLOCK_MODEL_STEP,
     TEASERS_STEP,
     REPEATED_STEP,
 ]
@@ -86,7 +84,8 @@ def warm_up() -> None:
     """
     from ..language import get_backend
     from .features import JUSTEXT_STOPLISTS, _bmp_flags, stopwords
-    from .linemodel import load_model
+    from ..dumps.blockmodel import load_block_model
+    from ..dumps.metadata import load_headline_model
     from .scripts import _script_table
     from .teasermodel import load_teaser_model
     from .wordweights import warm_up as load_word_frequencies
@@ -95,7 +94,8 @@ def warm_up() -> None:
         stopwords(code)
     _bmp_flags()
     _script_table()
-    load_model()
+    load_block_model()
+    load_headline_model()
     load_teaser_model()
     get_backend("auto")
     load_word_frequencies()

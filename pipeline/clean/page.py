@@ -7,7 +7,8 @@ index i is `Page.blocks[i]`, the same Block object as
 measured once: each line's words and measurements (features.py), the
 page's language, the furniture and metadata lines (furniture.py), the core
 (core.py), where the article ends (article_end.py), the metadata the page
-states, and the headline (headline.py).  The steps then only decide.
+states, the headline (pipeline.dumps.metadata) and, when a step first asks,
+the block model's decisions (pipeline.dumps.blockmodel).  The steps then only decide.
 """
 
 from __future__ import annotations
@@ -19,9 +20,13 @@ import numpy as np
 
 from ..document import Block, Document, Removal
 from ..language import decide_page_language
-from . import article_end, byline, furniture, headline, linemodel, rules
+from ..dumps import blockmodel
+from . import article_end, byline, furniture, rules
+from .blockfeatures import block_features
+from ..dumps import metadata as dumps_metadata
 from .core import STOPWORD_PROSE, densest_run, line_weights, prose_lines
-from .features import LineTable, fold_and_tokenize, measure_shapes, page_chars, shape_density, stoplist_describes, stopwords, with_stopwords
+from .patterns import MAX_LABEL_CHARS, section_end_lines
+from .features import DIGIT, LineTable, fold_and_tokenize, measure_shapes, page_chars, shape_density, stoplist_describes, stopwords, with_stopwords
 from .step import Removals, StepResult
 
 # Metadata a page's lines can state, in the order a document's metadata is filled.
@@ -37,6 +42,7 @@ class Page:
         self.blocks: list[Block] = [doc.blocks[i] for i in self.positions]
         self.text_mode = doc.format != "html"
         self.texts = [block.text for block in self.blocks]
+        self.kinds = [block.kind for block in self.blocks]
         self.folded, self.tokens = fold_and_tokenize(self.texts)
         self.chars = page_chars(self.texts)
         shapes = measure_shapes(self.texts, self.tokens, self.chars)
@@ -56,10 +62,8 @@ class Page:
         self._find_core_and_end()
         self.found = self._stated_metadata()
         self.headline: int | None = None
-        if self.text_mode and self.core is not None and doc.metadata.get("title") is None:
-            self.headline = headline.find_headline(self, self.furniture.keys())
-            if self.headline is not None:
-                self.found.setdefault("title", self.texts[self.headline])
+        if self.text_mode and self.core is not None:
+            self._read_dump_metadata()
 
     def _language_sample(self, shapes: LineTable) -> list[str]:
         """The lines the page's language is read from: a text dump's densest run of sentences, whatever their words.
@@ -83,11 +87,14 @@ class Page:
             weights = line_weights(self.lines, is_furniture, self.repeated)
             self.core = densest_run(weights)
             prose = prose_lines(self.lines) & ~is_furniture
+            # The core's measure of prose too: it knows scripts whose sentences the shapes miss.
+            self.prose = (prose | (np.asarray(weights) > 0)).tolist()
             # Prose characters from each line on.
             prose_suffix = np.concatenate([np.cumsum(np.where(prose, self.lines.chars, 0)[::-1])[::-1], [0]]).tolist()
         else:
             self.core = (0, n - 1)
             prose = ~is_furniture  # the extractor's paragraphs are all prose
+            self.prose = prose.tolist()
             prose_suffix = None
         self.section_end = article_end.find_article_end(self, prose.tolist(), prose_suffix)
         if self.section_end is not None:
@@ -112,21 +119,52 @@ class Page:
                 found["published"] = min(dated)[2]
         return found
 
-    @cached_property
-    def keep(self) -> list[bool]:
-        """Per line above the article's end: the line model keeps it (without a model, or for HTML blocks: it is in the core)."""
-        model = linemodel.load_model() if self.text_mode else None
-        if model is not None and self.end:
-            return (model.probabilities(self.line_features()) >= model.threshold).tolist()
-        start, stop = self.core
-        return [start <= i <= stop for i in range(self.end)]
+    def _read_dump_metadata(self, excluded=frozenset()) -> None:
+        """The headline, date and author the dump states above the article's end (pipeline.dumps.metadata), before what the furniture's bylines state.
 
-    def line_features(self) -> np.ndarray:
-        """The line model's features of the lines above the article's end (linemodel.line_features)."""
+        A line that states a date or a byline is not the headline; lines
+        under the article's end speak for comments and other stories.
+        """
+        excluded = set(excluded) | {i for i, _ in self.statements}
         end = self.end
-        return linemodel.line_features(
-            self.texts[:end], self.tokens[:end], self.lines.head(end), self.furniture, self.core, self.repeated[:end], self.chars.head(end)
+        stated = dumps_metadata.dump_metadata(
+            self.texts[:end], self.core, self.kinds[:end], headline_model=dumps_metadata.load_headline_model(), excluded=excluded
         )
+        self.headline = stated.get("headline_line")
+        for key in ("title", "published", "author"):
+            if stated.get(key):
+                self.found[key] = stated[key]
+
+    def replace_headline(self, removing: dict[int, str]) -> None:
+        """Pick the headline again when a step is `removing` the one picked (it was spam, or another story's title).
+
+        The lines that step removes and those earlier steps removed as spam or teasers cannot be it.
+        """
+        gone = {i for i, block in enumerate(self.blocks) if block.removed_by in (rules.SPAM, rules.UNRELATED_TEASER)} | removing.keys()
+        if self.found.get("title") == self.texts[self.headline]:
+            del self.found["title"]
+        self._read_dump_metadata(gone)
+
+    def section_headings(self) -> list[int]:
+        """The lines that are headings opening a section of other content ("Related Posts"), wherever they stand."""
+        if self.headings is None:
+            return []
+        chars = self.chars
+        has_digit = np.bincount(chars.line_of[(chars.flags & DIGIT) > 0], minlength=len(self.texts)) > 0
+        short = np.flatnonzero(self.lines.chars <= MAX_LABEL_CHARS).tolist()
+        found = section_end_lines(self.texts, self.folded, short, has_digit)
+        self.headings.update(dict.fromkeys(short, False))
+        self.headings.update(dict.fromkeys(found, True))
+        return found
+
+    @cached_property
+    def block_keep(self) -> list[bool]:
+        """Per block of a text dump: the block model keeps it (pipeline.dumps.blockmodel); without the model, the core."""
+        model = blockmodel.load_block_model()
+        if model is None or not self.texts:
+            start, stop = self.core if self.core is not None else (len(self.texts), -1)
+            return [start <= i <= stop for i in range(len(self.texts))]
+        return model.keep(block_features(self)).tolist()
 
     def apply(self, result: StepResult) -> int:
         """Mark a step's removals on the blocks (a block an earlier step removed keeps that rule); how many took effect."""

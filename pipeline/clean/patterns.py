@@ -373,6 +373,21 @@ def section_end_kind(text: str, folded: str | None = None) -> bool:
     return phrase in _SECTION_END_SET or bool(SECTION_END_COUNTED.match(text))
 
 
+def section_end_lines(texts: list[str], folded: list[str], lines: list[int], has_digit) -> list[int]:
+    """The lines among `lines` for which section_end_kind holds, asking it only where a set lookup does not settle it.
+
+    `has_digit`: per line, whether it holds a digit (a count the full test strips).
+    """
+    found = []
+    for i in lines:
+        phrase = folded[i].strip(_EDGE_NOISE)
+        if phrase in _SECTION_END_SET or (
+            (has_digit[i] or phrase.startswith(("one ", "ein ", "eine "))) and section_end_kind(texts[i], folded[i])
+        ):
+            found.append(i)
+    return found
+
+
 # Section headings over something other than a list of stories: comments
 # (and a thread's title, "12 thoughts on ..."), share buttons, tags and
 # topics, the author, a newsletter form.

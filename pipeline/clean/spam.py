@@ -634,9 +634,7 @@ def remove_spam(page: Page) -> Removals:
     verdict = find_spam(page.blocks, page.folded, page.tokens, headline)
     removals = Removals(dict.fromkeys(verdict.lines, rules.SPAM), verdict.cuts, verdict.rejection)
     if page.headline is not None and page.headline in removals.blocks:
-        from .headline import replace_headline
-
-        replace_headline(page, removals.blocks)
+        page.replace_headline(removals.blocks)
     return removals
 
 

@@ -11,7 +11,7 @@ keeps a page that is itself a list of stories whole.  Around a heading
 that names a box of stories ("Top stories"), the box goes down to the
 headline above the article, or down to the article going on below it.
 
-Earlier steps leave traces that still count: the line model often drops a
+Earlier steps leave traces that still count: the block model often drops a
 teaser's title (`low_content` / `outside_core`) and keeps its paragraph, so
 a title or heading removed right above a kept block still marks where a
 story begins (it is scored, but never part of the reference), and a few
@@ -75,9 +75,7 @@ def remove_teasers(page: Page) -> dict[int, str]:
     title = page.found.get("title") or page.doc.metadata.get("title")
     removals = dict.fromkeys(find_unrelated(page.blocks, page.language, title, page.core, words), rules.UNRELATED_TEASER)
     if page.headline is not None and page.headline in removals:
-        from .headline import replace_headline
-
-        replace_headline(page, removals, kept_only=True)
+        page.replace_headline(removals)
     return removals
 
 
@@ -164,7 +162,7 @@ def _scored_blocks(blocks: list[Block], is_kept: list[bool], kept: list[int]) ->
 
     Up from a kept block while the removed lines are traces (the line
     model's verdicts on navigation far from the article are not teasers'
-    titles); and down from it, paragraphs too (the line model often keeps a
+    titles); and down from it, paragraphs too (the block model often keeps a
     teaser's title and drops its paragraph), up to TRACE_REACH new traces.
     """
     repeated = Counter(b.text for b in blocks)
@@ -190,7 +188,7 @@ def _trace(block: Block, repeated: Counter, paragraphs: bool = False) -> bool:
     """A line the layout rules removed that still marks a story: a title or heading (or, with `paragraphs`, a paragraph).
 
     A line the page repeats ("Bild anzeigen", "Weiterlesen") is layout,
-    and a spam line the line model dropped is no story's title.
+    and a spam line the block model dropped is no story's title.
     """
     text = block.text
     return (

@@ -22,10 +22,11 @@ word of any language.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from dataclasses import dataclass
 
-from ..document import visible
+import numpy as np
+
+from ..document import Block, visible
 
 STYLE_LINES = "lines"
 STYLE_WRAPPED = "wrapped"
@@ -83,18 +84,14 @@ def wrap_width(nonblank: list[str]) -> int | None:
     total = len(lengths)
     if total < MIN_WRAP_LINES:
         return None
-    best, best_width = 0, None
-    for width in WRAP_WIDTHS:
-        within = bisect_right(lengths, width)
-        over = total - within
-        top = within - bisect_right(lengths, width - WRAP_SLACK)
-        below = bisect_right(lengths, width - WRAP_SLACK) - bisect_right(lengths, width - 2 * WRAP_SLACK)
-        if over > WRAP_OVER_SHARE * total + 1 or top < MIN_WRAP_LINES or top < below:
-            continue
-        score = top - 5 * over
-        if score > best:
-            best, best_width = score, width
-    return best_width
+    # Every width at once: the lines within it, over it, in its top WRAP_SLACK columns and the slack below.
+    widths = np.arange(WRAP_WIDTHS.start, WRAP_WIDTHS.stop)
+    at = np.searchsorted(lengths, np.concatenate([widths, widths - WRAP_SLACK, widths - 2 * WRAP_SLACK]), side="right").reshape(3, -1)
+    within, over = at[0], total - at[0]
+    top, below = within - at[1], at[1] - at[2]
+    score = np.where((over > WRAP_OVER_SHARE * total + 1) | (top < MIN_WRAP_LINES) | (top < below), 0, top - 5 * over)
+    best = int(np.argmax(score))
+    return int(widths[best]) if score[best] > 0 else None
 
 
 # --- reading ------------------------------------------------------------------
@@ -105,13 +102,18 @@ _BULLET = re.compile(r"^([*+\-•·▪◦‣]|\d{1,3}[.)])\s+")
 
 def read_dump(text: str) -> tuple[str, list[DumpBlock]]:
     """(style, blocks) of a dump."""
-    lines = visible(text).replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    lines = visible(text).replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n").split("\n")
     style, width = dump_style(lines)
     if style == STYLE_MARKDOWN:
         return style, markdown_blocks(lines, width)
     if style == STYLE_WRAPPED:
         return style, unwrap(lines, width)
     return style, join_fragments(lines)
+
+
+def dump_blocks(text: str) -> list[Block]:
+    """A decoded text dump as the document's blocks: read_dump's blocks, each of its kind."""
+    return [Block(block.text, block.kind) for block in read_dump(text)[1]]
 
 
 # A block is prose when it holds at least PROSE_SENTENCES sentence ends
@@ -129,7 +131,7 @@ def is_prose(text: str) -> bool:
     """Whether a block reads as sentences (see PROSE_SENTENCES)."""
     if len(text) < PROSE_MIN_CHARS:
         return False
-    letters = sum(ch.isalpha() for ch in text)
+    letters = sum(map(str.isalpha, text))
     if letters < PROSE_LETTER_SHARE * len(text.replace(" ", "")):
         return False
     ends = len(_SENTENCE_END_MARK.findall(text))

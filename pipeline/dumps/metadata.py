@@ -25,11 +25,14 @@ from __future__ import annotations
 import json
 import re
 import unicodedata
+from collections import Counter
 from datetime import date
 from functools import lru_cache
 from pathlib import Path
 
 import numpy as np
+
+from .layout import is_prose
 
 _WORD = re.compile(r"\w+")
 
@@ -67,8 +70,12 @@ def month_number(word: str) -> int | None:
 _YEAR = r"((?:19|20)\d\d)"
 _MONTH_WORD = r"([^\W\d_]{3,}\.?)"
 _DAY = r"(\d{1,2})"
-_TEXT_DMY = re.compile(rf"(?<!\d){_DAY}(?:\.|st|nd|rd|th|er|ro|º|-?(?:го|е|ი))?\s*(?:de\s+|of\s+)?{_MONTH_WORD},?\s*(?:de\s+|del\s+)?{_YEAR}(?!\d)", re.IGNORECASE)
-_TEXT_MDY = re.compile(rf"(?<![\w]){_MONTH_WORD}\s+{_DAY}(?:st|nd|rd|th)?,?\s+{_YEAR}(?!\d)", re.IGNORECASE)
+# A year ends at a non-digit, or runs into a clock time a dump glued to it ("October 17, 20236:01 PM ET").
+_YEAR_END = r"(?:(?!\d)|(?=\d{1,2}:\d\d))"
+_TEXT_DMY = re.compile(rf"(?<!\d){_DAY}(?:\.|st|nd|rd|th|er|ro|º|-?(?:го|е|ი))?\s*(?:de\s+|of\s+)?{_MONTH_WORD},?\s*(?:de\s+|del\s+)?{_YEAR}{_YEAR_END}", re.IGNORECASE)
+_TEXT_MDY = re.compile(rf"(?<![\w]){_MONTH_WORD}\s+{_DAY}(?:st|nd|rd|th)?,?\s+{_YEAR}{_YEAR_END}", re.IGNORECASE)
+# A month name a dump glued to the word before it ("By Jane DoeMar 5, 2025"): the capitalised tail of a word.
+_GLUED_TAIL = re.compile(r"(?<=[a-z])[A-Z][a-z]{2,}\.?$")
 # "2025 жылғы 29 қаңтар", "2025. gada 29. janvāris", "2025, 29 იანვარი".
 _TEXT_YDM = re.compile(rf"(?<!\d){_YEAR}[.,]?(?:\s+[^\W\d_]{{1,8}}\.?)?\s+{_DAY}\.?\s+{_MONTH_WORD}", re.IGNORECASE)
 _CJK = re.compile(r"(?<!\d)((?:19|20)\d\d)\s*[년年]\s*(\d{1,2})\s*[월月]\s*(\d{1,2})")
@@ -113,7 +120,10 @@ def parse_date(text: str) -> str | None:
     for m in _TEXT_DMY.finditer(text):
         found.append((m.start(), _iso(m.group(3), month_number(m.group(2)), m.group(1))))
     for m in _TEXT_MDY.finditer(text):
-        found.append((m.start(), _iso(m.group(3), month_number(m.group(1)), m.group(2))))
+        month = month_number(m.group(1))
+        if month is None and (tail := _GLUED_TAIL.search(m.group(1))):
+            month = month_number(tail.group(0))
+        found.append((m.start(), _iso(m.group(3), month, m.group(2))))
     for m in _TEXT_YDM.finditer(text):
         found.append((m.start(), _iso(m.group(1), month_number(m.group(3)), m.group(2))))
     found = [f for f in found if f[1]]
@@ -156,15 +166,20 @@ def _words(text: str) -> list[str]:
     return _WORD.findall(unicodedata.normalize("NFKC", text).casefold())
 
 
-def title_line_headline(first: str, texts: list[str], start: int, stop: int) -> int | None:
-    """The line in texts[start:stop] that is the headline the <title> line `first` holds most of."""
+def title_line_headline(first: str, texts: list[str], start: int, stop: int, excluded=frozenset()) -> int | None:
+    """The line in texts[start:stop] that is the headline the <title> line `first` holds most of (not one of `excluded`).
+
+    Neither is a paragraph of sentences (layout.is_prose): a page whose
+    first line is its lead has no <title> line, and a paragraph repeating
+    the lead's words is not its headline.
+    """
     title = set(_words(first))
-    if len(title) < MIN_TITLE_WORDS:
+    if len(title) < MIN_TITLE_WORDS or is_prose(first):
         return None
     best, best_key = None, None
     for i in range(start, stop):
         text = texts[i]
-        if len(text) > HEADLINE_MAX_CHARS:
+        if len(text) > HEADLINE_MAX_CHARS or i in excluded or is_prose(text):
             continue
         words = set(_words(text))
         if not words:
@@ -186,8 +201,10 @@ def title_headline_part(first: str) -> str:
     return max(parts, key=lambda p: (len(_words(p)), -parts.index(p)))
 
 
-def find_headline(texts: list[str], core_start: int, kinds: list[str] | None = None, has_title_line: bool = False) -> tuple[int | None, str | None]:
-    """(line index, headline) of a dump; the index is None when the headline is only the <title>'s part."""
+def find_headline(
+    texts: list[str], core_start: int, kinds: list[str] | None = None, has_title_line: bool = False, excluded=frozenset()
+) -> tuple[int | None, str | None]:
+    """(line index, headline) of a dump, not one of `excluded`; the index is None when the headline is only the <title>'s part."""
     n = len(texts)
     if not n:
         return None, None
@@ -195,11 +212,15 @@ def find_headline(texts: list[str], core_start: int, kinds: list[str] | None = N
     stop = min(n, core_start + LOOKAHEAD_LINES)
     if has_title_line:
         # The h1 may sit far above the core in a dump of one text node a line.
-        found = title_line_headline(texts[0], texts, 1, min(n, core_start + TITLE_LOOKAHEAD_LINES))
+        found = title_line_headline(texts[0], texts, 1, min(n, core_start + TITLE_LOOKAHEAD_LINES), excluded)
         if found is not None:
             return found, texts[found]
     if kinds:
-        headings = [i for i in range(start, min(n, core_start + 1)) if kinds[i] == "h" and len(texts[i]) <= HEADLINE_MAX_CHARS and len(_words(texts[i])) >= 2]
+        headings = [
+            i
+            for i in range(start, min(n, core_start + 1))
+            if kinds[i] == "h" and i not in excluded and len(texts[i]) <= HEADLINE_MAX_CHARS and len(_words(texts[i])) >= 2
+        ]
         if headings:
             return headings[-1], texts[headings[-1]]
     if has_title_line:
@@ -209,7 +230,7 @@ def find_headline(texts: list[str], core_start: int, kinds: list[str] | None = N
     for i in range(start, min(n, core_start + 1)):
         text = texts[i]
         words = _words(text)
-        if len(set(words)) < 3 or len(text) > HEADLINE_MAX_CHARS or text.rstrip().endswith((".", ":", ";", ",")):
+        if i in excluded or len(set(words)) < 3 or len(text) > HEADLINE_MAX_CHARS or text.rstrip().endswith((".", ":", ";", ",")):
             continue
         shared = len(set(words) & core_words)
         key = (shared, shared - len(set(words)), -abs(i - core_start))
@@ -231,51 +252,72 @@ HEADLINE_FEATURES = [
 ]
 
 
-def headline_candidates(texts: list[str], core_start: int, kinds: list[str] | None = None) -> tuple[list[int], np.ndarray]:
-    """The lines that may be the headline (the first line, and those around the core's start) and their HEADLINE_FEATURES."""
+def headline_candidates(texts: list[str], core_start: int, kinds: list[str] | None = None, excluded=frozenset()) -> tuple[list[int], np.ndarray]:
+    """The lines that may be the headline (the first line, and those around the core's start; not `excluded`) and their HEADLINE_FEATURES."""
     n = len(texts)
     index = sorted({0} | set(range(max(0, core_start - HEADLINE_LOOKBACK), min(n, core_start + HEADLINE_LOOKAHEAD))))
-    index = [i for i in index if len(texts[i]) <= HEADLINE_MAX_CHARS and _words(texts[i])]
+    candidate_words = {i: _words(texts[i]) for i in index if len(texts[i]) <= HEADLINE_MAX_CHARS and i not in excluded}
+    index = [i for i, words in candidate_words.items() if words]
     if not index:
         return [], np.zeros((0, len(HEADLINE_FEATURES)))
     core_words = set(_words(" ".join(texts[core_start : core_start + 20])[:CORE_CHARS]))
     title = set(_words(texts[0]))
-    counts: dict[str, int] = {}
-    for text in texts:
-        counts[text] = counts.get(text, 0) + 1
+    counts = Counter(texts)
+    # Whether each line under a candidate states a date or a byline, read once per line.
+    below = sorted({j for i in index for j in range(i + 1, min(n, i + 4))})
+    is_date = {j: len(texts[j]) <= MAX_BYLINE_CHARS and bool(parse_date(texts[j])) for j in below}
+    is_byline = {j: len(texts[j]) <= MAX_BYLINE_CHARS and bool(_BYLINE.match(texts[j]) or _BY_ALONE.match(texts[j])) for j in below}
     rows = []
+    # The counts the logarithms are taken of, per candidate (one array operation each below).
+    counted = []
     for i in index:
         text = texts[i]
-        words = _words(text)
+        words = candidate_words[i]
         distinct = set(words)
+        stripped = text.rstrip()
+        split = text.split()
         shared = len(distinct & core_words)
         in_title = len(distinct & title) if i else 0
-        after = texts[i + 1 : i + 4]
+        after = range(i + 1, min(n, i + 4))
+        counted.append((i - core_start, len(text), len(words), shared, counts[text] - 1))
         rows.append(
             [
-                np.sign(i - core_start) * np.log1p(abs(i - core_start)) / 5,
-                np.log1p(len(text)) / 6,
-                np.log1p(len(words)) / 4,
-                float(text.rstrip().endswith((".", ":", ";", ","))),
-                float(text.rstrip().endswith(("?", "!"))),
-                sum(1 for w in text.split() if w[:1].isupper()) / max(1, len(text.split())),
-                sum(ch.isdigit() for ch in text) / max(1, len(text)),
-                np.log1p(shared) / 3,
+                0.0,
+                0.0,
+                0.0,
+                float(stripped.endswith((".", ":", ";", ","))),
+                float(stripped.endswith(("?", "!"))),
+                sum(1 for w in split if w[:1].isupper()) / max(1, len(split)),
+                sum(map(str.isdigit, text)) / max(1, len(text)),
+                0.0,
                 shared / max(1, len(distinct)),
                 in_title / max(1, len(distinct)),
                 in_title / max(1, len(title)),
                 float(i == 0),
                 float(bool(kinds) and kinds[i] == "h"),
                 float(bool(kinds) and kinds[i] == "li"),
-                np.log1p(counts[text] - 1),
-                float(any(len(t) <= MAX_BYLINE_CHARS and parse_date(t) for t in after)),
-                float(any(_BYLINE.match(t) or _BY_ALONE.match(t) for t in after if len(t) <= MAX_BYLINE_CHARS)),
+                0.0,
+                float(any(is_date[j] for j in after)),
+                float(any(is_byline[j] for j in after)),
                 float(i > 0 and len(texts[i - 1]) < 30),
                 float(bool(_SEPARATOR.search(text))),
                 i / n,
             ]
         )
-    return index, np.asarray(rows)
+    x = np.asarray(rows)
+    distance, chars, words, shared, repeats = np.asarray(counted, dtype=float).T
+    x[:, 0] = np.sign(distance) * np.log1p(np.abs(distance)) / 5
+    x[:, 1] = np.log1p(chars) / 6
+    x[:, 2] = np.log1p(words) / 4
+    x[:, 7] = np.log1p(shared) / 3
+    x[:, 14] = np.log1p(repeats)
+    return index, x
+
+
+# The learned finder's score (a log-odds, its classes weighed equally in
+# training) its best line needs to be named the headline: a page whose
+# lines are all prose, bylines or menus has none, and gets no title.
+HEADLINE_MIN_SCORE = 0.0
 
 
 class HeadlineModel:
@@ -392,15 +434,16 @@ def find_date(texts: list[str], start: int, stop: int, anchor: int) -> str | Non
     found = []
     for i in range(start, stop):
         text = texts[i]
-        if len(text) > MAX_BYLINE_CHARS or _COPYRIGHT.search(text) or not re.search(r"\d", text):
+        if len(text) > MAX_BYLINE_CHARS or _COPYRIGHT.search(text):
             continue
-        published = parse_date(text)
-        label_line = text
-        if published is None and i + 1 < stop and _PUBLISHED.search(text) and len(texts[i + 1]) <= MAX_BYLINE_CHARS:
+        label = _PUBLISHED.search(text)
+        # After the label: "Updated May 2, 2024 Originally published April 9, 2024".
+        published = (parse_date(text[label.end() :]) if label else None) or parse_date(text)
+        if published is None and label and i + 1 < stop and len(texts[i + 1]) <= MAX_BYLINE_CHARS:
             published = parse_date(texts[i + 1])  # "Published" over the date, as a text-node dump saves it
         if published is None:
             continue
-        rank = 0 if _PUBLISHED.search(label_line) else (2 if _UPDATED.search(label_line) else 1)
+        rank = 0 if label else (2 if _UPDATED.search(text) else 1)
         found.append((rank, _distance(i, anchor), published))
     return min(found)[2] if found else None
 
@@ -413,7 +456,12 @@ META_AFTER_LINES = 40
 
 
 def dump_metadata(
-    texts: list[str], core: tuple[int, int] | None, kinds: list[str] | None = None, has_title_line: bool | None = None, headline_model: HeadlineModel | None = None
+    texts: list[str],
+    core: tuple[int, int] | None,
+    kinds: list[str] | None = None,
+    has_title_line: bool | None = None,
+    headline_model: HeadlineModel | None = None,
+    excluded=frozenset(),
 ) -> dict:
     """title, published, author (only those the dump states) and headline_line (the headline's line, or None).
 
@@ -422,7 +470,8 @@ def dump_metadata(
     `has_title_line`: whether the first line is the page's <title> (None:
     decided from the page: a first line of MIN_TITLE_WORDS or more that a
     line near the article repeats most of); `headline_model`: a learned
-    headline finder instead of the rules (see HeadlineModel).
+    headline finder instead of the rules (see HeadlineModel); `excluded`:
+    lines that cannot be the headline (spam, another story's title).
     """
     if not texts:
         return {}
@@ -432,17 +481,19 @@ def dump_metadata(
     index = None
     if has_title_line:
         # The line the <title> holds most of: the rule is surest where it applies.
-        index = title_line_headline(texts[0], texts, 1, min(len(texts), core_start + TITLE_LOOKAHEAD_LINES))
+        index = title_line_headline(texts[0], texts, 1, min(len(texts), core_start + TITLE_LOOKAHEAD_LINES), excluded)
     if index is not None:
         title = texts[index]
     elif headline_model is not None:
-        candidates, x = headline_candidates(texts, core_start, kinds)
-        index = candidates[int(np.argmax(headline_model.scores(x)))] if candidates else None
+        candidates, x = headline_candidates(texts, core_start, kinds, excluded)
+        scores = headline_model.scores(x)
+        best = int(np.argmax(scores)) if candidates else None
+        index = candidates[best] if best is not None and scores[best] >= HEADLINE_MIN_SCORE else None
         title = texts[index] if index is not None else None
         if index == 0 and has_title_line:
             index, title = None, title_headline_part(texts[0])
     else:
-        index, title = find_headline(texts, core_start, kinds, has_title_line)
+        index, title = find_headline(texts, core_start, kinds, has_title_line, excluded)
     out: dict = {"headline_line": index}
     if title:
         out["title"] = title

@@ -53,14 +53,16 @@ def test_generated_noise_is_cleaned_from_a_page(where):
 def test_warm_up_loads_what_the_cleaner_loads_lazily():
     from pipeline.clean import warm_up
     from pipeline.clean.features import stopwords
-    from pipeline.clean.linemodel import load_model
     from pipeline.clean.teasermodel import load_teaser_model
+    from pipeline.dumps.blockmodel import load_block_model
+    from pipeline.dumps.metadata import load_headline_model
     from pipeline.language import get_backend
 
-    for cached in (load_model, load_teaser_model, stopwords, get_backend):
+    for cached in (load_block_model, load_headline_model, load_teaser_model, stopwords, get_backend):
         cached.cache_clear()
     warm_up()
-    assert load_model.cache_info().currsize == 1
+    assert load_block_model.cache_info().currsize == 1 and load_block_model() is not None
+    assert load_headline_model.cache_info().currsize == 1
     assert load_teaser_model.cache_info().currsize == 1
     assert stopwords.cache_info().currsize >= 70  # every shipped stoplist
     assert get_backend.cache_info().currsize == 2  # "auto" and the py3langid model under it
@@ -97,6 +99,7 @@ def test_the_profile_counts_each_steps_removals_and_time():
         by_rule[removal.rule] = by_rule.get(removal.rule, 0) + 1
     assert doc.profile["teasers"][0] == by_rule[rules.UNRELATED_TEASER] == 4
     assert doc.profile["article_end"][0] == by_rule[rules.RELATED_SECTION] == 2
+    assert doc.profile["block_model"][0] == by_rule[rules.OUTSIDE_CORE] == 2
 
 
 def test_a_step_is_switched_off_by_name_and_an_unknown_name_is_refused():
@@ -104,7 +107,7 @@ def test_a_step_is_switched_off_by_name_and_an_unknown_name_is_refused():
     assert clean_lines(lines).blocks[-1].removed_by == rules.REPEATED
     doc = clean_lines(lines, Options(format="text", skip_steps=frozenset({"repeated"})))
     assert doc.text.count(ARTICLE_EN[-1]) == 2 and "repeated" not in doc.profile
-    with pytest.raises(ValueError, match=r"unknown cleaning step 'teaser': the steps are article_end, furniture, .*, repeated"):
+    with pytest.raises(ValueError, match=r"unknown cleaning step 'teaser': the steps are article_end, furniture, section_headings, spam, block_model, teasers, repeated"):
         Options(skip_steps=frozenset({"teaser"}))
     assert Options(fast=True).skip_steps == {"teasers"} and Options(skip_steps=frozenset({"teasers"})).fast
 
@@ -112,7 +115,7 @@ def test_a_step_is_switched_off_by_name_and_an_unknown_name_is_refused():
 def test_a_step_that_rejects_the_page_ends_the_loop_and_the_metadata_is_still_filled():
     doc = clean_lines(["Home", "News", "By Anna Muster", "Sport", "Kontakt"])
     assert doc.status == "rejected" and doc.reason == "no_article: no prose found"
-    assert list(doc.profile) == [PAGE_PROFILE_KEY, "article_end", "furniture", "outside_core"]
+    assert list(doc.profile) == [PAGE_PROFILE_KEY, "article_end", "furniture", "section_headings", "spam", "block_model"]
     assert doc.metadata["author"] == "Anna Muster"
     assert all(not b.kept for b in doc.blocks)
 
@@ -133,5 +136,5 @@ def test_ingest_stores_each_steps_removals_and_seconds_in_the_run(tmp_path):
         arc.close()
     steps = json.loads(run["steps"])
     assert set(steps) == {PAGE_PROFILE_KEY} | {s.name for s in TEXT_STEPS} - {"teasers"}
-    assert steps["article_end"]["removals"] == 2 and steps["outside_core"]["removals"] == 2
+    assert steps["article_end"]["removals"] == 2 and steps["block_model"]["removals"] == 2
     assert json.loads(run["options"])["skip_steps"] == ["teasers"]

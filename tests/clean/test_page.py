@@ -89,3 +89,13 @@ def test_a_page_whose_blocks_the_extractor_all_dropped_is_rejected_and_its_rules
     clean(doc)
     assert doc.status == "rejected" and doc.reason.startswith("no_article")
     assert [b.removed_by for b in doc.blocks] == [rules.OUTSIDE_CORE] * len(ARTICLE_EN)
+
+
+def test_a_headline_a_step_removes_is_picked_again_among_the_other_lines():
+    headline, other = ARTICLE_EN[0], "Storm damage: flood defences to be rebuilt along the river"
+    lines = [f"{headline} | Example News", "Home", other, *ARTICLE_EN]
+    doc = Document(source="t.txt", raw=b"x", format="text", blocks=[Block(text=line, kind="line") for line in lines])
+    page = Page(doc)
+    assert page.texts[page.headline] == page.found["title"] == headline
+    page.replace_headline({page.headline: rules.UNRELATED_TEASER})
+    assert page.texts[page.headline] == page.found["title"] == other

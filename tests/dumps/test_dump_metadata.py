@@ -75,3 +75,40 @@ def test_a_page_that_states_no_date_or_author_gets_none():
 def test_caseless_script_byline():
     page = ["ვაკეში ახალი ავტობუსის ხაზი გაიხსნა", "ავტორი: ნინო ბერიძე", "თბილისის მერიამ დღეს ვაკის რაიონში ახალი ავტობუსის ხაზი გახსნა."]
     assert dump_metadata(page, (2, 2), has_title_line=False)["author"] == "ნინო ბერიძე"
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("By Jane DoeMar 5, 2025", "2025-03-05"),  # a month glued to the byline
+        ("October 17, 20236:01 PM ET", "2023-10-17"),  # a clock time glued to the year
+        ("Updated May 2, 2024 Originally published April 9, 2024", "2024-05-02"),
+    ],
+)
+def test_dates_a_dump_glued_to_other_words(text, expected):
+    assert parse_date(text) == expected
+
+
+def test_the_published_label_names_the_date_after_it():
+    page = PAGE[:6] + ["Updated May 2, 2025 Published March 3, 2025"] + PAGE[7:]
+    assert dump_metadata(page, (7, 8))["published"] == "2025-03-03"
+
+
+LEAD = [
+    "The city council of Leeds approved a new cycle lane along the river Aire on Monday, after a long debate.",
+    "Work on the two-mile cycle lane along the river is due to start in the spring, the council of Leeds said.",
+    "The cycle lane along the river Aire will cost four million pounds, most of it from the council of Leeds.",
+]
+
+
+def test_a_page_of_paragraphs_names_no_headline():
+    from pipeline.dumps.metadata import load_headline_model
+
+    # The first line is the lead, not a <title> line, though the next paragraphs repeat its words.
+    found = dump_metadata(LEAD, (0, 2), headline_model=load_headline_model())
+    assert "title" not in found and found["headline_line"] is None
+
+
+def test_excluded_lines_are_not_the_headline():
+    found = dump_metadata(PAGE, (7, 8), excluded={3})
+    assert found.get("headline_line") != 3

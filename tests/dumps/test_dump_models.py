@@ -2,7 +2,9 @@
 
 import numpy as np
 
-from pipeline.dumps.blockmodel import BlockModel, with_neighbours
+import pytest
+
+from pipeline.dumps.blockmodel import SEQUENCE_FEATURES, BlockModel, Network, densest_run, expected_best_set, sequence_features, with_neighbours
 from pipeline.dumps.trees import TreeEnsemble, from_lightgbm
 
 # Two trees as LightGBM's dump_model() writes them: x0 <= 0.5 ? (x1 <= 2 ? 1 : 2) : 3, and x1 <= 0 ? -1 : 0.5.
@@ -33,12 +35,47 @@ def test_neighbours_are_zero_past_the_page_edges():
     assert out.tolist() == [[0, 1, 3, 0], [2, 3, 5, 1], [4, 5, 0, 3]]
 
 
-def test_block_model_averages_its_members():
+def test_a_network_averages_its_members():
     one = [np.array([[1.0], [0.0]]), np.array([0.0]), np.array([[2.0]]), np.array([0.0])]
-    params = {"mean": [0.0, 0.0], "std": [1.0, 1.0], "members": [one, one], "threshold": 0.5}
-    model = BlockModel(params)
-    p = model.probabilities(np.array([[0.0, 5.0], [10.0, 0.0]]))
-    assert np.allclose(p, [0.5, 1 / (1 + np.exp(-2 * np.tanh(10.0)))])
+    two = [np.array([[0.0], [1.0]]), np.array([0.0]), np.array([[1.0]]), np.array([0.0])]
+    network = Network({"mean": [0.0, 0.0], "std": [1.0, 1.0], "members": [one, two]})
+    p = network.probabilities(np.array([[0.0, 5.0], [10.0, 0.0]]))
+    sigmoid = lambda v: 1 / (1 + np.exp(-v))  # noqa: E731
+    assert np.allclose(p, [(0.5 + sigmoid(np.tanh(5.0))) / 2, (sigmoid(2 * np.tanh(10.0)) + 0.5) / 2])
+
+
+def test_a_model_trained_on_other_features_asks_for_retraining():
+    with pytest.raises(ValueError, match="retrain it with bench/train_text_model.py"):
+        BlockModel({"features": ["a", "b"]}, ["a", "c"])
+
+
+def test_the_densest_run_is_the_span_of_largest_sum():
+    assert densest_run(np.array([-1.0, 2.0, -0.5, 2.0, -3.0, 1.0])) == (1, 3)
+    assert densest_run(np.array([-1.0, -2.0])) is None
+
+
+def test_sequence_features_read_the_run_of_likely_article_text():
+    p = np.array([0.1, 0.9, 0.8, 0.9, 0.1, 0.2])
+    chars = np.array([10.0, 300.0, 200.0, 250.0, 20.0, 30.0])
+    x = sequence_features(p, chars)
+    assert x.shape == (6, len(SEQUENCE_FEATURES))
+    in_run = x[:, SEQUENCE_FEATURES.index("in_run")]
+    assert in_run.tolist() == [0, 1, 1, 1, 0, 0]
+    to_run = x[:, SEQUENCE_FEATURES.index("log_blocks_to_run")]
+    assert to_run[5] > to_run[4] > 0 == to_run[2]
+
+
+def test_the_page_decision_keeps_the_likely_blocks_and_weighs_a_doubtful_one_by_its_words():
+    p = np.array([0.95, 0.9, 0.3, 0.05])
+    words = np.array([50.0, 40.0, 200.0, 5.0])
+    assert expected_best_set(p, words, 0.5, 0.5).tolist() == [True, True, False, False]
+    # A short block more likely article than not costs little precision and adds recall.
+    p[2], words[2] = 0.6, 4.0
+    assert expected_best_set(p, words, 0.5, 0.5).tolist() == [True, True, True, False]
+    assert expected_best_set(np.zeros(3), words[:3], 0.5, 0.5).tolist() == [False] * 3
+    # However cheap, a block more likely not article text is not kept.
+    p[2], words[2] = 0.45, 1.0
+    assert expected_best_set(p, words, 0.5, 0.5).tolist() == [True, True, False, False]
 
 
 def test_shipped_headline_model_picks_the_headline_of_a_dump_without_title_line():
