@@ -37,8 +37,10 @@ BOILERPLATE = _rule(
 )
 COMMENT_THREAD = _rule("comment_thread", "readers' comments and replies: an HTML block under an element the page names as comments")
 # The article's extent.
-OUTSIDE_CORE = _rule("outside_core", "not part of the article's core, the densest run of prose on the page")
-LOW_CONTENT = _rule("low_content", "a line inside the core that the line model judged not to be article text")
+OUTSIDE_CORE = _rule(
+    "outside_core", "a block of a text dump outside the article's core (its densest run of prose) that the block model did not keep"
+)
+LOW_CONTENT = _rule("low_content", "a block of a text dump inside the article's core that the block model judged not to be article text")
 RELATED_SECTION = _rule(
     "related_section", "a heading that ends the article (\"Related Posts\", \"See also\", \"Popular\") and everything after it"
 )

@@ -50,7 +50,7 @@ def test_a_rule_is_registered_once():
 
 
 def test_an_unknown_rule_is_described_as_such():
-    assert rules.describe("outside_core").startswith("not part of the article's core")
+    assert rules.describe("outside_core").startswith("a block of a text dump outside the article's core")
     assert rules.describe("from_the_future") == "a rule this release does not know (from_the_future)"
 
 
