@@ -76,8 +76,7 @@ SNIPPET_CONTEXT_CHARS = 40
 # it comes, and the LIMIT stops the scan, so snippet() (which re-reads and
 # re-tokenizes a text) runs for the rows shown only.  Ordering by the
 # expression bm25(...) instead made SQLite build every matching row,
-# snippet included, before sorting them (p95 over 100k pages: 52 -> 15 ms,
-# bench/README.md).
+# snippet included, before sorting them (measured in bench/README.md).
 SEARCH_SQL = f"""
 select a.id, a.title, a.site, a.host, a.published, a.language, a.word_count, a.url,
        snippet({ARTICLES}_fts, 1, char(57344), char(57345), '…', {SNIPPET_TOKENS}) as snippet,
