@@ -430,10 +430,10 @@ def is_topical(texts: list[str], article_script: str | None = None, evidences: l
 
 
 def _headings_over_removed_spam(blocks: list[Block], kept: list[int], flagged: set[int]) -> set[int]:
-    """Kept headings over two or more spam lines that an earlier rule (the line model) already removed in part.
+    """Kept headings over two or more spam lines that earlier removals (the HTML extractor, an earlier step) took in part.
 
-    spam_lines sees the kept lines only: when the line model dropped most of
-    a spam block, the "Partner links" over it stood alone.  Indices into `kept`.
+    spam_lines sees the kept lines only: when most of a spam block was
+    already removed, the "Partner links" over it stood alone.  Indices into `kept`.
     """
     found = set()
     flagged_blocks = {kept[n] for n in flagged}
