@@ -253,10 +253,10 @@ HEADLINE_FEATURES = [
 
 
 def headline_candidates(texts: list[str], core_start: int, kinds: list[str] | None = None, excluded=frozenset()) -> tuple[list[int], np.ndarray]:
-    """The lines that may be the headline (the first line, and those around the core's start; not `excluded`) and their HEADLINE_FEATURES."""
+    """The lines that may be the headline (the first line, and those around the core's start; not `excluded`, not a paragraph of sentences) and their HEADLINE_FEATURES."""
     n = len(texts)
     index = sorted({0} | set(range(max(0, core_start - HEADLINE_LOOKBACK), min(n, core_start + HEADLINE_LOOKAHEAD))))
-    candidate_words = {i: _words(texts[i]) for i in index if len(texts[i]) <= HEADLINE_MAX_CHARS and i not in excluded}
+    candidate_words = {i: _words(texts[i]) for i in index if len(texts[i]) <= HEADLINE_MAX_CHARS and i not in excluded and not is_prose(texts[i])}
     index = [i for i, words in candidate_words.items() if words]
     if not index:
         return [], np.zeros((0, len(HEADLINE_FEATURES)))

@@ -112,3 +112,18 @@ def test_a_page_of_paragraphs_names_no_headline():
 def test_excluded_lines_are_not_the_headline():
     found = dump_metadata(PAGE, (7, 8), excluded={3})
     assert found.get("headline_line") != 3
+
+
+def test_a_paragraph_of_sentences_is_no_headline_candidate():
+    from pipeline.dumps.metadata import headline_candidates
+
+    page = [
+        "Nachrichten",
+        "Leasing oder Kauf: was sich beim Neuwagen lohnt",
+        "Da es beim Autokauf um große Summen geht, sollte die Entscheidung wohlüberlegt sein. Worauf muss man also achten?",
+        "Leasen, finanzieren oder kaufen? Wer ein neues Auto will, hat mehrere Möglichkeiten, und jede hat Vor- und Nachteile.",
+    ]
+    candidates, features = headline_candidates(page, 2)
+    assert 1 in candidates
+    assert 2 not in candidates and 3 not in candidates
+    assert len(features) == len(candidates)
