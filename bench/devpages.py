@@ -167,12 +167,12 @@ def finish(per_page: list, worst: int, score: Score, floor: float, label: str) -
     return 0
 
 
-# Per-fold line models written by bench/train_line_model.py: each dev page
-# cleaned by the model of the fold that held it out, so that a bench can
-# print what to expect on pages the shipped model never saw.
-FOLD_MODELS = ROOT / "bench" / "data" / "line_model_folds"
-# The same for the teaser model (bench/train_teaser_model.py), on the same folds.
+# Per-fold teaser models written by bench/train_teaser_model.py: each dev
+# page cleaned by the model of the fold that held it out (fold_of), so that
+# a bench can print what to expect on pages the shipped model never saw.
 TEASER_FOLD_MODELS = ROOT / "bench" / "data" / "teaser_model_folds"
+# The folds the teaser model is trained and judged on.
+FOLDS = 4
 # The text block model's folds by site (bench/train_text_model.py --write-folds).
 TEXT_FOLD_MODELS = ROOT / "bench" / "data" / "text_model_folds"
 
@@ -182,13 +182,6 @@ def fold_of(page_id: str, folds: int) -> int:
     import zlib
 
     return zlib.crc32(page_id.encode()) % folds
-
-
-def line_model(model):
-    """Inside the block the text cleaner uses `model` (None: the rules alone) instead of the shipped one."""
-    from pipeline.clean import linemodel
-
-    return linemodel.use_model(model)
 
 
 def teaser_model(model):
@@ -210,19 +203,18 @@ def _fold_models(root: Path, features: list[str], trainer: str) -> list:
 class HeldOutModels:
     """The fold models of the last training runs; `use(page_id)` puts in the ones that held that page out.
 
-    `teasers`: the teaser model's folds too (else the shipped teaser model
-    is used, which saw every page).  `sites` (page id -> site): the text
-    block model's folds too (bench/train_text_model.py, folds by site),
-    each page cleaned by the one that never saw its site.
+    `teasers`: the teaser model's folds (else the shipped teaser model is
+    used, which saw every page).  `sites` (page id -> site): the text block
+    model's folds too (bench/train_text_model.py, folds by site), each page
+    cleaned by the one that never saw its site.
     """
 
-    def __init__(self, root: Path = FOLD_MODELS, teasers: bool = True, sites: dict[str, str] | None = None):
-        from pipeline.clean import linemodel, teasermodel
+    def __init__(self, teasers: bool = True, sites: dict[str, str] | None = None):
+        from pipeline.clean import teasermodel
 
-        self.models = _fold_models(root, linemodel.FEATURE_NAMES, "bench/train_line_model.py")
         self.teaser_models = _fold_models(TEASER_FOLD_MODELS, teasermodel.FEATURE_NAMES, teasermodel.TRAINER) if teasers else None
-        if self.teaser_models is not None and len(self.teaser_models) != len(self.models):
-            raise SystemExit("line and teaser models were trained on different folds: retrain the teaser model")
+        if self.teaser_models is not None and len(self.teaser_models) != FOLDS:
+            raise SystemExit(f"{len(self.teaser_models)} teaser fold models, not {FOLDS}: retrain the teaser model")
         self.sites = sites
         self.block_models = _block_fold_models() if sites is not None else None
 
@@ -232,11 +224,9 @@ class HeldOutModels:
 
         from pipeline.dumps.blockmodel import use_model as block_model
 
-        k = fold_of(page_id, len(self.models))
         with ExitStack() as stack:
-            stack.enter_context(line_model(self.models[k]))
             if self.teaser_models is not None:
-                stack.enter_context(teaser_model(self.teaser_models[k]))
+                stack.enter_context(teaser_model(self.teaser_models[fold_of(page_id, FOLDS)]))
             if self.block_models is not None:
                 # textcorpus.fold_of_site: a page's fold is its site's.
                 site_fold = zlib.crc32(self.sites[page_id].encode()) % len(self.block_models)

@@ -45,9 +45,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench_spam import clean_dump, page_teaser  # noqa: E402
 from textcorpus import dev_site  # noqa: E402
-from devpages import TEASER_FOLD_MODELS, HeldOutModels, fold, fold_of, html_to_dump, load_cases, page_headline, teaser_model  # noqa: E402
+from devpages import FOLDS, TEASER_FOLD_MODELS, HeldOutModels, fold, fold_of, html_to_dump, load_cases, page_headline, teaser_model  # noqa: E402
 from tests.noise import inject_noise  # noqa: E402
-from train_line_model import train_members  # noqa: E402
+from netfit import train_members  # noqa: E402
 
 import pipeline.clean.teasers as teaser_step  # noqa: E402
 from pipeline.clean.linemodel import LineModel  # noqa: E402
@@ -200,7 +200,7 @@ def main() -> int:
     args = parser.parse_args()
 
     cases = load_cases()
-    folds = len(HeldOutModels(teasers=False).models)
+    folds = FOLDS
     if args.rows and args.rows.exists():
         rows = pickle.loads(args.rows.read_bytes())
     else:

@@ -1,36 +1,27 @@
-"""A small line classifier for text dumps: is this line part of the article?
+"""Line features of a text dump, and the small numpy network class the learned parts of the cleaner share.
 
-The rules in this package say what a line *is* (a share bar, a byline, a
-section heading) and where the prose core of the page lies.  What they
-cannot say alone is whether a short line beside the core (a subheading, an
-ingredient, a caption, a teaser title) belongs to the article.  This model
-weighs general signals of a line and its neighbourhood — length, stopword
-density, punctuation, distance to the core, how much prose surrounds it,
-repetition — and gives the probability that the line is article text.
+`line_features` weighs general signals of a line and its neighbourhood
+(length, stopword density, punctuation, distance to the core, how much
+prose surrounds it, repetition); they are the first columns of the text
+block model's features (blockfeatures.py).  No page-specific rule is
+involved: every feature is computed the same way for any page in any
+language.
 
-The weights are three one-hidden-layer networks (averaged) trained by
-`bench/train_line_model.py` on the dev pages' with/without segments; its
-cross-validated score (pages held out from training) is printed by that
-script and recorded in bench/README.md.  Inference is a few numpy products per
-page.  No page-specific rule is involved: every feature is computed the same
-way for any page in any language.
+`LineModel` is one-hidden-layer networks averaged (trained by
+bench/netfit.py): the teaser model (teasermodel.py) is one.  The line
+model that once decided a dump's lines on its own is replaced by the block
+model (pipeline/dumps/blockmodel.py).
 """
 
 from __future__ import annotations
 
-import json
-import sys
 from bisect import bisect_right
 from contextlib import contextmanager
-from functools import lru_cache
-from pathlib import Path
 
 import numpy as np
 
 from .core import SHORT_CHARS, STOPWORD_PROSE, prose_lines
 from .features import ALPHA as _ALPHA, BULLET, DIGIT as _DIGIT, SPACE as _SPACE, UPPER as _UPPER, LineTable, PageChars, page_chars
-
-MODEL_PATH = Path(__file__).resolve().parent / "data" / "line_model.json"
 
 # Neighbourhood half-widths (in lines) for the context features.
 NEAR = 2
@@ -381,7 +372,7 @@ class LineModel:
     so that a page costs one product for all members.
     """
 
-    def __init__(self, params: dict, features: list[str] = FEATURE_NAMES, trainer: str = "bench/train_line_model.py"):
+    def __init__(self, params: dict, features: list[str], trainer: str):
         if params.get("features") != features:
             raise ValueError(f"model was trained on other features; retrain with {trainer}")
         self.mean = np.asarray(params["mean"])
@@ -448,15 +439,6 @@ def context_features(p: np.ndarray) -> np.ndarray:
     return np.stack(cols, axis=1)
 
 
-@lru_cache(maxsize=1)
-def load_model(path: str = str(MODEL_PATH)) -> LineModel | None:
-    """The shipped model, or None when the file is absent (the rules then decide alone)."""
-    try:
-        return LineModel(json.loads(Path(path).read_text(encoding="utf-8")))
-    except FileNotFoundError:
-        return None
-
-
 @contextmanager
 def swapped_loader(module, loader: str, model):
     """Inside the block `module.<loader>()` returns `model` (None: no model, the rules decide alone) instead of the shipped one."""
@@ -466,8 +448,3 @@ def swapped_loader(module, loader: str, model):
         yield
     finally:
         setattr(module, loader, shipped)
-
-
-def use_model(model: LineModel | None):
-    """Inside the block the cleaner uses `model` instead of the shipped line model (benchmarks, tests)."""
-    return swapped_loader(sys.modules[__name__], "load_model", model)

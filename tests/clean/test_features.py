@@ -88,9 +88,9 @@ def test_word_count_reads_scripts_without_spaces():
 def test_line_model_probabilities_equal_the_networks_over_row_slices():
     import numpy as np
 
-    from pipeline.clean.linemodel import load_model
+    from pipeline.clean.teasermodel import load_teaser_model
 
-    model = load_model()
+    model = load_teaser_model()  # a LineModel
     rows = 3 * ((model.SINGLE_THREAD_MACS - 1) // model.w1.size) + 7  # several slices and a short last one
     x = np.random.default_rng(0).normal(size=(rows, model.w1.shape[0])) + model.mean
     hidden = np.tanh(((x - model.mean) / model.std) @ model.w1 + model.b1).reshape(rows, model.members, -1)
