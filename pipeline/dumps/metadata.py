@@ -476,12 +476,16 @@ def dump_metadata(
     if not texts:
         return {}
     core_start = core[0] if core else 0
-    if has_title_line is None:
-        has_title_line = title_line_headline(texts[0], texts, 1, min(len(texts), core_start + TITLE_LOOKAHEAD_LINES)) is not None
+    # The line the <title> holds most of: the rule is surest where it applies.
+    stop = min(len(texts), core_start + TITLE_LOOKAHEAD_LINES)
     index = None
-    if has_title_line:
-        # The line the <title> holds most of: the rule is surest where it applies.
-        index = title_line_headline(texts[0], texts, 1, min(len(texts), core_start + TITLE_LOOKAHEAD_LINES), excluded)
+    if has_title_line is None:
+        index = title_line_headline(texts[0], texts, 1, stop)
+        has_title_line = index is not None
+        if index in excluded:  # the best line is excluded: the best of the others
+            index = title_line_headline(texts[0], texts, 1, stop, excluded)
+    elif has_title_line:
+        index = title_line_headline(texts[0], texts, 1, stop, excluded)
     if index is not None:
         title = texts[index]
     elif headline_model is not None:
