@@ -11,7 +11,10 @@ replaced is printed beside it.  Labels: the line equal to the
 truth title (wcxb-dev, after normalisation) or to the page's h1 (dev
 pages, bench/devpages.page_headline).  Trained on every dumper's dumps of
 three folds of sites, scored on the fourth; the agreement printed is with
-wcxb-dev articles' titles, per dumper, beside the rules'.
+wcxb-dev articles' titles, per dumper, beside the rules'.  The noisy copies
+of bench/noisydumps.py (other stories' teasers above, inside and below the
+article, spam) are trained on too, so that a teaser's title followed by its
+paragraph does not pass for the headline; their agreement is printed last.
 
 Each fold's model goes to bench/data/headline_model_folds/ (bench/bench_text.py
 and bench/textfeatures.py use the one that never saw a page's site).
@@ -33,6 +36,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from devpages import page_headline  # noqa: E402
 from dumpers import DUMPERS, load_dumps  # noqa: E402
+from noisydumps import NOISY, load_noisy  # noqa: E402
 from metadata_agreement import normalise_title  # noqa: E402
 from textcorpus import FOLDS, load_text_pages  # noqa: E402
 
@@ -104,8 +108,8 @@ def main() -> int:
     args = parser.parse_args()
     pages = load_text_pages()
     data = {}
-    for dumper in DUMPERS:
-        dumps = load_dumps(pages, dumper)
+    for dumper in (*DUMPERS, NOISY):
+        dumps = load_dumps(pages, dumper) if dumper != NOISY else {i: row["dump"] for i, row in load_noisy(pages).items()}
         for k, page in enumerate(pages):
             row = page_rows(page, dumps[page.id])
             if row is not None and len(row[0]):
@@ -122,8 +126,8 @@ def main() -> int:
     from pipeline.dumps.metadata import HeadlineModel
 
     finders = ("rules", "logistic, 20 features", "logistic, all features", "network")
-    agreed = {(d, f): 0 for d in DUMPERS for f in finders}
-    articles = {d: 0 for d in DUMPERS}
+    agreed = {(d, f): 0 for d in (*DUMPERS, NOISY) for f in finders}
+    articles = {d: 0 for d in (*DUMPERS, NOISY)}
     for fold in range(FOLDS):
         train = [key for key in data if pages[key[1]].fold != fold]
         x, y, w = stack(train)
@@ -148,7 +152,7 @@ def main() -> int:
                 agreed[dumper, name] += normalise_title(found) == wanted
             articles[dumper] += 1
         print(f"  fold {fold} done", file=sys.stderr, flush=True)
-    for dumper in DUMPERS:
+    for dumper in (*DUMPERS, NOISY):
         n = articles[dumper]
         cells = ", ".join(f"{name} {agreed[dumper, name] / n:.1%}" for name in finders)
         print(f"{dumper:<9} wcxb-dev articles held out ({n} pages), title agrees: {cells}")
