@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 import numpy as np
 
@@ -127,6 +128,7 @@ PROSE_LETTER_SHARE = 0.6
 _SENTENCE_END_MARK = re.compile(r"[.!?…。！？։።؟।](?=[\s\"'”’»)\]]|$)")
 
 
+@lru_cache(maxsize=8192)  # asked of the same lines by the headline rules and the prose guard
 def is_prose(text: str) -> bool:
     """Whether a block reads as sentences (see PROSE_SENTENCES)."""
     if len(text) < PROSE_MIN_CHARS:

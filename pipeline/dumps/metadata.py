@@ -94,6 +94,7 @@ def _iso(year, month, day) -> str | None:
         return None
 
 
+@lru_cache(maxsize=8192)
 def parse_date(text: str) -> str | None:
     """The first calendar date written in a short text, as YYYY-MM-DD; None when there is none or it is ambiguous.
 
@@ -162,8 +163,12 @@ CORE_CHARS = 1500
 _SEPARATOR = re.compile(r"\s+[|–—·:»/~-]\s+|\s+::\s+|\s*\|\s*")
 
 
-def _words(text: str) -> list[str]:
-    return _WORD.findall(unicodedata.normalize("NFKC", text).casefold())
+# Pure functions of a line, asked of the same lines by the <title> rule, the
+# headline candidates, the date and the author, and again when a step has
+# the headline picked anew.
+@lru_cache(maxsize=8192)
+def _words(text: str) -> tuple[str, ...]:
+    return tuple(_WORD.findall(unicodedata.normalize("NFKC", text).casefold()))
 
 
 def title_line_headline(first: str, texts: list[str], start: int, stop: int, excluded=frozenset()) -> int | None:
