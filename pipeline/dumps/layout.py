@@ -72,7 +72,8 @@ def dump_style(lines: list[str]) -> tuple[str, int | None]:
     nonblank = [line for line in lines if line.strip()]
     if not nonblank:
         return STYLE_LINES, None
-    signs = sum(1 for line in nonblank if _MARKDOWN_SIGN.search(line))
+    # A sign holds "](" or "#": str.find rules out most lines before the regex engine starts.
+    signs = sum(1 for line in nonblank if ("](" in line or "#" in line) and _MARKDOWN_SIGN.search(line))
     if signs >= MIN_MARKDOWN_LINES and signs >= MARKDOWN_LINE_SHARE * len(nonblank):
         return STYLE_MARKDOWN, wrap_width(nonblank)
     width = wrap_width(nonblank)
