@@ -439,7 +439,13 @@ def find_date(texts: list[str], start: int, stop: int, anchor: int) -> str | Non
     found = []
     for i in range(start, stop):
         text = texts[i]
-        if len(text) > MAX_BYLINE_CHARS or _COPYRIGHT.search(text):
+        if len(text) > MAX_BYLINE_CHARS:
+            continue
+        # A date needs a year on the line (or, under a label, on the next):
+        # most lines have none, and need no search for a label.
+        if _HAS_YEAR.search(text) is None and not (i + 1 < stop and len(texts[i + 1]) <= MAX_BYLINE_CHARS and _HAS_YEAR.search(texts[i + 1])):
+            continue
+        if _COPYRIGHT.search(text):
             continue
         label = _PUBLISHED.search(text)
         # After the label: "Updated May 2, 2024 Originally published April 9, 2024".
