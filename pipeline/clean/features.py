@@ -11,7 +11,7 @@ import unicodedata
 from bisect import bisect_right
 from dataclasses import dataclass, replace
 from functools import lru_cache
-from itertools import accumulate, chain
+from itertools import accumulate
 
 import numpy as np
 
@@ -264,11 +264,10 @@ def with_stopwords(lines: LineTable, stoplist: frozenset[str], tokens: list[list
     n = len(lines)
     if n == 0:
         return lines
-    # One lookup per word of the page, summed per line by np.bincount.
+    # One lookup per word of the page.
     words = np.fromiter(map(len, tokens), np.int64, n)
-    flat = list(chain.from_iterable(tokens))
-    is_stopword = np.fromiter(map(stoplist.__contains__, flat), bool, len(flat))
-    hits = np.bincount(np.repeat(np.arange(n), words)[is_stopword], minlength=n)
+    is_stopword = stoplist.__contains__
+    hits = np.fromiter([sum(map(is_stopword, line_words)) for line_words in tokens], np.int64, n)
     density = np.where(lines.cjk, lines.stopword_density, np.divide(hits, words, out=np.zeros(n), where=words > 0))
     return replace(lines, stopword_density=density)
 

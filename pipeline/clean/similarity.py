@@ -286,8 +286,7 @@ class _PageCounts:
         self.weights = weights
         self.weight = np.ones(width)
         if weights is not None and self.vocabulary:
-            size = len(self.vocabulary)
-            self.weight[np.fromiter(self.vocabulary.values(), np.intp, size)] = np.fromiter(map(weights.get, self.vocabulary, repeat(MAX_WEIGHT)), float, size)
+            self.weight[list(self.vocabulary.values())] = list(map(weights.get, self.vocabulary, repeat(MAX_WEIGHT)))
         self.entry_weight = self.weight[self.word]
         # Each entry's weighted log count, and that times its weight again:
         # the factor it brings to a dot product with the reference.
