@@ -32,6 +32,7 @@ from pathlib import Path
 
 import numpy as np
 
+from ..clean.features import lines_matching
 from .layout import is_prose
 
 _WORD = re.compile(r"\w+")
@@ -270,15 +271,21 @@ def headline_candidates(texts: list[str], core_start: int, kinds: list[str] | No
     counts = Counter(texts)
     # Whether each line under a candidate states a date or a byline, read once per line.
     below = sorted({j for i in index for j in range(i + 1, min(n, i + 4))})
-    is_date = {j: len(texts[j]) <= MAX_BYLINE_CHARS and bool(parse_date(texts[j])) for j in below}
-    is_byline = {j: len(texts[j]) <= MAX_BYLINE_CHARS and bool(_BYLINE.match(texts[j]) or _BY_ALONE.match(texts[j])) for j in below}
+    # A date needs a year: one scan of those lines finds the few that hold one.
+    with_year = {below[k] for k in lines_matching(_HAS_YEAR, [texts[j] for j in below])}
+    dated = {j for j in with_year if len(texts[j]) <= MAX_BYLINE_CHARS and parse_date(texts[j])}
+    bylines = {j for j in below if len(texts[j]) <= MAX_BYLINE_CHARS and (_BYLINE.match(texts[j]) or _BY_ALONE.match(texts[j]))}
+    heading = [bool(kinds) and kinds[i] == "h" for i in index]
+    list_item = [bool(kinds) and kinds[i] == "li" for i in index]
+    title_words = max(1, len(title))
     rows = []
     # The counts the logarithms are taken of, per candidate (one array operation each below).
     counted = []
-    for i in index:
+    for k, i in enumerate(index):
         text = texts[i]
         words = candidate_words[i]
         distinct = set(words)
+        distinct_words = max(1, len(distinct))
         stripped = text.rstrip()
         split = text.split()
         shared = len(distinct & core_words)
@@ -292,20 +299,20 @@ def headline_candidates(texts: list[str], core_start: int, kinds: list[str] | No
                 0.0,
                 float(stripped.endswith((".", ":", ";", ","))),
                 float(stripped.endswith(("?", "!"))),
-                sum(1 for w in split if w[:1].isupper()) / max(1, len(split)),
+                sum([w[:1].isupper() for w in split]) / max(1, len(split)),
                 sum(map(str.isdigit, text)) / max(1, len(text)),
                 0.0,
-                shared / max(1, len(distinct)),
-                in_title / max(1, len(distinct)),
-                in_title / max(1, len(title)),
+                shared / distinct_words,
+                in_title / distinct_words,
+                in_title / title_words,
                 float(i == 0),
-                float(bool(kinds) and kinds[i] == "h"),
-                float(bool(kinds) and kinds[i] == "li"),
+                float(heading[k]),
+                float(list_item[k]),
                 0.0,
-                float(any(is_date[j] for j in after)),
-                float(any(is_byline[j] for j in after)),
+                float(not dated.isdisjoint(after)),
+                float(not bylines.isdisjoint(after)),
                 float(i > 0 and len(texts[i - 1]) < 30),
-                float(bool(_SEPARATOR.search(text))),
+                float(_SEPARATOR.search(text) is not None),
                 i / n,
             ]
         )
