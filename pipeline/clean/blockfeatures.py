@@ -22,7 +22,7 @@ words of the same page.
 
 from __future__ import annotations
 
-from itertools import chain, count
+from itertools import chain, count, repeat
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -85,16 +85,21 @@ class PageWords:
         return np.bincount(self.block, weights=hit, minlength=self.n)
 
 
+# The kinds the layout columns tell apart, numbered (any other kind is 0).
+_KIND_CODES = {"h": 1, "li": 2, "row": 3, "p": 4, "line": 5}
+
+
 def layout_columns(kinds: list[str]) -> np.ndarray:
     n = len(kinds)
-    is_line = np.fromiter((k == "line" for k in kinds), float, n)
-    heading = np.fromiter((k == "h" for k in kinds), float, n)
+    code = np.fromiter(map(_KIND_CODES.get, kinds, repeat(0)), np.int8, n)  # one pass over the kinds
+    is_line = (code == _KIND_CODES["line"]).astype(float)
+    heading = (code == _KIND_CODES["h"]).astype(float)
     return np.stack(
         [
             heading,
-            np.fromiter((k == "li" for k in kinds), float, n),
-            np.fromiter((k == "row" for k in kinds), float, n),
-            np.fromiter((k == "p" for k in kinds), float, n),
+            (code == _KIND_CODES["li"]).astype(float),
+            (code == _KIND_CODES["row"]).astype(float),
+            (code == _KIND_CODES["p"]).astype(float),
             np.full(n, is_line.mean()),
             np.full(n, heading.mean()),
         ],
