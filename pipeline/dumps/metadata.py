@@ -183,15 +183,18 @@ def title_line_headline(first: str, texts: list[str], start: int, stop: int, exc
     if len(title) < MIN_TITLE_WORDS or is_prose(first):
         return None
     best, best_key = None, None
+    least = min(2, len(title))
     for i in range(start, stop):
         text = texts[i]
-        if len(text) > HEADLINE_MAX_CHARS or i in excluded or is_prose(text):
+        if len(text) > HEADLINE_MAX_CHARS or i in excluded:
             continue
-        words = set(_words(text))
-        if not words:
+        words = _words(text)
+        shared = len(title.intersection(words))
+        # Most lines share fewer words than that: told before their prose and their distinct words are looked at.
+        if shared < least or is_prose(text):
             continue
-        shared = len(words & title)
-        if shared < min(2, len(title)) or shared < TITLE_CONTAINED * len(words) or shared < TITLE_COVERED * len(title):
+        distinct = len(set(words))
+        if shared < TITLE_CONTAINED * distinct or shared < TITLE_COVERED * len(title):
             continue
         key = (shared, -abs(i - stop))
         if best_key is None or key > best_key:
