@@ -169,7 +169,12 @@ _SEPARATOR = re.compile(r"\s+[|–—·:»/~-]\s+|\s+::\s+|\s*\|\s*")
 # the headline picked anew.
 @lru_cache(maxsize=8192)
 def _words(text: str) -> tuple[str, ...]:
-    return tuple(_WORD.findall(unicodedata.normalize("NFKC", text).casefold()))
+    return tuple(_text_words(text))
+
+
+def _text_words(text: str) -> list[str]:
+    """_words of a text asked once (the article's first characters): not remembered."""
+    return _WORD.findall(unicodedata.normalize("NFKC", text).casefold())
 
 
 def title_line_headline(first: str, texts: list[str], start: int, stop: int, excluded=frozenset()) -> int | None:
@@ -234,7 +239,7 @@ def find_headline(
             return headings[-1], texts[headings[-1]]
     if has_title_line:
         return None, title_headline_part(texts[0])
-    core_words = set(_words(" ".join(texts[core_start : core_start + 20])[:CORE_CHARS]))
+    core_words = set(_text_words(" ".join(texts[core_start : core_start + 20])[:CORE_CHARS]))
     best, best_key = None, None
     for i in range(start, min(n, core_start + 1)):
         text = texts[i]
@@ -269,7 +274,7 @@ def headline_candidates(texts: list[str], core_start: int, kinds: list[str] | No
     index = [i for i, words in candidate_words.items() if words]
     if not index:
         return [], np.zeros((0, len(HEADLINE_FEATURES)))
-    core_words = set(_words(" ".join(texts[core_start : core_start + 20])[:CORE_CHARS]))
+    core_words = set(_text_words(" ".join(texts[core_start : core_start + 20])[:CORE_CHARS]))
     title = set(_words(texts[0]))
     counts = Counter(texts)
     # Whether each line under a candidate states a date or a byline, read once per line.
