@@ -32,6 +32,7 @@ from pathlib import Path
 
 import numpy as np
 
+from ..clean.features import lines_matching
 from .layout import is_prose
 
 _WORD = re.compile(r"\w+")
@@ -94,6 +95,7 @@ def _iso(year, month, day) -> str | None:
         return None
 
 
+@lru_cache(maxsize=8192)
 def parse_date(text: str) -> str | None:
     """The first calendar date written in a short text, as YYYY-MM-DD; None when there is none or it is ambiguous.
 
@@ -162,7 +164,16 @@ CORE_CHARS = 1500
 _SEPARATOR = re.compile(r"\s+[|–—·:»/~-]\s+|\s+::\s+|\s*\|\s*")
 
 
-def _words(text: str) -> list[str]:
+# Pure functions of a line, asked of the same lines by the <title> rule, the
+# headline candidates, the date and the author, and again when a step has
+# the headline picked anew.
+@lru_cache(maxsize=8192)
+def _words(text: str) -> tuple[str, ...]:
+    return tuple(_text_words(text))
+
+
+def _text_words(text: str) -> list[str]:
+    """_words of a text asked once (the article's first characters): not remembered."""
     return _WORD.findall(unicodedata.normalize("NFKC", text).casefold())
 
 
@@ -177,15 +188,18 @@ def title_line_headline(first: str, texts: list[str], start: int, stop: int, exc
     if len(title) < MIN_TITLE_WORDS or is_prose(first):
         return None
     best, best_key = None, None
+    least = min(2, len(title))
     for i in range(start, stop):
         text = texts[i]
-        if len(text) > HEADLINE_MAX_CHARS or i in excluded or is_prose(text):
+        if len(text) > HEADLINE_MAX_CHARS or i in excluded:
             continue
-        words = set(_words(text))
-        if not words:
+        words = _words(text)
+        shared = len(title.intersection(words))
+        # Most lines share fewer words than that: told before their prose and their distinct words are looked at.
+        if shared < least or is_prose(text):
             continue
-        shared = len(words & title)
-        if shared < min(2, len(title)) or shared < TITLE_CONTAINED * len(words) or shared < TITLE_COVERED * len(title):
+        distinct = len(set(words))
+        if shared < TITLE_CONTAINED * distinct or shared < TITLE_COVERED * len(title):
             continue
         key = (shared, -abs(i - stop))
         if best_key is None or key > best_key:
@@ -225,7 +239,7 @@ def find_headline(
             return headings[-1], texts[headings[-1]]
     if has_title_line:
         return None, title_headline_part(texts[0])
-    core_words = set(_words(" ".join(texts[core_start : core_start + 20])[:CORE_CHARS]))
+    core_words = set(_text_words(" ".join(texts[core_start : core_start + 20])[:CORE_CHARS]))
     best, best_key = None, None
     for i in range(start, min(n, core_start + 1)):
         text = texts[i]
@@ -260,20 +274,26 @@ def headline_candidates(texts: list[str], core_start: int, kinds: list[str] | No
     index = [i for i, words in candidate_words.items() if words]
     if not index:
         return [], np.zeros((0, len(HEADLINE_FEATURES)))
-    core_words = set(_words(" ".join(texts[core_start : core_start + 20])[:CORE_CHARS]))
+    core_words = set(_text_words(" ".join(texts[core_start : core_start + 20])[:CORE_CHARS]))
     title = set(_words(texts[0]))
     counts = Counter(texts)
     # Whether each line under a candidate states a date or a byline, read once per line.
     below = sorted({j for i in index for j in range(i + 1, min(n, i + 4))})
-    is_date = {j: len(texts[j]) <= MAX_BYLINE_CHARS and bool(parse_date(texts[j])) for j in below}
-    is_byline = {j: len(texts[j]) <= MAX_BYLINE_CHARS and bool(_BYLINE.match(texts[j]) or _BY_ALONE.match(texts[j])) for j in below}
+    # A date needs a year: one scan of those lines finds the few that hold one.
+    with_year = {below[k] for k in lines_matching(_HAS_YEAR, [texts[j] for j in below])}
+    dated = {j for j in with_year if len(texts[j]) <= MAX_BYLINE_CHARS and parse_date(texts[j])}
+    bylines = {j for j in below if len(texts[j]) <= MAX_BYLINE_CHARS and (_BYLINE.match(texts[j]) or _BY_ALONE.match(texts[j]))}
+    heading = [bool(kinds) and kinds[i] == "h" for i in index]
+    list_item = [bool(kinds) and kinds[i] == "li" for i in index]
+    title_words = max(1, len(title))
     rows = []
     # The counts the logarithms are taken of, per candidate (one array operation each below).
     counted = []
-    for i in index:
+    for k, i in enumerate(index):
         text = texts[i]
         words = candidate_words[i]
         distinct = set(words)
+        distinct_words = max(1, len(distinct))
         stripped = text.rstrip()
         split = text.split()
         shared = len(distinct & core_words)
@@ -287,20 +307,20 @@ def headline_candidates(texts: list[str], core_start: int, kinds: list[str] | No
                 0.0,
                 float(stripped.endswith((".", ":", ";", ","))),
                 float(stripped.endswith(("?", "!"))),
-                sum(1 for w in split if w[:1].isupper()) / max(1, len(split)),
+                sum([w[:1].isupper() for w in split]) / max(1, len(split)),
                 sum(map(str.isdigit, text)) / max(1, len(text)),
                 0.0,
-                shared / max(1, len(distinct)),
-                in_title / max(1, len(distinct)),
-                in_title / max(1, len(title)),
+                shared / distinct_words,
+                in_title / distinct_words,
+                in_title / title_words,
                 float(i == 0),
-                float(bool(kinds) and kinds[i] == "h"),
-                float(bool(kinds) and kinds[i] == "li"),
+                float(heading[k]),
+                float(list_item[k]),
                 0.0,
-                float(any(is_date[j] for j in after)),
-                float(any(is_byline[j] for j in after)),
+                float(not dated.isdisjoint(after)),
+                float(not bylines.isdisjoint(after)),
                 float(i > 0 and len(texts[i - 1]) < 30),
-                float(bool(_SEPARATOR.search(text))),
+                float(_SEPARATOR.search(text) is not None),
                 i / n,
             ]
         )
@@ -434,7 +454,13 @@ def find_date(texts: list[str], start: int, stop: int, anchor: int) -> str | Non
     found = []
     for i in range(start, stop):
         text = texts[i]
-        if len(text) > MAX_BYLINE_CHARS or _COPYRIGHT.search(text):
+        if len(text) > MAX_BYLINE_CHARS:
+            continue
+        # A date needs a year on the line (or, under a label, on the next):
+        # most lines have none, and need no search for a label.
+        if _HAS_YEAR.search(text) is None and not (i + 1 < stop and len(texts[i + 1]) <= MAX_BYLINE_CHARS and _HAS_YEAR.search(texts[i + 1])):
+            continue
+        if _COPYRIGHT.search(text):
             continue
         label = _PUBLISHED.search(text)
         # After the label: "Updated May 2, 2024 Originally published April 9, 2024".
