@@ -498,6 +498,11 @@ class _PageWords:
         words = [w.casefold() for w in _WORD.findall(_CAMEL.sub(" ", name)) if len(w) > 1 and w.casefold() not in _PARTICLES]
         return any(self.written_lower(w) for w in words)
 
+    def boxed_name(self, text: str) -> str | None:
+        """`text` as the name line of an author box: the whole line a name, over a paragraph about the person."""
+        name = name_of(text)
+        return name if name == text.strip() and _unlabelled_name(name, self) and self.has_bio(name) else None
+
     def has_bio(self, name: str) -> bool:
         """A line of the name has a paragraph under it (the next line or the one after) that opens with the whole
         name, or with its first word and a lower-case word ("Selin is ...")."""
@@ -505,10 +510,11 @@ class _PageWords:
         texts = self.texts
         for k in (k for k, text in enumerate(texts) if text == name):
             for below in texts[k + 1 : k + 3]:
-                opening = below.split()[:3]
-                if len(below) >= MIN_BIO_CHARS and (
-                    tuple(opening[: len(words)]) == words or (len(opening) > 1 and opening[0] == words[0] and opening[1][:1].islower())
-                ):
+                opening = below.split()[: len(words) + 1]
+                if len(below) < MIN_BIO_CHARS or len(opening) < 2:
+                    continue
+                whole = tuple(opening[: len(words)]) == words and len(opening) > len(words) and opening[len(words)][:1].islower()
+                if whole or (opening[0] == words[0] and opening[1][:1].islower()):
                     return True
         return False
 
@@ -528,6 +534,10 @@ MIN_BIO_CHARS = 60
 # headline, the name and date of a blog's post header.
 NAME_BY_DATE_LINES = 8
 NAME_ABOVE_LINES = 3
+# An author box stands over the article's start or in its last lines (the
+# core's end takes in a box that follows the text); a name over its
+# paragraph in the middle is a listicle's product ("Apache Spark" / "Apache Spark is ...").
+BOX_TAIL_LINES = 10
 _TITLE_BY = re.compile(r"\s(?:by|von|par|por)\s+(?P<name>[^|–—·-]+?)\s*(?:[|–—·-]|$)", re.IGNORECASE)
 
 
@@ -617,12 +627,16 @@ def dated_name(text: str, anchor_text: str, page: _PageWords) -> str | None:
     return None
 
 
+def _opens_lower(text: str) -> bool:
+    return next((ch.islower() for ch in text if ch.isalpha()), False)
+
+
 def _is_role(text: str) -> bool:
     """A short line of a person's role ("VP - Technology" no; "Co-Founder & Marketing Director", "Trending Editor")."""
     return len(text) <= MAX_ROLE_CHARS and any(w.casefold() in _ROLES for w in re.split(r"[\s&,/-]+", text))
 
 
-def find_author(texts: list[str], start: int, stop: int, anchor: int, core_start: int | None = None) -> str | None:
+def find_author(texts: list[str], start: int, stop: int, anchor: int, core: tuple[int, int] | None = None) -> str | None:
     """The name of the byline nearest the headline (`anchor`) in texts[start:stop]; a labelled one before a bare name.
 
     A bare name (no label) is looked for only by the headline and above
@@ -631,18 +645,30 @@ def find_author(texts: list[str], start: int, stop: int, anchor: int, core_start
     (an author box under the article: "Written by" / a name) comes last.
     """
     page = _PageWords(texts)
-    near = {i for a in {anchor, core_start if core_start is not None else anchor} for i in range(a - NAME_ABOVE_LINES, a + NAME_BY_DATE_LINES + 1)}
+    near = set(range(anchor - NAME_ABOVE_LINES, anchor + NAME_BY_DATE_LINES + 1))
+    if core is not None:
+        near.update(range(core[0] - NAME_BY_DATE_LINES, core[0] + 1))
     near.discard(anchor)
     found = []
     for i in range(start, len(texts)):
-        if len(texts[i]) > MAX_BYLINE_CHARS:
-            continue
         rank = 0 if i < stop else 2
-        name = labelled_name(texts, i, page, inline=rank == 0)
+        if rank == 2 and _opens_lower(texts[i]):
+            name = None  # under the article, "by ..." goes on a sentence the dump cut, or credits the site's makers
+        elif len(texts[i]) > MAX_BYLINE_CHARS:
+            # A long line that opens with a label: "Written by: Anna Muster Head of Research, expert in ..."
+            name = labelled_name(texts, i, page, inline=False)
+        else:
+            name = labelled_name(texts, i, page, inline=rank == 0)
         if name is None and i in near:
             name, rank = bare_name(texts, i, anchor, page) or dated_name(texts[i], texts[anchor] if 0 <= anchor < len(texts) else "", page), 1
         if name:
             found.append((rank, _distance(i, anchor), i, name))
+    if not any(rank < 2 for rank, *_ in found):
+        # One author box under the headline; a list of products each over its paragraph is no author box.
+        edges = range(len(texts)) if core is None else [*range(anchor + 1, core[0] + 1), *range(max(core[0] + 1, core[1] - BOX_TAIL_LINES), len(texts))]
+        boxes = {(i, name) for i in edges if len(texts[i]) <= MAX_ROLE_CHARS and (name := page.boxed_name(texts[i]))}
+        if len({name for _, name in boxes}) == 1:
+            found.extend((2, _distance(i, anchor), i, name) for i, name in boxes)
     return min(found)[3] if found else None
 
 
@@ -730,7 +756,7 @@ def dump_metadata(
     published = find_date(texts, start, stop, anchor)
     if published:
         out["published"] = published
-    author = find_author(texts, start, stop, anchor, core_start) or (title_line_author(texts[0]) if has_title_line else None)
+    author = find_author(texts, start, stop, anchor, core) or (title_line_author(texts[0]) if has_title_line else None)
     if author:
         out["author"] = author
     return out

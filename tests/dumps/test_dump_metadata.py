@@ -212,3 +212,27 @@ def test_a_label_over_a_name_line():
 def test_an_author_box_under_the_article():
     page = ["Leeds approves riverside cycle lane", *ARTICLE, "Written by", "Anna Muster", "Anna writes about transport."]
     assert dump_metadata(page, (1, 2), has_title_line=False)["author"] == "Anna Muster"
+
+
+LONG_ARTICLE = [f"Paragraph {k} of the story goes on about the new lane, the river and the council's long debate." for k in range(30)]
+
+
+def test_an_author_box_at_the_article_end_names_the_author():
+    page = ["Leeds approves riverside cycle lane", *LONG_ARTICLE, "Anna Muster", "Anna is a reporter who has covered transport in the north of England since 2010."]
+    assert dump_metadata(page, (1, len(page) - 1), has_title_line=False)["author"] == "Anna Muster"
+
+
+def test_a_product_over_its_paragraph_is_no_author_box():
+    products = ["Apache Spark", "Apache Spark is an engine for data processing at scale, used by many companies today."]
+    page = ["The best data tools of the year", *LONG_ARTICLE[:10], *products, *LONG_ARTICLE[10:]]
+    assert "author" not in dump_metadata(page, (1, len(page) - 1), has_title_line=False)
+
+
+def test_a_long_line_that_opens_with_a_label():
+    line = "Written by: Shivkumar Mehta Head of Product Launches, Adoption and Evangelism, an expert in cross channel marketing strategy for software companies"
+    assert len(line) > 120 and _author([line]) == "Shivkumar Mehta"
+
+
+def test_a_lower_case_by_under_the_article_goes_on_a_sentence():
+    page = ["Leeds approves riverside cycle lane", *LONG_ARTICLE, *LONG_ARTICLE, *LONG_ARTICLE, "Read the expert article", "by Caroline Wilson, Customer Success Manager."]
+    assert "author" not in dump_metadata(page, (1, 30), has_title_line=False)
