@@ -374,6 +374,7 @@ _LABEL = rf"(?:(?:{_AUTHOR_NOUNS}|{_BY_NOUNS})\s*)?(?:(?:{_BY_WORDS})+\b\s*)+:?|
 _LABEL_STARTS = frozenset(word[:3] for word in f"{_AUTHOR_NOUNS}|{_BY_NOUNS}|{_BY_WORDS}".split("|"))
 _NON_WORD_CHARS = " \t\"'“”‘’«»()[]{}.,;:!?…*•·|–—-_#>/"
 _LABELLED = re.compile(rf"^\W*(?:{_LABEL})\s*(?P<rest>\S.*)$", re.IGNORECASE)
+_NOUN_LABELLED = re.compile(rf"^\W*(?:{_AUTHOR_NOUNS})\s+(?P<rest>\S.*)$", re.IGNORECASE)
 _LABEL_ALONE = re.compile(rf"^\W*(?:{_LABEL}|(?:{_AUTHOR_NOUNS}))\W*$", re.IGNORECASE)
 # A "By" a dump glued to the name ("ByNina Pineda"), and a capitalised "By"
 # inside a line after a date or a separator ("January 12, 2025 By Gabby Boucher").
@@ -385,7 +386,7 @@ _ENDS_BY = re.compile(rf"\b(?:{_BY_WORDS})\W*$", re.IGNORECASE)
 # A reporter's title after the name in Korean: "홍길동 기자".
 _TITLE_AFTER = re.compile(r"(?:^|[\s=)\]])(?P<name>[가-힣]{2,4})\s?(?:기자|특파원|통신원)(?![가-힣])")
 # What ends a name in a byline: a separator, a date, a role.
-_NAME_END = re.compile(r"\s*(?:[|·•–—,/(]|\s-\s|\bpublished\b|\bupdated\b|\bon\b|\bam\b|\ble\b|\d).*$", re.IGNORECASE)
+_NAME_END = re.compile(r"\s*(?:[|·•–—,/(]|\s-\s|\bpublished\b|\bupdated\b|\bon\b|\bin\b|\bam\b|\ble\b|\d).*$", re.IGNORECASE)
 # A month name before a day or year ("Sofia Gonzalez December 2, 2025"), or glued to the name ("GiuffridaMar 5").
 _WORD_BEFORE_NUMBER = re.compile(r"[^\W\d_]{3,}\.?(?=,?\s*\d)")
 # The parts of a dateline: "Dec. 19, 2025 · Niko Matsakis", "December 15, 2025 · 30 min · Ash Vardanian"; a date glued to a name.
@@ -401,6 +402,9 @@ _NOT_NAME = frozenset(
         "by written posted story words reported author authors autor autoren auteur autore автор müəllif yazar text texte "
         "published updated last share link comments comment read more posted edited reviewed fact checked contributor "
         "contributors table contents menu home search close sign login subscribe advertisement sponsored "
+        # the same labels in the other languages met
+        "aktualisiert aktualisierung erstellt veröffentlicht teilen kommentare обновлено опубликовано поделиться "
+        "оновлено опубліковано güncellendi güncelleme yayınlandı paylaş yenilənib "
         # roles printed under a name
         "editor writer reporter correspondent contributor director founder co-founder manager expert lead chief head senior "
         "redakteur redakteurin korrespondent journalist journalistin rédacteur rédactrice journaliste periodista redactor "
@@ -431,8 +435,8 @@ def name_of(text: str) -> str | None:
     """`text` as a person's (or a desk's) name: 1-5 capitalised words, particles between; None otherwise."""
     name = _NAME_END.sub("", _cut_date(text)).strip(" .:;")
     words = name.split()
-    if words and (tail := _CAMEL_TAIL.search(words[-1])) and tail.group(0).casefold() in _NOT_NAME:
-        words[-1] = words[-1][: tail.start()]  # "Korin MillerPublished: Jan 5"
+    if words and (tail := _CAMEL_TAIL.search(words[-1])) and tail.group(0).casefold() in _NOT_NAME | {"in"}:
+        words[-1] = words[-1][: tail.start()]  # "Korin MillerPublished: Jan 5", "Gabby BoucherIn Budget Travel"
         name = " ".join(words)
     # A label after the name ends it ("Bhaval Patel Last Updated: ..."); one before it is no name.
     labels = [k for k, word in enumerate(words) if word.casefold().strip(":.,") in _NOT_NAME]
@@ -493,10 +497,19 @@ class _PageWords:
             at = joined.find(word, at + 1)
         return False
 
-    def common_word(self, name: str) -> bool:
+    def _name_words(self, name: str) -> list[str]:
         # Glued menu items count word by word: "DashboardGet Started Free".
-        words = [w.casefold() for w in _WORD.findall(_CAMEL.sub(" ", name)) if len(w) > 1 and w.casefold() not in _PARTICLES]
-        return any(self.written_lower(w) for w in words)
+        # Only a script with capitals writes a name otherwise than a word.
+        return [w.casefold() for w in _WORD.findall(_CAMEL.sub(" ", name)) if len(w) > 1 and w.casefold() not in _PARTICLES and not _caseless(w)]
+
+    def common_word(self, name: str) -> bool:
+        """Whether a word of the name stands in lower case on the page (a menu item or a category; "Madison Green" too)."""
+        return any(self.written_lower(w) for w in self._name_words(name))
+
+    def all_common(self, name: str) -> bool:
+        """Whether every word of the name does: a label's menu ("By Event Type", "By Company Size"), no name."""
+        words = self._name_words(name)
+        return bool(words) and all(self.written_lower(w) for w in words)
 
     def boxed_name(self, text: str) -> str | None:
         """`text` as the name line of an author box: the whole line a name, over a paragraph about the person."""
@@ -554,16 +567,24 @@ def labelled_name(texts: list[str], i: int, page: _PageWords, inline: bool = Tru
     if start in _LABEL_STARTS or start[:2] in _LABEL_STARTS:
         text = _GLUED_BY.sub(r"\1\2 ", text)
         match = _LABELLED.match(text)
-        if match and (name := name_of(match.group("rest"))):
+        if match and (name := name_of(match.group("rest"))) and not page.all_common(name):
+            return name
+        # A noun label and no colon: a name of two words or more ("Autor Mark Newton:"; "Text Size" is none).
+        if (match := _NOUN_LABELLED.match(text)) and (name := name_of(match.group("rest"))) and len(name.split()) >= 2 and not page.common_word(name):
             return name
         if _LABEL_ALONE.match(text) and i + 1 < len(texts) and len(texts[i + 1]) <= MAX_BYLINE_CHARS:
             name = name_of(texts[i + 1])
             # A noun over a menu ("Authors" / "Regular Contributors", "Story" / "Wissen"): a name of two words or
             # more that is not a common noun, the whole line; "By" says more.
-            if name and (_ENDS_BY.search(text) or (name == texts[i + 1].strip() and len(name.split()) >= 2 and not page.common_word(name))):
+            if name and (
+                (_ENDS_BY.search(text) and not page.all_common(name)) or (name == texts[i + 1].strip() and len(name.split()) >= 2 and not page.common_word(name))
+            ):
                 return name
     if not inline:
         return None
+    # A dateline that ends in "by" over a name line: "10.12.2022 18:27 von" / "Hinrich Neumann".
+    if _ENDS_BY.search(text) and i + 1 < len(texts) and parse_date(text) and (name := name_of(texts[i + 1])) == texts[i + 1].strip():
+        return name
     if _INNER_BY_WORD.search(text) and (inner := _INNER_BY.search(text)) and (name := name_of(inner.group("rest"))) and len(name.split()) >= 2:
         return name
     if page.hangul and (korean := _TITLE_AFTER.search(text)):

@@ -236,3 +236,23 @@ def test_a_long_line_that_opens_with_a_label():
 def test_a_lower_case_by_under_the_article_goes_on_a_sentence():
     page = ["Leeds approves riverside cycle lane", *LONG_ARTICLE, *LONG_ARTICLE, *LONG_ARTICLE, "Read the expert article", "by Caroline Wilson, Customer Success Manager."]
     assert "author" not in dump_metadata(page, (1, 30), has_title_line=False)
+
+
+@pytest.mark.parametrize(
+    "lines, expected",
+    [
+        (["Autor Mark Newton:"], "Mark Newton"),
+        (["10.12.2022 18:27 von", "Hinrich Neumann"], "Hinrich Neumann"),
+        (["May 18, 2023 By Sara Harberson In"], "Sara Harberson"),
+        (["By Anna Muster", "Letzte Aktualisierung: 3. März 2025"], "Anna Muster"),
+        (["Letzte Aktualisierung", "3. März 2025"], None),
+    ],
+)
+def test_more_bylines(lines, expected):
+    assert _author(lines) == expected
+
+
+def test_a_by_menu_is_no_byline():
+    # "By Event Type" in a menu: every word of it stands in lower case on the page.
+    menu = ["By Event Type", "Conferences", "Webinars"]
+    assert _author([*menu, "Pick the event type that suits the lane's opening."]) is None
