@@ -12,7 +12,10 @@ when the reader, the core or the headline change: --rebuild.
 
 Printed per dumper: author agreement on wcxb-dev articles that state one
 (bench/metadata_agreement.same_author), an author given on articles that
-state none, and dev-pages (no author truth) given an author at all.
+state none, dev-pages (no author truth) given an author at all, and the
+agreement on each fold of sites (bench/textcorpus.py): the finder learns
+nothing, so every page is held out; the folds show how far the figure
+moves from one set of sites to another.
 
 Usage: python bench/bench_authors.py [--dumpers blocks,nodes,wrapped,markdown] [--rebuild] [--misses N] [--limit N]
 """
@@ -31,7 +34,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from dumpers import DUMPERS, load_dumps  # noqa: E402
 from metadata_agreement import Agreement, same_author  # noqa: E402
-from textcorpus import load_text_pages  # noqa: E402
+from textcorpus import FOLDS, load_text_pages  # noqa: E402
 
 from pipeline.dumps import metadata as dumps_metadata  # noqa: E402
 
@@ -104,6 +107,7 @@ def main() -> int:
     for dumper in args.dumpers.split(","):
         inputs = load_inputs(pages, dumper, args.rebuild, headlines)
         agreement, dev_given, dev_pages, misses = Agreement(), 0, 0, []
+        by_fold = [Agreement() for _ in range(FOLDS)]
         for page in pages:
             author = author_of(inputs[page.id], headlines.models[page.fold])
             if args.rebuild and inputs[page.id] and author != inputs[page.id]["page_author"]:
@@ -113,13 +117,16 @@ def main() -> int:
                 dev_given += bool(author)
                 continue
             agreement.add({"author": author}, page.truth)
+            by_fold[page.fold].add({"author": author}, page.truth)
             truth = page.truth.get("author")
             if (truth and not same_author(author, truth)) or (author and not truth):
                 misses.append(f"  {page.id}: truth {truth!r}, given {author!r}")
+        folds = " ".join(f"{f.share('author'):.1%}" for f in by_fold)
         print(
             f"{dumper:<9} author {agreement.share('author'):6.1%} of {agreement.with_truth['author']} articles"
             f"   given where the truth has none: {agreement.given_without_truth['author']} of {agreement.pages - agreement.with_truth['author']}"
-            f"   dev-pages given one: {dev_given} of {dev_pages}",
+            f"   dev-pages given one: {dev_given} of {dev_pages}"
+            f"   by site fold: {folds}",
             flush=True,
         )
         for line in misses[: args.misses]:

@@ -391,6 +391,7 @@ _NAME_END = re.compile(r"\s*(?:[|·•–—,/(]|\s-\s|\bpublished\b|\bupdated\b
 _WORD_BEFORE_NUMBER = re.compile(r"[^\W\d_]{3,}\.?(?=,?\s*\d)")
 # The parts of a dateline: "Dec. 19, 2025 · Niko Matsakis", "December 15, 2025 · 30 min · Ash Vardanian"; a date glued to a name.
 _PARTS = re.compile(r"\s*[|·•–—/]\s*|\s+-\s+|(?<=\d)(?=[^\W\d_])")
+_DIGIT = re.compile(r"\d")
 _CAMEL = re.compile(r"(?<=[^\W\d_A-Z])(?=[A-Z])")
 _CAMEL_TAIL = re.compile(r"(?<=[^\W\d_])(?<![A-Z])[A-Z][^\W\d_]+$")
 MAX_NAME_WORDS = 5
@@ -421,6 +422,8 @@ def _caseless(word: str) -> bool:
 
 def _cut_date(text: str) -> str:
     """`text` up to a date written in it: a month name before a number, glued to a name or not."""
+    if not _DIGIT.search(text):
+        return text
     for m in _WORD_BEFORE_NUMBER.finditer(text):
         word = m.group(0)
         if month_number(word):
@@ -510,6 +513,16 @@ class _PageWords:
         """Whether every word of the name does: a label's menu ("By Event Type", "By Company Size"), no name."""
         words = self._name_words(name)
         return bool(words) and all(self.written_lower(w) for w in words)
+
+    @cached_property
+    def box_heads(self) -> set[str]:
+        """The short lines whose first word opens a paragraph under them: the name lines an author box may have, found cheaply."""
+        texts, heads = self.texts, set()
+        for i, text in enumerate(texts):
+            if len(text) <= MAX_ROLE_CHARS and (first := text.split(maxsplit=1)[:1]):
+                if any(len(below) >= MIN_BIO_CHARS and below.startswith(first[0]) for below in texts[i + 1 : i + 3]):
+                    heads.add(text)
+        return heads
 
     def boxed_name(self, text: str) -> str | None:
         """`text` as the name line of an author box: the whole line a name, over a paragraph about the person."""
@@ -687,7 +700,8 @@ def find_author(texts: list[str], start: int, stop: int, anchor: int, core: tupl
     if not any(rank < 2 for rank, *_ in found):
         # One author box under the headline; a list of products each over its paragraph is no author box.
         edges = range(len(texts)) if core is None else [*range(anchor + 1, core[0] + 1), *range(max(core[0] + 1, core[1] - BOX_TAIL_LINES), len(texts))]
-        boxes = {(i, name) for i in edges if len(texts[i]) <= MAX_ROLE_CHARS and (name := page.boxed_name(texts[i]))}
+        heads = page.box_heads
+        boxes = {(i, name) for i in edges if texts[i] in heads and (name := page.boxed_name(texts[i]))}
         if len({name for _, name in boxes}) == 1:
             found.extend((2, _distance(i, anchor), i, name) for i, name in boxes)
     return min(found)[3] if found else None
