@@ -577,7 +577,7 @@ def labelled_name(texts: list[str], i: int, page: _PageWords, inline: bool = Tru
     `inline`: also one inside the line ("May 2, 2025 By Anna Muster", "홍길동 기자")."""
     text = texts[i]
     start = text.lstrip(_NON_WORD_CHARS)[:3].casefold()
-    if start in _LABEL_STARTS or start[:2] in _LABEL_STARTS:
+    if start in _LABEL_STARTS or start[:2] in _LABEL_STARTS or start[:1] in _LABEL_STARTS:
         text = _GLUED_BY.sub(r"\1\2 ", text)
         match = _LABELLED.match(text)
         if match and (name := name_of(match.group("rest"))) and not page.all_common(name):
