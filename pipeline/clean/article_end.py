@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from . import html_blocks, patterns, rules, shapes
+from . import html_blocks, rules, shapes
 
 if TYPE_CHECKING:
     from .page import Page
@@ -72,19 +72,6 @@ def is_comment_heading(text: str) -> bool:
     return any(word in lowered for word in _COMMENT_HEADINGS)
 
 
-class SectionHeadings(dict):
-    """line -> whether it is a heading that opens a section of other content (patterns.section_end_kind), each line asked once."""
-
-    def __init__(self, texts: list[str], folded: list[str]):
-        super().__init__()
-        self.texts = texts
-        self.folded = folded
-
-    def __missing__(self, i: int) -> bool:
-        heading = self[i] = patterns.section_end_kind(self.texts[i], self.folded[i])
-        return heading
-
-
 def find_article_end(page: Page, counted: list[bool], prose_suffix: list[int] | None) -> int | None:
     """The line of the first heading after the core began that ends the article, or None.
 
@@ -99,9 +86,14 @@ def find_article_end(page: Page, counted: list[bool], prose_suffix: list[int] | 
         for i in range(len(line_chars) - 1, -1, -1):
             prose_suffix[i] = prose_suffix[i + 1] + (line_chars[i] if counted[i] else 0)
     prose_before = 0
+    headings = page.headings  # None for HTML blocks
     for i in range(page.core[0], len(page.texts)):
         # A heading only counts once enough prose is seen (so is only looked for then).
-        if prose_before >= MIN_PROSE_BEFORE_SECTION_END and _ends_article(page, i, prose_before, counted, prose_suffix):
+        if (
+            prose_before >= MIN_PROSE_BEFORE_SECTION_END
+            and (headings is None or headings[i])
+            and _ends_article(page, i, prose_before, counted, prose_suffix)
+        ):
             return i
         if counted[i]:
             prose_before += line_chars[i]

@@ -22,7 +22,7 @@ words of the same page.
 
 from __future__ import annotations
 
-from itertools import chain, count
+from itertools import chain, count, repeat
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -60,30 +60,46 @@ class PageWords:
     """Each block's distinct longer words (TOPIC_MIN_CHARS), numbered over the page: pairs of (block, word number)."""
 
     def __init__(self, tokens: list[list[str]]):
-        self.n = len(tokens)
-        sets = [{w for w in set(line) if len(w) >= TOPIC_MIN_CHARS} for line in tokens]
-        self.sizes = np.fromiter(map(len, sets), np.int64, self.n)
-        pairs = list(chain.from_iterable(sets))
-        vocabulary = dict(zip(dict.fromkeys(pairs), count()))
-        self.word = np.fromiter(map(vocabulary.__getitem__, pairs), np.int64, len(pairs))
-        self.block = np.repeat(np.arange(self.n), self.sizes)
-        self.vocabulary = len(vocabulary)
+        self.n = n = len(tokens)
+        # All of the page's words in one pass: a word's number is where the
+        # page first uses it, and the (block, word) pairs are made distinct
+        # by sorting, so that no block needs a set of its own.
+        flat = list(chain.from_iterable(tokens))
+        numbers: dict[str, int] = {}
+        word = np.fromiter(map(numbers.setdefault, flat, count()), np.int64, len(flat))
+        block = np.repeat(np.arange(n), np.fromiter(map(len, tokens), np.int64, n))
+        longer = np.fromiter(map(len, flat), np.int64, len(flat)) >= TOPIC_MIN_CHARS
+        self.vocabulary = width = len(flat) + 1  # numbers run below it
+        key = block[longer] * width + word[longer]
+        key.sort()
+        distinct = np.empty(len(key), bool)
+        distinct[:1] = True
+        np.not_equal(key[1:], key[:-1], out=distinct[1:])
+        key = key[distinct]
+        self.block = key // width
+        self.word = key - self.block * width
+        self.sizes = np.bincount(self.block, minlength=n)
 
     def per_block(self, hit: np.ndarray) -> np.ndarray:
         """How many of each block's words `hit` (a mask over the pairs) marks."""
         return np.bincount(self.block, weights=hit, minlength=self.n)
 
 
+# The kinds the layout columns tell apart, numbered (any other kind is 0).
+_KIND_CODES = {"h": 1, "li": 2, "row": 3, "p": 4, "line": 5}
+
+
 def layout_columns(kinds: list[str]) -> np.ndarray:
     n = len(kinds)
-    is_line = np.fromiter((k == "line" for k in kinds), float, n)
-    heading = np.fromiter((k == "h" for k in kinds), float, n)
+    code = np.fromiter(map(_KIND_CODES.get, kinds, repeat(0)), np.int8, n)  # one pass over the kinds
+    is_line = (code == _KIND_CODES["line"]).astype(float)
+    heading = (code == _KIND_CODES["h"]).astype(float)
     return np.stack(
         [
             heading,
-            np.fromiter((k == "li" for k in kinds), float, n),
-            np.fromiter((k == "row" for k in kinds), float, n),
-            np.fromiter((k == "p" for k in kinds), float, n),
+            (code == _KIND_CODES["li"]).astype(float),
+            (code == _KIND_CODES["row"]).astype(float),
+            (code == _KIND_CODES["p"]).astype(float),
             np.full(n, is_line.mean()),
             np.full(n, heading.mean()),
         ],

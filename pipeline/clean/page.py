@@ -58,7 +58,8 @@ class Page:
         self.lines = lines if stoplist_describes(lines) else shape_density(lines, STOPWORD_PROSE)
         self.end = len(self.texts)  # lines from here on are after the heading that ends the article
         self.section_end: int | None = None
-        self.headings = article_end.SectionHeadings(self.texts, self.folded) if self.text_mode else None
+        self.heading_lines: list[int] = []  # the lines that are headings opening a section of other content
+        self.headings = self._find_section_headings() if self.text_mode else None  # per line, whether it is one
         self._find_core_and_end()
         self.found = self._stated_metadata()
         self.headline: int | None = None
@@ -145,17 +146,24 @@ class Page:
             del self.found["title"]
         self._read_dump_metadata(gone)
 
-    def section_headings(self) -> list[int]:
-        """The lines that are headings opening a section of other content ("Related Posts"), wherever they stand."""
-        if self.headings is None:
-            return []
+    def _find_section_headings(self) -> list[bool]:
+        """Per line: a heading that opens a section of other content ("Related Posts"), wherever it stands; the lines that are kept in `heading_lines`.
+
+        Found once for the page: the article's end, the section_headings
+        step and the block features all ask.
+        """
         chars = self.chars
         has_digit = np.bincount(chars.line_of[(chars.flags & DIGIT) > 0], minlength=len(self.texts)) > 0
         short = np.flatnonzero(self.lines.chars <= MAX_LABEL_CHARS).tolist()
-        found = section_end_lines(self.texts, self.folded, short, has_digit)
-        self.headings.update(dict.fromkeys(short, False))
-        self.headings.update(dict.fromkeys(found, True))
-        return found
+        self.heading_lines = section_end_lines(self.texts, self.folded, short, has_digit)
+        headings = [False] * len(self.texts)
+        for i in self.heading_lines:
+            headings[i] = True
+        return headings
+
+    def section_headings(self) -> list[int]:
+        """The lines that are headings opening a section of other content ("Related Posts"), wherever they stand."""
+        return list(self.heading_lines)
 
     @cached_property
     def block_keep(self) -> list[bool]:

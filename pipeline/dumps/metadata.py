@@ -13,7 +13,12 @@ A dump has no <meta> tags: what it states is in its lines, and only there.
   byline with a date), in the languages met (`parse_date`); a publication
   date before an update date; none when the page states none.
 - Author: a byline near the headline ("By Anna Muster", "Von ...",
-  "Автор: ...", a "By" line over a name line).
+  "Автор: ...", "Text by ...", a "By" line over a name line, "홍길동 기자");
+  else a name without a label by the headline, in a script with capitals,
+  that the page backs: a date on its line or by it, a role under it, or
+  an author box repeating it over a paragraph about the person; its words
+  never written in lower case on the page (menus and categories are);
+  else a labelled byline further down (an author box).
 
 Nothing is guessed: a field the page does not state stays out of the result.
 Decisions read line lengths, positions, shared words, digits and a few
@@ -28,11 +33,12 @@ import unicodedata
 from bisect import bisect_left
 from collections import Counter
 from datetime import date
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 import numpy as np
 
+from ..clean.features import lines_matching
 from .blockmodel import Network
 from .layout import is_prose
 
@@ -96,6 +102,7 @@ def _iso(year, month, day) -> str | None:
         return None
 
 
+@lru_cache(maxsize=8192)
 def parse_date(text: str) -> str | None:
     """The first calendar date written in a short text, as YYYY-MM-DD; None when there is none or it is ambiguous.
 
@@ -164,7 +171,16 @@ CORE_CHARS = 1500
 _SEPARATOR = re.compile(r"\s+[|–—·:»/~-]\s+|\s+::\s+|\s*\|\s*")
 
 
-def _words(text: str) -> list[str]:
+# Pure functions of a line, asked of the same lines by the <title> rule, the
+# headline candidates, the date and the author, and again when a step has
+# the headline picked anew.
+@lru_cache(maxsize=8192)
+def _words(text: str) -> tuple[str, ...]:
+    return tuple(_text_words(text))
+
+
+def _text_words(text: str) -> list[str]:
+    """_words of a text asked once (the article's first characters): not remembered."""
     return _WORD.findall(unicodedata.normalize("NFKC", text).casefold())
 
 
@@ -179,15 +195,18 @@ def title_line_headline(first: str, texts: list[str], start: int, stop: int, exc
     if len(title) < MIN_TITLE_WORDS or is_prose(first):
         return None
     best, best_key = None, None
+    least = min(2, len(title))
     for i in range(start, stop):
         text = texts[i]
-        if len(text) > HEADLINE_MAX_CHARS or i in excluded or is_prose(text):
+        if len(text) > HEADLINE_MAX_CHARS or i in excluded:
             continue
-        words = set(_words(text))
-        if not words:
+        words = _words(text)
+        shared = len(title.intersection(words))
+        # Most lines share fewer words than that: told before their prose and their distinct words are looked at.
+        if shared < least or is_prose(text):
             continue
-        shared = len(words & title)
-        if shared < min(2, len(title)) or shared < TITLE_CONTAINED * len(words) or shared < TITLE_COVERED * len(title):
+        distinct = len(set(words))
+        if shared < TITLE_CONTAINED * distinct or shared < TITLE_COVERED * len(title):
             continue
         key = (shared, -abs(i - stop))
         if best_key is None or key > best_key:
@@ -227,7 +246,7 @@ def find_headline(
             return headings[-1], texts[headings[-1]]
     if has_title_line:
         return None, title_headline_part(texts[0])
-    core_words = set(_words(" ".join(texts[core_start : core_start + 20])[:CORE_CHARS]))
+    core_words = set(_text_words(" ".join(texts[core_start : core_start + 20])[:CORE_CHARS]))
     best, best_key = None, None
     for i in range(start, min(n, core_start + 1)):
         text = texts[i]
@@ -268,8 +287,8 @@ def headline_candidates(texts: list[str], core_start: int, kinds: list[str] | No
     index = [i for i, words in candidate_words.items() if words]
     if not index:
         return [], np.zeros((0, len(HEADLINE_FEATURES)))
-    core_words = set(_words(" ".join(texts[core_start : core_start + 20])[:CORE_CHARS]))
-    lead_words = set(_words(" ".join(texts[core_start : core_start + LEAD_LINES])))
+    core_words = set(_text_words(" ".join(texts[core_start : core_start + 20])[:CORE_CHARS]))
+    lead_words = set(_text_words(" ".join(texts[core_start : core_start + LEAD_LINES])))
     title = set(_words(texts[0]))
     counts = Counter(texts)
     page_has_headings = float(bool(kinds) and "h" in kinds)
@@ -279,26 +298,32 @@ def headline_candidates(texts: list[str], core_start: int, kinds: list[str] | No
     short_above = [0] * n
     for i in range(1, n):
         short_above[i] = short_above[i - 1] + 1 if short[i - 1] else 0
-    prose_below = {j: is_prose(texts[j]) for j in below_lines(index, n)}
-    # Whether each line under a candidate states a date or a byline, read once per line.
-    below = below_lines(index, n)
-    is_date = {j: len(texts[j]) <= MAX_BYLINE_CHARS and bool(parse_date(texts[j])) for j in below}
-    is_byline = {j: len(texts[j]) <= MAX_BYLINE_CHARS and bool(_BYLINE.match(texts[j]) or _BY_ALONE.match(texts[j])) for j in below}
+    # Whether each line under a candidate states a date or a byline, or is prose, read once per line.
+    below = sorted({j for i in index for j in range(i + 1, min(n, i + 4))})
+    prose_below = {j: is_prose(texts[j]) for j in below}
+    # A date needs a year: one scan of those lines finds the few that hold one.
+    with_year = {below[k] for k in lines_matching(_HAS_YEAR, [texts[j] for j in below])}
+    dated = {j for j in with_year if len(texts[j]) <= MAX_BYLINE_CHARS and parse_date(texts[j])}
+    bylines = {j for j in below if len(texts[j]) <= MAX_BYLINE_CHARS and (_BYLINE.match(texts[j]) or _BY_ALONE.match(texts[j]))}
+    heading = [bool(kinds) and kinds[i] == "h" for i in index]
+    list_item = [bool(kinds) and kinds[i] == "li" for i in index]
+    title_words = max(1, len(title))
     rows = []
     # The counts the logarithms are taken of, per candidate (one array operation each below).
     counted = []
     # Candidates between a line and the core's start: the nearest heading-like line above the article is first.
     core_position = bisect_left(index, core_start)
-    for position, i in enumerate(index):
+    for k, i in enumerate(index):
         text = texts[i]
         words = candidate_words[i]
         distinct = set(words)
+        distinct_words = max(1, len(distinct))
         stripped = text.rstrip()
         split = text.split()
         shared = len(distinct & core_words)
         in_title = len(distinct & title) if i else 0
         after = range(i + 1, min(n, i + 4))
-        counted.append((i - core_start, len(text), len(words), shared, counts[text] - 1, short_above[i], abs(position - core_position)))
+        counted.append((i - core_start, len(text), len(words), shared, counts[text] - 1, short_above[i], abs(k - core_position)))
         rows.append(
             [
                 0.0,
@@ -306,20 +331,20 @@ def headline_candidates(texts: list[str], core_start: int, kinds: list[str] | No
                 0.0,
                 float(stripped.endswith((".", ":", ";", ","))),
                 float(stripped.endswith(("?", "!"))),
-                sum(1 for w in split if w[:1].isupper()) / max(1, len(split)),
+                sum([w[:1].isupper() for w in split]) / max(1, len(split)),
                 sum(map(str.isdigit, text)) / max(1, len(text)),
                 0.0,
-                shared / max(1, len(distinct)),
-                in_title / max(1, len(distinct)),
-                in_title / max(1, len(title)),
+                shared / distinct_words,
+                in_title / distinct_words,
+                in_title / title_words,
                 float(i == 0),
-                float(bool(kinds) and kinds[i] == "h"),
-                float(bool(kinds) and kinds[i] == "li"),
+                float(heading[k]),
+                float(list_item[k]),
                 0.0,
-                float(any(is_date[j] for j in after)),
-                float(any(is_byline[j] for j in after)),
+                float(not dated.isdisjoint(after)),
+                float(not bylines.isdisjoint(after)),
                 float(i > 0 and len(texts[i - 1]) < 30),
-                float(bool(_SEPARATOR.search(text))),
+                float(_SEPARATOR.search(text) is not None),
                 i / n,
                 len(distinct & lead_words) / max(1, len(distinct)),
                 float(any(prose_below[j] for j in after)),
@@ -339,11 +364,6 @@ def headline_candidates(texts: list[str], core_start: int, kinds: list[str] | No
     x[:, 22] = np.log1p(short_run) / 3
     x[:, 23] = np.log1p(to_core) / 4
     return index, x
-
-
-def below_lines(index: list[int], n: int) -> list[int]:
-    """The (up to) three lines under each candidate, once each."""
-    return sorted({j for i in index for j in range(i + 1, min(n, i + 4))})
 
 
 # The learned finder's score (a log-odds, its classes weighed equally in
@@ -380,10 +400,48 @@ _BY = (
     r"by|written by|posted by|story by|words by|reported by|von|par|por|di|door|przez|від|"
     r"author|authors|autor|autoren|auteur|autore|autorka|автор|авторы|müəllif|yazar|ავტორი|հեղինակ|written|text|texte"
 )
+# The headline model's "byline_follows" feature reads these two as they were
+# when it was trained; find_author reads the labels below.
 _BYLINE = re.compile(rf"^\W*(?:{_BY})\s*:?\s+(?P<rest>.+)$", re.IGNORECASE)
 _BY_ALONE = re.compile(rf"^\W*(?:{_BY})\s*:?\s*$", re.IGNORECASE)
+
+# Byline labels, in the languages met: words that mean "by" (a name follows
+# them, with or without a colon) and nouns that name the author's part (a
+# colon or a "by" word follows them: "Text: ...", "Text by ...", "Text Size"
+# is no byline).
+_BY_WORDS = r"by|von|par|por|di|door|przez|від|от|tarafından"
+_AUTHOR_NOUNS = (
+    r"author|authors|autor|autorin|autoren|auteur|auteurs|autore|autori|autorka|autorzy|автор|авторы|автори|авторлар|"
+    r"müəllif|müəlliflər|yazar|yazarlar|yazan|ავტორი|ავტორები|հեղինակ|저자|글|"
+    r"text|texte|текст|мәтін|contributor|contributors|reporter|muhabir|корреспондент|кореспондент"
+)
+# Words a "by" word follows in a byline ("Written by", "Posted by"; "Posted: May 2" dates a post).
+_BY_NOUNS = r"words|story|article|column|written|posted|reported|reporting|contributed|geschrieben|verfasst|escrito|scritto|écrit"
+_LABEL = rf"(?:(?:{_AUTHOR_NOUNS}|{_BY_NOUNS})\s*)?(?:(?:{_BY_WORDS})+\b\s*)+:?|(?:{_AUTHOR_NOUNS})\s*:"
+# The first letters of every label: most lines are told from a byline by them, before any pattern runs.
+_LABEL_STARTS = frozenset(word[:3] for word in f"{_AUTHOR_NOUNS}|{_BY_NOUNS}|{_BY_WORDS}".split("|"))
+_NON_WORD_CHARS = " \t\"'“”‘’«»()[]{}.,;:!?…*•·|–—-_#>/"
+_LABELLED = re.compile(rf"^\W*(?:{_LABEL})\s*(?P<rest>\S.*)$", re.IGNORECASE)
+_NOUN_LABELLED = re.compile(rf"^\W*(?:{_AUTHOR_NOUNS})\s+(?P<rest>\S.*)$", re.IGNORECASE)
+_LABEL_ALONE = re.compile(rf"^\W*(?:{_LABEL}|(?:{_AUTHOR_NOUNS}))\W*$", re.IGNORECASE)
+# A "By" a dump glued to the name ("ByNina Pineda"), and a capitalised "By"
+# inside a line after a date or a separator ("January 12, 2025 By Gabby Boucher").
+_GLUED_BY = re.compile(r"^(\W*)(By|Von)(?=[^\W\d_])")
+_INNER_BY = re.compile(r"[\d|·•–—,:]\s*(?:By|Von|Par|Por)\s+(?P<rest>[^\W\d_].*)$")
+_INNER_BY_WORD = re.compile(r"\b(?:By|Von|Par|Por)\s")
+_HANGUL = re.compile(r"[가-힣]")
+_ENDS_BY = re.compile(rf"\b(?:{_BY_WORDS})\W*$", re.IGNORECASE)
+# A reporter's title after the name in Korean: "홍길동 기자".
+_TITLE_AFTER = re.compile(r"(?:^|[\s=)\]])(?P<name>[가-힣]{2,4})\s?(?:기자|특파원|통신원)(?![가-힣])")
 # What ends a name in a byline: a separator, a date, a role.
-_NAME_END = re.compile(r"\s*(?:[|·•–—,/(]|\s-\s|\bpublished\b|\bupdated\b|\bon\b|\bam\b|\ble\b|\d).*$", re.IGNORECASE)
+_NAME_END = re.compile(r"\s*(?:[|·•–—,/(]|\s-\s|\bpublished\b|\bupdated\b|\bon\b|\bin\b|\bam\b|\ble\b|\d).*$", re.IGNORECASE)
+# A month name before a day or year ("Sofia Gonzalez December 2, 2025"), or glued to the name ("GiuffridaMar 5").
+_WORD_BEFORE_NUMBER = re.compile(r"[^\W\d_]{3,}\.?(?=,?\s*\d)")
+# The parts of a dateline: "Dec. 19, 2025 · Niko Matsakis", "December 15, 2025 · 30 min · Ash Vardanian"; a date glued to a name.
+_PARTS = re.compile(r"\s*[|·•–—/]\s*|\s+-\s+|(?<=\d)(?=[^\W\d_])")
+_DIGIT = re.compile(r"\d")
+_CAMEL = re.compile(r"(?<=[^\W\d_A-Z])(?=[A-Z])")
+_CAMEL_TAIL = re.compile(r"(?<=[^\W\d_])(?<![A-Z])[A-Z][^\W\d_]+$")
 MAX_NAME_WORDS = 5
 MAX_BYLINE_CHARS = 120
 _PARTICLES = frozenset("van von de der den da di del la le bin al el and und et y e & of".split())
@@ -392,7 +450,10 @@ _NOT_NAME = frozenset(
     (
         "by written posted story words reported author authors autor autoren auteur autore автор müəllif yazar text texte "
         "published updated last share link comments comment read more posted edited reviewed fact checked contributor "
-        "table contents menu home search close sign login subscribe advertisement sponsored "
+        "contributors table contents menu home search close sign login subscribe advertisement sponsored "
+        # the same labels in the other languages met
+        "aktualisiert aktualisierung erstellt veröffentlicht teilen kommentare обновлено опубликовано поделиться "
+        "оновлено опубліковано güncellendi güncelleme yayınlandı paylaş yenilənib "
         # roles printed under a name
         "editor writer reporter correspondent contributor director founder co-founder manager expert lead chief head senior "
         "redakteur redakteurin korrespondent journalist journalistin rédacteur rédactrice journaliste periodista redactor "
@@ -407,13 +468,35 @@ def _caseless(word: str) -> bool:
     return all(not ch.isalpha() or ch.isupper() == ch.islower() or "\u10d0" <= ch <= "\u10ff" for ch in word)
 
 
+def _cut_date(text: str) -> str:
+    """`text` up to a date written in it: a month name before a number, glued to a name or not."""
+    if not _DIGIT.search(text):
+        return text
+    for m in _WORD_BEFORE_NUMBER.finditer(text):
+        word = m.group(0)
+        if month_number(word):
+            return text[: m.start()]
+        tail = _CAMEL_TAIL.search(word.rstrip("."))
+        if tail and month_number(tail.group(0)):
+            return text[: m.start() + tail.start()]
+    return text
+
+
 def name_of(text: str) -> str | None:
     """`text` as a person's (or a desk's) name: 1-5 capitalised words, particles between; None otherwise."""
-    name = _NAME_END.sub("", text).strip(" .:;")
+    name = _NAME_END.sub("", _cut_date(text)).strip(" .:;")
     words = name.split()
-    if not words or len(words) > MAX_NAME_WORDS:
-        return None
-    if any(word.casefold().strip(":.,") in _NOT_NAME for word in words):
+    if words and (tail := _CAMEL_TAIL.search(words[-1])) and tail.group(0).casefold() in _NOT_NAME | {"in"}:
+        words[-1] = words[-1][: tail.start()]  # "Korin MillerPublished: Jan 5", "Gabby BoucherIn Budget Travel"
+        name = " ".join(words)
+    # A label after the name ends it ("Bhaval Patel Last Updated: ..."); one before it is no name.
+    labels = [k for k, word in enumerate(words) if word.casefold().strip(":.,") in _NOT_NAME]
+    if labels:
+        words = words[: labels[0]]
+        if len(words) < 2 or words[-1].casefold() in _PARTICLES:
+            return None  # "Rasender Reporter", "Letters To The Editor"
+        name = " ".join(words)
+    if not words or len(words) > MAX_NAME_WORDS or ":" in name:
         return None
     for k, word in enumerate(words):
         if word.lower() in _PARTICLES and 0 < k < len(words) - 1:
@@ -423,9 +506,112 @@ def name_of(text: str) -> str | None:
     return name
 
 
+class _PageWords:
+    """What the rest of a dump says about a line that may be a name, read once a page.
+
+    - lower: the words written in lower case somewhere (the start of a
+      line aside): a common noun is, a name's words are not ("Use Case",
+      "HR Strategy" and "Regular Contributors" are menus).  Only scripts
+      with capitals say this.
+    - bio: an author box repeats the name over a paragraph about the
+      person that opens with their name ("Selin Romano" ... "Selin is an
+      expert ...").
+    """
+
+    def __init__(self, texts: list[str]):
+        self.texts = texts
+        self._lower: dict[str, bool] = {}
+
+    @cached_property
+    def joined(self) -> str:
+        return "\n".join(self.texts)
+
+    @cached_property
+    def hangul(self) -> bool:
+        return _HANGUL.search(self.joined) is not None
+
+    def written_lower(self, word: str) -> bool:
+        """Whether `word` (case folded) stands in lower case on the page, outside an address ("@anna", "/anna")."""
+        if word not in self._lower:
+            self._lower[word] = self._stands_alone(word)
+        return self._lower[word]
+
+    def _stands_alone(self, word: str) -> bool:
+        joined = self.joined
+        at = joined.find(word)
+        while at != -1:
+            end = at + len(word)
+            before = joined[at - 1] if at else " "
+            after = joined[end] if end < len(joined) else " "
+            if not (before.isalnum() or before in "_@/.") and not (after.isalnum() or after in "_@"):
+                return True
+            at = joined.find(word, at + 1)
+        return False
+
+    def _name_words(self, name: str) -> list[str]:
+        # Glued menu items count word by word: "DashboardGet Started Free".
+        # Only a script with capitals writes a name otherwise than a word.
+        return [w.casefold() for w in _WORD.findall(_CAMEL.sub(" ", name)) if len(w) > 1 and w.casefold() not in _PARTICLES and not _caseless(w)]
+
+    def common_word(self, name: str) -> bool:
+        """Whether a word of the name stands in lower case on the page (a menu item or a category; "Madison Green" too)."""
+        return any(self.written_lower(w) for w in self._name_words(name))
+
+    def all_common(self, name: str) -> bool:
+        """Whether every word of the name does: a label's menu ("By Event Type", "By Company Size"), no name."""
+        words = self._name_words(name)
+        return bool(words) and all(self.written_lower(w) for w in words)
+
+    @cached_property
+    def box_heads(self) -> set[str]:
+        """The short lines whose first word opens a paragraph under them: the name lines an author box may have, found cheaply."""
+        texts, heads = self.texts, set()
+        for i, text in enumerate(texts):
+            if len(text) <= MAX_ROLE_CHARS and (first := text.split(maxsplit=1)[:1]):
+                if any(len(below) >= MIN_BIO_CHARS and below.startswith(first[0]) for below in texts[i + 1 : i + 3]):
+                    heads.add(text)
+        return heads
+
+    def boxed_name(self, text: str) -> str | None:
+        """`text` as the name line of an author box: the whole line a name, over a paragraph about the person."""
+        name = name_of(text)
+        return name if name == text.strip() and _unlabelled_name(name, self) and self.has_bio(name) else None
+
+    def has_bio(self, name: str) -> bool:
+        """A line of the name has a paragraph under it (the next line or the one after) that opens with the whole
+        name, or with its first word and a lower-case word ("Selin is ...")."""
+        words = tuple(name.split())
+        texts = self.texts
+        for k in (k for k, text in enumerate(texts) if text == name):
+            for below in texts[k + 1 : k + 3]:
+                opening = below.split()[: len(words) + 1]
+                if len(below) < MIN_BIO_CHARS or len(opening) < 2:
+                    continue
+                whole = tuple(opening[: len(words)]) == words and len(opening) > len(words) and opening[len(words)][:1].islower()
+                if whole or (opening[0] == words[0] and opening[1][:1].islower()):
+                    return True
+        return False
+
+
+# A role under a name ("Co-Founder & Marketing Director", "Trending Editor") is a short line with one of these words.
+MAX_ROLE_CHARS = 60
+_ROLES = frozenset(
+    "editor writer reporter correspondent contributor columnist director founder manager expert chief head author "
+    "redakteur redakteurin korrespondent journalist journalistin autor autorin rédacteur rédactrice journaliste periodista "
+    "redactor редактор корреспондент журналист обозреватель кореспондент оглядач muhabir editör yazar müxbir "
+    "тілші რედაქტორი ჟურნალისტი լրագրող խմբագիր".split()
+)
+# A paragraph about the author is at least this long; a name line is far shorter.
+MIN_BIO_CHARS = 60
 # A line of a person's name right by a date line, just under the headline,
-# is a byline without "By" (blog platforms: name, then date).
+# is a byline without "By" (blog platforms: name, then date); above the
+# headline, the name and date of a blog's post header.
 NAME_BY_DATE_LINES = 8
+NAME_ABOVE_LINES = 3
+# An author box stands over the article's start or in its last lines (the
+# core's end takes in a box that follows the text); a name over its
+# paragraph in the middle is a listicle's product ("Apache Spark" / "Apache Spark is ...").
+BOX_TAIL_LINES = 10
 _TITLE_BY = re.compile(r"\s(?:by|von|par|por)\s+(?P<name>[^|–—·-]+?)\s*(?:[|–—·-]|$)", re.IGNORECASE)
 
 
@@ -434,26 +620,139 @@ def _distance(i: int, anchor: int) -> int:
     return i - anchor if i >= anchor else 2 * (anchor - i)
 
 
-def find_author(texts: list[str], start: int, stop: int, anchor: int) -> str | None:
-    """The name of the byline nearest the headline (`anchor`) in texts[start:stop]."""
-    found = []
-    for i in range(start, stop):
-        text = texts[i]
-        if len(text) > MAX_BYLINE_CHARS:
-            continue
-        match = _BYLINE.match(text)
-        name = name_of(match.group("rest")) if match else None
-        if name is None and _BY_ALONE.match(text) and i + 1 < len(texts):
+def labelled_name(texts: list[str], i: int, page: _PageWords, inline: bool = True) -> str | None:
+    """The name a byline label on line i gives: "By Anna Muster", "Автор: ...", "Text by ...", a label over a name line;
+    `inline`: also one inside the line ("May 2, 2025 By Anna Muster", "홍길동 기자")."""
+    text = texts[i]
+    start = text.lstrip(_NON_WORD_CHARS)[:3].casefold()
+    if start in _LABEL_STARTS or start[:2] in _LABEL_STARTS or start[:1] in _LABEL_STARTS:
+        text = _GLUED_BY.sub(r"\1\2 ", text)
+        match = _LABELLED.match(text)
+        if match and (name := name_of(match.group("rest"))) and not page.all_common(name):
+            return name
+        # A noun label and no colon: a name of two words or more ("Autor Mark Newton:"; "Text Size" is none).
+        if (match := _NOUN_LABELLED.match(text)) and (name := name_of(match.group("rest"))) and len(name.split()) >= 2 and not page.common_word(name):
+            return name
+        if _LABEL_ALONE.match(text) and i + 1 < len(texts) and len(texts[i + 1]) <= MAX_BYLINE_CHARS:
             name = name_of(texts[i + 1])
-        if name is None and anchor < i <= anchor + NAME_BY_DATE_LINES and 2 <= len(text.split()) <= 4:
-            dated = any(parse_date(texts[j]) for j in (i - 1, i + 1) if 0 <= j < len(texts) and len(texts[j]) <= MAX_BYLINE_CHARS)
-            # A subheading or a category by a date shares words with the headline; a name does not.
-            headline_words = set(_words(texts[anchor])) if 0 <= anchor < len(texts) else set()
-            if dated and not re.search(r"[\d&]", text) and not headline_words & set(_words(text)):
-                name = name_of(text)
+            # A noun over a menu ("Authors" / "Regular Contributors", "Story" / "Wissen"): a name of two words or
+            # more that is not a common noun, the whole line; "By" says more.
+            if name and (
+                (_ENDS_BY.search(text) and not page.all_common(name)) or (name == texts[i + 1].strip() and len(name.split()) >= 2 and not page.common_word(name))
+            ):
+                return name
+    if not inline:
+        return None
+    # A dateline that ends in "by" over a name line: "10.12.2022 18:27 von" / "Hinrich Neumann".
+    if _ENDS_BY.search(text) and i + 1 < len(texts) and parse_date(text) and (name := name_of(texts[i + 1])) == texts[i + 1].strip():
+        return name
+    if _INNER_BY_WORD.search(text) and (inner := _INNER_BY.search(text)) and (name := name_of(inner.group("rest"))) and len(name.split()) >= 2:
+        return name
+    if page.hangul and (korean := _TITLE_AFTER.search(text)):
+        return korean.group("name")
+    return None
+
+
+def bare_name(texts: list[str], i: int, anchor: int, page: _PageWords) -> str | None:
+    """Line i as a byline without a label: a name with a date on its line or by it, a role under it, or a name the page's author box repeats."""
+    text = texts[i].strip()
+    name = name_of(text)
+    if not _unlabelled_name(name, page) or text.endswith(":"):
+        return None
+    # A subheading or a category by a date shares words with the headline; a name does not.
+    if 0 <= anchor < len(texts) and set(_words(texts[anchor])) & set(_words(name)):
+        return None
+    # "Reviewed by" / "Photo by" over a name: someone else's part.
+    if i > 0 and _ENDS_BY.search(texts[i - 1]) and not _LABEL_ALONE.match(texts[i - 1]):
+        return None
+    rest = text.strip(" .:;")[len(name) :].strip()
+    if rest and (rest[0] not in ",|·•–—/(" or len(text) > MAX_ROLE_CHARS) and not parse_date(text):
+        return None  # a name, then more words: a sentence or a heading
+    # Lines by the name, not across the headline (a menu over a headline is not dated by the line under it).
+    near = [texts[j] for j in _neighbours(texts, i) if (j < anchor or i > anchor) and len(texts[j]) <= MAX_BYLINE_CHARS]
+    if parse_date(text) or any(parse_date(t) for t in near) or (i + 1 < len(texts) and i + 1 != anchor and _is_role(texts[i + 1])):
+        return name
+    return name if page.has_bio(name) else None
+
+
+def _unlabelled_name(name: str | None, page: _PageWords) -> bool:
+    """Whether a name with no label before it may be one: 2-4 capitalised words, none a common noun of the page.
+
+    Only a script with capitals tells a name from a menu item without a label.
+    """
+    if not name or not 2 <= len(name.split()) <= 4 or re.search(r"[\d&]", name) or page.common_word(name):
+        return False
+    return all(word[0].isupper() for word in name.split() if word.casefold() not in _PARTICLES)
+
+
+def _neighbours(texts: list[str], i: int) -> list[int]:
+    """The line above i and the two under it, passing over lines of no letter or digit (an icon, a bullet)."""
+    def step(j, by):
+        while 0 <= j < len(texts) and not any(ch.isalnum() for ch in texts[j]):
+            j += by
+        return j if 0 <= j < len(texts) else None
+
+    above, below = step(i - 1, -1), step(i + 1, 1)
+    after = step(below + 1, 1) if below is not None else None
+    return [j for j in (above, below, after) if j is not None]
+
+
+def dated_name(text: str, anchor_text: str, page: _PageWords) -> str | None:
+    """The name in a short dated line of parts ("Dec. 19, 2025 · Niko Matsakis", "Charlotte Gannon • November 4th, 2025")."""
+    if not parse_date(text):
+        return None
+    for part in _PARTS.split(text):
+        name = name_of(part)
+        if _unlabelled_name(name, page):
+            if not set(_words(anchor_text)) & set(_words(name)):
+                return name
+    return None
+
+
+def _opens_lower(text: str) -> bool:
+    return next((ch.islower() for ch in text if ch.isalpha()), False)
+
+
+def _is_role(text: str) -> bool:
+    """A short line of a person's role ("VP - Technology" no; "Co-Founder & Marketing Director", "Trending Editor")."""
+    return len(text) <= MAX_ROLE_CHARS and any(w.casefold() in _ROLES for w in re.split(r"[\s&,/-]+", text))
+
+
+def find_author(texts: list[str], start: int, stop: int, anchor: int, core: tuple[int, int] | None = None) -> str | None:
+    """The name of the byline nearest the headline (`anchor`) in texts[start:stop]; a labelled one before a bare name.
+
+    A bare name (no label) is looked for only by the headline and above
+    the article's start (`core_start`: a dump whose headline was not found
+    keeps its byline over the text).  A labelled name after texts[:stop]
+    (an author box under the article: "Written by" / a name) comes last.
+    """
+    page = _PageWords(texts)
+    near = set(range(anchor - NAME_ABOVE_LINES, anchor + NAME_BY_DATE_LINES + 1))
+    if core is not None:
+        near.update(range(core[0] - NAME_BY_DATE_LINES, core[0] + 1))
+    near.discard(anchor)
+    found = []
+    for i in range(start, len(texts)):
+        rank = 0 if i < stop else 2
+        if rank == 2 and _opens_lower(texts[i]):
+            name = None  # under the article, "by ..." goes on a sentence the dump cut, or credits the site's makers
+        elif len(texts[i]) > MAX_BYLINE_CHARS:
+            # A long line that opens with a label: "Written by: Anna Muster Head of Research, expert in ..."
+            name = labelled_name(texts, i, page, inline=False)
+        else:
+            name = labelled_name(texts, i, page, inline=rank == 0)
+        if name is None and i in near:
+            name, rank = bare_name(texts, i, anchor, page) or dated_name(texts[i], texts[anchor] if 0 <= anchor < len(texts) else "", page), 1
         if name:
-            found.append((_distance(i, anchor), i, name))
-    return min(found)[2] if found else None
+            found.append((rank, _distance(i, anchor), i, name))
+    if not any(rank < 2 for rank, *_ in found):
+        # One author box under the headline; a list of products each over its paragraph is no author box.
+        edges = range(len(texts)) if core is None else [*range(anchor + 1, core[0] + 1), *range(max(core[0] + 1, core[1] - BOX_TAIL_LINES), len(texts))]
+        heads = page.box_heads
+        boxes = {(i, name) for i in edges if texts[i] in heads and (name := page.boxed_name(texts[i]))}
+        if len({name for _, name in boxes}) == 1:
+            found.extend((2, _distance(i, anchor), i, name) for i, name in boxes)
+    return min(found)[3] if found else None
 
 
 def title_line_author(first: str) -> str | None:
@@ -467,7 +766,13 @@ def find_date(texts: list[str], start: int, stop: int, anchor: int) -> str | Non
     found = []
     for i in range(start, stop):
         text = texts[i]
-        if len(text) > MAX_BYLINE_CHARS or _COPYRIGHT.search(text):
+        if len(text) > MAX_BYLINE_CHARS:
+            continue
+        # A date needs a year on the line (or, under a label, on the next):
+        # most lines have none, and need no search for a label.
+        if _HAS_YEAR.search(text) is None and not (i + 1 < stop and len(texts[i + 1]) <= MAX_BYLINE_CHARS and _HAS_YEAR.search(texts[i + 1])):
+            continue
+        if _COPYRIGHT.search(text):
             continue
         label = _PUBLISHED.search(text)
         # After the label: "Updated May 2, 2024 Originally published April 9, 2024".
@@ -540,7 +845,7 @@ def dump_metadata(
     published = find_date(texts, start, stop, anchor)
     if published:
         out["published"] = published
-    author = find_author(texts, start, stop, anchor) or (title_line_author(texts[0]) if has_title_line else None)
+    author = find_author(texts, start, stop, anchor, core) or (title_line_author(texts[0]) if has_title_line else None)
     if author:
         out["author"] = author
     return out

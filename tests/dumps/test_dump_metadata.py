@@ -184,3 +184,133 @@ def test_the_shipped_finder_takes_the_headline_under_a_menu(menu, headline, byli
     texts = menu + [headline, byline] + lead
     found = dump_metadata(texts, (len(menu) + 2, len(texts) - 1), headline_model=load_headline_model())
     assert found.get("title") == headline
+
+
+# --- authors: bylines in the languages met, names without a label, never a menu ---
+
+ARTICLE = [
+    "A new cycle lane opens along the river after years of debate in the city council and many meetings.",
+    "Work on the two-mile route is due to start in the spring and to end by autumn, the council said on Monday.",
+]
+
+
+def _author(lines: list[str], headline: str = "Leeds approves riverside cycle lane") -> str | None:
+    page = [headline, *lines, *ARTICLE]
+    return dump_metadata(page, (len(page) - 2, len(page) - 1), has_title_line=False).get("author")
+
+
+@pytest.mark.parametrize(
+    "line, expected",
+    [
+        ("Автор: Анна Петрова", "Анна Петрова"),
+        ("Текст: Иван Смирнов", "Иван Смирнов"),
+        ("Yazar: Ayşe Yılmaz", "Ayşe Yılmaz"),
+        ("Müəllif: Leyla Əliyeva", "Leyla Əliyeva"),
+        ("Автор: Олена Коваленко", "Олена Коваленко"),
+        ("Հեղինակ՝ Աննա Պետրոսյան", None),  # an Armenian colon is not ours: no label, and no capitals in a bare line
+        ("서울=연합뉴스) 김민수 기자 = 시의회가 자전거 도로를 승인했다", "김민수"),
+        ("글: 홍길동", "홍길동"),
+        ("Text by Hunter Dukes", "Hunter Dukes"),
+        ("Written by: Anna Muster", "Anna Muster"),
+        ("Written byby Anna Muster", "Anna Muster"),
+        ("Contributors: Janet Loughrey", "Janet Loughrey"),
+        ("Authors:Aniruddha Roy, Jyoti Patel, Anna Muster", "Aniruddha Roy"),
+        ("ByNina Pineda", "Nina Pineda"),
+        ("By Sofia Gonzalez December 2, 2025", "Sofia Gonzalez"),
+        ("By Anna MusterPublished: Jan 5, 2025", "Anna Muster"),
+        ("By Anna MusterMar 5, 2025 | 6 comments", "Anna Muster"),
+        ("By Bhaval Patel Last Updated: December 6, 2024", "Bhaval Patel"),
+        ("On January 12, 2025 By Gabby Boucher", "Gabby Boucher"),
+        ("Von Anna Muster | 3. März 2025", "Anna Muster"),
+    ],
+)
+def test_labelled_bylines(line, expected):
+    assert _author([line]) == expected
+
+
+@pytest.mark.parametrize(
+    "lines, expected",
+    [
+        (["Mike Kappel May 18, 2016"], "Mike Kappel"),
+        (["Charlotte Gannon • November 4th, 2025"], "Charlotte Gannon"),
+        (["Dec. 19, 2025 · Niko Matsakis · 5 min read"], "Niko Matsakis"),
+        (["Selin Romano", "March 3, 2025"], "Selin Romano"),
+        (["Emma Ryan", "Trending Editor"], "Emma Ryan"),
+        (["Owain Brennan", "Share"], None),  # a name-like line and nothing that backs it
+    ],
+)
+def test_names_without_a_label(lines, expected):
+    assert _author(lines) == expected
+
+
+def test_an_author_box_backs_a_bare_name():
+    box = ["Selin Romano", "Selin is an expert content creator who writes about design and the tools of the trade."]
+    page = ["Web design trends to expect", "Selin Romano", "Design", *ARTICLE, *box]
+    assert dump_metadata(page, (3, 4), has_title_line=False)["author"] == "Selin Romano"
+    without_box = page[: -len(box)]
+    assert "author" not in dump_metadata(without_box, (3, 4), has_title_line=False)
+
+
+def test_menus_and_categories_are_no_author():
+    # Each is next to a date or under a label, and its words are written in lower case on the page.
+    assert _author(["Use Case", "March 3, 2025", "We looked at the use case of the new lane."]) is None
+    assert _author(["Authors", "Regular Contributors", "Our regular contributors write for us."]) is None
+    assert _author(["Category: Top Picks", "March 3, 2025"]) is None
+    assert _author(["Text Size", "March 3, 2025"]) is None
+    assert _author(["Posted: Thursday, April 21, 2022"]) is None
+    assert _author(["Reviewed by", "Anna Muster", "March 3, 2025"]) is None  # someone else's part
+
+
+def test_a_label_over_a_name_line():
+    assert _author(["By", "Anna Muster"]) == "Anna Muster"
+    assert _author(["Автор", "Анна Петрова"]) == "Анна Петрова"
+    assert _author(["Story", "Wissen"]) is None  # a noun label over one word: a menu
+
+
+def test_an_author_box_under_the_article():
+    page = ["Leeds approves riverside cycle lane", *ARTICLE, "Written by", "Anna Muster", "Anna writes about transport."]
+    assert dump_metadata(page, (1, 2), has_title_line=False)["author"] == "Anna Muster"
+
+
+LONG_ARTICLE = [f"Paragraph {k} of the story goes on about the new lane, the river and the council's long debate." for k in range(30)]
+
+
+def test_an_author_box_at_the_article_end_names_the_author():
+    page = ["Leeds approves riverside cycle lane", *LONG_ARTICLE, "Anna Muster", "Anna is a reporter who has covered transport in the north of England since 2010."]
+    assert dump_metadata(page, (1, len(page) - 1), has_title_line=False)["author"] == "Anna Muster"
+
+
+def test_a_product_over_its_paragraph_is_no_author_box():
+    products = ["Apache Spark", "Apache Spark is an engine for data processing at scale, used by many companies today."]
+    page = ["The best data tools of the year", *LONG_ARTICLE[:10], *products, *LONG_ARTICLE[10:]]
+    assert "author" not in dump_metadata(page, (1, len(page) - 1), has_title_line=False)
+
+
+def test_a_long_line_that_opens_with_a_label():
+    line = "Written by: Shivkumar Mehta Head of Product Launches, Adoption and Evangelism, an expert in cross channel marketing strategy for software companies"
+    assert len(line) > 120 and _author([line]) == "Shivkumar Mehta"
+
+
+def test_a_lower_case_by_under_the_article_goes_on_a_sentence():
+    page = ["Leeds approves riverside cycle lane", *LONG_ARTICLE, *LONG_ARTICLE, *LONG_ARTICLE, "Read the expert article", "by Caroline Wilson, Customer Success Manager."]
+    assert "author" not in dump_metadata(page, (1, 30), has_title_line=False)
+
+
+@pytest.mark.parametrize(
+    "lines, expected",
+    [
+        (["Autor Mark Newton:"], "Mark Newton"),
+        (["10.12.2022 18:27 von", "Hinrich Neumann"], "Hinrich Neumann"),
+        (["May 18, 2023 By Sara Harberson In"], "Sara Harberson"),
+        (["By Anna Muster", "Letzte Aktualisierung: 3. März 2025"], "Anna Muster"),
+        (["Letzte Aktualisierung", "3. März 2025"], None),
+    ],
+)
+def test_more_bylines(lines, expected):
+    assert _author(lines) == expected
+
+
+def test_a_by_menu_is_no_byline():
+    # "By Event Type" in a menu: every word of it stands in lower case on the page.
+    menu = ["By Event Type", "Conferences", "Webinars"]
+    assert _author([*menu, "Pick the event type that suits the lane's opening."]) is None
