@@ -1,4 +1,9 @@
-"""Noisy copies of the one-block-a-line dumps, for training the text block model on what it must remove inside and around an article.
+"""Noisy copies of the one-block-a-line dumps, to train on what the text cleaner must pass over inside and around an article.
+
+The headline finder is trained on them (bench/train_headline_model.py:
+a teaser's title over its paragraph is not the headline); the block model
+can be (bench/train_text_model.py --noise), but the shipped one is not:
+bench/README.md, "Teasers in training", has the figures.
 
 Every page of both corpora gets one copy with noise from tests/noise.py
 injected: a spam block, a spam token spliced into a sentence, and a section

@@ -2,10 +2,11 @@
 
 Rows: every block of every page of both corpora in every dumper's dump
 (bench/textfeatures.py: the features the cleaner computes from its page
-object, the labels of bench/linelabels.py), and, unless --no-noise, every
+object, the labels of bench/linelabels.py), and, with --noise, every
 page's one-block-a-line dump with spam and other stories' teasers
-injected (bench/noisydumps.py): rows to train on, never to score.  Folds
-by site (bench/textcorpus.py).  For each fold k:
+injected (bench/noisydumps.py): rows to train on, never to score (the
+shipped model is trained without them: bench/README.md, "Teasers in
+training").  Folds by site (bench/textcorpus.py).  For each fold k:
 
 1. the block network is trained on the other three folds;
 2. the sequence network reads block-network probabilities along the page;
@@ -21,7 +22,7 @@ Each fold's model goes to bench/data/text_model_folds/ (bench/bench_text.py
 cleans each page with the one that never saw its site); --write also
 trains on every fold and writes pipeline/dumps/data/block_model.json.
 
-Usage: python bench/train_text_model.py [--folds 0] [--no-noise] [--write-folds] [--write]
+Usage: python bench/train_text_model.py [--folds 0] [--noise [--noise-weight W]] [--write-folds] [--write]
 """
 
 from __future__ import annotations
@@ -67,6 +68,9 @@ BLOCK_LAYERS = (16,)
 BLOCK_MEMBERS = 3
 SEQUENCE_LAYERS = (16,)
 SEQUENCE_MEMBERS = 2
+# What a page's noisy copy (bench/noisydumps.py) weighs in training, a
+# dumper's dump of it weighing 1.
+NOISE_WEIGHT = 1.0
 # Training rows per network, drawn at random (the same draw for every
 # variant): the four dumpers give each page four times over.
 MAX_TRAINING_ROWS = 400_000
@@ -103,14 +107,16 @@ class Rows:
                 yield int(self.dumper[s]), int(self.page[s]), s, e
 
 
-def row_weights(rows: Rows) -> np.ndarray:
-    """Each labelled (dumper, page) weighs 1 in all, its rows by the square root of their words; classes balanced."""
+def row_weights(rows: Rows, noisy: int | None = None, noise_weight: float = 1.0) -> np.ndarray:
+    """Each labelled (dumper, page) weighs 1 in all (a noisy copy, dumper index `noisy`, `noise_weight`), its rows by the square root of their words; classes balanced."""
     words = block_words(rows.x, FEATURE_NAMES.index("log_words"))
     w = np.sqrt(words) * (rows.y >= 0)
     for _, _, s, e in rows.runs():
         total = w[s:e].sum()
         if total:
             w[s:e] /= total
+    if noisy is not None:
+        w[rows.dumper == noisy] *= noise_weight
     labelled = rows.y >= 0
     positive = (rows.y == 1) & labelled
     share = w[positive].sum() / max(w[labelled].sum(), 1e-9)
@@ -269,15 +275,18 @@ def main() -> int:
     parser.add_argument("--recall-weight", type=float, default=DECIDE["recall_weight"])
     parser.add_argument("--write-folds", action="store_true", help=f"write each fold's model to {FOLD_DIR.relative_to(ROOT)}/")
     parser.add_argument("--write", action="store_true", help=f"train on every fold and write {MODEL_PATH.relative_to(ROOT)}")
-    parser.add_argument("--no-noise", action="store_true", help=f"train on the dumpers' rows alone, without {NOISY} (bench/noisydumps.py)")
+    parser.add_argument("--noise", action="store_true", help=f"train on {NOISY} too (bench/noisydumps.py)")
+    parser.add_argument(
+        "--noise-weight", type=float, default=NOISE_WEIGHT, help=f"what a noisy copy weighs against one dumper's dump of a page (default {NOISE_WEIGHT})"
+    )
     parser.add_argument("--save", action="store_true", help="keep the held-out probabilities in bench/out/text_model_probs.npz")
     args = parser.parse_args()
     log = lambda message: print(message, file=sys.stderr, flush=True)  # noqa: E731
     pages = load_text_pages()
     dumpers = list(DUMPERS)
-    rows = Rows(pages, dumpers if args.no_noise else dumpers + [NOISY])
+    rows = Rows(pages, dumpers + [NOISY] if args.noise else dumpers)
     texts = PageTexts(pages, dumpers)
-    w = row_weights(rows)
+    w = row_weights(rows, len(dumpers) if args.noise else None, args.noise_weight)
     xc = with_context(rows, rows.x)
     decide = {"precision_weight": args.precision_weight, "recall_weight": args.recall_weight}
     folds = [int(f) for f in args.folds.split(",")]
