@@ -16,10 +16,10 @@ draw's figures depend on its luck).  Printed, pooled over the draws and
 
 Exits non-zero when a figure misses its floor.  With --held-out every page
 is cleaned by the models of the folds that held it out: the text block
-model's fold that never saw its site (bench/train_text_model.py
---write-folds) and the teaser model's fold that never saw the page (the
-shipped models were trained on these pages, so that is the figure to
-expect elsewhere).
+model's and the headline finder's folds that never saw its site
+(bench/train_text_model.py --write-folds, bench/train_headline_model.py)
+and the teaser model's fold that never saw the page (the shipped models
+were trained on these pages, so that is the figure to expect elsewhere).
 
 Example: .venv/bin/python bench/bench_spam.py --limit 200
 """
@@ -97,8 +97,8 @@ def main(argv=None) -> int:
     parser.add_argument("--show", type=int, default=0, help="print up to N leaked lines per kind")
     parser.add_argument("--only", choices=("spam", "inline", "teaser"), help="inject one kind of noise only")
     parser.add_argument(
-        "--held-out", action="store_true", help="clean each page with the fold block and teaser models that never saw it"
-        " (bench/train_text_model.py, bench/train_teaser_model.py)"
+        "--held-out", action="store_true", help="clean each page with the fold block, headline and teaser models that never saw it"
+        " (bench/train_text_model.py, bench/train_headline_model.py, bench/train_teaser_model.py)"
     )
     parser.add_argument(
         "--fast", action="store_true", help="clean with Options(fast=True): no topic pass, so the teaser floor does not apply"
@@ -164,7 +164,7 @@ def main(argv=None) -> int:
 
     spam_leak, inline_leak, teaser_leak = rate("spam lines"), rate("inline tokens"), rate("teaser sections")
     gap = clean_score.f1 - noisy_score.f1
-    used = "fold block and teaser models (each page held out)" if models else "shipped models"
+    used = "fold block, headline and teaser models (each page held out)" if models else "shipped models"
     if args.fast:
         used += ", --fast (no topic pass)"
     cleanings = len(cases) * (1 + args.seeds)

@@ -175,6 +175,7 @@ TEASER_FOLD_MODELS = ROOT / "bench" / "data" / "teaser_model_folds"
 FOLDS = 4
 # The text block model's folds by site (bench/train_text_model.py --write-folds).
 TEXT_FOLD_MODELS = ROOT / "bench" / "data" / "text_model_folds"
+HEADLINE_FOLD_MODELS = ROOT / "bench" / "data" / "headline_model_folds"
 
 
 def fold_of(page_id: str, folds: int) -> int:
@@ -205,8 +206,9 @@ class HeldOutModels:
 
     `teasers`: the teaser model's folds (else the shipped teaser model is
     used, which saw every page).  `sites` (page id -> site): the text block
-    model's folds too (bench/train_text_model.py, folds by site), each page
-    cleaned by the one that never saw its site.
+    model's and the headline finder's folds too (bench/train_text_model.py,
+    bench/train_headline_model.py, folds by site), each page cleaned by the
+    ones that never saw its site.
     """
 
     def __init__(self, teasers: bool = True, sites: dict[str, str] | None = None):
@@ -217,11 +219,14 @@ class HeldOutModels:
             raise SystemExit(f"{len(self.teaser_models)} teaser fold models, not {FOLDS}: retrain the teaser model")
         self.sites = sites
         self.block_models = _block_fold_models() if sites is not None else None
+        self.headline_models = _headline_fold_models() if sites is not None else None
 
     @contextmanager
     def use(self, page_id: str):
         import zlib
 
+        from pipeline.clean.linemodel import swapped_loader
+        from pipeline.dumps import metadata
         from pipeline.dumps.blockmodel import use_model as block_model
 
         with ExitStack() as stack:
@@ -231,6 +236,7 @@ class HeldOutModels:
                 # textcorpus.fold_of_site: a page's fold is its site's.
                 site_fold = zlib.crc32(self.sites[page_id].encode()) % len(self.block_models)
                 stack.enter_context(block_model(self.block_models[site_fold]))
+                stack.enter_context(swapped_loader(metadata, "load_headline_model", self.headline_models[site_fold]))
             yield
 
 
@@ -242,6 +248,15 @@ def _block_fold_models() -> list:
     if not paths:
         raise SystemExit(f"no fold models in {TEXT_FOLD_MODELS}: run python bench/train_text_model.py --write-folds first")
     return [BlockModel(json.loads(p.read_text(encoding="utf-8")), FEATURE_NAMES) for p in paths]
+
+
+def _headline_fold_models() -> list:
+    from pipeline.dumps.metadata import HeadlineModel
+
+    paths = sorted(HEADLINE_FOLD_MODELS.glob("fold*.json"))
+    if not paths:
+        raise SystemExit(f"no fold models in {HEADLINE_FOLD_MODELS}: run python bench/train_headline_model.py first")
+    return [HeadlineModel(json.loads(p.read_text(encoding="utf-8"))) for p in paths]
 
 
 _TITLE_SUFFIX = re.compile(r"\s+[|–—·:-]\s+[^|–—·:-]{2,60}$")

@@ -6,7 +6,10 @@ every block is a row of pipeline.clean.blockfeatures.FEATURE_NAMES, the
 numbers the shipped block model reads, computed by the same code.  The
 headline the page finds (one of the features) comes from the headline
 model's fold that never saw the page's site (bench/train_headline_model.py),
-so that no feature is in-sample.  Labels: bench/linelabels.py.
+so that no feature is in-sample.  Labels: bench/linelabels.py.  Beside
+the dumpers, `blocks+noise` (bench/noisydumps.py): one-block-a-line dumps
+with spam and other stories' teasers injected, every injected line
+labelled "not article".
 
 Usage: python bench/textfeatures.py [--dumpers blocks,...] [--limit N]   (builds the cache)
 """
@@ -28,6 +31,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from dumpers import DUMPERS, load_dumps  # noqa: E402
 from linelabels import unit_labels  # noqa: E402
+from noisydumps import NOISY, load_noisy  # noqa: E402
 from textcorpus import FOLDS, load_text_pages  # noqa: E402
 
 from pipeline.clean.blockfeatures import FEATURE_NAMES, block_features  # noqa: E402
@@ -70,7 +74,13 @@ class HeadlineFolds:
 
 def collect(pages, dumper: str, headlines: HeadlineFolds | None) -> dict:
     """Rows of every block of every page for one dumper: x, y, page (index into pages)."""
-    dumps = load_dumps(pages, dumper)
+    injected: dict[str, set[str]] = {}
+    if dumper == NOISY:
+        noisy = load_noisy(pages)
+        dumps = {page_id: row["dump"] for page_id, row in noisy.items()}
+        injected = {page_id: {_folded(line) for line in row["injected"]} for page_id, row in noisy.items()}
+    else:
+        dumps = load_dumps(pages, dumper)
     xs, ys, page_of = [], [], []
     started = time.perf_counter()
     for k, page in enumerate(pages):
@@ -79,7 +89,10 @@ def collect(pages, dumper: str, headlines: HeadlineFolds | None) -> dict:
         if text_page is None:
             continue
         xs.append(block_features(text_page).astype(np.float32))
-        ys.append(unit_labels(page, text_page.texts))
+        labels = unit_labels(page, text_page.texts)
+        if injected.get(page.id):
+            labels[[i for i, text in enumerate(text_page.texts) if _folded(text) in injected[page.id]]] = 0
+        ys.append(labels)
         page_of.append(np.full(len(text_page.texts), k, np.int32))
         if k % 500 == 499:
             print(f"  {dumper}: {k + 1} pages, {time.perf_counter() - started:.0f} s", file=sys.stderr, flush=True)
@@ -90,6 +103,10 @@ def collect(pages, dumper: str, headlines: HeadlineFolds | None) -> dict:
         "ids": np.array([p.id for p in pages]),
         "features": np.array(FEATURE_NAMES),
     }
+
+
+def _folded(text: str) -> str:
+    return " ".join(text.split())
 
 
 def load_features(pages, dumper: str, headlines: HeadlineFolds | None = None) -> dict:

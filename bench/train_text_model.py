@@ -2,8 +2,11 @@
 
 Rows: every block of every page of both corpora in every dumper's dump
 (bench/textfeatures.py: the features the cleaner computes from its page
-object, the labels of bench/linelabels.py).  Folds by site
-(bench/textcorpus.py).  For each fold k:
+object, the labels of bench/linelabels.py), and, with --noise, every
+page's one-block-a-line dump with spam and other stories' teasers
+injected (bench/noisydumps.py): rows to train on, never to score (the
+shipped model is trained without them: bench/README.md, "Teasers in
+training").  Folds by site (bench/textcorpus.py).  For each fold k:
 
 1. the block network is trained on the other three folds;
 2. the sequence network reads block-network probabilities along the page;
@@ -19,7 +22,7 @@ Each fold's model goes to bench/data/text_model_folds/ (bench/bench_text.py
 cleans each page with the one that never saw its site); --write also
 trains on every fold and writes pipeline/dumps/data/block_model.json.
 
-Usage: python bench/train_text_model.py [--folds 0] [--variants full,block-only,threshold] [--write]
+Usage: python bench/train_text_model.py [--folds 0] [--noise [--noise-weight W]] [--write-folds] [--write]
 """
 
 from __future__ import annotations
@@ -36,6 +39,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from dumpers import DUMPERS  # noqa: E402
+from noisydumps import NOISY  # noqa: E402
 from textcorpus import FOLDS, load_text_pages  # noqa: E402
 from textfeatures import load_features  # noqa: E402
 from textscore import PAGE_TYPES, PageTexts, score_decisions  # noqa: E402
@@ -64,6 +68,9 @@ BLOCK_LAYERS = (16,)
 BLOCK_MEMBERS = 3
 SEQUENCE_LAYERS = (16,)
 SEQUENCE_MEMBERS = 2
+# What a page's noisy copy (bench/noisydumps.py) weighs in training, a
+# dumper's dump of it weighing 1.
+NOISE_WEIGHT = 1.0
 # Training rows per network, drawn at random (the same draw for every
 # variant): the four dumpers give each page four times over.
 MAX_TRAINING_ROWS = 400_000
@@ -93,19 +100,23 @@ class Rows:
         self.starts = np.concatenate([[0], change])
         self.ends = np.concatenate([change, [len(key)]])
 
-    def runs(self):
+    def runs(self, dumpers: int | None = None):
+        """(dumper index, page index, start, end) of each page's rows; of the first `dumpers` dumpers only when given."""
         for s, e in zip(self.starts.tolist(), self.ends.tolist()):
-            yield int(self.dumper[s]), int(self.page[s]), s, e
+            if dumpers is None or self.dumper[s] < dumpers:
+                yield int(self.dumper[s]), int(self.page[s]), s, e
 
 
-def row_weights(rows: Rows) -> np.ndarray:
-    """Each labelled (dumper, page) weighs 1 in all, its rows by the square root of their words; classes balanced."""
+def row_weights(rows: Rows, noisy: int | None = None, noise_weight: float = 1.0) -> np.ndarray:
+    """Each labelled (dumper, page) weighs 1 in all (a noisy copy, dumper index `noisy`, `noise_weight`), its rows by the square root of their words; classes balanced."""
     words = block_words(rows.x, FEATURE_NAMES.index("log_words"))
     w = np.sqrt(words) * (rows.y >= 0)
     for _, _, s, e in rows.runs():
         total = w[s:e].sum()
         if total:
             w[s:e] /= total
+    if noisy is not None:
+        w[rows.dumper == noisy] *= noise_weight
     labelled = rows.y >= 0
     positive = (rows.y == 1) & labelled
     share = w[positive].sum() / max(w[labelled].sum(), 1e-9)
@@ -251,7 +262,7 @@ def report(name: str, pages, texts, dumpers, rows: Rows, keep: np.ndarray, folds
     for split, chosen in (("dev split", {0} & folds), ("held out", {1, 2, 3} & folds)):
         if not chosen:
             continue
-        scores = score_decisions(pages, texts, dumpers, rows.runs(), keep, include=lambda page: page.fold in chosen)
+        scores = score_decisions(pages, texts, dumpers, rows.runs(len(dumpers)), keep, include=lambda page: page.fold in chosen)
         cells = "  ".join(f"{d[:5]} {scores[d].dev.f1:.4f} {scores[d].articles.f1:.4f}" for d in dumpers)
         types = " ".join(f"{t[:5]} {np.mean([scores[d].by_type[t].f1 for d in dumpers]):.3f}" for t in PAGE_TYPES[1:])
         print(f"{name:<22} {split:<9} dev seg F1 / wcxb art shingle F1: {cells}   | {types}", flush=True)
@@ -264,14 +275,18 @@ def main() -> int:
     parser.add_argument("--recall-weight", type=float, default=DECIDE["recall_weight"])
     parser.add_argument("--write-folds", action="store_true", help=f"write each fold's model to {FOLD_DIR.relative_to(ROOT)}/")
     parser.add_argument("--write", action="store_true", help=f"train on every fold and write {MODEL_PATH.relative_to(ROOT)}")
+    parser.add_argument("--noise", action="store_true", help=f"train on {NOISY} too (bench/noisydumps.py)")
+    parser.add_argument(
+        "--noise-weight", type=float, default=NOISE_WEIGHT, help=f"what a noisy copy weighs against one dumper's dump of a page (default {NOISE_WEIGHT})"
+    )
     parser.add_argument("--save", action="store_true", help="keep the held-out probabilities in bench/out/text_model_probs.npz")
     args = parser.parse_args()
     log = lambda message: print(message, file=sys.stderr, flush=True)  # noqa: E731
     pages = load_text_pages()
     dumpers = list(DUMPERS)
-    rows = Rows(pages, dumpers)
+    rows = Rows(pages, dumpers + [NOISY] if args.noise else dumpers)
     texts = PageTexts(pages, dumpers)
-    w = row_weights(rows)
+    w = row_weights(rows, len(dumpers) if args.noise else None, args.noise_weight)
     xc = with_context(rows, rows.x)
     decide = {"precision_weight": args.precision_weight, "recall_weight": args.recall_weight}
     folds = [int(f) for f in args.folds.split(",")]

@@ -88,6 +88,7 @@ def _candidates(page: Page, gated: set[int]) -> list[int]:
         or words[0] in _GATE_FIRST_WORDS
         or not _GATE_ANY_WORDS.isdisjoint(words)
         or low.lstrip()[:1] in "©("
+        or (low[:1].isdigit() and patterns.text_size_control(low))
     ]
 
 

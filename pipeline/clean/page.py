@@ -31,6 +31,9 @@ from .step import Removals, StepResult
 
 # Metadata a page's lines can state, in the order a document's metadata is filled.
 STATED_KEYS = ("title", "author", "published", "site")
+# A line of the page's prose this long is a paragraph, never the headline
+# (headlines are shorter; the layout's own measure of prose excludes the rest).
+HEADLINE_PROSE_CHARS = 120
 
 
 class Page:
@@ -123,10 +126,14 @@ class Page:
     def _read_dump_metadata(self, excluded=frozenset()) -> None:
         """The headline, date and author the dump states above the article's end (pipeline.dumps.metadata), before what the furniture's bylines state.
 
-        A line that states a date or a byline is not the headline; lines
-        under the article's end speak for comments and other stories.
+        A line that states a date or a byline is not the headline, nor a
+        paragraph of the page's prose (HEADLINE_PROSE_CHARS or longer: the
+        layout's measure of prose misses scripts without spaces or sentence
+        marks, a Thai lead among them); lines under the article's end speak
+        for comments and other stories.
         """
         excluded = set(excluded) | {i for i, _ in self.statements}
+        excluded |= {i for i, (text, prose) in enumerate(zip(self.texts, self.prose)) if prose and len(text) >= HEADLINE_PROSE_CHARS}
         end = self.end
         stated = dumps_metadata.dump_metadata(
             self.texts[:end], self.core, self.kinds[:end], headline_model=dumps_metadata.load_headline_model(), excluded=excluded

@@ -298,6 +298,25 @@ def substring_lines(folded: list[str], page: str | None = None) -> set[int]:
     return lines_matching(_ANYWHERE_SUBSTRINGS, folded, page)
 
 
+# A text-size control lists at least this many sizes ("12 pt 14 pt 16 pt", "12px 14px 16px"), in this range.
+TEXT_SIZES = 3
+TEXT_SIZE_RANGE = range(6, 49)
+_GLUED_SIZE = re.compile(r"^(\d{1,2})([^\W\d_]{1,8})$")
+
+
+def text_size_control(text: str) -> bool:
+    """A page's text-size buttons: sizes in points or pixels, in any language's unit ("12 Punto 14 Punto 16 Punto")."""
+    tokens = text.split()
+    if len(tokens) >= 2 * TEXT_SIZES and len(tokens) % 2 == 0:
+        sizes, units = tokens[::2], tokens[1::2]
+    else:
+        glued = [_GLUED_SIZE.match(token) for token in tokens]
+        if len(tokens) < TEXT_SIZES or not all(glued):
+            return False
+        sizes, units = [m.group(1) for m in glued], [m.group(2) for m in glued]
+    return len(set(units)) == 1 and units[0].isalpha() and all(size.isdigit() and int(size) in TEXT_SIZE_RANGE for size in sizes)
+
+
 def label_rule(
     text: str, tokens: list[str] | None = None, folded: str | None = None, substring: bool | None = None
 ) -> str | None:
@@ -307,6 +326,8 @@ def label_rule(
     and `substring` whether it is in substring_lines, when the caller has
     them already.
     """
+    if text[:1].isdigit() and text_size_control(text):
+        return rules.SOCIAL
     if folded is None:
         folded = fold(text)
     if tokens is None:

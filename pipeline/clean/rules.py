@@ -55,7 +55,7 @@ METADATA_LABEL = _rule("metadata_label", "a bare label such as \"Author\" or \"D
 # Page furniture.
 PHOTO_CREDIT = _rule("photo_credit", "a photo credit (\"Photo: Reuters\", \"© AFP\")")
 PHOTO_CAPTION = _rule("photo_caption", "a photo caption that ends with its credit")
-SOCIAL = _rule("social", "a share or follow bar (\"Share on Facebook\", \"Follow us\")")
+SOCIAL = _rule("social", "a share, follow or text-size bar (\"Share on Facebook\", \"Follow us\", \"12 pt 14 pt 16 pt\")")
 READ_MORE = _rule("read_more", "a \"Read more\" / \"Read also: <title>\" link to another story")
 BREADCRUMB = _rule("breadcrumb", "a breadcrumb trail (\"Home > News > World\")")
 COPYRIGHT = _rule("copyright", "a copyright line")

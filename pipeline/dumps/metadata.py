@@ -30,6 +30,7 @@ from __future__ import annotations
 import json
 import re
 import unicodedata
+from bisect import bisect_left
 from collections import Counter
 from datetime import date
 from functools import cached_property, lru_cache
@@ -38,6 +39,7 @@ from pathlib import Path
 import numpy as np
 
 from ..clean.features import lines_matching
+from .blockmodel import Network
 from .layout import is_prose
 
 _WORD = re.compile(r"\w+")
@@ -258,8 +260,8 @@ def find_headline(
     return (best, texts[best]) if best is not None else (None, None)
 
 
-# A learned headline finder (bench/train_headline_model.py): a logistic
-# model over each candidate line's HEADLINE_FEATURES; the best-scoring
+# A learned headline finder (bench/train_headline_model.py): a small
+# network over each candidate line's HEADLINE_FEATURES; the best-scoring
 # candidate is the headline.
 MODEL_PATH = Path(__file__).resolve().parent / "data" / "headline_model.json"
 HEADLINE_LOOKBACK = 60
@@ -268,7 +270,13 @@ HEADLINE_FEATURES = [
     "signed_log_lines_to_core", "log_chars", "log_words", "ends_sentence", "ends_question", "capitalised_share", "digit_share",
     "log_core_words_shared", "core_shared_share", "title_contained", "title_covered", "is_first_line", "is_heading",
     "is_list_item", "log_repeats", "date_follows", "byline_follows", "previous_short", "has_separator", "relative_position",
+    "lead_shared_share", "prose_follows", "log_short_lines_above", "log_candidates_to_core", "page_has_headings",
+    "first_line_has_separator",
 ]
+# The article's first lines, whose words a headline shares most (the lead restates it).
+LEAD_LINES = 3
+# A line shorter than this is a menu item, a label or a button.
+SHORT_LINE_CHARS = 30
 
 
 def headline_candidates(texts: list[str], core_start: int, kinds: list[str] | None = None, excluded=frozenset()) -> tuple[list[int], np.ndarray]:
@@ -280,10 +288,19 @@ def headline_candidates(texts: list[str], core_start: int, kinds: list[str] | No
     if not index:
         return [], np.zeros((0, len(HEADLINE_FEATURES)))
     core_words = set(_text_words(" ".join(texts[core_start : core_start + 20])[:CORE_CHARS]))
+    lead_words = set(_text_words(" ".join(texts[core_start : core_start + LEAD_LINES])))
     title = set(_words(texts[0]))
     counts = Counter(texts)
-    # Whether each line under a candidate states a date or a byline, read once per line.
+    page_has_headings = float(bool(kinds) and "h" in kinds)
+    first_separated = float(bool(_SEPARATOR.search(texts[0])))
+    short = [len(t) < SHORT_LINE_CHARS for t in texts]
+    # How many short lines run right above each line (a menu, breadcrumbs, buttons).
+    short_above = [0] * n
+    for i in range(1, n):
+        short_above[i] = short_above[i - 1] + 1 if short[i - 1] else 0
+    # Whether each line under a candidate states a date or a byline, or is prose, read once per line.
     below = sorted({j for i in index for j in range(i + 1, min(n, i + 4))})
+    prose_below = {j: is_prose(texts[j]) for j in below}
     # A date needs a year: one scan of those lines finds the few that hold one.
     with_year = {below[k] for k in lines_matching(_HAS_YEAR, [texts[j] for j in below])}
     dated = {j for j in with_year if len(texts[j]) <= MAX_BYLINE_CHARS and parse_date(texts[j])}
@@ -294,6 +311,8 @@ def headline_candidates(texts: list[str], core_start: int, kinds: list[str] | No
     rows = []
     # The counts the logarithms are taken of, per candidate (one array operation each below).
     counted = []
+    # Candidates between a line and the core's start: the nearest heading-like line above the article is first.
+    core_position = bisect_left(index, core_start)
     for k, i in enumerate(index):
         text = texts[i]
         words = candidate_words[i]
@@ -304,7 +323,7 @@ def headline_candidates(texts: list[str], core_start: int, kinds: list[str] | No
         shared = len(distinct & core_words)
         in_title = len(distinct & title) if i else 0
         after = range(i + 1, min(n, i + 4))
-        counted.append((i - core_start, len(text), len(words), shared, counts[text] - 1))
+        counted.append((i - core_start, len(text), len(words), shared, counts[text] - 1, short_above[i], abs(k - core_position)))
         rows.append(
             [
                 0.0,
@@ -327,15 +346,23 @@ def headline_candidates(texts: list[str], core_start: int, kinds: list[str] | No
                 float(i > 0 and len(texts[i - 1]) < 30),
                 float(_SEPARATOR.search(text) is not None),
                 i / n,
+                len(distinct & lead_words) / max(1, len(distinct)),
+                float(any(prose_below[j] for j in after)),
+                0.0,
+                0.0,
+                page_has_headings,
+                first_separated,
             ]
         )
     x = np.asarray(rows)
-    distance, chars, words, shared, repeats = np.asarray(counted, dtype=float).T
+    distance, chars, words, shared, repeats, short_run, to_core = np.asarray(counted, dtype=float).T
     x[:, 0] = np.sign(distance) * np.log1p(np.abs(distance)) / 5
     x[:, 1] = np.log1p(chars) / 6
     x[:, 2] = np.log1p(words) / 4
     x[:, 7] = np.log1p(shared) / 3
     x[:, 14] = np.log1p(repeats)
+    x[:, 22] = np.log1p(short_run) / 3
+    x[:, 23] = np.log1p(to_core) / 4
     return index, x
 
 
@@ -346,16 +373,17 @@ HEADLINE_MIN_SCORE = 0.0
 
 
 class HeadlineModel:
+    """The learned finder: a small network (blockmodel.Network's parameters) scoring each candidate's HEADLINE_FEATURES."""
+
     def __init__(self, params: dict):
         if params.get("features") != HEADLINE_FEATURES:
             raise ValueError("headline model was trained on other features; retrain with bench/train_headline_model.py")
-        self.mean = np.asarray(params["mean"])
-        self.std = np.asarray(params["std"])
-        self.weights = np.asarray(params["weights"])
-        self.bias = float(params["bias"])
+        self.network = Network(params["network"])
 
     def scores(self, x: np.ndarray) -> np.ndarray:
-        return ((x - self.mean) / self.std) @ self.weights + self.bias
+        """Each candidate's log-odds of being the headline."""
+        p = np.clip(self.network.probabilities(x), 1e-9, 1 - 1e-9)
+        return np.log(p / (1 - p))
 
 
 @lru_cache(maxsize=1)

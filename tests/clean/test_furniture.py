@@ -35,3 +35,21 @@ def test_the_line_after_an_author_label_must_be_a_persons_name(value, author):
 
     stated = _label_value("author", value)
     assert (stated[1]["author"] if stated else None) == author
+
+
+@pytest.mark.parametrize(
+    "line, control",
+    [
+        ("12 Punto 14 Punto 16 Punto 18 Punto", True),
+        ("12px 14px 16px", True),
+        ("14 пт 16 пт 18 пт", True),
+        ("12 14 16", False),
+        ("Von 12 Uhr bis 14 Uhr", False),
+        ("10 Jahre 20 Jahre", False),
+        ("2024 Punto 14 Punto 16 Punto", False),
+    ],
+)
+def test_text_size_control(line, control):
+    from pipeline.clean.patterns import text_size_control
+
+    assert text_size_control(line) is control

@@ -129,6 +129,63 @@ def test_a_paragraph_of_sentences_is_no_headline_candidate():
     assert len(features) == len(candidates)
 
 
+def test_headline_candidates_measure_the_menu_above_and_the_prose_below():
+    import math
+
+    from pipeline.dumps.metadata import HEADLINE_FEATURES, headline_candidates
+
+    page = [
+        "Home",
+        "News",
+        "Sport",
+        "Floods close the river road for a week",
+        "By Jane Doe",
+        "The river road will stay closed for a week after the floods, the county said on Monday. Repairs start today.",
+        "Drivers are asked to use the bypass. The county expects queues at both ends of the town until the road reopens.",
+    ]
+    candidates, x = headline_candidates(page, 5)
+    column = HEADLINE_FEATURES.index
+    headline = candidates.index(3)
+    assert x[headline, column("log_short_lines_above")] == pytest.approx(math.log1p(3) / 3)
+    assert x[headline, column("prose_follows")] == 1.0
+    assert x[candidates.index(0), column("prose_follows")] == 0.0
+    # The byline is nearer the article's start than the headline, the menu farther.
+    to_core = x[:, column("log_candidates_to_core")]
+    assert to_core[candidates.index(4)] < to_core[headline] < to_core[candidates.index(0)]
+    assert x[headline, column("lead_shared_share")] > x[candidates.index(1), column("lead_shared_share")]
+
+
+@pytest.mark.parametrize(
+    "menu, headline, byline, lead",
+    [
+        (
+            ["Skip to content", "Home", "World", "Business", "Subscribe"],
+            "Floods close the river road for a week",
+            "By Jane Doe",
+            [
+                "The river road will stay closed for a week after the floods, the county said on Monday. Repairs start today.",
+                "Drivers are asked to use the bypass. The county expects queues at both ends of the town until the floods recede.",
+            ],
+        ),
+        (
+            ["Перейти к содержанию", "Главная", "Политика", "Экономика", "Подписка"],
+            "Наводнение закрыло речную дорогу на неделю",
+            "Автор: Анна Иванова",
+            [
+                "Речная дорога будет закрыта на неделю после наводнения, сообщили в администрации в понедельник. Ремонт начнётся сегодня.",
+                "Водителей просят ехать по объездной дороге. Наводнение отступит не раньше выходных, говорят в администрации.",
+            ],
+        ),
+    ],
+)
+def test_the_shipped_finder_takes_the_headline_under_a_menu(menu, headline, byline, lead):
+    from pipeline.dumps.metadata import load_headline_model
+
+    texts = menu + [headline, byline] + lead
+    found = dump_metadata(texts, (len(menu) + 2, len(texts) - 1), headline_model=load_headline_model())
+    assert found.get("title") == headline
+
+
 # --- authors: bylines in the languages met, names without a label, never a menu ---
 
 ARTICLE = [
