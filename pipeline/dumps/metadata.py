@@ -81,7 +81,8 @@ _DAY = r"(\d{1,2})"
 # A year ends at a non-digit, or runs into a clock time a dump glued to it ("October 17, 20236:01 PM ET").
 _YEAR_END = r"(?:(?!\d)|(?=\d{1,2}:\d\d))"
 _TEXT_DMY = re.compile(rf"(?<!\d){_DAY}(?:\.|st|nd|rd|th|er|ro|º|-?(?:го|е|ი))?\s*(?:de\s+|of\s+)?{_MONTH_WORD},?\s*(?:de\s+|del\s+)?{_YEAR}{_YEAR_END}", re.IGNORECASE)
-_TEXT_MDY = re.compile(rf"(?<![\w]){_MONTH_WORD}\s+{_DAY}(?:st|nd|rd|th)?,?\s+{_YEAR}{_YEAR_END}", re.IGNORECASE)
+# "May 2, 2025", "Jul. 11. 2025" (a full stop after the day, as some sites print it).
+_TEXT_MDY = re.compile(rf"(?<![\w]){_MONTH_WORD}\s+{_DAY}(?:st|nd|rd|th)?[,.]?\s+{_YEAR}{_YEAR_END}", re.IGNORECASE)
 # A month name a dump glued to the word before it ("By Jane DoeMar 5, 2025"): the capitalised tail of a word.
 _GLUED_TAIL = re.compile(r"(?<=[a-z])[A-Z][a-z]{2,}\.?$")
 # "2025 жылғы 29 қаңтар", "2025. gada 29. janvāris", "2025, 29 იანვარი".

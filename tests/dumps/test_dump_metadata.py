@@ -10,6 +10,8 @@ from pipeline.dumps.metadata import dump_metadata, name_of, parse_date
     [
         ("Published: Jan 29, 2025", "2025-01-29"),
         ("January 29th, 2025", "2025-01-29"),
+        ("📅Jul. 11. 2025", "2025-07-11"),
+        ("December 19. 2025", "2025-12-19"),
         ("29 января 2025", "2025-01-29"),
         ("29 січня 2025 р.", "2025-01-29"),
         ("29 stycznia 2025", "2025-01-29"),
