@@ -294,11 +294,10 @@ def headline_candidates(texts: list[str], core_start: int, kinds: list[str] | No
     counts = Counter(texts)
     page_has_headings = float(bool(kinds) and "h" in kinds)
     first_separated = float(bool(_SEPARATOR.search(texts[0])))
-    short = [len(t) < SHORT_LINE_CHARS for t in texts]
-    # How many short lines run right above each line (a menu, breadcrumbs, buttons).
-    short_above = [0] * n
-    for i in range(1, n):
-        short_above[i] = short_above[i - 1] + 1 if short[i - 1] else 0
+    # How many short lines run right above each line down to the last candidate (a menu, breadcrumbs, buttons).
+    short_above = [0] * (index[-1] + 1)
+    for i in range(1, len(short_above)):
+        short_above[i] = short_above[i - 1] + 1 if len(texts[i - 1]) < SHORT_LINE_CHARS else 0
     # Whether each line under a candidate states a date or a byline, or is prose, read once per line.
     below = sorted({j for i in index for j in range(i + 1, min(n, i + 4))})
     prose_below = {j: is_prose(texts[j]) for j in below}
@@ -344,10 +343,10 @@ def headline_candidates(texts: list[str], core_start: int, kinds: list[str] | No
                 0.0,
                 float(not dated.isdisjoint(after)),
                 float(not bylines.isdisjoint(after)),
-                float(i > 0 and len(texts[i - 1]) < 30),
+                float(short_above[i] > 0),
                 float(_SEPARATOR.search(text) is not None),
                 i / n,
-                len(distinct & lead_words) / max(1, len(distinct)),
+                len(distinct & lead_words) / distinct_words,
                 float(any(prose_below[j] for j in after)),
                 0.0,
                 0.0,
