@@ -39,9 +39,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from bench.devpages import Case, HeldOutModels, Score, html_to_dump, load_cases, page_headline  # noqa: E402
+from bench import noisydumps  # noqa: E402
 from bench.textcorpus import dev_site  # noqa: E402
 from tests.noise import Teaser, inject_noise, line_leaked, token_leaked  # noqa: E402
-from pipeline.language import UNDETERMINED, page_language  # noqa: E402
 from pipeline.options import Options  # noqa: E402
 from pipeline.read import read_bytes  # noqa: E402
 from pipeline.runner import process_document  # noqa: E402
@@ -67,20 +67,10 @@ def clean_dump(dump: str, options: Options = OPTIONS):
 
 
 def page_teaser(case: Case, dump: str, title: str) -> Teaser | None:
-    """The page as another story's teaser: its headline and its first body paragraphs."""
-    if len(title.split()) < 3 or len(title) > 150:
-        return None
+    """The page as another story's teaser: its headline and its first body paragraphs (the dump's lines holding a `with` segment)."""
     segments = [" ".join(s.split()) for s in case.with_ if len(s) >= 20]
-    lines = [line for line in dump.split("\n") if len(line) >= 100]
-    paragraphs = [line for line in lines if any(seg in " ".join(line.split()) for seg in segments)][:2]
-    if not paragraphs:
-        return None
-    return Teaser(title=title, paragraphs=paragraphs, language=_language(paragraphs))
-
-
-def _language(lines: list[str]) -> str | None:
-    code, _ = page_language(lines)
-    return None if code == UNDETERMINED else code
+    article = [line for line in dump.split("\n") if any(seg in " ".join(line.split()) for seg in segments)]
+    return noisydumps.page_teaser(title, article)
 
 
 def kept_texts(doc) -> list[str]:
@@ -130,7 +120,7 @@ def main(argv=None) -> int:
     # The other pages' teasers each page may draw from (in its language when there are any).
     others_of = []
     for i, dump in enumerate(dumps):
-        language = teasers[i].language if teasers[i] else _language([l for l in dump.split("\n") if len(l) > 80])
+        language = teasers[i].language if teasers[i] else noisydumps.language([l for l in dump.split("\n") if len(l) > 80])
         others_of.append([teasers[j] for j in by_language.get(language, []) if j != i] or [t for j, t in enumerate(teasers) if t and j != i])
     kinds = {kind: int(args.only in (None, kind)) for kind in ("spam", "inline", "teaser")}
 

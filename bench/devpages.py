@@ -175,7 +175,6 @@ TEASER_FOLD_MODELS = ROOT / "bench" / "data" / "teaser_model_folds"
 FOLDS = 4
 # The text block model's folds by site (bench/train_text_model.py --write-folds).
 TEXT_FOLD_MODELS = ROOT / "bench" / "data" / "text_model_folds"
-HEADLINE_FOLD_MODELS = ROOT / "bench" / "data" / "headline_model_folds"
 
 
 def fold_of(page_id: str, folds: int) -> int:
@@ -251,12 +250,9 @@ def _block_fold_models() -> list:
 
 
 def _headline_fold_models() -> list:
-    from pipeline.dumps.metadata import HeadlineModel
+    from textfeatures import HeadlineFolds  # the bench directory is on the path of every script that holds pages out
 
-    paths = sorted(HEADLINE_FOLD_MODELS.glob("fold*.json"))
-    if not paths:
-        raise SystemExit(f"no fold models in {HEADLINE_FOLD_MODELS}: run python bench/train_headline_model.py first")
-    return [HeadlineModel(json.loads(p.read_text(encoding="utf-8"))) for p in paths]
+    return HeadlineFolds().models
 
 
 _TITLE_SUFFIX = re.compile(r"\s+[|–—·:-]\s+[^|–—·:-]{2,60}$")

@@ -71,7 +71,8 @@ def _lines(dump: str) -> list[str]:
     return [line.strip() for line in dump.split("\n") if line.strip()]
 
 
-def _language(lines: list[str]) -> str | None:
+def language(lines: list[str]) -> str | None:
+    """The language of some lines (None when undetermined)."""
     code, _ = page_language(lines)
     return None if code == UNDETERMINED else code
 
@@ -81,7 +82,7 @@ def page_teaser(title: str, article: list[str]) -> Teaser | None:
     if len(title.split()) < MIN_TITLE_WORDS or len(title) > MAX_TITLE_CHARS:
         return None
     paragraphs = [line for line in article if len(line) >= TEASER_PARAGRAPH_CHARS][:2]
-    return Teaser(title=title, paragraphs=paragraphs, language=_language(paragraphs)) if paragraphs else None
+    return Teaser(title=title, paragraphs=paragraphs, language=language(paragraphs)) if paragraphs else None
 
 
 def build(pages, dumps: dict[str, str]) -> dict[str, dict]:
@@ -105,8 +106,8 @@ def build(pages, dumps: dict[str, str]) -> dict[str, dict]:
         if not articles[page.id]:
             out[page.id] = {"dump": dumps[page.id], "injected": []}
             continue
-        language = teasers[page.id].language if teasers[page.id] else _language([l for l in articles[page.id] if len(l) > 80])
-        others = [i for i in by_fold_language.get((page.fold, language), []) if i != page.id]
+        own = teasers[page.id].language if teasers[page.id] else language([l for l in articles[page.id] if len(l) > 80])
+        others = [i for i in by_fold_language.get((page.fold, own), []) if i != page.id]
         others = others or [i for i in by_fold[page.fold] if i != page.id]
         pool = [teasers[i] for i in rng.sample(others, min(POOL, len(others)))]
         noisy = inject_noise(dumps[page.id], rng, pool, body=articles[page.id], title=titles[page.id] or None)
