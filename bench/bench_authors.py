@@ -1,4 +1,4 @@
-"""The author a text dump states, on four dumpers, in seconds: agreement on wcxb-dev articles, and how often one is given at all.
+"""The author (or date) a text dump states, on four dumpers, in seconds: agreement on wcxb-dev articles, and how often one is given at all.
 
 Reading a dump into the cleaner's page (bench/textfeatures.dump_page,
 the headline model of the fold that never saw the page's site) is the
@@ -15,9 +15,10 @@ Printed per dumper: author agreement on wcxb-dev articles that state one
 state none, dev-pages (no author truth) given an author at all, and the
 agreement on each fold of sites (bench/textcorpus.py): the finder learns
 nothing, so every page is held out; the folds show how far the figure
-moves from one set of sites to another.
+moves from one set of sites to another.  `--field published`: the same
+for the date (bench/metadata_agreement.same_date).
 
-Usage: python bench/bench_authors.py [--dumpers blocks,nodes,wrapped,markdown] [--rebuild] [--misses N] [--limit N]
+Usage: python bench/bench_authors.py [--field author|published] [--dumpers blocks,nodes,wrapped,markdown] [--rebuild] [--misses N] [--limit N]
 """
 
 from __future__ import annotations
@@ -33,7 +34,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from dumpers import DUMPERS, load_dumps  # noqa: E402
-from metadata_agreement import Agreement, same_author  # noqa: E402
+from metadata_agreement import AGREE, FIELDS, Agreement  # noqa: E402
 from textcorpus import FOLDS, load_text_pages  # noqa: E402
 
 from pipeline.dumps import metadata as dumps_metadata  # noqa: E402
@@ -51,13 +52,14 @@ def page_inputs(page, dump: str, headlines) -> dict | None:
             return None
         end = text_page.end
         statements = {i for i, _ in text_page.statements}
+        stated = text_page._stated_metadata()
         return {
             "texts": text_page.texts[:end],
             "core": text_page.core,
             "kinds": text_page.kinds[:end],
             "excluded": statements,
-            "furniture_author": text_page._stated_metadata().get("author"),
-            "page_author": text_page.found.get("author"),
+            **{f"furniture_{key}": stated.get(key) for key in FIELDS},
+            **{f"page_{key}": text_page.found.get(key) for key in FIELDS},
         }
 
 
@@ -68,7 +70,7 @@ def load_inputs(pages, dumper: str, rebuild: bool, headlines) -> dict:
     if path.exists() and not rebuild:
         with gzip.open(path, "rb") as f:
             cached = pickle.load(f)
-        if all(i in cached for i in ids):
+        if all(i in cached and (cached[i] is None or "page_published" in cached[i]) for i in ids):
             return cached
     dumps = load_dumps(pages, dumper)
     started = time.perf_counter()
@@ -83,18 +85,19 @@ def load_inputs(pages, dumper: str, rebuild: bool, headlines) -> dict:
     return cached
 
 
-def author_of(inputs: dict | None, headline_model) -> str | None:
-    """The author the cleaner's page would hold: the dump's byline, else the furniture's."""
+def stated_value(inputs: dict | None, headline_model, field: str = "author") -> str | None:
+    """The author (or date: `field` "published") the cleaner's page would hold: the dump's, else the furniture's."""
     if inputs is None or inputs["core"] is None:
-        return inputs["furniture_author"] if inputs else None
+        return inputs[f"furniture_{field}"] if inputs else None
     stated = dumps_metadata.dump_metadata(
         inputs["texts"], inputs["core"], inputs["kinds"], headline_model=headline_model, excluded=inputs["excluded"]
     )
-    return stated.get("author") or inputs["furniture_author"]
+    return stated.get(field) or inputs[f"furniture_{field}"]
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--field", choices=("author", "published"), default="author", help="the author (default) or the date")
     parser.add_argument("--dumpers", default=",".join(DUMPERS))
     parser.add_argument("--rebuild", action="store_true", help="read every dump again (the reader, core or headline changed)")
     parser.add_argument("--misses", type=int, default=0, help="print this many wcxb-dev misses per dumper")
@@ -109,22 +112,24 @@ def main() -> int:
         agreement, dev_given, dev_pages, misses = Agreement(), 0, 0, []
         by_fold = [Agreement() for _ in range(FOLDS)]
         for page in pages:
-            author = author_of(inputs[page.id], headlines.models[page.fold])
-            if args.rebuild and inputs[page.id] and author != inputs[page.id]["page_author"]:
-                print(f"  {page.id}: the page found {inputs[page.id]['page_author']!r}, the bench {author!r}", file=sys.stderr)
+            field = args.field
+            value = stated_value(inputs[page.id], headlines.models[page.fold], field)
+            if args.rebuild and inputs[page.id] and value != inputs[page.id][f"page_{field}"]:
+                print(f"  {page.id}: the page found {inputs[page.id][f'page_{field}']!r}, the bench {value!r}", file=sys.stderr)
             if page.corpus == "dev":
                 dev_pages += 1
-                dev_given += bool(author)
+                dev_given += bool(value)
                 continue
-            agreement.add({"author": author}, page.truth)
-            by_fold[page.fold].add({"author": author}, page.truth)
-            truth = page.truth.get("author")
-            if (truth and not same_author(author, truth)) or (author and not truth):
-                misses.append(f"  {page.id}: truth {truth!r}, given {author!r}")
-        folds = " ".join(f"{f.share('author'):.1%}" for f in by_fold)
+            agreement.add({field: value}, page.truth)
+            by_fold[page.fold].add({field: value}, page.truth)
+            truth = page.truth.get(field)
+            if (truth and not AGREE[field](value, truth)) or (value and not truth):
+                misses.append(f"  {page.id}: truth {truth!r}, given {value!r}")
+        folds = " ".join(f"{f.share(field):.1%}" for f in by_fold)
         print(
-            f"{dumper:<9} author {agreement.share('author'):6.1%} of {agreement.with_truth['author']} articles"
-            f"   given where the truth has none: {agreement.given_without_truth['author']} of {agreement.pages - agreement.with_truth['author']}"
+            f"{dumper:<9} {field} {agreement.share(field):6.1%} of {agreement.with_truth[field]} articles"
+            f"   given where the truth has none: {agreement.given_without_truth[field]} of {agreement.pages - agreement.with_truth[field]}"
+            f" ({agreement.invented(field):.1%} of {agreement.pages})"
             f"   dev-pages given one: {dev_given} of {dev_pages}"
             f"   by site fold: {folds}",
             flush=True,

@@ -126,6 +126,8 @@ def _job(job: tuple[str, bytes, str]) -> tuple[str, str]:
     page_id, html, dumper = job
     try:
         return page_id, dump(html, dumper)
+    except ImportError as error:  # not the page's fault: no dump of any page is cached
+        raise SystemExit(f"the {dumper} dumper needs {error.name}: pip install -e '.[bench]'") from error
     except Exception as error:  # a dumper that fails on a page gives an empty dump, as a scraper would save nothing
         print(f"  {dumper} failed on {page_id}: {type(error).__name__}: {error}", file=sys.stderr)
         return page_id, ""
