@@ -272,12 +272,17 @@ HEADLINE_FEATURES = [
     "log_core_words_shared", "core_shared_share", "title_contained", "title_covered", "is_first_line", "is_heading",
     "is_list_item", "log_repeats", "date_follows", "byline_follows", "previous_short", "has_separator", "relative_position",
     "lead_shared_share", "prose_follows", "log_short_lines_above", "log_candidates_to_core", "page_has_headings",
-    "first_line_has_separator",
+    "first_line_has_separator", "body_shared_share",
 ]
 # The article's first lines, whose words a headline shares most (the lead restates it).
 LEAD_LINES = 3
 # A line shorter than this is a menu item, a label or a button.
 SHORT_LINE_CHARS = 30
+# The prose past a line's lead its words are looked for in: an article goes
+# on about its headline; another story's title is only its own paragraph's.
+BODY_LINES = 40
+# Words this long or longer are compared (shorter ones are mostly function words, in any language).
+BODY_WORD_CHARS = 4
 
 
 def headline_candidates(texts: list[str], core_start: int, kinds: list[str] | None = None, excluded=frozenset()) -> tuple[list[int], np.ndarray]:
@@ -305,6 +310,7 @@ def headline_candidates(texts: list[str], core_start: int, kinds: list[str] | No
     with_year = {below[k] for k in lines_matching(_HAS_YEAR, [texts[j] for j in below])}
     dated = {j for j in with_year if len(texts[j]) <= MAX_BYLINE_CHARS and parse_date(texts[j])}
     bylines = {j for j in below if len(texts[j]) <= MAX_BYLINE_CHARS and (_BYLINE.match(texts[j]) or _BY_ALONE.match(texts[j]))}
+    body = _body_word_lines(texts, index[0] + LEAD_LINES + 1, min(n, index[-1] + LEAD_LINES + BODY_LINES + 1))
     heading = [bool(kinds) and kinds[i] == "h" for i in index]
     list_item = [bool(kinds) and kinds[i] == "li" for i in index]
     title_words = max(1, len(title))
@@ -352,6 +358,7 @@ def headline_candidates(texts: list[str], core_start: int, kinds: list[str] | No
                 0.0,
                 page_has_headings,
                 first_separated,
+                _body_shared(distinct, body, i + LEAD_LINES + 1, i + LEAD_LINES + BODY_LINES),
             ]
         )
     x = np.asarray(rows)
@@ -364,6 +371,31 @@ def headline_candidates(texts: list[str], core_start: int, kinds: list[str] | No
     x[:, 22] = np.log1p(short_run) / 3
     x[:, 23] = np.log1p(to_core) / 4
     return index, x
+
+
+def _body_word_lines(texts: list[str], start: int, stop: int) -> dict[str, list[int]]:
+    """Each word of BODY_WORD_CHARS or more -> the prose lines in texts[start:stop] that hold it, in order."""
+    lines: dict[str, list[int]] = {}
+    for j in range(start, stop):
+        if is_prose(texts[j]):
+            for word in set(_words(texts[j])):
+                if len(word) >= BODY_WORD_CHARS:
+                    lines.setdefault(word, []).append(j)
+    return lines
+
+
+def _body_shared(words: set[str], body: dict[str, list[int]], start: int, stop: int) -> float:
+    """The share of a line's words of BODY_WORD_CHARS or more that prose lines start..stop (inclusive) hold."""
+    long_words = [word for word in words if len(word) >= BODY_WORD_CHARS]
+    if not long_words:
+        return 0.0
+    found = 0
+    for word in long_words:
+        at = body.get(word)
+        if at:
+            k = bisect_left(at, start)
+            found += k < len(at) and at[k] <= stop
+    return found / len(long_words)
 
 
 # The learned finder's score (a log-odds, its classes weighed equally in

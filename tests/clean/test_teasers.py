@@ -321,3 +321,36 @@ def test_a_few_titles_after_the_last_paragraph_go():
     doc = doc_with_removed(lines, {})
     assert remove_unrelated(doc, "en", ARTICLE_EN[0]) == 2
     assert all(doc.blocks[i].kept for i in range(len(ARTICLE_EN)))
+
+
+def test_the_first_story_of_a_box_the_model_is_a_little_less_sure_of_goes_with_the_box(monkeypatch):
+    import pipeline.clean.teasers as coherence
+    from pipeline.clean.teasermodel import FEATURE_NAMES
+
+    monkeypatch.setattr(coherence, "teaser_runs", lambda *args: [])  # the model alone
+    # The first story shares a word ("river") with the article, so the runs would leave it.
+    edge = ("Kayak race on the river draws a record field",
+            "More than three hundred paddlers entered the spring kayak race, twice as many as last year, the club said.")
+    box = list(edge) + stories([TEASERS_EN[0], TEASERS_EN[2]])  # no line as long as one of the article's
+    lines = ARTICLE_EN[:3] + box + ARTICLE_EN[3:]
+
+    class Stub(StubModel):
+        """Sure of the box; of its first story and of the article's next paragraph a little less than `threshold`."""
+
+        threshold = 0.99
+
+        def __init__(self, edge_probability: float):
+            self.edge_probability = edge_probability
+
+        def probabilities(self, x):
+            chars = np.rint(np.expm1(x[:, FEATURE_NAMES.index("log_chars")])).astype(int)
+            sure = np.isin(chars, [len(line) for line in box[2:]])
+            less = np.isin(chars, [len(edge[0]), len(edge[1]), len(ARTICLE_EN[3])])
+            return np.where(sure, 1.0, np.where(less, self.edge_probability, 0.0))
+
+    for probability, taken in ((coherence.EDGE_PROBABILITY, len(box)), (coherence.EDGE_PROBABILITY - 0.05, len(box) - 2)):
+        doc = doc_with_removed(lines, {})
+        with teasermodel.use_model(Stub(probability)):
+            assert remove_unrelated(doc, "en", ARTICLE_EN[0]) == taken
+        # The article's own paragraph under the box is on its topic: it stays, however sure the model.
+        assert all(doc.blocks[i].kept for i in (0, 1, 2, 3 + len(box), 4 + len(box)))
