@@ -310,55 +310,51 @@ def headline_candidates(texts: list[str], core_start: int, kinds: list[str] | No
     heading = [bool(kinds) and kinds[i] == "h" for i in index]
     list_item = [bool(kinds) and kinds[i] == "li" for i in index]
     title_words = max(1, len(title))
-    rows = []
-    # The counts the logarithms are taken of, per candidate (one array operation each below).
-    counted = []
+    # Each feature a column, filled in one pass over the candidates (C order, as the rows were).
+    candidates = [texts[i] for i in index]
+    distinct = [set(candidate_words[i]) for i in index]
+    distinct_words = [max(1, len(d)) for d in distinct]
+    shared = [len(d & core_words) for d in distinct]
+    in_title = [len(d & title) if i else 0 for i, d in zip(index, distinct)]
+    after = [range(i + 1, min(n, i + 4)) for i in index]
+    stripped = [text.rstrip() for text in candidates]
+    split = [text.split() for text in candidates]
+    # str.isdigit of an ASCII character is one of 0-9: counted by str.count, no call per character.
+    digits = [sum(map(text.count, "0123456789")) if text.isascii() else sum(map(str.isdigit, text)) for text in candidates]
     # Candidates between a line and the core's start: the nearest heading-like line above the article is first.
     core_position = bisect_left(index, core_start)
-    for k, i in enumerate(index):
-        text = texts[i]
-        words = candidate_words[i]
-        distinct = set(words)
-        distinct_words = max(1, len(distinct))
-        stripped = text.rstrip()
-        split = text.split()
-        shared = len(distinct & core_words)
-        in_title = len(distinct & title) if i else 0
-        after = range(i + 1, min(n, i + 4))
-        # str.isdigit of an ASCII character is one of 0-9: counted by str.count, no call per character.
-        digits = sum(map(text.count, "0123456789")) if text.isascii() else sum(map(str.isdigit, text))
-        counted.append((i - core_start, len(text), len(words), shared, counts[text] - 1, short_above[i], abs(k - core_position)))
-        rows.append(
-            [
-                0.0,
-                0.0,
-                0.0,
-                float(stripped.endswith((".", ":", ";", ","))),
-                float(stripped.endswith(("?", "!"))),
-                sum([w[:1].isupper() for w in split]) / max(1, len(split)),
-                digits / max(1, len(text)),
-                0.0,
-                shared / distinct_words,
-                in_title / distinct_words,
-                in_title / title_words,
-                float(i == 0),
-                float(heading[k]),
-                float(list_item[k]),
-                0.0,
-                float(not dated.isdisjoint(after)),
-                float(not bylines.isdisjoint(after)),
-                float(short_above[i] > 0),
-                float(not _SEPARATOR_CHARS.isdisjoint(text) and _SEPARATOR.search(text) is not None),
-                i / n,
-                len(distinct & lead_words) / distinct_words,
-                float(any(map(prose_below.__getitem__, after))),
-                0.0,
-                0.0,
-                page_has_headings,
-                first_separated,
-            ]
+    x = np.zeros((len(index), len(HEADLINE_FEATURES)))
+    x[:, 3] = [float(s.endswith((".", ":", ";", ","))) for s in stripped]
+    x[:, 4] = [float(s.endswith(("?", "!"))) for s in stripped]
+    x[:, 5] = [sum([w[:1].isupper() for w in words]) / max(1, len(words)) for words in split]
+    x[:, 6] = [d / max(1, len(text)) for d, text in zip(digits, candidates)]
+    x[:, 8] = [s / d for s, d in zip(shared, distinct_words)]
+    x[:, 9] = [t / d for t, d in zip(in_title, distinct_words)]
+    x[:, 10] = [t / title_words for t in in_title]
+    x[:, 11] = [float(i == 0) for i in index]
+    x[:, 12] = [float(h) for h in heading]
+    x[:, 13] = [float(h) for h in list_item]
+    x[:, 15] = [float(not dated.isdisjoint(a)) for a in after]
+    x[:, 16] = [float(not bylines.isdisjoint(a)) for a in after]
+    x[:, 17] = [float(short_above[i] > 0) for i in index]
+    x[:, 18] = [float(not _SEPARATOR_CHARS.isdisjoint(text) and _SEPARATOR.search(text) is not None) for text in candidates]
+    x[:, 19] = [i / n for i in index]
+    x[:, 20] = [len(d & lead_words) / w for d, w in zip(distinct, distinct_words)]
+    x[:, 21] = [float(any(map(prose_below.__getitem__, a))) for a in after]
+    x[:, 24] = page_has_headings
+    x[:, 25] = first_separated
+    # The counts the logarithms are taken of, per candidate (one array operation each, on the columns of one array as before).
+    counted = list(
+        zip(
+            [i - core_start for i in index],
+            map(len, candidates),
+            [len(candidate_words[i]) for i in index],
+            shared,
+            [counts[text] - 1 for text in candidates],
+            [short_above[i] for i in index],
+            [abs(k - core_position) for k in range(len(index))],
         )
-    x = np.asarray(rows)
+    )
     distance, chars, words, shared, repeats, short_run, to_core = np.asarray(counted, dtype=float).T
     x[:, 0] = np.sign(distance) * np.log1p(np.abs(distance)) / 5
     x[:, 1] = np.log1p(chars) / 6
