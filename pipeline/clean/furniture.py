@@ -98,14 +98,15 @@ def _line_rule(text: str, words: list[str], folded: str, has_year: bool, has_sub
     label = byline.label_of(text) if len(words) == 1 else None
     if label:
         return rules.METADATA_LABEL, None, label
-    for rule, parse in (
-        (rules.BYLINE, lambda: byline.parse_byline(text, words)),
-        (rules.DATELINE, lambda: byline.parse_dateline(text, has_year)),
-        (rules.BYLINE, lambda: byline.parse_credit_line(text, words)),
-    ):
-        stated = parse()
-        if stated:
-            return rule, stated, None
+    stated = byline.parse_byline(text, words)
+    if stated:
+        return rules.BYLINE, stated, None
+    stated = byline.parse_dateline(text, has_year)
+    if stated:
+        return rules.DATELINE, stated, None
+    stated = byline.parse_credit_line(text, words)
+    if stated:
+        return rules.BYLINE, stated, None
     return patterns.label_rule(text, words, folded, has_substring), None, None
 
 

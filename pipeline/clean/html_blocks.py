@@ -209,8 +209,9 @@ def mark_text_furniture(texts: list[str], folded: list[str], tokens: list[list[s
         for i, (text, words) in enumerate(zip(texts, tokens))
         if words and (words[0] in _READ_ALSO_FIRST_WORDS or not _NOTICE_WORDS.isdisjoint(words))
     ]
-    # ">> Title <<" opens with the title's word: found by its end.
-    candidates += [i for i, line in enumerate(folded) if line.endswith("<<") or line[-1:].isspace() and line.rstrip().endswith("<<")]
+    # ">> Title <<" opens with the title's word: found by its end (one page scan rules out most pages).
+    if "<<" in "\n".join(folded):
+        candidates += [i for i, line in enumerate(folded) if line.endswith("<<") or line[-1:].isspace() and line.rstrip().endswith("<<")]
     for i in sorted(set(candidates)):
         if i not in furniture and len(texts[i]) <= MAX_FURNITURE_CHARS:
             rule = _text_line_rule(texts[i], folded[i], tokens[i])

@@ -160,7 +160,7 @@ class Page:
         step and the block features all ask.
         """
         chars = self.chars
-        has_digit = np.bincount(chars.line_of[(chars.flags & DIGIT) > 0], minlength=len(self.texts)) > 0
+        has_digit = (np.bincount(chars.line_of[(chars.flags & DIGIT) > 0], minlength=len(self.texts)) > 0).tolist()
         short = np.flatnonzero(self.lines.chars <= MAX_LABEL_CHARS).tolist()
         self.heading_lines = section_end_lines(self.texts, self.folded, short, has_digit)
         headings = [False] * len(self.texts)

@@ -614,10 +614,13 @@ def page_words(lowered: list[str], folded: list[str], tokens: list[list[str]]) -
     gives the same runs from its tokens, once those joined by "-", "'" or
     "." are split; the page is then not tokenised a second time.
     """
-    words = set(chain.from_iterable(line_tokens for low, fold, line_tokens in zip(lowered, folded, tokens) if low == fold))
-    for low, fold in zip(lowered, folded):
-        if low != fold:
-            words.update(_WORD.findall(low))
+    if lowered == folded:  # most pages: every line (one comparison of the lists)
+        words = set(chain.from_iterable(tokens))
+    else:
+        words = set(chain.from_iterable(line_tokens for low, fold, line_tokens in zip(lowered, folded, tokens) if low == fold))
+        for low, fold in zip(lowered, folded):
+            if low != fold:
+                words.update(_WORD.findall(low))
     joined = [w for w in words if not w.isalnum()]
     if joined:
         words.difference_update(joined)

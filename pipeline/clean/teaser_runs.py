@@ -90,10 +90,11 @@ def teaser_runs(texts: list[str], sims: list[float], joint: list[float] | None =
         if item is not None:
             items.append(item)
             continue
-        run = _list_run(texts, sims, joint, items)
-        if run is not None:
-            runs.append(run)
-        items = []
+        if items:  # an empty list makes no run (most blocks on the topic follow another)
+            run = _list_run(texts, sims, joint, items)
+            if run is not None:
+                runs.append(run)
+            items = []
     return _merge_runs(sims, _with_stories_above(texts, sims, runs))
 
 

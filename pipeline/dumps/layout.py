@@ -69,7 +69,7 @@ WRAP_WIDTHS = range(60, 161)
 
 def dump_style(lines: list[str]) -> tuple[str, int | None]:
     """(style, wrap width): STYLE_MARKDOWN, STYLE_WRAPPED with its width, or STYLE_LINES."""
-    nonblank = [line for line in lines if line.strip()]
+    nonblank = list(filter(str.strip, lines))
     if not nonblank:
         return STYLE_LINES, None
     # A sign holds "](" or "#": str.find rules out most lines before the regex engine starts.
@@ -82,7 +82,7 @@ def dump_style(lines: list[str]) -> tuple[str, int | None]:
 
 def wrap_width(nonblank: list[str]) -> int | None:
     """The column lines were filled to, or None when they were not wrapped."""
-    lengths = sorted(n for n in (len(line.rstrip()) for line in nonblank) if n >= MIN_WRAP_LINE_CHARS)
+    lengths = sorted(n for n in map(len, map(str.rstrip, nonblank)) if n >= MIN_WRAP_LINE_CHARS)
     total = len(lengths)
     if total < MIN_WRAP_LINES:
         return None

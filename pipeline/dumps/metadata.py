@@ -170,6 +170,8 @@ MIN_TITLE_WORDS = 3
 # The article's words a headline is compared with.
 CORE_CHARS = 1500
 _SEPARATOR = re.compile(r"\s+[|–—·:»/~-]\s+|\s+::\s+|\s*\|\s*")
+# Every _SEPARATOR holds one of these: a line without them needs no search.
+_SEPARATOR_CHARS = frozenset("|–—·:»/~-")
 
 
 # Pure functions of a line, asked of the same lines by the <title> rule, the
@@ -314,54 +316,52 @@ def headline_candidates(texts: list[str], core_start: int, kinds: list[str] | No
     heading = [bool(kinds) and kinds[i] == "h" for i in index]
     list_item = [bool(kinds) and kinds[i] == "li" for i in index]
     title_words = max(1, len(title))
-    rows = []
-    # The counts the logarithms are taken of, per candidate (one array operation each below).
-    counted = []
+    # Each feature a column, filled in one pass over the candidates (C order, as the rows were).
+    candidates = [texts[i] for i in index]
+    distinct = [set(candidate_words[i]) for i in index]
+    distinct_words = [max(1, len(d)) for d in distinct]
+    shared = [len(d & core_words) for d in distinct]
+    in_title = [len(d & title) if i else 0 for i, d in zip(index, distinct)]
+    after = [range(i + 1, min(n, i + 4)) for i in index]
+    stripped = [text.rstrip() for text in candidates]
+    split = [text.split() for text in candidates]
+    # str.isdigit of an ASCII character is one of 0-9: counted by str.count, no call per character.
+    digits = [sum(map(text.count, "0123456789")) if text.isascii() else sum(map(str.isdigit, text)) for text in candidates]
     # Candidates between a line and the core's start: the nearest heading-like line above the article is first.
     core_position = bisect_left(index, core_start)
-    for k, i in enumerate(index):
-        text = texts[i]
-        words = candidate_words[i]
-        distinct = set(words)
-        distinct_words = max(1, len(distinct))
-        stripped = text.rstrip()
-        split = text.split()
-        shared = len(distinct & core_words)
-        in_title = len(distinct & title) if i else 0
-        after = range(i + 1, min(n, i + 4))
-        counted.append((i - core_start, len(text), len(words), shared, counts[text] - 1, short_above[i], abs(k - core_position)))
-        rows.append(
-            [
-                0.0,
-                0.0,
-                0.0,
-                float(stripped.endswith((".", ":", ";", ","))),
-                float(stripped.endswith(("?", "!"))),
-                sum([w[:1].isupper() for w in split]) / max(1, len(split)),
-                sum(map(str.isdigit, text)) / max(1, len(text)),
-                0.0,
-                shared / distinct_words,
-                in_title / distinct_words,
-                in_title / title_words,
-                float(i == 0),
-                float(heading[k]),
-                float(list_item[k]),
-                0.0,
-                float(not dated.isdisjoint(after)),
-                float(not bylines.isdisjoint(after)),
-                float(short_above[i] > 0),
-                float(_SEPARATOR.search(text) is not None),
-                i / n,
-                len(distinct & lead_words) / distinct_words,
-                float(any(prose_below[j] for j in after)),
-                0.0,
-                0.0,
-                page_has_headings,
-                first_separated,
-                _body_shared(distinct, body, i + LEAD_LINES + 1, i + LEAD_LINES + BODY_LINES),
-            ]
+    x = np.zeros((len(index), len(HEADLINE_FEATURES)))
+    x[:, 3] = [float(s.endswith((".", ":", ";", ","))) for s in stripped]
+    x[:, 4] = [float(s.endswith(("?", "!"))) for s in stripped]
+    x[:, 5] = [sum([w[:1].isupper() for w in words]) / max(1, len(words)) for words in split]
+    x[:, 6] = [d / max(1, len(text)) for d, text in zip(digits, candidates)]
+    x[:, 8] = [s / d for s, d in zip(shared, distinct_words)]
+    x[:, 9] = [t / d for t, d in zip(in_title, distinct_words)]
+    x[:, 10] = [t / title_words for t in in_title]
+    x[:, 11] = [float(i == 0) for i in index]
+    x[:, 12] = [float(h) for h in heading]
+    x[:, 13] = [float(h) for h in list_item]
+    x[:, 15] = [float(not dated.isdisjoint(a)) for a in after]
+    x[:, 16] = [float(not bylines.isdisjoint(a)) for a in after]
+    x[:, 17] = [float(short_above[i] > 0) for i in index]
+    x[:, 18] = [float(not _SEPARATOR_CHARS.isdisjoint(text) and _SEPARATOR.search(text) is not None) for text in candidates]
+    x[:, 19] = [i / n for i in index]
+    x[:, 20] = [len(d & lead_words) / w for d, w in zip(distinct, distinct_words)]
+    x[:, 21] = [float(any(map(prose_below.__getitem__, a))) for a in after]
+    x[:, 24] = page_has_headings
+    x[:, 25] = first_separated
+    x[:, 26] = [_body_shared(d, body, i + LEAD_LINES + 1, i + LEAD_LINES + BODY_LINES) for i, d in zip(index, distinct)]
+    # The counts the logarithms are taken of, per candidate (one array operation each, on the columns of one array as before).
+    counted = list(
+        zip(
+            [i - core_start for i in index],
+            map(len, candidates),
+            [len(candidate_words[i]) for i in index],
+            shared,
+            [counts[text] - 1 for text in candidates],
+            [short_above[i] for i in index],
+            [abs(k - core_position) for k in range(len(index))],
         )
-    x = np.asarray(rows)
+    )
     distance, chars, words, shared, repeats, short_run, to_core = np.asarray(counted, dtype=float).T
     x[:, 0] = np.sign(distance) * np.log1p(np.abs(distance)) / 5
     x[:, 1] = np.log1p(chars) / 6
@@ -468,13 +468,17 @@ _TITLE_AFTER = re.compile(r"(?:^|[\s=)\]])(?P<name>[가-힣]{2,4})\s?(?:기자|�
 # What ends a name in a byline: a separator, a date, a role.
 _NAME_END = re.compile(r"\s*(?:[|·•–—,/(]|\s-\s|\bpublished\b|\bupdated\b|\bon\b|\bin\b|\bam\b|\ble\b|\d).*$", re.IGNORECASE)
 # A month name before a day or year ("Sofia Gonzalez December 2, 2025"), or glued to the name ("GiuffridaMar 5").
-_WORD_BEFORE_NUMBER = re.compile(r"[^\W\d_]{3,}\.?(?=,?\s*\d)")
+# Only a whole run of letters matches (a shorter one is followed by a letter): the lookbehind skips
+# the positions inside a run, which the engine would otherwise try one by one.
+_WORD_BEFORE_NUMBER = re.compile(r"(?<![^\W\d_])[^\W\d_]{3,}\.?(?=,?\s*\d)")
 # The parts of a dateline: "Dec. 19, 2025 · Niko Matsakis", "December 15, 2025 · 30 min · Ash Vardanian"; a date glued to a name.
 _PARTS = re.compile(r"\s*[|·•–—/]\s*|\s+-\s+|(?<=\d)(?=[^\W\d_])")
 _DIGIT = re.compile(r"\d")
 _CAMEL = re.compile(r"(?<=[^\W\d_A-Z])(?=[A-Z])")
 _CAMEL_TAIL = re.compile(r"(?<=[^\W\d_])(?<![A-Z])[A-Z][^\W\d_]+$")
 MAX_NAME_WORDS = 5
+# A name without a label before it has 2 to this many words (_unlabelled_name).
+MAX_BARE_NAME_WORDS = 4
 MAX_BYLINE_CHARS = 120
 _PARTICLES = frozenset("van von de der den da di del la le bin al el and und et y e & of".split())
 # Words of the labels around a byline, never a name ("Written By", "Posted", "Last Updated", "Share").
@@ -500,20 +504,27 @@ def _caseless(word: str) -> bool:
     return all(not ch.isalpha() or ch.isupper() == ch.islower() or "\u10d0" <= ch <= "\u10ff" for ch in word)
 
 
+# month_number of a word before a number, remembered: a page's bylines ask it of the same few words.
+_month_of = lru_cache(maxsize=4096)(month_number)
+
+
 def _cut_date(text: str) -> str:
     """`text` up to a date written in it: a month name before a number, glued to a name or not."""
     if not _DIGIT.search(text):
         return text
     for m in _WORD_BEFORE_NUMBER.finditer(text):
         word = m.group(0)
-        if month_number(word):
+        if _month_of(word):
             return text[: m.start()]
         tail = _CAMEL_TAIL.search(word.rstrip("."))
-        if tail and month_number(tail.group(0)):
+        if tail and _month_of(tail.group(0)):
             return text[: m.start() + tail.start()]
     return text
 
 
+# A pure function of a short line, asked of the lines by the headline again
+# when a step has the headline picked anew: remembered (names or None).
+@lru_cache(maxsize=8192)
 def name_of(text: str) -> str | None:
     """`text` as a person's (or a desk's) name: 1-5 capitalised words, particles between; None otherwise."""
     name = _NAME_END.sub("", _cut_date(text)).strip(" .:;")
@@ -598,8 +609,10 @@ class _PageWords:
     def box_heads(self) -> set[str]:
         """The short lines whose first word opens a paragraph under them: the name lines an author box may have, found cheaply."""
         texts, heads = self.texts, set()
+        # A line with no paragraph in the two under it is no head: told before its first word is split off.
+        bio = [len(text) >= MIN_BIO_CHARS for text in texts] + [False, False]
         for i, text in enumerate(texts):
-            if len(text) <= MAX_ROLE_CHARS and (first := text.split(maxsplit=1)[:1]):
+            if (bio[i + 1] or bio[i + 2]) and len(text) <= MAX_ROLE_CHARS and (first := text.split(maxsplit=1)[:1]):
                 if any(len(below) >= MIN_BIO_CHARS and below.startswith(first[0]) for below in texts[i + 1 : i + 3]):
                     heads.add(text)
         return heads
@@ -652,12 +665,17 @@ def _distance(i: int, anchor: int) -> int:
     return i - anchor if i >= anchor else 2 * (anchor - i)
 
 
+def _opens_with_label(text: str) -> bool:
+    """Whether a line's first letters are a byline label's (_LABEL_STARTS)."""
+    start = text.lstrip(_NON_WORD_CHARS)[:3].casefold()
+    return start in _LABEL_STARTS or start[:2] in _LABEL_STARTS or start[:1] in _LABEL_STARTS
+
+
 def labelled_name(texts: list[str], i: int, page: _PageWords, inline: bool = True) -> str | None:
     """The name a byline label on line i gives: "By Anna Muster", "Автор: ...", "Text by ...", a label over a name line;
     `inline`: also one inside the line ("May 2, 2025 By Anna Muster", "홍길동 기자")."""
     text = texts[i]
-    start = text.lstrip(_NON_WORD_CHARS)[:3].casefold()
-    if start in _LABEL_STARTS or start[:2] in _LABEL_STARTS or start[:1] in _LABEL_STARTS:
+    if _opens_with_label(text):
         text = _GLUED_BY.sub(r"\1\2 ", text)
         match = _LABELLED.match(text)
         if match and (name := name_of(match.group("rest"))) and not page.all_common(name):
@@ -688,6 +706,10 @@ def labelled_name(texts: list[str], i: int, page: _PageWords, inline: bool = Tru
 def bare_name(texts: list[str], i: int, anchor: int, page: _PageWords) -> str | None:
     """Line i as a byline without a label: a name with a date on its line or by it, a role under it, or a name the page's author box repeats."""
     text = texts[i].strip()
+    if len(text) > MAX_ROLE_CHARS and len(text.strip(" .:;").split()) > MAX_BARE_NAME_WORDS and not parse_date(text):
+        # The rest test below in short: a name of at most MAX_BARE_NAME_WORDS words leaves a longer
+        # line's other words after it (name_of keeps a prefix of the line, never lengthened).
+        return None
     name = name_of(text)
     if not _unlabelled_name(name, page) or text.endswith(":"):
         return None
@@ -712,7 +734,7 @@ def _unlabelled_name(name: str | None, page: _PageWords) -> bool:
 
     Only a script with capitals tells a name from a menu item without a label.
     """
-    if not name or not 2 <= len(name.split()) <= 4 or re.search(r"[\d&]", name) or page.common_word(name):
+    if not name or not 2 <= len(name.split()) <= MAX_BARE_NAME_WORDS or re.search(r"[\d&]", name) or page.common_word(name):
         return False
     return all(word[0].isupper() for word in name.split() if word.casefold() not in _PARTICLES)
 
@@ -765,6 +787,8 @@ def find_author(texts: list[str], start: int, stop: int, anchor: int, core: tupl
     near.discard(anchor)
     found = []
     for i in range(start, len(texts)):
+        if i >= stop and i not in near and not _opens_with_label(texts[i]):
+            continue  # under texts[:stop] only a line that opens with a label names someone (labelled_name)
         rank = 0 if i < stop else 2
         if rank == 2 and _opens_lower(texts[i]):
             name = None  # under the article, "by ..." goes on a sentence the dump cut, or credits the site's makers
