@@ -50,6 +50,10 @@ if TYPE_CHECKING:
 # that story's title (or the text under its title), shares no word with
 # the article, and the model gives it at least this.
 PARTNER_PROBABILITY = 0.5
+# A kept block right beside the blocks the step takes goes too when the
+# model gives it at least this and it is not clearly on topic (the first
+# or last story of a box; chosen held out, bench/README.md).
+EDGE_PROBABILITY = 0.8
 # A heading naming a box of stories tops a box of at most this many blocks,
 # none longer than BOX_TEXT_MAX_CHARS (teasers are a title and a sentence
 # or two; an article's paragraphs run longer).  Set before measuring.
@@ -312,7 +316,37 @@ def _model_teasers(model, stories: Stories, doomed: set[int], scoring: Scoring) 
         and sims[n] < MIN_SIMILARITY
         and (titles[n] if n == k - 1 else titles[k] and not titles[n])
     ]
-    return [order[n] for n in taken + sorted(set(partners))]
+    gone.update(partners)
+    edges = _run_edges(gone, p, sims, reference, headline)
+    return [order[n] for n in taken + sorted(set(partners)) + edges]
+
+
+def _run_edges(gone: set[int], p, sims: list[float], reference: list[bool], headline: int | None) -> list[int]:
+    """Kept blocks at the edges of what the step takes that the model reads as teasers (EDGE_PROBABILITY) and that are not clearly on topic, outward until one is not.
+
+    The first or last story of a box is often left: its title or text
+    shares a word or two with the article, or the model is a little less
+    sure of it than of the blocks in the box.
+    """
+    edges = []
+    frontier = sorted(gone)
+    while frontier:
+        grown = []
+        for k in frontier:
+            for n in (k - 1, k + 1):
+                if (
+                    0 <= n < len(p)
+                    and n not in gone
+                    and reference[n]
+                    and n != headline
+                    and p[n] >= EDGE_PROBABILITY
+                    and sims[n] < ANCHOR_SIMILARITY
+                ):
+                    gone.add(n)
+                    grown.append(n)
+        edges += grown
+        frontier = grown
+    return sorted(edges)
 
 
 def _subheading(n: int, texts: list[str], sims: list[float], reference: list[bool]) -> bool:
