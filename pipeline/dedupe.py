@@ -192,6 +192,19 @@ def band_keys(signature: np.ndarray) -> list[int]:
     return keys
 
 
+def signature_keys(doc: Document) -> list[int]:
+    """band_keys of the document's signature, computed once per signature.
+
+    `sign` computes them beside the signature (in the worker), so that the
+    writer's look-up and its index entry use them as sent; a signature made
+    again (site memory changed the text) gets its own.
+    """
+    cached = doc.__dict__.get("_band_keys")
+    if cached is None or cached[0] is not doc.minhash:
+        cached = doc.__dict__["_band_keys"] = (doc.minhash, band_keys(doc.minhash) if doc.minhash is not None else [])
+    return cached[1]
+
+
 def estimated_jaccard(a: np.ndarray, b: np.ndarray) -> float:
     return float(np.count_nonzero(a == b)) / len(a)
 
@@ -279,7 +292,7 @@ def find_clusters(doc: Document, index: DedupeIndex, threshold: float = NEAR_DUP
     if exact is not None and exact.canonical_id != doc.id:  # a copy of this very article (reprocess): not another cluster
         found[exact.canonical_id] = Match(exact.canonical_id, 1.0, exact=True)
     if doc.minhash is not None:
-        for candidate in index.near_candidates(band_keys(doc.minhash), doc.id):
+        for candidate in index.near_candidates(signature_keys(doc), doc.id):
             if candidate.signature is None or candidate.canonical_id == doc.id:
                 continue
             similarity = estimated_jaccard(doc.minhash, candidate.signature)
@@ -299,6 +312,7 @@ def sign(doc: Document) -> Document:
         folded, toks = fold(doc.text)
         doc.content_hash = content_hash(folded, normalised=True)
         doc.minhash = _minhash_of_tokens(toks)
+        signature_keys(doc)
     return doc
 
 
@@ -316,9 +330,9 @@ def dedupe(doc: Document, index: DedupeIndex, threshold: float | None = None) ->
         return doc
     if doc.content_hash is None:
         sign(doc)
-    text = doc.text
     matches = find_clusters(doc, index, NEAR_DUPLICATE_JACCARD if threshold is None else threshold)
     if matches:
+        text = doc.text
         current = [index.canonical(m.canonical_id) for m in matches]
         best = min(range(len(matches)), key=lambda i: canonical_key(current[i].published, current[i].words))
         if canonical_key(doc.metadata.get("published"), word_count(text)) < canonical_key(current[best].published, current[best].words):
@@ -415,7 +429,7 @@ class MemoryIndex:
             self._by_hash.setdefault(doc.content_hash, doc.id)
         self._signatures[doc.id] = doc.minhash
         if doc.minhash is not None:
-            for band, key in enumerate(band_keys(doc.minhash)):
+            for band, key in enumerate(signature_keys(doc)):
                 self._buckets.setdefault((band, key), []).append(doc.id)
         if doc.duplicate_of:
             self.point(doc.id, doc.duplicate_of, doc.similarity if doc.similarity is not None else 1.0)
