@@ -31,6 +31,7 @@ from pipeline.dedupe import (
     repoint,
     signature_bytes,
     signature_from_bytes,
+    signature_keys,
 )
 from pipeline.document import STATUS_DUPLICATE, STATUS_OK, Document
 
@@ -133,7 +134,7 @@ def record(db: sqlite_utils.Database, doc: Document) -> None:
     if doc.status not in (STATUS_OK, STATUS_DUPLICATE):
         return
     delete_signature(db, doc.id)
-    insert_signature(db, doc.id, doc.minhash, doc.similarity if doc.duplicate_of else None)
+    insert_signature(db, doc.id, doc.minhash, doc.similarity if doc.duplicate_of else None, signature_keys(doc))
     index = ArchiveDedupeIndex(db)
     for old in doc.merges:
         repoint(index, old, doc)
@@ -185,8 +186,8 @@ class ArchiveDedupeIndex:
             learn_page(self.db, article_id)
 
 
-def insert_signature(db: sqlite_utils.Database, article_id: str, signature, similarity: float | None) -> None:
-    """Index one article: its signature row and one bucket row per band."""
+def insert_signature(db: sqlite_utils.Database, article_id: str, signature, similarity: float | None, keys: list[int] | None = None) -> None:
+    """Index one article: its signature row and one bucket row per band (`keys`: the signature's band_keys, when known)."""
     cursor = db.execute(
         f"insert into {SIGNATURES} (article_id, signature, similarity) values (?, ?, ?)",
         [article_id, signature_bytes(signature) if signature is not None else None, similarity],
@@ -195,7 +196,7 @@ def insert_signature(db: sqlite_utils.Database, article_id: str, signature, simi
         signature_id = cursor.lastrowid
         db.conn.executemany(
             f"insert or ignore into {BANDS} (band, bucket, signature_id) values (?, ?, ?)",
-            [(band, key, signature_id) for band, key in enumerate(band_keys(signature))],
+            [(band, key, signature_id) for band, key in enumerate(keys or band_keys(signature))],
         )
 
 

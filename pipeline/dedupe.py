@@ -36,7 +36,9 @@ import numpy as np
 from .clean.scripts import UNSPACED_IDEOGRAPHS, word_count
 from .document import STATUS_DUPLICATE, Document
 
-_NON_LETTERS = re.compile(r"[\W\d_]+", re.UNICODE)
+# Runs of letters (word characters that are no digit or underscore): the
+# normalised text is these runs joined by single spaces.
+_LETTER_RUNS = re.compile(r"[^\W\d_]+", re.UNICODE)
 # Scripts written without spaces between words: each character is a token,
 # so a Chinese or Japanese article still has shingles to compare.
 _UNSPACED = re.compile(f"([{UNSPACED_IDEOGRAPHS}])")
@@ -93,7 +95,15 @@ _SHINGLE_MULT = _constants("shingle-position", SHINGLE_TOKENS) | np.uint64(1)
 
 
 def normalise(text: str) -> str:
-    return _NON_LETTERS.sub(" ", text.casefold()).strip()
+    """The text casefolded, each run of non-letters (spaces, punctuation, digits) one space, none at the ends."""
+    return " ".join(_LETTER_RUNS.findall(text.casefold()))
+
+
+def fold(text: str) -> tuple[str, list[str]]:
+    """(normalise(text), tokens of it) from one pass: the letter runs are the tokens unless a script without spaces is in them."""
+    runs = _LETTER_RUNS.findall(text.casefold())
+    folded = " ".join(runs)
+    return folded, (tokens(folded) if _UNSPACED.search(folded) else runs)
 
 
 def content_hash(text: str, normalised: bool = False) -> str:
@@ -107,32 +117,43 @@ def tokens(folded: str) -> list[str]:
     return folded.split()
 
 
-def _token_hash(token: str) -> int:
-    # Two CRC-32s with different seeds: fast, stable across processes and
-    # versions (unlike hash()); the shingle mixing below spreads the bits.
-    data = token.encode("utf-8")
-    return (zlib.crc32(data) << 32) | zlib.crc32(data, 0x9E3779B9)
+def _token_hashes(toks: list[str]) -> dict[str, int]:
+    """Each distinct token's 64-bit hash: two CRC-32s with different seeds.
+
+    Fast, stable across processes and versions (unlike hash()); the shingle
+    mixing below spreads the bits.
+    """
+    crc32 = zlib.crc32
+    return {t: (crc32(data) << 32) | crc32(data, 0x9E3779B9) for t in set(toks) for data in (t.encode("utf-8"),)}
 
 
 def shingle_hashes(folded: str) -> np.ndarray:
     """64-bit hashes of the distinct SHINGLE_TOKENS-token shingles of a normalised text."""
-    toks = tokens(folded)
+    return _shingles_of_tokens(tokens(folded))
+
+
+def _shingles_of_tokens(toks: list[str]) -> np.ndarray:
     if len(toks) < SHINGLE_TOKENS:
         return np.zeros(0, dtype=np.uint64)
-    vocabulary = {t: _token_hash(t) for t in set(toks)}
-    hashed = np.fromiter((vocabulary[t] for t in toks), dtype=np.uint64, count=len(toks))
+    hashed = np.fromiter(map(_token_hashes(toks).__getitem__, toks), dtype=np.uint64, count=len(toks))
     n = len(toks) - SHINGLE_TOKENS + 1
     combined = np.zeros(n, dtype=np.uint64)
     with np.errstate(over="ignore"):
         for i in range(SHINGLE_TOKENS):
             combined = (combined ^ (hashed[i : i + n] * _SHINGLE_MULT[i])) * np.uint64(0xFF51AFD7ED558CCD)
             combined ^= combined >> np.uint64(29)
-    return np.unique(combined)
+    # np.unique, as a sort and a mask: the same values, a tenth of its time on a page's shingles
+    combined.sort()
+    return combined[np.concatenate(([True], combined[1:] != combined[:-1]))]
 
 
 def minhash(text: str, normalised: bool = False) -> np.ndarray | None:
     """The MinHash signature (NUM_PERM uint32) of a text, or None when it is too short to compare."""
-    shingles = shingle_hashes(text if normalised else normalise(text))
+    return _minhash_of_tokens(tokens(text if normalised else normalise(text)))
+
+
+def _minhash_of_tokens(toks: list[str]) -> np.ndarray | None:
+    shingles = _shingles_of_tokens(toks)
     if len(shingles) < MIN_SHINGLES:
         return None
     return signature_of_shingles(shingles)
@@ -149,13 +170,14 @@ def signature_of_shingles(shingles: np.ndarray) -> np.ndarray:
     lowest = None
     with np.errstate(over="ignore"):
         for start in range(0, len(shingles), SIGNATURE_CHUNK):
-            chunk = shingles[start : start + SIGNATURE_CHUNK, None]
+            chunk = shingles[start : start + SIGNATURE_CHUNK]
             # Multiply-shift hashing: one independent-enough permutation per
             # row, its high 32 bits kept.  The shift is taken after the
             # minimum (it keeps the order): one pass over the products less.
-            permuted = chunk * _PERM_A[None, :]
-            permuted += _PERM_B[None, :]
-            permuted = permuted.min(axis=0)
+            # Permutations as rows: each minimum runs along contiguous memory.
+            permuted = np.multiply.outer(_PERM_A, chunk)
+            permuted += _PERM_B[:, None]
+            permuted = permuted.min(axis=1)
             lowest = permuted if lowest is None else np.minimum(lowest, permuted)
     return (lowest >> np.uint64(32)).astype(np.uint32)
 
@@ -168,6 +190,19 @@ def band_keys(signature: np.ndarray) -> list[int]:
         digest = hashlib.blake2b(band.tobytes(), digest_size=8).digest()
         keys.append(int.from_bytes(digest, "little", signed=True))
     return keys
+
+
+def signature_keys(doc: Document) -> list[int]:
+    """band_keys of the document's signature, computed once per signature.
+
+    `sign` computes them beside the signature (in the worker), so that the
+    writer's look-up and its index entry use them as sent; a signature made
+    again (site memory changed the text) gets its own.
+    """
+    cached = doc.__dict__.get("_band_keys")
+    if cached is None or cached[0] is not doc.minhash:
+        cached = doc.__dict__["_band_keys"] = (doc.minhash, band_keys(doc.minhash) if doc.minhash is not None else [])
+    return cached[1]
 
 
 def estimated_jaccard(a: np.ndarray, b: np.ndarray) -> float:
@@ -257,7 +292,7 @@ def find_clusters(doc: Document, index: DedupeIndex, threshold: float = NEAR_DUP
     if exact is not None and exact.canonical_id != doc.id:  # a copy of this very article (reprocess): not another cluster
         found[exact.canonical_id] = Match(exact.canonical_id, 1.0, exact=True)
     if doc.minhash is not None:
-        for candidate in index.near_candidates(band_keys(doc.minhash), doc.id):
+        for candidate in index.near_candidates(signature_keys(doc), doc.id):
             if candidate.signature is None or candidate.canonical_id == doc.id:
                 continue
             similarity = estimated_jaccard(doc.minhash, candidate.signature)
@@ -274,9 +309,10 @@ def sign(doc: Document) -> Document:
     stages; call it again after anything changes the text (site memory).
     """
     if doc.ok:
-        folded = normalise(doc.text)
+        folded, toks = fold(doc.text)
         doc.content_hash = content_hash(folded, normalised=True)
-        doc.minhash = minhash(folded, normalised=True)
+        doc.minhash = _minhash_of_tokens(toks)
+        signature_keys(doc)
     return doc
 
 
@@ -294,9 +330,9 @@ def dedupe(doc: Document, index: DedupeIndex, threshold: float | None = None) ->
         return doc
     if doc.content_hash is None:
         sign(doc)
-    text = doc.text
     matches = find_clusters(doc, index, NEAR_DUPLICATE_JACCARD if threshold is None else threshold)
     if matches:
+        text = doc.text
         current = [index.canonical(m.canonical_id) for m in matches]
         best = min(range(len(matches)), key=lambda i: canonical_key(current[i].published, current[i].words))
         if canonical_key(doc.metadata.get("published"), word_count(text)) < canonical_key(current[best].published, current[best].words):
@@ -393,7 +429,7 @@ class MemoryIndex:
             self._by_hash.setdefault(doc.content_hash, doc.id)
         self._signatures[doc.id] = doc.minhash
         if doc.minhash is not None:
-            for band, key in enumerate(band_keys(doc.minhash)):
+            for band, key in enumerate(signature_keys(doc)):
                 self._buckets.setdefault((band, key), []).append(doc.id)
         if doc.duplicate_of:
             self.point(doc.id, doc.duplicate_of, doc.similarity if doc.similarity is not None else 1.0)

@@ -20,6 +20,7 @@ import traceback
 from contextlib import contextmanager
 from dataclasses import replace
 from functools import partial
+from itertools import starmap
 from typing import Iterable, Iterator
 
 from .clean import clean
@@ -244,7 +245,7 @@ def unpack(result) -> tuple[Document, Packed | None]:
     if isinstance(result, Document):
         return result, None
     doc, blocks, packed = result
-    doc.blocks = [Block(*fields) for fields in blocks]
+    doc.blocks = list(starmap(Block, blocks))
     return doc, packed
 
 

@@ -284,9 +284,10 @@ def _execute(run: _Run, items: Iterator[_Item], options: Options, workers: int, 
     executor = None
     try:
         executor = _executor(options, workers, scheduler)
-        for item, doc in executor.run(items):
-            run.handle(item, doc)
-        run.flush()
+        with run.archive.page_writes():
+            for item, doc in executor.run(items):
+                run.handle(item, doc)
+            run.flush()
         status = "finished"
     finally:
         if executor is not None:
