@@ -291,7 +291,15 @@ def headline_candidates(texts: list[str], core_start: int, kinds: list[str] | No
     """The lines that may be the headline (the first line, and those around the core's start; not `excluded`, not a paragraph of sentences) and their HEADLINE_FEATURES."""
     n = len(texts)
     index = sorted({0} | set(range(max(0, core_start - HEADLINE_LOOKBACK), min(n, core_start + HEADLINE_LOOKAHEAD))))
-    candidate_words = {i: _words(texts[i]) for i in index if len(texts[i]) <= HEADLINE_MAX_CHARS and i not in excluded and not is_prose(texts[i])}
+    # Whether a line is prose is asked of most lines here two or three times: read once.
+    prose: dict[int, bool] = {}
+
+    def is_prose_line(j: int) -> bool:
+        if j not in prose:
+            prose[j] = is_prose(texts[j])
+        return prose[j]
+
+    candidate_words = {i: _words(texts[i]) for i in index if len(texts[i]) <= HEADLINE_MAX_CHARS and i not in excluded and not is_prose_line(i)}
     index = [i for i, words in candidate_words.items() if words]
     if not index:
         return [], np.zeros((0, len(HEADLINE_FEATURES)))
@@ -307,12 +315,18 @@ def headline_candidates(texts: list[str], core_start: int, kinds: list[str] | No
         short_above[i] = short_above[i - 1] + 1 if len(texts[i - 1]) < SHORT_LINE_CHARS else 0
     # Whether each line under a candidate states a date or a byline, or is prose, read once per line.
     below = sorted({j for i in index for j in range(i + 1, min(n, i + 4))})
-    prose_below = {j: is_prose(texts[j]) for j in below}
+    prose_below = {j: is_prose_line(j) for j in below}
     # A date needs a year: one scan of those lines finds the few that hold one.
     with_year = {below[k] for k in lines_matching(_HAS_YEAR, [texts[j] for j in below])}
     dated = {j for j in with_year if len(texts[j]) <= MAX_BYLINE_CHARS and parse_date(texts[j])}
     bylines = {j for j in below if len(texts[j]) <= MAX_BYLINE_CHARS and (_BYLINE.match(texts[j]) or _BY_ALONE.match(texts[j]))}
-    body = _body_word_lines(texts, index[0] + LEAD_LINES + 1, min(n, index[-1] + LEAD_LINES + BODY_LINES + 1))
+    # The lines some candidate's body reaches (past the first line, and around the core's start), each once.
+    body_lines: list[int] = []
+    for i in index:
+        start = max(i + LEAD_LINES + 1, body_lines[-1] + 1 if body_lines else 0)
+        body_lines.extend(range(start, min(n, i + LEAD_LINES + BODY_LINES + 1)))
+    wanted = {word for i in index for word in candidate_words[i] if len(word) >= BODY_WORD_CHARS}
+    body = _body_word_lines(texts, [j for j in body_lines if is_prose_line(j)], wanted)
     heading = [bool(kinds) and kinds[i] == "h" for i in index]
     list_item = [bool(kinds) and kinds[i] == "li" for i in index]
     title_words = max(1, len(title))
@@ -373,14 +387,13 @@ def headline_candidates(texts: list[str], core_start: int, kinds: list[str] | No
     return index, x
 
 
-def _body_word_lines(texts: list[str], start: int, stop: int) -> dict[str, list[int]]:
-    """Each word of BODY_WORD_CHARS or more -> the prose lines in texts[start:stop] that hold it, in order."""
+def _body_word_lines(texts: list[str], prose_lines: list[int], wanted: set[str]) -> dict[str, list[int]]:
+    """Each of the `wanted` words -> the lines of `prose_lines` (in order) that hold it."""
     lines: dict[str, list[int]] = {}
-    for j in range(start, stop):
-        if is_prose(texts[j]):
-            for word in set(_words(texts[j])):
-                if len(word) >= BODY_WORD_CHARS:
-                    lines.setdefault(word, []).append(j)
+    for j in prose_lines:
+        # Not remembered: a paragraph is rarely read twice, and would push out the short lines _words keeps.
+        for word in wanted.intersection(_text_words(texts[j])):
+            lines.setdefault(word, []).append(j)
     return lines
 
 
