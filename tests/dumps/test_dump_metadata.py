@@ -157,6 +157,29 @@ def test_headline_candidates_measure_the_menu_above_and_the_prose_below():
     assert x[headline, column("lead_shared_share")] > x[candidates.index(1), column("lead_shared_share")]
 
 
+
+def test_headline_candidates_measure_how_much_of_a_line_the_article_goes_on_about():
+    from pipeline.dumps.metadata import HEADLINE_FEATURES, headline_candidates
+
+    teaser = [
+        "Kayak race draws a record field",
+        "More than three hundred paddlers entered the spring kayak race on the lake, twice as many as last year.",
+    ]
+    article = [
+        "Floods close the river road for a week",
+        "The county closed the river road on Monday. Repairs start today, the county said in a statement.",
+        "Drivers are asked to use the bypass. Queues are expected at both ends of the town during the repairs.",
+        "The school buses will also use the bypass. Parents were told to expect the buses later than usual.",
+        "Engineers found that the floods had washed out the foundations along the river. The road sank in two places.",
+        "The river road should reopen next week. The floods recede, and the foundations are being rebuilt.",
+    ]
+    page = ["Home", "News"] + teaser + article
+    candidates, x = headline_candidates(page, 5)
+    body = x[:, HEADLINE_FEATURES.index("body_shared_share")]
+    # The article's headline: its words come back well past its lead; the other story's title: only in its own paragraph.
+    assert body[candidates.index(4)] > 0.5
+    assert body[candidates.index(2)] == 0.0
+
 @pytest.mark.parametrize(
     "menu, headline, byline, lead",
     [
