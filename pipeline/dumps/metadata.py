@@ -291,15 +291,7 @@ def headline_candidates(texts: list[str], core_start: int, kinds: list[str] | No
     """The lines that may be the headline (the first line, and those around the core's start; not `excluded`, not a paragraph of sentences) and their HEADLINE_FEATURES."""
     n = len(texts)
     index = sorted({0} | set(range(max(0, core_start - HEADLINE_LOOKBACK), min(n, core_start + HEADLINE_LOOKAHEAD))))
-    # Whether a line is prose is asked of most lines here two or three times: read once.
-    prose: dict[int, bool] = {}
-
-    def is_prose_line(j: int) -> bool:
-        if j not in prose:
-            prose[j] = is_prose(texts[j])
-        return prose[j]
-
-    candidate_words = {i: _words(texts[i]) for i in index if len(texts[i]) <= HEADLINE_MAX_CHARS and i not in excluded and not is_prose_line(i)}
+    candidate_words = {i: _words(texts[i]) for i in index if len(texts[i]) <= HEADLINE_MAX_CHARS and i not in excluded and not is_prose(texts[i])}
     index = [i for i, words in candidate_words.items() if words]
     if not index:
         return [], np.zeros((0, len(HEADLINE_FEATURES)))
@@ -315,7 +307,6 @@ def headline_candidates(texts: list[str], core_start: int, kinds: list[str] | No
         short_above[i] = short_above[i - 1] + 1 if len(texts[i - 1]) < SHORT_LINE_CHARS else 0
     # Whether each line under a candidate states a date or a byline, or is prose, read once per line.
     below = sorted({j for i in index for j in range(i + 1, min(n, i + 4))})
-    prose_below = {j: is_prose_line(j) for j in below}
     # A date needs a year: one scan of those lines finds the few that hold one.
     with_year = {below[k] for k in lines_matching(_HAS_YEAR, [texts[j] for j in below])}
     dated = {j for j in with_year if len(texts[j]) <= MAX_BYLINE_CHARS and parse_date(texts[j])}
@@ -325,8 +316,9 @@ def headline_candidates(texts: list[str], core_start: int, kinds: list[str] | No
     for i in index:
         start = max(i + LEAD_LINES + 1, body_lines[-1] + 1 if body_lines else 0)
         body_lines.extend(range(start, min(n, i + LEAD_LINES + BODY_LINES + 1)))
-    wanted = {word for i in index for word in candidate_words[i] if len(word) >= BODY_WORD_CHARS}
-    body = _body_word_lines(texts, [j for j in body_lines if is_prose_line(j)], wanted)
+    # Each candidate's words of BODY_WORD_CHARS or more, the ones looked for in the body.
+    long_words = [{word for word in candidate_words[i] if len(word) >= BODY_WORD_CHARS} for i in index]
+    body = _body_word_lines(texts, [j for j in body_lines if is_prose(texts[j])], set().union(*long_words))
     heading = [bool(kinds) and kinds[i] == "h" for i in index]
     list_item = [bool(kinds) and kinds[i] == "li" for i in index]
     title_words = max(1, len(title))
@@ -360,10 +352,10 @@ def headline_candidates(texts: list[str], core_start: int, kinds: list[str] | No
     x[:, 18] = [float(not _SEPARATOR_CHARS.isdisjoint(text) and _SEPARATOR.search(text) is not None) for text in candidates]
     x[:, 19] = [i / n for i in index]
     x[:, 20] = [len(d & lead_words) / w for d, w in zip(distinct, distinct_words)]
-    x[:, 21] = [float(any(map(prose_below.__getitem__, a))) for a in after]
+    x[:, 21] = [float(any(is_prose(texts[j]) for j in a)) for a in after]
     x[:, 24] = page_has_headings
     x[:, 25] = first_separated
-    x[:, 26] = [_body_shared(d, body, i + LEAD_LINES + 1, i + LEAD_LINES + BODY_LINES) for i, d in zip(index, distinct)]
+    x[:, 26] = [_body_shared(words, body, i + LEAD_LINES + 1, i + LEAD_LINES + BODY_LINES) for i, words in zip(index, long_words)]
     # The counts the logarithms are taken of, per candidate (one array operation each, on the columns of one array as before).
     counted = list(
         zip(
@@ -397,9 +389,8 @@ def _body_word_lines(texts: list[str], prose_lines: list[int], wanted: set[str])
     return lines
 
 
-def _body_shared(words: set[str], body: dict[str, list[int]], start: int, stop: int) -> float:
-    """The share of a line's words of BODY_WORD_CHARS or more that prose lines start..stop (inclusive) hold."""
-    long_words = [word for word in words if len(word) >= BODY_WORD_CHARS]
+def _body_shared(long_words: set[str], body: dict[str, list[int]], start: int, stop: int) -> float:
+    """The share of a line's words of BODY_WORD_CHARS or more (`long_words`) that prose lines start..stop (inclusive) hold."""
     if not long_words:
         return 0.0
     found = 0
