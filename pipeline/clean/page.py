@@ -61,8 +61,8 @@ class Page:
         self.lines = lines if stoplist_describes(lines) else shape_density(lines, STOPWORD_PROSE)
         self.end = len(self.texts)  # lines from here on are after the heading that ends the article
         self.section_end: int | None = None
-        self.heading_lines: list[int] = []  # the lines that are headings opening a section of other content
-        self.headings = self._find_section_headings() if self.text_mode else None  # per line, whether it is one
+        # Per line, whether it is a heading that opens a section of other content (None for HTML blocks).
+        self.headings = self._find_section_headings() if self.text_mode else None
         self._find_core_and_end()
         self.found = self._stated_metadata()
         self.headline: int | None = None
@@ -154,7 +154,7 @@ class Page:
         self._read_dump_metadata(gone)
 
     def _find_section_headings(self) -> list[bool]:
-        """Per line: a heading that opens a section of other content ("Related Posts"), wherever it stands; the lines that are kept in `heading_lines`.
+        """Per line: a heading that opens a section of other content ("Related Posts"), wherever it stands.
 
         Found once for the page: the article's end, the section_headings
         step and the block features all ask.
@@ -162,15 +162,14 @@ class Page:
         chars = self.chars
         has_digit = (np.bincount(chars.line_of[(chars.flags & DIGIT) > 0], minlength=len(self.texts)) > 0).tolist()
         short = np.flatnonzero(self.lines.chars <= MAX_LABEL_CHARS).tolist()
-        self.heading_lines = section_end_lines(self.texts, self.folded, short, has_digit)
         headings = [False] * len(self.texts)
-        for i in self.heading_lines:
+        for i in section_end_lines(self.texts, self.folded, short, has_digit):
             headings[i] = True
         return headings
 
     def section_headings(self) -> list[int]:
         """The lines that are headings opening a section of other content ("Related Posts"), wherever they stand."""
-        return list(self.heading_lines)
+        return [i for i, heading in enumerate(self.headings or ()) if heading]
 
     @cached_property
     def block_keep(self) -> list[bool]:
