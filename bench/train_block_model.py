@@ -92,10 +92,28 @@ def fold_of_domain(domain: str) -> int:
 # --- labels -------------------------------------------------------------------
 
 _WS = re.compile(r"\s+")
+# Typographic quotes, dashes and hyphens: the main texts write some pages'
+# ’ and “ as ' and " (and the other way round), so both sides are folded
+# to ASCII before they are compared; Markdown's bold marks ("**") go.
+_TYPOGRAPHY = str.maketrans({"’": "'", "‘": "'", "‚": "'", "‛": "'", "′": "'", "“": '"', "”": '"', "„": '"', "‟": '"',
+                             "″": '"', "–": "-", "—": "-", "‑": "-", "‐": "-", "−": "-", "…": "..."})
+# UTF-8 read as Latin-1 or cp1252 ("â€™" for "’"), as some main texts were stored.
+_MOJIBAKE = re.compile(r"[\u00c2-\u00f4][\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2013-\u203a\u20ac\u2122]{1,3}")
+
+
+def _unmojibake(match: re.Match) -> str:
+    text = match.group()
+    for codec in ("cp1252", "latin-1"):
+        try:
+            return text.encode(codec).decode("utf-8")
+        except (UnicodeEncodeError, UnicodeDecodeError):
+            continue
+    return text
 
 
 def _norm(text: str) -> str:
-    return _WS.sub(" ", text or "").strip().casefold()
+    text = _MOJIBAKE.sub(_unmojibake, text or "")
+    return _WS.sub(" ", text.translate(_TYPOGRAPHY).replace("**", "")).strip().casefold()
 
 
 def wcxb_labels(texts: list[str], main_content: str) -> np.ndarray:
