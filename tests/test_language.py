@@ -270,3 +270,47 @@ def test_cli_language_backend_flag():
 def test_lingua_backend_when_installed():
     pytest.importorskip("lingua")
     assert detect("Azərbaycan Respublikasının Prezidenti bu gün xarici qonaqları qəbul edib.", "lingua")[0] == "az"
+
+
+# --- py3langid's model, read from an uncompressed copy -------------------------
+
+
+_CACHE_SAMPLES = [
+    "The council approved the new budget for the schools on Monday.",
+    "Парламент утвердил новый бюджет для школ в понедельник вечером.",
+    "Rada miasta przyjęła nowy budżet dla szkół w poniedziałek wieczorem.",
+    "Bakı şəhərində yeni məktəb binası istifadəyə verildi.",
+]
+
+
+def test_the_cached_model_answers_as_the_shipped_one(tmp_path, monkeypatch):
+    from py3langid.langid import MODEL_FILE, LanguageIdentifier
+
+    from pipeline.language import py3langid_identifier
+
+    monkeypatch.setenv("NEWSCLEAN_CACHE_DIR", str(tmp_path))
+    made = py3langid_identifier()  # writes the copy
+    copies = list(tmp_path.glob("py3langid-*.npz"))
+    assert len(copies) == 1 and not list(tmp_path.glob(".py3langid-*"))
+    read = py3langid_identifier()  # reads it
+    shipped = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+    for text in _CACHE_SAMPLES:
+        assert made.classify(text) == read.classify(text) == shipped.classify(text)
+
+
+def test_a_damaged_copy_or_no_cache_falls_back_to_the_shipped_model(tmp_path, monkeypatch):
+    from pipeline.language import py3langid_identifier
+
+    monkeypatch.setenv("NEWSCLEAN_CACHE_DIR", str(tmp_path))
+    py3langid_identifier()
+    (copy,) = tmp_path.glob("py3langid-*.npz")
+    copy.write_bytes(copy.read_bytes()[:1000])  # a disk that filled up while it was written
+    assert py3langid_identifier().classify(_CACHE_SAMPLES[1])[0] == "ru"
+    assert not copy.exists()  # dropped: the next run makes it again
+    py3langid_identifier()
+    assert copy.exists() and copy.stat().st_size > 1000
+    monkeypatch.setenv("NEWSCLEAN_CACHE_DIR", "")
+    assert py3langid_identifier().classify(_CACHE_SAMPLES[2])[0] == "pl"
+    monkeypatch.setenv("NEWSCLEAN_CACHE_DIR", str(tmp_path / "a-file"))
+    (tmp_path / "a-file").write_text("not a directory")
+    assert py3langid_identifier().classify(_CACHE_SAMPLES[0])[0] == "en"
