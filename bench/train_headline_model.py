@@ -6,7 +6,9 @@ Each gets numbers any page gives (position to the core, length, words
 shared with the core and with the <title> line, capitals, punctuation,
 whether a date or byline follows, the menu lines above it, whether prose
 follows); a small network scores them, and the page's best-scoring line
-is its headline.  The logistic model over the first 20 features it
+is its headline.  It is trained on each line's own loss and, LISTWISE
+times as much, on each page's softmax over its candidates (the line it
+should rank first).  The logistic model over the first 20 features it
 replaced is printed beside it.  Labels: the line equal to the
 truth title (wcxb-dev, after normalisation) or to the page's h1 (dev
 pages, bench/devpages.page_headline).  Trained on every dumper's dumps of
@@ -51,6 +53,10 @@ OUT = Path(__file__).resolve().parent / "out"
 LAYERS = (32, 16)
 MEMBERS = 3
 EPOCHS = 12
+# Weight of each page's softmax loss over its candidates beside every row's
+# own loss: the finder picks a page's best line, so it learns to rank them
+# (the rows' own loss keeps a score of 0 meaning "no headline here").
+LISTWISE = 3.0
 # The features the logistic finder this network replaced read (printed beside it).
 LOGISTIC_FEATURES = 20
 
@@ -96,10 +102,73 @@ class Linear:
         return ((x[:, : self.columns] - self.mean) / self.std) @ self.weights + self.bias
 
 
-def fit_network(x, y, w) -> dict:
+def fit_network(x, y, w, starts=None) -> dict:
+    """The headline network (listwise where `starts`, each page's first row, is given; as the block model's otherwise)."""
     from train_text_model import fit_mlp
 
+    if starts is not None:
+        return {"features": HEADLINE_FEATURES, "network": fit_listwise(x, y, w, starts, LAYERS, MEMBERS, epochs=EPOCHS)}
     return {"features": HEADLINE_FEATURES, "network": fit_mlp(x, y, w * len(w) / w.sum(), LAYERS, MEMBERS, epochs=EPOCHS)}
+
+
+
+def fit_listwise(x, y, w, starts, layers, members, epochs, pages_per_batch: int = 64, lr: float = 0.003, l2: float = 1e-4) -> dict:
+    """fit_mlp's networks, trained on each row's own loss (weighted, as fit_mlp) plus LISTWISE times a page's softmax loss over its candidates."""
+    from train_text_model import SEED
+
+    mean = x.mean(axis=0)
+    std = x.std(axis=0) + 1e-6
+    z = ((x - mean) / std).astype(np.float32)
+    w = (w * len(w) / w.sum()).astype(np.float32)
+    bounds = np.append(starts, len(z))
+    nets = []
+    for m in range(members):
+        rng = np.random.default_rng(SEED + m)
+        sizes = [z.shape[1], *layers, 1]
+        params = []
+        for a, b in zip(sizes[:-1], sizes[1:]):
+            params += [rng.normal(0, 1 / np.sqrt(a), (a, b)).astype(np.float32), np.zeros(b, np.float32)]
+        first = [np.zeros_like(p) for p in params]
+        second = [np.zeros_like(p) for p in params]
+        step = 0
+        for _ in range(epochs):
+            order = rng.permutation(len(starts))
+            for at in range(0, len(order), pages_per_batch):
+                chosen = order[at : at + pages_per_batch]
+                idx = np.concatenate([np.arange(bounds[k], bounds[k + 1]) for k in chosen])
+                sizes_b = np.array([bounds[k + 1] - bounds[k] for k in chosen])
+                group_starts = np.concatenate([[0], np.cumsum(sizes_b)[:-1]])
+                group = np.repeat(np.arange(len(chosen)), sizes_b)
+                zb, yb, wb = z[idx], y[idx], w[idx]
+                acts = [zb]
+                for k in range(0, len(params) - 2, 2):
+                    acts.append(np.tanh(acts[-1] @ params[k] + params[k + 1]))
+                logit = (acts[-1] @ params[-2] + params[-1])[:, 0]
+                p = 1 / (1 + np.exp(-logit))
+                g = (p - yb) * wb / wb.sum()
+                # The page's softmax over its candidates, for pages with a headline among them.
+                top = np.maximum.reduceat(logit, group_starts)[group]
+                e = np.exp(logit - top)
+                soft = e / np.add.reduceat(e, group_starts)[group]
+                positives = np.add.reduceat(yb, group_starts)
+                has = positives[group] > 0
+                target = np.where(has, yb / np.maximum(positives[group], 1), 0.0)
+                pages_with = max(int((positives > 0).sum()), 1)
+                g = g + LISTWISE * np.where(has, soft - target, 0.0) / pages_with
+                g = g[:, None].astype(np.float32)
+                grads = [None] * len(params)
+                for k in range(len(params) - 2, -1, -2):
+                    grads[k] = acts[k // 2].T @ g + l2 * params[k]
+                    grads[k + 1] = g.sum(axis=0)
+                    if k:
+                        g = (g @ params[k].T) * (1 - acts[k // 2] ** 2)
+                step += 1
+                for k, grad in enumerate(grads):
+                    first[k] = 0.9 * first[k] + 0.1 * grad
+                    second[k] = 0.999 * second[k] + 0.001 * grad * grad
+                    params[k] -= lr * (first[k] / (1 - 0.9**step)) / (np.sqrt(second[k] / (1 - 0.999**step)) + 1e-8)
+        nets.append([p.tolist() for p in params])
+    return {"mean": mean.tolist(), "std": std.tolist(), "members": nets}
 
 
 def main() -> int:
@@ -121,7 +190,8 @@ def main() -> int:
         y = np.concatenate([data[key][1] for key in keys])
         # Each page weighs 1: its positive and its negatives half each.
         w = np.concatenate([np.where(data[key][1] > 0, 0.5 / max(data[key][1].sum(), 1), 0.5 / max((data[key][1] == 0).sum(), 1)) for key in keys])
-        return x, y, w
+        starts = np.cumsum([0] + [len(data[key][1]) for key in keys[:-1]])
+        return x, y, w, starts
 
     from pipeline.dumps.metadata import HeadlineModel
 
@@ -130,8 +200,8 @@ def main() -> int:
     articles = {d: 0 for d in (*DUMPERS, NOISY)}
     for fold in range(FOLDS):
         train = [key for key in data if pages[key[1]].fold != fold]
-        x, y, w = stack(train)
-        params = fit_network(x, y, w)
+        x, y, w, starts = stack(train)
+        params = fit_network(x, y, w, starts)
         models = {
             "logistic, 20 features": Linear(x, y, w, LOGISTIC_FEATURES),
             "logistic, all features": Linear(x, y, w, x.shape[1]),
