@@ -874,7 +874,8 @@ def dump_metadata(
     if not texts:
         return {}
     core_start = core[0] if core else 0
-    # The line the <title> holds most of: the rule is surest where it applies.
+    # The line the <title> holds most of (a first line that a line near the
+    # article repeats is taken for the page's <title>).
     stop = min(len(texts), core_start + TITLE_LOOKAHEAD_LINES)
     index = None
     if has_title_line is None:
@@ -884,16 +885,22 @@ def dump_metadata(
             index = title_line_headline(texts[0], texts, 1, stop, excluded)
     elif has_title_line:
         index = title_line_headline(texts[0], texts, 1, stop, excluded)
-    if index is not None:
-        title = texts[index]
-    elif headline_model is not None:
+    if headline_model is not None:
+        # The learned finder reads the same match (title_contained,
+        # title_covered) among its features and decides: a menu line
+        # repeated under the same menu at the top matches as well as a
+        # headline does (bench/README.md).
+        titled = index
         candidates, x = headline_candidates(texts, core_start, kinds, excluded)
         scores = headline_model.scores(x)
         best = int(np.argmax(scores)) if candidates else None
         index = candidates[best] if best is not None and scores[best] >= HEADLINE_MIN_SCORE else None
         title = texts[index] if index is not None else None
-        if index == 0 and has_title_line:
-            index, title = None, title_headline_part(texts[0])
+        if index == 0 and has_title_line:  # the <title> itself: its headline line where one repeats it
+            index = titled
+            title = texts[titled] if titled is not None else title_headline_part(texts[0])
+    elif index is not None:
+        title = texts[index]
     else:
         index, title = find_headline(texts, core_start, kinds, has_title_line, excluded)
     out: dict = {"headline_line": index}
