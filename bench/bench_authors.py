@@ -16,9 +16,12 @@ state none, dev-pages (no author truth) given an author at all, and the
 agreement on each fold of sites (bench/textcorpus.py): the finder learns
 nothing, so every page is held out; the folds show how far the figure
 moves from one set of sites to another.  `--field published`: the same
-for the date (bench/metadata_agreement.same_date).
+for the date (bench/metadata_agreement.same_date).  `--stated`: how many
+dated wcxb-dev articles' dumps state their date at all, in any form
+parse_date reads, anywhere in the dump: the ceiling of date agreement
+(most of the others have theirs only in the page's metadata).
 
-Usage: python bench/bench_authors.py [--field author|published] [--dumpers blocks,nodes,wrapped,markdown] [--rebuild] [--misses N] [--limit N]
+Usage: python bench/bench_authors.py [--field author|published] [--dumpers blocks,nodes,wrapped,markdown] [--rebuild] [--misses N] [--limit N] [--stated]
 """
 
 from __future__ import annotations
@@ -95,6 +98,33 @@ def stated_value(inputs: dict | None, headline_model, field: str = "author") -> 
     return stated.get(field) or inputs[f"furniture_{field}"]
 
 
+_DATE_FORMS = (
+    dumps_metadata._TEXT_DMY, dumps_metadata._TEXT_MDY, dumps_metadata._TEXT_YDM, dumps_metadata._CJK,
+    dumps_metadata._ISO, dumps_metadata._DMY_NUMERIC, dumps_metadata._SLASHED,
+)
+
+
+def states_date(dump: str, truth: str) -> bool:
+    """Whether any date expression in the dump (any of parse_date's forms, anywhere on a line) is the day `truth` names."""
+    day = truth[:10]
+    for line in dump.split("\n"):
+        if dumps_metadata._HAS_YEAR.search(line) is None:
+            continue
+        for form in _DATE_FORMS:
+            if any(dumps_metadata.parse_date(m.group(0)) == day for m in form.finditer(line)):
+                return True
+    return False
+
+
+def print_stated_dates(pages, dumpers: list[str]) -> None:
+    """The ceiling of date agreement: the wcxb-dev articles whose dump states their date at all."""
+    dated = [p for p in pages if p.corpus == "wcxb" and p.truth.get("published")]
+    for dumper in dumpers:
+        dumps = load_dumps(dated, dumper)
+        stated = sum(states_date(dumps[p.id], p.truth["published"]) for p in dated)
+        print(f"{dumper:<9} the dump states the article's date (a form parse_date reads, anywhere): {stated} of {len(dated)} ({stated / max(len(dated), 1):.1%})")
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--field", choices=("author", "published"), default="author", help="the author (default) or the date")
@@ -102,8 +132,12 @@ def main() -> int:
     parser.add_argument("--rebuild", action="store_true", help="read every dump again (the reader, core or headline changed)")
     parser.add_argument("--misses", type=int, default=0, help="print this many wcxb-dev misses per dumper")
     parser.add_argument("--limit", type=int)
+    parser.add_argument("--stated", action="store_true", help="only how many dated wcxb-dev articles' dumps state their date at all (the ceiling of date agreement)")
     args = parser.parse_args()
     pages = [p for p in load_text_pages(limit=args.limit) if p.corpus == "dev" or p.page_type == "article"]
+    if args.stated:
+        print_stated_dates(pages, args.dumpers.split(","))
+        return 0
     from textfeatures import HeadlineFolds
 
     headlines = HeadlineFolds()
