@@ -106,69 +106,42 @@ def fit_network(x, y, w, starts=None) -> dict:
     """The headline network (listwise where `starts`, each page's first row, is given; as the block model's otherwise)."""
     from train_text_model import fit_mlp
 
+    w = w * len(w) / w.sum()
     if starts is not None:
         return {"features": HEADLINE_FEATURES, "network": fit_listwise(x, y, w, starts, LAYERS, MEMBERS, epochs=EPOCHS)}
-    return {"features": HEADLINE_FEATURES, "network": fit_mlp(x, y, w * len(w) / w.sum(), LAYERS, MEMBERS, epochs=EPOCHS)}
+    return {"features": HEADLINE_FEATURES, "network": fit_mlp(x, y, w, LAYERS, MEMBERS, epochs=EPOCHS)}
 
 
+def fit_listwise(x, y, w, starts, layers, members, epochs, pages_per_batch: int = 64) -> dict:
+    """fit_mlp's networks, trained on each row's own loss (weighted, as fit_mlp) plus LISTWISE times a page's softmax loss over its candidates.
 
-def fit_listwise(x, y, w, starts, layers, members, epochs, pages_per_batch: int = 64, lr: float = 0.003, l2: float = 1e-4) -> dict:
-    """fit_mlp's networks, trained on each row's own loss (weighted, as fit_mlp) plus LISTWISE times a page's softmax loss over its candidates."""
-    from train_text_model import SEED
+    `starts`: each page's first row (a page's rows are consecutive); a
+    mini-batch is `pages_per_batch` whole pages.
+    """
+    from train_text_model import fit_mlp
 
-    mean = x.mean(axis=0)
-    std = x.std(axis=0) + 1e-6
-    z = ((x - mean) / std).astype(np.float32)
-    w = (w * len(w) / w.sum()).astype(np.float32)
-    bounds = np.append(starts, len(z))
-    nets = []
-    for m in range(members):
-        rng = np.random.default_rng(SEED + m)
-        sizes = [z.shape[1], *layers, 1]
-        params = []
-        for a, b in zip(sizes[:-1], sizes[1:]):
-            params += [rng.normal(0, 1 / np.sqrt(a), (a, b)).astype(np.float32), np.zeros(b, np.float32)]
-        first = [np.zeros_like(p) for p in params]
-        second = [np.zeros_like(p) for p in params]
-        step = 0
-        for _ in range(epochs):
-            order = rng.permutation(len(starts))
-            for at in range(0, len(order), pages_per_batch):
-                chosen = order[at : at + pages_per_batch]
-                idx = np.concatenate([np.arange(bounds[k], bounds[k + 1]) for k in chosen])
-                sizes_b = np.array([bounds[k + 1] - bounds[k] for k in chosen])
-                group_starts = np.concatenate([[0], np.cumsum(sizes_b)[:-1]])
-                group = np.repeat(np.arange(len(chosen)), sizes_b)
-                zb, yb, wb = z[idx], y[idx], w[idx]
-                acts = [zb]
-                for k in range(0, len(params) - 2, 2):
-                    acts.append(np.tanh(acts[-1] @ params[k] + params[k + 1]))
-                logit = (acts[-1] @ params[-2] + params[-1])[:, 0]
-                p = 1 / (1 + np.exp(-logit))
-                g = (p - yb) * wb / wb.sum()
-                # The page's softmax over its candidates, for pages with a headline among them.
-                top = np.maximum.reduceat(logit, group_starts)[group]
-                e = np.exp(logit - top)
-                soft = e / np.add.reduceat(e, group_starts)[group]
-                positives = np.add.reduceat(yb, group_starts)
-                has = positives[group] > 0
-                target = np.where(has, yb / np.maximum(positives[group], 1), 0.0)
-                pages_with = max(int((positives > 0).sum()), 1)
-                g = g + LISTWISE * np.where(has, soft - target, 0.0) / pages_with
-                g = g[:, None].astype(np.float32)
-                grads = [None] * len(params)
-                for k in range(len(params) - 2, -1, -2):
-                    grads[k] = acts[k // 2].T @ g + l2 * params[k]
-                    grads[k + 1] = g.sum(axis=0)
-                    if k:
-                        g = (g @ params[k].T) * (1 - acts[k // 2] ** 2)
-                step += 1
-                for k, grad in enumerate(grads):
-                    first[k] = 0.9 * first[k] + 0.1 * grad
-                    second[k] = 0.999 * second[k] + 0.001 * grad * grad
-                    params[k] -= lr * (first[k] / (1 - 0.9**step)) / (np.sqrt(second[k] / (1 - 0.999**step)) + 1e-8)
-        nets.append([p.tolist() for p in params])
-    return {"mean": mean.tolist(), "std": std.tolist(), "members": nets}
+    bounds = np.append(starts, len(x))
+    page_of_row = np.repeat(np.arange(len(starts)), np.diff(bounds))
+
+    def batches(rng):
+        order = rng.permutation(len(starts))
+        for at in range(0, len(order), pages_per_batch):
+            yield np.concatenate([np.arange(bounds[k], bounds[k + 1]) for k in order[at : at + pages_per_batch]])
+
+    def page_loss(rows, logit):
+        """The softmax loss's gradient over each page's candidates, for the pages of the batch with a headline among them."""
+        pages = page_of_row[rows]
+        first = np.flatnonzero(np.r_[True, pages[1:] != pages[:-1]])
+        group = np.cumsum(np.r_[False, pages[1:] != pages[:-1]])
+        e = np.exp(logit - np.maximum.reduceat(logit, first)[group])
+        soft = e / np.add.reduceat(e, first)[group]
+        labels = y[rows]
+        positives = np.add.reduceat(labels, first)
+        has = positives[group] > 0
+        target = np.where(has, labels / np.maximum(positives[group], 1), 0.0)
+        return LISTWISE * np.where(has, soft - target, 0.0) / max(int((positives > 0).sum()), 1)
+
+    return fit_mlp(x, y, w.astype(np.float32), layers, members, epochs=epochs, batches=batches, extra_gradient=page_loss)
 
 
 def main() -> int:

@@ -147,8 +147,23 @@ def sequence_rows(rows: Rows, p: np.ndarray, mask: np.ndarray | None = None) -> 
     return np.vstack(parts).astype(np.float32)
 
 
-def fit_mlp(x, y, w, layers: tuple[int, ...], members: int, epochs: int = 6, batch: int = 2048, lr: float = 0.003, l2: float = 1e-4) -> dict:
-    """Networks of tanh layers trained by mini-batch Adam on standardised inputs, as pipeline.dumps.blockmodel.Network reads them."""
+def fit_mlp(
+    x, y, w, layers: tuple[int, ...], members: int, epochs: int = 6, batch: int = 2048, lr: float = 0.003, l2: float = 1e-4,
+    batches=None, extra_gradient=None,
+) -> dict:
+    """Networks of tanh layers trained by mini-batch Adam on standardised inputs, as pipeline.dumps.blockmodel.Network reads them.
+
+    `batches(rng)`: the row indices of each mini-batch of an epoch (default:
+    `batch` rows at random); `extra_gradient(rows, logits)`: a term added
+    to each row's gradient of the weighted log-loss (a loss over groups of
+    rows, as the headline finder's over a page's candidates).
+    """
+    if batches is None:
+
+        def batches(rng):
+            order = rng.permutation(len(x))
+            return (order[at : at + batch] for at in range(0, len(x), batch))
+
     mean = x.mean(axis=0)
     std = x.std(axis=0) + 1e-6
     z = ((x - mean) / std).astype(np.float32)
@@ -163,16 +178,17 @@ def fit_mlp(x, y, w, layers: tuple[int, ...], members: int, epochs: int = 6, bat
         second = [np.zeros_like(p) for p in params]
         step = 0
         for _ in range(epochs):
-            order = rng.permutation(len(z))
-            for at in range(0, len(z), batch):
-                idx = order[at : at + batch]
+            for idx in batches(rng):
                 zb, yb, wb = z[idx], y[idx], w[idx]
                 acts = [zb]
                 for k in range(0, len(params) - 2, 2):
                     acts.append(np.tanh(acts[-1] @ params[k] + params[k + 1]))
                 logit = (acts[-1] @ params[-2] + params[-1])[:, 0]
                 p = 1 / (1 + np.exp(-logit))
-                g = ((p - yb) * wb / wb.sum())[:, None].astype(np.float32)
+                g = (p - yb) * wb / wb.sum()
+                if extra_gradient is not None:
+                    g = g + extra_gradient(idx, logit)
+                g = g[:, None].astype(np.float32)
                 grads = [None] * len(params)
                 for k in range(len(params) - 2, -1, -2):
                     grads[k] = acts[k // 2].T @ g + l2 * params[k]
