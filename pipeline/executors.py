@@ -71,7 +71,15 @@ class _Worker:
     def __init__(self, context, work, index: int, quota: int):
         self.tasks = context.Queue()  # its feeder thread sends: putting a page never blocks this process
         receive, self.results = context.Pipe(duplex=False)
-        self.process = context.Process(target=_worker_main, args=(work, self.tasks, self.results), name=f"newsclean-worker-{index}", daemon=True)
+        # Pages the worker has finished, counted in shared memory as each
+        # result is handed to its sending thread: when the worker dies,
+        # results finished but not yet sent are told apart from the page it
+        # died on (`received` counts those that arrived).
+        self.finished = context.RawValue("q", 0)
+        self.received = 0
+        self.process = context.Process(
+            target=_worker_main, args=(work, self.tasks, self.results, self.finished), name=f"newsclean-worker-{index}", daemon=True
+        )
         # Objects that exist now are moved out of the collector's reach for
         # the child: collecting them would write to every page holding one,
         # turning pages shared with this process into the child's own.
@@ -105,22 +113,42 @@ class _Worker:
 ORPHAN_CHECK_SECONDS = 5
 
 
-def _worker_main(work, tasks, results) -> None:
+def _worker_main(work, tasks, results, finished) -> None:
+    """Clean pages until told to stop; a thread sends the results back, so that the next page starts while the ingest process is busy writing."""
     import queue
+    import threading
+    from multiprocessing.reduction import ForkingPickler
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C: the main process stops the workers
+    outbox: queue.SimpleQueue = queue.SimpleQueue()
+
+    def send() -> None:
+        while (data := outbox.get()) is not None:
+            try:
+                results.send_bytes(data)  # what Connection.send writes; the ingest process's recv() reads it
+            except (OSError, ValueError):
+                return  # the ingest process is gone
+
+    sender = threading.Thread(target=send, name="newsclean-results", daemon=True)
+    sender.start()  # before the cap: its stack is mapped now
     _cap_memory(PAGE_MEMORY_BYTES)
     parent = os.getppid()
-    while True:
-        try:
-            page = tasks.get(timeout=ORPHAN_CHECK_SECONDS)
-        except queue.Empty:
-            if os.getppid() != parent:
+    try:
+        while True:
+            try:
+                page = tasks.get(timeout=ORPHAN_CHECK_SECONDS)
+            except queue.Empty:
+                if os.getppid() != parent:
+                    return
+                continue
+            if page is None:
                 return
-            continue
-        if page is None:
-            return
-        results.send(work(page))
+            data = ForkingPickler.dumps(work(page))
+            finished.value += 1
+            outbox.put(data)
+    finally:
+        outbox.put(None)
+        sender.join()
 
 
 def _cap_memory(extra: int) -> None:
@@ -221,6 +249,7 @@ class Processes:
                 except (EOFError, OSError):
                     self._replace(worker, _crash_reason(worker))
                     continue
+                worker.received += 1
                 entry = worker.queue.popleft()
                 entry[1], entry[2] = result, True
                 worker.started = time.monotonic()
@@ -233,13 +262,20 @@ class Processes:
         self._dispatch()
 
     def _replace(self, worker: _Worker, reason: str) -> None:
-        """Kill a worker, reject its current page with `reason`, hand its other pages to a new one."""
+        """Kill a worker, reject the page it was on with `reason`, hand its other pages to a new one.
+
+        Pages it had finished whose results died with it (still in its
+        sending thread) are cleaned again by the new worker.
+        """
         worker.stop(kill=True)
-        first, rest = worker.queue[0], list(worker.queue)[1:]
-        first[1], first[2] = _lost(first[0].page, reason), True
+        entries = list(worker.queue)
+        unsent = max(0, worker.finished.value - worker.received)
+        redo, current = entries[:unsent], entries[unsent:]
+        if current:
+            current[0][1], current[0][2] = _lost(current[0][0].page, reason), True
         index = self.workers.index(worker)
         self.workers[index] = self._start(index)
-        self.backlog.extendleft(reversed(rest))  # first in line, in their order
+        self.backlog.extendleft(reversed(redo + current[1:]))  # first in line, in their order
 
     def close(self) -> None:
         for worker in self.workers:

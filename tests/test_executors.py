@@ -160,3 +160,23 @@ def test_time_limit_fires_in_a_thread_where_no_signal_reaches(tmp_path):
     assert not thread.is_alive()
     assert docs[0].reason == "timeout: extraction took more than 1 s"
     assert docs[1].status == "ok"  # the limit of the page before does not reach it
+
+
+def _big_then_die(page):
+    if page.source == "p1":
+        return page.source, b"x" * (64 << 20)  # still being sent when the next page kills the worker
+    if page.source == "p2":
+        os._exit(3)
+    return page.source, b""
+
+
+def test_a_worker_that_dies_with_results_unsent_loses_only_the_page_it_died_on():
+    items = [Item(PageInput(source=f"p{i}", raw=b"x")) for i in range(5)]
+    executor = Processes(_big_then_die, 1, deadline=60)
+    try:
+        results = [result for _, result in executor.run(items)]
+    finally:
+        executor.close()
+    assert [r[0] for r in (results[0], results[1], results[3], results[4])] == ["p0", "p1", "p3", "p4"]
+    assert len(results[1][1]) == 64 << 20  # whole, sent before the crash or cleaned again by the next worker
+    assert results[2].status == "rejected" and results[2].reason.startswith("crash: the worker died on this page (exit code 3")
