@@ -213,6 +213,9 @@ def _uncompressed_model(source: Path) -> Path | None:
     finally:
         if os.path.exists(temporary):
             os.unlink(temporary)
+    for stale in directory.glob("py3langid-*.npz"):  # copies of other versions of the model
+        if stale != copy:
+            stale.unlink(missing_ok=True)
     return copy
 
 

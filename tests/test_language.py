@@ -289,7 +289,8 @@ def test_the_cached_model_answers_as_the_shipped_one(tmp_path, monkeypatch):
     from pipeline.language import py3langid_identifier
 
     monkeypatch.setenv("NEWSCLEAN_CACHE_DIR", str(tmp_path))
-    made = py3langid_identifier()  # writes the copy
+    (tmp_path / "py3langid-0.3.0-4500000-1.npz").write_bytes(b"a copy of an older model")
+    made = py3langid_identifier()  # writes the copy, and drops the older one
     copies = list(tmp_path.glob("py3langid-*.npz"))
     assert len(copies) == 1 and not list(tmp_path.glob(".py3langid-*"))
     read = py3langid_identifier()  # reads it
