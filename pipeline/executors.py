@@ -44,9 +44,9 @@ PAGE_MEMORY_BYTES = 2 << 30
 # worker grows as it meets new languages and words (the cleaner's word
 # lists and caches) and as it writes to pages it shares with the ingest
 # process; a fresh one starts from the shared state again.  Reloading what
-# it needs costs well under a second, i.e. under 0.5 ms a page at this
-# count (bench/README.md: memory).
-RECYCLE_PAGES = 2500
+# it needs costs well under a second, i.e. under 1 ms a page at this
+# count; 2,500 let an ingest of 100,000 pages reach 1,013 MB (bench/README.md).
+RECYCLE_PAGES = 1500
 
 
 def page_deadline(options: Options) -> float:
