@@ -98,22 +98,10 @@ def stated_value(inputs: dict | None, headline_model, field: str = "author") -> 
     return stated.get(field) or inputs[f"furniture_{field}"]
 
 
-_DATE_FORMS = (
-    dumps_metadata._TEXT_DMY, dumps_metadata._TEXT_MDY, dumps_metadata._TEXT_YDM, dumps_metadata._CJK,
-    dumps_metadata._ISO, dumps_metadata._DMY_NUMERIC, dumps_metadata._SLASHED,
-)
-
-
 def states_date(dump: str, truth: str) -> bool:
-    """Whether any date expression in the dump (any of parse_date's forms, anywhere on a line) is the day `truth` names."""
+    """Whether any date the dump writes (anywhere on a line, as parse_date reads one) is the day `truth` names."""
     day = truth[:10]
-    for line in dump.split("\n"):
-        if dumps_metadata._HAS_YEAR.search(line) is None:
-            continue
-        for form in _DATE_FORMS:
-            if any(dumps_metadata.parse_date(m.group(0)) == day for m in form.finditer(line)):
-                return True
-    return False
+    return any(day in dumps_metadata.dates_in(line) for line in dump.split("\n"))
 
 
 def print_stated_dates(pages, dumpers: list[str]) -> None:

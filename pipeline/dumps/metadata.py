@@ -111,8 +111,14 @@ def parse_date(text: str) -> str | None:
     one of the two cannot be a month (25/09/2025, 09/25/2025); 05/06/2025
     is left unread.  Two-digit years are not read.
     """
+    found = dates_in(text)
+    return found[0] if found else None
+
+
+def dates_in(text: str) -> list[str]:
+    """Every calendar date written in a text, as YYYY-MM-DD, in the order they stand (each read as parse_date reads one)."""
     if not _HAS_YEAR.search(text):
-        return None  # every pattern holds a year: most lines are decided here
+        return []  # every pattern holds a year: most lines are decided here
     found = []
     for pattern, order in ((_ISO, "ymd"), (_CJK, "ymd")):
         for m in pattern.finditer(text):
@@ -136,8 +142,7 @@ def parse_date(text: str) -> str | None:
         found.append((m.start(), _iso(m.group(3), month, m.group(2))))
     for m in _TEXT_YDM.finditer(text):
         found.append((m.start(), _iso(m.group(1), month_number(m.group(3)), m.group(2))))
-    found = [f for f in found if f[1]]
-    return min(found)[1] if found else None
+    return [iso for _, iso in sorted(f for f in found if f[1])]
 
 
 # Words that mark a date as the publication's, or as a later update's.
