@@ -102,14 +102,10 @@ class Linear:
         return ((x[:, : self.columns] - self.mean) / self.std) @ self.weights + self.bias
 
 
-def fit_network(x, y, w, starts=None) -> dict:
-    """The headline network (listwise where `starts`, each page's first row, is given; as the block model's otherwise)."""
-    from train_text_model import fit_mlp
-
+def fit_network(x, y, w, starts) -> dict:
+    """The headline network over rows `x` whose pages start at rows `starts`."""
     w = w * len(w) / w.sum()
-    if starts is not None:
-        return {"features": HEADLINE_FEATURES, "network": fit_listwise(x, y, w, starts, LAYERS, MEMBERS, epochs=EPOCHS)}
-    return {"features": HEADLINE_FEATURES, "network": fit_mlp(x, y, w, LAYERS, MEMBERS, epochs=EPOCHS)}
+    return {"features": HEADLINE_FEATURES, "network": fit_listwise(x, y, w, starts, LAYERS, MEMBERS, epochs=EPOCHS)}
 
 
 def fit_listwise(x, y, w, starts, layers, members, epochs, pages_per_batch: int = 64) -> dict:
