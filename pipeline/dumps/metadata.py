@@ -40,7 +40,7 @@ import numpy as np
 
 from ..clean.features import lines_matching
 from .blockmodel import Network
-from .layout import is_prose
+from .layout import HEADING_CAPITALS, is_prose
 
 _WORD = re.compile(r"\w+")
 
@@ -199,10 +199,20 @@ def title_line_headline(first: str, texts: list[str], start: int, stop: int, exc
     first line is its lead has no <title> line, and a paragraph repeating
     the lead's words is not its headline.
     """
+    best, best_key = None, None
+    for i, shared in _title_lines(first, texts, start, stop, excluded):
+        key = (shared, -abs(i - stop))
+        if best_key is None or key > best_key:
+            best, best_key = i, key
+    return best
+
+
+def _title_lines(first: str, texts: list[str], start: int, stop: int, excluded=frozenset()) -> list[tuple[int, int]]:
+    """(index, words shared) of the lines in texts[start:stop] that hold the <title> line `first`'s headline (title_line_headline)."""
     title = set(_words(first))
     if len(title) < MIN_TITLE_WORDS or is_prose(first):
-        return None
-    best, best_key = None, None
+        return []
+    found = []
     least = min(2, len(title))
     for i in range(start, stop):
         text = texts[i]
@@ -214,12 +224,9 @@ def title_line_headline(first: str, texts: list[str], start: int, stop: int, exc
         if shared < least or is_prose(text):
             continue
         distinct = len(set(words))
-        if shared < TITLE_CONTAINED * distinct or shared < TITLE_COVERED * len(title):
-            continue
-        key = (shared, -abs(i - stop))
-        if best_key is None or key > best_key:
-            best, best_key = i, key
-    return best
+        if shared >= TITLE_CONTAINED * distinct and shared >= TITLE_COVERED * len(title):
+            found.append((i, shared))
+    return found
 
 
 def title_headline_part(first: str) -> str:
@@ -288,6 +295,8 @@ SHORT_LINE_CHARS = 30
 # The prose past a line's lead its words are looked for in: an article goes
 # on about its headline; another story's title is only its own paragraph's.
 BODY_LINES = 40
+# A line ending so is a statement: a paragraph's, never a headline's.
+_STATEMENT_ENDS = (".", "。", ";", ",")
 # Words this long or longer are compared (shorter ones are mostly function words, in any language).
 BODY_WORD_CHARS = 4
 
@@ -295,8 +304,13 @@ BODY_WORD_CHARS = 4
 def headline_candidates(texts: list[str], core_start: int, kinds: list[str] | None = None, excluded=frozenset()) -> tuple[list[int], np.ndarray]:
     """The lines that may be the headline (the first line, and those around the core's start; not `excluded`, not a paragraph of sentences) and their HEADLINE_FEATURES."""
     n = len(texts)
-    index = sorted({0} | set(range(max(0, core_start - HEADLINE_LOOKBACK), min(n, core_start + HEADLINE_LOOKAHEAD))))
-    candidate_words = {i: _words(texts[i]) for i in index if len(texts[i]) <= HEADLINE_MAX_CHARS and i not in excluded and not is_prose(texts[i])}
+    window_start = max(0, core_start - HEADLINE_LOOKBACK)
+    # Above the window, the lines that hold the <title>'s headline: an
+    # article whose densest prose starts far below its headline (a guide, a
+    # list of reviews) keeps its headline among the candidates.
+    above = [i for i, _ in _title_lines(texts[0], texts, 1, window_start, excluded)] if window_start > 1 else []
+    index = sorted({0, *above} | set(range(window_start, min(n, core_start + HEADLINE_LOOKAHEAD))))
+    candidate_words = {i: _words(texts[i]) for i in index if len(texts[i]) <= HEADLINE_MAX_CHARS and i not in excluded and not _reads_as_paragraph(texts[i])}
     index = [i for i, words in candidate_words.items() if words]
     if not index:
         return [], np.zeros((0, len(HEADLINE_FEATURES)))
@@ -382,6 +396,16 @@ def headline_candidates(texts: list[str], core_start: int, kinds: list[str] | No
     x[:, 22] = np.log1p(short_run) / 3
     x[:, 23] = np.log1p(to_core) / 4
     return index, x
+
+
+def _reads_as_paragraph(text: str) -> bool:
+    """layout.is_prose, less a Title Case line that does not end as a statement: a headline of two questions ("What Is X? How Does It Work?")."""
+    if not is_prose(text):
+        return False
+    if text.rstrip().endswith(_STATEMENT_ENDS):
+        return True
+    words = text.split()
+    return sum(word[:1].isupper() for word in words) < HEADING_CAPITALS * len(words)
 
 
 def _body_word_lines(texts: list[str], prose_lines: list[int], wanted: set[str]) -> dict[str, list[int]]:

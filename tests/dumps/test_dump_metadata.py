@@ -180,6 +180,33 @@ def test_headline_candidates_measure_how_much_of_a_line_the_article_goes_on_abou
     assert body[candidates.index(4)] > 0.5
     assert body[candidates.index(2)] == 0.0
 
+
+def test_a_title_case_headline_of_two_questions_is_a_candidate_and_a_paragraph_ending_in_a_question_is_not():
+    from pipeline.dumps.metadata import headline_candidates
+
+    page = [
+        "Menu",
+        "What Are the Different Types of Mobile Apps? And How Do You Choose?",
+        "Most teams ask this early. The answer depends on your budget, your users and the features you need?",
+        "Native apps are built for one platform. They are fast and can use every feature of the phone, but cost more.",
+    ]
+    candidates, _ = headline_candidates(page, 2)
+    assert 1 in candidates
+    assert 2 not in candidates and 3 not in candidates
+
+
+def test_a_line_holding_the_title_far_above_the_article_is_a_candidate():
+    from pipeline.dumps.metadata import HEADLINE_LOOKBACK, headline_candidates
+
+    title = "The Best Electric Scooters of the Year | Scooter Reviews"
+    furniture = [f"Menu item {i}" for i in range(HEADLINE_LOOKBACK + 20)]
+    page = [title, "Home", "The Best Electric Scooters of the Year", *furniture, "We tested forty scooters on hills, in rain and in traffic for three months."]
+    core = len(page) - 1
+    candidates, _ = headline_candidates(page, core)
+    assert 2 in candidates
+    # Only the lines holding the title are taken from above the window, not the menu around them.
+    assert 1 not in candidates and 3 not in candidates
+
 @pytest.mark.parametrize(
     "menu, headline, byline, lead",
     [
