@@ -284,45 +284,16 @@ def _sigmoid(v):
 
 
 def _trees(spec: dict):
-    from pipeline.html.model import Trees
+    from pipeline.trees import Trees
 
     return Trees(spec, tuple(spec["features"]))
 
 
 def export_trees(booster, feature_names) -> dict:
-    """The trees as padded flat arrays (pipeline.html.model.Trees's format: a node's children side by side)."""
-    flat = []
-    depth = 0
-    for tree in booster.dump_model()["tree_info"]:
-        feature, threshold, left, value = [0], [0.0], [0], [0.0]
+    """The trees as pipeline.trees.Trees reads them."""
+    from pipeline.trees import from_lightgbm
 
-        def fill(node, index: int, level: int) -> int:
-            if "split_feature" not in node:
-                feature[index], value[index], left[index] = -1, float(node.get("leaf_value", 0.0)), index
-                return level
-            if node.get("decision_type", "<=") != "<=":
-                raise ValueError("only numeric <= splits are exported")
-            children = len(feature)
-            for column, fill_value in ((feature, 0), (threshold, 0.0), (left, 0), (value, 0.0)):
-                column.extend([fill_value, fill_value])
-            feature[index], threshold[index], left[index] = int(node["split_feature"]), float(node["threshold"]), children
-            return max(fill(node["left_child"], children, level + 1), fill(node["right_child"], children + 1, level + 1))
-
-        depth = max(depth, fill(tree["tree_structure"], 0, 0))
-        flat.append((feature, threshold, left, value))
-    width = max(len(t[0]) for t in flat)
-
-    def padded(column: int, fill_value) -> list:
-        return [t[column] + [fill_value] * (width - len(t[column])) for t in flat]
-
-    return {
-        "features": list(feature_names),
-        "feature": padded(0, -1),
-        "threshold": [[float(f"{v:.7g}") for v in row] for row in padded(1, 0.0)],
-        "left": padded(2, 0),
-        "value": [[float(f"{v:.7g}") for v in row] for row in padded(3, 0.0)],
-        "depth": depth,
-    }
+    return from_lightgbm(booster.dump_model(), feature_names)
 
 
 def _model(spec: dict):

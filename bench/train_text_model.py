@@ -8,9 +8,10 @@ injected (bench/noisydumps.py): rows to train on, never to score (the
 shipped model is trained without them: bench/README.md, "Teasers in
 training").  Folds by site (bench/textcorpus.py).  For each fold k:
 
-1. the block network is trained on the other three folds;
-2. the sequence network reads block-network probabilities along the page;
-   on its training folds those come from block networks that never saw
+1. the block stage (a small network; `--block-stage trees`: gradient-
+   boosted trees, measured and not shipped) is trained on the other three folds;
+2. the sequence network reads block-stage probabilities along the page;
+   on its training folds those come from block stages that never saw
    them (an inner cross-validation over the three folds), as at run time;
 3. the page decision's weights are the F1's slopes at the development
    split's precision and recall.
@@ -22,7 +23,7 @@ Each fold's model goes to bench/data/text_model_folds/ (bench/bench_text.py
 cleans each page with the one that never saw its site); --write also
 trains on every fold and writes pipeline/dumps/data/block_model.json.
 
-Usage: python bench/train_text_model.py [--folds 0] [--noise [--noise-weight W]] [--write-folds] [--write]
+Usage: python bench/train_text_model.py [--folds 0] [--block-stage network|trees] [--noise [--noise-weight W]] [--write-folds] [--write]
 """
 
 from __future__ import annotations
@@ -45,13 +46,13 @@ from textfeatures import load_features  # noqa: E402
 from textscore import PAGE_TYPES, PageTexts, score_decisions  # noqa: E402
 
 from pipeline.clean.blockfeatures import FEATURE_NAMES  # noqa: E402
-from pipeline.dumps.blockmodel import MODEL_PATH, block_chars, block_words, expected_best_set, sequence_features  # noqa: E402
+from pipeline.dumps.blockmodel import MODEL_PATH, block_chars, block_input_names, block_words, expected_best_set, sequence_features  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 FOLD_DIR = ROOT / "bench" / "data" / "text_model_folds"
 SEED = 20261204
 
-# The features whose values at the blocks two each side the block network reads too.
+# The features whose values at the blocks two each side the block stage reads too.
 CONTEXT_FEATURES = [
     "log_chars", "log_words", "stopword_density", "ends_sentence", "short", "prose", "furniture", "digit_ratio", "title_case_ratio",
     "starts_with_bullet_or_number", "all_caps", "is_heading", "is_list_item", "metadata_line", "after_article_end",
@@ -64,6 +65,25 @@ SEQUENCE_INPUTS = [
     "after_article_end", "section_heading", "core_word_share", "page_word_share", "is_headline", "headline_word_share",
     "relative_position", "log_words", "title_case_ratio", "page_line_share",
 ]
+# The block stage: the network of BLOCK_LAYERS; `--block-stage trees`:
+# gradient-boosted trees (LightGBM at training time, pipeline.trees at run
+# time), a little better held out but not shipped: it widens the F1 lost to
+# injected teasers past bench_spam.py's floor, and costs 12% of the speed
+# (bench/README.md).
+BLOCK_TREES = 200
+BLOCK_TREE_PARAMS = dict(
+    objective="binary",
+    learning_rate=0.1,
+    num_leaves=31,
+    max_depth=8,
+    min_data_in_leaf=100,
+    feature_fraction=0.8,
+    bagging_fraction=0.8,
+    bagging_freq=1,
+    verbose=-1,
+    num_threads=2,
+    seed=1,
+)
 BLOCK_LAYERS = (16,)
 BLOCK_MEMBERS = 3
 SEQUENCE_LAYERS = (16,)
@@ -204,10 +224,13 @@ def fit_mlp(
     return {"mean": mean.tolist(), "std": std.tolist(), "members": nets}
 
 
-def predict(network: dict, x: np.ndarray) -> np.ndarray:
-    from pipeline.dumps.blockmodel import Network
+def predict(stage: dict, x: np.ndarray) -> np.ndarray:
+    """A stage's probabilities: trees ({"trees": ...}) or a network, as pipeline.dumps.blockmodel.BlockModel reads them."""
+    from pipeline.dumps.blockmodel import Forest, Network
 
-    return Network(network).probabilities(x)
+    if "trees" in stage:
+        return Forest(stage["trees"], stage["trees"]["features"]).probabilities(x)
+    return Network(stage).probabilities(x)
 
 
 def draw(mask: np.ndarray, limit: int = MAX_TRAINING_ROWS) -> np.ndarray:
@@ -218,20 +241,28 @@ def draw(mask: np.ndarray, limit: int = MAX_TRAINING_ROWS) -> np.ndarray:
     return chosen
 
 
-def fit_block(rows: Rows, xc: np.ndarray, w: np.ndarray, train: np.ndarray) -> dict:
+def fit_block(rows: Rows, xc: np.ndarray, w: np.ndarray, train: np.ndarray, stage: str = "network") -> dict:
+    """The block stage (`stage`: "trees" or "network") trained on the labelled rows of `train`."""
     idx = draw(train & (rows.y >= 0))
-    return fit_mlp(xc[idx], rows.y[idx].astype(np.float32), w[idx], BLOCK_LAYERS, BLOCK_MEMBERS)
+    y = rows.y[idx].astype(np.float32)
+    if stage == "network":
+        return fit_mlp(xc[idx], y, w[idx], BLOCK_LAYERS, BLOCK_MEMBERS)
+    import lightgbm as lgb
+    from train_block_model import export_trees
+
+    booster = lgb.train(BLOCK_TREE_PARAMS, lgb.Dataset(xc[idx], y, weight=w[idx] * len(idx) / w[idx].sum()), num_boost_round=BLOCK_TREES)
+    return {"trees": export_trees(booster, block_input_names(FEATURE_NAMES, CONTEXT_FEATURES, CONTEXT_SHIFTS))}
 
 
-def fit_model(rows: Rows, xc: np.ndarray, w: np.ndarray, folds: list[int], decide: dict, log) -> tuple[dict, np.ndarray]:
+def fit_model(rows: Rows, xc: np.ndarray, w: np.ndarray, folds: list[int], decide: dict, log, stage: str = "network") -> tuple[dict, np.ndarray]:
     """A model trained on the rows of `folds`: (its params, block-network probabilities of every row of those folds out of fold)."""
     train = np.isin(rows.fold, folds)
     started = time.perf_counter()
-    block = fit_block(rows, xc, w, train)
+    block = fit_block(rows, xc, w, train, stage)
     # Out-of-fold block probabilities of the training rows: what the sequence network learns from.
     p_inner = np.full(len(rows.y), np.nan)
     for j in folds:
-        inner = fit_block(rows, xc, w, train & (rows.fold != j))
+        inner = fit_block(rows, xc, w, train & (rows.fold != j), stage)
         p_inner[rows.fold == j] = predict(inner, xc[rows.fold == j])
     s = sequence_rows(rows, np.nan_to_num(p_inner, nan=0.5))
     idx = draw(train & (rows.y >= 0))
@@ -248,11 +279,11 @@ def fit_model(rows: Rows, xc: np.ndarray, w: np.ndarray, folds: list[int], decid
     return params, p_inner
 
 
-def held_out(rows: Rows, xc: np.ndarray, w: np.ndarray, folds_run: list[int], decide: dict, log, write: bool) -> dict:
-    """Per fold run: the model trained on the others, and its probabilities (block network, sequence network) on the fold's rows."""
+def held_out(rows: Rows, xc: np.ndarray, w: np.ndarray, folds_run: list[int], decide: dict, log, write: bool, stage: str = "network") -> dict:
+    """Per fold run: the model trained on the others, and its probabilities (block stage, sequence network) on the fold's rows."""
     out = {"p1": np.full(len(rows.y), np.nan), "p2": np.full(len(rows.y), np.nan)}
     for k in folds_run:
-        params, _ = fit_model(rows, xc, w, [j for j in range(FOLDS) if j != k], decide, log)
+        params, _ = fit_model(rows, xc, w, [j for j in range(FOLDS) if j != k], decide, log, stage)
         test = rows.fold == k
         out["p1"][test] = predict(params["block"], xc[test])
         # Rows are stored page by page: the fold's runs, in order, are its rows in order.
@@ -295,6 +326,7 @@ def main() -> int:
     parser.add_argument(
         "--noise-weight", type=float, default=NOISE_WEIGHT, help=f"what a noisy copy weighs against one dumper's dump of a page (default {NOISE_WEIGHT})"
     )
+    parser.add_argument("--block-stage", choices=("network", "trees"), default="network", help="the block stage's learner (default: %(default)s)")
     parser.add_argument("--save", action="store_true", help="keep the held-out probabilities in bench/out/text_model_probs.npz")
     args = parser.parse_args()
     log = lambda message: print(message, file=sys.stderr, flush=True)  # noqa: E731
@@ -308,14 +340,14 @@ def main() -> int:
     folds = [int(f) for f in args.folds.split(",")]
     print(f"rows: {len(rows.y)} ({(rows.y == 1).sum()} article, {(rows.y == 0).sum()} not, {(rows.y < 0).sum()} unlabelled); folds {folds}")
     report("line oracle", pages, texts, dumpers, rows, rows.y == 1, set(folds))
-    out = held_out(rows, xc, w, folds, decide, log, args.write_folds)
+    out = held_out(rows, xc, w, folds, decide, log, args.write_folds, args.block_stage)
     if args.save:
         np.savez_compressed(ROOT / "bench" / "out" / "text_model_probs.npz", **out)
-    report("block network, p>=0.5", pages, texts, dumpers, rows, np.nan_to_num(out["p1"]) >= 0.5, set(folds))
+    report("block stage, p>=0.5", pages, texts, dumpers, rows, np.nan_to_num(out["p1"]) >= 0.5, set(folds))
     report("+ sequence, p>=0.5", pages, texts, dumpers, rows, np.nan_to_num(out["p2"]) >= 0.5, set(folds))
     report("+ page decision", pages, texts, dumpers, rows, decisions(rows, out["p2"], decide), set(folds))
     if args.write:
-        params, _ = fit_model(rows, xc, w, list(range(FOLDS)), decide, log)
+        params, _ = fit_model(rows, xc, w, list(range(FOLDS)), decide, log, args.block_stage)
         MODEL_PATH.parent.mkdir(parents=True, exist_ok=True)
         MODEL_PATH.write_text(json.dumps(params) + "\n", encoding="utf-8")
         print(f"wrote {MODEL_PATH.relative_to(ROOT)} ({MODEL_PATH.stat().st_size / 1e3:.0f} KB)")

@@ -5,7 +5,8 @@ import numpy as np
 from pipeline.html.dom import PARSE_MAX_NESTING, nesting_estimate, read_page, without_huge_tags
 from pipeline.html.features import FEATURE_NAMES, STACK_NAMES, features, stack_features
 from pipeline.html.marks import Mark, marks_of, words_of
-from pipeline.html.model import BlockModel, Trees, load_block_model
+from pipeline.html.model import BlockModel, load_block_model
+from pipeline.trees import Trees
 
 
 def texts(html: str) -> list[str]:

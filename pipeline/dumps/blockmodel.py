@@ -1,11 +1,12 @@
 """The block model for text dumps: which blocks of a page are its article text.
 
-Two small networks of tanh units, in numpy, on the calling thread:
+Two stages, in numpy, on the calling thread:
 
-1. the block network reads each block's features (pipeline.clean.blockfeatures)
-   and those of the blocks around it (a one-dimensional convolution over
-   the page's blocks: a block under a headline and over a paragraph is
-   read with them), and gives each block a probability;
+1. the block stage (gradient-boosted trees, pipeline.trees; or a small
+   network of tanh units) reads each block's features
+   (pipeline.clean.blockfeatures) and those of the blocks around it (a
+   block under a headline and over a paragraph is read with them), and
+   gives each block a probability;
 2. the sequence network reads those probabilities along the page
    (SEQUENCE_FEATURES: their means over windows of blocks, the densest run
    of likely article text and where a block stands to it, how much likely
@@ -33,7 +34,10 @@ from pathlib import Path
 
 import numpy as np
 
+from ..trees import Trees, sigmoid
+
 MODEL_PATH = Path(__file__).resolve().parent / "data" / "block_model.json"
+TRAINER = "bench/train_text_model.py"
 
 # Matrix products in slices of rows small enough to stay on the calling
 # thread (OpenBLAS goes multi-threaded from 2**18 multiply-adds, and waking
@@ -60,6 +64,11 @@ SEQUENCE_FEATURES = (
         "log_kept_run_chars",
     ]
 )
+
+
+def block_input_names(names: list[str], context: list[str], shifts: list[int]) -> list[str]:
+    """The block stage's input columns: the features, then the `context` features of the block `shift` away, for each shift."""
+    return list(names) + [f"{name}{shift:+d}" for shift in shifts for name in context]
 
 
 def with_neighbours(x: np.ndarray, columns: list[int], shifts: list[int]) -> np.ndarray:
@@ -169,16 +178,28 @@ class Network:
         return out / len(self.members)
 
 
+class Forest:
+    """Gradient-boosted trees whose summed leaves are a log-odds (the block stage's other form)."""
+
+    def __init__(self, spec: dict, feature_names: list[str]):
+        self.trees = Trees(spec, tuple(feature_names), TRAINER)
+
+    def probabilities(self, x: np.ndarray) -> np.ndarray:
+        return sigmoid(self.trees.scores(x))
+
+
 class BlockModel:
     """The two networks and the page decision; `features`: the names the shipped features have (a mismatch asks for retraining)."""
 
     def __init__(self, params: dict, features: list[str] | None = None):
         if features is not None and params.get("features") != features:
-            raise ValueError("the block model was trained on other features; retrain it with bench/train_text_model.py")
+            raise ValueError(f"the block model was trained on other features; retrain it with {TRAINER}")
         names = params["features"]
-        self.block = Network(params["block"])
-        self.context_columns = [names.index(c) for c in params["context"]["features"]]
+        context = params["context"]["features"]
+        self.context_columns = [names.index(c) for c in context]
         self.shifts = list(params["context"]["shifts"])
+        block = params["block"]
+        self.block = Forest(block["trees"], block_input_names(names, context, self.shifts)) if "trees" in block else Network(block)
         self.sequence = Network(params["sequence"]) if params.get("sequence") else None
         self.sequence_columns = [names.index(c) for c in params.get("sequence_inputs", [])]
         self.chars_column = names.index("log_chars")

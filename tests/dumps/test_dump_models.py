@@ -1,11 +1,11 @@
-"""pipeline.dumps.trees and pipeline.dumps.blockmodel: inference in numpy."""
+"""pipeline.trees and pipeline.dumps.blockmodel: inference in numpy."""
 
 import numpy as np
 
 import pytest
 
-from pipeline.dumps.blockmodel import SEQUENCE_FEATURES, BlockModel, Network, densest_run, expected_best_set, sequence_features, with_neighbours
-from pipeline.dumps.trees import TreeEnsemble, from_lightgbm
+from pipeline.dumps.blockmodel import SEQUENCE_FEATURES, BlockModel, block_input_names, Network, densest_run, expected_best_set, sequence_features, with_neighbours
+from pipeline.trees import Trees, from_lightgbm
 
 # Two trees as LightGBM's dump_model() writes them: x0 <= 0.5 ? (x1 <= 2 ? 1 : 2) : 3, and x1 <= 0 ? -1 : 0.5.
 DUMP = {
@@ -23,10 +23,33 @@ DUMP = {
 
 
 def test_trees_sum_the_leaves_each_row_reaches():
-    trees = TreeEnsemble(from_lightgbm(DUMP))
+    trees = Trees(from_lightgbm(DUMP, ["a", "b"]), ("a", "b"))
     x = np.array([[0.0, 1.0], [0.0, 3.0], [1.0, -1.0], [0.5, 0.0]])
-    assert trees.raw(x).tolist() == [1.5, 2.5, 2.0, 0.0]
+    assert trees.scores(x).tolist() == [1.5, 2.5, 2.0, 0.0]
     assert trees.depth == 2
+
+
+def test_trees_trained_on_other_features_ask_for_their_trainer():
+    with pytest.raises(ValueError, match="run bench/x.py again"):
+        Trees(from_lightgbm(DUMP, ["a", "b"]), ("a", "c"), "bench/x.py")
+
+
+def test_a_block_stage_of_trees_reads_the_block_and_its_neighbours():
+    names = ["log_chars", "log_words"]
+    spec = {
+        "features": names,
+        "block": {"trees": from_lightgbm(DUMP, block_input_names(names, ["log_words"], [-1]))},
+        "context": {"features": ["log_words"], "shifts": [-1]},
+        "decide": {"precision_weight": 0.5, "recall_weight": 0.5},
+    }
+    model = BlockModel(spec, names)
+    x = np.array([[0.0, 1.0], [0.0, 3.0]])
+    # Both trees read only the block's own columns here: 1 + (-1 or 0.5) as logits.
+    expected = 1 / (1 + np.exp(-np.array([1.5, 2.5])))
+    assert np.allclose(model.block_probabilities(x), expected)
+    wrong = dict(spec, block={"trees": from_lightgbm(DUMP, names)})
+    with pytest.raises(ValueError, match="bench/train_text_model.py"):
+        BlockModel(wrong, names)
 
 
 def test_neighbours_are_zero_past_the_page_edges():
