@@ -116,15 +116,28 @@ def test_excluded_lines_are_not_the_headline():
     assert found.get("headline_line") != 3
 
 
-def test_a_paragraph_of_sentences_is_no_headline_candidate():
+@pytest.mark.parametrize(
+    "page",
+    [
+        [
+            "Nachrichten",
+            "Leasing oder Kauf: was sich beim Neuwagen lohnt",
+            "Da es beim Autokauf um große Summen geht, sollte die Entscheidung wohlüberlegt sein. Worauf muss man also achten?",
+            "Leasen, finanzieren oder kaufen? Wer ein neues Auto will, hat mehrere Möglichkeiten, und jede hat Vor- und Nachteile.",
+        ],
+        # A Title Case headline of two questions is a candidate; a paragraph ending in a question is not.
+        [
+            "Menu",
+            "What Are the Different Types of Mobile Apps? And How Do You Choose?",
+            "Most teams ask this early. The answer depends on your budget, your users and the features you need?",
+            "Native apps are built for one platform. They are fast and can use every feature of the phone, but cost more.",
+        ],
+    ],
+    ids=["headline", "title-case-questions"],
+)
+def test_a_paragraph_of_sentences_is_no_headline_candidate(page):
     from pipeline.dumps.metadata import headline_candidates
 
-    page = [
-        "Nachrichten",
-        "Leasing oder Kauf: was sich beim Neuwagen lohnt",
-        "Da es beim Autokauf um große Summen geht, sollte die Entscheidung wohlüberlegt sein. Worauf muss man also achten?",
-        "Leasen, finanzieren oder kaufen? Wer ein neues Auto will, hat mehrere Möglichkeiten, und jede hat Vor- und Nachteile.",
-    ]
     candidates, features = headline_candidates(page, 2)
     assert 1 in candidates
     assert 2 not in candidates and 3 not in candidates
@@ -179,20 +192,6 @@ def test_headline_candidates_measure_how_much_of_a_line_the_article_goes_on_abou
     # The article's headline: its words come back well past its lead; the other story's title: only in its own paragraph.
     assert body[candidates.index(4)] > 0.5
     assert body[candidates.index(2)] == 0.0
-
-
-def test_a_title_case_headline_of_two_questions_is_a_candidate_and_a_paragraph_ending_in_a_question_is_not():
-    from pipeline.dumps.metadata import headline_candidates
-
-    page = [
-        "Menu",
-        "What Are the Different Types of Mobile Apps? And How Do You Choose?",
-        "Most teams ask this early. The answer depends on your budget, your users and the features you need?",
-        "Native apps are built for one platform. They are fast and can use every feature of the phone, but cost more.",
-    ]
-    candidates, _ = headline_candidates(page, 2)
-    assert 1 in candidates
-    assert 2 not in candidates and 3 not in candidates
 
 
 def test_a_line_holding_the_title_far_above_the_article_is_a_candidate():
