@@ -43,6 +43,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from devpages import Score, fold, load_cases  # noqa: E402
 from wcxb import ShingleScore, load_pages  # noqa: E402
 
+from pipeline.trees import sigmoid  # noqa: E402
+
 ROOT = Path(__file__).resolve().parent.parent
 CACHE = ROOT / "bench" / "out" / "blocks.pkl"
 FOLD_DIR = ROOT / "bench" / "data" / "block_model_folds"
@@ -279,10 +281,6 @@ def train(pages: list[dict]) -> dict:
     }
 
 
-def _sigmoid(v):
-    return 1.0 / (1.0 + np.exp(-v))
-
-
 def _trees(spec: dict):
     from pipeline.trees import Trees
 
@@ -351,7 +349,7 @@ def cross_validate(pages: list[dict], folds: list[int]) -> tuple[list[np.ndarray
         for i, p in enumerate(pages):
             if p["fold"] == k:
                 both[i] = predict(model, p)
-                first[i] = _sigmoid(model.first.scores(p["x"]))
+                first[i] = sigmoid(model.first.scores(p["x"]))
         print(f"  fold {k}: {time.monotonic() - started:.0f} s", file=sys.stderr)
     return [both[i] for i in sorted(both)], [first[i] for i in sorted(first)]
 

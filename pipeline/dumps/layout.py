@@ -164,7 +164,12 @@ def _continues_sentence(previous: str, line: str) -> bool:
     if not (JOIN_LOWER_CASE and line[0].islower()) or previous.rstrip(_CLOSERS).endswith(SENTENCE_END) or _BYLINE_START.match(line):
         return False
     words = previous.split()
-    return len(words) < 3 or sum(w[0].isupper() for w in words) < HEADING_CAPITALS * len(words)
+    return len(words) < 3 or not is_title_case(words)
+
+
+def is_title_case(words: list[str]) -> bool:
+    """Whether HEADING_CAPITALS of a line's words start with a capital (a Title Case heading)."""
+    return sum(w[0].isupper() for w in words) >= HEADING_CAPITALS * len(words)
 
 
 def join_fragments(lines: list[str]) -> list[DumpBlock]:

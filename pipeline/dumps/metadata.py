@@ -40,7 +40,7 @@ import numpy as np
 
 from ..clean.features import lines_matching
 from .blockmodel import Network
-from .layout import HEADING_CAPITALS, is_prose
+from .layout import is_prose, is_title_case
 
 _WORD = re.compile(r"\w+")
 
@@ -404,8 +404,7 @@ def _reads_as_paragraph(text: str) -> bool:
         return False
     if text.rstrip().endswith(_STATEMENT_ENDS):
         return True
-    words = text.split()
-    return sum(word[:1].isupper() for word in words) < HEADING_CAPITALS * len(words)
+    return not is_title_case(text.split())
 
 
 def _body_word_lines(texts: list[str], prose_lines: list[int], wanted: set[str]) -> dict[str, list[int]]:
