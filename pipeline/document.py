@@ -55,7 +55,7 @@ class Block:
     """One paragraph-like unit of a page: a line of a text dump or an element of HTML."""
 
     text: str
-    kind: str = "p"  # p | h (heading) | li (list item) | line (text-dump line)
+    kind: str = "p"  # p | h (heading) | h1 (a dump's level-one heading) | li (list item) | row (table row) | line (text-dump line)
     removed_by: str | None = None  # rule name when the cleaner dropped it
     language: str | None = None  # filled by the language stage for kept blocks (Options.block_languages; ingest leaves it None)
 

@@ -86,7 +86,7 @@ class PageWords:
 
 
 # The kinds the layout columns tell apart, numbered (any other kind is 0).
-_KIND_CODES = {"h": 1, "li": 2, "row": 3, "p": 4, "line": 5}
+_KIND_CODES = {"h": 1, "h1": 1, "li": 2, "row": 3, "p": 4, "line": 5}  # a heading of any level is a heading
 
 
 def layout_columns(kinds: list[str]) -> np.ndarray:

@@ -33,11 +33,17 @@ STYLE_LINES = "lines"
 STYLE_WRAPPED = "wrapped"
 STYLE_MARKDOWN = "markdown"
 
+# A heading, and one the dump marks as of the first level (Markdown's "# "
+# or "===" underline): most pages' headline is their one level-one heading.
+HEADING = "h"
+TOP_HEADING = "h1"
+HEADING_KINDS = frozenset({HEADING, TOP_HEADING})
+
 
 @dataclass(slots=True)
 class DumpBlock:
     text: str  # plain text: markup undone, whitespace folded
-    kind: str  # "line" (as saved) | "p" | "h" (heading) | "li" (list item) | "row" (table row)
+    kind: str  # "line" (as saved) | "p" | "h" (heading) | "h1" (a level-one heading) | "li" (list item) | "row" (table row)
     first_line: int  # index of its first line in the dump
     lines: int = 1  # dump lines it was joined from
 
@@ -320,8 +326,9 @@ def markdown_blocks(lines: list[str], width: int | None = None) -> list[DumpBloc
         if not line.strip() or _LINK_DEFINITION.match(line):
             flush()
             continue
-        if current and _SETEXT.match(line):  # a setext underline: the paragraph above is a heading
-            kind = "h"
+        underline = _SETEXT.match(line) if current else None
+        if underline:  # a setext underline: the paragraph above is a heading ("===" of the first level)
+            kind = TOP_HEADING if underline.group(1)[0] == "=" else HEADING
             flush()
             continue
         if _RULE.match(line) or _TABLE_RULE.match(line):
@@ -330,7 +337,7 @@ def markdown_blocks(lines: list[str], width: int | None = None) -> list[DumpBloc
         heading = _ATX.match(line)
         if heading:
             flush()
-            single(i, heading.group(2) or "", "h")
+            single(i, heading.group(2) or "", TOP_HEADING if len(heading.group(1)) == 1 else HEADING)
             continue
         body = line.strip()
         if body.startswith("|") and body.endswith("|") and len(body) > 1:

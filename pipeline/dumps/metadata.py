@@ -40,7 +40,7 @@ import numpy as np
 
 from ..clean.features import lines_matching
 from .blockmodel import Network
-from .layout import is_prose, is_title_case
+from .layout import HEADING_KINDS, TOP_HEADING, is_prose, is_title_case
 
 _WORD = re.compile(r"\w+")
 
@@ -255,7 +255,7 @@ def find_headline(
         headings = [
             i
             for i in range(start, min(n, core_start + 1))
-            if kinds[i] == "h" and i not in excluded and len(texts[i]) <= HEADLINE_MAX_CHARS and len(_words(texts[i])) >= 2
+            if kinds[i] in HEADING_KINDS and i not in excluded and len(texts[i]) <= HEADLINE_MAX_CHARS and len(_words(texts[i])) >= 2
         ]
         if headings:
             return headings[-1], texts[headings[-1]]
@@ -286,7 +286,8 @@ HEADLINE_FEATURES = [
     "log_core_words_shared", "core_shared_share", "title_contained", "title_covered", "is_first_line", "is_heading",
     "is_list_item", "log_repeats", "date_follows", "byline_follows", "previous_short", "has_separator", "relative_position",
     "lead_shared_share", "prose_follows", "log_short_lines_above", "log_candidates_to_core", "page_has_headings",
-    "first_line_has_separator", "body_shared_share",
+    "first_line_has_separator", "body_shared_share", "is_top_heading", "is_first_top_heading", "log_top_headings",
+    "first_line_is_title",
 ]
 # The article's first lines, whose words a headline shares most (the lead restates it).
 LEAD_LINES = 3
@@ -301,9 +302,18 @@ _STATEMENT_ENDS = (".", "。", ";", ",")
 BODY_WORD_CHARS = 4
 
 
-def headline_candidates(texts: list[str], core_start: int, kinds: list[str] | None = None, excluded=frozenset()) -> tuple[list[int], np.ndarray]:
-    """The lines that may be the headline (the first line, and those around the core's start; not `excluded`, not a paragraph of sentences) and their HEADLINE_FEATURES."""
+def headline_candidates(
+    texts: list[str], core_start: int, kinds: list[str] | None = None, excluded=frozenset(), has_title_line: bool | None = None
+) -> tuple[list[int], np.ndarray]:
+    """The lines that may be the headline (the first line, and those around the core's start; not `excluded`, not a paragraph of sentences) and their HEADLINE_FEATURES.
+
+    `has_title_line`: whether the first line is the page's <title> (None:
+    decided as dump_metadata decides it, from a line near the article that
+    repeats most of it).
+    """
     n = len(texts)
+    if has_title_line is None:
+        has_title_line = title_line_headline(texts[0], texts, 1, min(n, core_start + TITLE_LOOKAHEAD_LINES)) is not None
     window_start = max(0, core_start - HEADLINE_LOOKBACK)
     # Above the window, the lines that hold the <title>'s headline: an
     # article whose densest prose starts far below its headline (a guide, a
@@ -318,7 +328,9 @@ def headline_candidates(texts: list[str], core_start: int, kinds: list[str] | No
     lead_words = set(_text_words(" ".join(texts[core_start : core_start + LEAD_LINES])))
     title = set(_words(texts[0]))
     counts = Counter(texts)
-    page_has_headings = float(bool(kinds) and "h" in kinds)
+    page_has_headings = float(bool(kinds) and not HEADING_KINDS.isdisjoint(kinds))
+    # The level-one headings a Markdown dump marks (none in dumps without markup).
+    top_headings = [i for i, kind in enumerate(kinds) if kind == TOP_HEADING] if kinds else []
     first_separated = float(bool(_SEPARATOR.search(texts[0])))
     # How many short lines run right above each line down to the last candidate (a menu, breadcrumbs, buttons).
     short_above = [0] * (index[-1] + 1)
@@ -338,7 +350,7 @@ def headline_candidates(texts: list[str], core_start: int, kinds: list[str] | No
     # Each candidate's words of BODY_WORD_CHARS or more, the ones looked for in the body.
     long_words = [{word for word in candidate_words[i] if len(word) >= BODY_WORD_CHARS} for i in index]
     body = _body_word_lines(texts, [j for j in body_lines if is_prose(texts[j])], set().union(*long_words))
-    heading = [bool(kinds) and kinds[i] == "h" for i in index]
+    heading = [bool(kinds) and kinds[i] in HEADING_KINDS for i in index]
     list_item = [bool(kinds) and kinds[i] == "li" for i in index]
     title_words = max(1, len(title))
     # Each feature a column, filled in one pass over the candidates (C order, as the rows were).
@@ -374,6 +386,10 @@ def headline_candidates(texts: list[str], core_start: int, kinds: list[str] | No
     x[:, 21] = [float(any(is_prose(texts[j]) for j in a)) for a in after]
     x[:, 24] = page_has_headings
     x[:, 25] = first_separated
+    x[:, 27] = [float(kinds[i] == TOP_HEADING) for i in index] if top_headings else 0.0
+    x[:, 28] = [float(i == top_headings[0]) for i in index] if top_headings else 0.0
+    x[:, 29] = np.log1p(len(top_headings)) / 2
+    x[:, 30] = float(has_title_line)
     x[:, 26] = [_body_shared(words, body, i + LEAD_LINES + 1, i + LEAD_LINES + BODY_LINES) for i, words in zip(index, long_words)]
     # The counts the logarithms are taken of, per candidate (one array operation each, on the columns of one array as before).
     counted = list(
@@ -919,7 +935,7 @@ def dump_metadata(
         # repeated under the same menu at the top matches as well as a
         # headline does (bench/README.md).
         titled = index
-        candidates, x = headline_candidates(texts, core_start, kinds, excluded)
+        candidates, x = headline_candidates(texts, core_start, kinds, excluded, has_title_line)
         scores = headline_model.scores(x)
         best = int(np.argmax(scores)) if candidates else None
         index = candidates[best] if best is not None and scores[best] >= HEADLINE_MIN_SCORE else None

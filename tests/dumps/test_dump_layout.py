@@ -90,7 +90,7 @@ def test_markdown_is_read_into_plain_blocks_of_their_kind():
         ("p", "Leeds approves riverside cycle lane | Example News"),
         ("li", "Home"),
         ("li", "Politics"),
-        ("h", "Leeds approves riverside cycle lane"),
+        ("h1", "Leeds approves riverside cycle lane"),
         ("p", "The city council of Leeds approved a new cycle lane along the river Aire on Monday_ and more."),
         ("h", "A link around a block"),
         ("row", "Route Miles"),
