@@ -117,3 +117,26 @@ def test_prose_is_sentences_in_any_script():
     assert not is_prose("Home Politics Business Sport Contact")
     assert not is_prose("Prime minister visits flood-hit towns")
     assert not is_prose("© 2025 All rights reserved.")
+
+
+def test_markdown_tells_level_one_headings_apart():
+    dump = "\n".join(
+        [
+            "Floods close the river road | County News",
+            "",
+            "# Floods close the river road",
+            "",
+            "## What drivers should know",
+            "",
+            "Floods close the river road",
+            "===========================",
+            "",
+            "What drivers should know",
+            "------------------------",
+            "",
+            "[Home](/) [News](/news) [Sport](/sport) [Weather](/weather)",
+        ]
+    )
+    style, blocks = read_dump(dump)
+    assert style == STYLE_MARKDOWN
+    assert [b.kind for b in blocks][1:5] == ["h1", "h", "h1", "h"]

@@ -171,6 +171,31 @@ def test_headline_candidates_measure_the_menu_above_and_the_prose_below():
 
 
 
+def test_headline_candidates_read_level_one_headings_and_whether_the_first_line_is_the_title():
+    from pipeline.dumps.metadata import HEADLINE_FEATURES, headline_candidates
+
+    page = [
+        "Floods close the river road | County News",
+        "Home",
+        "Floods close the river road",
+        "Roads in the county",
+        "The river road will stay closed for a week after the floods, the county said on Monday. Repairs start today.",
+        "Drivers are asked to use the bypass. The county expects queues at both ends of the town until the road reopens.",
+    ]
+    kinds = ["p", "li", "h1", "h", "p", "p"]
+    candidates, x = headline_candidates(page, 4, kinds)
+    column = HEADLINE_FEATURES.index
+    headline, section = candidates.index(2), candidates.index(3)
+    assert x[headline, column("is_top_heading")] == x[headline, column("is_first_top_heading")] == 1.0
+    assert x[section, column("is_top_heading")] == 0.0 and x[section, column("is_heading")] == 1.0
+    assert x[0, column("log_top_headings")] > 0
+    # A line near the article repeats the first line: it is the page's <title>.
+    assert (x[:, column("first_line_is_title")] == 1.0).all()
+    _, x = headline_candidates(["Home", *page[2:]], 3, None)
+    assert (x[:, column("first_line_is_title")] == 0.0).all()
+    assert (x[:, column("is_top_heading")] == 0.0).all()
+
+
 def test_headline_candidates_measure_how_much_of_a_line_the_article_goes_on_about():
     from pipeline.dumps.metadata import HEADLINE_FEATURES, headline_candidates
 
