@@ -287,7 +287,7 @@ HEADLINE_FEATURES = [
     "is_list_item", "log_repeats", "date_follows", "byline_follows", "previous_short", "has_separator", "relative_position",
     "lead_shared_share", "prose_follows", "log_short_lines_above", "log_candidates_to_core", "page_has_headings",
     "first_line_has_separator", "body_shared_share", "is_top_heading", "is_first_top_heading", "log_top_headings",
-    "first_line_is_title",
+    "first_line_is_title", "title_part_contained", "title_part_covered",
 ]
 # The article's first lines, whose words a headline shares most (the lead restates it).
 LEAD_LINES = 3
@@ -327,6 +327,8 @@ def headline_candidates(
     core_words = set(_text_words(" ".join(texts[core_start : core_start + 20])[:CORE_CHARS]))
     lead_words = set(_text_words(" ".join(texts[core_start : core_start + LEAD_LINES])))
     title = set(_words(texts[0]))
+    # The <title>'s headline part, without the site's name ("Headline | Site"): a line holding only the site's part is no headline.
+    title_part = set(_words(title_headline_part(texts[0]))) if has_title_line else set()
     counts = Counter(texts)
     page_has_headings = float(bool(kinds) and not HEADING_KINDS.isdisjoint(kinds))
     # The level-one headings a Markdown dump marks (none in dumps without markup).
@@ -390,6 +392,10 @@ def headline_candidates(
     x[:, 28] = [float(i == top_headings[0]) for i in index] if top_headings else 0.0
     x[:, 29] = np.log1p(len(top_headings)) / 2
     x[:, 30] = float(has_title_line)
+    if title_part:
+        in_part = [len(d & title_part) if i else 0 for i, d in zip(index, distinct)]
+        x[:, 31] = [t / d for t, d in zip(in_part, distinct_words)]
+        x[:, 32] = [t / len(title_part) for t in in_part]
     x[:, 26] = [_body_shared(words, body, i + LEAD_LINES + 1, i + LEAD_LINES + BODY_LINES) for i, words in zip(index, long_words)]
     # The counts the logarithms are taken of, per candidate (one array operation each, on the columns of one array as before).
     counted = list(

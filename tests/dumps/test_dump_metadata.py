@@ -191,6 +191,9 @@ def test_headline_candidates_read_level_one_headings_and_whether_the_first_line_
     assert x[0, column("log_top_headings")] > 0
     # A line near the article repeats the first line: it is the page's <title>.
     assert (x[:, column("first_line_is_title")] == 1.0).all()
+    # The headline holds the <title>'s headline part, without the site's name; the menu item none of it.
+    assert x[headline, column("title_part_contained")] == x[headline, column("title_part_covered")] == 1.0
+    assert x[candidates.index(1), column("title_part_contained")] == 0.0
     _, x = headline_candidates(["Home", *page[2:]], 3, None)
     assert (x[:, column("first_line_is_title")] == 0.0).all()
     assert (x[:, column("is_top_heading")] == 0.0).all()
