@@ -34,6 +34,17 @@ WORD_CHAR = "[\\w" + _combining_marks() + "]"
 # Tibetan shad, halfwidth ideographic full stop, Khmer khan.
 SENTENCE_STOPS = "\u0964\u0965\u06d4\u061f\u0589\u1362\u104b\u0f0d\uff61\u17d4"
 
+# Georgian's Mkhedruli letters are lower case to Unicode (its capitals,
+# Mtavruli, serve for all-caps only): Georgian opens sentences, names and
+# titles with them, as a script without capitals does.
+GEORGIAN_LETTERS = re.compile("[\u10d0-\u10ff]")
+
+
+def cased_lower(ch: str) -> bool:
+    """A lower-case letter of a script that opens sentences and titles with a capital (not one of Georgian's)."""
+    return ch.islower() and GEORGIAN_LETTERS.match(ch) is None
+
+
 # Scripts written without spaces between words: Thai, Lao, Myanmar, Khmer
 # (about four characters a word), Kana and Han (under two).
 UNSPACED_ALPHABETS = "\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff"

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from .scripts import SENTENCE_STOPS
+from .scripts import SENTENCE_STOPS, cased_lower
 
 # Characters that end a sentence: a line whose last character is one of
 # them reads as prose (features.measure_lines).
@@ -64,7 +64,7 @@ def title_like(text: str) -> bool:
     if not stripped or len(stripped) > TITLE_MAX_CHARS or truncated(stripped):
         return False  # a paragraph cut short ends in "…", a title does not
     first = stripped[0]
-    if first.isalpha() and first.islower() and stripped.split(None, 1)[0].islower():
+    if cased_lower(first) and stripped.split(None, 1)[0].islower():
         # List items and sentence fragments; a first word with a capital
         # inside ("iOS 13 will fix ...", "eBay ...") still starts a title.
         return False

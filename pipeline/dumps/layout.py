@@ -27,6 +27,7 @@ from functools import lru_cache
 
 import numpy as np
 
+from ..clean.scripts import cased_lower
 from ..document import Block, visible
 
 STYLE_LINES = "lines"
@@ -154,7 +155,8 @@ def is_prose(text: str) -> bool:
 _CONTINUES_LINE = tuple(",.;:!?)]}»”’…%")
 _OPENS = tuple("([{«„“‘")
 # A line that starts with a lower-case letter under a line that does not
-# end a sentence continues it too (scripts with letter case only).
+# end a sentence continues it too (scripts with letter case only: not
+# Georgian, whose letters are all lower case to Unicode).
 JOIN_LOWER_CASE = True
 
 
@@ -167,7 +169,7 @@ HEADING_CAPITALS = 0.6
 def _continues_sentence(previous: str, line: str) -> bool:
     if line.startswith(_CONTINUES_LINE) or previous.endswith(_OPENS):
         return True
-    if not (JOIN_LOWER_CASE and line[0].islower()) or previous.rstrip(_CLOSERS).endswith(SENTENCE_END) or _BYLINE_START.match(line):
+    if not (JOIN_LOWER_CASE and cased_lower(line[0])) or previous.rstrip(_CLOSERS).endswith(SENTENCE_END) or _BYLINE_START.match(line):
         return False
     words = previous.split()
     return len(words) < 3 or not is_title_case(words)

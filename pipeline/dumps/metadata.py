@@ -39,6 +39,7 @@ from pathlib import Path
 import numpy as np
 
 from ..clean.features import lines_matching
+from ..clean.scripts import cased_lower
 from .blockmodel import Network
 from .layout import HEADING_KINDS, TOP_HEADING, is_prose, is_title_case
 
@@ -555,7 +556,7 @@ _NOT_NAME = frozenset(
 def _caseless(word: str) -> bool:
     """A word of a script that writes names without capitals: Korean, Arabic, ... and Georgian (Mkhedruli has
     capitals in Unicode, Mtavruli, that names do not use)."""
-    return all(not ch.isalpha() or ch.isupper() == ch.islower() or "\u10d0" <= ch <= "\u10ff" for ch in word)
+    return all(not ch.isalpha() or not (ch.isupper() or cased_lower(ch)) for ch in word)
 
 
 # month_number of a word before a number, remembered: a page's bylines ask it of the same few words.

@@ -140,3 +140,13 @@ def test_markdown_tells_level_one_headings_apart():
     style, blocks = read_dump(dump)
     assert style == STYLE_MARKDOWN
     assert [b.kind for b in blocks][1:5] == ["h1", "h", "h1", "h"]
+
+
+def test_georgian_lines_are_not_joined_as_if_they_opened_lower_case():
+    # Mkhedruli letters are lower case to Unicode, but Georgian opens its sentences and titles with them.
+    lines = ["მთავარი", "პოლიტიკა", "ვაკეში ახალი ავტობუსის ხაზი გაიხსნა", "თბილისის მერიამ დღეს ვაკის რაიონში ახალი ავტობუსის ხაზი გახსნა."]
+    _, blocks = read_dump("\n".join(lines))
+    assert [b.text for b in blocks] == lines
+    # A cased script's lower-case line under an unfinished sentence is still its rest.
+    _, blocks = read_dump("The council approved the\nnew budget on Monday.")
+    assert [b.text for b in blocks] == ["The council approved the new budget on Monday."]
