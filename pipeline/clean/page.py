@@ -21,6 +21,7 @@ import numpy as np
 from ..document import Block, Document, Removal
 from ..language import decide_page_language
 from ..dumps import blockmodel
+from ..dumps.layout import is_prose
 from . import article_end, byline, furniture, rules
 from .blockfeatures import block_features
 from ..dumps import metadata as dumps_metadata
@@ -66,8 +67,16 @@ class Page:
         self._find_core_and_end()
         self.found = self._stated_metadata()
         self.headline: int | None = None
-        if self.text_mode and self.core is not None:
+        # Where the dump's metadata is read: around the core, or, on a page
+        # whose prose is a brief too short to make a core (the prose guard
+        # keeps it), around its first paragraph.
+        self.metadata_core = self.core if self.core is not None or not self.text_mode else self._first_paragraph()
+        if self.text_mode and self.metadata_core is not None:
             self._read_dump_metadata()
+
+    def _first_paragraph(self) -> tuple[int, int] | None:
+        """(i, i) of the first line above the article's end that reads as sentences (layout.is_prose) and is no furniture, else None."""
+        return next(((i, i) for i in range(self.end) if not self.is_furniture[i] and is_prose(self.texts[i])), None)
 
     def _language_sample(self, shapes: LineTable) -> list[str]:
         """The lines the page's language is read from: a text dump's densest run of sentences, whatever their words.
@@ -136,7 +145,7 @@ class Page:
         excluded |= {i for i, (text, prose) in enumerate(zip(self.texts, self.prose)) if prose and len(text) >= HEADLINE_PROSE_CHARS}
         end = self.end
         stated = dumps_metadata.dump_metadata(
-            self.texts[:end], self.core, self.kinds[:end], headline_model=dumps_metadata.load_headline_model(), excluded=excluded
+            self.texts[:end], self.metadata_core, self.kinds[:end], headline_model=dumps_metadata.load_headline_model(), excluded=excluded
         )
         self.headline = stated.get("headline_line")
         for key in ("title", "published", "author"):
