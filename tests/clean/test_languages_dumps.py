@@ -1,0 +1,84 @@
+"""Text dumps of a news story in the languages users' scrapes come in (tests/data/html_pages/languages.py's pages):
+the article is kept, its headline named, and the menu, the related stories, the readers' comments and the footer go,
+in three dumpers' styles (one text node a line, Markdown, text wrapped at 72 columns)."""
+
+import sys
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from pipeline.clean import clean
+from pipeline.options import Options
+from pipeline.read import read_bytes
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "data" / "html_pages"))
+from languages import PAGES  # noqa: E402
+
+TEXT = Options(format="text")
+
+
+def nodes_dump(c: dict) -> str:
+    """One text node a line, the page's <title> first (as BeautifulSoup's get_text("\\n") gives it)."""
+    lines = [f"{c['headline']} | News", *c["menu"], c["headline"], *c["paragraphs"], c["related_heading"], *c["related"]]
+    lines += [c["comments_heading"], *c["comments"], c["form_label"], c["footer"]]
+    return "\n".join(lines)
+
+
+def markdown_dump(c: dict) -> str:
+    """Markdown as markdownify and html2text write it: links, "#" headings, "*" bullets, blank lines between blocks."""
+    blocks = [f"{c['headline']} | News", "\n".join(f"* [{item}](/section/{k})" for k, item in enumerate(c["menu"])), f"# {c['headline']}"]
+    blocks += c["paragraphs"] + [f"## {c['related_heading']}", "\n".join(f"* [{t}](/story/{k})" for k, t in enumerate(c["related"]))]
+    blocks += [f"## {c['comments_heading']}", *c["comments"], f"### {c['form_label']}", c["footer"]]
+    return "\n\n".join(blocks)
+
+
+def wrapped_dump(c: dict) -> str:
+    """Text filled to 72 columns, paragraphs apart (as lynx, w3m and inscriptis save a page)."""
+    blocks = ["   ".join(c["menu"]), c["headline"], *(textwrap.fill(p, 72) for p in c["paragraphs"]), c["related_heading"]]
+    blocks += [f"  * {t}" for t in c["related"]] + [c["comments_heading"], *(textwrap.fill(t, 72) for t in c["comments"])]
+    blocks += [c["form_label"], textwrap.fill(c["footer"], 72)]
+    return "\n\n".join(blocks)
+
+
+DUMPERS = {"nodes": nodes_dump, "markdown": markdown_dump, "wrapped": wrapped_dump}
+
+# What the cleaner gets wrong on these pages today (strict: a case that starts passing fails, and is taken off).
+_MENU_ROW = "the menu filled into one line above the headline is named the headline (the finder sees no sign of a menu row)"
+KNOWN_MISSES = {
+    ("az", "wrapped"): _MENU_ROW,
+    ("hy", "wrapped"): _MENU_ROW,
+    ("kk", "wrapped"): _MENU_ROW,
+    ("ru", "wrapped"): _MENU_ROW,
+    ("ko", "wrapped"): _MENU_ROW,
+    ("ka", "wrapped"): _MENU_ROW + "; the teaser step takes the third paragraph for another story's, and a reader's comment is kept",
+    ("ka", "nodes"): "the teaser step takes the last two paragraphs for another story's (they share few words with the first two)",
+    ("kk", "markdown"): "the block model leaves the last paragraph out of the core",
+    ("ko", "markdown"): "the finder scores the Korean headline under HEADLINE_MIN_SCORE",
+    ("ko", "nodes"): "the teaser step takes the Korean headline for another story's title, and no other line is named",
+}
+
+
+def cases():
+    for lang in sorted(PAGES):
+        for dumper in sorted(DUMPERS):
+            miss = KNOWN_MISSES.get((lang, dumper))
+            yield pytest.param(lang, dumper, marks=pytest.mark.xfail(reason=miss, strict=True)) if miss else (lang, dumper)
+
+
+def cleaned(dump: str):
+    return clean(read_bytes(dump.encode("utf-8"), source="page.txt", options=TEXT), TEXT)
+
+
+@pytest.mark.parametrize("lang, dumper", list(cases()))
+def test_article_kept_and_the_rest_removed_in_every_language(lang, dumper):
+    c = PAGES[lang]
+    doc = cleaned(DUMPERS[dumper](c))
+    assert doc.ok, doc.reason
+    kept = " ".join(doc.text.split())
+    for paragraph in c["paragraphs"]:
+        assert paragraph in kept
+    for text in c["menu"][1:] + c["related"] + c["comments"] + [c["footer"]]:
+        assert text not in kept, text
+    assert doc.metadata.get("title") == c["headline"]
+    assert doc.metadata.get("language") == lang
