@@ -58,7 +58,7 @@ def page_inputs(page, dump: str, headlines) -> dict | None:
         stated = text_page._stated_metadata()
         return {
             "texts": text_page.texts[:end],
-            "core": text_page.core,
+            "metadata_core": text_page.metadata_core,
             "kinds": text_page.kinds[:end],
             "excluded": statements,
             **{f"furniture_{key}": stated.get(key) for key in FIELDS},
@@ -73,7 +73,7 @@ def load_inputs(pages, dumper: str, rebuild: bool, headlines) -> dict:
     if path.exists() and not rebuild:
         with gzip.open(path, "rb") as f:
             cached = pickle.load(f)
-        if all(i in cached and (cached[i] is None or "page_published" in cached[i]) for i in ids):
+        if all(i in cached and (cached[i] is None or "metadata_core" in cached[i]) for i in ids):
             return cached
     dumps = load_dumps(pages, dumper)
     started = time.perf_counter()
@@ -90,10 +90,10 @@ def load_inputs(pages, dumper: str, rebuild: bool, headlines) -> dict:
 
 def stated_value(inputs: dict | None, headline_model, field: str = "author") -> str | None:
     """The author (or date: `field` "published") the cleaner's page would hold: the dump's, else the furniture's."""
-    if inputs is None or inputs["core"] is None:
+    if inputs is None or inputs["metadata_core"] is None:
         return inputs[f"furniture_{field}"] if inputs else None
     stated = dumps_metadata.dump_metadata(
-        inputs["texts"], inputs["core"], inputs["kinds"], headline_model=headline_model, excluded=inputs["excluded"]
+        inputs["texts"], inputs["metadata_core"], inputs["kinds"], headline_model=headline_model, excluded=inputs["excluded"]
     )
     return stated.get(field) or inputs[f"furniture_{field}"]
 

@@ -67,7 +67,7 @@ def page_rows(page, dump: str):
         text_page = dump_page(dump)
     if text_page is None:
         return None
-    texts, kinds, core = text_page.texts, text_page.kinds, text_page.core
+    texts, kinds, core = text_page.texts, text_page.kinds, text_page.metadata_core
     index, x = headline_candidates(texts, core[0] if core else 0, kinds)
     truth = page.truth.get("title") if page.corpus == "wcxb" else page_headline(page)
     wanted = normalise_title(truth)
