@@ -237,10 +237,13 @@ _MONTHS = (
     "yanvar|fevral|mart|aprel|iyun|iyul|avqust|sentyabr|oktyabr|noyabr|dekabr"
 )
 
-# Breadcrumbs and navigation: "Home page Society", "Home > News > World", "Startseite / Politik".
+# Breadcrumbs and navigation: "Home page Society", "Home > News > World",
+# "Startseite / Politik".  A bare "Home" needs a separator after it: "Home
+# Security" and "Home Gym Setup for $500" are an article's own headings.
 BREADCRUMB = re.compile(
-    r"^\W*(?:home(?:\s*page)?|startseite|accueil|inicio|главная|ana səhifə|ana sayfa|홈|首页)\b"
-    r"(?:\s*[>/»›|→-]\s*|\s+)\S.{0,80}$",
+    r"^\W*(?:home\s*[>/»›|→-]\s*"
+    r"|(?:home\s*page|startseite|accueil|inicio|главная|ana səhifə|ana sayfa|홈|首页)\b(?:\s*[>/»›|→-]\s*|\s+))"
+    r"\S.{0,80}$",
     re.IGNORECASE,
 )
 

@@ -78,3 +78,17 @@ def test_story_box_headings_are_the_section_headings_over_other_stories():
         assert story_box_heading(line) and section_end_kind(line), line
     for line in ("Newsletter", "2 Kommentare", "Leave a Reply", "Tags", "Themen", "3 Responses to “A title”", "Share this"):
         assert not story_box_heading(line) and section_end_kind(line), line
+
+
+@pytest.mark.parametrize("text", ["Home > News > World", "Home page Society", "Home | Blog", "Startseite / Politik", "Главная Политика", "홈 정치 경제"])
+def test_breadcrumbs_are_breadcrumbs(text):
+    from pipeline.clean import patterns, rules
+
+    assert patterns.BREADCRUMB.match(text) and rules.BREADCRUMB == "breadcrumb"
+
+
+@pytest.mark.parametrize("text", ["Home Security", "Home Gym Setup for $500", "Home buyer's insurance guide", "Home & Camp Butane Stove"])
+def test_a_heading_that_starts_with_home_is_no_breadcrumb(text):
+    from pipeline.clean import patterns
+
+    assert not patterns.BREADCRUMB.match(text)
