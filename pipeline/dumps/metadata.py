@@ -389,6 +389,7 @@ def headline_candidates(
     x[:, 21] = [float(any(is_prose(texts[j]) for j in a)) for a in after]
     x[:, 24] = page_has_headings
     x[:, 25] = first_separated
+    x[:, 26] = [_body_shared(words, body, i + LEAD_LINES + 1, i + LEAD_LINES + BODY_LINES) for i, words in zip(index, long_words)]
     x[:, 27] = [float(kinds[i] == TOP_HEADING) for i in index] if top_headings else 0.0
     x[:, 28] = [float(i == top_headings[0]) for i in index] if top_headings else 0.0
     x[:, 29] = np.log1p(len(top_headings)) / 2
@@ -397,7 +398,6 @@ def headline_candidates(
         in_part = [len(d & title_part) if i else 0 for i, d in zip(index, distinct)]
         x[:, 31] = [t / d for t, d in zip(in_part, distinct_words)]
         x[:, 32] = [t / len(title_part) for t in in_part]
-    x[:, 26] = [_body_shared(words, body, i + LEAD_LINES + 1, i + LEAD_LINES + BODY_LINES) for i, words in zip(index, long_words)]
     # The counts the logarithms are taken of, per candidate (one array operation each, on the columns of one array as before).
     counted = list(
         zip(
