@@ -102,6 +102,38 @@ PAGES = {
         footer="© 2024 Астана жаңалықтары. Барлық құқықтар қорғалған.",
         form_label="Пікір қалдыру",
     ),
+    "tr": dict(
+        headline="İzmir'de yeni metro hattı hizmete girdi",
+        paragraphs=[
+            "İzmir'de Narlıdere ile Fahrettin Altay arasında çalışacak yeni metro hattı pazartesi günü düzenlenen törenle hizmete girdi. Hattın yapımı yaklaşık beş yıl sürdü.",
+            "Belediyeden yapılan açıklamaya göre yeni hat günde yüz bin yolcu taşıyacak ve kent merkezine ulaşım süresi yarı yarıya kısalacak.",
+            "Yedi istasyondan oluşan hattın toplam maliyeti dört milyar lirayı aştı, projenin bir bölümü uluslararası kredilerle finanse edildi.",
+            "Belediye başkanı, önümüzdeki yıl iki yeni hattın daha ihale edileceğini ve raylı sistem ağının kentin kuzeyine kadar uzatılacağını söyledi.",
+        ],
+        menu=["Ana Sayfa", "Gündem", "Ekonomi", "Dünya", "Spor", "Kültür"],
+        related=["Dolar güne yükselişle başladı", "Ankara'da yeni okul açıldı", "Milli takım hazırlık maçını kazandı"],
+        related_heading="İlgili Haberler",
+        comments_heading="Yorumlar (2)",
+        comments=["Çok güzel bir haber, emeği geçenlere teşekkürler!", "Umarım diğer ilçelere de metro gelir."],
+        footer="© 2024 İzmir Haber. Tüm hakları saklıdır. Haberlerin izinsiz kullanılması yasaktır.",
+        form_label="Yorum yazın",
+    ),
+    "uk": dict(
+        headline="У Львові відкрили нову дитячу лікарню",
+        paragraphs=[
+            "У Львові в понеділок урочисто відкрили нову багатопрофільну дитячу лікарню на триста ліжок. Будівництво тривало майже три роки.",
+            "За словами представників міської ради, лікарня щороку прийматиме понад двадцять тисяч маленьких пацієнтів з усієї західної України.",
+            "У закладі працюватимуть відділення кардіології, нейрохірургії та реабілітації, а більшість обладнання передали міжнародні партнери.",
+            "Міська влада планує наступного року збудувати поруч центр для батьків, які супроводжують дітей під час тривалого лікування.",
+        ],
+        menu=["Головна", "Політика", "Економіка", "Суспільство", "Спорт", "Культура"],
+        related=["Гривня зміцнилася до долара", "У Тернополі відкрили нову школу", "Збірна перемогла в товариському матчі"],
+        related_heading="Читайте також",
+        comments_heading="Коментарі (2)",
+        comments=["Дуже потрібна лікарня, дякуємо всім, хто її будував!", "Сподіваюся, в інших містах теж з'являться такі заклади."],
+        footer="© 2024 Львівські новини. Усі права захищено. Передрук матеріалів лише з дозволу редакції.",
+        form_label="Залишити коментар",
+    ),
 }
 
 
