@@ -248,10 +248,11 @@ def fit_block(rows: Rows, xc: np.ndarray, w: np.ndarray, train: np.ndarray, stag
     if stage == "network":
         return fit_mlp(xc[idx], y, w[idx], BLOCK_LAYERS, BLOCK_MEMBERS)
     import lightgbm as lgb
-    from train_block_model import export_trees
+
+    from pipeline.trees import from_lightgbm
 
     booster = lgb.train(BLOCK_TREE_PARAMS, lgb.Dataset(xc[idx], y, weight=w[idx] * len(idx) / w[idx].sum()), num_boost_round=BLOCK_TREES)
-    return {"trees": export_trees(booster, block_input_names(FEATURE_NAMES, CONTEXT_FEATURES, CONTEXT_SHIFTS))}
+    return {"trees": from_lightgbm(booster.dump_model(), block_input_names(FEATURE_NAMES, CONTEXT_FEATURES, CONTEXT_SHIFTS))}
 
 
 def fit_model(rows: Rows, xc: np.ndarray, w: np.ndarray, folds: list[int], decide: dict, log, stage: str = "network") -> tuple[dict, np.ndarray]:

@@ -70,7 +70,7 @@ class Page:
         # Where the dump's metadata is read: around the core, or, on a page
         # whose prose is a brief too short to make a core (the prose guard
         # keeps it), around its first paragraph.
-        self.metadata_core = self.core if self.core is not None or not self.text_mode else self._first_paragraph()
+        self.metadata_core = self.core if self.core is not None else self._first_paragraph()
         if self.text_mode and self.metadata_core is not None:
             self._read_dump_metadata()
 
