@@ -27,7 +27,7 @@ import numpy as np
 from .features import tokenize
 from .scripts import WORD_CHAR
 from .shapes import title_like, unspaced
-from .wordweights import MAX_WEIGHT, prefix_weights, read_all
+from .wordweights import MAX_WEIGHT, prefix_weights, read_all, word_gram
 
 # Similarity to the rest of the article below which a block is "about
 # something else".  Most body lines score above it; short lines and
@@ -74,7 +74,7 @@ def _grams(stoplist: frozenset[str]) -> _Grams:
 
 
 def profile(text: str, stoplist: frozenset[str], words: list[str] | None = None) -> Counter:
-    """The content words of a text, cut to their first letters; character pairs in Chinese and Japanese.
+    """The content words of a text, cut to their first letters (a Korean word to its first syllables); character pairs in Chinese and Japanese.
 
     Prefixes fold inflection ("minister", "ministers", "ministerium") at
     no cost; function words and numbers are left out.  `words` are the
@@ -90,8 +90,8 @@ def profile(text: str, stoplist: frozenset[str], words: list[str] | None = None)
             continue
         if unspaced(word):
             grams.update(map(add, word, word[1:]))  # its character pairs
-        elif len(word) >= MIN_WORD_CHARS:
-            grams[word[:PREFIX_CHARS]] += 1
+        elif gram := word_gram(word, PREFIX_CHARS, MIN_WORD_CHARS):
+            grams[gram] += 1
     return grams
 
 

@@ -16,6 +16,7 @@ as "arbeit", "arbeiten", "arbeitet"... together.
 from __future__ import annotations
 
 import math
+import re
 from functools import lru_cache
 from itertools import count
 
@@ -33,8 +34,20 @@ WEIGHT_OFFSET = 0.5
 MAX_WEIGHT = -math.log10(FLOOR_FREQUENCY) - WEIGHT_OFFSET
 # A floor no listed prefix reaches (one would need a frequency of 25%).
 MIN_WEIGHT = 0.1
+# A Korean word is a stem with its particles or endings attached ("서울시는",
+# "요금을", "인상한다고"); its first two syllables (most Korean nouns' length)
+# fold them, as the first letters fold inflection in other scripts.
+HANGUL_GRAM_SYLLABLES = 2
+_HANGUL_SYLLABLE = re.compile("[\uac00-\ud7a3]")
 # Stoplist language codes that wordfreq lists under another code.
 ALIASES = {"hr": "sh", "sr": "sh", "bs": "sh", "no": "nb", "nn": "nb", "tl": "fil"}
+
+
+def word_gram(word: str, prefix_chars: int, min_chars: int) -> str:
+    """What the similarity compares of a word: its first `prefix_chars` letters, or "" for a word under `min_chars` (a Korean word: its first HANGUL_GRAM_SYLLABLES syllables)."""
+    if _HANGUL_SYLLABLE.match(word):
+        return word[:HANGUL_GRAM_SYLLABLES] if len(word) >= HANGUL_GRAM_SYLLABLES else ""
+    return word[:prefix_chars] if len(word) >= min_chars else ""
 
 
 def prefix_weights(language: str | None, prefix_chars: int, min_chars: int) -> dict[str, float] | None:
@@ -77,7 +90,10 @@ def _weights(code: str, prefix_chars: int, min_chars: int) -> dict[str, float]:
     prefixes: list[str] = []
     sizes = []
     for words in buckets[:floor_bucket]:
-        listed = [word[:prefix_chars] for word in words if len(word) >= min_chars]
+        if code == "ko":
+            listed = [gram for gram in (word_gram(word, prefix_chars, min_chars) for word in words) if gram]
+        else:
+            listed = [word[:prefix_chars] for word in words if len(word) >= min_chars]
         prefixes += listed
         sizes.append(len(listed))
     # A prefix's frequency is the sum of its words': each prefix gets the id

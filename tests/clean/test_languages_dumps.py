@@ -56,8 +56,6 @@ KNOWN_MISSES = {
     ("ka", "wrapped"): _MENU_ROW + "; the teaser step takes the third paragraph for another story's, and a reader's comment is kept",
     ("ka", "nodes"): "the teaser step takes the last two paragraphs for another story's (they share few words with the first two)",
     ("kk", "markdown"): "the block model leaves the last paragraph out of the core",
-    ("ko", "markdown"): "the finder scores the Korean headline under HEADLINE_MIN_SCORE",
-    ("ko", "nodes"): "the teaser step takes the Korean headline for another story's title, and no other line is named",
 }
 
 

@@ -12,3 +12,14 @@ def test_shared_words_count_by_their_rarity_in_the_language():
     rare = ARTICLE_EN + [RARE_WORD_LINE]
     assert similarities(common, stoplist, ARTICLE_EN[0], language="en")[-1] < similarities(common, stoplist, ARTICLE_EN[0])[-1]
     assert similarities(rare, stoplist, ARTICLE_EN[0], language="en")[-1] > similarities(rare, stoplist, ARTICLE_EN[0])[-1]
+
+
+def test_a_korean_word_is_compared_by_its_first_syllables_so_its_particles_fold():
+    from pipeline.clean.similarity import profile, word_weights
+
+    stoplist = stopwords("ko")
+    headline = profile("서울시, 내년부터 대중교통 요금 인상 발표", stoplist)
+    paragraph = profile("서울시는 내년 상반기부터 지하철과 버스 기본요금을 각각 150원씩 인상한다고 밝혔다.", stoplist)
+    assert {"서울", "내년", "인상"} <= headline.keys() & paragraph.keys()
+    weights = word_weights("ko")
+    assert weights is not None and {"서울", "인상"} <= weights.keys()
