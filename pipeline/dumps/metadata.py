@@ -40,6 +40,7 @@ import numpy as np
 
 from ..clean.features import lines_matching
 from ..clean.scripts import cased_lower
+from ..clean.wordweights import HANGUL_GRAM_SYLLABLES
 from .blockmodel import Network
 from .layout import HEADING_KINDS, TOP_HEADING, is_prose, is_title_case
 
@@ -189,8 +190,16 @@ def _words(text: str) -> tuple[str, ...]:
 
 
 def _text_words(text: str) -> list[str]:
-    """_words of a text asked once (the article's first characters): not remembered."""
-    return _WORD.findall(unicodedata.normalize("NFKC", text).casefold())
+    """_words of a text asked once (the article's first characters): not remembered.
+
+    A Korean word is cut to its first syllables, as the teaser step's
+    similarity cuts it (pipeline.clean.wordweights.word_gram): its
+    particles and endings attach to it ("서울시는", "도로를").
+    """
+    words = _WORD.findall(unicodedata.normalize("NFKC", text).casefold())
+    if _HANGUL.search(text) is None:
+        return words
+    return [word[:HANGUL_GRAM_SYLLABLES] if _HANGUL.match(word) else word for word in words]
 
 
 def title_line_headline(first: str, texts: list[str], start: int, stop: int, excluded=frozenset()) -> int | None:
@@ -372,7 +381,7 @@ def headline_candidates(
     x = np.zeros((len(index), len(HEADLINE_FEATURES)))
     x[:, 3] = [float(s.endswith((".", ":", ";", ","))) for s in stripped]
     x[:, 4] = [float(s.endswith(("?", "!"))) for s in stripped]
-    x[:, 5] = [sum([w[:1].isupper() for w in words]) / max(1, len(words)) for words in split]
+    x[:, 5] = [sum(map(_opens_as_capital, words)) / max(1, len(words)) for words in split]
     x[:, 6] = [d / max(1, len(text)) for d, text in zip(digits, candidates)]
     x[:, 8] = [s / d for s, d in zip(shared, distinct_words)]
     x[:, 9] = [t / d for t, d in zip(in_title, distinct_words)]
@@ -419,6 +428,12 @@ def headline_candidates(
     x[:, 22] = np.log1p(short_run) / 3
     x[:, 23] = np.log1p(to_core) / 4
     return index, x
+
+
+def _opens_as_capital(word: str) -> bool:
+    """The word opens with a capital, or with a letter of a script that has none (Hangul, Georgian's Mkhedruli, Arabic...): a title's words in such a script read as a Title Case title's."""
+    first = word[:1]
+    return first.isupper() or (first.isalpha() and not cased_lower(first))
 
 
 def _reads_as_paragraph(text: str) -> bool:

@@ -33,19 +33,7 @@ def test_brief_is_kept_alone_or_the_page_without_prose_rejected(name):
         assert not any(text in block for block in kept), (text, kept)
 
 
-# The headline finder scores the Korean brief's headline under HEADLINE_MIN_SCORE (no word of it is capitalised, and it shares
-# few whole words with the paragraph: Korean attaches its particles to them).
-TITLE_MISSES = {"brief_ko.txt": "the finder scores the Korean headline under HEADLINE_MIN_SCORE"}
-
-
-@pytest.mark.parametrize(
-    "name",
-    [
-        pytest.param(name, marks=pytest.mark.xfail(reason=TITLE_MISSES[name], strict=True)) if name in TITLE_MISSES else name
-        for name in sorted(MANIFEST)
-        if name.startswith("brief_")
-    ],
-)
+@pytest.mark.parametrize("name", [name for name in sorted(MANIFEST) if name.startswith("brief_")])
 def test_brief_headline_above_its_one_paragraph_is_the_title(name):
     lines = [line for line in (BRIEFS / name).read_text(encoding="utf-8").split("\n") if line.strip()]
     headline = lines[lines.index(MANIFEST[name]["must_contain"][0]) - 1]

@@ -171,6 +171,29 @@ def test_headline_candidates_measure_the_menu_above_and_the_prose_below():
 
 
 
+
+@pytest.mark.parametrize(
+    "headline",
+    ["서울시, 내년부터 대중교통 요금 인상 발표", "თბილისში ახალი მეტროსადგური გაიხსნა", "Floods Close The River Road"],
+)
+def test_a_headline_in_a_script_without_capitals_reads_as_capitalised_as_a_title_case_one(headline):
+    from pipeline.dumps.metadata import HEADLINE_FEATURES, headline_candidates
+
+    page = [headline, "2024 a lower-case line", "The article goes on here, and it says what happened. It says more."]
+    candidates, x = headline_candidates(page, 2)
+    column = HEADLINE_FEATURES.index("capitalised_share")
+    assert x[candidates.index(0), column] == 1.0
+    assert x[candidates.index(1), column] == 0.0
+
+
+def test_a_korean_headline_shares_its_words_with_the_article_whatever_particles_they_take():
+    from pipeline.dumps.metadata import HEADLINE_FEATURES, headline_candidates
+
+    page = ["한강 공원에 새 자전거 도로 개통", "서울시는 오늘 한강 공원에 새로운 자전거 도로를 개통했다고 밝혔다. 이 도로는 약 12킬로미터 길이다."]
+    candidates, x = headline_candidates(page, 1)
+    # 한강, 공원(에), 자전(거), 도로(를), 개통(했다고); only 새 is not in the paragraph.
+    assert x[candidates.index(0), HEADLINE_FEATURES.index("core_shared_share")] == pytest.approx(5 / 6)
+
 def test_headline_candidates_read_level_one_headings_and_whether_the_first_line_is_the_title():
     from pipeline.dumps.metadata import HEADLINE_FEATURES, headline_candidates
 
