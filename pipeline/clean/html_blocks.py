@@ -50,9 +50,11 @@ READ_ALSO_LABEL = re.compile(
 )
 ARROW_TEASER = re.compile(r"^\s*>>\s+\S.{5,}\S\s+<<\s*$")
 
-# Calls to subscribe, follow or download.
+# Calls to subscribe, follow or download ("follow these steps" is no call: following is
+# the site's, or on a platform).
 CALL_TO_ACTION = re.compile(
-    r"(?:\bsign(?:ing)? up\b|\bsubscribe\b|\bnewsletter\b|\bfollow (?:us|the|@)|\bdownload (?:our|the)\b.{0,40}\bapps?\b|"
+    r"(?:\bsign(?:ing)? up\b|\bsubscribe\b|\bnewsletter\b|\bfollow (?:us|@)|\bfollow\b.{0,40}\bon (?:twitter|x|facebook|instagram|telegram|tiktok|youtube|linkedin)\b|"
+    r"\bdownload (?:our|the)\b.{0,40}\bapps?\b|"
     r"\bjoin (?:us|our)\b|\bsupport (?:us|our)\b|\bdonate\b|"
     r"\bnewsletter\b|\babonnieren\b|\babonniere\b|\banmelden\b.{0,40}\bnewsletter|\bnewsletter\b.{0,40}\banmelden|"
     r"\bfolge(?:n sie)? uns\b|\bunterstütze(?:n sie)? (?:uns|unsere)\b|"
