@@ -16,6 +16,13 @@ one tool's line breaks.  Four dumpers, each standing for a family:
   the <title> first, "#" headings, "* " list items, [links](...), images,
   **emphasis**, one paragraph a line, blank line between.
 
+One more, for training and measuring the headline finder (not among
+DUMPERS, which bench_text.py cleans): `rows`, the wrapped dump of a page
+whose lists of links (a menu, a footer's links) are laid out inline, as
+a site that styles its menu inline shows in lynx, w3m or inscriptis: the
+list's items on one row (wrapped as any line), separated by a space,
+three spaces or " | " (one choice per page, from its id).
+
 Scripts, styles, <noscript> and <template> are dropped before every dumper
 (a browser shows none of them).  The bench-only packages are pinned in the
 `bench` extra of pyproject.toml.
@@ -42,6 +49,15 @@ from devpages import html_to_dump  # noqa: E402
 ROOT = Path(__file__).resolve().parent.parent
 CACHE = ROOT / "bench" / "out" / "dumps"
 DUMPERS = ("blocks", "nodes", "wrapped", "markdown")
+# Dumpers for the headline finder's training and measurement only (see above).
+EXTRA_DUMPERS = ("rows",)
+# A list is a menu laid out as a row when it has this many items or more,
+# each one link of at most MENU_ITEM_MAX_CHARS characters and nothing else.
+MENU_MIN_ITEMS = 3
+MENU_ITEM_MAX_CHARS = 40
+# Between a row's items (chosen per page): what text browsers print between inline links.
+ROW_SEPARATORS = (" ", "   ", " | ")
+_ROW_GAP = " \ue000 "  # stands for the separator through inscriptis, which folds runs of spaces
 # lynx -dump and w3m -dump fill lines to 80 columns less a margin.
 WRAP_WIDTH = 76
 
@@ -82,8 +98,12 @@ def wrapped_dump(html: bytes, width: int = WRAP_WIDTH) -> str:
     """inscriptis' layout, every line wrapped at `width` columns keeping its indentation (lynx/w3m style)."""
     from inscriptis import get_text
 
+    return _wrap(get_text(_markup(html)), width)
+
+
+def _wrap(text: str, width: int) -> str:
     out = []
-    for line in get_text(_markup(html)).split("\n"):
+    for line in text.split("\n"):
         stripped = line.rstrip()
         if len(stripped) <= width:
             out.append(stripped)
@@ -100,6 +120,46 @@ def wrapped_dump(html: bytes, width: int = WRAP_WIDTH) -> str:
     return "\n".join(out) + "\n"
 
 
+def rows_dump(html: bytes, page_id: str = "", width: int = WRAP_WIDTH) -> str:
+    """wrapped_dump of the page with each list of links (MENU_MIN_ITEMS or more, one short link an item) laid out as one row."""
+    import zlib
+
+    from inscriptis import get_text
+
+    separator = ROW_SEPARATORS[zlib.crc32(page_id.encode()) % len(ROW_SEPARATORS)]
+    return _wrap(get_text(_inline_menus(_markup(html))).replace(_ROW_GAP, separator), width)
+
+
+def _inline_menus(markup: str) -> str:
+    """The markup with each list of links made one paragraph of its items, _ROW_GAP between them."""
+    import lxml.html
+
+    try:
+        root = lxml.html.document_fromstring(markup)
+    except (ValueError, lxml.etree.ParserError):  # an XML declaration, or nothing to parse: the page as it is
+        return markup
+    menus = []
+    for element in root.iter("ul", "ol"):
+        items = [child for child in element if child.tag == "li"]
+        if len(items) < MENU_MIN_ITEMS or element.find(".//ul") is not None or element.find(".//ol") is not None:
+            continue
+        names = []
+        for item in items:
+            text = " ".join(item.text_content().split())
+            links = item.findall(".//a")
+            if len(links) != 1 or not text or len(text) > MENU_ITEM_MAX_CHARS or " ".join(links[0].text_content().split()) != text:
+                break
+            names.append(text)
+        else:
+            menus.append((element, names))
+    for element, names in menus:
+        row = lxml.html.Element("p")
+        row.text = _ROW_GAP.join(names)
+        row.tail = element.tail
+        element.getparent().replace(element, row)
+    return lxml.html.tostring(root, encoding="unicode")
+
+
 def markdown_dump(html: bytes) -> str:
     """markdownify's Markdown: ATX "#" headings, "*" bullets; the <title> as the first line (markdownify keeps <head> text)."""
     from markdownify import markdownify
@@ -110,7 +170,7 @@ def markdown_dump(html: bytes) -> str:
     return re.sub(r"\n{3,}", "\n\n", text).strip() + "\n"
 
 
-def dump(html: bytes, dumper: str) -> str:
+def dump(html: bytes, dumper: str, page_id: str = "") -> str:
     if dumper == "blocks":
         return html_to_dump(html)
     if dumper == "nodes":
@@ -119,13 +179,15 @@ def dump(html: bytes, dumper: str) -> str:
         return wrapped_dump(html)
     if dumper == "markdown":
         return markdown_dump(html)
-    raise ValueError(f"unknown dumper {dumper!r}; one of {', '.join(DUMPERS)}")
+    if dumper == "rows":
+        return rows_dump(html, page_id)
+    raise ValueError(f"unknown dumper {dumper!r}; one of {', '.join(DUMPERS + EXTRA_DUMPERS)}")
 
 
 def _job(job: tuple[str, bytes, str]) -> tuple[str, str]:
     page_id, html, dumper = job
     try:
-        return page_id, dump(html, dumper)
+        return page_id, dump(html, dumper, page_id)
     except ImportError as error:  # not the page's fault: no dump of any page is cached
         raise SystemExit(f"the {dumper} dumper needs {error.name}: pip install -e '.[bench]'") from error
     except Exception as error:  # a dumper that fails on a page gives an empty dump, as a scraper would save nothing
@@ -176,7 +238,7 @@ def main() -> int:
     pages = load_text_pages(limit=args.limit)
     if args.show:
         page = next(p for p in pages if p.id == args.show[0])
-        print(dump(page.html, args.show[1]))
+        print(dump(page.html, args.show[1], page.id))
         return 0
     for dumper in args.dumpers.split(","):
         dumps = load_dumps(pages, dumper, args.workers)

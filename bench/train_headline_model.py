@@ -17,11 +17,14 @@ wcxb-dev articles' titles, per dumper, beside the rules'.  The noisy copies
 of bench/noisydumps.py (other stories' teasers above, inside and below the
 article, spam) are trained on too, so that a teaser's title followed by its
 paragraph does not pass for the headline; their agreement is printed last.
+The rows dumps of bench/dumpers.py (a wrapped dump whose lists of links
+are laid out as rows, as inline menus are) are measured, and trained on
+only with --train-rows (it did not gain: bench/README.md).
 
 Each fold's model goes to bench/data/headline_model_folds/ (bench/bench_text.py
 and bench/textfeatures.py use the one that never saw a page's site).
 
-Usage: python bench/train_headline_model.py [--write]   (--write: the model trained on all pages to pipeline/dumps/data/headline_model.json)
+Usage: python bench/train_headline_model.py [--write] [--train-rows]   (--write: the model trained on all pages to pipeline/dumps/data/headline_model.json)
 """
 
 from __future__ import annotations
@@ -37,7 +40,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from devpages import page_headline  # noqa: E402
-from dumpers import DUMPERS, load_dumps  # noqa: E402
+from dumpers import DUMPERS, EXTRA_DUMPERS, load_dumps  # noqa: E402
 from noisydumps import NOISY, load_noisy  # noqa: E402
 from metadata_agreement import normalise_title  # noqa: E402
 from textcorpus import FOLDS, load_text_pages  # noqa: E402
@@ -57,6 +60,10 @@ EPOCHS = 12
 # own loss: the finder picks a page's best line, so it learns to rank them
 # (the rows' own loss keeps a score of 0 meaning "no headline here").
 LISTWISE = 3.0
+# What the finder is measured on: the four dumpers, the rows dumps (menus
+# laid out inline: bench/dumpers.py; trained on only with --train-rows) and
+# the noisy copies.
+SOURCES = (*DUMPERS, *EXTRA_DUMPERS, NOISY)
 # The features the logistic finder this network replaced read (printed beside it).
 LOGISTIC_FEATURES = 20
 
@@ -143,10 +150,12 @@ def fit_listwise(x, y, w, starts, layers, members, epochs, pages_per_batch: int 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--write", action="store_true")
+    parser.add_argument("--train-rows", action="store_true", help="train on the rows dumps too (by default they are measured only)")
     args = parser.parse_args()
+    untrained = set() if args.train_rows else set(EXTRA_DUMPERS)
     pages = load_text_pages()
     data = {}
-    for dumper in (*DUMPERS, NOISY):
+    for dumper in SOURCES:
         dumps = load_dumps(pages, dumper) if dumper != NOISY else {i: row["dump"] for i, row in load_noisy(pages).items()}
         for k, page in enumerate(pages):
             row = page_rows(page, dumps[page.id])
@@ -165,10 +174,10 @@ def main() -> int:
     from pipeline.dumps.metadata import HeadlineModel
 
     finders = ("rules", "logistic, 20 features", "logistic, all features", "network")
-    agreed = {(d, f): 0 for d in (*DUMPERS, NOISY) for f in finders}
-    articles = {d: 0 for d in (*DUMPERS, NOISY)}
+    agreed = {(d, f): 0 for d in SOURCES for f in finders}
+    articles = {d: 0 for d in SOURCES}
     for fold in range(FOLDS):
-        train = [key for key in data if pages[key[1]].fold != fold]
+        train = [key for key in data if pages[key[1]].fold != fold and key[0] not in untrained]
         x, y, w, starts = stack(train)
         params = fit_network(x, y, w, starts)
         models = {
@@ -191,12 +200,12 @@ def main() -> int:
                 agreed[dumper, name] += normalise_title(found) == wanted
             articles[dumper] += 1
         print(f"  fold {fold} done", file=sys.stderr, flush=True)
-    for dumper in (*DUMPERS, NOISY):
+    for dumper in SOURCES:
         n = articles[dumper]
         cells = ", ".join(f"{name} {agreed[dumper, name] / n:.1%}" for name in finders)
         print(f"{dumper:<9} wcxb-dev articles held out ({n} pages), title agrees: {cells}")
     if args.write:
-        params = fit_network(*stack(list(data)))
+        params = fit_network(*stack([key for key in data if key[0] not in untrained]))
         MODEL_PATH.parent.mkdir(parents=True, exist_ok=True)
         MODEL_PATH.write_text(json.dumps(params) + "\n", encoding="utf-8")
         print(f"wrote {MODEL_PATH}")
