@@ -44,7 +44,10 @@ def wrapped_dump(c: dict) -> str:
 DUMPERS = {"nodes": nodes_dump, "markdown": markdown_dump, "wrapped": wrapped_dump}
 
 # What the cleaner gets wrong on these pages today (strict: a case that starts passing fails, and is taken off).
-_MENU_ROW = "the menu filled into one line above the headline is named the headline (the finder sees no sign of a menu row)"
+_MENU_ROW = (
+    "the menu filled into one line above the headline is named the headline: on a page this short the finder scores the"
+    " headline under 0 or under the dump's first line (bench/README.md, inline menus)"
+)
 KNOWN_MISSES = {
     ("az", "wrapped"): _MENU_ROW,
     ("hy", "wrapped"): _MENU_ROW,
