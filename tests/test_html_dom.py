@@ -31,6 +31,11 @@ def test_scripts_styles_and_forms_lists_are_not_blocks_but_the_head_is_read():
     assert page.head.lang == "ka-GE"
 
 
+
+def test_ruby_readings_are_not_part_of_the_text():
+    html = "<p>新しい<ruby>法律<rt>ほうりつ</rt></ruby>ができて、<ruby>漢<rp>(</rp><rt>hàn</rt><rp>)</rp></ruby>字</p>"
+    assert texts(html) == ["新しい法律ができて、漢字"]
+
 def test_links_headings_list_items_and_marks_are_recorded():
     page = read_page(
         '<body><nav class="main-menu"><ul><li><a href="/">Главная</a></li></ul></nav>'

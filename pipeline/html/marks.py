@@ -66,10 +66,13 @@ BLOCK_TAGS = frozenset(
     section summary table tbody td tfoot th thead tr ul label""".split()
 )
 HEADING_TAGS = frozenset("h1 h2 h3 h4 h5 h6".split())
-# Elements whose content is never text a reader sees on the page.
+# Elements whose content is never text a reader sees on the page, or not in
+# its run of words: a ruby annotation's reading (<rt>, <rp>: the furigana
+# over Japanese kanji, the pinyin over Chinese) would split every annotated
+# word in two ("法律ほうりつ").
 SKIP_TAGS = frozenset(
     """script style noscript template svg math iframe frame frameset object embed canvas video audio map
-    select option optgroup textarea datalist title meta link base param source track""".split()
+    select option optgroup textarea datalist title meta link base param source track rt rp""".split()
 )
 STRUCTURE_MARKS = {
     "nav": Mark.NAV,
