@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -20,6 +21,20 @@ from typing import Any
 # The zero-width (non-)joiners stay: Persian, Indic scripts and emoji need them.
 _INVISIBLE = "\u00ad\u200b\u2060\u2063\ufeff"
 _INVISIBLE_CHAR = re.compile(f"[{_INVISIBLE}]")
+
+
+def composed(text: str) -> str:
+    """The text in Unicode's composed form (NFC): the same word is the same characters whichever form a page wrote it in.
+
+    A Bengali "য়" as one code point or two, Vietnamese or Korean written
+    decomposed: for search, duplicates and anyone comparing the text.  Every
+    block's text and metadata value is read through it (not the markup
+    around them: a composed text is only checked, but that check reads
+    every character).
+    """
+    if text.isascii() or unicodedata.is_normalized("NFC", text):
+        return text
+    return unicodedata.normalize("NFC", text)
 
 
 def visible(text: str) -> str:

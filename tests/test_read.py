@@ -17,6 +17,12 @@ def test_invisible_format_characters_are_dropped_and_joiners_kept():
     assert [b.text for b in doc.blocks] == ["Die Bundesregierung hat beschlossen.", "می\u200cخواهم"]
 
 
+
+def test_text_is_read_in_its_composed_unicode_form():
+    # A Bengali "য়" written as one code point, Vietnamese and a Korean syllable written decomposed.
+    doc = read_bytes("কুষ্টি\u09df\n\nTie\u0302\u0301ng Vie\u0323\u0302t\n\n\u1112\u1161\u11ab\n".encode())
+    assert [b.text for b in doc.blocks] == ["কুষ্টি\u09af\u09bc", "Tiếng Việt", "한"]
+
 @pytest.mark.parametrize("data", [b"\xef\xbb\xbf", b"\xff\xfe", b"\xef\xbb\xbf \n\t ", "\u00ad\u200b\n".encode()])
 def test_a_page_of_nothing_visible_is_empty(data):
     doc = read_bytes(data)

@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ..document import visible
+from ..document import composed, visible
 from .marks import (
     BLOCK_TAGS,
     HEADING_TAGS,
@@ -120,7 +120,7 @@ class _Walker:
     def flush(self, container: int) -> None:
         if not self.pieces:
             return
-        text = " ".join(visible("".join(self.pieces)).split())
+        text = " ".join(composed(visible("".join(self.pieces))).split())
         self.pieces.clear()
         link_chars, self.link_chars = self.link_chars, 0
         if not text:
@@ -304,7 +304,7 @@ def author_elements(tree) -> list[tuple[str, int]]:
             or "author" in (attributes.get("rel") or "").lower().split()
         ):
             continue
-        text = " ".join(visible(node.text(deep=True, separator=" ")).split())
+        text = " ".join(composed(visible(node.text(deep=True, separator=" "))).split())
         if text:
             found.append((text, _ancestry_marks(node)))
     return found
