@@ -32,7 +32,7 @@ machine's speed drifts; the ratio much less).  The shipped models' figures
 on the same pages are printed too, labelled in-sample: they saw these
 pages in training.
 
-Usage: python bench/bench_text.py [--dumpers blocks,nodes,wrapped,markdown] [--limit N] [--no-justext] [--profile]
+Usage: python bench/bench_text.py [--dumpers blocks,nodes,wrapped,markdown[,rows,html2text]] [--limit N] [--no-justext] [--profile]
 Exits non-zero when the held-out dev-pages segment F1 or wcxb-dev articles' shingle F1 on the blocks dumps is under its floor.
 """
 
@@ -50,7 +50,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from devpages import TEASER_FOLD_MODELS, fold_of, teaser_model  # noqa: E402
-from dumpers import DUMPERS, load_dumps  # noqa: E402
+from dumpers import DUMPERS, EXTRA_DUMPERS, load_dumps  # noqa: E402
 from linelabels import unit_labels  # noqa: E402
 from metadata_agreement import Agreement  # noqa: E402
 from textcorpus import FOLDS, load_text_pages  # noqa: E402
@@ -251,13 +251,20 @@ def run_justext(dumps: list[str]) -> float:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--dumpers", default=",".join(DUMPERS), help="comma-separated, of " + ", ".join(DUMPERS))
+    parser.add_argument(
+        "--dumpers",
+        default=",".join(DUMPERS),
+        help=f"comma-separated, of {', '.join(DUMPERS)} (default), and {', '.join(EXTRA_DUMPERS)}: dump styles no model is trained on",
+    )
     parser.add_argument("--limit", type=int, help="only the first N pages of each corpus (a smoke test)")
     parser.add_argument("--speed-dumper", default="blocks", choices=DUMPERS)
     parser.add_argument("--no-justext", action="store_true", help="no jusText speed baseline")
     parser.add_argument("--no-speed", action="store_true", help="quality figures only")
     parser.add_argument("--profile", action="store_true", help="each cleaning step's removals and time in the speed run")
     args = parser.parse_args()
+    unknown = set(args.dumpers.split(",")) - set(DUMPERS + EXTRA_DUMPERS)
+    if unknown:
+        parser.error(f"unknown dumper(s) {', '.join(sorted(unknown))}; of {', '.join(DUMPERS + EXTRA_DUMPERS)}")
     pages = load_text_pages(limit=args.limit)
     folds = FoldModels()
     warm_up()

@@ -16,12 +16,16 @@ one tool's line breaks.  Four dumpers, each standing for a family:
   the <title> first, "#" headings, "* " list items, [links](...), images,
   **emphasis**, one paragraph a line, blank line between.
 
-One more, for training and measuring the headline finder (not among
-DUMPERS, which bench_text.py cleans): `rows`, the wrapped dump of a page
-whose lists of links (a menu, a footer's links) are laid out inline, as
-a site that styles its menu inline shows in lynx, w3m or inscriptis: the
-list's items on one row (wrapped as any line), separated by a space,
-three spaces or " | " (one choice per page, from its id).
+Two more that no model is trained on (EXTRA_DUMPERS; bench_text.py
+measures them with --dumpers), tools the cleaner was never tuned to:
+- `rows`: the wrapped dump of a page whose lists of links (a menu, a
+  footer's links) are laid out inline, as a site that styles its menu
+  inline shows in lynx, w3m or inscriptis: the list's items on one row
+  (wrapped as any line), separated by a space, three spaces or " | " (one
+  choice per page, from its id);
+- `html2text`: html2text's Markdown (no <title>, paragraphs and list
+  items hard-wrapped at 78 columns, "  * " bullets; entities written as
+  their letters, not html2text's default ASCII).
 
 Scripts, styles, <noscript> and <template> are dropped before every dumper
 (a browser shows none of them).  The bench-only packages are pinned in the
@@ -49,8 +53,8 @@ from devpages import html_to_dump  # noqa: E402
 ROOT = Path(__file__).resolve().parent.parent
 CACHE = ROOT / "bench" / "out" / "dumps"
 DUMPERS = ("blocks", "nodes", "wrapped", "markdown")
-# Dumpers for the headline finder's training and measurement only (see above).
-EXTRA_DUMPERS = ("rows",)
+# Dumpers measured only (see above).
+EXTRA_DUMPERS = ("rows", "html2text")
 # A list is a menu laid out as a row when it has this many items or more,
 # each one link of at most MENU_ITEM_MAX_CHARS characters and nothing else.
 MENU_MIN_ITEMS = 3
@@ -160,6 +164,16 @@ def _inline_menus(markup: str) -> str:
     return lxml.html.tostring(root, encoding="unicode")
 
 
+def html2text_dump(html: bytes) -> str:
+    """html2text's Markdown: lines wrapped at 78 columns (its default), no <head>; entities keep their letters (unicode_snob)."""
+    import html2text
+
+    converter = html2text.HTML2Text()
+    # By default html2text writes an entity's letter as ASCII ("&auml;" -> "a"): the text itself changed, which no cleaner can undo.
+    converter.unicode_snob = True
+    return converter.handle(_markup(html))
+
+
 def markdown_dump(html: bytes) -> str:
     """markdownify's Markdown: ATX "#" headings, "*" bullets; the <title> as the first line (markdownify keeps <head> text)."""
     from markdownify import markdownify
@@ -181,6 +195,8 @@ def dump(html: bytes, dumper: str, page_id: str = "") -> str:
         return markdown_dump(html)
     if dumper == "rows":
         return rows_dump(html, page_id)
+    if dumper == "html2text":
+        return html2text_dump(html)
     raise ValueError(f"unknown dumper {dumper!r}; one of {', '.join(DUMPERS + EXTRA_DUMPERS)}")
 
 
