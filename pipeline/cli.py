@@ -41,7 +41,8 @@ fast_option = click.option(
     "--fast",
     is_flag=True,
     help="Text dumps: skip the topic pass that removes teasers of other stories the other rules left in;"
-    " cleaning runs ~1.5x faster, but more related-story teasers stay in (see README).",
+    " cleaning runs ~1.5x faster and keeps the article paragraphs the pass takes for teasers, but teaser boxes"
+    " without a heading stay in (bench/README.md, \"Fast mode\" and \"The teaser step on real pages\").",
 )
 
 
