@@ -136,12 +136,14 @@ class Page:
         """The headline, date and author the dump states above the article's end (pipeline.dumps.metadata), before what the furniture's bylines state.
 
         A line that states a date or a byline is not the headline, nor a
-        paragraph of the page's prose (HEADLINE_PROSE_CHARS or longer: the
-        layout's measure of prose misses scripts without spaces or sentence
-        marks, a Thai lead among them); lines under the article's end speak
-        for comments and other stories.
+        skip link ("Skip to main content"), nor a paragraph of the page's
+        prose (HEADLINE_PROSE_CHARS or longer: the layout's measure of prose
+        misses scripts without spaces or sentence marks, a Thai lead among
+        them); lines under the article's end speak for comments and other
+        stories.
         """
         excluded = set(excluded) | {i for i, _ in self.statements}
+        excluded |= {i for i, rule in self.furniture.items() if rule == rules.SKIP_LINK}
         excluded |= {i for i, (text, prose) in enumerate(zip(self.texts, self.prose)) if prose and len(text) >= HEADLINE_PROSE_CHARS}
         end = self.end
         stated = dumps_metadata.dump_metadata(

@@ -248,6 +248,24 @@ BREADCRUMB = re.compile(
 )
 
 
+# A link past the page's menus, for keyboards and screen readers ("Skip to
+# main content", "Zum Inhalt springen", "Aller au contenu"): often a text
+# dump's first line, never the article nor its headline.
+SKIP_LINK = re.compile(
+    r"^\W*(?:(?:skip|jump)\s+(?:to\s+)?(?:the\s+)?(?:main\s+|primary\s+)?(?:content|navigation|menu|search|footer|sidebar|article)"
+    r"|(?:direkt\s+)?zu[mr]\s+(?:haupt)?(?:inhalt|navigation|hauptmenü|suche)(?:\s+springen|\s+wechseln)?"
+    r"|(?:aller|passer)\s+(?:au|à\s+la)\s+(?:contenu|navigation)(?:\s+principal)?"
+    r"|(?:ir|saltar|pasar)\s+al\s+(?:contenido|menú)(?:\s+principal)?"
+    r"|(?:vai|salta|passa)\s+al\s+contenuto(?:\s+principale)?"
+    r"|(?:pular|ir|saltar)\s+para\s+o\s+conteúdo(?:\s+principal)?"
+    r"|(?:ga\s+)?naar\s+(?:de\s+)?(?:hoofd)?inhoud"
+    r"|przejdź\s+do\s+(?:treści|nawigacji|głównej\s+treści)"
+    r"|перейти\s+(?:к|до)\s+(?:основному\s+)?(?:содержани[юя]|контенту|вмісту|навигации|навігації)"
+    r"|(?:ana\s+)?içeriğe\s+(?:geç|atla)|məzmuna\s+keç"
+    r"|본문\s*바로\s*가기|본문으로\s*바로가기|메인\s*콘텐츠로\s*건너뛰기)\W*$",
+    re.IGNORECASE,
+)
+
 # Cheap gates.  Most lines of a page are none of the furniture above, and
 # the text cleaner must handle hundreds of pages per second, so a line only
 # reaches the regexes when its first word can start one of the anchored
@@ -262,7 +280,9 @@ _FIRST_WORDS = frozenset(
     partager compartir condividi compartilhar delen udostępnij поделиться paylaş شارك שתפו שתף κοινοποίηση
     chia แชร์ シェア 分享到 分享 공유하기 اشتراک شیئر பகிர் አጋራ
     pictures bild bilder credit credits quelle source bildquelle fotoğraf şəkil 사진 写真 图片 copyright c
-    crédito créditos kuva zdjęcie fot""".split()
+    crédito créditos kuva zdjęcie fot
+    skip jump direkt zur aller passer ir saltar pasar vai salta passa pular ga naar przejdź перейти içeriğe məzmuna
+    본문 본문으로 메인""".split()
 )
 # Words the unanchored patterns need somewhere in the line.
 _ANYWHERE_WORDS = frozenset(
@@ -358,6 +378,8 @@ def label_rule(
         return rules.POST_META
     if READ_MORE.match(text):
         return rules.READ_MORE
+    if SKIP_LINK.match(text):
+        return rules.SKIP_LINK
     if SOCIAL.match(text) and len(text) < 60:
         return rules.SOCIAL
     if _COPYRIGHT_FOLDED.search(folded):

@@ -58,6 +58,7 @@ PHOTO_CAPTION = _rule("photo_caption", "a photo caption that ends with its credi
 SOCIAL = _rule("social", "a share, follow or text-size bar (\"Share on Facebook\", \"Follow us\", \"12 pt 14 pt 16 pt\")")
 READ_MORE = _rule("read_more", "a \"Read more\" / \"Read also: <title>\" link to another story")
 BREADCRUMB = _rule("breadcrumb", "a breadcrumb trail (\"Home > News > World\")")
+SKIP_LINK = _rule("skip_link", "a link past the page's menus (\"Skip to main content\", \"Zum Inhalt springen\")")
 COPYRIGHT = _rule("copyright", "a copyright line")
 DISCLAIMER = _rule("disclaimer", "a legal or editorial disclaimer")
 COMMENT_FORM = _rule("comment_form", "a comment form's fields and instructions")

@@ -47,6 +47,14 @@ def test_the_page_measures_its_core_and_headline_once():
     assert page.end == len(page.texts) and page.section_end is None
 
 
+
+@pytest.mark.parametrize("skip", ["Skip to main content", "Zum Inhalt springen", "Aller au contenu", "Перейти к содержанию"])
+def test_a_skip_link_is_furniture_and_never_the_headline(skip):
+    # The dump's first line, as html2text writes "[Skip to main content](#main)": the finder's first-line lift made it the title.
+    page = Page(text_doc([skip, *ARTICLE_DE]))
+    assert page.furniture[0] == rules.SKIP_LINK
+    assert page.headline == 1 and page.found["title"] == ARTICLE_DE[0]
+
 @pytest.mark.parametrize(
     "lines, language",
     [(ARTICLE_EN, "en"), (ARTICLE_DE, "de"), (AZ, "az"), (["12:30", "©", "→"], "und")],
