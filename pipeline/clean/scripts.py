@@ -40,6 +40,10 @@ SENTENCE_STOPS = "\u0964\u0965\u06d4\u061f\u0589\u1362\u104b\u0f0d\uff61\u17d4"
 GEORGIAN_LETTERS = re.compile("[\u10d0-\u10ff]")
 
 
+# A Hangul syllable: Korean, written in blocks of one syllable each.
+HANGUL_SYLLABLE = re.compile("[\uac00-\ud7a3]")
+
+
 def cased_lower(ch: str) -> bool:
     """A lower-case letter of a script that opens sentences and titles with a capital (not one of Georgian's)."""
     return ch.islower() and GEORGIAN_LETTERS.match(ch) is None

@@ -16,11 +16,12 @@ as "arbeit", "arbeiten", "arbeitet"... together.
 from __future__ import annotations
 
 import math
-import re
 from functools import lru_cache
 from itertools import count
 
 import numpy as np
+
+from .scripts import HANGUL_SYLLABLE
 
 # wordfreq's "small" lists: words of frequency >= 1e-6 in 42 languages, read
 # in 10-25 ms and ~2 MB each; the "large" lists go to 1e-8 but cover 21
@@ -38,15 +39,19 @@ MIN_WEIGHT = 0.1
 # "요금을", "인상한다고"); its first two syllables (most Korean nouns' length)
 # fold them, as the first letters fold inflection in other scripts.
 HANGUL_GRAM_SYLLABLES = 2
-_HANGUL_SYLLABLE = re.compile("[\uac00-\ud7a3]")
 # Stoplist language codes that wordfreq lists under another code.
 ALIASES = {"hr": "sh", "sr": "sh", "bs": "sh", "no": "nb", "nn": "nb", "tl": "fil"}
 
 
+def korean_stem(word: str) -> str:
+    """A Korean word cut to its first HANGUL_GRAM_SYLLABLES syllables; any other word as it is."""
+    return word[:HANGUL_GRAM_SYLLABLES] if HANGUL_SYLLABLE.match(word) else word
+
+
 def word_gram(word: str, prefix_chars: int, min_chars: int) -> str:
-    """What the similarity compares of a word: its first `prefix_chars` letters, or "" for a word under `min_chars` (a Korean word: its first HANGUL_GRAM_SYLLABLES syllables)."""
-    if _HANGUL_SYLLABLE.match(word):
-        return word[:HANGUL_GRAM_SYLLABLES] if len(word) >= HANGUL_GRAM_SYLLABLES else ""
+    """What the similarity compares of a word: its first `prefix_chars` letters, or "" for a word under `min_chars` (a Korean word: korean_stem, "" under HANGUL_GRAM_SYLLABLES syllables)."""
+    if HANGUL_SYLLABLE.match(word):
+        return korean_stem(word) if len(word) >= HANGUL_GRAM_SYLLABLES else ""
     return word[:prefix_chars] if len(word) >= min_chars else ""
 
 
@@ -90,7 +95,7 @@ def _weights(code: str, prefix_chars: int, min_chars: int) -> dict[str, float]:
     prefixes: list[str] = []
     sizes = []
     for words in buckets[:floor_bucket]:
-        if code == "ko":
+        if code == "ko":  # the one list of Hangul words (the others are cut without a call per word)
             listed = [gram for gram in (word_gram(word, prefix_chars, min_chars) for word in words) if gram]
         else:
             listed = [word[:prefix_chars] for word in words if len(word) >= min_chars]

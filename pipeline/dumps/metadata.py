@@ -39,8 +39,8 @@ from pathlib import Path
 import numpy as np
 
 from ..clean.features import lines_matching
-from ..clean.scripts import cased_lower
-from ..clean.wordweights import HANGUL_GRAM_SYLLABLES
+from ..clean.scripts import HANGUL_SYLLABLE, cased_lower
+from ..clean.wordweights import korean_stem
 from .blockmodel import Network
 from .layout import HEADING_KINDS, TOP_HEADING, is_prose, is_title_case
 
@@ -193,13 +193,13 @@ def _text_words(text: str) -> list[str]:
     """_words of a text asked once (the article's first characters): not remembered.
 
     A Korean word is cut to its first syllables, as the teaser step's
-    similarity cuts it (pipeline.clean.wordweights.word_gram): its
+    similarity cuts it (pipeline.clean.wordweights.korean_stem): its
     particles and endings attach to it ("서울시는", "도로를").
     """
     words = _WORD.findall(unicodedata.normalize("NFKC", text).casefold())
-    if _HANGUL.search(text) is None:
+    if HANGUL_SYLLABLE.search(text) is None:
         return words
-    return [word[:HANGUL_GRAM_SYLLABLES] if _HANGUL.match(word) else word for word in words]
+    return list(map(korean_stem, words))
 
 
 def title_line_headline(first: str, texts: list[str], start: int, stop: int, excluded=frozenset()) -> int | None:
@@ -531,7 +531,6 @@ _LABEL_ALONE = re.compile(rf"^\W*(?:{_LABEL}|(?:{_AUTHOR_NOUNS}))\W*$", re.IGNOR
 _GLUED_BY = re.compile(r"^(\W*)(By|Von)(?=[^\W\d_])")
 _INNER_BY = re.compile(r"[\d|·•–—,:]\s*(?:By|Von|Par|Por)\s+(?P<rest>[^\W\d_].*)$")
 _INNER_BY_WORD = re.compile(r"\b(?:By|Von|Par|Por)\s")
-_HANGUL = re.compile(r"[가-힣]")
 _ENDS_BY = re.compile(rf"\b(?:{_BY_WORDS})\W*$", re.IGNORECASE)
 # A reporter's title after the name in Korean: "홍길동 기자".
 _TITLE_AFTER = re.compile(r"(?:^|[\s=)\]])(?P<name>[가-힣]{2,4})\s?(?:기자|특파원|통신원)(?![가-힣])")
@@ -641,7 +640,7 @@ class _PageWords:
 
     @cached_property
     def hangul(self) -> bool:
-        return _HANGUL.search(self.joined) is not None
+        return HANGUL_SYLLABLE.search(self.joined) is not None
 
     def written_lower(self, word: str) -> bool:
         """Whether `word` (case folded) stands in lower case on the page, outside an address ("@anna", "/anna")."""
