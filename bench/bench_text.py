@@ -8,7 +8,9 @@ The headline figures are held out: each page is cleaned by the block
 model and the headline model of the fold that never saw its site
 (bench/data/text_model_folds/, bench/data/headline_model_folds/; folds by
 site, bench/textcorpus.py); dev pages are cleaned by the teaser model's fold
-that never saw them (bench/data/teaser_model_folds/, folds by page).  Printed per dumper:
+that never saw them (bench/data/teaser_model_folds/, folds by page), and
+every page by the teaser veto's fold that never saw it
+(bench/data/teaser_veto_folds/: dev pages by page, wcxb-dev by site).  Printed per dumper:
 
 - dev-pages: segment precision, recall, F1 (trafilatura's metric on the
   pages' `with` / `without` snippets);
@@ -49,7 +51,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from devpages import TEASER_FOLD_MODELS, fold_of, teaser_model  # noqa: E402
+from devpages import TEASER_FOLD_MODELS, VETO_FOLD_MODELS, fold_of, teaser_model, veto_model  # noqa: E402
 from dumpers import DUMPERS, EXTRA_DUMPERS, load_dumps  # noqa: E402
 from linelabels import unit_labels  # noqa: E402
 from metadata_agreement import Agreement  # noqa: E402
@@ -98,6 +100,13 @@ class FoldModels:
             teasermodel.LineModel(json.loads(p.read_text(encoding="utf-8")), teasermodel.FEATURE_NAMES, teasermodel.TRAINER)
             for p in sorted(TEASER_FOLD_MODELS.glob("fold*.json"))
         ]
+        # Its veto learned from dev pages (folds by page) and wcxb-dev's
+        # articles (folds by site): each page is cleaned by the fold that
+        # never saw it.
+        self.veto = [
+            teasermodel.LineModel(json.loads(p.read_text(encoding="utf-8")), teasermodel.FEATURE_NAMES, teasermodel.TRAINER)
+            for p in sorted(VETO_FOLD_MODELS.glob("fold*.json"))
+        ]
 
     @contextmanager
     def use(self, page):
@@ -109,6 +118,9 @@ class FoldModels:
             stack.enter_context(swapped_loader(metadata, "load_headline_model", self.headline[page.fold]))
             if page.corpus == "dev" and self.teaser:
                 stack.enter_context(teaser_model(self.teaser[fold_of(page.id.split("/", 1)[1], len(self.teaser))]))
+            if self.veto:
+                k = page.fold if page.corpus == "wcxb" else fold_of(page.id.split("/", 1)[1], len(self.veto))
+                stack.enter_context(veto_model(self.veto[k]))
             yield
 
 

@@ -171,6 +171,8 @@ def finish(per_page: list, worst: int, score: Score, floor: float, label: str) -
 # page cleaned by the model of the fold that held it out (fold_of), so that
 # a bench can print what to expect on pages the shipped model never saw.
 TEASER_FOLD_MODELS = ROOT / "bench" / "data" / "teaser_model_folds"
+# The teaser step's veto of each fold (dev pages by page, wcxb-dev pages by site).
+VETO_FOLD_MODELS = ROOT / "bench" / "data" / "teaser_veto_folds"
 # The folds the teaser model is trained and judged on.
 FOLDS = 4
 # The text block model's folds by site (bench/train_text_model.py --write-folds).
@@ -191,6 +193,13 @@ def teaser_model(model):
     return teasermodel.use_model(model)
 
 
+def veto_model(model):
+    """Inside the block the teaser step's veto is `model` (None: the runs decide alone) instead of the shipped one."""
+    from pipeline.clean import teasermodel
+
+    return teasermodel.use_veto_model(model)
+
+
 def _fold_models(root: Path, features: list[str], trainer: str) -> list:
     from pipeline.clean.linemodel import LineModel
 
@@ -203,8 +212,8 @@ def _fold_models(root: Path, features: list[str], trainer: str) -> list:
 class HeldOutModels:
     """The fold models of the last training runs; `use(page_id)` puts in the ones that held that page out.
 
-    `teasers`: the teaser model's folds (else the shipped teaser model is
-    used, which saw every page).  `sites` (page id -> site): the text block
+    `teasers`: the teaser model's and its veto's folds (else the shipped
+    ones are used, which saw every page).  `sites` (page id -> site): the text block
     model's and the headline finder's folds too (bench/train_text_model.py,
     bench/train_headline_model.py, folds by site), each page cleaned by the
     ones that never saw its site.
@@ -216,6 +225,7 @@ class HeldOutModels:
         self.teaser_models = _fold_models(TEASER_FOLD_MODELS, teasermodel.FEATURE_NAMES, teasermodel.TRAINER) if teasers else None
         if self.teaser_models is not None and len(self.teaser_models) != FOLDS:
             raise SystemExit(f"{len(self.teaser_models)} teaser fold models, not {FOLDS}: retrain the teaser model")
+        self.veto_models = _fold_models(VETO_FOLD_MODELS, teasermodel.FEATURE_NAMES, teasermodel.TRAINER) if teasers else None
         self.sites = sites
         self.block_models = _block_fold_models() if sites is not None else None
         self.headline_models = _headline_fold_models() if sites is not None else None
@@ -231,6 +241,7 @@ class HeldOutModels:
         with ExitStack() as stack:
             if self.teaser_models is not None:
                 stack.enter_context(teaser_model(self.teaser_models[fold_of(page_id, FOLDS)]))
+                stack.enter_context(veto_model(self.veto_models[fold_of(page_id, FOLDS)]))
             if self.block_models is not None:
                 # textcorpus.fold_of_site: a page's fold is its site's.
                 site_fold = zlib.crc32(self.sites[page_id].encode()) % len(self.block_models)

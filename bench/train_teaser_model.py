@@ -24,6 +24,19 @@ would go.  Fold models go to bench/data/teaser_model_folds/ (bench_spam.py
 and bench_text.py `--held-out` use them); the model trained on all pages to
 pipeline/clean/data/teaser_model.json.
 
+The veto (teasermodel.load_veto_model) learns from the blocks the runs
+took (not those of a box a heading names): on the noisy pages, the
+injected teasers (1) and the lines holding a `with` segment (0); and on
+real pages, whose whole text is known, cleaned the same way with each
+dumper of bench/dumpers.py: wcxb-dev's articles (a block inside
+`main_content`: 0; one sharing almost nothing with it: 1) and the dev pages
+as they are (a `with` segment: 0; a `without` segment: 1).  The classes
+weigh the same.  Its threshold is the highest at which, out of fold within
+the training pages, at most MAX_TEASER_VETO of the injected teasers' rows
+are given back.  Folds: dev pages by page (as above), wcxb-dev pages by
+site; fold models in bench/data/teaser_veto_folds/, the shipped veto in
+pipeline/clean/data/teaser_veto.json.
+
 Usage: python bench/train_teaser_model.py [--copies 24] [--no-write] [--rows rows.pkl]
 """
 
@@ -39,19 +52,23 @@ from collections import defaultdict
 from pathlib import Path
 
 import numpy as np
+import unicodedata
+import re
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench_spam import clean_dump, page_teaser  # noqa: E402
 from textcorpus import dev_site  # noqa: E402
-from devpages import FOLDS, TEASER_FOLD_MODELS, HeldOutModels, fold, fold_of, html_to_dump, load_cases, page_headline, teaser_model  # noqa: E402
+from devpages import FOLDS, TEASER_FOLD_MODELS, VETO_FOLD_MODELS, HeldOutModels, fold, fold_of, html_to_dump, load_cases, page_headline, teaser_model, veto_model  # noqa: E402
+from dumpers import DUMPERS, load_dumps  # noqa: E402
+from textcorpus import load_text_pages  # noqa: E402
 from tests.noise import inject_noise  # noqa: E402
 from netfit import train_members  # noqa: E402
 
 import pipeline.clean.teasers as teaser_step  # noqa: E402
 from pipeline.clean.linemodel import LineModel  # noqa: E402
-from pipeline.clean.teasermodel import FEATURE_NAMES, MODEL_PATH, TRAINER  # noqa: E402
+from pipeline.clean.teasermodel import FEATURE_NAMES, MODEL_PATH, TRAINER, VETO_PATH  # noqa: E402
 
 # Noise draws of the training rows: seeds NOISE_SEED, NOISE_SEED + 1, ...
 # (bench_spam.py draws from 20240826 on).
@@ -64,7 +81,18 @@ NOISE_SEED = 101
 # 0.8998 (under the 0.90 target of the text cleaner); 0.0025: 181, 0.9002,
 # all before the list-page guard was put over the model's blocks.
 MAX_ARTICLE_LOSS = 0.0025
+# The share of the injected teasers' run rows the veto may give back (out
+# of fold): each can leak a teaser section, and bench_spam.py's floor is 5%
+# (chosen held out, bench/README.md).
+MAX_TEASER_VETO = 0.001
 INNER_FOLDS = 3
+# A real page's block is article text when this share of its 4-token
+# shingles is in the page's main text, and other content when under
+# OTHER_OVERLAP (between the two: not used).
+ARTICLE_OVERLAP = 0.5
+OTHER_OVERLAP = 0.1
+_WORD = re.compile(r"\w+")
+IN_RUN = FEATURE_NAMES.index("in_run")
 
 
 class Recorder:
@@ -80,32 +108,61 @@ class Recorder:
         return np.zeros(len(x))
 
 
-def page_rows(recorder: Recorder, calls: list, injected: set[str], with_: list[str]):
-    """(features, labels) of the blocks the rules left kept in the last scoring of a noisy page."""
+def page_rows(recorder: Recorder, calls: list, label):
+    """(take rows, veto rows) of the last scoring of a page, each (features, labels) or None.
+
+    `label(text)`: 1 (not article), 0 (article) or None (not used).  Take
+    rows: the blocks the rules left kept; veto rows: those the runs took.
+    """
     if not calls:
-        return None
-    texts, reference, doomed, order, headline = calls[-1]
+        return None, None
+    texts, reference, doomed, order, headline, named = calls[-1]
     x = recorder.rows[-1]
-    keep, labels = [], []
+    take, veto = ([], []), ([], [])
     for n, text in enumerate(texts):
-        if not reference[n] or order[n] in doomed or n == headline:
+        if not reference[n] or n == headline:
             continue
-        folded = fold(text)
-        if text in injected:
-            label = 1
-        elif any(s in folded for s in with_):
-            label = 0
+        y = label(text)
+        if y is None:
+            continue
+        if order[n] not in doomed:
+            rows = take
+        elif x[n, IN_RUN] and order[n] not in named:
+            rows = veto
         else:
             continue
-        keep.append(n)
-        labels.append(label)
-    if not keep:
+        rows[0].append(n)
+        rows[1].append(y)
+    return tuple((x[keep], np.asarray(labels, float)) if keep else None for keep, labels in (take, veto))
+
+
+def _recording(calls: list):
+    """The teaser step's model pass, recording what it was given in `calls`."""
+    original = teaser_step._model_teasers
+
+    def recording(p, threshold, stories, doomed, spared, scoring):
+        calls.append((stories.texts, stories.reference, doomed, stories.order, stories.headline, scoring.named))
+        return original(p, threshold, stories, doomed, spared, scoring)
+
+    return original, recording
+
+
+def _with_label(with_: list[str], injected: set[str] = frozenset(), without: list[str] = ()):
+    def label(text: str):
+        folded = fold(text)
+        if text in injected:
+            return 1
+        if any(s in folded for s in with_):
+            return 0
+        if any(s in folded for s in without):
+            return 1
         return None
-    return x[keep], np.asarray(labels, float)
+
+    return label
 
 
-def collect(cases, copies: int, folds: int) -> dict:
-    """{(page id, copy): (x, y)} over `copies` noise draws of every page."""
+def collect(cases, copies: int, folds: int) -> tuple[dict, dict]:
+    """Take rows and veto rows, {(page id, copy): (x, y)}, over `copies` noise draws of every page (and the pages as they are)."""
     dumps = [html_to_dump(c.html) for c in cases]
     titles = [page_headline(c) for c in cases]
     teasers = [page_teaser(c, d, t) for c, d, t in zip(cases, dumps, titles)]
@@ -116,14 +173,8 @@ def collect(cases, copies: int, folds: int) -> dict:
     models = HeldOutModels(teasers=False, sites={case.id: dev_site(case.url, case.html, case.id) for case in cases})
     recorder = Recorder()
     calls: list = []
-    original = teaser_step._model_teasers
-
-    def recording(model, stories, doomed, scoring):
-        calls.append((stories.texts, stories.reference, doomed, stories.order, stories.headline))
-        return original(model, stories, doomed, scoring)
-
-    teaser_step._model_teasers = recording
-    rows = {}
+    original, teaser_step._model_teasers = _recording(calls)
+    rows, vetoes = {}, {}
     try:
         # The pages as they are: article blocks only, where a teaser model
         # can only do harm.
@@ -131,9 +182,9 @@ def collect(cases, copies: int, folds: int) -> dict:
         for i, case in enumerate(cases):
             calls.clear()
             recorder.rows.clear()
-            with models.use(case.id), teaser_model(recorder):
+            with models.use(case.id), teaser_model(recorder), veto_model(None):
                 clean_dump(dumps[i])
-            row = page_rows(recorder, calls, set(), with_[case.id])
+            row, _ = page_rows(recorder, calls, _with_label(with_[case.id]))
             if row is not None:
                 rows[case.id, "clean"] = row
         for copy in range(copies):
@@ -148,15 +199,77 @@ def collect(cases, copies: int, folds: int) -> dict:
                 injected = {line for inj in noisy.injections if inj.kind == "teaser" for line in inj.lines}
                 calls.clear()
                 recorder.rows.clear()
-                with models.use(case.id), teaser_model(recorder):
+                with models.use(case.id), teaser_model(recorder), veto_model(None):
                     clean_dump(noisy.text)
-                row = page_rows(recorder, calls, injected, with_[case.id])
+                row, veto = page_rows(recorder, calls, _with_label(with_[case.id], injected))
                 if row is not None:
                     rows[case.id, copy] = row
+                if veto is not None:
+                    vetoes[case.id, copy] = veto
             print(f"noise draw {copy + 1}/{copies}: {time.monotonic() - started:.0f} s", file=sys.stderr, flush=True)
     finally:
         teaser_step._model_teasers = original
-    return rows
+    return rows, vetoes
+
+
+def _tokens(text: str) -> list[str]:
+    return [t.casefold() for t in _WORD.findall(unicodedata.normalize("NFKC", text))]
+
+
+def _shingles(tokens: list[str]) -> set:
+    return {tuple(tokens[i : i + 4]) for i in range(max(1, len(tokens) - 3))}
+
+
+def _truth_label(main_content: str):
+    """Label of a wcxb-dev block: inside the page's main text (0), sharing almost nothing with it (1), else None."""
+    words = _tokens(main_content)
+    joined, truth = " ".join(words), _shingles(words)
+
+    def label(text: str):
+        tokens = _tokens(text)
+        if not tokens:
+            return None
+        shingles = _shingles(tokens)
+        overlap = len(shingles & truth) / len(shingles)
+        if overlap >= ARTICLE_OVERLAP or " ".join(tokens) in joined:
+            return 0
+        return 1 if overlap < OTHER_OVERLAP else None
+
+    return label
+
+
+def collect_real() -> dict:
+    """Veto rows of real pages, {(page id, dumper): ((x, y), fold)}: wcxb-dev's articles and the dev pages, each dumper's dumps cleaned held out."""
+    from bench_text import FoldModels, clean_dump as clean_text_dump
+    from devpages import fold_of as page_fold
+
+    pages = [p for p in load_text_pages() if p.corpus == "dev" or p.page_type == "article"]
+    folds = FoldModels()
+    recorder = Recorder()
+    calls: list = []
+    original, teaser_step._model_teasers = _recording(calls)
+    vetoes = {}
+    try:
+        for dumper in DUMPERS:
+            started = time.monotonic()
+            dumps = load_dumps(pages, dumper)
+            for page in pages:
+                if page.corpus == "wcxb":
+                    label, k = _truth_label(page.main_content), page.fold
+                else:
+                    label = _with_label([fold(s) for s in page.with_], without=[fold(s) for s in page.without])
+                    k = page_fold(page.id.split("/", 1)[1], FOLDS)
+                calls.clear()
+                recorder.rows.clear()
+                with folds.use(page), teaser_model(recorder), veto_model(None):
+                    clean_text_dump(dumps[page.id], page.id)
+                _, veto = page_rows(recorder, calls, label)
+                if veto is not None:
+                    vetoes[page.id, dumper] = (veto, k)
+            print(f"real pages, {dumper} dumps: {time.monotonic() - started:.0f} s", file=sys.stderr, flush=True)
+    finally:
+        teaser_step._model_teasers = original
+    return vetoes
 
 
 def fit(rows: list, args) -> dict:
@@ -187,6 +300,69 @@ def report(label: str, p: np.ndarray, y: np.ndarray, threshold: float) -> None:
     )
 
 
+class VetoRows:
+    """The veto's rows, one entry per page and copy (or dumper): features, labels, fold, noisy or real, inner group."""
+
+    def __init__(self, noisy: dict, real: dict):
+        self.x, self.y, self.folds, self.noisy, self.groups = [], [], [], [], []
+        rank: dict[str, int] = {}
+        for (page, _copy), (x, y) in noisy.items():
+            self._add(x, y, fold_of(page, FOLDS), True, rank.setdefault(page, len(rank)))
+        for (page, _dumper), ((x, y), k) in real.items():
+            self._add(x, y, k, False, rank.setdefault(page, len(rank)))
+
+    def _add(self, x, y, k, noisy, group):
+        self.x.append(x)
+        self.y.append(y)
+        self.folds.append(k)
+        self.noisy.append(np.full(len(y), noisy))
+        self.groups.append(group)
+
+    def where(self, keep) -> "VetoRows":
+        out = VetoRows({}, {})
+        for i, k in enumerate(self.folds):
+            if keep(k, self.groups[i]):
+                out._add(self.x[i], self.y[i], k, bool(self.noisy[i][0]) if len(self.noisy[i]) else True, self.groups[i])
+        return out
+
+    def stacked(self):
+        return np.vstack(self.x), np.concatenate(self.y), np.concatenate(self.noisy)
+
+
+def fit_veto(rows: VetoRows, args) -> dict:
+    """The veto on `rows`, its classes weighing the same, with its threshold chosen out of fold within them."""
+    x, y, _ = rows.stacked()
+    weight = np.where(y == 0, (y == 1).sum() / max(1, (y == 0).sum()), 1.0)
+    params = train_members(x, y, weight, args, FEATURE_NAMES)
+    ps, ys, noisy = [], [], []
+    for k in range(INNER_FOLDS):
+        inner = rows.where(lambda _fold, group: group % INNER_FOLDS != k).stacked()
+        w = np.where(inner[1] == 0, (inner[1] == 1).sum() / max(1, (inner[1] == 0).sum()), 1.0)
+        model = LineModel(dict(train_members(inner[0], inner[1], w, args, FEATURE_NAMES), threshold=0.5), FEATURE_NAMES, TRAINER)
+        held = rows.where(lambda _fold, group: group % INNER_FOLDS == k).stacked()
+        ps.append(model.probabilities(held[0]))
+        ys.append(held[1])
+        noisy.append(held[2])
+    p, y, noisy = np.concatenate(ps), np.concatenate(ys), np.concatenate(noisy)
+    teasers = np.sort(p[(y == 1) & noisy])
+    allowed = int(MAX_TEASER_VETO * len(teasers))
+    params["threshold"] = float(teasers[allowed]) if len(teasers) > allowed else 0.0
+    return params
+
+
+def report_veto(label: str, p: np.ndarray, y: np.ndarray, noisy: np.ndarray, chars: np.ndarray, threshold: float) -> None:
+    spared = p < threshold
+
+    def share(mask):
+        return f"{int((spared & mask).sum()):5d} / {int(mask.sum()):5d}"
+
+    print(
+        f"{label:28} given back: injected teasers {share(noisy & (y == 1))}, noisy pages' article {share(noisy & (y == 0))}; "
+        f"real pages' article chars {int(chars[spared & ~noisy & (y == 0)].sum())} / {int(chars[~noisy & (y == 0)].sum())}, "
+        f"other chars {int(chars[spared & ~noisy & (y == 1)].sum())} / {int(chars[~noisy & (y == 1)].sum())}   threshold {threshold:.3f}"
+    )
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--copies", type=int, default=24, help="noise draws of every page")
@@ -202,17 +378,18 @@ def main() -> int:
     cases = load_cases()
     folds = FOLDS
     if args.rows and args.rows.exists():
-        rows = pickle.loads(args.rows.read_bytes())
+        rows, noisy_vetoes, real_vetoes = pickle.loads(args.rows.read_bytes())
     else:
-        rows = collect(cases, args.copies, folds)
+        rows, noisy_vetoes = collect(cases, args.copies, folds)
+        real_vetoes = collect_real()
         if args.rows:
-            args.rows.write_bytes(pickle.dumps(rows))
+            args.rows.write_bytes(pickle.dumps((rows, noisy_vetoes, real_vetoes)))
     keys = list(rows)
     rank: dict[str, int] = {}
     for page, _copy in keys:
         rank.setdefault(page, len(rank))
     if not args.no_write:
-        for stale in TEASER_FOLD_MODELS.glob("fold*.json"):
+        for stale in [*TEASER_FOLD_MODELS.glob("fold*.json"), *VETO_FOLD_MODELS.glob("fold*.json")]:
             stale.unlink()
     held_p, held_y = [], []
     for k in range(folds):
@@ -231,11 +408,30 @@ def main() -> int:
         held_y.append(y)
     taken, y = np.concatenate(held_p), np.concatenate(held_y)
     report(f"{folds}-fold held-out", taken.astype(float), y, 0.5)
+
+    vetoes = VetoRows(noisy_vetoes, real_vetoes)
+    chars_at = FEATURE_NAMES.index("log_chars")
+    held = []
+    for k in range(folds):
+        params = fit_veto(vetoes.where(lambda fold_, _group: fold_ != k), args)
+        veto = LineModel(params, FEATURE_NAMES, TRAINER)
+        if not args.no_write:
+            VETO_FOLD_MODELS.mkdir(parents=True, exist_ok=True)
+            (VETO_FOLD_MODELS / f"fold{k}.json").write_text(json.dumps(params, separators=(",", ":")) + "\n", encoding="utf-8")
+        x, y, noisy = vetoes.where(lambda fold_, _group: fold_ == k).stacked()
+        p = veto.probabilities(x)
+        report_veto(f"veto fold {k} (held out)", p, y, noisy, np.expm1(x[:, chars_at]), veto.threshold)
+        held.append((p < veto.threshold, y, noisy, np.expm1(x[:, chars_at])))
+    spared, y, noisy, chars = (np.concatenate(c) for c in zip(*held))
+    report_veto(f"veto {folds}-fold held-out", (~spared).astype(float), y, noisy, chars, 0.5)
+
     params = fit(list(rows.values()), args)
     params["threshold"] = choose_threshold(list(rows.values()), [rank[key[0]] for key in keys], args)
+    veto_params = fit_veto(vetoes, args)
     if not args.no_write:
         MODEL_PATH.write_text(json.dumps(params, separators=(",", ":")) + "\n", encoding="utf-8")
-        print(f"wrote {MODEL_PATH} and {len(list(TEASER_FOLD_MODELS.glob('fold*.json')))} fold models")
+        VETO_PATH.write_text(json.dumps(veto_params, separators=(",", ":")) + "\n", encoding="utf-8")
+        print(f"wrote {MODEL_PATH}, {VETO_PATH} and {len(list(TEASER_FOLD_MODELS.glob('fold*.json')))} fold models of each")
     return 0
 
 

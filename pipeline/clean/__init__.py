@@ -87,7 +87,7 @@ def warm_up() -> None:
     from ..dumps.blockmodel import load_block_model
     from ..dumps.metadata import load_headline_model
     from .scripts import _script_table
-    from .teasermodel import load_teaser_model
+    from .teasermodel import load_teaser_model, load_veto_model
     from .wordweights import warm_up as load_word_frequencies
 
     for code in JUSTEXT_STOPLISTS:
@@ -97,5 +97,6 @@ def warm_up() -> None:
     load_block_model()
     load_headline_model()
     load_teaser_model()
+    load_veto_model()
     get_backend("auto")
     load_word_frequencies()

@@ -14,6 +14,15 @@ pages (bench/noise.py puts other pages' teasers into them; the noise seeds
 are not the benchmark's), with the pages of each fold held out as for the
 line model.  Every feature is a number any page gives, in any language:
 similarities, shapes, lengths and positions; no word of any page is in it.
+
+A second network over the same features, the veto, reads the blocks the
+runs took: on real pages a run also takes the article's own paragraphs (a
+section of a recipe, a review or a guide that shares few words with the
+rest), and the veto gives back the blocks it reads as article text.  It
+learns from the run blocks of the noisy dev pages (the injected teasers,
+which it must not give back) and of real pages whose whole text is known
+(wcxb-dev's articles, dev-pages' `with`/`without` snippets), held out by
+fold; bench/README.md has its figures.
 """
 
 from __future__ import annotations
@@ -28,6 +37,7 @@ import numpy as np
 from .linemodel import LineModel, median, swapped_loader
 
 MODEL_PATH = Path(__file__).resolve().parent / "data" / "teaser_model.json"
+VETO_PATH = Path(__file__).resolve().parent / "data" / "teaser_veto.json"
 TRAINER = "bench/train_teaser_model.py"
 
 # Half-width (in blocks) of the window whose highest similarity is a feature:
@@ -155,3 +165,17 @@ def load_teaser_model(path: str = str(MODEL_PATH)) -> LineModel | None:
 def use_model(model: LineModel | None):
     """Inside the block the teaser step uses `model` instead of the shipped teaser model (benchmarks, tests)."""
     return swapped_loader(sys.modules[__name__], "load_teaser_model", model)
+
+
+@lru_cache(maxsize=1)
+def load_veto_model(path: str = str(VETO_PATH)) -> LineModel | None:
+    """The shipped veto over the runs' blocks, or None when the file is absent (the runs then decide alone)."""
+    try:
+        return LineModel(json.loads(Path(path).read_text(encoding="utf-8")), FEATURE_NAMES, TRAINER)
+    except FileNotFoundError:
+        return None
+
+
+def use_veto_model(model: LineModel | None):
+    """Inside the block the teaser step uses `model` as its veto instead of the shipped one (benchmarks, tests)."""
+    return swapped_loader(sys.modules[__name__], "load_veto_model", model)

@@ -5,8 +5,11 @@ paragraph ("Related articles", "Editor's choice", or no heading at all).
 Those paragraphs are real prose, so the layout rules keep them; what gives
 them away is that they are about something else.  Each kept block is
 scored against the rest of the article (similarity.py), runs that read as
-lists of stories are found (teaser_runs.py), and a small model
-(teasermodel.py) takes the teasers at their edges; the guard (guard.py)
+lists of stories are found (teaser_runs.py), a small model
+(teasermodel.py) takes the teasers at their edges, and a second one, the
+veto, gives back the blocks of a run it reads as the article's own text
+(on real pages a run also takes a section that shares few words with the
+rest: a recipe's steps, one product of a review); the guard (guard.py)
 keeps a page that is itself a list of stories whole.  Around a heading
 that names a box of stories ("Top stories"), the box goes down to the
 headline above the article, or down to the article going on below it.
@@ -109,15 +112,21 @@ def find_unrelated(
         doomed = _judge(stories, stories.title, scorings)
     doomed = list(doomed or ())
     last = scorings[-1] if scorings else None
+    model, veto = teasermodel.load_teaser_model(), teasermodel.load_veto_model()
+    x = _features(stories, last) if last is not None and (model is not None or veto is not None) else None
+    spared: set[int] = set()
+    if veto is not None and x is not None and doomed:
+        spared = _spared(veto, x, stories, doomed, last.named)
+        doomed = [i for i in doomed if i not in spared]
     gone = set(doomed)
     for i in _boxes(stories, last):
         if i not in gone:
             gone.add(i)
             doomed.append(i)
-    model = teasermodel.load_teaser_model()
-    if model is not None and last is not None:
+    spared -= gone  # a box under a heading that names it goes whole
+    if model is not None and x is not None:
         # The model's blocks are weighed with the runs' by the same guard.
-        extra = _model_teasers(model, stories, gone, last)
+        extra = _model_teasers(model.probabilities(x), model.threshold, stories, gone, spared, last)
         if extra and not guard.is_list_page(stories, last.sims, doomed + extra, last.named):
             doomed += extra
     return doomed
@@ -277,30 +286,43 @@ def _boxes_below(stories: Stories, sims: list[float]) -> list[int]:
     return out
 
 
-def _model_teasers(model, stories: Stories, doomed: set[int], scoring: Scoring) -> list[int]:
-    """Kept blocks the teaser model reads as other stories' teasers, beyond the blocks already `doomed`.
-
-    Never the headline (whether it is a teaser's title is the runs' to
-    say), nor the article's own subheading.  A story's title next to a
-    taken text, or its text under a taken title, goes with it.
-    """
-    texts, titles, reference, order, headline = stories.texts, stories.titles, stories.reference, stories.order, stories.headline
-    sims = scoring.sims
+def _features(stories: Stories, scoring: Scoring) -> np.ndarray:
+    """The teaser model's features of every scored block (teasermodel.teaser_features)."""
+    texts = stories.texts
     in_run = [False] * len(texts)
     for run in scoring.runs:
         for n in run:
             in_run[n] = True
-    x = teasermodel.teaser_features(
-        sims, scoring.joint, [len(t) for t in texts], titles,
+    return teasermodel.teaser_features(
+        scoring.sims, scoring.joint, [len(t) for t in texts], stories.titles,
         list(map(truncated, texts)),
         [t.rstrip()[-1:] in TITLE_STOPS for t in texts],
-        [heading(t) for t in texts], in_run, reference, headline,
+        [heading(t) for t in texts], in_run, stories.reference, stories.headline,
     )
-    p = model.probabilities(x)
+
+
+def _spared(veto, x: np.ndarray, stories: Stories, doomed: list[int], named: set[int]) -> set[int]:
+    """The blocks the runs took that the veto reads as the article's own text (block indices); never a box a heading names."""
+    p = veto.probabilities(x)
+    position = {i: n for n, i in enumerate(stories.order)}
+    return {i for i in doomed if i not in named and p[position[i]] < veto.threshold}
+
+
+def _model_teasers(p: np.ndarray, threshold: float, stories: Stories, doomed: set[int], spared: set[int], scoring: Scoring) -> list[int]:
+    """Kept blocks the teaser model reads as other stories' teasers (probabilities `p`), beyond the blocks already `doomed`.
+
+    Never the headline (whether it is a teaser's title is the runs' to
+    say), nor the article's own subheading, nor a block the veto gave back
+    (`spared`).  A story's title next to a taken text, or its text under a
+    taken title, goes with it.
+    """
+    texts, titles, reference, order, headline = stories.texts, stories.titles, stories.reference, stories.order, stories.headline
+    sims = scoring.sims
+    free = [reference[n] and order[n] not in spared and n != headline for n in range(len(texts))]
     taken = [
         n
-        for n in np.flatnonzero(p >= model.threshold).tolist()
-        if reference[n] and order[n] not in doomed and n != headline and not _subheading(n, texts, sims, reference)
+        for n in np.flatnonzero(p >= threshold).tolist()
+        if free[n] and order[n] not in doomed and not _subheading(n, texts, sims, reference)
     ]
     # A teaser's title goes with its text, and its text with its title.
     gone = {n for n in range(len(texts)) if order[n] in doomed}.union(taken)
@@ -310,18 +332,17 @@ def _model_teasers(model, stories: Stories, doomed: set[int], scoring: Scoring) 
         for n in (k - 1, k + 1)
         if 0 <= n < len(texts)
         and n not in gone
-        and reference[n]
-        and n != headline
+        and free[n]
         and p[n] >= PARTNER_PROBABILITY
         and sims[n] < MIN_SIMILARITY
         and (titles[n] if n == k - 1 else titles[k] and not titles[n])
     ]
     gone.update(partners)
-    edges = _run_edges(gone, p, sims, reference, headline)
+    edges = _run_edges(gone, p, sims, free)
     return [order[n] for n in taken + sorted(set(partners)) + edges]
 
 
-def _run_edges(gone: set[int], p, sims: list[float], reference: list[bool], headline: int | None) -> list[int]:
+def _run_edges(gone: set[int], p, sims: list[float], free: list[bool]) -> list[int]:
     """Kept blocks at the edges of what the step takes that the model reads as teasers (EDGE_PROBABILITY) and that are not clearly on topic, outward until one is not.
 
     The first or last story of a box is often left: its title or text
@@ -337,8 +358,7 @@ def _run_edges(gone: set[int], p, sims: list[float], reference: list[bool], head
                 if (
                     0 <= n < len(p)
                     and n not in gone
-                    and reference[n]
-                    and n != headline
+                    and free[n]
                     and p[n] >= EDGE_PROBABILITY
                     and sims[n] < ANCHOR_SIMILARITY
                 ):

@@ -128,6 +128,15 @@ class StubModel:
         return np.isin(chars, list(self.lengths)).astype(float)
 
 
+class StubVeto(StubModel):
+    """A veto that reads as the article's own text (gives back) the blocks of the given lengths."""
+
+    threshold = 0.5
+
+    def probabilities(self, x):
+        return 1.0 - super().probabilities(x)
+
+
 OTHER_TEASERS_EN = [
     ("Chess club wins the national schools cup",
      "Four pupils from the village school beat teams from twelve cities to win the national chess cup for schools on Sunday."),

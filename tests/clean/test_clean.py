@@ -53,17 +53,18 @@ def test_generated_noise_is_cleaned_from_a_page(where):
 def test_warm_up_loads_what_the_cleaner_loads_lazily():
     from pipeline.clean import warm_up
     from pipeline.clean.features import stopwords
-    from pipeline.clean.teasermodel import load_teaser_model
+    from pipeline.clean.teasermodel import load_teaser_model, load_veto_model
     from pipeline.dumps.blockmodel import load_block_model
     from pipeline.dumps.metadata import load_headline_model
     from pipeline.language import get_backend
 
-    for cached in (load_block_model, load_headline_model, load_teaser_model, stopwords, get_backend):
+    for cached in (load_block_model, load_headline_model, load_teaser_model, load_veto_model, stopwords, get_backend):
         cached.cache_clear()
     warm_up()
     assert load_block_model.cache_info().currsize == 1 and load_block_model() is not None
     assert load_headline_model.cache_info().currsize == 1
     assert load_teaser_model.cache_info().currsize == 1
+    assert load_veto_model.cache_info().currsize == 1
     assert stopwords.cache_info().currsize >= 70  # every shipped stoplist
     assert get_backend.cache_info().currsize == 2  # "auto" and the py3langid model under it
 

@@ -9,6 +9,7 @@ from inline_pages import (
     OTHER_TEASERS_EN,
     TEASERS_EN,
     StubModel,
+    StubVeto,
     assert_all_go_inside_the_article,
     clean_lines,
     doc_with_removed,
@@ -122,6 +123,28 @@ def test_teaser_titles_alone_between_two_paragraphs_go():
     lines = ARTICLE_EN[:3] + [t.title for t in TEASERS_EN[:3]] + ["Dry stone walls", "Old mills by the weir"] + ARTICLE_EN[3:]
     with teasermodel.use_model(None):
         assert remove_unrelated(doc_with_removed(lines, {}), "en", ARTICLE_EN[0]) == 0
+
+
+def test_the_veto_gives_back_a_block_the_runs_took_and_the_teaser_model_does_not_take_it_again():
+    teaser_lines = stories(TEASERS_EN[:2])
+    lines = ARTICLE_EN[:3] + teaser_lines + ARTICLE_EN[3:]
+    with teasermodel.use_veto_model(None):
+        assert remove_unrelated(doc_with_removed(lines, {}), "en", ARTICLE_EN[0]) == 4
+    spared = teaser_lines[1]  # the first story's paragraph
+    doc = doc_with_removed(lines, {})
+    # The stub teaser model reads the same block as a teaser: the veto wins.
+    with teasermodel.use_veto_model(StubVeto(len(spared))), teasermodel.use_model(StubModel(len(spared))):
+        assert remove_unrelated(doc, "en", ARTICLE_EN[0]) == 3
+    assert doc.blocks[4].kept
+    assert [doc.blocks[i].removed_by for i in (3, 5, 6)] == ["unrelated_teaser"] * 3
+
+
+def test_the_veto_never_gives_back_a_box_under_a_heading_that_names_it():
+    lines = ["You might have missed", TEASERS_EN[0].title, TEASERS_EN[1].title] + ARTICLE_EN
+    doc = doc_with_removed(lines, {})
+    with teasermodel.use_veto_model(StubVeto(*map(len, lines))):  # every block read as the article's
+        assert remove_unrelated(doc, "en", ARTICLE_EN[0]) == 3
+    assert all(doc.blocks[i].kept for i in range(3, len(lines)))
 
 
 def test_the_teaser_model_takes_the_blocks_it_reads_as_teasers_beside_the_runs():
