@@ -81,11 +81,20 @@ ARTICLE_PARAGRAPHS = [
     "Der Ausbau kostet rund vier Millionen Euro, die zur Hälfte aus Fördermitteln des Landes stammen.",
     "Kritiker bemängeln, dass die Preise an den öffentlichen Säulen weiterhin deutlich über dem Haushaltsstrom liegen.",
 ]
+# Four more paragraphs of the same story: a page long enough to be an
+# article (a paragraph the page holds twice is a copy, step `repeated`).
+ARTICLE_MORE = [
+    "Die ersten neuen Säulen sollen im Frühjahr an den Parkplätzen der Schulen und Sporthallen aufgestellt werden.",
+    "Ein Sprecher der Stadtwerke sagte, man prüfe außerdem Schnellladepunkte an den Ausfallstraßen der Stadt.",
+    "Der Stadtrat muss dem Vorhaben noch zustimmen, eine Mehrheit gilt nach der Debatte im Ausschuss als sicher.",
+    "Anwohner können über eine Karte im Internet vorschlagen, wo in ihrem Viertel eine Säule fehlt.",
+]
+BODY_PARAGRAPHS = ARTICLE_PARAGRAPHS + ARTICLE_MORE
 LEAD = "Mehr Ladesäulen für Elektroautos: Die Stadtwerke wollen ihr Netz noch in diesem Jahr verdoppeln."
 
 
 def news_page(lead_class="article-lead", extra_head="", lang="de"):
-    body = "".join(f"<p>{p}</p>" for p in ARTICLE_PARAGRAPHS * 2)
+    body = "".join(f"<p>{p}</p>" for p in BODY_PARAGRAPHS)
     return f"""<!DOCTYPE html><html lang="{lang}"><head><meta charset="utf-8">
 <title>Ladesäulen werden verdoppelt | Stadtkurier</title>
 <meta property="og:title" content="Ladesäulen werden verdoppelt">
@@ -147,7 +156,7 @@ def test_html_metadata():
 
 
 def test_unknown_metadata_stays_none():
-    html = "<html><body>" + "".join(f"<p>{p}</p>" for p in ARTICLE_PARAGRAPHS * 2) + "</body></html>"
+    html = "<html><body>" + "".join(f"<p>{p}</p>" for p in BODY_PARAGRAPHS) + "</body></html>"
     doc = run_html(html)
     assert doc.status == "ok", doc.reason
     assert doc.metadata["author"] is None
@@ -176,7 +185,7 @@ def test_author_placeholders_and_repeats_are_dropped():
 
 # --- bad pages never stop a batch --------------------------------------------
 
-GOOD_BODY = "".join(f"<p>{p}</p>" for p in ARTICLE_PARAGRAPHS * 2)
+GOOD_BODY = "".join(f"<p>{p}</p>" for p in BODY_PARAGRAPHS)
 
 
 def bad_pages(tmp_path):

@@ -23,7 +23,7 @@ BLOCK_MODEL_STEP = Step("block_model", block_model.remove_by_block_model, "text 
 SECTION_HEADINGS_STEP = Step("section_headings", section_headings.remove_section_headings, "\"Related\" headings that did not end the article")
 SPAM_STEP = Step("spam", spam.remove_spam, "spam lines, spam cut out of sentences, spam pages")
 TEASERS_STEP = Step("teasers", teasers.remove_teasers, "runs of teasers of other stories (the topic pass)")
-REPEATED_STEP = Step("repeated", repeated.remove_repeats, "a block repeating the one before it")
+REPEATED_STEP = Step("repeated", repeated.remove_repeats, "a block repeating the one before it, or a paragraph repeating one above it")
 
 # The steps in the order they run: an earlier step's rule stands on a block
 # a later one would also remove (docs/cleaning.md says why this order).

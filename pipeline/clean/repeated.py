@@ -1,8 +1,11 @@
-"""Step `repeated`: a kept block that repeats the kept block before it.
+"""Step `repeated`: a kept block that repeats a kept block above it.
 
 A headline printed twice, a lead paragraph repeated under the teaser that
-quoted it.  Shorter blocks may repeat (table cells, quantities: "17",
-"3 sztuki").
+quoted it: the block right before.  Further apart, a paragraph a page
+holds twice is a copy of a widget (a carousel's cloned slides, a box laid
+out once for phones and once for screens): the first copy stays.
+Shorter blocks may repeat (table cells, quantities: "17", "3 sztuki"; a
+refrain, a "Read more" under each item).
 """
 
 from __future__ import annotations
@@ -14,17 +17,26 @@ from . import rules
 if TYPE_CHECKING:
     from .page import Page
 
+# A block this long repeating the kept block right before it is a repeat.
 REPEAT_MIN_CHARS = 20
+# A block this long repeating any kept block above it is a copy: longer
+# than a refrain or a label, a paragraph no article states twice (chosen
+# held out, bench/README.md).
+COPY_MIN_CHARS = 80
 
 
 def remove_repeats(page: Page) -> dict[int, str]:
     removals = {}
     previous = None
+    seen: set[str] = set()
     for i, block in enumerate(page.blocks):
         if not block.kept:
             continue
-        if block.text == previous and len(block.text) >= REPEAT_MIN_CHARS:
+        text = block.text
+        if (text == previous and len(text) >= REPEAT_MIN_CHARS) or (len(text) >= COPY_MIN_CHARS and text in seen):
             removals[i] = rules.REPEATED
-        else:
-            previous = block.text
+            continue
+        previous = text
+        if len(text) >= COPY_MIN_CHARS:
+            seen.add(text)
     return removals

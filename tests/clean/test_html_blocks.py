@@ -82,7 +82,7 @@ def test_html_heading_over_a_teaser_box_above_the_article_does_not_end_it():
     from pipeline.document import Block, Document
 
     teaser = [Block(text=p, kind="p") for p in ARTICLE_EN[1:3]]
-    article = [Block(text=f"{p} {p}", kind="p") for p in ARTICLE_EN[1:]] * 2
+    article = [Block(text=f"{p} {p}", kind="p") for p in ARTICLE_EN[1:]] + [Block(text=f"{p} {p} {p}", kind="p") for p in ARTICLE_EN[1:]]
     doc = Document(source="x.html", format="html")
     doc.blocks = teaser + [Block(text="Related Posts", kind="h")] + article
     clean(doc)

@@ -1,4 +1,4 @@
-"""Step `repeated`: a block repeating the kept block before it (pipeline/clean/repeated.py)."""
+"""Step `repeated`: a block repeating the kept block before it, or a paragraph repeating one above it (pipeline/clean/repeated.py)."""
 
 from pipeline.clean import clean, repeated, rules
 from pipeline.clean.page import Page
@@ -27,15 +27,19 @@ def test_a_block_repeating_the_one_before_goes():
     assert doc.text.count(PARAGRAPH) == 1
 
 
-def test_short_values_may_repeat_and_only_the_block_right_before_counts():
-    lines = ["Length", "120 m", "Width", "120 m", "Cost", "12 m", "12 m", PARAGRAPH, LAST, PARAGRAPH]
-    removals = repeated.remove_repeats(Page(text_doc(lines)))
-    # "12 m" twice in a row is a table's value, under REPEAT_MIN_CHARS; the
-    # paragraph comes back after another block, which a lead repeated under
-    # its teaser does not.
-    assert removals == {}
+def test_short_blocks_may_repeat_further_apart_and_a_paragraph_may_not():
+    refrain = "Read the full report"  # a label under each item: may repeat
+    lines = ["Length", "120 m", "Width", "120 m", "Cost", "12 m", "12 m", refrain, PARAGRAPH, refrain, LAST]
+    # "12 m" twice in a row is a table's value, under REPEAT_MIN_CHARS, and
+    # the label comes back after another block, under COPY_MIN_CHARS.
+    assert repeated.remove_repeats(Page(text_doc(lines))) == {}
     removals = repeated.remove_repeats(Page(text_doc([PARAGRAPH, PARAGRAPH, PARAGRAPH, LAST])))
     assert removals == {1: rules.REPEATED, 2: rules.REPEATED}
+    # A paragraph the page holds again further down is a copy (a carousel's
+    # cloned slide): the first stays.
+    removals = repeated.remove_repeats(Page(text_doc([PARAGRAPH, LAST, "Length", PARAGRAPH, LAST])))
+    assert removals == {3: rules.REPEATED, 4: rules.REPEATED}
+    assert len(PARAGRAPH) >= repeated.COPY_MIN_CHARS > len(refrain) >= repeated.REPEAT_MIN_CHARS
 
 
 def test_a_removed_block_between_two_copies_does_not_separate_them():
