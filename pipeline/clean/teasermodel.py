@@ -153,27 +153,29 @@ def teaser_features(
     return x
 
 
-@lru_cache(maxsize=1)
-def load_teaser_model(path: str = str(MODEL_PATH)) -> LineModel | None:
-    """The shipped model, or None when the file is absent (the rules then decide alone)."""
+def _read_model(path: str) -> LineModel | None:
+    """A network over FEATURE_NAMES from its JSON file, or None when the file is absent."""
     try:
         return LineModel(json.loads(Path(path).read_text(encoding="utf-8")), FEATURE_NAMES, TRAINER)
     except FileNotFoundError:
         return None
 
 
-def use_model(model: LineModel | None):
-    """Inside the block the teaser step uses `model` instead of the shipped teaser model (benchmarks, tests)."""
-    return swapped_loader(sys.modules[__name__], "load_teaser_model", model)
+@lru_cache(maxsize=1)
+def load_teaser_model(path: str = str(MODEL_PATH)) -> LineModel | None:
+    """The shipped model, or None when the file is absent (the rules then decide alone)."""
+    return _read_model(path)
 
 
 @lru_cache(maxsize=1)
 def load_veto_model(path: str = str(VETO_PATH)) -> LineModel | None:
     """The shipped veto over the runs' blocks, or None when the file is absent (the runs then decide alone)."""
-    try:
-        return LineModel(json.loads(Path(path).read_text(encoding="utf-8")), FEATURE_NAMES, TRAINER)
-    except FileNotFoundError:
-        return None
+    return _read_model(path)
+
+
+def use_model(model: LineModel | None):
+    """Inside the block the teaser step uses `model` instead of the shipped teaser model (benchmarks, tests)."""
+    return swapped_loader(sys.modules[__name__], "load_teaser_model", model)
 
 
 def use_veto_model(model: LineModel | None):
