@@ -23,8 +23,32 @@ _INVISIBLE = "\u00ad\u200b\u2060\u2063\ufeff"
 _INVISIBLE_CHAR = re.compile(f"[{_INVISIBLE}]")
 
 
+# Text a site encoded in UTF-8 twice: "â€™" for "’", "Ã©" for "é", "Ð¿Ñ€"
+# for "пр".  Each character was two or three bytes, read back as Latin-1 or
+# cp1252: a lead byte (U+00C2-U+00F4) before a continuation byte.
+_DECODED_TWICE = re.compile(
+    "[\u00c2-\u00f4][\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc"
+    "\u2013\u2014\u2018-\u201a\u201c-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122]"
+)
+
+
+def repaired(text: str) -> str:
+    """The text with what a site encoded twice decoded once ("weâ€™ve" -> "we’ve", "Ð¿Ñ€Ð¸Ð²ÐµÑ‚" -> "привет").
+
+    Only a line with the signature of UTF-8 read as Latin-1 or cp1252 goes
+    through ftfy's fix_encoding, which undoes that where the bytes read
+    back as UTF-8 and leaves the rest as it is (a whole page would cost
+    ~50 ms; its few such lines cost nothing to speak of).
+    """
+    if text.isascii() or not _DECODED_TWICE.search(text):
+        return text
+    from ftfy import fix_encoding  # imported by the few pages that need it
+
+    return "\n".join(fix_encoding(line) if _DECODED_TWICE.search(line) else line for line in text.split("\n"))
+
+
 def composed(text: str) -> str:
-    """The text in Unicode's composed form (NFC): the same word is the same characters whichever form a page wrote it in.
+    """The text in Unicode's composed form (NFC), repaired where a site encoded it twice (`repaired`): the same word is the same characters however the page wrote it.
 
     A Bengali "য়" as one code point or two, Vietnamese or Korean written
     decomposed: for search, duplicates and anyone comparing the text.  Every
@@ -32,7 +56,10 @@ def composed(text: str) -> str:
     around them: a composed text is only checked, but that check reads
     every character).
     """
-    if text.isascii() or unicodedata.is_normalized("NFC", text):
+    if text.isascii():
+        return text
+    text = repaired(text)
+    if unicodedata.is_normalized("NFC", text):
         return text
     return unicodedata.normalize("NFC", text)
 

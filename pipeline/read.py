@@ -48,6 +48,13 @@ _HEADER_CHARSET = re.compile(rb"^content-type:[^\r\n]*charset\s*=\s*[\"']?([a-zA
 # C0 controls and the C1 range: real text has none; C1 characters are what
 # cp1252 punctuation becomes when read as Latin-1.
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+# The same, but a C1 character that ends a character a site encoded twice
+# (UTF-8 read as Latin-1: "Ñ\x81" is "с", "â€\x9d" is "”") belongs to a
+# letter (document.repaired): read on pages that hold a control character.
+_CONTROL_NOT_IN_LETTER = re.compile(
+    r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]|[\x80-\x9f](?<![\u00c2-\u00f4][\x80-\x9f])"
+    r"(?<![\u00e0-\u00f4][\x80-\xbf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2013\u2014\u2018-\u201a\u201c-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122][\x80-\x9f])"
+)
 _TAG = re.compile(r"<[^>]*>")
 
 # Bytes given to the charset detector: enough text to decide, bounded time.
@@ -346,10 +353,15 @@ def _latin_mojibake(text: str, codec: str) -> bool:
 
 
 def _accept(text: str) -> str | None:
-    """Refuse decodes that are really binary: many control characters or NULs."""
+    """Refuse decodes that are really binary: many control characters or NULs.
+
+    A control character inside what a site encoded twice (its "с" reads
+    "Ñ\\x81") belongs to a letter: it is neither counted nor dropped, and
+    the block's text is repaired (document.composed).
+    """
     if _CONTROL.search(text) is None:
         return text  # most pages: nothing to count or strip
     sample = text[:100_000]
-    if len(_CONTROL.findall(sample)) / len(sample) > MAX_CONTROL_CHAR_RATIO:
+    if len(_CONTROL_NOT_IN_LETTER.findall(sample)) / len(sample) > MAX_CONTROL_CHAR_RATIO:
         return None
-    return _CONTROL.sub("", text)
+    return _CONTROL_NOT_IN_LETTER.sub("", text)

@@ -23,6 +23,47 @@ def test_text_is_read_in_its_composed_unicode_form():
     doc = read_bytes("কুষ্টি\u09df\n\nTie\u0302\u0301ng Vie\u0323\u0302t\n\n\u1112\u1161\u11ab\n".encode())
     assert [b.text for b in doc.blocks] == ["কুষ্টি\u09af\u09bc", "Tiếng Việt", "한"]
 
+def _decoded_twice(text: str) -> str:
+    """The text as a site that encoded its UTF-8 twice serves it (each byte read as cp1252, or Latin-1 where cp1252 has none)."""
+    return "".join(bytes([b]).decode("cp1252", errors="strict") if b not in (0x81, 0x8D, 0x8F, 0x90, 0x9D) else chr(b) for b in text.encode("utf-8"))
+
+
+REPAIRED = [
+    "Mayor’s office: “We’ve heard you” — café owners get €2 million.",
+    "Президент подписал указ о повышении пенсий с 1 января.",
+    "Мэр Алматы қала әкімдігінде брифинг өткізді.",
+    "Prezident İlham Əliyev Şuşada müşavirə keçirib.",
+    "Die Bürger können über die Straße abstimmen.",
+]
+# Text in the users' languages that has no double encoding and must come through as it is.
+UNTOUCHED = [
+    "à «bientôt», dit-il ; ¡Qué sorpresa! ¿Cómo?",
+    "İstanbul’da açıklama yapan Bakan, Çarşamba günü görüşeceğini söyledi.",
+    "Ærøskøbing og Ålesund; naïve façade; São Paulo e Brasília; 5 £ à la carte",
+    "ხელისუფლებამ განცხადება გაავრცელა. Կառավարությունը որոշում ընդունեց.",
+    "Tiếng Việt có dấu: Hà Nội, Huế; Čeština: příliš žluťoučký kůň",
+]
+
+
+@pytest.mark.parametrize("text", REPAIRED)
+def test_text_a_site_encoded_twice_is_repaired(text):
+    mangled = _decoded_twice(text)
+    assert mangled != text
+    doc = read_bytes(f"{mangled}\n\nSecond line.\n".encode())
+    assert doc.blocks[0].text == text
+    html = f"<html><head><meta charset=utf-8><title>{mangled}</title></head><body><p>{mangled}</p></body></html>"
+    from pipeline.extract import extract
+
+    doc = extract(read_bytes(html.encode("utf-8"), options=Options(format="html")))
+    assert text in [b.text for b in doc.blocks] and doc.metadata["title"] == text
+
+
+@pytest.mark.parametrize("text", UNTOUCHED)
+def test_text_that_was_encoded_once_is_left_as_it_is(text):
+    doc = read_bytes(f"{text}\n\nSecond line.\n".encode())
+    assert doc.blocks[0].text == text
+
+
 @pytest.mark.parametrize("data", [b"\xef\xbb\xbf", b"\xff\xfe", b"\xef\xbb\xbf \n\t ", "\u00ad\u200b\n".encode()])
 def test_a_page_of_nothing_visible_is_empty(data):
     doc = read_bytes(data)
