@@ -46,14 +46,14 @@ import argparse
 import json
 import pickle
 import random
+import re
 import sys
 import time
+import unicodedata
 from collections import defaultdict
 from pathlib import Path
 
 import numpy as np
-import unicodedata
-import re
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
@@ -148,6 +148,8 @@ def _recording(calls: list):
 
 
 def _with_label(with_: list[str], injected: set[str] = frozenset(), without: list[str] = ()):
+    """Label of a dev page's block: an injected teaser line or one holding a `without` segment (1), one holding a `with` segment (0), else None."""
+
     def label(text: str):
         folded = fold(text)
         if text in injected:

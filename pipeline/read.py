@@ -13,7 +13,7 @@ import re
 import zlib
 from pathlib import Path
 
-from .document import Document, visible
+from .document import MISREAD_CONTINUATION, Document, visible
 from .dumps.layout import dump_blocks
 from .html.dom import MAX_TAG_CHARS
 from .options import Options
@@ -53,7 +53,7 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 # letter (document.repaired): read on pages that hold a control character.
 _CONTROL_NOT_IN_LETTER = re.compile(
     r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]|[\x80-\x9f](?<![\u00c2-\u00f4][\x80-\x9f])"
-    r"(?<![\u00e0-\u00f4][\x80-\xbf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2013\u2014\u2018-\u201a\u201c-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122][\x80-\x9f])"
+    f"(?<![\u00e0-\u00f4][{MISREAD_CONTINUATION}][\x80-\x9f])"
 )
 _TAG = re.compile(r"<[^>]*>")
 
