@@ -333,6 +333,7 @@ class VetoRows:
 
 def fit_veto(rows: VetoRows, args) -> dict:
     """The veto on `rows`, its classes weighing the same, with its threshold chosen out of fold within them."""
+    args = argparse.Namespace(**{**vars(args), "hidden": args.veto_hidden})
     x, y, _ = rows.stacked()
     weight = np.where(y == 0, (y == 1).sum() / max(1, (y == 0).sum()), 1.0)
     params = train_members(x, y, weight, args, FEATURE_NAMES)
@@ -369,6 +370,9 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--copies", type=int, default=24, help="noise draws of every page")
     parser.add_argument("--hidden", type=int, default=16)
+    parser.add_argument(
+        "--veto-hidden", type=int, default=32, help="hidden units of each of the veto's networks (chosen on this script's held-out rows, bench/README.md)"
+    )
     parser.add_argument("--epochs", type=int, default=600)
     parser.add_argument("--l2", type=float, default=0.003)
     parser.add_argument("--members", type=int, default=3)
