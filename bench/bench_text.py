@@ -83,30 +83,28 @@ class FoldModels:
         from pipeline.dumps.metadata import HeadlineModel
         from pipeline.clean.blockfeatures import FEATURE_NAMES
 
-        def read(directory: Path, make):
+        def read(directory: Path, make, trainers: str = "bench/train_text_model.py --write-folds and bench/train_headline_model.py"):
             paths = [directory / f"fold{k}.json" for k in range(FOLDS)]
             missing = [str(p.relative_to(ROOT)) for p in paths if not p.exists()]
             if missing:
-                raise SystemExit(f"missing fold models {', '.join(missing)}: run bench/train_text_model.py --write-folds and bench/train_headline_model.py")
+                raise SystemExit(f"missing fold models {', '.join(missing)}: run {trainers}")
             return [make(json.loads(p.read_text(encoding="utf-8"))) for p in paths]
 
         from pipeline.clean import teasermodel
 
         self.block = read(TEXT_FOLDS, lambda params: BlockModel(params, FEATURE_NAMES))
         self.headline = read(HEADLINE_FOLDS, HeadlineModel)
+
+        def teaser_network(params):
+            return teasermodel.LineModel(params, teasermodel.FEATURE_NAMES, teasermodel.TRAINER)
+
         # The teaser model learned from dev pages: each is cleaned by the fold
         # that never saw it (folds by page, nearly by site on dev-pages).
-        self.teaser = [
-            teasermodel.LineModel(json.loads(p.read_text(encoding="utf-8")), teasermodel.FEATURE_NAMES, teasermodel.TRAINER)
-            for p in sorted(TEASER_FOLD_MODELS.glob("fold*.json"))
-        ]
+        self.teaser = read(TEASER_FOLD_MODELS, teaser_network, teasermodel.TRAINER)
         # Its veto learned from dev pages (folds by page) and wcxb-dev's
         # articles (folds by site): each page is cleaned by the fold that
-        # never saw it.
-        self.veto = [
-            teasermodel.LineModel(json.loads(p.read_text(encoding="utf-8")), teasermodel.FEATURE_NAMES, teasermodel.TRAINER)
-            for p in sorted(VETO_FOLD_MODELS.glob("fold*.json"))
-        ]
+        # never saw it (the shipped veto saw wcxb-dev's articles).
+        self.veto = read(VETO_FOLD_MODELS, teaser_network, teasermodel.TRAINER)
 
     @contextmanager
     def use(self, page):
@@ -116,11 +114,10 @@ class FoldModels:
         with ExitStack() as stack:
             stack.enter_context(swapped_loader(blockmodel, "load_block_model", self.block[page.fold]))
             stack.enter_context(swapped_loader(metadata, "load_headline_model", self.headline[page.fold]))
-            if page.corpus == "dev" and self.teaser:
+            if page.corpus == "dev":
                 stack.enter_context(teaser_model(self.teaser[fold_of(page.id.split("/", 1)[1], len(self.teaser))]))
-            if self.veto:
-                k = page.fold if page.corpus == "wcxb" else fold_of(page.id.split("/", 1)[1], len(self.veto))
-                stack.enter_context(veto_model(self.veto[k]))
+            k = page.fold if page.corpus == "wcxb" else fold_of(page.id.split("/", 1)[1], len(self.veto))
+            stack.enter_context(veto_model(self.veto[k]))
             yield
 
 

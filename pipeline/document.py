@@ -23,15 +23,15 @@ _INVISIBLE = "\u00ad\u200b\u2060\u2063\ufeff"
 _INVISIBLE_CHAR = re.compile(f"[{_INVISIBLE}]")
 
 
-# Text a site encoded in UTF-8 twice: "â€™" for "’", "Ã©" for "é", "Ð¿Ñ€"
-# for "пр".  Each character was two or three bytes, read back as Latin-1 or
-# cp1252: a lead byte (U+00C2-U+00F4) before a continuation byte.
 # What a continuation byte (0x80-0xBF) reads as in Latin-1 or cp1252 (a
 # character class's body, for read.py too).
 MISREAD_CONTINUATION = (
     "\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc"
     "\u2013\u2014\u2018-\u201a\u201c-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122"
 )
+# Text a site encoded in UTF-8 twice: "â€™" for "’", "Ã©" for "é", "Ð¿Ñ€"
+# for "пр".  Each character was two or three bytes, read back as Latin-1 or
+# cp1252: a lead byte (U+00C2-U+00F4) before a continuation byte.
 _DECODED_TWICE = re.compile(f"[\u00c2-\u00f4][{MISREAD_CONTINUATION}]")
 
 
