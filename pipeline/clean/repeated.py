@@ -21,7 +21,7 @@ if TYPE_CHECKING:
 REPEAT_MIN_CHARS = 20
 # A block this long repeating any kept block above it is a copy: longer
 # than a refrain or a label, a paragraph no article states twice (chosen
-# held out, bench/README.md).
+# on wcxb-dev's outputs, dev-pages the check: bench/README.md).
 COPY_MIN_CHARS = 80
 
 
