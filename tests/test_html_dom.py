@@ -32,6 +32,19 @@ def test_scripts_styles_and_forms_lists_are_not_blocks_but_the_head_is_read():
 
 
 
+def test_a_noscript_left_open_does_not_swallow_the_page():
+    # `</noscript>` cannot close a <div> opened inside it for a parser without
+    # scripts; a browser reads the <noscript> as raw text and shows the page.
+    story = "Ведмеді прокинулися раніше, ніж зазвичай, повідомляють у нацпарку. " * 20
+    html = f"""<body><noscript><div id="no-js"></noscript><div id="page"><nav><a href="/">Головна</a></nav>
+    <p>{story}</p><script>var s = "<noscript>";</script><p>Другий абзац статті.</p></div>
+    <noscript>Увімкніть JavaScript</noscript></body>"""
+    assert texts(html) == ["Головна", story.strip(), "Другий абзац статті."]
+    # A well-formed <noscript>, however long, stays unread (a long one is cut out before a second parse).
+    long_message = "Увімкніть JavaScript. " * 100
+    assert texts(f"<body><noscript><p>{long_message}</p></noscript><p>Текст.</p></body>") == ["Текст."]
+
+
 def test_ruby_readings_are_not_part_of_the_text():
     html = "<p>新しい<ruby>法律<rt>ほうりつ</rt></ruby>ができて、<ruby>漢<rp>(</rp><rt>hàn</rt><rp>)</rp></ruby>字</p>"
     assert texts(html) == ["新しい法律ができて、漢字"]

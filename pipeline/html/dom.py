@@ -271,9 +271,35 @@ def nesting_estimate(html: str) -> int:
     return deepest
 
 
+# A browser runs scripts, so it reads a <noscript> as raw text up to its end
+# tag and shows none of it.  Lexbor parses as a browser without scripts does:
+# there `</noscript>` cannot close a <div> left open inside, and the rest of
+# the page falls into the <noscript>, which no reader sees.  A <noscript> over
+# this many characters of text (a message or a tracking pixel holds far less)
+# sends the page to a second parse with every <noscript> cut out first.
+NOSCRIPT_MAX_CHARS = 1000
+_NOSCRIPT_OR_SKIPPED = re.compile(r"<(script|style)\b.*?</\1\s*>|<!--.*?-->|(<noscript\b[^>]*>.*?</noscript\s*>)", re.DOTALL | re.IGNORECASE)
+
+
+def _kept_unless_noscript(match: re.Match) -> str:
+    return "" if match.group(2) else match.group(0)
+
+
+def without_noscript(html: str) -> str:
+    """The markup without its <noscript> elements, each cut from its start tag to its first end tag (scripts, styles and comments are left whole)."""
+    return _NOSCRIPT_OR_SKIPPED.sub(_kept_unless_noscript, html)
+
+
+def _noscript_swallows(tree) -> bool:
+    return any(len(node.text(deep=True)) > NOSCRIPT_MAX_CHARS for node in tree.css("noscript"))
+
+
 def read_page(html: str) -> Page:
-    """The page's blocks and head from its markup (huge start tags cut first)."""
-    tree = parse(without_huge_tags(html))
+    """The page's blocks and head from its markup (huge start tags cut first; <noscript> read as a browser reads it)."""
+    html = without_huge_tags(html)
+    tree = parse(html)
+    if _noscript_swallows(tree):
+        tree = parse(without_noscript(html))
     page = walk(tree)
     if page.max_depth <= MAX_DEPTH:
         page.head.authors = author_elements(tree)
