@@ -40,6 +40,7 @@ from dumpers import DUMPERS, load_dumps  # noqa: E402
 from metadata_agreement import AGREE, FIELDS, Agreement  # noqa: E402
 from textcorpus import FOLDS, load_text_pages  # noqa: E402
 
+from pipeline.dates import dates_in  # noqa: E402
 from pipeline.dumps import metadata as dumps_metadata  # noqa: E402
 
 CACHE = Path(__file__).resolve().parent / "out" / "authors"
@@ -101,7 +102,7 @@ def stated_value(inputs: dict | None, headline_model, field: str = "author") -> 
 def states_date(dump: str, truth: str) -> bool:
     """Whether any date the dump writes (anywhere on a line, as parse_date reads one) is the day `truth` names."""
     day = truth[:10]
-    return any(day in dumps_metadata.dates_in(line) for line in dump.split("\n"))
+    return any(day in dates_in(line) for line in dump.split("\n"))
 
 
 def print_stated_dates(pages, dumpers: list[str]) -> None:

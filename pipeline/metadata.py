@@ -315,7 +315,7 @@ MAX_DATELINE_CHARS = 90
 
 def _dateline_date(page) -> str | None:
     """A date stated in a short block near the headline ("12. März 2024, 14:05"), outside comments and teasers."""
-    from .clean.byline import parse_date
+    from .dates import parse_date
 
     blocks = page.blocks
     headline = next((i for i, b in enumerate(blocks) if b.heading_level == 1), None)

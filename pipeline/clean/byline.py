@@ -8,10 +8,9 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterator
-from datetime import date
 
+from ..dates import HAS_YEAR, date_spans
 from .features import lines_matching
-from .patterns import _MONTHS
 
 # A byline names at most this many words ("By Dr. Anna Maria van der Berg").
 MAX_NAME_WORDS = 5
@@ -26,42 +25,24 @@ _NAME = rf"{_NAME_WORD}(?:\s+(?:{_NAME_WORD}|van|von|de|der|den|da|di|del|la|le|
 _HONORIFIC = r"(?:(?:Dr|Prof|Mr|Mrs|Ms|Mag|Dipl)\.?\s+)"
 _BY = r"(?:by|von|par|por|di|door|автор:?|müəllif:?|yazar:?|written by|text:|texte:)"
 
-_ISO_DATE = re.compile(r"\b((?:19|20)\d{2})[-./](\d{1,2})[-./](\d{1,2})\b")
-_DMY_DATE = re.compile(r"\b(\d{1,2})[./](\d{1,2})[./]((?:19|20)\d{2})\b")
-_MONTH_NUMBERS = {
-    name: number
-    for number, names in enumerate(
-        [
-            "jan january januar jänner janvier enero января yanvar",
-            "feb february februar février febrero февраля fevral",
-            "mar march märz mars marzo марта mart",
-            "apr april avril abril апреля aprel",
-            "may mai mayo мая",
-            "jun june juni juin junio июня iyun",
-            "jul july juli juillet julio июля iyul",
-            "aug august août agosto августа avqust",
-            "sep sept september septembre septiembre сентября sentyabr",
-            "oct october oktober octobre octubre октября oktyabr",
-            "nov november novembre noviembre ноября noyabr",
-            "dec december dezember décembre diciembre декабря dekabr",
-        ],
-        start=1,
-    )
-    for name in names.split()
-}
-_TEXT_DATE_DMY = re.compile(rf"\b(\d{{1,2}})\.?\s+({_MONTHS})\.?,?\s+((?:19|20)\d{{2}})\b", re.IGNORECASE)
-_TEXT_DATE_MDY = re.compile(rf"\b({_MONTHS})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+((?:19|20)\d{{2}})\b", re.IGNORECASE)
-
 _DATE_PREFIX = re.compile(
     r"^\W*(?:date|datum|date de publication|published(?: on)?|posted(?: on)?|post date|publié(?: le| sur)?|publicado(?: el)?|"
-    r"pubblicato(?: il)?|veröffentlicht(?: am)?|erschienen(?: am)?|tarix|дата)\W*",
+    r"pubblicato(?: il)?|veröffentlicht(?: am)?|erschienen(?: am)?|tarix|дата(?: публикации| публікації)?|опубликовано|опубліковано|"
+    r"yayınlanma(?: tarihi)?|yayın tarihi|tarih|dərc olunub|жарияланды|გამოქვეყნდა|հրապարակվել է|기사입력|입력|등록|발행)\W*",
     re.IGNORECASE,
 )
 # Weekday names a dateline may carry ("Friday, April 29, 2022", "lundi 9 décembre 2019").
 _WEEKDAY = (
     r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|wed|thu|fri|sat|sun|"
     r"montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|"
-    r"lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|lunes|martes|miércoles|jueves|viernes|sábado|domingo"
+    r"lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|lunes|martes|miércoles|jueves|viernes|sábado|domingo|"
+    r"понедельник|вторник|среда|четверг|пятница|суббота|воскресенье|"
+    r"понеділок|вівторок|середа|четвер|п['’]ятниця|субота|неділя|"
+    r"bazar ertəsi|çərşənbə axşamı|çərşənbə|cümə axşamı|cümə|şənbə|bazar|"
+    r"pazartesi|salı|çarşamba|perşembe|cuma|cumartesi|pazar|"
+    r"дүйсенбі|сейсенбі|сәрсенбі|бейсенбі|жұма|сенбі|жексенбі|"
+    r"ორშაბათი|სამშაბათი|ოთხშაბათი|ხუთშაბათი|პარასკევი|შაბათი|კვირა|"
+    r"երկուշաբթի|երեքշաբթի|չորեքշաբթի|հինգշաբթի|ուրբաթ|շաբաթ|կիրակի"
 )
 # "By" in any case, the name's words capitalised: with the whole pattern
 # case-blind, "von der Fahrbahn abgekommen" was a byline.
@@ -80,9 +61,6 @@ _CREDIT_BY = re.compile(rf"\bby\s+{_HONORIFIC}?(?P<name>{_NAME_WORD}\s+{_NAME_WO
 AUTHOR_LABELS = frozenset(["author", "authors", "autor", "autoren", "auteur", "автор", "müəllif", "yazar", "by"])
 DATE_LABELS = frozenset(["date", "datum", "published", "publié", "tarix", "дата", "veröffentlicht", "tarih"])
 
-# Every date parse_date reads has a year from 1900 to 2099: lines without
-# one are not datelines, decided by one search.
-_YEAR = re.compile(r"(?:19|20)\d\d")
 # Domains are found from their top-level part: a pattern that starts with a
 # literal "." lets the regex engine skip ahead, which matters on long pages.
 _DOMAIN_LEFT = re.compile(r"(?:[a-z0-9-]+\.)*[a-z0-9-]+$", re.IGNORECASE)
@@ -100,35 +78,6 @@ _HANDLE = re.compile(r"(?:follow|folgen|suivez|follow us)\b[^@\n]{0,40}@(\w{3,30
 _PHOTO_ORG = re.compile(r"\b((?:[A-Z][\w&.-]+\s+){0,3}[A-Z][\w&.-]+)\s+(?:file\s+)?photo\s+by\b")
 # ISO 3166 codes that handles append to a brand: "@AzerNewsAz", "@BBCWorldUK".
 _COUNTRY_SUFFIXES = frozenset("az ru de fr uk us tr ge am ua kr jp cn in it es pl nl at ch".split())
-
-
-def parse_date(text: str) -> str | None:
-    """The first calendar date in a short text, as ISO 8601 (YYYY-MM-DD)."""
-    for pattern, order in ((_ISO_DATE, "ymd"), (_DMY_DATE, "dmy")):
-        match = pattern.search(text)
-        if match:
-            parts = dict(zip(order, match.groups()))
-            iso = _make_date(parts["y"], parts["m"], parts["d"])
-            if iso:
-                return iso
-    match = _TEXT_DATE_DMY.search(text)
-    if match:
-        day, month, year = match.groups()
-        iso = _make_date(year, _MONTH_NUMBERS.get(month.lower().rstrip(".")), day)
-        if iso:
-            return iso
-    match = _TEXT_DATE_MDY.search(text)
-    if match:
-        month, day, year = match.groups()
-        return _make_date(year, _MONTH_NUMBERS.get(month.lower().rstrip(".")), day)
-    return None
-
-
-def _make_date(year, month, day) -> str | None:
-    try:
-        return date(int(year), int(month), int(day)).isoformat()
-    except (TypeError, ValueError):
-        return None
 
 
 def looks_like_person(name: str) -> bool:
@@ -150,10 +99,11 @@ def parse_byline(text: str, tokens: list[str] | None = None) -> dict | None:
     if not match:
         match = _DATE_THEN_BY.match(text)
         if match:
-            published = parse_date(match.group("date"))
-            if not published:
+            spans = date_spans(match.group("date"))
+            if not spans:
                 return None
-            found["published"] = published
+            if spans[0][2]:  # not a date that reads both ways
+                found["published"] = spans[0][2]
     if not match:
         return None
     name = match.group("name").strip(" .,")
@@ -177,37 +127,38 @@ def parse_credit_line(text: str, tokens: list[str] | None = None) -> dict | None
 def lines_with_year(texts: list[str], max_chars: int | None = None) -> set[int]:
     """The lines (of at most `max_chars`) that hold a year, from one scan; those up to MAX_DATELINE_CHARS can be datelines."""
     if max_chars is None:
-        return lines_matching(_YEAR, texts)
+        return lines_matching(HAS_YEAR, texts)
     short = [i for i, text in enumerate(texts) if len(text) <= max_chars]
-    return {short[k] for k in lines_matching(_YEAR, [texts[i] for i in short])}
+    return {short[k] for k in lines_matching(HAS_YEAR, [texts[i] for i in short])}
 
 
-_DATELINE_REST = re.compile(rf"\b(?:{_WEEKDAY}|den|le|el)\b|[\d\s:./|,-]|uhr|am|pm|at|um", re.IGNORECASE)
+# Beside a dateline's date: a weekday, a time, separators, and the words
+# that mark a year or a time ("2025 р.", "2025 ж.", "saat 14:30", "в 14:30").
+_DATELINE_REST = re.compile(
+    rf"\b(?:{_WEEKDAY}|den|le|el|г|р|ж|года|року|жылы|жылғы|წ|թ|saat|в|о)\b|[\d\s:./|,-]|uhr|am|pm|at|um", re.IGNORECASE
+)
 
 
 def parse_dateline(text: str, has_year: bool | None = None) -> dict | None:
-    """A line that states only a publication date ("Date: 2025.04.04 / 11:12").
+    """A line that states only a publication date ("Date: 2025.04.04 / 11:12"): {"published": ...}; None for any other line.
 
-    `has_year`: whether the line is in lines_with_year, when the caller knows.
+    A dateline whose date reads both ways ("05/06/2025": day or month
+    first) states nothing: {}.  `has_year`: whether the line is in
+    lines_with_year, when the caller knows.
     """
-    if len(text) > MAX_DATELINE_CHARS or not (_YEAR.search(text) if has_year is None else has_year):
+    if len(text) > MAX_DATELINE_CHARS or not (HAS_YEAR.search(text) if has_year is None else has_year):
         return None
     stripped = _DATE_PREFIX.sub("", text)
-    published = parse_date(stripped)
-    if not published:
+    # One date, and nothing but a time, a weekday and separators beside it
+    # (two dates are a range: "21 Feb 2007 - 23 Mar 2021" on an archived
+    # copy's toolbar).
+    spans = date_spans(stripped)
+    if len(spans) != 1:
         return None
-    # Nothing but one date, a time and separators may remain (two dates
-    # are a range: "21 Feb 2007 - 23 Mar 2021" on an archived copy's toolbar).
-    dates = 0
-    rest = stripped
-    for pattern in (_DMY_DATE, _ISO_DATE, _TEXT_DATE_MDY, _TEXT_DATE_DMY):
-        rest, found = pattern.subn("", rest)
-        dates += found
-    if dates > 1:
+    start, end, published = spans[0]
+    if _DATELINE_REST.sub("", stripped[:start] + " " + stripped[end:]):
         return None
-    if _DATELINE_REST.sub("", rest):
-        return None
-    return {"published": published}
+    return {"published": published} if published else {}
 
 
 _NAME_ONLY = re.compile(rf"{_HONORIFIC}?{_NAME}")

@@ -16,6 +16,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from typing import TYPE_CHECKING
 
+from ..dates import parse_date
 from . import byline, html_blocks, patterns, rules
 
 if TYPE_CHECKING:
@@ -102,7 +103,7 @@ def _line_rule(text: str, words: list[str], folded: str, has_year: bool, has_sub
     if stated:
         return rules.BYLINE, stated, None
     stated = byline.parse_dateline(text, has_year)
-    if stated:
+    if stated is not None:
         return rules.DATELINE, stated, None
     stated = byline.parse_credit_line(text, words)
     if stated:
@@ -113,7 +114,7 @@ def _line_rule(text: str, words: list[str], folded: str, has_year: bool, has_sub
 def _label_value(label: str, text: str) -> tuple[str, dict] | None:
     """The value line after a bare "Author" / "Date" label: (its rule, what it states)."""
     if label == "date":
-        published = byline.parse_date(text)
+        published = parse_date(text)
         if published and len(text) <= DATE_VALUE_MAX_CHARS:
             return rules.DATELINE, {"published": published}
         return None

@@ -227,7 +227,7 @@ def _ends_with_credit(text: str) -> bool:
 # Lines made of symbols only: "--", "***", "|", "»".
 SYMBOLS_ONLY = re.compile(r"^[\W_]+$")
 
-# Month names and their abbreviations, for the date patterns (byline.py, html_blocks.py).
+# Month names and their abbreviations, for html_blocks.py's "Updated 17 March" label rule (dates themselves: pipeline/dates.py).
 _MONTHS = (
     "jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april|june|july|"
     "august|september|october|november|december|januar|jänner|februar|märz|mai|juni|juli|oktober|"

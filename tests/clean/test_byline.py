@@ -5,10 +5,10 @@ import pytest
 from pipeline.clean.byline import (
     guess_site,
     parse_byline,
-    parse_date,
     parse_dateline,
     site_from_handle,
 )
+from pipeline.dates import parse_date
 
 
 @pytest.mark.parametrize(
@@ -69,3 +69,32 @@ def test_site_from_the_first_handle_that_follows_a_follow_word():
 )
 def test_datelines_with_weekdays_and_labels(line, published):
     assert (parse_dateline(line) or {}).get("published") == published
+
+
+@pytest.mark.parametrize(
+    "line, published",
+    [
+        ("5 грудня 2025 р., 14:30", "2025-12-05"),
+        ("п’ятниця, 5 грудня 2025", "2025-12-05"),
+        ("Опубликовано: 5 декабря 2025 г. в 14:30", "2025-12-05"),
+        ("05 ARALIK 2025 Cuma, saat 14:30", "2025-12-05"),
+        ("Tarix: 7 İyun 2025, 10:15", "2025-06-07"),
+        ("5 დეკემბერი 2025 წ.", "2025-12-05"),
+        ("Հրապարակվել է 5 դեկտեմբերի 2025 թ.", "2025-12-05"),
+        ("5 желтоқсан 2025 ж.", "2025-12-05"),
+        ("입력 2025.12.05 14:30", "2025-12-05"),
+        ("2025년 12월 5일 14:30", "2025-12-05"),
+        ("5 de mayo de 2022 05:30", "2022-05-05"),
+        # A sentence with a date in it is no dateline, in any language.
+        ("Рада збереться 5 грудня 2025 року на засідання", None),
+    ],
+)
+def test_datelines_in_the_users_languages(line, published):
+    assert (parse_dateline(line) or {}).get("published") == published
+
+
+def test_a_dateline_whose_date_reads_both_ways_states_none():
+    # Day or month first: the line is a dateline, its date is not given.
+    assert parse_dateline("05/06/2025 14:30") == {}
+    assert parse_dateline("25/06/2025 14:30") == {"published": "2025-06-25"}
+    assert parse_dateline("Weather on 05/06/2025 was fine") is None
