@@ -866,6 +866,8 @@ def dump_metadata(
         if index == 0 and has_title_line:  # the <title> itself: its headline line where one repeats it
             index = titled
             title = texts[titled] if titled is not None else title_headline_part(texts[0])
+        elif index == 0:  # a first line no line repeats, as a dump's <title> line often is: "Headline | Site" -> "Headline"
+            title = title_headline_part(texts[0])
     elif index is not None:
         title = texts[index]
     else:

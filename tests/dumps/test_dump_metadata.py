@@ -68,6 +68,23 @@ def test_a_page_of_paragraphs_names_no_headline():
     assert "title" not in found and found["headline_line"] is None
 
 
+def test_a_first_line_taken_for_the_headline_loses_its_site_part():
+    from pipeline.dumps.metadata import load_headline_model
+
+    # The dump's <title> line, which no line of the page repeats: its headline part is the title.
+    body = [
+        "In autumn the garden needs attention: prune dry branches, cover young trees and rake the fallen leaves so pests do not winter nearby.",
+        "Water the trees before the frost: moist soil freezes more slowly, and the roots bear the cold better than in dry ground.",
+        "Wrap young saplings in burlap and whitewash the trunks against sunburn in late winter, when the sun is low.",
+        "Bulbs go into the ground now, at three times their own depth, so that the frost cannot reach them.",
+    ]
+    page = ["How to Prepare Your Garden for Winter | Garden Weekly", "By Anna Muster", "November 3, 2025", *body]
+    found = dump_metadata(page, (3, len(page) - 1), headline_model=load_headline_model())
+    assert found["headline_line"] == 0
+    assert found["title"] == "How to Prepare Your Garden for Winter"
+    assert (found["published"], found["author"]) == ("2025-11-03", "Anna Muster")
+
+
 def test_excluded_lines_are_not_the_headline():
     found = dump_metadata(PAGE, (7, 8), excluded={3})
     assert found.get("headline_line") != 3
