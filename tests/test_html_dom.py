@@ -32,17 +32,20 @@ def test_scripts_styles_and_forms_lists_are_not_blocks_but_the_head_is_read():
 
 
 
-def test_a_noscript_left_open_does_not_swallow_the_page():
-    # `</noscript>` cannot close a <div> opened inside it for a parser without
-    # scripts; a browser reads the <noscript> as raw text and shows the page.
+def test_a_noscript_is_read_as_a_reader_sees_the_page():
     story = "Ведмеді прокинулися раніше, ніж зазвичай, повідомляють у нацпарку. " * 20
-    html = f"""<body><noscript><div id="no-js"></noscript><div id="page"><nav><a href="/">Головна</a></nav>
-    <p>{story}</p><script>var s = "<noscript>";</script><p>Другий абзац статті.</p></div>
-    <noscript>Увімкніть JavaScript</noscript></body>"""
-    assert texts(html) == ["Головна", story.strip(), "Другий абзац статті."]
-    # A well-formed <noscript>, however long, stays unread (a long one is cut out before a second parse).
-    long_message = "Увімкніть JavaScript. " * 100
-    assert texts(f"<body><noscript><p>{long_message}</p></noscript><p>Текст.</p></body>") == ["Текст."]
+    # `</noscript>` cannot close a <div> opened inside it for a parser without
+    # scripts, nor end an <iframe/>: the rest of the page fell into them.
+    for opened in ('<div id="no-js">', '<iframe src="https://tags.example/ns.html" height="0" width="0" />'):
+        html = f"""<body><noscript>{opened}</noscript><div id="page"><nav><a href="/">Головна</a></nav>
+        <p>{story}</p><script>var s = "<noscript>";</script><p>Другий абзац статті.</p></div>
+        <noscript>Увімкніть JavaScript</noscript></body>"""
+        assert texts(html) == ["Головна", story.strip(), "Другий абзац статті."]
+    # The text itself in a <noscript>, beside a template that scripts fill in:
+    # read, as scripts would have shown it; a short message is not.
+    html = f"""<body><h1>Заголовок</h1><script type="text/template"><p>{story}</p></script>
+    <noscript><p>{story}</p></noscript><noscript>Увімкніть JavaScript</noscript><p>Кінець.</p></body>"""
+    assert texts(html) == ["Заголовок", story.strip(), "Кінець."]
 
 
 def test_ruby_readings_are_not_part_of_the_text():

@@ -271,26 +271,40 @@ def nesting_estimate(html: str) -> int:
     return deepest
 
 
-# A browser runs scripts, so it reads a <noscript> as raw text up to its end
-# tag and shows none of it.  Lexbor parses as a browser without scripts does:
-# there `</noscript>` cannot close a <div> left open inside, and the rest of
-# the page falls into the <noscript>, which no reader sees.  A <noscript> over
-# this many characters of text (a message or a tracking pixel holds far less)
-# sends the page to a second parse with every <noscript> cut out first.
+# A <noscript> is read the way a reader sees the page.  Lexbor parses as a
+# browser without scripts: there `</noscript>` cannot close a <div> left open
+# inside, nor end an <iframe/> written as if it closed itself (a tag
+# manager's pixel), and the rest of the page falls into the <noscript> or the
+# frame.  And some pages put their whole text in a <noscript>, for readers
+# without scripts, beside a template that scripts fill in (blog platforms,
+# forums' crawler views).  So a page whose parsed <noscript> holds over
+# NOSCRIPT_MAX_CHARS characters of text (a message or a pixel holds far
+# less) is parsed again from markup in which each <noscript> is cut from
+# its start tag to its first end tag, as a browser that runs scripts reads
+# it, except that one holding over NOSCRIPT_MAX_CHARS characters of text
+# keeps its content: the text scripts would have shown.
 NOSCRIPT_MAX_CHARS = 1000
-_NOSCRIPT_OR_SKIPPED = re.compile(r"<(script|style)\b.*?</\1\s*>|<!--.*?-->|(<noscript\b[^>]*>.*?</noscript\s*>)", re.DOTALL | re.IGNORECASE)
+_NOSCRIPT_OR_SKIPPED = re.compile(
+    r"<(script|style)\b.*?</\1\s*>|<!--.*?-->|<noscript\b[^>]*>(.*?)</noscript\s*>", re.DOTALL | re.IGNORECASE
+)
+_TAG = re.compile(r"<[^>]*>")
 
 
-def _kept_unless_noscript(match: re.Match) -> str:
-    return "" if match.group(2) else match.group(0)
+def _noscript_read(match: re.Match) -> str:
+    if match.group(1):
+        return match.group(0)  # a script or a style, left whole
+    inner = match.group(2)
+    if inner is None:
+        return match.group(0)  # a comment
+    return inner if len(" ".join(_TAG.sub(" ", inner).split())) > NOSCRIPT_MAX_CHARS else ""
 
 
-def without_noscript(html: str) -> str:
-    """The markup without its <noscript> elements, each cut from its start tag to its first end tag (scripts, styles and comments are left whole)."""
-    return _NOSCRIPT_OR_SKIPPED.sub(_kept_unless_noscript, html)
+def with_noscript_read(html: str) -> str:
+    """The markup with each <noscript> cut, or only its tags where it holds over NOSCRIPT_MAX_CHARS characters of text (scripts, styles and comments left whole)."""
+    return _NOSCRIPT_OR_SKIPPED.sub(_noscript_read, html)
 
 
-def _noscript_swallows(tree) -> bool:
+def _noscript_holds_much(tree) -> bool:
     return any(len(node.text(deep=True)) > NOSCRIPT_MAX_CHARS for node in tree.css("noscript"))
 
 
@@ -298,8 +312,8 @@ def read_page(html: str) -> Page:
     """The page's blocks and head from its markup (huge start tags cut first; <noscript> read as a browser reads it)."""
     html = without_huge_tags(html)
     tree = parse(html)
-    if _noscript_swallows(tree):
-        tree = parse(without_noscript(html))
+    if _noscript_holds_much(tree):
+        tree = parse(with_noscript_read(html))
     page = walk(tree)
     if page.max_depth <= MAX_DEPTH:
         page.head.authors = author_elements(tree)
