@@ -86,6 +86,19 @@ def test_huge_start_tags_lose_their_attributes_and_deep_nesting_is_measured_befo
     assert nesting_estimate(flat) < 10
     icons = "<div>" + '<span><path d="M0 0"/></span>' * 5000 + "<svg><g><circle r='1'></svg>" * 10 + "</div>"
     assert nesting_estimate(icons) < 10
+    # A script or a comment left open runs to the end, as the parser reads it: the tags after it are its text.
+    for opened in ("<script>", "<!--"):
+        assert nesting_estimate("<div>" * 10 + opened + "<div>" * 5000) == 10
+
+
+def test_markup_left_open_is_read_to_its_end():
+    from pipeline.html.dom import with_noscript_read
+
+    long_text = "Текст статті для читачів без скриптів. " * 40
+    # An unclosed <noscript> keeps its text to the end; one unclosed <script> hides what follows it from the cutting.
+    assert with_noscript_read(f"<p>a</p><noscript><p>{long_text}</p>") == f"<p>a</p><p>{long_text}</p>"
+    page = "<p>a</p><script>var s = '<noscript>x</noscript>';" + "<script>" * 3
+    assert with_noscript_read(page) == page
 
 
 def test_features_are_one_row_per_block_and_finite():
