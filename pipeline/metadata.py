@@ -306,7 +306,8 @@ def _time_element_date(head) -> str | None:
     return None
 
 
-_SCRIPTS = re.compile(r"<(script|style)\b.*?</\1\s*>", re.DOTALL | re.IGNORECASE)
+# One left open runs to the end, as the parser reads it (one pass over a page of unclosed <script> tags).
+_SCRIPTS = re.compile(r"<(script|style)\b.*?(?:</\1\s*>|\Z)", re.DOTALL | re.IGNORECASE)
 # The page's own dateline is looked for this many blocks around its headline.
 DATELINE_BEFORE_HEADLINE = 5
 DATELINE_AFTER_HEADLINE = 15

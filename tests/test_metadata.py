@@ -112,3 +112,11 @@ def test_byline_labels_go_and_a_label_alone_is_no_name():
     assert _byline_name("Автор: Анна Иванова") == "Анна Иванова"
     assert _byline_name("Article by") is None
     assert _byline_name("Veröffentlicht am") is None
+
+
+def test_scripts_cut_before_htmldate_run_to_the_end_when_left_open():
+    from pipeline.metadata import _SCRIPTS
+
+    # As the parser reads it: an unclosed <script> is text to the end of the page, and is cut whole, in one pass.
+    assert _SCRIPTS.sub("", "<p>a</p><script>var a = 1;</script><p>b</p>") == "<p>a</p><p>b</p>"
+    assert _SCRIPTS.sub("", "<p>a</p>" + "<script>var a = 1;" * 3 + "<p>b</p>") == "<p>a</p>"
