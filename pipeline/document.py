@@ -9,9 +9,11 @@ block is listed in ``Document.removed``.
 from __future__ import annotations
 
 import hashlib
+import html
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from html.entities import html5
 from typing import Any
 
 # Format characters that are in a page's text but not in what it shows or
@@ -65,6 +67,27 @@ def composed(text: str) -> str:
     if unicodedata.is_normalized("NFC", text):
         return text
     return unicodedata.normalize("NFC", text)
+
+
+# An HTML character reference left in text: a dump a tool made by cutting the
+# tags out of the markup, a JSON-LD value, a feed's title, a site that
+# escaped its <meta> twice ("council&#8217;s", "&amp;", "M&uuml;ller").
+# Only a complete one, with its ";": a URL's "&copy=2" is none.
+_REFERENCE = re.compile(r"&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+
+
+def _decoded_reference(match: re.Match) -> str:
+    reference = match.group()
+    if reference[1] == "#":
+        return html.unescape(reference)
+    return html5.get(reference[1:], reference)  # the whole name or nothing ("&notaname;" is not "&not;" + "aname;")
+
+
+def unescaped(text: str) -> str:
+    """The text with its HTML character references decoded ("council&#8217;s" -> "council’s"); an unknown name stays as written."""
+    if "&" not in text:
+        return text
+    return _REFERENCE.sub(_decoded_reference, text)
 
 
 def visible(text: str) -> str:

@@ -23,7 +23,7 @@ import re
 from datetime import date
 from urllib.parse import urljoin, urlsplit
 
-from .document import composed, visible
+from .document import composed, unescaped, visible
 from .html.marks import Mark
 
 _WS = re.compile(r"\s+")
@@ -119,7 +119,7 @@ def _first_meta(pairs: list[tuple[str, str]]) -> dict[str, str]:
 def clean_value(value, strip: str = "") -> str | None:
     if value is None:
         return None
-    value = _WS.sub(" ", visible(composed(str(value)))).strip().lstrip(strip)
+    value = _WS.sub(" ", visible(composed(unescaped(str(value))))).strip().lstrip(strip)
     return value or None
 
 

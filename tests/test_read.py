@@ -64,6 +64,18 @@ def test_text_that_was_encoded_once_is_left_as_it_is(text):
     assert doc.blocks[0].text == text
 
 
+def test_character_references_left_in_a_dump_or_a_json_ld_value_are_decoded():
+    # A dump a tool made by cutting the tags out; a URL's "&copy=2" and an unknown name are no references.
+    doc = read_bytes("Сад і город: поради &#8212; &quot;Осінь&quot;\n\nM&uuml;ller &amp; S&ouml;hne, R&D; https://x.org/?a=1&copy=2 &notaname;\n".encode())
+    assert [b.text for b in doc.blocks] == ["Сад і город: поради — \"Осінь\"", "Müller & Söhne, R&D; https://x.org/?a=1&copy=2 &notaname;"]
+    html = """<html><head><script type="application/ld+json">{"@type": "NewsArticle", "headline": "Şəhər&#8217;in b&uuml;dcəsi &amp; vergilər",
+    "author": {"name": "Anna M&uuml;ller"}}</script></head><body><p>Text.</p></body></html>"""
+    from pipeline.extract import extract
+
+    doc = extract(read_bytes(html.encode("utf-8"), options=Options(format="html")))
+    assert (doc.metadata["title"], doc.metadata["author"]) == ("Şəhər’in büdcəsi & vergilər", "Anna Müller")
+
+
 @pytest.mark.parametrize("data", [b"\xef\xbb\xbf", b"\xff\xfe", b"\xef\xbb\xbf \n\t ", "\u00ad\u200b\n".encode()])
 def test_a_page_of_nothing_visible_is_empty(data):
     doc = read_bytes(data)

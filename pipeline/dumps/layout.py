@@ -28,7 +28,7 @@ from functools import lru_cache
 import numpy as np
 
 from ..clean.scripts import cased_lower
-from ..document import Block, composed, visible
+from ..document import Block, composed, unescaped, visible
 
 STYLE_LINES = "lines"
 STYLE_WRAPPED = "wrapped"
@@ -111,7 +111,7 @@ _BULLET = re.compile(r"^([*+\-•·▪◦‣]|\d{1,3}[.)])\s+")
 
 def read_dump(text: str) -> tuple[str, list[DumpBlock]]:
     """(style, blocks) of a dump."""
-    lines = composed(visible(text)).replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n").split("\n")
+    lines = composed(visible(unescaped(text))).replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n").split("\n")
     style, width = dump_style(lines)
     if style == STYLE_MARKDOWN:
         return style, markdown_blocks(lines, width)
