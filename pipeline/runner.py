@@ -29,6 +29,7 @@ from .document import Block, Document
 from .executors import PAGE_MEMORY_BYTES
 from .extract import extract
 from .language import detect_language
+from .metadata import clean_value
 from .options import Options
 from .packing import Packed, pack
 from .read import decode_document, read_input
@@ -179,9 +180,10 @@ def apply_hints(doc: Document) -> None:
     """A title and a date the page's container gave (a JSON Lines feed) are the article's: the scraper took them on purpose."""
     if not doc.ok:
         return
-    for key in ("title", "published"):
-        if doc.origin.get(key):
-            doc.metadata[key] = doc.origin[key]
+    if doc.origin.get("title"):
+        doc.metadata["title"] = clean_value(doc.origin["title"]) or doc.metadata.get("title")  # as a page's own title is read
+    if doc.origin.get("published"):
+        doc.metadata["published"] = doc.origin["published"]
 
 
 def process_path(path: str, options: Options) -> Document:

@@ -152,7 +152,7 @@ def test_a_warc_record_over_the_size_limit_is_rejected_unread(tmp_path):
 
 def test_jsonl_records_with_html_text_and_metadata(tmp_path):
     lines = [
-        {"url": "https://example.com/a", "html": PAGE, "title": "Der Haushalt", "date": "2024-06-01 10:00:00"},
+        {"url": "https://example.com/a", "html": PAGE, "title": " Der  Haushalt &#8211; M&uuml;nchen ", "date": "2024-06-01 10:00:00"},
         {"url": "https://example.com/b", "text": "Stadtrat beschließt Haushalt\nDer Stadtrat hat am Montagabend den Haushalt beschlossen.", "date_download": "2024-06-02T08:00:00Z"},
         {"url": "https://example.com/c", "body": PAGE.replace("Haushalt", "Etat")},
     ]
@@ -162,7 +162,8 @@ def test_jsonl_records_with_html_text_and_metadata(tmp_path):
     assert [p.source for p in pages] == [f"{path}:1", f"{path}:2", f"{path}:3"]
     assert [p.hints.get("format") for p in pages] == ["html", "text", None]
     docs = [process_input(p, Options()) for p in pages]
-    assert docs[0].metadata["title"] == "Der Haushalt" and docs[0].metadata["published"] == "2024-06-01T10:00:00"
+    # The feed's title is read as a page's own title is: whitespace folded, character references decoded.
+    assert docs[0].metadata["title"] == "Der Haushalt – München" and docs[0].metadata["published"] == "2024-06-01T10:00:00"
     assert docs[1].format == "text" and docs[1].origin["fetched_at"] == "2024-06-02T08:00:00+00:00"
     assert docs[2].format == "html" and "Etat" in docs[2].text
     assert "\\u00" not in docs[0].text and "ß" in docs[0].text
