@@ -72,15 +72,16 @@ def page_metadata(page, fetched_url: str | None = None, html: str | None = None)
     ld = json_ld_article(head.json_ld)
     url = canonical_url(head, fetched_url)
     published = _published(page, ld.get("published") or _first(iso_date(meta.get(k)) for k in DATE_META), html, url)
+    site = _first(clean_value(meta.get(k), strip="@") for k in SITE_META) or ld.get("site") or _hostname(url)
     result = {
-        "title": _title(page, ld.get("title") or _first(clean_value(meta.get(k)) for k in TITLE_META)),
+        "title": _without_site(_title(page, ld.get("title") or _first(clean_value(meta.get(k)) for k in TITLE_META)), site),
         "author": ld.get("author")
         or _first(clean_authors(meta.get(k)) for k in AUTHOR_META)
         or _author_element(page)
         or _byline_author(page)
         or ld.get("organisation_author"),
         "published": published,
-        "site": _first(clean_value(meta.get(k), strip="@") for k in SITE_META) or ld.get("site") or _hostname(url),
+        "site": site,
         "description": _first(clean_value(meta.get(k)) for k in DESCRIPTION_META) or ld.get("description"),
         "url": url,
     }
@@ -246,6 +247,26 @@ def _title(page, stated: str | None) -> str | None:
             return h1  # "Headline | Site" stated, "Headline" on the page
         return stated
     return h1 or clean_value(page.head.title)
+
+
+# The separators between a title's parts ("Headline | Site").
+_TITLE_SEPARATOR = re.compile(r"\s+[|–—·:»/~-]\s+|\s*\|\s*")
+_WORDS = re.compile(r"\w+")
+
+
+def _without_site(title: str | None, site: str | None) -> str | None:
+    """The title without a last part that is the site's name ("Headline | The Site" -> "Headline")."""
+    if not title or not site:
+        return title
+    name = _WORDS.findall(site.casefold())
+    last = None
+    for last in _TITLE_SEPARATOR.finditer(title):
+        pass
+    if last is None or not name:
+        return title
+    if _WORDS.findall(title[last.end() :].casefold()) == name and _WORDS.findall(title[: last.start()]):
+        return title[: last.start()].strip()
+    return title
 
 
 # "By Jane Doe", "Von Jane Doe", "Erstellt von Jane Doe", "Автор: Иван Петров": the words before a byline's name

@@ -56,6 +56,15 @@ def test_title_falls_back_to_h1_then_title_and_site_to_the_host():
     assert meta_of("", url="https://www.news.example/a/b")["site"] == "news.example"
 
 
+def test_a_title_loses_a_last_part_that_is_the_sites_name():
+    site = '<meta property="og:site_name" content="Азер Ньюс">'
+    assert meta_of(site + '<meta property="og:title" content="Парламент принял бюджет | АЗЕР НЬЮС">')["title"] == "Парламент принял бюджет"
+    assert meta_of('<meta property="og:title" content="Budget passed – news.example">', url="https://news.example/a")["title"] == "Budget passed"
+    # A last part that is not the site's name, or a title that is the name alone, stays as it is.
+    assert meta_of(site + '<meta property="og:title" content="Бюджет: что изменится">')["title"] == "Бюджет: что изменится"
+    assert meta_of(site + '<meta property="og:title" content="Азер Ньюс">')["title"] == "Азер Ньюс"
+
+
 def test_json_ld_webpage_is_read_after_articles():
     found = json_ld_article(['[{"@type": "WebPage", "name": "Home"}, {"@type": "BlogPosting", "headline": "Post"}]'])
     assert found["title"] == "Post"
