@@ -274,7 +274,7 @@ def _without_site(title: str | None, site: str | None) -> str | None:
 _BYLINE_LABEL = re.compile(
     r"^(?:(?:by|von|par|por|di|door|av|af|przez|автор|авторы|автора|yazar|yazan|작성자|기자|text|texte|texto|"
     r"written|posted|published|author|autor|autorin|autoren|auteur|autore|erstellt|geschrieben|veröffentlicht|"
-    r"article|artikel|escrito|écrit|scritto|publié|publicado|pubblicato|опубликовано)\b[\s:|-]*)+",
+    r"article|artikel|authored|escrito|écrit|scritto|publié|publicado|pubblicato|опубликовано)\b[\s:|-]*)+",
     re.IGNORECASE,
 )
 # A byline element's text longer than this holds more than names (a bio, a date line).

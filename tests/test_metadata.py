@@ -119,6 +119,7 @@ def test_byline_labels_go_and_a_label_alone_is_no_name():
     assert _byline_name("Erstellt von Andri Bryner —") == "Andri Bryner"
     assert _byline_name("Autorin: Eva Maria Schön") == "Eva Maria Schön"
     assert _byline_name("Автор: Анна Иванова") == "Анна Иванова"
+    assert _byline_name("Authored by: Dr. Ehsan Jazini") == "Dr. Ehsan Jazini"
     assert _byline_name("Article by") is None
     assert _byline_name("Veröffentlicht am") is None
 
