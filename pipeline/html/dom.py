@@ -318,6 +318,7 @@ def read_page(html: str) -> Page:
     html = without_huge_tags(html)
     tree = parse(html)
     if _noscript_holds_much(tree):
+        tree = None  # the first tree goes before the second is built: a page near the size limit holds one at a time
         tree = parse(with_noscript_read(html))
     page = walk(tree)
     if page.max_depth <= MAX_DEPTH:
