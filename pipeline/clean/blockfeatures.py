@@ -86,7 +86,10 @@ class PageWords:
 
 
 # The kinds the layout columns tell apart, numbered (any other kind is 0).
-_KIND_CODES = {"h": 1, "h1": 1, "li": 2, "row": 3, "p": 4, "line": 5}  # a heading of any level is a heading
+# A heading of any level is a heading; a row of cells a text browser laid
+# out (layout.CELLS: an inline menu, mostly) a paragraph, as the model was
+# trained to read it.
+_KIND_CODES = {"h": 1, "h1": 1, "li": 2, "row": 3, "p": 4, "line": 5, "cells": 4}
 
 
 def layout_columns(kinds: list[str]) -> np.ndarray:

@@ -21,7 +21,7 @@ import numpy as np
 from ..document import Block, Document, Removal
 from ..language import decide_page_language
 from ..dumps import blockmodel
-from ..dumps.layout import is_prose
+from ..dumps.layout import CELLS, is_prose
 from . import article_end, byline, furniture, rules
 from .blockfeatures import block_features
 from ..dumps import metadata as dumps_metadata
@@ -144,6 +144,7 @@ class Page:
         """
         excluded = set(excluded) | {i for i, _ in self.statements}
         excluded |= {i for i, rule in self.furniture.items() if rule == rules.SKIP_LINK}
+        excluded |= {i for i, kind in enumerate(self.kinds) if kind == CELLS}
         excluded |= {i for i, (text, prose) in enumerate(zip(self.texts, self.prose)) if prose and len(text) >= HEADLINE_PROSE_CHARS}
         end = self.end
         stated = dumps_metadata.dump_metadata(

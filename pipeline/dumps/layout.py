@@ -44,7 +44,7 @@ HEADING_KINDS = frozenset({HEADING, TOP_HEADING})
 @dataclass(slots=True)
 class DumpBlock:
     text: str  # plain text: markup undone, whitespace folded
-    kind: str  # "line" (as saved) | "p" | "h" (heading) | "h1" (a level-one heading) | "li" (list item) | "row" (table row)
+    kind: str  # "line" (as saved) | "p" | "h" (heading) | "h1" (a level-one heading) | "li" (list item) | "row" (table row) | CELLS (a row of cells laid out by a text browser)
     first_line: int  # index of its first line in the dump
     lines: int = 1  # dump lines it was joined from
 
@@ -180,8 +180,30 @@ def is_title_case(words: list[str]) -> bool:
     return sum(w[0].isupper() for w in words) >= HEADING_CAPITALS * len(words)
 
 
+# A line laid out as a row of cells (an inline menu or a table row as a
+# text browser draws it: "Home   Politics   Sport   Culture", "About | Contact
+# | Privacy | Terms"): at least LAYOUT_ROW_CELLS cells apart by a gap of
+# three spaces or more, a tab, or a " | ", " · ", " • " separator, none longer
+# than LAYOUT_ROW_CELL_CHARS (an item, not a sentence).  A headline has at
+# most "Headline | Section | Site".  Such a line is a block of kind CELLS:
+# never the headline; the block model reads it as a paragraph, as it did
+# before rows were told apart (pipeline.clean.blockfeatures).
+LAYOUT_ROW_CELLS = 4
+LAYOUT_ROW_CELL_CHARS = 40
+_CELL_GAP = re.compile(r" {3,}|\t+| [|·•] ")
+CELLS = "cells"
+
+
+def is_layout_row(line: str) -> bool:
+    """Whether a dump's line is a row of short cells (see LAYOUT_ROW_CELLS)."""
+    if "  " not in line and "\t" not in line and " | " not in line and " · " not in line and " • " not in line:
+        return False
+    cells = [cell for cell in _CELL_GAP.split(line.strip()) if cell.strip()]
+    return len(cells) >= LAYOUT_ROW_CELLS and max(map(len, cells)) <= LAYOUT_ROW_CELL_CHARS
+
+
 def join_fragments(lines: list[str]) -> list[DumpBlock]:
-    """One block a line, except a line that only continues the sentence above it."""
+    """One block a line, except a line that only continues the sentence above it; a row of cells is of kind CELLS."""
     blocks: list[DumpBlock] = []
     previous_blank = True
     for i, raw in enumerate(lines):
@@ -189,10 +211,12 @@ def join_fragments(lines: list[str]) -> list[DumpBlock]:
         if not line:
             previous_blank = True
             continue
-        if blocks and not previous_blank and _continues_sentence(blocks[-1].text, line):
+        if blocks and not previous_blank and blocks[-1].kind != CELLS and _continues_sentence(blocks[-1].text, line):
             last = blocks[-1]
             glue = "" if line.startswith(_CONTINUES_LINE) or last.text.endswith(_OPENS) else " "
             blocks[-1] = DumpBlock(last.text + glue + line, "p", last.first_line, last.lines + 1)
+        elif is_layout_row(line):
+            blocks.append(DumpBlock(_WS.sub(" ", line), CELLS, i))
         else:
             blocks.append(DumpBlock(line, "line", i))
         previous_blank = False
@@ -242,7 +266,7 @@ def unwrap(lines: list[str], width: int) -> list[DumpBlock]:
             current.append(body)
         else:
             flush()
-            start, kind = i, "p"
+            start, kind = i, CELLS if is_layout_row(body) else "p"
             hang = _indent(line)
             if bullet:
                 kind, hang = "li", _indent(line) + bullet.end()

@@ -3,10 +3,12 @@
 import textwrap
 
 from pipeline.dumps.layout import (
+    CELLS,
     STYLE_LINES,
     STYLE_MARKDOWN,
     STYLE_WRAPPED,
     dump_style,
+    is_layout_row,
     markdown_inline,
     read_dump,
     wrap_width,
@@ -150,3 +152,33 @@ def test_georgian_lines_are_not_joined_as_if_they_opened_lower_case():
     # A cased script's lower-case line under an unfinished sentence is still its rest.
     _, blocks = read_dump("The council approved the\nnew budget on Monday.")
     assert [b.text for b in blocks] == ["The council approved the new budget on Monday."]
+
+
+def test_a_row_of_cells_is_told_apart_in_any_script():
+    rows = [
+        "Главная   Политика   Экономика   Общество   Спорт",
+        "მთავარი   პოლიტიკა   ეკონომიკა   საზოგადოება   სპორტი",
+        "Գլխավոր\tՔաղաքականություն\tՏնտեսություն\tՍպորտ",
+        "About Us | Contact Us | Privacy Policy | Terms of Service",
+        "홈 · 정치 · 경제 · 사회 · 스포츠",
+    ]
+    assert all(map(is_layout_row, rows))
+    not_rows = [
+        "Bakıda minatəmizləmə üzrə beynəlxalq forum açıldı | Xəbərlər | News.az",  # a headline, its section and site
+        "Politik   Wirtschaft   Sport",  # three cells: as many as "Headline | Section | Site"
+        "Der Stadtrat hat am Dienstag   den Bau einer neuen Grundschule im Stadtteil Gohlis beschlossen | a | b",  # a cell of prose
+        "Startseite Politik Wirtschaft Sport Kultur",  # no gaps: nothing tells the cells apart
+    ]
+    assert not any(map(is_layout_row, not_rows))
+
+
+def test_a_row_of_cells_is_a_block_of_its_own_in_each_style():
+    menu = "Головна   Політика   Економіка   Суспільство   Спорт   Культура"
+    style, blocks = read_dump(menu + "\n\n" + wrapped())
+    assert style == STYLE_WRAPPED
+    assert (blocks[0].kind, blocks[0].text) == (CELLS, "Головна Політика Економіка Суспільство Спорт Культура")
+    assert blocks[1].text == "Startseite"
+    style, blocks = read_dump(menu + "\nfür alle Leser\n" + PARAGRAPHS[0])
+    assert style == STYLE_LINES
+    # Whitespace folded, and no lower-case line joined onto the row as if it went on with a sentence.
+    assert [(b.kind, b.text) for b in blocks[:2]] == [(CELLS, "Головна Політика Економіка Суспільство Спорт Культура"), ("line", "für alle Leser")]
