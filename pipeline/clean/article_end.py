@@ -42,6 +42,12 @@ THREAD_STAMP_LINES = 12
 # lines in a row within this many lines, is a box of links inside the
 # article (a list of teasers alternates titles and paragraphs).
 BOX_MAX_LINES = 4
+# A "Read also:"/"Related:" label (a heading that ends in a colon: it
+# introduces the link under it, as a section's heading does not) with this
+# much prose in the INLINE_LOOKAHEAD_LINES lines under it stands inside the
+# article: the article goes on under the link.
+INLINE_MIN_PROSE_CHARS = 1000
+INLINE_LOOKAHEAD_LINES = 20
 
 _COMMENT_LINK = re.compile(
     r"^\W*(?:\d+\s+)?(?:\w{1,4}\s+)?(?:comments?|kommentare?|commentaires?|comentarios?|commenti|komentarze|reacties|"
@@ -103,7 +109,12 @@ def find_article_end(page: Page, counted: list[bool], prose_suffix: list[int] | 
 def _ends_article(page: Page, i: int, prose_before: int, counted: list[bool], prose_suffix: list[int] | None) -> bool:
     if not page.text_mode:
         return html_blocks.ends_article(page.blocks[i]) and not _tops_teaser_box(page.texts, i, prose_before, prose_suffix)
-    return page.headings[i] and not _tops_teaser_box(page.texts, i, prose_before, prose_suffix) and not _box_inside(page.texts, i, counted)
+    return (
+        page.headings[i]
+        and not _tops_teaser_box(page.texts, i, prose_before, prose_suffix)
+        and not _box_inside(page.texts, i, counted)
+        and not _label_inside(page.texts, i, counted, page.lines.chars)
+    )
 
 
 def _tops_teaser_box(texts: list[str], i: int, prose_before: int, prose_suffix: list[int]) -> bool:
@@ -126,3 +137,11 @@ def _box_inside(texts: list[str], i: int, counted: list[bool]) -> bool:
         if counted[j]:
             return counted[j + 1]
     return False
+
+
+def _label_inside(texts: list[str], i: int, counted: list[bool], line_chars) -> bool:
+    """A "Read also:" label over a link, with the article's prose going on under it (INLINE_MIN_PROSE_CHARS)."""
+    if not texts[i].rstrip().endswith((":", "：")) or is_comment_heading(texts[i]):
+        return False
+    stop = min(len(texts), i + 1 + INLINE_LOOKAHEAD_LINES)
+    return sum(int(line_chars[j]) for j in range(i + 1, stop) if counted[j]) >= INLINE_MIN_PROSE_CHARS

@@ -1,6 +1,6 @@
 """Step `article_end`: the heading that ends the article and what follows it (pipeline/clean/article_end.py)."""
 
-from inline_pages import PARA_DE, PARA_EN, page, rules_of
+from inline_pages import ARTICLE_EN, PARA_DE, PARA_EN, page, rules_of
 
 from pipeline.clean import clean
 from pipeline.document import Block, Document
@@ -76,3 +76,21 @@ def test_dates_and_bylines_under_the_articles_end_are_not_its_metadata():
     doc = clean(Document(source="x", raw=b"x", format="text", blocks=[Block(text=t) for t in lines]))
     assert doc.metadata["published"] is None and doc.metadata["author"] is None
     assert "Great news" not in doc.text
+
+
+
+
+def test_read_also_label_inside_the_article_does_not_end_it():
+    """A "Related:" label (it ends in a colon) over a link, the article going on under it in sections: the label goes alone."""
+    lead = ARTICLE_EN[1:3]
+    sections = ["Stronger embankments", ARTICLE_EN[3] + " " + PARA_EN, "Who pays", ARTICLE_EN[4] + " " + PARA_EN.replace("Tuesday", "Friday")]
+    sections += ["What comes next", PARA_EN.replace("Tuesday", "Monday") + " " + ARTICLE_EN[2].replace("spring", "autumn")]
+    doc = page(ARTICLE_EN[0], *lead, "Related stories:", "Council approves the new stadium plan", *sections)
+    assert rules_of(doc)["Related stories:"] == "section_heading"
+    for paragraph in lead + sections[1::2]:
+        assert paragraph in doc.text
+    # The same label over links alone, with no article under them, ends it.
+    links = ["Council approves the new stadium plan", "New school opens in the old town", "Forecasters expect a mild autumn"]
+    doc = page(*ARTICLE_EN, "Related stories:", *links)
+    assert rules_of(doc)["Related stories:"] == "related_section"
+    assert all(rules_of(doc).get(link) == "related_section" for link in links)
