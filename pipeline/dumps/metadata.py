@@ -868,6 +868,9 @@ def dump_metadata(
             title = texts[titled] if titled is not None else title_headline_part(texts[0])
         elif index == 0:  # a first line no line repeats, as a dump's <title> line often is: "Headline | Site" -> "Headline"
             title = title_headline_part(texts[0])
+        if title is not None and index and title.strip() == texts[0].strip():
+            # A line that repeats the whole <title> (a footer's or a share box's copy), not an <h1> under it: its headline part.
+            title = title_headline_part(texts[0])
     elif index is not None:
         title = texts[index]
     else:

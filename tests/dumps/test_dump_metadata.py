@@ -85,6 +85,22 @@ def test_a_first_line_taken_for_the_headline_loses_its_site_part():
     assert (found["published"], found["author"]) == ("2025-11-03", "Anna Muster")
 
 
+def test_a_copy_of_the_whole_title_line_gives_its_headline_part():
+    from pipeline.dumps.metadata import load_headline_model
+
+    # No <h1> repeats the <title>; a share box under the article copies the whole line, site and all.
+    body = [
+        "In autumn the garden needs attention: prune dry branches, cover young trees and rake the fallen leaves so pests do not winter nearby.",
+        "Water the trees before the frost: moist soil freezes more slowly, and the roots bear the cold better than in dry ground.",
+        "Wrap young saplings in burlap and whitewash the trunks against sunburn in late winter, when the sun is low.",
+        "Bulbs go into the ground now, at three times their own depth, so that the frost cannot reach them.",
+    ]
+    title = "How to Prepare Your Garden for Winter | Garden Weekly"
+    page = [title, "By Anna Muster", "November 3, 2025", *body, "Share this article", title]
+    found = dump_metadata(page, (3, 6), headline_model=load_headline_model())
+    assert found["title"] == "How to Prepare Your Garden for Winter"
+
+
 def test_excluded_lines_are_not_the_headline():
     found = dump_metadata(PAGE, (7, 8), excluded={3})
     assert found.get("headline_line") != 3
