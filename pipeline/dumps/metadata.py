@@ -141,12 +141,22 @@ def _title_lines(first: str, texts: list[str], start: int, stop: int, excluded=f
     return found
 
 
+# A <title>'s site name mostly comes last ("Headline | Site"), and is often
+# as long as the headline ("... | Harvard T.H. Chan School of Public
+# Health"): the first part is the headline unless a later one has more
+# than HEADLINE_PART_RATIO times its words ("RealtyMogul.com | Real Estate
+# 101", "JMIR mHealth - Efficacy of the Mindfulness App ...").
+HEADLINE_PART_RATIO = 2
+
+
 def title_headline_part(first: str) -> str:
-    """The headline part of a <title>: the longest part between separators ("Headline | Site" -> "Headline")."""
+    """The headline part of a <title> ("Headline | Site" -> "Headline"): its first part, unless a later one is much longer (HEADLINE_PART_RATIO)."""
     parts = [p.strip() for p in _SEPARATOR.split(first) if p.strip()]
     if len(parts) <= 1:
         return first.strip()
-    return max(parts, key=lambda p: (len(_words(p)), -parts.index(p)))
+    words = [len(_words(part)) for part in parts]
+    longest = max(range(len(parts)), key=lambda k: (words[k], -k))
+    return parts[0] if words[0] * HEADLINE_PART_RATIO >= words[longest] else parts[longest]
 
 
 def find_headline(

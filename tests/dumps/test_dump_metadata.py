@@ -101,6 +101,21 @@ def test_a_copy_of_the_whole_title_line_gives_its_headline_part():
     assert found["title"] == "How to Prepare Your Garden for Winter"
 
 
+@pytest.mark.parametrize(
+    "title, headline",
+    [
+        ("The health benefits of intermittent fasting | Harvard T.H. Chan School of Public Health", "The health benefits of intermittent fasting"),
+        ("Климат меняется быстрее, чем ожидалось — Научно-популярный журнал «Наука и жизнь»", "Климат меняется быстрее, чем ожидалось"),
+        ("RealtyMogul.com | Real Estate 101: How to Start Investing With Little Money", "Real Estate 101: How to Start Investing With Little Money"),
+        ("Bakıda yeni məktəb açıldı", "Bakıda yeni məktəb açıldı"),
+    ],
+)
+def test_the_headline_part_of_a_title_is_its_first_unless_a_later_one_is_much_longer(title, headline):
+    from pipeline.dumps.metadata import title_headline_part
+
+    assert title_headline_part(title) == headline
+
+
 def test_excluded_lines_are_not_the_headline():
     found = dump_metadata(PAGE, (7, 8), excluded={3})
     assert found.get("headline_line") != 3
