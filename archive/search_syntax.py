@@ -177,8 +177,13 @@ class _Parser:
                 continue
             group.items.append(self.parse_atom())
         if not group.items and not group.excluded:
-            if self.peek() == ("op", "OR") or self.at:
+            previous = self.tokens[self.at - 1] if self.at else (None, None)
+            if ("op", "OR") in (self.peek(), previous):
                 raise QueryError("OR needs a word on each side")
+            if previous[0] == "open":
+                raise QueryError("a parenthesis holds no word to search for")
+            if self.peek()[0] == "close":
+                raise QueryError("a closing parenthesis has no opening one")
             raise QueryError("the query has no word to search for")
         if not group.items:
             raise QueryError("a search needs a word to find, not only words to exclude (NOT, -)")
