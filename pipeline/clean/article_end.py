@@ -62,6 +62,7 @@ _COMMENT_STAMP = re.compile(
 _COMMENT_HEADINGS = (
     "comment", "reply", "repl", "response", "thought", "antwort", "réponse", "réaction", "meinung", "kommentar", "commentaire",
     "comentario", "commento", "коммент", "yorum", "댓글", "コメント", "评论", "discussion", "reacties", "komentarze",
+    "коментар", "şərh", "пікір", "კომენტარ", "մեկնաբան",
 )
 
 

@@ -38,7 +38,8 @@ _READ_ALSO = (
     r"le puede interesar|te puede interesar|puede interesarte|puedes ver|también te puede interesar|"
     r"leia também|leia mais|veja também|leggi anche|leggi|vedi anche|lees ook|"
     r"czytaj też|czytaj także|zobacz też|zobacz także|читайте также|читайте|смотрите также|"
-    r"читайте також|ayrıca oku|ilginizi çekebilir|관련기사|関連記事|相关阅读|延伸阅读)"
+    r"читайте також|ayrıca oku|ilginizi çekebilir|həmçinin oxuyun|həmçinin oxu|тағы оқыңыз|сондай-ақ оқыңыз|"
+    r"ასევე წაიკითხეთ|ასევე იხილეთ|կարդացեք նաև|կարդացեք նաեւ|դիտեք նաև|관련기사|関連記事|相关阅读|延伸阅读)"
 )
 # "Lea también: <headline>", "À lire aussi » <headline>", ">> <headline> <<".
 READ_ALSO_TEASER = re.compile(rf"^\W*{_READ_ALSO}\s*[:»>|–-]+\s*\S", re.IGNORECASE)
@@ -125,7 +126,9 @@ OTHER_CONTENT_HEADING = re.compile(
     r"otras noticias|te puede interesar|le puede interesar|"
     r"articles? (?:similaires|liés|récents)|sur le même sujet|plus d'articles|à lire aussi|lire aussi|"
     r"articoli correlati|altri articoli|leggi anche|"
-    r"читайте также|похожие|другие новости|новости по теме)",
+    r"читайте также|похожие|другие новости|новости по теме|читайте також|схожі новини|інші новини|новини за темою|"
+    r"oxşar xəbərlər|digər xəbərlər|benzer haberler|diğer haberler|ilgili haberler|ұқсас жаңалықтар|басқа жаңалықтар|"
+    r"მსგავსი სიახლეები|სხვა სიახლეები|ასევე წაიკითხეთ|նմանատիպ նյութեր|այլ նորություններ|կարդացեք նաև)",
     re.IGNORECASE,
 )
 
@@ -174,7 +177,7 @@ def furniture_rule(block: Block) -> str | None:
 _READ_ALSO_FIRST_WORDS = frozenset(
     """read also see related recommended more lesen auch lies mehr siehe schon zum à a lire voir lea vea mire mira
     le te puede puedes también leia veja leggi vedi lees czytaj zobacz читайте смотрите ayrıca ilginizi das
-    관련기사 関連記事 相关阅读 延伸阅读""".split()
+    həmçinin тағы сондай-ақ ასევე կարդացեք դիտեք 관련기사 関連記事 相关阅读 延伸阅读""".split()
 )
 _NOTICE_WORDS = frozenset(
     """view read continue subscriber subscribers lire accéder abonnés créez weiterlesen abonnenten testen

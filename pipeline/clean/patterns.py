@@ -82,6 +82,15 @@ SECTION_END_PHRASES = [
     "читайте також", "схожі новини", "коментарі", "інші новини", "digər xəbərlər",
     "son xəbərlər", "oxşar xəbərlər", "həmçinin oxuyun", "bu mövzuda", "ilgili haberler",
     "benzer haberler", "çok okunanlar", "son dakika", "yorumlar", "yorum yap", "diğer haberler",
+    "en çok okunanlar", "bunlar da ilginizi çekebilir", "yorum yazın", "şərhlər", "şərh yazın", "ən çox oxunanlar",
+    "самое читаемое", "популярные новости", "оставить комментарий", "популярне", "останні новини",
+    "новини за темою", "залишити коментар",
+    # Kazakh / Georgian / Armenian
+    "ұқсас жаңалықтар", "тағы оқыңыз", "сондай-ақ оқыңыз", "соңғы жаңалықтар", "көп оқылған",
+    "көп оқылғандар", "басқа жаңалықтар", "пікірлер", "пікір қалдыру", "ასევე წაიკითხეთ",
+    "მსგავსი სიახლეები", "ბოლო სიახლეები", "სხვა სიახლეები", "ყველაზე კითხვადი", "კომენტარები",
+    "დატოვეთ კომენტარი", "կարդացեք նաև", "կարդացեք նաեւ", "նմանատիպ նյութեր", "նույն թեմայով",
+    "վերջին լուրեր", "ամենաընթերցված", "այլ նորություններ", "մեկնաբանություններ", "թողնել մեկնաբանություն",
     # Korean / Japanese / Chinese
     "관련기사", "관련 기사", "많이 본 뉴스", "인기기사", "인기 기사", "댓글", "최신기사",
     "関連記事", "人気記事", "コメント", "おすすめ記事", "相关文章", "相关新闻", "热门文章",
@@ -398,7 +407,7 @@ def label_rule(
 _SECTION_END_SET = frozenset(SECTION_END_PHRASES)
 _EDGE_NOISE = " \t:.-–—|»«>•*()[]!?…#\"'“”„"
 _COUNT_PREFIX = re.compile(r"^\d+\s+")
-_COUNT_SUFFIX = re.compile(r"\s*\(?\d+\)?$")
+_COUNT_SUFFIX = re.compile(r"\s*\(?\d+\)?(?:개|件|条)?$")  # "Comments (2)", "댓글 2개"
 
 
 def section_end_kind(text: str, folded: str | None = None) -> bool:

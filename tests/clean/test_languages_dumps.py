@@ -54,8 +54,6 @@ KNOWN_MISSES = {
     ("tr", "wrapped"): _NO_HEADLINE,
     ("uk", "wrapped"): _NO_HEADLINE,
     ("ka", "wrapped"): _NO_HEADLINE + "; the teaser step takes the third paragraph for another story's, and a reader's comment is kept",
-    ("ka", "nodes"): "the teaser step takes the last two paragraphs for another story's (they share few words with the first two)",
-    ("kk", "markdown"): "the block model leaves the last paragraph out of the core",
 }
 
 
