@@ -110,7 +110,8 @@ READ_MORE = re.compile(
     r"^\W*(?:read (?:the )?(?:full|more|whole|entire|original)\b.*|read more|continue reading.*|"
     r"click here.*|more\s*»|weiterlesen|mehr lesen|mehr erfahren|zum artikel|zum beitrag|"
     r"lire la suite|en savoir plus|leer más|seguir leyendo|leggi tutto|continua a leggere|"
-    r"leia mais|lees meer|lees verder|читать далее|подробнее|далее|ətraflı|devamını oku|"
+    r"leia mais|lees meer|lees verder|читать далее|подробнее|далее|ətraflı|devamını oku|devamı|"
+    r"читати далі|детальніше|докладніше|толығырақ|ვრცლად|մանրամասն|"
     r"더보기|続きを読む|阅读全文|查看更多)\W*$",
     re.IGNORECASE,
 )
@@ -121,11 +122,13 @@ SOCIAL = re.compile(
     r"like us on facebook|subscribe\b|sign up for\b|join us on\b|share (?:on|via|this)\b|"
     r"folgen sie uns|folge uns|abonnieren|jetzt abonnieren|newsletter abonnieren|"
     r"suivez-nous|abonnez-vous|síguenos|suscríbete|seguici|siga-nos|"
-    r"подписывайтесь|подпишитесь|присоединяйтесь|bizi izləyin|bizi takip edin|"
+    r"подписывайтесь|подпишитесь|присоединяйтесь|bizi izləyin|bizi takip edin|підписуйтесь|підпишіться|"
+    r"გამოგვყევით|հետեւեք մեզ|հետևեք մեզ|"  # casefolding spells the Armenian "և" as "եւ"
     r"(?:facebook|twitter|linkedin|whatsapp|telegram|pinterest|reddit|e-?mail|email|print|drucken|"
     r"xing|instagram|youtube|tumblr|vk|flipboard|pocket|teilen|tweet|share|mail|rss|"
     # "Share" in other languages.
-    r"partager|compartir|condividi|compartilhar|delen|udostępnij|поделиться|paylaş|شارك|שתפו|שתף|"
+    r"partager|compartir|condividi|compartilhar|delen|udostępnij|поделиться|поділитися|paylaşın|paylaş|бөлісу|"
+    r"გაზიარება|կիսվել|شارك|שתפו|שתף|"
     r"κοινοποίηση|chia sẻ|แชร์|シェア|分享到|分享|공유하기|اشتراک گذاری|شیئر کریں|பகிர்|አጋራ)"
     r"(?:\s*[|/,·•]\s*(?:facebook|twitter|linkedin|whatsapp|telegram|pinterest|reddit|e-?mail|email|"
     r"print|drucken|xing|instagram|youtube|tumblr|vk|flipboard|pocket|teilen|tweet|share|mail|rss))*)\W*",
@@ -167,7 +170,8 @@ COMMENT_FORM = re.compile(
 COPYRIGHT = re.compile(
     r"(?:^\W*(?:©|\(c\)|copyright\b)|©\s*\d{4}|\d{4}\s*©|\ball rights reserved\b|alle rechte vorbehalten|"
     r"tous droits réservés|todos los derechos reservados|все права защищены|"
-    r"bütün hüquqlar qorunur|tüm hakları saklıdır|무단 ?전재|版权所有|著作権|無断転載|"
+    r"bütün hüquqlar qorunur|tüm hakları saklıdır|[вус]сі права захищені|барлық құқықтар қорғалған|"
+    r"ყველა უფლება დაცულია|բոլոր իրավունքները պաշտպանված են|무단 ?전재|版权所有|著作権|無断転載|"
     r"tutti i diritti riservati|todos os direitos reservados|alle rechten voorbehouden|"
     r"wszelkie prawa zastrzeżone|hak cipta dilindungi|bản quyền thuộc|όλα τα δικαιώματα|"
     r"جميع الحقوق محفوظة|حقوق محفوظ|כל הזכויות שמורות|सर्वाधिकार सुरक्षित|สงวนลิขสิทธิ์)",
@@ -185,8 +189,9 @@ DISCLAIMER = re.compile(
 # Photo and image credits: "photo: AzerTag", "Foto: dpa", "Korea Times photo by X".
 PHOTO_CREDIT = re.compile(
     r"(?:^\W*(?:photos?|foto|fotos|фото|image|images|picture|pictures|bild|bilder|credit|credits|"
-    r"quelle|source image|photo credit|bildquelle|fotoğraf|şəkil|사진|写真|图片|crédito|créditos|kuva|zdjęcie|fot\.)"
-    r"\s*(?::|©|by\b)|"
+    r"quelle|source image|photo credit|bildquelle|fotoğraf|şəkil|사진|写真|图片|crédito|créditos|kuva|zdjęcie|fot\.|"
+    r"ფოტო|լուսանկարը|լուսանկարներ|сурет)"
+    r"\s*(?::|՝|©|by\b)|"
     r"\bphoto(?:graph)?s? by\s+[A-Z][\w.-]+(?:\s+[A-Z][\w.-]+)*\W*$|"
     # A credit line ends with the agency: "Augusta National/Getty Images", "TebNad/Shutterstock.com".
     r"\b(?:getty images|getty|reuters|afp|dpa|ap photo|epa|shutterstock|istock|istockphoto|thinkstock|"
@@ -251,7 +256,9 @@ _MONTHS = (
 # Security" and "Home Gym Setup for $500" are an article's own headings.
 BREADCRUMB = re.compile(
     r"^\W*(?:home\s*[>/»›|→-]\s*"
-    r"|(?:home\s*page|startseite|accueil|inicio|главная|ana səhifə|ana sayfa|홈|首页)\b(?:\s*[>/»›|→-]\s*|\s+))"
+    r"|(?:home\s*page|startseite|accueil|inicio|главная|ana səhifə|ana sayfa|홈|首页)\b(?:\s*[>/»›|→-]\s*|\s+)"
+    # Home words that are everyday words too ("main", "chief": "Головна подія", "მთავარი პროკურატურა") need a separator.
+    r"|(?:головна|басты бет|მთავარი|գլխավոր)\s*[>/»›|→-]\s*)"
     r"\S.{0,80}$",
     re.IGNORECASE,
 )
@@ -287,6 +294,9 @@ _FIRST_WORDS = frozenset(
     leggi continua leia lees читать подробнее далее ətraflı devamını 더보기 続きを読む 阅读全文 查看更多
     home startseite accueil inicio главная ana 홈 首页 photo photos foto fotos фото image images picture
     partager compartir condividi compartilhar delen udostępnij поделиться paylaş شارك שתפו שתף κοινοποίηση
+    поділитися paylaşın бөлісу გაზიარება կիսվել підписуйтесь підпишіться გამოგვყევით հետևեք հետեւեք
+    читати детальніше докладніше толығырақ ვრცლად մանրամասն devamı ფოტო լուսանկարը լուսանկարներ сурет
+    головна басты მთავარი գլխավոր
     chia แชร์ シェア 分享到 分享 공유하기 اشتراک شیئر பகிர் አጋራ
     pictures bild bilder credit credits quelle source bildquelle fotoğraf şəkil 사진 写真 图片 copyright c
     crédito créditos kuva zdjęcie fot
@@ -298,7 +308,7 @@ _ANYWHERE_WORDS = frozenset(
     """copyright rights rechte droits derechos права hüquqlar hakları expressed necessarily unbedingt
     notwendigerweise n'engagent обязательно совпадать email adresse dirección indirizzo required notify
     logged erforderliche obligatoires e-mail e-mail-adresse veröffentlicht publiée publicada pubblicato photo photos photograph foto bild image getty reuters afp dpa epa ap
-    diritti direitos rechten prawa cipta quyền δικαιώματα حقوق الحقوق הזכויות सर्वाधिकार
+    diritti direitos rechten prawa cipta quyền δικαιώματα حقوق الحقوق הזכויות सर्वाधिकार құқықтар უფლება իրավունքները
     shutterstock istock shutterstock.com istock.com istockphoto thinkstock unsplash pixabay imago alliance picture-alliance keystone xinhua ваш
     fotos photographs bildquelle symbolbild imagen quelle source fuente efe""".split()
 ) | _POST_META_WORDS  # every line POST_META finds holds one of them

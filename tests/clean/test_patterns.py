@@ -116,3 +116,36 @@ def test_related_and_comment_headings_in_the_users_languages(lang):
     assert section_end_kind(page["comments_heading"]), page["comments_heading"]
     assert is_comment_heading(page["comments_heading"]), page["comments_heading"]
     assert is_comment_heading(page["form_label"]), page["form_label"]
+
+
+@pytest.mark.parametrize(
+    "line, rule",
+    [
+        ("ყველა უფლება დაცულია", "copyright"),
+        ("Բոլոր իրավունքները պաշտպանված են", "copyright"),
+        ("Барлық құқықтар қорғалған", "copyright"),
+        ("Усі права захищені", "copyright"),
+        ("Читати далі", "read_more"),
+        ("ვრცლად", "read_more"),
+        ("Մանրամասն", "read_more"),
+        ("Толығырақ", "read_more"),
+        ("Поділитися", "social"),
+        ("გაზიარება", "social"),
+        ("Կիսվել", "social"),
+        ("Бөлісу", "social"),
+        ("Հետևեք մեզ", "social"),  # casefolding spells "և" as "եւ"
+        ("Головна / Політика", "breadcrumb"),
+        ("მთავარი / პოლიტიკა", "breadcrumb"),
+        ("Գլխավոր › Քաղաքականություն", "breadcrumb"),
+        ("Басты бет / Саясат", "breadcrumb"),
+        ("ფოტო: საქართველოს მთავრობა", "photo_credit"),
+        ("Լուսանկարը՝ Armenpress", "photo_credit"),
+        ("Сурет: Kazinform", "photo_credit"),
+        # "Main", "chief": a home word that is an everyday word is a trail only with a separator.
+        ("მთავარი პროკურატურა იძიებს საქმეს", None),
+        ("Գլխավոր դատախազը հայտարարեց", None),
+        ("Головна подія тижня", None),
+    ],
+)
+def test_furniture_in_the_users_languages(line, rule):
+    assert label_rule(line) == rule
