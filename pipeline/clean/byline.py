@@ -11,6 +11,7 @@ from collections.abc import Iterator
 
 from ..dates import HAS_YEAR, date_spans
 from .features import lines_matching
+from .scripts import NAME_INITIAL
 
 # A byline names at most this many words ("By Dr. Anna Maria van der Berg").
 MAX_NAME_WORDS = 5
@@ -19,11 +20,12 @@ MAX_BYLINE_CHARS = 120
 # A dateline is a date, maybe a time and a short label ("Date: 2025.04.04 / 11:12").
 MAX_DATELINE_CHARS = 60
 
-_NAME_WORD = r"[A-ZÀ-ÖØ-ÞА-ЯƏÇĞİÖŞÜ][\w'’.-]*"
+_NAME_WORD = rf"{NAME_INITIAL}[\w'’.-]*"
 # Particles, and the "and" between two authors ("Lars Fischer und Alina Schadwinkel").
 _NAME = rf"{_NAME_WORD}(?:\s+(?:{_NAME_WORD}|van|von|de|der|den|da|di|del|la|le|bin|al|el|and|und|et|y|e|&)){{0,{MAX_NAME_WORDS - 1}}}"
 _HONORIFIC = r"(?:(?:Dr|Prof|Mr|Mrs|Ms|Mag|Dipl)\.?\s+)"
-_BY = r"(?:by|von|par|por|di|door|автор:?|müəllif:?|yazar:?|written by|text:|texte:)"
+# A label's colon: Armenian writes "՝" ("Հեղինակ՝ Արամ Պետրոսյան").
+_BY = r"(?:by|von|par|por|di|door|(?:автор|авторы|автори|müəllif|yazar|ავტორი|հեղինակ)[:՝]?|written by|text:|texte:)"
 
 _DATE_PREFIX = re.compile(
     r"^\W*(?:date|datum|date de publication|published(?: on)?|posted(?: on)?|post date|publié(?: le| sur)?|publicado(?: el)?|"
@@ -48,7 +50,9 @@ _WEEKDAY = (
 # case-blind, "von der Fahrbahn abgekommen" was a byline.
 _BYLINE = re.compile(rf"^\W*(?i:{_BY})\s+(?i:{_HONORIFIC})?(?P<name>{_NAME})\W*$")
 # Words one of which every byline contains (a cheap gate before the regexes).
-_BY_WORDS = frozenset("by von par por di door автор müəllif yazar written text texte".split())
+# A Korean byline: the reporter's name, then their title ("김민수 기자", "홍길동 특파원 hong@news.kr").
+_KOREAN_BYLINE = re.compile(r"^\W*(?P<name>[가-힣]{2,4})\s(?:기자|특파원|통신원)(?:\s+[\w.+-]+@[\w.-]+)?\W*$")
+_BY_WORDS = frozenset("by von par por di door автор авторы автори müəllif yazar ავტორი հեղինակ written text texte 기자 특파원 통신원".split())
 _CREDIT_WORDS = frozenset("source quelle author autor auteur written text".split())
 # For callers that gate many lines at once.
 BY_WORDS = _BY_WORDS
@@ -58,7 +62,7 @@ _DATE_THEN_BY = re.compile(rf"^(?P<date>.{{4,40}}?)\s+{_BY}\s+{_HONORIFIC}?(?P<n
 _CREDIT_LINE = re.compile(r"^\W*(?:source|quelle|source:|author|autor|auteur|written by|text)\s*:", re.IGNORECASE)
 _CREDIT_BY = re.compile(rf"\bby\s+{_HONORIFIC}?(?P<name>{_NAME_WORD}\s+{_NAME_WORD}(?:\s+{_NAME_WORD})?)")
 
-AUTHOR_LABELS = frozenset(["author", "authors", "autor", "autoren", "auteur", "автор", "müəllif", "yazar", "by"])
+AUTHOR_LABELS = frozenset(["author", "authors", "autor", "autoren", "auteur", "автор", "автори", "müəllif", "yazar", "ავტორი", "հեղինակ", "by"])
 DATE_LABELS = frozenset(["date", "datum", "published", "publié", "tarix", "дата", "veröffentlicht", "tarih"])
 
 # Domains are found from their top-level part: a pattern that starts with a
@@ -95,6 +99,9 @@ def parse_byline(text: str, tokens: list[str] | None = None) -> dict | None:
     if len(text) > MAX_BYLINE_CHARS or (tokens is not None and _BY_WORDS.isdisjoint(tokens)):
         return None
     found: dict = {}
+    korean = _KOREAN_BYLINE.match(text)
+    if korean:
+        return {"author": korean.group("name")}
     match = _BYLINE.match(text)
     if not match:
         match = _DATE_THEN_BY.match(text)

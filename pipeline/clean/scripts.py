@@ -49,6 +49,26 @@ def cased_lower(ch: str) -> bool:
     return ch.islower() and GEORGIAN_LETTERS.match(ch) is None
 
 
+def _name_initials() -> str:
+    """A character-class body: the letters below U+2000 that may open a name's word (capitals, and any letter of a script without them)."""
+    spans: list[list[int]] = []
+    for code in range(0x41, 0x2000):
+        ch = chr(code)
+        if ch.isalpha() and not cased_lower(ch):
+            if spans and spans[-1][1] == code - 1:
+                spans[-1][1] = code
+            else:
+                spans.append([code, code])
+    return "".join(re.escape(chr(lo)) + ("-" + re.escape(chr(hi)) if hi > lo else "") for lo, hi in spans)
+
+
+# The first letter of a name's word: a capital of any cased script (Latin
+# with its extensions, Greek, Cyrillic with the Ukrainian and Kazakh letters,
+# Armenian), or a letter of a script without capitals (Georgian, Hebrew,
+# Arabic...).  Hangul and Han are left out: their names follow other rules.
+NAME_INITIAL = "[" + _name_initials() + "]"
+
+
 # Scripts written without spaces between words: Thai, Lao, Myanmar, Khmer
 # (about four characters a word), Kana and Han (under two).
 UNSPACED_ALPHABETS = "\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff"

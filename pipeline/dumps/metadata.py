@@ -416,8 +416,8 @@ _BY = (
 )
 # The headline model's "byline_follows" feature reads these two as they were
 # when it was trained; find_author reads the labels below.
-_BYLINE = re.compile(rf"^\W*(?:{_BY})\s*:?\s+(?P<rest>.+)$", re.IGNORECASE)
-_BY_ALONE = re.compile(rf"^\W*(?:{_BY})\s*:?\s*$", re.IGNORECASE)
+_BYLINE = re.compile(rf"^\W*(?:{_BY})\s*[:՝]?\s+(?P<rest>.+)$", re.IGNORECASE)
+_BY_ALONE = re.compile(rf"^\W*(?:{_BY})\s*[:՝]?\s*$", re.IGNORECASE)
 
 # Byline labels, in the languages met: words that mean "by" (a name follows
 # them, with or without a colon) and nouns that name the author's part (a
@@ -431,7 +431,8 @@ _AUTHOR_NOUNS = (
 )
 # Words a "by" word follows in a byline ("Written by", "Posted by"; "Posted: May 2" dates a post).
 _BY_NOUNS = r"words|story|article|column|written|posted|reported|reporting|contributed|geschrieben|verfasst|escrito|scritto|écrit"
-_LABEL = rf"(?:(?:{_AUTHOR_NOUNS}|{_BY_NOUNS})\s*)?(?:(?:{_BY_WORDS})+\b\s*)+:?|(?:{_AUTHOR_NOUNS})\s*:"
+# A label's colon, or Armenian's "՝" ("Հեղինակ՝ Արամ Պետրոսյան").
+_LABEL = rf"(?:(?:{_AUTHOR_NOUNS}|{_BY_NOUNS})\s*)?(?:(?:{_BY_WORDS})+\b\s*)+[:՝]?|(?:{_AUTHOR_NOUNS})\s*[:՝]"
 # The first letters of every label: most lines are told from a byline by them, before any pattern runs.
 _LABEL_STARTS = frozenset(word[:3] for word in f"{_AUTHOR_NOUNS}|{_BY_NOUNS}|{_BY_WORDS}".split("|"))
 _NON_WORD_CHARS = " \t\"'“”‘’«»()[]{}.,;:!?…*•·|–—-_#>/"

@@ -27,6 +27,25 @@ def test_bylines_need_capitalised_names(line, author):
     assert (found or {}).get("author") == author
 
 
+@pytest.mark.parametrize(
+    "line, author",
+    [
+        ("Автор: Іван Петренко", "Іван Петренко"),  # Ukrainian capitals outside А-Я
+        ("Авторы: Айгүл Сейітова", "Айгүл Сейітова"),  # Kazakh letters
+        ("ავტორი: ნინო ბერიძე", "ნინო ბერიძე"),  # Georgian has no capitals: any letter opens a name
+        ("Հեղինակ՝ Արամ Պետրոսյան", "Արամ Պետրոսյան"),  # Armenian writes the label's colon "՝"
+        ("Müəllif: Əli Həsənov", "Əli Həsənov"),
+        ("Von Łukasz Nowak", "Łukasz Nowak"),  # Latin capitals beyond Latin-1
+        ("김민수 기자", "김민수"),  # a Korean reporter's name, then their title
+        ("홍길동 특파원 hong@news.kr", "홍길동"),
+        ("기자 회견이 열렸다", None),  # "press conference": no name before the title
+    ],
+)
+def test_bylines_in_the_users_languages(line, author):
+    found = parse_byline(line)
+    assert (found or {}).get("author") == author
+
+
 def test_dates_and_bylines():
     assert parse_date("2025.04.04 / 11:12") == "2025-04-04"
     assert parse_date("am 31. Mai 2012") == "2012-05-31"

@@ -314,7 +314,7 @@ def _author(lines: list[str], headline: str = "Leeds approves riverside cycle la
         ("Yazar: Ayşe Yılmaz", "Ayşe Yılmaz"),
         ("Müəllif: Leyla Əliyeva", "Leyla Əliyeva"),
         ("Автор: Олена Коваленко", "Олена Коваленко"),
-        ("Հեղինակ՝ Աննա Պետրոսյան", None),  # an Armenian colon is not ours: no label, and no capitals in a bare line
+        ("Հեղինակ՝ Աննա Պետրոսյան", "Աննա Պետրոսյան"),  # Armenian writes a label's colon "՝"
         ("서울=연합뉴스) 김민수 기자 = 시의회가 자전거 도로를 승인했다", "김민수"),
         ("글: 홍길동", "홍길동"),
         ("Text by Hunter Dukes", "Hunter Dukes"),
