@@ -85,7 +85,8 @@ PAYWALL = re.compile(
 )
 
 ADVERTISING = re.compile(
-    r"(?:^\W*(?:anzeige|werbung|advertisement|sponsored|publicidad|publicité)\s*(?:$|[:|,–-])|"
+    r"(?:^\W*(?:anzeige|werbung|advertisement|sponsored|publicidad|publicité|реклама|reklam|жарнама|რეკლამა|գովազդ|광고)"
+    r"\s*(?:$|[:|,–-])|"
     r"\baffiliate[- ]?links?\b|\benthält werbung\b|\bwerbung für\b|"
     r"\b(?:from|by) (?:one or more of )?our advertisers\b|\badvertisers do not\b|\bmay receive (?:a )?commission\b|"
     r"\bprovision\b.{0,40}\b(?:link|kauf)|\blinks?\b.{0,60}\bprovision\b|\baffiliate commission\b|"
@@ -183,7 +184,7 @@ _NOTICE_WORDS = frozenset(
     """view read continue subscriber subscribers lire accéder abonnés créez weiterlesen abonnenten testen
     bezahlschranke cancela hazte exclusivo anzeige werbung advertisement advertisers advertise sponsored
     publicidad publicité provision commission affiliate affiliate-link affiliate-links affiliatelink affiliatelinks
-    supported""".split()
+    supported реклама reklam жарнама რეკლამა գովազդ 광고""".split()
 )
 
 

@@ -162,7 +162,8 @@ COMMENT_FORM = re.compile(
     r"votre adresse (?:e-mail|email|de messagerie) ne sera pas publiée|les champs obligatoires|"
     r"tu dirección de correo electrónico no será publicada|"
     r"il tuo indirizzo email non sarà pubblicato|"
-    r"ваш (?:e-mail|адрес email) не будет опубликован)",
+    r"ваш (?:e-mail|адрес email) не будет опубликован|"
+    r"не оприлюднюватиметься|не буде опублікован|e-posta adresiniz yayınlanmayacak|e-poçt ünvanınız dərc olunmayacaq)",
     re.IGNORECASE,
 )
 
@@ -182,7 +183,7 @@ COPYRIGHT = re.compile(
 DISCLAIMER = re.compile(
     r"(?:views (?:and opinions )?expressed (?:in|by|here)|do(?:es)? not necessarily (?:reflect|represent)|"
     r"the opinions expressed|geben nicht unbedingt|nicht notwendigerweise die meinung|"
-    r"n'engagent que leurs? auteurs?|не обязательно совпадает|может не совпадать с позицией)",
+    r"n'engagent que leurs? auteurs?|не обязательно совпадает|может не совпадать с позицией|може не збігатися з позицією)",
     re.IGNORECASE,
 )
 
@@ -306,7 +307,8 @@ _FIRST_WORDS = frozenset(
 # Words the unanchored patterns need somewhere in the line.
 _ANYWHERE_WORDS = frozenset(
     """copyright rights rechte droits derechos права hüquqlar hakları expressed necessarily unbedingt
-    notwendigerweise n'engagent обязательно совпадать email adresse dirección indirizzo required notify
+    notwendigerweise n'engagent обязательно совпадать збігатися email adresse dirección indirizzo required notify
+    оприлюднюватиметься опублікована опубліковано e-posta e-poçt
     logged erforderliche obligatoires e-mail e-mail-adresse veröffentlicht publiée publicada pubblicato photo photos photograph foto bild image getty reuters afp dpa epa ap
     diritti direitos rechten prawa cipta quyền δικαιώματα حقوق الحقوق הזכויות सर्वाधिकार құқықтар უფლება իրավունքները
     shutterstock istock shutterstock.com istock.com istockphoto thinkstock unsplash pixabay imago alliance picture-alliance keystone xinhua ваш

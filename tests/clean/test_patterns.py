@@ -141,6 +141,10 @@ def test_related_and_comment_headings_in_the_users_languages(lang):
         ("ფოტო: საქართველოს მთავრობა", "photo_credit"),
         ("Լուսանկարը՝ Armenpress", "photo_credit"),
         ("Сурет: Kazinform", "photo_credit"),
+        ("Ваша e-mail адреса не оприлюднюватиметься. Обов'язкові поля позначені *", "comment_form"),
+        ("E-posta adresiniz yayınlanmayacak. Gerekli alanlar * ile işaretlenmişlerdir", "comment_form"),
+        ("E-poçt ünvanınız dərc olunmayacaq.", "comment_form"),
+        ("Думка автора може не збігатися з позицією редакції", "disclaimer"),
         # "Main", "chief": a home word that is an everyday word is a trail only with a separator.
         ("მთავარი პროკურატურა იძიებს საქმეს", None),
         ("Գլխավոր դատախազը հայտարարեց", None),
@@ -149,3 +153,13 @@ def test_related_and_comment_headings_in_the_users_languages(lang):
 )
 def test_furniture_in_the_users_languages(line, rule):
     assert label_rule(line) == rule
+
+
+@pytest.mark.parametrize("label", ["Реклама", "Reklam", "Жарнама", "რეკლამა", "Գովազդ", "광고", "Реклама:"])
+def test_advertising_labels_in_the_users_languages(label):
+    from pipeline.clean.html_blocks import furniture_rule
+    from pipeline.document import Block
+
+    assert furniture_rule(Block(text=label, kind="p")) == "advertising"
+    # A sentence about advertising is the article's.
+    assert furniture_rule(Block(text=f"{label.rstrip(':')} на телевидении дорожает, говорят эксперты.", kind="p")) is None
