@@ -13,6 +13,7 @@ the block model's decisions (pipeline.dumps.blockmodel).  The steps then only de
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from functools import cached_property
 
@@ -35,6 +36,8 @@ STATED_KEYS = ("title", "author", "published", "site")
 # A line of the page's prose this long is a paragraph, never the headline
 # (headlines are shorter; the layout's own measure of prose excludes the rest).
 HEADLINE_PROSE_CHARS = 120
+# What parts a breadcrumb trail: "Home » News", "Home > News", "Home / News".
+_TRAIL_SEPARATOR = re.compile(r"\s*[>»›→]\s*|\s+[|/]\s+")
 
 
 class Page:
@@ -151,6 +154,9 @@ class Page:
             self.texts[:end], self.metadata_core, self.kinds[:end], headline_model=dumps_metadata.load_headline_model(), excluded=excluded
         )
         self.headline = stated.get("headline_line")
+        if self.headline is not None and self.furniture.get(self.headline) == rules.BREADCRUMB and stated.get("title") == self.texts[self.headline]:
+            # A trail that ends with the story's title ("Home » Archive » Finance » Headline"): its last part.
+            stated["title"] = _TRAIL_SEPARATOR.split(self.texts[self.headline])[-1].strip() or None
         for key in ("title", "published", "author"):
             if stated.get(key):
                 self.found[key] = stated[key]

@@ -56,6 +56,20 @@ def test_a_skip_link_is_furniture_and_never_the_headline(skip):
     assert page.headline == 1 and page.found["title"] == ARTICLE_DE[0]
 
 @pytest.mark.parametrize(
+    "trail, title",
+    [
+        ("Home » Archive » Cities » Flood defences to be rebuilt along the river", "Flood defences to be rebuilt along the river"),
+        ("Home > News > Flood defences to be rebuilt along the river after record storms", ARTICLE_EN[0]),
+    ],
+)
+def test_a_breadcrumb_picked_for_the_headline_gives_its_last_part(trail, title):
+    # No headline line of its own: the trail that ends with the story's title stands for it.
+    page = Page(text_doc(["Example News", "Menu", trail, *ARTICLE_EN[1:]]))
+    assert page.furniture[2] == rules.BREADCRUMB
+    assert page.found["title"] == title
+
+
+@pytest.mark.parametrize(
     "lines, language",
     [(ARTICLE_EN, "en"), (ARTICLE_DE, "de"), (AZ, "az"), (["12:30", "©", "→"], "und")],
 )
