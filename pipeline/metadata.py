@@ -272,9 +272,9 @@ def _without_site(title: str | None, site: str | None) -> str | None:
 # "By Jane Doe", "Von Jane Doe", "Erstellt von Jane Doe", "Автор: Иван Петров": the words before a byline's name
 # ("Article by", "Veröffentlicht am" alone leave too little to be a name).
 _BYLINE_LABEL = re.compile(
-    r"^(?:(?:by|von|par|por|di|door|av|af|przez|автор|авторы|автора|yazar|yazan|작성자|기자|text|texte|texto|"
-    r"written|posted|published|author|autor|autorin|autoren|auteur|autore|erstellt|geschrieben|veröffentlicht|"
-    r"article|artikel|authored|escrito|écrit|scritto|publié|publicado|pubblicato|опубликовано)\b[\s:|-]*)+",
+    r"^(?:(?:by|von|par|por|di|door|av|af|przez|автор|авторы|автора|автори|yazar|yazan|müəllif|ავტორი|հեղինակ|작성자|기자|"
+    r"text|texte|texto|written|posted|published|author|autor|autorin|autoren|auteur|autore|erstellt|geschrieben|veröffentlicht|"
+    r"article|artikel|authored|escrito|écrit|scritto|publié|publicado|pubblicato|опубликовано)\b[\s:՝|-]*)+",
     re.IGNORECASE,
 )
 # A byline element's text longer than this holds more than names (a bio, a date line).

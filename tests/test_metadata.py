@@ -1,5 +1,7 @@
 """HTML metadata: JSON-LD first, then OpenGraph and <meta>, then the page's own elements; nothing guessed."""
 
+import pytest
+
 from pipeline.html.dom import read_page
 from pipeline.metadata import json_ld_article, page_metadata
 
@@ -122,6 +124,21 @@ def test_byline_labels_go_and_a_label_alone_is_no_name():
     assert _byline_name("Authored by: Dr. Ehsan Jazini") == "Dr. Ehsan Jazini"
     assert _byline_name("Article by") is None
     assert _byline_name("Veröffentlicht am") is None
+
+
+@pytest.mark.parametrize(
+    "byline, name",
+    [
+        ("ავტორი: ნინო ბერიძე", "ნინო ბერიძე"),
+        ("Հեղինակ՝ Արամ Պետրոսյան", "Արամ Պետրոսյան"),  # Armenian writes a label's colon "՝"
+        ("Müəllif: Əli Həsənov", "Əli Həsənov"),
+        ("Автори: Іван Петренко та Олена Коваленко", "Іван Петренко та Олена Коваленко"),
+    ],
+)
+def test_byline_labels_in_the_users_languages(byline, name):
+    from pipeline.metadata import _byline_name
+
+    assert _byline_name(byline) == name
 
 
 def test_scripts_cut_before_htmldate_run_to_the_end_when_left_open():
