@@ -23,6 +23,7 @@ import re
 from datetime import date
 from urllib.parse import urljoin, urlsplit
 
+from .clean.byline import KOREAN_REPORTER
 from .document import composed, unescaped, visible
 from .html.marks import Mark
 
@@ -311,6 +312,9 @@ def _author_element(page) -> str | None:
 
 def _byline_name(text: str) -> str | None:
     """The names in a byline's text without its label ("By", "Von"), or None when the text holds more than names."""
+    korean = KOREAN_REPORTER.search(text)
+    if korean:  # "김민수 기자", "글·사진 김민수 기자": the name before the reporter's title
+        return korean.group("name")
     text = _BYLINE_LABEL.sub("", text.strip()).strip(" ,|-–—·")
     if 2 < len(text) <= MAX_BYLINE_CHARS and not any(ch.isdigit() for ch in text):
         return clean_authors(text)

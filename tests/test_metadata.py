@@ -133,6 +133,8 @@ def test_byline_labels_go_and_a_label_alone_is_no_name():
         ("Հեղինակ՝ Արամ Պետրոսյան", "Արամ Պետրոսյան"),  # Armenian writes a label's colon "՝"
         ("Müəllif: Əli Həsənov", "Əli Həsənov"),
         ("Автори: Іван Петренко та Олена Коваленко", "Іван Петренко та Олена Коваленко"),
+        ("김민수 기자", "김민수"),  # the name before the reporter's title
+        ("글·사진 김민수 기자", "김민수"),
     ],
 )
 def test_byline_labels_in_the_users_languages(byline, name):

@@ -50,8 +50,11 @@ _WEEKDAY = (
 # case-blind, "von der Fahrbahn abgekommen" was a byline.
 _BYLINE = re.compile(rf"^\W*(?i:{_BY})\s+(?i:{_HONORIFIC})?(?P<name>{_NAME})\W*$")
 # Words one of which every byline contains (a cheap gate before the regexes).
-# A Korean byline: the reporter's name, then their title ("김민수 기자", "홍길동 특파원 hong@news.kr").
-_KOREAN_BYLINE = re.compile(r"^\W*(?P<name>[가-힣]{2,4})\s(?:기자|특파원|통신원)(?:\s+[\w.+-]+@[\w.-]+)?\W*$")
+# A Korean reporter's name, then their title: "김민수 기자", "홍길동 특파원".
+_KOREAN_NAME_TITLE = r"(?P<name>[가-힣]{2,4})\s?(?:기자|특파원|통신원)(?![가-힣])"
+# Such a name inside a line ("서울=연합뉴스) 김민수 기자 = ..."), and a line that is only a byline (an e-mail may follow).
+KOREAN_REPORTER = re.compile(rf"(?:^|[\s=)\]]){_KOREAN_NAME_TITLE}")
+_KOREAN_BYLINE = re.compile(rf"^\W*{_KOREAN_NAME_TITLE}(?:\s+[\w.+-]+@[\w.-]+)?\W*$")
 _BY_WORDS = frozenset("by von par por di door автор авторы автори müəllif yazar ავტორი հեղինակ written text texte 기자 특파원 통신원".split())
 _CREDIT_WORDS = frozenset("source quelle author autor auteur written text".split())
 # For callers that gate many lines at once.

@@ -37,6 +37,7 @@ from pathlib import Path
 
 import numpy as np
 
+from ..clean.byline import KOREAN_REPORTER
 from ..clean.features import lines_matching
 from ..clean.scripts import HANGUL_SYLLABLE, cased_lower
 from ..clean.wordweights import korean_stem
@@ -446,7 +447,7 @@ _INNER_BY = re.compile(r"[\d|·•–—,:]\s*(?:By|Von|Par|Por)\s+(?P<rest>[^\W
 _INNER_BY_WORD = re.compile(r"\b(?:By|Von|Par|Por)\s")
 _ENDS_BY = re.compile(rf"\b(?:{_BY_WORDS})\W*$", re.IGNORECASE)
 # A reporter's title after the name in Korean: "홍길동 기자".
-_TITLE_AFTER = re.compile(r"(?:^|[\s=)\]])(?P<name>[가-힣]{2,4})\s?(?:기자|특파원|통신원)(?![가-힣])")
+_TITLE_AFTER = KOREAN_REPORTER
 # What ends a name in a byline: a separator, a date, a role.
 _NAME_END = re.compile(r"\s*(?:[|·•–—,/(]|\s-\s|\bpublished\b|\bupdated\b|\bon\b|\bin\b|\bam\b|\ble\b|\d).*$", re.IGNORECASE)
 # A month name before a day or year ("Sofia Gonzalez December 2, 2025"), or glued to the name ("GiuffridaMar 5").
