@@ -42,7 +42,7 @@ _READ_ALSO = (
     r"ასევე წაიკითხეთ|ასევე იხილეთ|կարդացեք նաև|կարդացեք նաեւ|դիտեք նաև|관련기사|関連記事|相关阅读|延伸阅读)"
 )
 # "Lea también: <headline>", "À lire aussi » <headline>", ">> <headline> <<".
-READ_ALSO_TEASER = re.compile(rf"^\W*{_READ_ALSO}\s*[:»>|–-]+\s*\S", re.IGNORECASE)
+READ_ALSO_TEASER = re.compile(rf"^\W*{_READ_ALSO}\s*[:՝»>|–-]+\s*\S", re.IGNORECASE)  # "՝": Armenian's colon
 # A label alone: "Schon gelesen?", "Lesen Sie auch die folgenden Beiträge:".
 READ_ALSO_LABEL = re.compile(
     rf"^\W*(?:{_READ_ALSO}|das (?:thema )?könnte (?:dich|sie) auch interessieren|"

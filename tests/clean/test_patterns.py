@@ -163,3 +163,19 @@ def test_advertising_labels_in_the_users_languages(label):
     assert furniture_rule(Block(text=label, kind="p")) == "advertising"
     # A sentence about advertising is the article's.
     assert furniture_rule(Block(text=f"{label.rstrip(':')} на телевидении дорожает, говорят эксперты.", kind="p")) is None
+
+
+@pytest.mark.parametrize(
+    "teaser",
+    [
+        "Həmçinin oxuyun: Bakıda yeni park açıldı",
+        "ასევე წაიკითხეთ: თბილისში ახალი პარკი გაიხსნა",
+        "Կարդացեք նաև՝ Երևանում նոր այգի է բացվել",  # Armenian's colon
+        "Тағы оқыңыз: Астанада жаңа саябақ ашылды",
+    ],
+)
+def test_read_also_teasers_in_the_users_languages(teaser):
+    from pipeline.clean.html_blocks import furniture_rule
+    from pipeline.document import Block
+
+    assert furniture_rule(Block(text=teaser, kind="p")) == "read_more"
