@@ -193,6 +193,8 @@ PHOTO_CREDIT = re.compile(
     r"quelle|source image|photo credit|bildquelle|fotoğraf|şəkil|사진|写真|图片|crédito|créditos|kuva|zdjęcie|fot\.|"
     r"ფოტო|լուսանկարը|լուսանկարներ|сурет)"
     r"\s*(?::|՝|©|by\b)|"
+    # Korean credits write "=": "사진=연합뉴스", "(자료사진=뉴스1)".
+    r"^\W*(?:자료)?사진\s*=|"
     r"\bphoto(?:graph)?s? by\s+[A-Z][\w.-]+(?:\s+[A-Z][\w.-]+)*\W*$|"
     # A credit line ends with the agency: "Augusta National/Getty Images", "TebNad/Shutterstock.com".
     r"\b(?:getty images|getty|reuters|afp|dpa|ap photo|epa|shutterstock|istock|istockphoto|thinkstock|"
@@ -221,6 +223,7 @@ _COMMENT_FORM_FOLDED, _COPYRIGHT_FOLDED, _DISCLAIMER_FOLDED, _PHOTO_CREDIT_FOLDE
 PHOTO_CAPTION_CREDIT = re.compile(
     r"\b(?i:photo(?:graph)?s?|foto|bild|image)\s*(?i:by|von|par|:|©)\s*[A-Z][\w.-]+(?:[ -][A-Z][\w.-]+){0,3}\W*$|"
     r"\((?i:fotos?|photos?|bild|bildquelle|symbolbild|image|imagen|foto\w*)\b[^()]{0,80}\)\W*$|"
+    r"\((?:자료)?사진\s*=[^()]{1,40}\)\W*$|"
     r"\((?i:quelle|source|fuente)\s*:[^()/]*/[^()]*\)\W*$|"
     r"\((?:REUTERS|AFP|EFE|AP|DPA|EPA|dpa)\s*/[^()]{1,60}\)\W*$|"
     r"©\s*[^©\d][^©]{0,60}$|"

@@ -141,6 +141,10 @@ def test_related_and_comment_headings_in_the_users_languages(lang):
         ("ფოტო: საქართველოს მთავრობა", "photo_credit"),
         ("Լուսանկարը՝ Armenpress", "photo_credit"),
         ("Сурет: Kazinform", "photo_credit"),
+        ("사진=연합뉴스", "photo_credit"),  # Korean credits write "="
+        ("(자료사진=뉴스1)", "photo_credit"),
+        ("서울 시청 앞 광장에서 시민들이 행진하고 있다. (사진=연합뉴스)", "photo_caption"),
+        ("사진으로 보는 오늘의 뉴스", None),
         ("Ваша e-mail адреса не оприлюднюватиметься. Обов'язкові поля позначені *", "comment_form"),
         ("E-posta adresiniz yayınlanmayacak. Gerekli alanlar * ile işaretlenmişlerdir", "comment_form"),
         ("E-poçt ünvanınız dərc olunmayacaq.", "comment_form"),
