@@ -25,6 +25,7 @@ from urllib.parse import urljoin, urlsplit
 
 from .clean.byline import KOREAN_REPORTER
 from .document import composed, unescaped, visible
+from .html.dom import SCRIPT_OR_STYLE
 from .html.marks import Mark
 
 _WS = re.compile(r"\s+")
@@ -331,8 +332,8 @@ def _time_element_date(head) -> str | None:
     return None
 
 
-# One left open runs to the end, as the parser reads it (one pass over a page of unclosed <script> tags).
-_SCRIPTS = re.compile(r"<(script|style)\b.*?(?:</\1\s*>|\Z)", re.DOTALL | re.IGNORECASE)
+# Cut before htmldate runs; one left open runs to the end, as the parser reads it.
+_SCRIPTS = re.compile(SCRIPT_OR_STYLE, re.DOTALL | re.IGNORECASE)
 # The page's own dateline is looked for this many blocks around its headline.
 DATELINE_BEFORE_HEADLINE = 5
 DATELINE_AFTER_HEADLINE = 15

@@ -245,9 +245,14 @@ def without_huge_tags(html: str) -> str:
 # parser: markup is measured before it is parsed.  A page needs as many tags
 # as it is deep, so pages with fewer tags than this are not measured.
 PARSE_MAX_NESTING = 4000
-# A script, a style or a comment left open runs to the end, as the parser reads it.
+# A script or a style, and a comment, each to its end, or to the end of the
+# markup when left open, as the parser reads them (each is then scanned
+# once, not once per start tag).  SCRIPT_OR_STYLE must come first in a
+# pattern: its "\1" is the first group.
+SCRIPT_OR_STYLE = r"<(script|style)\b.*?(?:</\1\s*>|\Z)"
+_COMMENT = r"<!--.*?(?:-->|\Z)"
 _TAG_OR_SKIPPED = re.compile(
-    r"<(script|style)\b.*?(?:</\1\s*>|\Z)|<svg\b.*?</svg\s*>|<math\b.*?</math\s*>|<!--.*?(?:-->|\Z)|<(/?)([a-zA-Z][a-zA-Z0-9]*)[^>]*?(/?)>",
+    rf"{SCRIPT_OR_STYLE}|<svg\b.*?</svg\s*>|<math\b.*?</math\s*>|{_COMMENT}|<(/?)([a-zA-Z][a-zA-Z0-9]*)[^>]*?(/?)>",
     re.DOTALL | re.IGNORECASE,
 )
 # Elements that close without an end tag: they do not nest.
@@ -286,11 +291,9 @@ def nesting_estimate(html: str) -> int:
 # it, except that one holding over NOSCRIPT_MAX_CHARS characters of text
 # keeps its content: the text scripts would have shown.
 NOSCRIPT_MAX_CHARS = 1000
-# A script, a style, a comment or a <noscript> left open runs to the end of
-# the markup, as in a browser (each is then scanned once, not once per start
-# tag: a page of unclosed <script> tags costs one pass, not one per tag).
+# A <noscript> left open runs to the end of the markup too, as in a browser.
 _NOSCRIPT_OR_SKIPPED = re.compile(
-    r"<(script|style)\b.*?(?:</\1\s*>|\Z)|<!--.*?(?:-->|\Z)|<noscript\b[^>]*>(.*?)(?:</noscript\s*>|\Z)", re.DOTALL | re.IGNORECASE
+    rf"{SCRIPT_OR_STYLE}|{_COMMENT}|<noscript\b[^>]*>(.*?)(?:</noscript\s*>|\Z)", re.DOTALL | re.IGNORECASE
 )
 _TAG = re.compile(r"<[^>]*>")
 
