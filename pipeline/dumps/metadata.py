@@ -446,8 +446,6 @@ _GLUED_BY = re.compile(r"^(\W*)(By|Von)(?=[^\W\d_])")
 _INNER_BY = re.compile(r"[\d|·•–—,:]\s*(?:By|Von|Par|Por)\s+(?P<rest>[^\W\d_].*)$")
 _INNER_BY_WORD = re.compile(r"\b(?:By|Von|Par|Por)\s")
 _ENDS_BY = re.compile(rf"\b(?:{_BY_WORDS})\W*$", re.IGNORECASE)
-# A reporter's title after the name in Korean: "홍길동 기자".
-_TITLE_AFTER = KOREAN_REPORTER
 # What ends a name in a byline: a separator, a date, a role.
 _NAME_END = re.compile(r"\s*(?:[|·•–—,/(]|\s-\s|\bpublished\b|\bupdated\b|\bon\b|\bin\b|\bam\b|\ble\b|\d).*$", re.IGNORECASE)
 # A month name before a day or year ("Sofia Gonzalez December 2, 2025"), or glued to the name ("GiuffridaMar 5").
@@ -681,7 +679,7 @@ def labelled_name(texts: list[str], i: int, page: _PageWords, inline: bool = Tru
         return name
     if _INNER_BY_WORD.search(text) and (inner := _INNER_BY.search(text)) and (name := name_of(inner.group("rest"))) and len(name.split()) >= 2:
         return name
-    if page.hangul and (korean := _TITLE_AFTER.search(text)):
+    if page.hangul and (korean := KOREAN_REPORTER.search(text)):
         return korean.group("name")
     return None
 
