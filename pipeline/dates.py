@@ -6,8 +6,10 @@ One reader for every part of the pipeline: a dump's metadata
 (pipeline.metadata).  It reads numeric dates (2025-04-04, 04.04.2025,
 2025년 4월 4일, 2025年4月4日), month names in many languages and their case
 forms ("4 апреля 2025", "4 квітня 2025", "4 Nisan 2025", "4 აპრილი 2025",
-"4 ապրիլի 2025", "2025 жылғы 4 сәуір", "April 4, 2025"), and a slashed date
-only where one of its numbers cannot be a month.
+"4 ապրիլի 2025", "2025 жылғы 4 сәуір", "April 4, 2025"), the year first
+with its own ending or label ("2025-ci il 4 aprel", "2025 թ. ապրիլի 4",
+"2025. 4. 4."), and a slashed date only where one of its numbers cannot be
+a month.
 """
 
 from __future__ import annotations
@@ -69,10 +71,15 @@ _TEXT_DMY = re.compile(
 _TEXT_MDY = re.compile(rf"(?<![\w]){_MONTH_WORD}\s+{_DAY}(?:st|nd|rd|th)?[,.]?\s+{_YEAR}{_YEAR_END}", re.IGNORECASE)
 # A month name a dump glued to the word before it ("By Jane DoeMar 5, 2025"): the capitalised tail of a word.
 _GLUED_TAIL = re.compile(r"(?<=[a-z])[A-Z][a-z]{2,}\.?$")
-# "2025 жылғы 29 қаңтар", "2025. gada 29. janvāris", "2025, 29 იანვარი".
-_TEXT_YDM = re.compile(rf"(?<!\d){_YEAR}[.,]?(?:\s+[^\W\d_]{{1,8}}\.?)?\s+{_DAY}\.?\s+{_MONTH_WORD}", re.IGNORECASE)
+# A year's own ordinal ending or label, as some languages write the year before the day ("2025-ci il", "2025-yil", "2025 жылғы", "2025 թ.", "2025. gada").
+_YEAR_LABEL = r"(?:-[^\W\d_]{1,3})?[.,]?(?:\s+[^\W\d_]{1,8}\.?)?"
+# "2025 жылғы 29 қаңтар", "2025. gada 29. janvāris", "2025, 29 იანვარი", "2025-ci il 29 yanvar", "2025-yil 29-yanvar".
+_TEXT_YDM = re.compile(rf"(?<!\d){_YEAR}{_YEAR_LABEL}\s+{_DAY}(?:\.?\s+|-){_MONTH_WORD}", re.IGNORECASE)
+# "2025 թ. հունվարի 29", "2025. január 29.": the year, the month, then the day.
+_TEXT_YMD = re.compile(rf"(?<!\d){_YEAR}{_YEAR_LABEL}\s+{_MONTH_WORD}\s+{_DAY}(?![\d:])", re.IGNORECASE)
 _CJK = re.compile(r"(?<!\d)((?:19|20)\d\d)\s*[년年]\s*(\d{1,2})\s*[월月]\s*(\d{1,2})(?:\s*[일日])?")
-_ISO = re.compile(r"(?<!\d)((?:19|20)\d\d)[-./](\d{1,2})[-./](\d{1,2})(?!\d)")
+# "2025-01-29", "2025.01.29", and "2025. 1. 29." as Korean pages space it.
+_ISO = re.compile(r"(?<!\d)((?:19|20)\d\d)(?:[-/]|\.\s?)(\d{1,2})(?:[-/]|\.\s?)(\d{1,2})(?!\d)")
 _DMY_NUMERIC = re.compile(r"(?<![\d.])(\d{1,2})[./-](\d{1,2})[./-]((?:19|20)\d\d)(?!\d)")
 _SLASHED = re.compile(r"(?<![\d/])(\d{1,2})/(\d{1,2})/((?:19|20)\d\d)(?!\d)")
 
@@ -115,6 +122,8 @@ def _found(text: str) -> list[tuple[int, int, str | None]]:
         found.append((m.start(), m.end(), _iso(m.group(3), month, m.group(2))))
     for m in _TEXT_YDM.finditer(text):
         found.append((m.start(), m.end(), _iso(m.group(1), month_number(m.group(3)), m.group(2))))
+    for m in _TEXT_YMD.finditer(text):
+        found.append((m.start(), m.end(), _iso(m.group(1), month_number(m.group(2)), m.group(3))))
     return sorted(found, key=lambda f: (f[0], -f[1]))
 
 

@@ -33,6 +33,15 @@ from pipeline.dates import date_spans, dates_in, month_number, parse_date
         ("05 ARALIK 2025", "2025-12-05"),
         ("3 EKİM 2025 CUMA", "2025-10-03"),
         ("5-dekabr, 2025", "2025-12-05"),
+        # The year first, with its own ending or label, the day before or after the month.
+        ("2025-ci il 29 yanvar", "2025-01-29"),
+        ("2025-yil 29-yanvar", "2025-01-29"),
+        ("2025 թ. հունվարի 29", "2025-01-29"),
+        ("2025 թ. հունվարի 29, 14:30", "2025-01-29"),
+        ("2025. január 29.", "2025-01-29"),
+        ("2025. 1. 29. 오후 2:30", "2025-01-29"),  # a Korean page's spaced numeric date
+        ("2025 Dec 2025", None),
+        ("2025 May 12:30", None),  # a clock time is no day
         ("vor 2 Stunden", None),
         ("Heute", None),
     ],

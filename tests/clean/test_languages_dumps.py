@@ -88,3 +88,24 @@ def test_the_menu_row_is_never_named_the_headline(lang):
     c = PAGES[lang]
     doc = cleaned(wrapped_dump(c))
     assert doc.metadata.get("title") in (c["headline"], None)
+
+
+@pytest.mark.parametrize(
+    "lang, dateline",
+    [
+        ("hy", "2024 թ. մայիսի 6, 09:00"),
+        ("az", "2024-cü il 6 may, 09:00"),
+        ("ka", "2024 წლის 6 მაისი, 09:00"),
+        ("kk", "2024 жылғы 6 мамыр, 09:00"),
+        ("ru", "6 мая 2024, 09:00"),
+        ("uk", "6 травня 2024 р., 09:00"),
+        ("tr", "06 Mayıs 2024 Pazartesi 09:00"),
+    ],
+)
+def test_a_dateline_as_the_language_writes_it_is_read_and_removed(lang, dateline):
+    c = PAGES[lang]
+    lines = nodes_dump(c).split("\n")
+    lines.insert(lines.index(c["headline"], 1) + 1, dateline)
+    doc = cleaned("\n".join(lines))
+    assert doc.metadata.get("published") == "2024-05-06"
+    assert dateline not in doc.text
