@@ -171,6 +171,79 @@ def parse_dateline(text: str, has_year: bool | None = None) -> dict | None:
     return {"published": published} if published else {}
 
 
+# What parts of a line a site prints its byline and date in are separated by ("Jane Doe | May 6, 2024 · 09:00").
+_PARTS = re.compile(r"\s*[|·•]\s*|\s+[–—-]\s+")
+# A name with no "By" beside a date is a byline of at most this many words (more may be a headline: "Weekly Stock Market Update | 6 May 2024").
+MAX_BARE_NAME_WORDS = 3
+# A word of the date's that stands between the name and the date, maybe glued to the name ("By Korin MillerPublished: Jan 29, 2025", "Par Matthieu Hy le 07 Mai 2020").
+_DATE_WORD_AFTER_NAME = re.compile(
+    r"(?:(?:\s+(?i:(?:last\s+)?updated|published|posted|veröffentlicht|aktualisiert|publié|publicado|pubblicato|опубликовано|обновлено|"
+    r"опубліковано|оновлено|on|am|vom|le|el|de|del|il))+|(?<=[a-z])(?:Published|Posted|Updated|Last Updated))\s*:?\s*$"
+)
+# The glued head of a date's first word ("ZeldmanNovember" starts at "Zeldman").
+_GLUED_HEAD = re.compile(r"[^\W\d_]*?[a-z](?=[A-Z][a-z]{2,})")
+# The edges of a byline cut from the date beside it ("Автор: Иван Петров, 6 мая 2024").
+_CUT_EDGES = " ,;-–—/"
+
+
+def parse_byline_and_date(text: str) -> dict | None:
+    """A line that is a byline and the date, in either order ("Автор: Іван Петренко | 6 травня 2024, 09:00", "May 6, 2024 · By Jane Doe"): what it states; None for any other line.
+
+    Its parts are one date (a dateline's words, a time and a weekday beside
+    it) and one byline; a bare name ("Ahmet Yılmaz | 06 Mayıs 2024") makes
+    the line metadata too, but only a labelled one ("By", "Автор:") is
+    taken for the author: a bare one may be a section's or the site's name.
+    """
+    if len(text) > MAX_BYLINE_CHARS or not HAS_YEAR.search(text):
+        return None
+    found: dict = {}
+    dated = named = False
+    for part in filter(None, (p.strip() for p in _PARTS.split(text))):
+        stated = parse_dateline(part)
+        if stated is not None and not dated:
+            dated = True
+            found.update(stated)
+            continue
+        if _DATELINE_REST.sub("", part) == "":
+            continue  # a time or a weekday of its own
+        if named:
+            return None
+        named = True
+        if dated or HAS_YEAR.search(part) is None:
+            name, mixed = part, False
+        else:  # the byline and the date in one part, a comma or a space between
+            spans = date_spans(part)
+            if len(spans) != 1:
+                return None
+            start, end, published = spans[0]
+            # A name a dump glued to the month ("by Jeffrey ZeldmanNovember 20, 2007"): the date starts at the month.
+            glued = _GLUED_HEAD.match(part, start)
+            start = glued.end() if glued else start
+            before, after = part[:start], part[end:]
+            if _DATELINE_REST.sub("", after) == "":
+                name = before
+            elif _DATELINE_REST.sub("", before) == "":
+                name = after
+            else:
+                return None
+            dated = mixed = True
+            if published:
+                found["published"] = published
+        name = name.strip(_CUT_EDGES)
+        between = _DATE_WORD_AFTER_NAME.search(name)
+        if between:
+            name = name[: between.start()].strip(_CUT_EDGES)
+            if "updated" in between.group(0).casefold():
+                found.pop("published", None)  # the date the story was updated, not published
+        match = _BYLINE.match(name)
+        if match:
+            person = match.group("name").strip(" .,")
+            found["author" if looks_like_person(person) else "site"] = person
+        elif mixed or not is_name(name) or len(name.split()) > MAX_BARE_NAME_WORDS:
+            return None  # a bare name needs a separator of its own, and a few words: "Weekly Market Update, 6 May 2024" may be a headline
+    return found if dated and named else None
+
+
 _NAME_ONLY = re.compile(rf"{_HONORIFIC}?{_NAME}")
 
 

@@ -26,6 +26,8 @@ if TYPE_CHECKING:
 DATE_VALUE_MAX_CHARS = 40
 # A value line after an author label is a name or a domain.
 NAME_VALUE_MAX_CHARS = 60
+# An article prints one byline with its date (two with an update line); this many are a list of stories ("By Jane Doe • Dec. 19, 2025" under each).
+LISTED_BYLINES = 3
 
 # Words that let a line reach the single-line rules: a first word of a
 # furniture pattern, a credit line or a label ("Author"), or a word a byline
@@ -72,11 +74,20 @@ def find_furniture(page: Page) -> tuple[dict[int, str], list[tuple[int, dict]]]:
             furniture[i] = rule
         if stated:
             statements.append((i, stated))
+    statements = _listed_bylines_emptied(texts, furniture, statements)
     if page.text_mode:
         html_blocks.mark_text_furniture(texts, folded, tokens, furniture)
     else:
         html_blocks.mark_furniture(page.blocks, furniture)
     return furniture, statements
+
+
+def _listed_bylines_emptied(texts: list[str], furniture: dict[int, str], statements: list[tuple[int, dict]]) -> list[tuple[int, dict]]:
+    """The statements, those of bylines with a date emptied when the page prints LISTED_BYLINES or more: a list of stories, each line its own story's (still a metadata line, never the headline)."""
+    listed = {i for i, _ in statements if furniture.get(i) == rules.BYLINE and byline.parse_byline_and_date(texts[i]) is not None}
+    if len(listed) < LISTED_BYLINES:
+        return statements
+    return [(i, {} if i in listed else stated) for i, stated in statements]
 
 
 def _candidates(page: Page, gated: set[int]) -> list[int]:
@@ -105,6 +116,9 @@ def _line_rule(text: str, words: list[str], folded: str, has_year: bool, has_sub
     stated = byline.parse_dateline(text, has_year)
     if stated is not None:
         return rules.DATELINE, stated, None
+    stated = byline.parse_byline_and_date(text)
+    if stated is not None:
+        return rules.BYLINE, stated, None
     stated = byline.parse_credit_line(text, words)
     if stated:
         return rules.BYLINE, stated, None

@@ -186,10 +186,15 @@ PARA_HI_2 = (
 )
 
 
-def page(*lines: str) -> Document:
+def read_lines(*lines: str) -> Document:
+    """A text document of these lines, one block each, not yet cleaned."""
     doc = Document(source="t.txt", raw="\n".join(lines).encode(), format="text")
     doc.blocks = [Block(text=line, kind="line") for line in lines]
-    return clean(doc)
+    return doc
+
+
+def page(*lines: str) -> Document:
+    return clean(read_lines(*lines))
 
 
 def rules_of(doc: Document) -> dict[str, str]:

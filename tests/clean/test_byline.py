@@ -5,6 +5,7 @@ import pytest
 from pipeline.clean.byline import (
     guess_site,
     parse_byline,
+    parse_byline_and_date,
     parse_dateline,
     site_from_handle,
 )
@@ -117,3 +118,31 @@ def test_a_dateline_whose_date_reads_both_ways_states_none():
     assert parse_dateline("05/06/2025 14:30") == {}
     assert parse_dateline("25/06/2025 14:30") == {"published": "2025-06-25"}
     assert parse_dateline("Weather on 05/06/2025 was fine") is None
+
+
+@pytest.mark.parametrize(
+    "line, stated",
+    [
+        ("Автор: Іван Петренко | 6 травня 2024, 09:00", {"author": "Іван Петренко", "published": "2024-05-06"}),
+        ("Автор: Иван Петров, 6 мая 2024", {"author": "Иван Петров", "published": "2024-05-06"}),
+        ("Yazar: Ahmet Yılmaz | 06 Mayıs 2024 Pazartesi 09:00", {"author": "Ahmet Yılmaz", "published": "2024-05-06"}),
+        ("May 6, 2024 · By Jane Doe", {"author": "Jane Doe", "published": "2024-05-06"}),
+        ("By Jane Doe | Published May 6, 2024", {"author": "Jane Doe", "published": "2024-05-06"}),
+        # A dump glued the name to the month, or to the date's label.
+        ("by Jeffrey ZeldmanNovember 20, 2007", {"author": "Jeffrey Zeldman", "published": "2007-11-20"}),
+        ("By Korin MillerPublished: Jan 29, 2025", {"author": "Korin Miller", "published": "2025-01-29"}),
+        ("von Anna Muster Veröffentlicht am 11. Juni 2019", {"author": "Anna Muster", "published": "2019-06-11"}),
+        # The date a story was updated is not its publication date.
+        ("By Richard Garner Updated Sep 5, 2024", {"author": "Richard Garner"}),
+        # A bare name is metadata beside its own separator, but not taken for the author (it may be a section's).
+        ("Ahmet Yılmaz | 06 Mayıs 2024", {"published": "2024-05-06"}),
+        ("Weekly Stock Market Update | 6 May 2024", None),
+        ("The Economy Is Growing, 6 May 2024", None),
+        ("6 May 2024 | 12 comments", None),
+        ("Jane Doe | May 6, 2024 | 5 min read", None),
+        ("He said on 6 May 2024 that the plan was dead", None),
+        ("6 May 2024 - 7 May 2024", None),
+    ],
+)
+def test_a_byline_and_its_date_on_one_line(line, stated):
+    assert parse_byline_and_date(line) == stated

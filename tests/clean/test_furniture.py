@@ -1,7 +1,7 @@
 """Step `furniture`: single lines of furniture and metadata (pipeline/clean/furniture.py)."""
 
 import pytest
-from inline_pages import PARA_EN, page, rules_of
+from inline_pages import PARA_EN, page, read_lines, rules_of
 
 
 def test_bylines_move_into_metadata():
@@ -9,6 +9,27 @@ def test_bylines_move_into_metadata():
     assert doc.metadata["author"] == "Jane Smith"
     assert rules_of(doc)["By Jane Smith"] == "byline"
     assert "Jane Smith" not in doc.text
+
+
+def test_a_byline_with_its_date_moves_into_metadata():
+    doc = page("Автор: Иван Петров | 6 мая 2024, 09:00", PARA_EN, PARA_EN)
+    assert rules_of(doc)["Автор: Иван Петров | 6 мая 2024, 09:00"] == "byline"
+    assert (doc.metadata["author"], doc.metadata["published"]) == ("Иван Петров", "2024-05-06")
+
+
+def test_bylines_with_dates_under_each_story_of_a_list_state_nothing():
+    """Three or more are a list of stories: each line goes and is never the headline, but states no author or date."""
+    from pipeline.clean.page import Page
+
+    teasers = [f"By {name} • Dec. {k}, 2025" for k, name in ((3, "Jane Doe"), (4, "John Roe"), (5, "Ann Poe"))]
+    doc = page(PARA_EN, *teasers, PARA_EN)
+    assert all(rules_of(doc)[line] == "byline" for line in teasers)
+    assert doc.metadata.get("title") not in teasers
+    assert [stated for _, stated in Page(read_lines(PARA_EN, *teasers, PARA_EN)).statements] == [{}, {}, {}]
+    assert [stated for _, stated in Page(read_lines(PARA_EN, *teasers[:2], PARA_EN)).statements] == [
+        {"author": "Jane Doe", "published": "2025-12-03"},
+        {"author": "John Roe", "published": "2025-12-04"},
+    ]
 
 
 def test_read_also_paywall_and_advertising_lines_in_text_dumps():

@@ -109,3 +109,24 @@ def test_a_dateline_as_the_language_writes_it_is_read_and_removed(lang, dateline
     doc = cleaned("\n".join(lines))
     assert doc.metadata.get("published") == "2024-05-06"
     assert dateline not in doc.text
+
+
+@pytest.mark.parametrize(
+    "lang, line, author",
+    [
+        ("ru", "Автор: Иван Петров | 6 мая 2024, 09:00", "Иван Петров"),
+        ("uk", "Автор: Іван Петренко, 6 травня 2024", "Іван Петренко"),
+        ("tr", "Yazar: Ahmet Yılmaz | 06 Mayıs 2024 Pazartesi 09:00", "Ahmet Yılmaz"),
+        ("az", "Müəllif: Aynur Əliyeva | 6 may 2024", "Aynur Əliyeva"),
+        ("ka", "ავტორი: ნინო ბერიძე | 6 მაისი 2024", "ნინო ბერიძე"),
+        ("hy", "Հեղինակ՝ Արամ Պետրոսյան | 6 մայիսի 2024", "Արամ Պետրոսյան"),
+        ("kk", "Авторы: Айгүл Серікова | 6 мамыр 2024", "Айгүл Серікова"),
+    ],
+)
+def test_a_byline_with_its_date_is_read_and_removed(lang, line, author):
+    c = PAGES[lang]
+    lines = nodes_dump(c).split("\n")
+    lines.insert(lines.index(c["headline"], 1) + 1, line)
+    doc = cleaned("\n".join(lines))
+    assert (doc.metadata.get("author"), doc.metadata.get("published")) == (author, "2024-05-06")
+    assert line not in doc.text
