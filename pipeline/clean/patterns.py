@@ -84,15 +84,17 @@ SECTION_END_PHRASES = [
     "benzer haberler", "çok okunanlar", "son dakika", "yorumlar", "yorum yap", "diğer haberler",
     "en çok okunanlar", "bunlar da ilginizi çekebilir", "yorum yazın", "şərhlər", "şərh yazın", "ən çox oxunanlar",
     "самое читаемое", "популярные новости", "оставить комментарий", "популярне", "останні новини",
-    "новини за темою", "залишити коментар",
+    "новини за темою", "залишити коментар", "новости партнеров", "новости партнёров", "материалы партнеров",
+    "партнерские материалы", "новини партнерів", "матеріали партнерів",
+    "теги", "тэги", "метки", "мітки", "etiketler", "teqlər", "etiketlər",
     # Kazakh / Georgian / Armenian (looked up casefolded, which spells Armenian's "և" as "եւ")
     "ұқсас жаңалықтар", "тағы оқыңыз", "сондай-ақ оқыңыз", "соңғы жаңалықтар", "көп оқылған",
     "көп оқылғандар", "басқа жаңалықтар", "пікірлер", "пікір қалдыру", "ასევე წაიკითხეთ",
     "მსგავსი სიახლეები", "ბოლო სიახლეები", "სხვა სიახლეები", "ყველაზე კითხვადი", "კომენტარები",
-    "დატოვეთ კომენტარი", "կարդացեք նաեւ", "նմանատիպ նյութեր", "նույն թեմայով",
+    "დატოვეთ კომენტარი", "კომენტარის დატოვება", "თეგები", "ტეგები", "մեկնաբանել", "պիտակներ", "կարդացեք նաեւ", "նմանատիպ նյութեր", "նույն թեմայով",
     "վերջին լուրեր", "ամենաընթերցված", "այլ նորություններ", "մեկնաբանություններ", "թողնել մեկնաբանություն",
     # Korean / Japanese / Chinese
-    "관련기사", "관련 기사", "많이 본 뉴스", "인기기사", "인기 기사", "댓글", "최신기사",
+    "관련기사", "관련 기사", "태그", "많이 본 뉴스", "인기기사", "인기 기사", "댓글", "최신기사",
     "関連記事", "人気記事", "コメント", "おすすめ記事", "相关文章", "相关新闻", "热门文章",
     "热门新闻", "评论", "相關文章", "相關新聞", "推荐阅读",
 ]
@@ -112,7 +114,7 @@ READ_MORE = re.compile(
     r"lire la suite|en savoir plus|leer más|seguir leyendo|leggi tutto|continua a leggere|"
     r"leia mais|lees meer|lees verder|читать далее|подробнее|далее|ətraflı|devamını oku|devamı|"
     r"читати далі|детальніше|докладніше|толығырақ|ვრცლად|մանրամասն|"
-    r"더보기|続きを読む|阅读全文|查看更多)\W*$",
+    r"더보기|(?:기자의\s*)?다른\s*기사\s*(?:보기|더\s*보기)|기사\s*더\s*보기|続きを読む|阅读全文|查看更多)\W*$",
     re.IGNORECASE,
 )
 
@@ -123,11 +125,14 @@ SOCIAL = re.compile(
     r"folgen sie uns|folge uns|abonnieren|jetzt abonnieren|newsletter abonnieren|"
     r"suivez-nous|abonnez-vous|síguenos|suscríbete|seguici|siga-nos|"
     r"подписывайтесь|подпишитесь|присоединяйтесь|bizi izləyin|bizi takip edin|підписуйтесь|підпишіться|"
+    # "Follow us on Telegram", the network between: "Bizi Telegram'da takip edin", "Читайте нас в Telegram".
+    r"bizi\s+(?:\S+\s+){1,3}?(?:izləyin|takip edin)|читайте нас\b|следите за (?:нами|новостями)\b|"
+    r"слідкуйте за (?:нами|новинами)\b|стежте за (?:нами|новинами)\b|(?:xəbəri|haberi|məqaləni)\s+paylaş(?:ın)?|"
     r"გამოგვყევით|հետեւեք մեզ|հետևեք մեզ|"  # casefolding spells the Armenian "և" as "եւ"
     r"(?:facebook|twitter|linkedin|whatsapp|telegram|pinterest|reddit|e-?mail|email|print|drucken|"
     r"xing|instagram|youtube|tumblr|vk|flipboard|pocket|teilen|tweet|share|mail|rss|"
     # "Share" in other languages.
-    r"partager|compartir|condividi|compartilhar|delen|udostępnij|поделиться|поділитися|paylaşın|paylaş|бөлісу|"
+    r"partager|compartir|condividi|compartilhar|delen|udostępnij|поделиться|поділитися|paylaşın|paylaş|bölüş|бөлісу|"
     r"გაზიარება|կիսվել|شارك|שתפו|שתף|"
     r"κοινοποίηση|chia sẻ|แชร์|シェア|分享到|分享|공유하기|اشتراک گذاری|شیئر کریں|பகிர்|አጋራ)"
     r"(?:\s*[|/,·•]\s*(?:facebook|twitter|linkedin|whatsapp|telegram|pinterest|reddit|e-?mail|email|"
@@ -143,13 +148,24 @@ POST_META = re.compile(
     r"\bthis entry was posted\b|\bbookmark the permalink\b|\bpermalink\W*$|\bfiled under\b|"
     r"\babgelegt unter\b|\bverschlagwortet mit\b|\bwurde am\b.{0,60}\bveröffentlicht\b|\bwurde veröffentlicht in\b|"
     r"^\W*eingestellt von\b.{0,60}\bum \d{1,2}[:.]\d{2}|^\W*veröffentlicht am\b.{0,80}\b(?:hinterlasse|kommentar)|"
-    r"\bcet article a été publié dans\b|\bquesta voce è stata pubblicata\b|\besta entrada (?:fue publicada|se publicó) en\b",
+    r"\bcet article a été publié dans\b|\bquesta voce è stata pubblicata\b|\besta entrada (?:fue publicada|se publicó) en\b|"
+    # A post's tags after their label's colon ("Tags: politics, economy", "Теги: ...", "Etiketler: ..."); the label alone is a section's end.
+    r"^\W*(?:tags|tagged|schlagworte|schlagwörter|stichworte|stichwörter|mots-clés|étiquettes|etiquetas|"
+    r"теги|тэги|метки|мітки|теґи|etiketler|teqlər|etiketlər|თეგები|ტეგები|պիտակներ|태그|키워드)\s*[:՝]\s*\S|"
+    # A view counter ("Views: 1234", "Просмотров: 1 234", "조회수 1234", "1,234 views").
+    r"^\W*(?:views|просмотров|просмотры|переглядів|перегляди|baxış sayı|baxış|baxılıb|okunma sayısı|okunma|görüntülenme|"
+    r"ნახვები|ნანახია|դիտումներ|қаралды|қаралым|조회수|조회)\s*[:՝]?\s*\d[\d\s,.]*$|"
+    r"^\W*\d[\d\s,.]*\s*(?:views|просмотр(?:ов|а)?|переглядів|перегляд(?:и|у)?|baxış|görüntülenme|ნახვა|դիտում)\W*$",
     re.IGNORECASE,
 )
 
 # One of these words is in every line POST_META finds.
 _POST_META_WORDS = frozenset(
-    "posted permalink filed abgelegt verschlagwortet veröffentlicht eingestellt publié pubblicata publicada publicó".split()
+    "posted permalink filed abgelegt verschlagwortet veröffentlicht eingestellt publié pubblicata publicada publicó "
+    "tags tagged schlagworte schlagwörter stichworte stichwörter mots-clés étiquettes etiquetas теги тэги метки мітки теґи "
+    "etiketler teqlər etiketlər თეგები ტეგები պիտակներ 태그 키워드 "
+    "views просмотров просмотры просмотр просмотра переглядів перегляди перегляд перегляду baxış baxılıb okunma görüntülenme "
+    "ნახვები ნანახია ნახვა դիտումներ դիտում қаралды қаралым 조회수 조회".split()
 )
 
 # Comment-form furniture.
@@ -163,7 +179,9 @@ COMMENT_FORM = re.compile(
     r"tu dirección de correo electrónico no será publicada|"
     r"il tuo indirizzo email non sarà pubblicato|"
     r"ваш (?:e-mail|адрес email) не будет опубликован|"
-    r"не оприлюднюватиметься|не буде опублікован|e-posta adresiniz yayınlanmayacak|e-poçt ünvanınız dərc olunmayacaq)",
+    r"не оприлюднюватиметься|не буде опублікован|e-posta adresiniz yayınlanmayacak|e-poçt ünvanınız dərc olunmayacaq|"
+    # A form to report a typo: "Нашли ошибку? Выделите текст и нажмите Ctrl+Enter".
+    r"(?:ошибк|опечатк|помилк|typo|mistake|error|fehler|xəta|səhv|hata|yazım|შეცდომ|սխալ|қате|오류|오타).{0,80}ctrl\s*\+\s*enter)",
     re.IGNORECASE,
 )
 
@@ -301,6 +319,7 @@ _FIRST_WORDS = frozenset(
     поділитися paylaşın бөлісу გაზიარება կիսվել підписуйтесь підпишіться გამოგვყევით հետեւեք
     читати детальніше докладніше толығырақ ვრცლად մանրամասն devamı ფოტო լուսանկարը լուսանկարներ сурет
     головна басты მთავარი գլխավոր
+    bölüş xəbəri haberi məqaləni читайте следите слідкуйте стежте 기자의 다른 기사
     chia แชร์ シェア 分享到 分享 공유하기 اشتراک شیئر பகிர் አጋራ
     pictures bild bilder credit credits quelle source bildquelle fotoğraf şəkil 사진 写真 图片 copyright c
     crédito créditos kuva zdjęcie fot
@@ -322,7 +341,7 @@ GATE_FIRST_WORDS = _FIRST_WORDS
 GATE_ANY_WORDS = _ANYWHERE_WORDS
 # Substrings that the word split misses: symbols, compounds and scripts
 # without spaces, and PHOTO_CAPTION_CREDIT's "(foto\w*" ("(Fotografía: ...)").
-_ANYWHERE_NEEDLES = ("©", "무", "版", "著", "사", "写", "图", "(c)", "無断", "ลิขสิทธิ์", "(foto")
+_ANYWHERE_NEEDLES = ("©", "무", "版", "著", "사", "写", "图", "(c)", "無断", "ลิขสิทธิ์", "(foto", "ctrl")
 _ANYWHERE_SUBSTRINGS = re.compile("|".join(map(re.escape, _ANYWHERE_NEEDLES)))
 
 

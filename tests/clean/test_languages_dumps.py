@@ -130,3 +130,34 @@ def test_a_byline_with_its_date_is_read_and_removed(lang, line, author):
     doc = cleaned("\n".join(lines))
     assert (doc.metadata.get("author"), doc.metadata.get("published")) == (author, "2024-05-06")
     assert line not in doc.text
+
+
+@pytest.mark.parametrize(
+    "lang, line, rule",
+    [
+        ("ru", "Теги: политика, экономика", "post_meta"),
+        ("tr", "Etiketler: ekonomi, politika", "post_meta"),
+        ("az", "Teqlər: iqtisadiyyat", "post_meta"),
+        ("ka", "თეგები: პოლიტიკა", "post_meta"),
+        ("hy", "Պիտակներ՝ քաղաքականություն", "post_meta"),
+        ("ru", "Просмотров: 1234", "post_meta"),
+        ("az", "Baxış sayı: 1234", "post_meta"),
+        ("ko", "조회수 1234", "post_meta"),
+        ("ru", "Нашли ошибку? Выделите текст и нажмите Ctrl+Enter", "comment_form"),
+        ("uk", "Помітили помилку? Виділіть її та натисніть Ctrl+Enter", "comment_form"),
+        ("tr", "Bizi Telegram'da takip edin", "social"),
+        ("az", "Bizi Telegram-da izləyin", "social"),
+        ("az", "Bölüş", "social"),
+        ("tr", "Haberi paylaş", "social"),
+        ("ko", "기자의 다른 기사 보기", "read_more"),
+    ],
+)
+def test_furniture_inside_the_article_goes_by_its_rule_and_the_article_stays(lang, line, rule):
+    """A line of page furniture between two of the article's paragraphs: removed by its own rule, the paragraphs kept."""
+    c = PAGES[lang]
+    lines = nodes_dump(c).split("\n")
+    lines.insert(lines.index(c["paragraphs"][0]) + 1, line)
+    doc = cleaned("\n".join(lines))
+    assert [b.removed_by for b in doc.blocks if b.text == line] == [rule]
+    for paragraph in c["paragraphs"]:
+        assert paragraph in doc.text

@@ -56,15 +56,27 @@ def test_label_rules():
         "Der Beitrag wurde am Mittwoch, den 27. November 2019 um 15:21 Uhr veröffentlicht und wurde unter Allgemein abgelegt.",
         "Eingestellt von Anna um 21:11",
         "Esta entrada se publicó en Noticias y etiquetada como Portada.",
+        "Tags: politics, economy",
+        "Schlagwörter: Schule, Bildung",
+        "Views: 1,234",
+        "1,693 views",
     ):
         assert label_rule(meta) == "post_meta", meta
+    # A day is no tag ("Tag" is German for day), a label needs its colon, and a sentence about views is no counter.
+    assert label_rule("Tag: Samstag, 5. Mai") is None
+    assert label_rule("Tags") is None
+    assert label_rule("Views of the river from the new bridge") is None
+    # "Ctrl+Enter" in an article on keyboard shortcuts is no error-report form.
+    assert label_rule("Press Ctrl+Enter to send the message.") is None
+    assert label_rule("Found a typo? Select it and press Ctrl+Enter") == "comment_form"
     assert label_rule("***") == "symbols"
     assert label_rule("The council met on Tuesday.") is None
 
 
 def test_section_end_headings_in_several_languages():
     for heading in ("See also", "Читайте также", "Lire aussi :", "Das könnte Sie auch interessieren", "12 Kommentare", "관련기사",
-                    "Lesen Sie auch:", "Veja também", "Articles les plus lus"):
+                    "Lesen Sie auch:", "Veja também", "Articles les plus lus", "Новости партнёров", "Новини партнерів", "Теги:",
+                    "კომენტარის დატოვება", "Մեկնաբանել", "태그"):
         assert section_end_kind(heading), heading
     assert not section_end_kind("Relations between the two countries improved")
     # A comment thread titled after the post.
