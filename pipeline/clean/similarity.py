@@ -44,6 +44,13 @@ REFERENCE_ROUNDS = 2
 # endings such as "-ung" and "-lich").
 PREFIX_CHARS = 6
 MIN_WORD_CHARS = 3
+# A word of up to PREFIX_CHARS + 1 letters counts as a shorter word of the
+# same page that it extends by one or two letters, a case ending ("форума",
+# "форумов" as "форум"; "states" as "state"): under PREFIX_CHARS letters a
+# word is its own gram, and the six-letter cut left those apart.  The
+# shorter word has at least FOLD_STEM_CHARS letters.
+FOLD_SUFFIX_CHARS = 2
+FOLD_STEM_CHARS = 4
 # Words remembered per stoplist: a page's words are mostly words seen before.
 GRAM_CACHE_WORDS = 200_000
 _KANA_OR_LATER = re.compile("[\u3040-\U0010ffff]")
@@ -119,7 +126,8 @@ def page_grams(texts: list[str], stoplist: frozenset[str], words: list[list[str]
     gram_of = _grams(stoplist).__getitem__
     if _KANA_OR_LATER.search("\n".join(texts)) is None:
         # No Kana or Han: every word is spaced, and gives one gram.
-        return list(map(gram_of, chain.from_iterable(words))), list(map(len, words))
+        flat = list(chain.from_iterable(words))
+        return fold_endings(flat, list(map(gram_of, flat))), list(map(len, words))
     # Only the lines with Kana, Han or a character after them (an emoji)
     # need profile(); the others give a gram per word as above.
     per_text = [
@@ -127,6 +135,28 @@ def page_grams(texts: list[str], stoplist: frozenset[str], words: list[list[str]
         for text, line_words in zip(texts, words)
     ]
     return list(chain.from_iterable(per_text)), list(map(len, per_text))
+
+
+def fold_endings(words: list[str], grams: list[str], stems: set[str] | None = None) -> list[str]:
+    """The words' grams, each word that extends a shorter word of the page (`stems`: the page's own) by a case ending given that word's gram.
+
+    Only words of FOLD_STEM_CHARS + 1 to PREFIX_CHARS + 1 letters can
+    fold, onto a whole word FOLD_SUFFIX_CHARS or fewer letters shorter.
+    """
+    if stems is None:
+        stems = {gram for gram in grams if FOLD_STEM_CHARS <= len(gram) < PREFIX_CHARS}
+    if not stems:
+        return grams
+    longest = PREFIX_CHARS + 1
+    folded = list(grams)
+    for k, (word, gram) in enumerate(zip(words, grams)):
+        if gram and FOLD_STEM_CHARS < len(word) <= longest:
+            for cut in range(1, FOLD_SUFFIX_CHARS + 1):
+                stem = word[:-cut]
+                if len(stem) >= FOLD_STEM_CHARS and stem in stems:
+                    folded[k] = stem
+                    break
+    return folded
 
 
 def _spaced_profile(words: list[str], stoplist: frozenset[str]) -> Counter:
@@ -223,14 +253,22 @@ def _scores(texts, stoplist, title, reference, titles=None, page=None):
 
     Titles and the page's count arrays are reused when given.
     """
-    title_profile = profile(title, stoplist)
     if not texts:
-        return [], [], title_profile, None
+        return [], [], profile(title, stoplist), None
     if page is None:
         page = page_counts(texts, stoplist, titles=titles)
+    title_profile = _title_profile(title, stoplist, page)
     allowed = reference if reference is not None else [True] * len(texts)
     sims, included = _sparse_rounds(page, title_profile, allowed)
     return sims, included, title_profile, page
+
+
+def _title_profile(title: str, stoplist: frozenset[str], page: "_PageCounts") -> Counter:
+    """profile(title), its words folded onto the page's stems as the page's own are (fold_endings)."""
+    words = tokenize(title)
+    if _KANA_OR_LATER.search(title) is not None or not page.stems:
+        return profile(title, stoplist, words)
+    return Counter(filter(None, fold_endings(words, list(map(_grams(stoplist).__getitem__, words)), page.stems)))
 
 
 def page_counts(texts, stoplist, words=None, titles=None, weights=None) -> "_PageCounts":
@@ -254,6 +292,8 @@ class _PageCounts:
 
     def __init__(self, grams: list[str], lengths: list[int], titles: list[bool], weights: dict[str, float] | None = None):
         n = self.n = len(lengths)
+        # The whole short words the title's words may fold onto (fold_endings).
+        self.stems = {gram for gram in set(grams) if FOLD_STEM_CHARS <= len(gram) < PREFIX_CHARS}
         self.vocabulary: dict[str, int] = {}
         ids = np.fromiter(map(self.vocabulary.setdefault, grams, positions()), np.intp, len(grams))
         block_of = np.repeat(np.arange(n, dtype=np.intp), lengths)

@@ -161,3 +161,13 @@ def test_furniture_inside_the_article_goes_by_its_rule_and_the_article_stays(lan
     assert [b.removed_by for b in doc.blocks if b.text == line] == [rule]
     for paragraph in c["paragraphs"]:
         assert paragraph in doc.text
+
+
+def test_a_subheading_inside_a_short_article_keeps_the_paragraphs_under_it():
+    """"Что будет дальше" between paragraphs: the paragraphs under it say "форума", the rest "форум" (similarity.fold_endings)."""
+    c = PAGES["ru"]
+    lines = nodes_dump(c).split("\n")
+    lines.insert(lines.index(c["paragraphs"][0]) + 1, "Что будет дальше")
+    doc = cleaned("\n".join(lines))
+    for paragraph in c["paragraphs"]:
+        assert paragraph in doc.text

@@ -23,3 +23,18 @@ def test_a_korean_word_is_compared_by_its_first_syllables_so_its_particles_fold(
     assert {"서울", "내년", "인상"} <= headline.keys() & paragraph.keys()
     weights = word_weights("ko")
     assert weights is not None and {"서울", "인상"} <= weights.keys()
+
+
+def test_a_short_word_and_its_case_forms_count_as_one():
+    """"форум", "форума", "форумов" share a word; under six letters the first-letters cut alone kept them apart."""
+    from pipeline.clean.similarity import fold_endings
+
+    words = ["форум", "форума", "форумов", "state", "states", "stand", "standard", "plan"]
+    grams = ["форум", "форума", "форумо", "state", "states", "stand", "standa", "plan"]
+    assert fold_endings(words, grams) == ["форум", "форум", "форум", "state", "state", "stand", "standa", "plan"]
+    stoplist = stopwords("ru")
+    page = [
+        "Форум продлится до пятницы, а его итоги будут представлены в виде совместной декларации.",
+        "Участники форума обсудят новые технологии, в том числе беспилотники.",
+    ]
+    assert similarities(page, stoplist)[1] > 0
