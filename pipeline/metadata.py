@@ -23,6 +23,7 @@ import re
 from datetime import date
 from urllib.parse import urljoin, urlsplit
 
+from . import bylinewords
 from .clean.byline import KOREAN_REPORTER
 from .document import composed, unescaped, visible
 from .html.dom import SCRIPT_OR_STYLE
@@ -274,9 +275,8 @@ def _without_site(title: str | None, site: str | None) -> str | None:
 # "By Jane Doe", "Von Jane Doe", "Erstellt von Jane Doe", "Автор: Иван Петров": the words before a byline's name
 # ("Article by", "Veröffentlicht am" alone leave too little to be a name).
 _BYLINE_LABEL = re.compile(
-    r"^(?:(?:by|von|par|por|di|door|av|af|przez|автор|авторы|автора|автори|yazar|yazan|müəllif|ავტორი|հեղինակ|작성자|기자|"
-    r"text|texte|texto|written|posted|published|author|autor|autorin|autoren|auteur|autore|erstellt|geschrieben|veröffentlicht|"
-    r"article|artikel|authored|escrito|écrit|scritto|publié|publicado|pubblicato|опубликовано)\b[\s:՝|-]*)+",
+    rf"^(?:(?:{bylinewords.BY_WORDS}|{bylinewords.AUTHOR_NOUNS}|{bylinewords.BY_NOUNS}|av|af|автора|작성자|기자|texto|published|"
+    r"erstellt|veröffentlicht|artikel|authored|publié|publicado|pubblicato|опубликовано)\b[\s:՝|-]*)+",
     re.IGNORECASE,
 )
 # A byline element's text longer than this holds more than names (a bio, a date line).

@@ -9,6 +9,7 @@ import re
 from collections import Counter
 from collections.abc import Iterator
 
+from .. import bylinewords
 from ..dates import HAS_YEAR, date_spans
 from .features import lines_matching
 from .scripts import NAME_INITIAL
@@ -24,8 +25,11 @@ _NAME_WORD = rf"{NAME_INITIAL}[\w'’.-]*"
 # Particles, and the "and" between two authors ("Lars Fischer und Alina Schadwinkel").
 _NAME = rf"{_NAME_WORD}(?:\s+(?:{_NAME_WORD}|van|von|de|der|den|da|di|del|la|le|bin|al|el|and|und|et|y|e|&)){{0,{MAX_NAME_WORDS - 1}}}"
 _HONORIFIC = r"(?:(?:Dr|Prof|Mr|Mrs|Ms|Mag|Dipl)\.?\s+)"
-# A label's colon: Armenian writes "՝" ("Հեղինակ՝ Արամ Պետրոսյան").
-_BY = r"(?:by|von|par|por|di|door|(?:автор|авторы|автори|müəllif|yazar|ავტორი|հեղինակ)[:՝]?|written by|text:|texte:)"
+# A byline's label (pipeline/bylinewords.py): "By", "Written by", "Text:", "Автор", "Հեղինակ՝" (Armenian's colon).
+_BY = (
+    rf"(?:{bylinewords.LEADING_BY_WORDS}|(?:{bylinewords.BY_NOUNS})\s+(?:{bylinewords.BY_WORDS})|"
+    rf"(?:{bylinewords.AUTHOR_NOUNS})\s*{bylinewords.LABEL_COLON}|(?:{bylinewords.BARE_AUTHOR_NOUNS}))"
+)
 
 _DATE_PREFIX = re.compile(
     r"^\W*(?:date|datum|date de publication|published(?: on)?|posted(?: on)?|post date|publié(?: le| sur)?|publicado(?: el)?|"
@@ -55,7 +59,7 @@ _KOREAN_NAME_TITLE = r"(?P<name>[가-힣]{2,4})\s?(?:기자|특파원|통신원)
 # Such a name inside a line ("서울=연합뉴스) 김민수 기자 = ..."), and a line that is only a byline (an e-mail may follow).
 KOREAN_REPORTER = re.compile(rf"(?:^|[\s=)\]]){_KOREAN_NAME_TITLE}")
 _KOREAN_BYLINE = re.compile(rf"^\W*{_KOREAN_NAME_TITLE}(?:\s+[\w.+-]+@[\w.-]+)?\W*$")
-_BY_WORDS = frozenset("by von par por di door автор авторы автори müəllif yazar ავტორი հեղինակ written text texte 기자 특파원 통신원".split())
+_BY_WORDS = bylinewords.words(bylinewords.BY_WORDS, bylinewords.AUTHOR_NOUNS, bylinewords.BY_NOUNS) | frozenset("기자 특파원 통신원".split())
 _CREDIT_WORDS = frozenset("source quelle author autor auteur written text".split())
 # For callers that gate many lines at once.
 BY_WORDS = _BY_WORDS
@@ -65,7 +69,9 @@ _DATE_THEN_BY = re.compile(rf"^(?P<date>.{{4,40}}?)\s+{_BY}\s+{_HONORIFIC}?(?P<n
 _CREDIT_LINE = re.compile(r"^\W*(?:source|quelle|source:|author|autor|auteur|written by|text)\s*:", re.IGNORECASE)
 _CREDIT_BY = re.compile(rf"\bby\s+{_HONORIFIC}?(?P<name>{_NAME_WORD}\s+{_NAME_WORD}(?:\s+{_NAME_WORD})?)")
 
-AUTHOR_LABELS = frozenset(["author", "authors", "autor", "autoren", "auteur", "автор", "автори", "müəllif", "yazar", "ავტორი", "հեղինակ", "by"])
+AUTHOR_LABELS = bylinewords.words(bylinewords.LABEL_LINE_NOUNS) | {"by"}
+# A byline whose label is a noun and "by" ("Posted by", "Written by"): one word after it is a user's handle, not the site.
+_NOUN_BY = re.compile(rf"^\W*(?:{bylinewords.BY_NOUNS})\s", re.IGNORECASE)
 DATE_LABELS = frozenset(["date", "datum", "published", "publié", "tarix", "дата", "veröffentlicht", "tarih"])
 
 # Domains are found from their top-level part: a pattern that starts with a
@@ -95,8 +101,10 @@ def looks_like_person(name: str) -> bool:
 def parse_byline(text: str, tokens: list[str] | None = None) -> dict | None:
     """Metadata stated by a byline/dateline, or None when the line is not one.
 
-    Handles "By Vugar Khalilov", "date 2022-06-21 By Azernews", "Von Anna Muster".
-    A one-word name after "By" is an organisation (the site), not an author.
+    Handles "By Vugar Khalilov", "date 2022-06-21 By Azernews", "Von Anna Muster",
+    "Author: Jane Doe", "Posted by Jane Doe".  A one-word name after "By" is
+    an organisation (the site), not an author; after "Posted by", a user's
+    handle, which states nothing.
     `tokens` (casefolded words) let the caller skip lines without a "by" word.
     """
     if len(text) > MAX_BYLINE_CHARS or (tokens is not None and _BY_WORDS.isdisjoint(tokens)):
@@ -116,9 +124,16 @@ def parse_byline(text: str, tokens: list[str] | None = None) -> dict | None:
                 found["published"] = spans[0][2]
     if not match:
         return None
-    name = match.group("name").strip(" .,")
-    found["author" if looks_like_person(name) else "site"] = name
+    found.update(_named(match, text))
     return found
+
+
+def _named(match: re.Match, text: str) -> dict:
+    """What a byline's name states: the author (two words or more), or the site (one word after "By"; after "Posted by" a user's handle, nothing)."""
+    name = match.group("name").strip(" .,")
+    if looks_like_person(name):
+        return {"author": name}
+    return {} if _NOUN_BY.match(text) else {"site": name}
 
 
 def parse_credit_line(text: str, tokens: list[str] | None = None) -> dict | None:
@@ -237,8 +252,7 @@ def parse_byline_and_date(text: str) -> dict | None:
                 found.pop("published", None)  # the date the story was updated, not published
         match = _BYLINE.match(name)
         if match:
-            person = match.group("name").strip(" .,")
-            found["author" if looks_like_person(person) else "site"] = person
+            found.update(_named(match, name))
         elif mixed or not is_name(name) or len(name.split()) > MAX_BARE_NAME_WORDS:
             return None  # a bare name needs a separator of its own, and a few words: "Weekly Market Update, 6 May 2024" may be a headline
     return found if dated and named else None

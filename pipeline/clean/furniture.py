@@ -111,7 +111,7 @@ def _line_rule(text: str, words: list[str], folded: str, has_year: bool, has_sub
     if label:
         return rules.METADATA_LABEL, None, label
     stated = byline.parse_byline(text, words)
-    if stated:
+    if stated is not None:
         return rules.BYLINE, stated, None
     stated = byline.parse_dateline(text, has_year)
     if stated is not None:

@@ -37,6 +37,7 @@ from pathlib import Path
 
 import numpy as np
 
+from .. import bylinewords
 from ..clean.byline import KOREAN_REPORTER
 from ..clean.features import lines_matching
 from ..clean.scripts import HANGUL_SYLLABLE, cased_lower
@@ -420,20 +421,12 @@ _BY = (
 _BYLINE = re.compile(rf"^\W*(?:{_BY})\s*[:՝]?\s+(?P<rest>.+)$", re.IGNORECASE)
 _BY_ALONE = re.compile(rf"^\W*(?:{_BY})\s*[:՝]?\s*$", re.IGNORECASE)
 
-# Byline labels, in the languages met: words that mean "by" (a name follows
-# them, with or without a colon) and nouns that name the author's part (a
-# colon or a "by" word follows them: "Text: ...", "Text by ...", "Text Size"
-# is no byline).
-_BY_WORDS = r"by|von|par|por|di|door|przez|від|от|tarafından"
-_AUTHOR_NOUNS = (
-    r"author|authors|autor|autorin|autoren|auteur|auteurs|autore|autori|autorka|autorzy|автор|авторы|автори|авторлар|"
-    r"müəllif|müəlliflər|yazar|yazarlar|yazan|ავტორი|ავტორები|հեղինակ|저자|글|"
-    r"text|texte|текст|мәтін|contributor|contributors|reporter|muhabir|корреспондент|кореспондент"
-)
-# Words a "by" word follows in a byline ("Written by", "Posted by"; "Posted: May 2" dates a post).
-_BY_NOUNS = r"words|story|article|column|written|posted|reported|reporting|contributed|geschrieben|verfasst|escrito|scritto|écrit"
-# A label's colon, or Armenian's "՝" ("Հեղինակ՝ Արամ Պետրոսյան").
-_LABEL = rf"(?:(?:{_AUTHOR_NOUNS}|{_BY_NOUNS})\s*)?(?:(?:{_BY_WORDS})+\b\s*)+[:՝]?|(?:{_AUTHOR_NOUNS})\s*[:՝]"
+# Byline labels (pipeline/bylinewords.py): words that mean "by" (a name
+# follows them, with or without a colon) and nouns that name the author's
+# part (a colon or a "by" word follows them: "Text: ...", "Text by ...",
+# "Text Size" is no byline).
+_BY_WORDS, _AUTHOR_NOUNS, _BY_NOUNS = bylinewords.BY_WORDS, bylinewords.AUTHOR_NOUNS, bylinewords.BY_NOUNS
+_LABEL = rf"(?:(?:{_AUTHOR_NOUNS}|{_BY_NOUNS})\s*)?(?:(?:{_BY_WORDS})+\b\s*)+{bylinewords.LABEL_COLON}?|(?:{_AUTHOR_NOUNS})\s*{bylinewords.LABEL_COLON}"
 # The first letters of every label: most lines are told from a byline by them, before any pattern runs.
 _LABEL_STARTS = frozenset(word[:3] for word in f"{_AUTHOR_NOUNS}|{_BY_NOUNS}|{_BY_WORDS}".split("|"))
 _NON_WORD_CHARS = " \t\"'“”‘’«»()[]{}.,;:!?…*•·|–—-_#>/"

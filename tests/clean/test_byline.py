@@ -146,3 +146,25 @@ def test_a_dateline_whose_date_reads_both_ways_states_none():
 )
 def test_a_byline_and_its_date_on_one_line(line, stated):
     assert parse_byline_and_date(line) == stated
+
+
+@pytest.mark.parametrize(
+    "line, stated",
+    [
+        # One vocabulary (pipeline/bylinewords.py) for the three readers: the cleaner knows the dump reader's labels.
+        ("Author: Jane Doe", {"author": "Jane Doe"}),
+        ("Текст: Иван Петров", {"author": "Иван Петров"}),
+        ("Muhabir: Ahmet Yılmaz", {"author": "Ahmet Yılmaz"}),
+        ("Escrito por Jose Pablo Segura", {"author": "Jose Pablo Segura"}),
+        ("Автор Иван Петров", {"author": "Иван Петров"}),
+        # After "Posted by" one word is a user's handle: a byline that states nothing.
+        ("Posted by Konstantin", {}),
+        ("By Azernews", {"site": "Azernews"}),
+        # Everyday nouns head capitalised phrases without a colon: no byline.
+        ("Author Website", None),
+        ("Text Messages", None),
+        ("От Москвы", None),
+    ],
+)
+def test_byline_labels_shared_by_the_readers(line, stated):
+    assert parse_byline(line) == stated

@@ -11,6 +11,12 @@ def test_bylines_move_into_metadata():
     assert "Jane Smith" not in doc.text
 
 
+def test_a_byline_that_names_a_users_handle_goes_but_states_nothing():
+    doc = page("Posted by Konstantin", PARA_EN, PARA_EN)
+    assert rules_of(doc)["Posted by Konstantin"] == "byline"
+    assert "site" not in doc.metadata or doc.metadata["site"] != "Konstantin"
+
+
 def test_a_byline_with_its_date_moves_into_metadata():
     doc = page("Автор: Иван Петров | 6 мая 2024, 09:00", PARA_EN, PARA_EN)
     assert rules_of(doc)["Автор: Иван Петров | 6 мая 2024, 09:00"] == "byline"
