@@ -86,7 +86,8 @@ PAYWALL = re.compile(
 
 ADVERTISING = re.compile(
     r"(?:^\W*(?:anzeige|werbung|advertisement|sponsored|publicidad|publicité|реклама|reklam|жарнама|რეკლამა|գովազդ|광고)"
-    r"\s*(?:$|[:|,–-])|"
+    # An age rating may follow the label ("Реклама 18+", "Reklam 16+").
+    r"\s*(?:\d{1,2}\s?\+\s*)?(?:$|[:|,–-])|"
     r"\baffiliate[- ]?links?\b|\benthält werbung\b|\bwerbung für\b|"
     r"\b(?:from|by) (?:one or more of )?our advertisers\b|\badvertisers do not\b|\bmay receive (?:a )?commission\b|"
     r"\bprovision\b.{0,40}\b(?:link|kauf)|\blinks?\b.{0,60}\bprovision\b|\baffiliate commission\b|"

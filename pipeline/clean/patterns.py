@@ -209,7 +209,9 @@ DISCLAIMER = re.compile(
 PHOTO_CREDIT = re.compile(
     r"(?:^\W*(?:photos?|foto|fotos|фото|image|images|picture|pictures|bild|bilder|credit|credits|"
     r"quelle|source image|photo credit|bildquelle|fotoğraf|şəkil|사진|写真|图片|crédito|créditos|kuva|zdjęcie|fot\.|"
-    r"ფოტო|լուսանկարը|լուսանկարներ|сурет)"
+    r"ფოტო|լուսանկարը|լուսանկարներ|сурет|"
+    # "Quelle: dpa" in the users' languages: "Источник: ТАСС", "Kaynak: AA", "Mənbə: APA", "Աղբյուր՝ Արմենպրես".
+    r"источник|джерело|kaynak|mənbə|дереккөз|წყარო|աղբյուր)"
     r"\s*(?::|՝|©|by\b)|"
     # Korean credits write "=": "사진=연합뉴스", "(자료사진=뉴스1)".
     r"^\W*(?:자료)?사진\s*=|"
@@ -322,7 +324,7 @@ _FIRST_WORDS = frozenset(
     bölüş xəbəri haberi məqaləni читайте следите слідкуйте стежте 기자의 다른 기사
     chia แชร์ シェア 分享到 分享 공유하기 اشتراک شیئر பகிர் አጋራ
     pictures bild bilder credit credits quelle source bildquelle fotoğraf şəkil 사진 写真 图片 copyright c
-    crédito créditos kuva zdjęcie fot
+    crédito créditos kuva zdjęcie fot источник джерело kaynak mənbə дереккөз წყარო աղբյուր
     skip jump direkt zur aller passer ir saltar pasar vai salta passa pular ga naar przejdź перейти içeriğe məzmuna
     본문 본문으로 메인""".split()
 )

@@ -150,6 +150,14 @@ def test_a_byline_with_its_date_is_read_and_removed(lang, line, author):
         ("az", "Bölüş", "social"),
         ("tr", "Haberi paylaş", "social"),
         ("ko", "기자의 다른 기사 보기", "read_more"),
+        ("ru", "Реклама 18+", "advertising"),
+        ("ru", "Источник: ТАСС", "photo_credit"),
+        ("tr", "Kaynak: AA", "photo_credit"),
+        ("az", "Mənbə: APA", "photo_credit"),
+        ("uk", "Джерело: Укрінформ", "photo_credit"),
+        ("ka", "წყარო: ინტერპრესნიუსი", "photo_credit"),
+        ("hy", "Աղբյուր՝ Արմենպրես", "photo_credit"),
+        ("kk", "Дереккөз: Kazinform", "photo_credit"),
     ],
 )
 def test_furniture_inside_the_article_goes_by_its_rule_and_the_article_stays(lang, line, rule):

@@ -69,6 +69,8 @@ def test_label_rules():
     # "Ctrl+Enter" in an article on keyboard shortcuts is no error-report form.
     assert label_rule("Press Ctrl+Enter to send the message.") is None
     assert label_rule("Found a typo? Select it and press Ctrl+Enter") == "comment_form"
+    # A sentence that starts with the word for "sources" is no source credit.
+    assert label_rule("Источники в правительстве сообщили о новых мерах") is None
     assert label_rule("***") == "symbols"
     assert label_rule("The council met on Tuesday.") is None
 
