@@ -163,6 +163,20 @@ _DATELINE_REST = re.compile(
     rf"\b(?:{_WEEKDAY}|den|le|el|г|р|ж|года|року|жылы|жылғы|წ|թ|saat|в|о)\b|[\d\s:./|,-]|uhr|am|pm|at|um", re.IGNORECASE
 )
 
+# The label of an update's date after the publication date on one dateline.
+_UPDATE_LABEL = re.compile(
+    r"(?:updated?|last updated|modified|aktualisiert|geändert|mis à jour|actualizado|aggiornato|обновлено|изменено|оновлено|"
+    r"güncelleme|güncellendi|yenilənib|yeniləndi|жаңартылды|განახლდა|թարմացվել է|수정|업데이트)\W*",
+    re.IGNORECASE,
+)
+
+
+
+def _only_an_update_label(between: str) -> bool:
+    """The text between two dates is an update's label, with maybe a time and separators ("09:00 | Updated:")."""
+    label = _UPDATE_LABEL.search(between)
+    return label is not None and not _DATELINE_REST.sub("", between[: label.start()] + " " + between[label.end() :])
+
 
 def parse_dateline(text: str, has_year: bool | None = None) -> dict | None:
     """A line that states only a publication date ("Date: 2025.04.04 / 11:12"): {"published": ...}; None for any other line.
@@ -178,6 +192,9 @@ def parse_dateline(text: str, has_year: bool | None = None) -> dict | None:
     # (two dates are a range: "21 Feb 2007 - 23 Mar 2021" on an archived
     # copy's toolbar).
     spans = date_spans(stripped)
+    if len(spans) == 2 and _only_an_update_label(stripped[spans[0][1] : spans[1][0]]):
+        # The publication date, then the update's: "입력 2024.05.06 09:00 수정 2024.05.06 10:30".
+        spans, stripped = spans[:1], stripped[: spans[0][1]]
     if len(spans) != 1:
         return None
     start, end, published = spans[0]

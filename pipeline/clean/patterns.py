@@ -119,24 +119,36 @@ READ_MORE = re.compile(
 )
 
 # Calls to follow, subscribe or share: "Follow us on Twitter @X", "Share on Facebook".
+# Words a button's label may add to it ("Email Address", "Share Article"): more are a sentence.
+BUTTON_TAIL_WORDS = 2
+# Buttons: networks, and the share, print and subscribe buttons of a page (Korean pages' among them).
+_BUTTONS = (
+    r"facebook|twitter|x-twitter|x|linkedin|whatsapp|telegram|pinterest|pin|reddit|e-?mail|email|mail|mailen|print|drucken|"
+    r"xing|instagram|youtube|tumblr|vk|flipboard|pocket|teilen|twittern|pinnen|tweet|share|rss|"
+    r"copy link|link kopieren|kakaotalk|카카오톡|페이스북|트위터|"
+    r"구독(?:하기)?|좋아요|스크랩|인쇄(?:하기)?|글자\s?크기|기사\s?제보|url\s?복사|공유(?:하기)?"
+)
 SOCIAL = re.compile(
     r"^\W*(?:follow us|follow\b.*\bon (?:twitter|facebook|instagram|telegram|x)\b|"
     r"like us on facebook|subscribe\b|sign up for\b|join us on\b|share (?:on|via|this)\b|"
-    r"folgen sie uns|folge uns|abonnieren|jetzt abonnieren|newsletter abonnieren|"
+    r"folgen sie uns|folge uns|abonnieren|jetzt abonnieren|newsletter abonnieren|teilen sie (?:dies|diesen artikel|den artikel)\b|"
     r"suivez-nous|abonnez-vous|síguenos|suscríbete|seguici|siga-nos|"
     r"подписывайтесь|подпишитесь|присоединяйтесь|bizi izləyin|bizi takip edin|підписуйтесь|підпишіться|"
     # "Follow us on Telegram", the network between: "Bizi Telegram'da takip edin", "Читайте нас в Telegram".
     r"bizi\s+(?:\S+\s+){1,3}?(?:izləyin|takip edin)|читайте нас\b|следите за (?:нами|новостями)\b|"
     r"слідкуйте за (?:нами|новинами)\b|стежте за (?:нами|новинами)\b|(?:xəbəri|haberi|məqaləni)\s+paylaş(?:ın)?|"
+    r"бізді\s+(?:\S+\s+){1,3}?(?:оқыңыз|қадағалаңыз)|xəbərlərimizi\s+(?:\S+\s+){1,3}?izləyin|"
+    r"(?:\S+\s+){1,3}?takip edin\W*$|გამოიწერეთ|բաժանորդագրվեք|이 기사를 공유합니다|"
     r"გამოგვყევით|հետեւեք մեզ|հետևեք մեզ|"  # casefolding spells the Armenian "և" as "եւ"
-    r"(?:facebook|twitter|linkedin|whatsapp|telegram|pinterest|reddit|e-?mail|email|print|drucken|"
-    r"xing|instagram|youtube|tumblr|vk|flipboard|pocket|teilen|tweet|share|mail|rss|"
     # "Share" in other languages.
     r"partager|compartir|condividi|compartilhar|delen|udostępnij|поделиться|поділитися|paylaşın|paylaş|bölüş|бөлісу|"
     r"გაზიარება|կիսվել|شارك|שתפו|שתף|"
-    r"κοινοποίηση|chia sẻ|แชร์|シェア|分享到|分享|공유하기|اشتراک گذاری|شیئر کریں|பகிர்|አጋራ)"
-    r"(?:\s*[|/,·•]\s*(?:facebook|twitter|linkedin|whatsapp|telegram|pinterest|reddit|e-?mail|email|"
-    r"print|drucken|xing|instagram|youtube|tumblr|vk|flipboard|pocket|teilen|tweet|share|mail|rss))*)\W*",
+    r"κοινοποίηση|chia sẻ|แชร์|シェア|分享到|分享|공유하기|اشتراک گذاری|شیئر کریں|பகிர்|አጋራ|"
+    # A row of buttons, maybe with a word or two of their own: "Facebook Twitter E-Mail", "Print | Share",
+    # "Email Address", "Share Article", "구독 좋아요 스크랩"; "Facebook Opens in a new tab".  A network's name
+    # followed by more heads a news line ("Telegram blocked in Russia", "Share prices fell sharply").
+    rf"(?:{_BUTTONS})(?:(?:\s*[|/,·•]\s*|\s+)(?:{_BUTTONS}))*(?:\W+\w+){{0,{BUTTON_TAIL_WORDS}}}"
+    r"(?:\W+opens in a new (?:tab|window))?\W*$)",
     re.IGNORECASE,
 )
 
@@ -153,7 +165,7 @@ POST_META = re.compile(
     r"^\W*(?:tags|tagged|schlagworte|schlagwörter|stichworte|stichwörter|mots-clés|étiquettes|etiquetas|"
     r"теги|тэги|метки|мітки|теґи|etiketler|teqlər|etiketlər|თეგები|ტეგები|պիտակներ|태그|키워드)\s*[:՝]\s*\S|"
     # A view counter ("Views: 1234", "Просмотров: 1 234", "조회수 1234", "1,234 views").
-    r"^\W*(?:views|просмотров|просмотры|переглядів|перегляди|baxış sayı|baxış|baxılıb|okunma sayısı|okunma|görüntülenme|"
+    r"^\W*(?:views|просмотров|просмотры|переглядів|перегляди|baxış sayı|baxış|baxılıb|oxunub|oxunma|okunma sayısı|okunma|görüntülenme|"
     r"ნახვები|ნანახია|դիտումներ|қаралды|қаралым|조회수|조회)\s*[:՝]?\s*\d[\d\s,.]*$|"
     r"^\W*\d[\d\s,.]*\s*(?:views|просмотр(?:ов|а)?|переглядів|перегляд(?:и|у)?|baxış|görüntülenme|ნახვა|դիտում)\W*$",
     re.IGNORECASE,
@@ -164,7 +176,7 @@ _POST_META_WORDS = frozenset(
     "posted permalink filed abgelegt verschlagwortet veröffentlicht eingestellt publié pubblicata publicada publicó "
     "tags tagged schlagworte schlagwörter stichworte stichwörter mots-clés étiquettes etiquetas теги тэги метки мітки теґи "
     "etiketler teqlər etiketlər თეგები ტეგები պիտակներ 태그 키워드 "
-    "views просмотров просмотры просмотр просмотра переглядів перегляди перегляд перегляду baxış baxılıb okunma görüntülenme "
+    "views просмотров просмотры просмотр просмотра переглядів перегляди перегляд перегляду baxış baxılıb oxunub oxunma okunma görüntülenme "
     "ნახვები ნანახია ნახვა դիտումներ դիտում қаралды қаралым 조회수 조회".split()
 )
 
@@ -187,7 +199,7 @@ COMMENT_FORM = re.compile(
 
 # Copyright and legal footers.
 COPYRIGHT = re.compile(
-    r"(?:^\W*(?:©|\(c\)|copyright\b)|©\s*\d{4}|\d{4}\s*©|\ball rights reserved\b|alle rechte vorbehalten|"
+    r"(?:^\W*(?:©|ⓒ|\(c\)|copyright\b)|©\s*\d{4}|\d{4}\s*©|\ball rights reserved\b|alle rechte vorbehalten|"
     r"tous droits réservés|todos los derechos reservados|все права защищены|"
     r"bütün hüquqlar qorunur|tüm hakları saklıdır|[вус]сі права захищені|барлық құқықтар қорғалған|"
     r"ყველა უფლება დაცულია|բոլոր իրավունքները պաշտպանված են|무단 ?전재|版权所有|著作権|無断転載|"
@@ -215,6 +227,8 @@ PHOTO_CREDIT = re.compile(
     r"\s*(?::|՝|©|by\b)|"
     # Korean credits write "=": "사진=연합뉴스", "(자료사진=뉴스1)".
     r"^\W*(?:자료)?사진\s*=|"
+    # A Korean agency's file photo in brackets: "[연합뉴스 자료사진]".
+    r"^\W*\[[^\]]{0,30}자료\s?사진\]\W*$|"
     r"\bphoto(?:graph)?s? by\s+[A-Z][\w.-]+(?:\s+[A-Z][\w.-]+)*\W*$|"
     # A credit line ends with the agency: "Augusta National/Getty Images", "TebNad/Shutterstock.com".
     r"\b(?:getty images|getty|reuters|afp|dpa|ap photo|epa|shutterstock|istock|istockphoto|thinkstock|"
@@ -321,7 +335,9 @@ _FIRST_WORDS = frozenset(
     поділитися paylaşın бөлісу გაზიარება կիսվել підписуйтесь підпишіться გამოგვყევით հետեւեք
     читати детальніше докладніше толығырақ ვრცლად մանրամասն devamı ფოტო լուսանկարը լուսանկարներ сурет
     головна басты მთავარი գլխավոր
-    bölüş xəbəri haberi məqaləni читайте следите слідкуйте стежте 기자의 다른 기사
+    x x-twitter pin pinnen twittern mailen copy link
+    bölüş xəbəri haberi məqaləni читайте следите слідкуйте стежте 기자의 다른 기사 бізді xəbərlərimizi გამოიწერეთ
+    բաժանորդագրվեք 카카오톡 페이스북 트위터 구독 구독하기 좋아요 스크랩 인쇄 인쇄하기 글자크기 글자 기사제보 url 공유 kakaotalk
     chia แชร์ シェア 分享到 分享 공유하기 اشتراک شیئر பகிர் አጋራ
     pictures bild bilder credit credits quelle source bildquelle fotoğraf şəkil 사진 写真 图片 copyright c
     crédito créditos kuva zdjęcie fot источник джерело kaynak mənbə дереккөз წყარო աղբյուր
@@ -336,14 +352,14 @@ _ANYWHERE_WORDS = frozenset(
     logged erforderliche obligatoires e-mail e-mail-adresse veröffentlicht publiée publicada pubblicato photo photos photograph foto bild image getty reuters afp dpa epa ap
     diritti direitos rechten prawa cipta quyền δικαιώματα حقوق الحقوق הזכויות सर्वाधिकार құқықтар უფლება իրավունքները
     shutterstock istock shutterstock.com istock.com istockphoto thinkstock unsplash pixabay imago alliance picture-alliance keystone xinhua ваш
-    fotos photographs bildquelle symbolbild imagen quelle source fuente efe""".split()
+    fotos photographs bildquelle symbolbild imagen quelle source fuente efe takip""".split()
 ) | _POST_META_WORDS  # every line POST_META finds holds one of them
 # For callers that gate many lines at once.
 GATE_FIRST_WORDS = _FIRST_WORDS
 GATE_ANY_WORDS = _ANYWHERE_WORDS
 # Substrings that the word split misses: symbols, compounds and scripts
 # without spaces, and PHOTO_CAPTION_CREDIT's "(foto\w*" ("(Fotografía: ...)").
-_ANYWHERE_NEEDLES = ("©", "무", "版", "著", "사", "写", "图", "(c)", "無断", "ลิขสิทธิ์", "(foto", "ctrl")
+_ANYWHERE_NEEDLES = ("©", "ⓒ", "무", "版", "著", "사", "写", "图", "(c)", "無断", "ลิขสิทธิ์", "(foto", "ctrl")
 _ANYWHERE_SUBSTRINGS = re.compile("|".join(map(re.escape, _ANYWHERE_NEEDLES)))
 
 

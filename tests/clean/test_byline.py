@@ -168,3 +168,18 @@ def test_a_byline_and_its_date_on_one_line(line, stated):
 )
 def test_byline_labels_shared_by_the_readers(line, stated):
     assert parse_byline(line) == stated
+
+
+@pytest.mark.parametrize(
+    "line, published",
+    [
+        ("입력 2024.05.06 09:00 수정 2024.05.06 10:30", "2024-05-06"),
+        ("Опубликовано: 06.05.2024 | Обновлено: 07.05.2024 10:00", "2024-05-06"),
+        ("Published: May 6, 2024, Updated: May 7, 2024", "2024-05-06"),
+        ("21 Feb 2007 - 23 Mar 2021", None),  # a range, not a dateline
+    ],
+)
+def test_a_dateline_with_its_update_gives_the_publication_date(line, published):
+    stated = parse_dateline(line)
+    assert (stated or {}).get("published") == published
+    assert (stated is None) == (published is None)

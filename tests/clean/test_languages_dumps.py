@@ -151,6 +151,12 @@ def test_a_byline_with_its_date_is_read_and_removed(lang, line, author):
         ("tr", "Haberi paylaş", "social"),
         ("ko", "기자의 다른 기사 보기", "read_more"),
         ("ru", "Реклама 18+", "advertising"),
+        ("az", "Oxunub: 1234", "post_meta"),
+        ("kk", "Бізді Telegram-да оқыңыз", "social"),
+        ("ka", "გამოიწერეთ ჩვენი არხი", "social"),
+        ("hy", "Բաժանորդագրվեք մեր Telegram ալիքին", "social"),
+        ("tr", "Google News'te takip edin", "social"),
+        ("az", "Xəbərlərimizi Telegram-da izləyin", "social"),
         ("ru", "Источник: ТАСС", "photo_credit"),
         ("tr", "Kaynak: AA", "photo_credit"),
         ("az", "Mənbə: APA", "photo_credit"),
@@ -177,5 +183,28 @@ def test_a_subheading_inside_a_short_article_keeps_the_paragraphs_under_it():
     lines = nodes_dump(c).split("\n")
     lines.insert(lines.index(c["paragraphs"][0]) + 1, "Что будет дальше")
     doc = cleaned("\n".join(lines))
+    for paragraph in c["paragraphs"]:
+        assert paragraph in doc.text
+
+
+@pytest.mark.parametrize(
+    "line, rule",
+    [
+        ("입력 2024.05.06 09:00 수정 2024.05.06 10:30", "dateline"),
+        ("구독 좋아요 스크랩", "social"),
+        ("인쇄", "social"),
+        ("글자크기", "social"),
+        ("URL 복사", "social"),
+        ("이 기사를 공유합니다", "social"),
+        ("ⓒ 연합뉴스", "copyright"),
+        ("[연합뉴스 자료사진]", "photo_credit"),
+    ],
+)
+def test_korean_furniture_inside_the_article(line, rule):
+    c = PAGES["ko"]
+    lines = nodes_dump(c).split("\n")
+    lines.insert(lines.index(c["paragraphs"][0]) + 1, line)
+    doc = cleaned("\n".join(lines))
+    assert [b.removed_by for b in doc.blocks if b.text == line] == [rule]
     for paragraph in c["paragraphs"]:
         assert paragraph in doc.text

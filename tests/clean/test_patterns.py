@@ -69,6 +69,12 @@ def test_label_rules():
     # "Ctrl+Enter" in an article on keyboard shortcuts is no error-report form.
     assert label_rule("Press Ctrl+Enter to send the message.") is None
     assert label_rule("Found a typo? Select it and press Ctrl+Enter") == "comment_form"
+    # A row of buttons is a share bar; a network's name heading a sentence is not ("Telegram blocked in Russia").
+    for bar in ("Facebook Twitter E-Mail", "Print | Share", "Email Address", "Facebook Opens in a new tab", "Share 0", "X"):
+        assert label_rule(bar) == "social", bar
+    for line in ("Telegram blocked in Russia", "Share prices fell sharply", "Print media is dying in Europe",
+                 "Instagram arbeitet an neuer Videofunktion für Stories", "Share of homes that sold above asking (2024)"):
+        assert label_rule(line) is None, line
     # A sentence that starts with the word for "sources" is no source credit.
     assert label_rule("Источники в правительстве сообщили о новых мерах") is None
     assert label_rule("***") == "symbols"
