@@ -68,6 +68,15 @@ def cleaned(dump: str):
     return clean(read_bytes(dump.encode("utf-8"), source="page.txt", options=TEXT), TEXT)
 
 
+def cleaned_with(lang: str, line: str, under: str = "headline"):
+    """The language's page (one text node a line) with `line` put under its headline, or under its first paragraph ("paragraph"), cleaned."""
+    c = PAGES[lang]
+    lines = nodes_dump(c).split("\n")
+    at = lines.index(c["headline"], 1) if under == "headline" else lines.index(c["paragraphs"][0])
+    lines.insert(at + 1, line)
+    return cleaned("\n".join(lines))
+
+
 @pytest.mark.parametrize("lang, dumper", list(cases()))
 def test_article_kept_and_the_rest_removed_in_every_language(lang, dumper):
     c = PAGES[lang]
@@ -103,10 +112,7 @@ def test_the_menu_row_is_never_named_the_headline(lang):
     ],
 )
 def test_a_dateline_as_the_language_writes_it_is_read_and_removed(lang, dateline):
-    c = PAGES[lang]
-    lines = nodes_dump(c).split("\n")
-    lines.insert(lines.index(c["headline"], 1) + 1, dateline)
-    doc = cleaned("\n".join(lines))
+    doc = cleaned_with(lang, dateline)
     assert doc.metadata.get("published") == "2024-05-06"
     assert dateline not in doc.text
 
@@ -124,10 +130,7 @@ def test_a_dateline_as_the_language_writes_it_is_read_and_removed(lang, dateline
     ],
 )
 def test_a_byline_with_its_date_is_read_and_removed(lang, line, author):
-    c = PAGES[lang]
-    lines = nodes_dump(c).split("\n")
-    lines.insert(lines.index(c["headline"], 1) + 1, line)
-    doc = cleaned("\n".join(lines))
+    doc = cleaned_with(lang, line)
     assert (doc.metadata.get("author"), doc.metadata.get("published")) == (author, "2024-05-06")
     assert line not in doc.text
 
@@ -164,47 +167,26 @@ def test_a_byline_with_its_date_is_read_and_removed(lang, line, author):
         ("ka", "წყარო: ინტერპრესნიუსი", "photo_credit"),
         ("hy", "Աղբյուր՝ Արմենպրես", "photo_credit"),
         ("kk", "Дереккөз: Kazinform", "photo_credit"),
+        ("ko", "입력 2024.05.06 09:00 수정 2024.05.06 10:30", "dateline"),
+        ("ko", "구독 좋아요 스크랩", "social"),
+        ("ko", "인쇄", "social"),
+        ("ko", "글자크기", "social"),
+        ("ko", "URL 복사", "social"),
+        ("ko", "이 기사를 공유합니다", "social"),
+        ("ko", "ⓒ 연합뉴스", "copyright"),
+        ("ko", "[연합뉴스 자료사진]", "photo_credit"),
     ],
 )
 def test_furniture_inside_the_article_goes_by_its_rule_and_the_article_stays(lang, line, rule):
     """A line of page furniture between two of the article's paragraphs: removed by its own rule, the paragraphs kept."""
-    c = PAGES[lang]
-    lines = nodes_dump(c).split("\n")
-    lines.insert(lines.index(c["paragraphs"][0]) + 1, line)
-    doc = cleaned("\n".join(lines))
+    doc = cleaned_with(lang, line, under="paragraph")
     assert [b.removed_by for b in doc.blocks if b.text == line] == [rule]
-    for paragraph in c["paragraphs"]:
+    for paragraph in PAGES[lang]["paragraphs"]:
         assert paragraph in doc.text
 
 
 def test_a_subheading_inside_a_short_article_keeps_the_paragraphs_under_it():
     """"Что будет дальше" between paragraphs: the paragraphs under it say "форума", the rest "форум" (similarity.fold_endings)."""
-    c = PAGES["ru"]
-    lines = nodes_dump(c).split("\n")
-    lines.insert(lines.index(c["paragraphs"][0]) + 1, "Что будет дальше")
-    doc = cleaned("\n".join(lines))
-    for paragraph in c["paragraphs"]:
-        assert paragraph in doc.text
-
-
-@pytest.mark.parametrize(
-    "line, rule",
-    [
-        ("입력 2024.05.06 09:00 수정 2024.05.06 10:30", "dateline"),
-        ("구독 좋아요 스크랩", "social"),
-        ("인쇄", "social"),
-        ("글자크기", "social"),
-        ("URL 복사", "social"),
-        ("이 기사를 공유합니다", "social"),
-        ("ⓒ 연합뉴스", "copyright"),
-        ("[연합뉴스 자료사진]", "photo_credit"),
-    ],
-)
-def test_korean_furniture_inside_the_article(line, rule):
-    c = PAGES["ko"]
-    lines = nodes_dump(c).split("\n")
-    lines.insert(lines.index(c["paragraphs"][0]) + 1, line)
-    doc = cleaned("\n".join(lines))
-    assert [b.removed_by for b in doc.blocks if b.text == line] == [rule]
-    for paragraph in c["paragraphs"]:
+    doc = cleaned_with("ru", "Что будет дальше", under="paragraph")
+    for paragraph in PAGES["ru"]["paragraphs"]:
         assert paragraph in doc.text
