@@ -171,7 +171,6 @@ _UPDATE_LABEL = re.compile(
 )
 
 
-
 def _only_an_update_label(between: str) -> bool:
     """The text between two dates is an update's label, with maybe a time and separators ("09:00 | Updated:")."""
     label = _UPDATE_LABEL.search(between)
