@@ -59,10 +59,15 @@ _KOREAN_NAME_TITLE = r"(?P<name>[가-힣]{2,4})\s?(?:기자|특파원|통신원)
 # Such a name inside a line ("서울=연합뉴스) 김민수 기자 = ..."), and a line that is only a byline (an e-mail may follow).
 KOREAN_REPORTER = re.compile(rf"(?:^|[\s=)\]]){_KOREAN_NAME_TITLE}")
 _KOREAN_BYLINE = re.compile(rf"^\W*{_KOREAN_NAME_TITLE}(?:\s+[\w.+-]+@[\w.-]+)?\W*$")
-_BY_WORDS = bylinewords.words(bylinewords.BY_WORDS, bylinewords.AUTHOR_NOUNS, bylinewords.BY_NOUNS) | frozenset("기자 특파원 통신원".split())
+# Words one of which every byline holds somewhere (a "by" after a date: "12. April 2012 by tim"), and
+# those a byline may start with (its label: "Author:", "Posted by"): cheap gates before the regexes.
+# Label nouns such as "story" or "от" are too common in prose to send every line that holds one on.
+_BY_WORDS = bylinewords.words(bylinewords.LEADING_BY_WORDS, bylinewords.BARE_AUTHOR_NOUNS) | frozenset("written text texte 기자 특파원 통신원".split())
+_LABEL_FIRST_WORDS = bylinewords.words(bylinewords.BY_WORDS, bylinewords.AUTHOR_NOUNS, bylinewords.BY_NOUNS)
 _CREDIT_WORDS = frozenset("source quelle author autor auteur written text".split())
 # For callers that gate many lines at once.
 BY_WORDS = _BY_WORDS
+LABEL_FIRST_WORDS = _LABEL_FIRST_WORDS
 CREDIT_WORDS = _CREDIT_WORDS
 # After a date the name may be a blog's lower-case handle ("12. April 2012 by tim"): the date vouches for the line.
 _DATE_THEN_BY = re.compile(rf"^(?P<date>.{{4,40}}?)\s+{_BY}\s+{_HONORIFIC}?(?P<name>{_NAME})\W*$", re.IGNORECASE)
@@ -107,7 +112,7 @@ def parse_byline(text: str, tokens: list[str] | None = None) -> dict | None:
     handle, which states nothing.
     `tokens` (casefolded words) let the caller skip lines without a "by" word.
     """
-    if len(text) > MAX_BYLINE_CHARS or (tokens is not None and _BY_WORDS.isdisjoint(tokens)):
+    if len(text) > MAX_BYLINE_CHARS or (tokens is not None and _BY_WORDS.isdisjoint(tokens) and (not tokens or tokens[0] not in _LABEL_FIRST_WORDS)):
         return None
     found: dict = {}
     korean = _KOREAN_BYLINE.match(text)
@@ -204,6 +209,9 @@ def parse_dateline(text: str, has_year: bool | None = None) -> dict | None:
 
 # What parts of a line a site prints its byline and date in are separated by ("Jane Doe | May 6, 2024 · 09:00").
 _PARTS = re.compile(r"\s*[|·•]\s*|\s+[–—-]\s+")
+_SEPARATED = re.compile(r"[|·•]|\s[–—-]\s")
+# A "by" a dump glued to the date before it ("2.03.2018von Dennis Ziesecke"): no word of its own.
+_GLUED_TO_DATE = re.compile(rf"\d(?:{bylinewords.LEADING_BY_WORDS})\s", re.IGNORECASE)
 # A name with no "By" beside a date is a byline of at most this many words (more may be a headline: "Weekly Stock Market Update | 6 May 2024").
 MAX_BARE_NAME_WORDS = 3
 # A word of the date's that stands between the name and the date, maybe glued to the name ("By Korin MillerPublished: Jan 29, 2025", "Par Matthieu Hy le 07 Mai 2020").
@@ -217,16 +225,21 @@ _GLUED_HEAD = re.compile(r"[^\W\d_]*?[a-z](?=[A-Z][a-z]{2,})")
 _CUT_EDGES = " ,;-–—/"
 
 
-def parse_byline_and_date(text: str) -> dict | None:
+def parse_byline_and_date(text: str, tokens: list[str] | None = None) -> dict | None:
     """A line that is a byline and the date, in either order ("Автор: Іван Петренко | 6 травня 2024, 09:00", "May 6, 2024 · By Jane Doe"): what it states; None for any other line.
 
     Its parts are one date (a dateline's words, a time and a weekday beside
     it) and one byline; a bare name ("Ahmet Yılmaz | 06 Mayıs 2024") makes
     the line metadata too, but only a labelled one ("By", "Автор:") is
     taken for the author: a bare one may be a section's or the site's name.
+    `tokens` (casefolded words) let the caller skip lines with neither a
+    byline's word nor a separator.
     """
     if len(text) > MAX_BYLINE_CHARS or not HAS_YEAR.search(text):
         return None
+    if tokens is not None and _BY_WORDS.isdisjoint(tokens) and (not tokens or tokens[0] not in _LABEL_FIRST_WORDS) and not _SEPARATED.search(text):
+        if not _GLUED_TO_DATE.search(text):
+            return None
     found: dict = {}
     dated = named = False
     for part in filter(None, (p.strip() for p in _PARTS.split(text))):

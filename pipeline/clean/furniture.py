@@ -32,7 +32,7 @@ LISTED_BYLINES = 3
 # Words that let a line reach the single-line rules: a first word of a
 # furniture pattern, a credit line or a label ("Author"), or a word a byline
 # or an unanchored furniture pattern needs somewhere in the line.
-_GATE_FIRST_WORDS = patterns.GATE_FIRST_WORDS | byline.CREDIT_WORDS | byline.AUTHOR_LABELS | byline.DATE_LABELS
+_GATE_FIRST_WORDS = patterns.GATE_FIRST_WORDS | byline.CREDIT_WORDS | byline.AUTHOR_LABELS | byline.DATE_LABELS | byline.LABEL_FIRST_WORDS
 _GATE_ANY_WORDS = patterns.GATE_ANY_WORDS | byline.BY_WORDS
 
 
@@ -116,7 +116,7 @@ def _line_rule(text: str, words: list[str], folded: str, has_year: bool, has_sub
     stated = byline.parse_dateline(text, has_year)
     if stated is not None:
         return rules.DATELINE, stated, None
-    stated = byline.parse_byline_and_date(text)
+    stated = byline.parse_byline_and_date(text, words)
     if stated is not None:
         return rules.BYLINE, stated, None
     stated = byline.parse_credit_line(text, words)

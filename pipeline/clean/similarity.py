@@ -148,15 +148,17 @@ def fold_endings(words: list[str], grams: list[str], stems: set[str] | None = No
     if not stems:
         return grams
     longest = PREFIX_CHARS + 1
-    folded = list(grams)
-    for k, (word, gram) in enumerate(zip(words, grams)):
-        if gram and FOLD_STEM_CHARS < len(word) <= longest:
-            for cut in range(1, FOLD_SUFFIX_CHARS + 1):
-                stem = word[:-cut]
-                if len(stem) >= FOLD_STEM_CHARS and stem in stems:
-                    folded[k] = stem
-                    break
-    return folded
+    # Each distinct word once (a page repeats its words), then one pass to map them.
+    folds = {}
+    for word in {word for word, gram in zip(words, grams) if gram and FOLD_STEM_CHARS < len(word) <= longest}:
+        for cut in range(1, FOLD_SUFFIX_CHARS + 1):
+            stem = word[:-cut]
+            if len(stem) >= FOLD_STEM_CHARS and stem in stems:
+                folds[word] = stem
+                break
+    if not folds:
+        return grams
+    return [folds.get(word, gram) for word, gram in zip(words, grams)]
 
 
 def _spaced_profile(words: list[str], stoplist: frozenset[str]) -> Counter:
