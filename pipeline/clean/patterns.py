@@ -118,7 +118,6 @@ READ_MORE = re.compile(
     re.IGNORECASE,
 )
 
-# Calls to follow, subscribe or share: "Follow us on Twitter @X", "Share on Facebook".
 # Words a button's label may add to it ("Email Address", "Share Article"): more are a sentence.
 BUTTON_TAIL_WORDS = 2
 # Buttons: networks, and the share, print and subscribe buttons of a page (Korean pages' among them).
@@ -128,6 +127,7 @@ _BUTTONS = (
     r"copy link|link kopieren|kakaotalk|카카오톡|페이스북|트위터|"
     r"구독(?:하기)?|좋아요|스크랩|인쇄(?:하기)?|글자\s?크기|기사\s?제보|url\s?복사|공유(?:하기)?"
 )
+# Calls to follow, subscribe or share, and rows of buttons: "Follow us on Twitter @X", "Share on Facebook".
 SOCIAL = re.compile(
     r"^\W*(?:follow us|follow\b.*\bon (?:twitter|facebook|instagram|telegram|x)\b|"
     r"like us on facebook|subscribe\b|sign up for\b|join us on\b|share (?:on|via|this)\b|"
@@ -292,11 +292,13 @@ _MONTHS = (
 # Breadcrumbs and navigation: "Home page Society", "Home > News > World",
 # "Startseite / Politik".  A bare "Home" needs a separator after it: "Home
 # Security" and "Home Gym Setup for $500" are an article's own headings.
+# The separator between a trail's steps.
+_CRUMB_GAP = r"\s*[>/»›|→-]\s*"
 BREADCRUMB = re.compile(
-    r"^\W*(?:home\s*[>/»›|→-]\s*"
-    r"|(?:home\s*page|startseite|accueil|inicio|главная|ana səhifə|ana sayfa|홈|首页)\b(?:\s*[>/»›|→-]\s*|\s+)"
+    rf"^\W*(?:home{_CRUMB_GAP}"
+    rf"|(?:home\s*page|startseite|accueil|inicio|главная|ana səhifə|ana sayfa|홈|首页)\b(?:{_CRUMB_GAP}|\s+)"
     # Home words that are everyday words too ("main", "chief": "Головна подія", "მთავარი პროკურატურა") need a separator.
-    r"|(?:головна|басты бет|მთავარი|գլխավոր)\s*[>/»›|→-]\s*)"
+    rf"|(?:головна|басты бет|მთავარი|գլխավոր){_CRUMB_GAP})"
     r"\S.{0,80}$",
     re.IGNORECASE,
 )
