@@ -10,7 +10,7 @@ from collections import Counter
 from collections.abc import Iterator
 
 from .. import bylinewords
-from ..dates import HAS_YEAR, date_spans
+from ..dates import HAS_YEAR, UPDATE_LABEL, date_spans
 from .features import lines_matching
 from .scripts import NAME_INITIAL
 
@@ -165,15 +165,11 @@ def lines_with_year(texts: list[str], max_chars: int | None = None) -> set[int]:
 # Beside a dateline's date: a weekday, a time, separators, and the words
 # that mark a year or a time ("2025 р.", "2025 ж.", "saat 14:30", "в 14:30").
 _DATELINE_REST = re.compile(
-    rf"\b(?:{_WEEKDAY}|den|le|el|г|р|ж|года|року|жылы|жылғы|წ|թ|saat|в|о)\b|[\d\s:./|,-]|uhr|am|pm|at|um", re.IGNORECASE
+    rf"\b(?:{_WEEKDAY}|den|le|el|г|р|ж|года|року|жылы|жылғы|წ|թ|saat|в|о)\b|[\d\s:./|,·•-]|uhr|am|pm|at|um", re.IGNORECASE
 )
 
-# The label of an update's date after the publication date on one dateline.
-_UPDATE_LABEL = re.compile(
-    r"(?:updated?|last updated|modified|aktualisiert|geändert|mis à jour|actualizado|aggiornato|обновлено|изменено|оновлено|"
-    r"güncelleme|güncellendi|yenilənib|yeniləndi|жаңартылды|განახლდა|թարմացվել է|수정|업데이트)\W*",
-    re.IGNORECASE,
-)
+# An update's label, and the separators after it ("Updated: ").
+_UPDATE_LABEL = re.compile(UPDATE_LABEL.pattern + r"\W*", re.IGNORECASE)
 
 
 def _only_an_update_label(between: str) -> bool:

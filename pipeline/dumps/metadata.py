@@ -43,6 +43,7 @@ from ..clean.features import lines_matching
 from ..clean.scripts import HANGUL_SYLLABLE, cased_lower
 from ..clean.wordweights import korean_stem
 from ..dates import HAS_YEAR as _HAS_YEAR
+from ..dates import UPDATE_LABEL
 from ..dates import month_number, parse_date
 from .blockmodel import Network
 from .layout import HEADING_KINDS, TOP_HEADING, is_prose, is_title_case
@@ -51,15 +52,10 @@ _WORD = re.compile(r"\w+")
 
 # --- dates ------------------------------------------------------------------
 
-# Words that mark a date as the publication's, or as a later update's.
+# Words that mark a date as the publication's (a later update's: dates.UPDATE_LABEL).
 _PUBLISHED = re.compile(
     r"\b(?:published|posted|date|datum|veröffentlicht|erschienen|publié|publicado|pubblicato|publicat|opublikowano|"
     r"gepubliceerd|yayınlan\w*|yayımlan\w*|опубликован\w*|опубліковано|дата|тарих|tarix|გამოქვეყნ\w*|հրապարակ\w*)\b",
-    re.IGNORECASE,
-)
-_UPDATED = re.compile(
-    r"\b(?:updated?|last updated|modified|edited|revised|aktualisiert|geändert|mis à jour|actualizado|aggiornato|"
-    r"atualizado|zaktualizowano|bijgewerkt|güncellen\w*|yenilən\w*|обновлен\w*|оновлен\w*|განახლ\w*|թարմաց\w*)\b",
     re.IGNORECASE,
 )
 _COPYRIGHT = re.compile(r"©|\(c\)|copyright|all rights reserved", re.IGNORECASE)
@@ -811,7 +807,7 @@ def find_date(texts: list[str], start: int, stop: int, anchor: int) -> str | Non
             published = parse_date(texts[i + 1])  # "Published" over the date, as a text-node dump saves it
         if published is None:
             continue
-        rank = 0 if label else (2 if _UPDATED.search(text) else 1)
+        rank = 0 if label else (2 if UPDATE_LABEL.search(text) else 1)
         found.append((rank, _distance(i, anchor), published))
     return min(found)[2] if found else None
 

@@ -53,6 +53,12 @@ def test_the_published_label_names_the_date_after_it():
     assert dump_metadata(page, (7, 8))["published"] == "2025-03-03"
 
 
+@pytest.mark.parametrize("update", ["Updated: May 2, 2025", "Изменено: 02.05.2025", "Жаңартылды: 02.05.2025", "Edited 02.05.2025", "수정 2025.05.02"])
+def test_an_update_nearer_the_article_is_not_the_publication_date(update):
+    page = PAGE[:6] + [update, "March 3, 2025"] + PAGE[7:]
+    assert dump_metadata(page, (8, 9))["published"] == "2025-03-03"
+
+
 LEAD = [
     "The city council of Leeds approved a new cycle lane along the river Aire on Monday, after a long debate.",
     "Work on the two-mile cycle lane along the river is due to start in the spring, the council of Leeds said.",
