@@ -147,14 +147,37 @@ def _title_lines(first: str, texts: list[str], start: int, stop: int, excluded=f
 HEADLINE_PART_RATIO = 2
 
 
-def title_headline_part(first: str) -> str:
-    """The headline part of a <title> ("Headline | Site" -> "Headline"): its first part, unless a later one is much longer (HEADLINE_PART_RATIO)."""
+def _title_parts(first: str) -> tuple[list[str], int]:
+    """A <title>'s parts between separators, and which one is the headline: the first, unless a later one is much longer (HEADLINE_PART_RATIO)."""
     parts = [p.strip() for p in _SEPARATOR.split(first) if p.strip()]
     if len(parts) <= 1:
-        return first.strip()
+        return [first.strip()], 0
     words = [len(_words(part)) for part in parts]
     longest = max(range(len(parts)), key=lambda k: (words[k], -k))
-    return parts[0] if words[0] * HEADLINE_PART_RATIO >= words[longest] else parts[longest]
+    return parts, 0 if words[0] * HEADLINE_PART_RATIO >= words[longest] else longest
+
+
+def title_headline_part(first: str) -> str:
+    """The headline part of a <title> ("Headline | Site" -> "Headline")."""
+    parts, headline = _title_parts(first)
+    return parts[headline]
+
+
+def site_name_lines(first: str, texts: list[str], start: int, stop: int) -> set[int]:
+    """The lines in texts[start:stop] that are a part of the <title> line `first` after its headline part: the site's name ("Headline | Site"), never the headline.
+
+    Only the parts after it: where the headline part was read wrongly
+    ("Coffee - University of Wisconsin-Stevens Point": the longer part is
+    taken), the first part stays a candidate.
+    """
+    if _SEPARATOR_CHARS.isdisjoint(first):
+        return set()
+    parts, headline = _title_parts(first)
+    site = {_words(part) for part in parts[headline + 1 :]} - {_words(parts[headline]), ()}
+    if not site:
+        return set()
+    longest = max(map(len, parts[headline + 1 :]))
+    return {i for i in range(start, stop) if len(texts[i]) <= longest and _words(texts[i]) in site}
 
 
 def find_headline(
@@ -847,10 +870,12 @@ def dump_metadata(
     if has_title_line is None:
         index = title_line_headline(texts[0], texts, 1, stop)
         has_title_line = index is not None
-        if index in excluded:  # the best line is excluded: the best of the others
+    if has_title_line:
+        # A line that is the <title>'s site part (a logo's text) is no headline, as a teaser's title is not.
+        site_lines = site_name_lines(texts[0], texts, 1, min(len(texts), core_start + max(TITLE_LOOKAHEAD_LINES, HEADLINE_LOOKAHEAD)))
+        excluded = excluded | site_lines if site_lines else excluded
+        if index is None or index in excluded:  # the best line is excluded: the best of the others
             index = title_line_headline(texts[0], texts, 1, stop, excluded)
-    elif has_title_line:
-        index = title_line_headline(texts[0], texts, 1, stop, excluded)
     if headline_model is not None:
         # The learned finder reads the same match (title_contained,
         # title_covered) among its features and decides: a menu line

@@ -427,3 +427,42 @@ def test_a_by_menu_is_no_byline():
     # "By Event Type" in a menu: every word of it stands in lower case on the page.
     menu = ["By Event Type", "Conferences", "Webinars"]
     assert _author([*menu, "Pick the event type that suits the lane's opening."]) is None
+
+
+@pytest.mark.parametrize(
+    "texts, kinds, headline",
+    [
+        (
+            ["Certificate vs Certification | Stanford Online", "Skip to main content", "Stanford Online", "Explore", "Topics", "Engineering",
+             "Certificate vs Certification",
+             "Many learners ask whether a certificate and a certification are the same thing. They are not, and the difference matters.",
+             "A certificate shows that you completed a course of study. A certification shows that you passed an exam set by an industry body."],
+            ["line", "line", "h1", "li", "li", "li", "h", "p", "p"],
+            "Certificate vs Certification",
+        ),
+        (
+            ["Где покататься на велосипеде в Москве | Журнал Город", "Перейти к содержанию", "Журнал Город", "Еда", "Культура",
+             "Где покататься на велосипеде в Москве",
+             "Летом город становится удобнее для велосипедистов: открываются новые дорожки и прокаты в парках.",
+             "Мы собрали маршруты для новичков и опытных велосипедистов, от набережных до лесопарков на окраинах."],
+            ["line", "line", "h1", "li", "li", "h", "p", "p"],
+            "Где покататься на велосипеде в Москве",
+        ),
+    ],
+)
+def test_the_site_name_of_the_title_line_is_no_headline(texts, kinds, headline):
+    """A logo's text in a level-one heading ("# [Site](/)") that is the <title>'s part after its headline."""
+    from pipeline.dumps.metadata import load_headline_model
+
+    found = dump_metadata(texts, (len(texts) - 2, len(texts) - 1), kinds=kinds, headline_model=load_headline_model())
+    assert found["title"] == headline
+
+
+def test_site_name_lines_are_the_parts_after_the_headline_part():
+    from pipeline.dumps.metadata import site_name_lines
+
+    texts = ["Headline of the day | News | Example Site", "Example Site", "News", "Headline of the day"]
+    assert site_name_lines(texts[0], texts, 1, len(texts)) == {1, 2}
+    # The longer part is read as the headline: the short first part stays a candidate.
+    texts = ["Coffee - University of Wisconsin-Stevens Point", "Coffee"]
+    assert site_name_lines(texts[0], texts, 1, len(texts)) == set()
