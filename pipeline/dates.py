@@ -60,11 +60,12 @@ def month_number(word: str) -> int | None:
 _YEAR = r"((?:19|20)\d\d)"
 _MONTH_WORD = r"([^\W\d_]{3,}\.?)"
 _DAY = r"(\d{1,2})"
-# A year ends at a non-digit, or runs into a clock time a dump glued to it ("October 17, 20236:01 PM ET").
-_YEAR_END = r"(?:(?!\d)|(?=\d{1,2}:\d\d))"
-# "5 May 2025", "5. Mai 2025", "5 de mayo de 2025", "5-го мая 2025", "5-dekabr 2025".
+# A year ends at a non-digit, or runs into a clock time or a reading time a
+# dump glued to it ("October 17, 20236:01 PM ET", "August 25, 202515 min read").
+_YEAR_END = r"(?:(?!\d)|(?=\d{1,2}:\d\d)|(?=\d{1,3}\s?(?:min|мин|хв|dk|dəq)))"
+# "5 May 2025", "5. Mai 2025", "5 de mayo de 2025", "5-го мая 2025", "5-dekabr 2025", "05-May-2025".
 _TEXT_DMY = re.compile(
-    rf"(?<!\d){_DAY}(?:\.|st|nd|rd|th|er|ro|º|-?(?:го|е|ი)|-)?\s*(?:de\s+|of\s+)?{_MONTH_WORD},?\s*(?:de\s+|del\s+)?{_YEAR}{_YEAR_END}",
+    rf"(?<!\d){_DAY}(?:\.|st|nd|rd|th|er|ro|º|-?(?:го|е|ი)|-)?\s*(?:de\s+|of\s+)?{_MONTH_WORD}(?:,?\s*|-)(?:de\s+|del\s+)?{_YEAR}{_YEAR_END}",
     re.IGNORECASE,
 )
 # "May 2, 2025", "Jul. 11. 2025" (a full stop after the day, as some sites print it).
@@ -122,7 +123,9 @@ def _found(text: str) -> list[tuple[int, int, str | None]]:
             found.append((m.start(), m.end(), ""))  # reads both ways: a date, but none to give
     for m in _DMY_NUMERIC.finditer(text):
         if "/" not in m.group(0):
-            found.append((m.start(), m.end(), _iso(m.group(3), m.group(2), m.group(1))))
+            day, month = int(m.group(1)), int(m.group(2))
+            # Day first ("18.06.2025"), unless only month first can be read ("06.18.2025").
+            found.append((m.start(), m.end(), _iso(m.group(3), *((day, month) if month > 12 >= day else (month, day)))))
     for m in _TEXT_DMY.finditer(text):
         found.append((m.start(), m.end(), _iso(m.group(3), month_number(m.group(2)), m.group(1))))
     for m in _TEXT_MDY.finditer(text):

@@ -27,6 +27,10 @@ from pipeline.dates import date_spans, dates_in, month_number, parse_date
         ("09/25/2025", "2025-09-25"),
         ("25/09/2025", "2025-09-25"),
         ("05/06/2025", None),  # day or month first: not read
+        ("06.18.2025", "2025-06-18"),  # dotted, but only month first can be read
+        ("18.06.2025", "2025-06-18"),
+        ("19-Dec-2025", "2025-12-19"),
+        ("Updated on 05-May-2025", "2025-05-05"),
         ("31.02.2025", None),
         # Turkish and Azerbaijani capitals (İ casefolds with a separate dot, I without one).
         ("7 İyun 2025", "2025-06-07"),
@@ -55,6 +59,9 @@ def test_parse_date(text, expected):
     [
         ("By Jane DoeMar 5, 2025", "2025-03-05"),  # a month glued to the byline
         ("October 17, 20236:01 PM ET", "2023-10-17"),  # a clock time glued to the year
+        ("August 25, 202515 min read", "2025-08-25"),  # a reading time glued to the year
+        ("4 мая 20255 мин", "2025-05-04"),
+        ("12 Mart 20258 dk okuma", "2025-03-12"),
         ("Updated May 2, 2024 Originally published April 9, 2024", "2024-05-02"),
     ],
 )
