@@ -120,7 +120,7 @@ MIN_PLATFORMS_LISTED = 3
 # "NOTAS RELACIONADAS", "Mehr zum Thema auf X", "Top-Themen bei X".
 OTHER_CONTENT_HEADING = re.compile(
     r"^\W*(?:weitere (?:artikel|beiträge|themen|nachrichten|news|meldungen|aktuelle)|mehr (?:zum thema|aus|von|news)|"
-    r"ähnliche|verwandte|empfohlene|empfehlungen|top[- ]themen|meistgelesen|beliebte|neueste|aktuelle (?:artikel|beiträge|news)|"
+    r"ähnliche|verwandte|empfohlene\b|empfehlungen|top[- ]themen|meistgelesen|beliebte|neueste|aktuelle (?:artikel|beiträge|news)|"
     r"auch (?:auf|bei|interessant)|beiträge aus|vorschau auf|kommentierte artikel|"
     r"more (?:from|stories|news|articles)|related (?:posts|articles|stories|news|content|links)|latest (?:news|stories|articles)|"
     r"you (?:may|might) also|read (?:next|more)|"

@@ -89,3 +89,19 @@ def test_html_heading_over_a_teaser_box_above_the_article_does_not_end_it():
     assert not any(r.rule == "related_section" for r in doc.removed)
     for paragraph in ARTICLE_EN[1:]:
         assert paragraph in doc.text
+
+
+@pytest.mark.parametrize(
+    "heading, ends",
+    [
+        ("Empfohlene Artikel", True),
+        ("Empfohlene Beiträge aus der Redaktion", True),
+        # The placeholder of an embed waiting for consent ("recommended editorial content"): the article goes on under it.
+        ("Empfohlener redaktioneller Inhalt", False),
+    ],
+)
+def test_a_heading_word_opens_a_box_only_as_a_whole_word(heading, ends):
+    from pipeline.clean.html_blocks import ends_article
+    from pipeline.document import Block
+
+    assert bool(ends_article(Block(text=heading, kind="h"))) is ends
