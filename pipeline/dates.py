@@ -123,9 +123,10 @@ def _found(text: str) -> list[tuple[int, int, str | None]]:
             found.append((m.start(), m.end(), ""))  # reads both ways: a date, but none to give
     for m in _DMY_NUMERIC.finditer(text):
         if "/" not in m.group(0):
-            day, month = int(m.group(1)), int(m.group(2))
+            first, second = int(m.group(1)), int(m.group(2))
             # Day first ("18.06.2025"), unless only month first can be read ("06.18.2025").
-            found.append((m.start(), m.end(), _iso(m.group(3), *((day, month) if month > 12 >= day else (month, day)))))
+            month, day = (first, second) if second > 12 >= first else (second, first)
+            found.append((m.start(), m.end(), _iso(m.group(3), month, day)))
     for m in _TEXT_DMY.finditer(text):
         found.append((m.start(), m.end(), _iso(m.group(3), month_number(m.group(2)), m.group(1))))
     for m in _TEXT_MDY.finditer(text):

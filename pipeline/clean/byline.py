@@ -103,6 +103,11 @@ def looks_like_person(name: str) -> bool:
     return len(name.split()) >= 2
 
 
+def _without_byline_words(tokens: list[str]) -> bool:
+    """A line's casefolded words hold no word every byline holds, and do not start with a label's: no byline pattern can match it."""
+    return _BY_WORDS.isdisjoint(tokens) and (not tokens or tokens[0] not in _LABEL_FIRST_WORDS)
+
+
 def parse_byline(text: str, tokens: list[str] | None = None) -> dict | None:
     """Metadata stated by a byline/dateline, or None when the line is not one.
 
@@ -112,7 +117,7 @@ def parse_byline(text: str, tokens: list[str] | None = None) -> dict | None:
     handle, which states nothing.
     `tokens` (casefolded words) let the caller skip lines without a "by" word.
     """
-    if len(text) > MAX_BYLINE_CHARS or (tokens is not None and _BY_WORDS.isdisjoint(tokens) and (not tokens or tokens[0] not in _LABEL_FIRST_WORDS)):
+    if len(text) > MAX_BYLINE_CHARS or (tokens is not None and _without_byline_words(tokens)):
         return None
     found: dict = {}
     korean = _KOREAN_BYLINE.match(text)
@@ -233,9 +238,8 @@ def parse_byline_and_date(text: str, tokens: list[str] | None = None) -> dict | 
     """
     if len(text) > MAX_BYLINE_CHARS or not HAS_YEAR.search(text):
         return None
-    if tokens is not None and _BY_WORDS.isdisjoint(tokens) and (not tokens or tokens[0] not in _LABEL_FIRST_WORDS) and not _SEPARATED.search(text):
-        if not _GLUED_TO_DATE.search(text):
-            return None
+    if tokens is not None and _without_byline_words(tokens) and not _SEPARATED.search(text) and not _GLUED_TO_DATE.search(text):
+        return None
     found: dict = {}
     dated = named = False
     for part in filter(None, (p.strip() for p in _PARTS.split(text))):

@@ -152,6 +152,12 @@ SOCIAL = re.compile(
     re.IGNORECASE,
 )
 
+# The labels of a post's tags ("Tags:", "Теги:", "Etiketler:"), for POST_META and its gate words.
+_TAG_LABELS = (
+    "tags tagged schlagworte schlagwörter stichworte stichwörter mots-clés étiquettes etiquetas теги тэги метки мітки теґи "
+    "etiketler teqlər etiketlər თეგები ტეგები պիտակներ 태그 키워드"
+).split()
+
 # A blog post's meta line, as themes print it under or over the post:
 # "This entry was posted in News. Bookmark the permalink.", "Der Beitrag wurde
 # am 27. November 2019 um 15:21 Uhr veröffentlicht und wurde unter X
@@ -162,8 +168,7 @@ POST_META = re.compile(
     r"^\W*eingestellt von\b.{0,60}\bum \d{1,2}[:.]\d{2}|^\W*veröffentlicht am\b.{0,80}\b(?:hinterlasse|kommentar)|"
     r"\bcet article a été publié dans\b|\bquesta voce è stata pubblicata\b|\besta entrada (?:fue publicada|se publicó) en\b|"
     # A post's tags after their label's colon ("Tags: politics, economy", "Теги: ...", "Etiketler: ..."); the label alone is a section's end.
-    r"^\W*(?:tags|tagged|schlagworte|schlagwörter|stichworte|stichwörter|mots-clés|étiquettes|etiquetas|"
-    r"теги|тэги|метки|мітки|теґи|etiketler|teqlər|etiketlər|თეგები|ტეგები|պիտակներ|태그|키워드)\s*[:՝]\s*\S|"
+    rf"^\W*(?:{'|'.join(_TAG_LABELS)})\s*[:՝]\s*\S|"
     # A view counter ("Views: 1234", "Просмотров: 1 234", "조회수 1234", "1,234 views").
     r"^\W*(?:views|просмотров|просмотры|переглядів|перегляди|baxış sayı|baxış|baxılıb|oxunub|oxunma|okunma sayısı|okunma|görüntülenme|"
     r"ნახვები|ნანახია|դիտումներ|қаралды|қаралым|조회수|조회)\s*[:՝]?\s*\d[\d\s,.]*$|"
@@ -174,11 +179,9 @@ POST_META = re.compile(
 # One of these words is in every line POST_META finds.
 _POST_META_WORDS = frozenset(
     "posted permalink filed abgelegt verschlagwortet veröffentlicht eingestellt publié pubblicata publicada publicó "
-    "tags tagged schlagworte schlagwörter stichworte stichwörter mots-clés étiquettes etiquetas теги тэги метки мітки теґи "
-    "etiketler teqlər etiketlər თეგები ტეგები պիտակներ 태그 키워드 "
     "views просмотров просмотры просмотр просмотра переглядів перегляди перегляд перегляду baxış baxılıb oxunub oxunma okunma görüntülenme "
     "ნახვები ნანახია ნახვა դիտումներ դիտում қаралды қаралым 조회수 조회".split()
-)
+) | frozenset(_TAG_LABELS)
 
 # Comment-form furniture.
 COMMENT_FORM = re.compile(
