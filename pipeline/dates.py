@@ -88,8 +88,8 @@ _SLASHED = re.compile(r"(?<![\d/])(\d{1,2})/(\d{1,2})/((?:19|20)\d\d)(?!\d)")
 HAS_YEAR = re.compile(r"(?:19|20)\d\d")
 
 # The words that label a date as a later update's, not the publication's
-# ("Updated", "Обновлено", "Güncellendi", "수정"): the dateline rule and
-# the dump metadata reader both pass over such a date.
+# ("Updated", "Обновлено", "Güncellendi", "수정"): the dateline rule, the
+# byline-and-date reader and the dump metadata reader pass over such a date.
 UPDATE_LABEL = re.compile(
     r"\b(?:updated?|last updated|modified|edited|revised|aktualisiert|geändert|mis à jour|actualizado|aggiornato|"
     r"atualizado|zaktualizowano|bijgewerkt|güncelle\w*|yenilən\w*|обновл\w*|изменено|оновл\w*|жаңартыл\w*|"

@@ -277,7 +277,7 @@ def parse_byline_and_date(text: str, tokens: list[str] | None = None) -> dict | 
         between = _DATE_WORD_AFTER_NAME.search(name)
         if between:
             name = name[: between.start()].strip(_CUT_EDGES)
-            if "updated" in between.group(0).casefold():
+            if UPDATE_LABEL.search(between.group(0)):
                 found.pop("published", None)  # the date the story was updated, not published
         match = _BYLINE.match(name)
         if match:

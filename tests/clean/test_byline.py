@@ -134,6 +134,9 @@ def test_a_dateline_whose_date_reads_both_ways_states_none():
         ("von Anna Muster Veröffentlicht am 11. Juni 2019", {"author": "Anna Muster", "published": "2019-06-11"}),
         # The date a story was updated is not its publication date.
         ("By Richard Garner Updated Sep 5, 2024", {"author": "Richard Garner"}),
+        ("von Anna Muster aktualisiert am 11. Juni 2019", {"author": "Anna Muster"}),
+        ("Автор: Иван Петров, обновлено 6 мая 2024", {"author": "Иван Петров"}),
+        ("Автор: Іван Петренко оновлено 6 травня 2024", {"author": "Іван Петренко"}),
         # A bare name is metadata beside its own separator, but not taken for the author (it may be a section's).
         ("Ahmet Yılmaz | 06 Mayıs 2024", {"published": "2024-05-06"}),
         ("Weekly Stock Market Update | 6 May 2024", None),
