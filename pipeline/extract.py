@@ -6,7 +6,9 @@ The block model (pipeline.html.model) judges each block from what it and its
 surroundings look like (pipeline.html.features); on a page where it keeps
 almost nothing, trafilatura's extraction decides which blocks stay.  Rules
 that hold on every site come first: readers' comments and comment forms are
-never the article.
+never the article (unless the elements named as comments hold all the
+running text the page keeps: a live ticker's entries, a forum thread's
+posts).
 Every block goes on to the cleaner, those dropped here marked with the rule
 that dropped them (`Block.removed_by`), so that nothing leaves a page
 unrecorded.  Metadata comes from the same parse (pipeline.metadata).
@@ -83,6 +85,8 @@ def kept_by_trafilatura(html: str, texts: list[str]) -> np.ndarray:
 def drop_rules(page: Page, context: Context, keep: np.ndarray) -> list[str | None]:
     """Each block's removal rule (None: kept), the rules that hold on every site first, then the model's judgement."""
     comments = _comment_containers(page)
+    if _comments_hold_the_page(page, context, keep, comments):
+        comments = [False] * len(comments)
     forms = _comment_forms(page, context)
     rules: list[str | None] = []
     for i, block in enumerate(page.blocks):
@@ -117,6 +121,20 @@ def _comment_containers(page: Page) -> list[bool]:
         else:
             inside[c] = inside[page.parent[c]]
     return inside
+
+
+def _comments_hold_the_page(page: Page, context: Context, keep: np.ndarray, comments: list[bool]) -> bool:
+    """The elements named as comments hold the text the model keeps, and the rest of the page keeps no sentence.
+
+    Then they are the page's content, not readers' replies under it: a live
+    ticker's entries ("live-match-comment"), a forum thread's posts.  Dropped
+    as comments, such a page would be rejected for showing no article.  A
+    brief of one sentence above its readers' comments is still an article.
+    """
+    inside = np.fromiter((comments[b.container] for b in page.blocks), bool, len(page.blocks))
+    if (keep & context.prose & ~inside).any():
+        return False
+    return (context.chars * keep)[inside].sum() >= FALLBACK_BELOW_CHARS
 
 
 def _comment_forms(page: Page, context: Context) -> list[bool]:

@@ -83,3 +83,36 @@ def test_nesting_beyond_the_limit_is_malformed_and_the_walk_does_not_recurse():
     doc = extracted(html)
     assert doc.status == "rejected"
     assert doc.reason.startswith("malformed: ")
+
+
+def live_ticker_page(c: dict, lang: str, entries: list[str]) -> str:
+    """A live ticker: its headline, then entries in elements its template names as comments ("live-match-comment")."""
+    items = "".join(
+        f'<div class="live-match-comment"><span class="minute">{90 - 7 * i}\'</span><div class="live-match-comment-body">{t}</div></div>'
+        for i, t in enumerate(entries)
+    )
+    page = portal_page(c, lang)
+    story = page[page.index('<div class="news-lead">') : page.index('<div class="share-buttons">')]
+    return page.replace(story, f'<div class="live-match-comments">{items}</div>')
+
+
+@pytest.mark.parametrize("lang", ["ru", "tr", "ka"])
+def test_a_live_tickers_entries_named_as_comments_are_its_text(lang):
+    content = PAGES[lang]
+    doc = extracted(live_ticker_page(content, lang, content["paragraphs"]))
+    assert doc.status == "ok", doc.reason
+    for paragraph in content["paragraphs"]:
+        assert paragraph in doc.text
+    assert content["footer"] not in doc.text
+
+
+@pytest.mark.parametrize("lang", ["ru", "tr", "ka"])
+def test_a_brief_of_one_sentence_keeps_its_long_comments_out(lang):
+    # Outside the comments the page keeps a sentence: the comments are readers' replies, however long.
+    content = dict(PAGES[lang], paragraphs=PAGES[lang]["paragraphs"][:1], comments=PAGES[lang]["paragraphs"][1:])
+    doc = extracted(portal_page(content, lang))
+    assert doc.status == "ok", doc.reason
+    assert content["paragraphs"][0] in doc.text
+    rules = {b.text: b.removed_by for b in doc.blocks}
+    for comment in content["comments"]:
+        assert rules[comment] == "comment_thread"
