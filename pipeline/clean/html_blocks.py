@@ -25,6 +25,10 @@ from . import patterns, rules, shapes
 # pages are ~250 characters; article paragraphs that mention a newsletter
 # or an app are longer or are not calls to action.
 MAX_FURNITURE_CHARS = 300
+# A call to subscribe, sign up, donate or follow that is a whole sentence
+# is short; a longer sentence that mentions a newsletter or signing up is
+# more often the article's own ("Twelve people signed up for my newsletter").
+MAX_CALL_TO_ACTION_SENTENCE_CHARS = 100
 # A "Read also: <headline>" teaser is one headline long.
 MAX_TEASER_CHARS = 220
 # Headings that open a box of other articles are short.
@@ -147,6 +151,13 @@ def _lists_platforms(text: str) -> bool:
     return len({p.lower() for p in _PLATFORMS.findall(text)}) >= MIN_PLATFORMS_LISTED and text.rstrip()[-1:] not in shapes.SENTENCE_END
 
 
+def _calls_to_action(text: str) -> bool:
+    """A call to subscribe, sign up, donate or follow: a short block, or a sentence of at most MAX_CALL_TO_ACTION_SENTENCE_CHARS."""
+    if len(text) > MAX_CALL_TO_ACTION_SENTENCE_CHARS and text.rstrip()[-1:] in shapes.SENTENCE_END:
+        return False
+    return CALL_TO_ACTION.search(text) is not None
+
+
 def furniture_rule(block: Block) -> str | None:
     """The furniture kind of one short HTML block, or None when it may be content."""
     text = block.text
@@ -160,7 +171,7 @@ def furniture_rule(block: Block) -> str | None:
         return rules.PAYWALL
     if ADVERTISING.search(text):
         return rules.ADVERTISING
-    if SHARE_LABEL.match(text) or CALL_TO_ACTION.search(text) or _lists_platforms(text):
+    if SHARE_LABEL.match(text) or _calls_to_action(text) or _lists_platforms(text):
         return rules.SOCIAL
     if len(text) <= MAX_DATELINE_CHARS and DATE_LABEL.match(text):
         rest = _DATE.sub("", DATE_LABEL.sub("", text))

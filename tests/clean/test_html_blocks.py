@@ -41,6 +41,10 @@ def test_html_furniture_rules(text, rule):
         ">>> def foo(bar=[]): bar.append('baz')",
         "Veröffentlicht am 16.08.2019 Dauer: 1 Stunde 4 Minuten Lizenz: CC-BY 4.0 Downloads: 22.273",
         "El Gobierno publicó el decreto el lunes tras una larga negociación con los sindicatos.",
+        # A sentence longer than a call that mentions a newsletter, signing up or donating is the article's.
+        "Twelve people signed up for my newsletter in the past week, and I have done absolutely nothing to welcome them.",
+        "Zum Jahresende können Leser den Verein mit einer Spende unterstützen, sagte die Vorsitzende; wer sich für den Newsletter anmeldet, erfährt mehr.",
+        "Редакция напомнила, что оформить подписку на районную газету можно в любом почтовом отделении до конца месяца.",
     ],
 )
 def test_html_content_is_not_furniture(text):
