@@ -95,7 +95,11 @@ ADVERTISING = re.compile(
     r"\baffiliate[- ]?links?\b|\benthält werbung\b|\bwerbung für\b|"
     r"\b(?:from|by) (?:one or more of )?our advertisers\b|\badvertisers do not\b|\bmay receive (?:a )?commission\b|"
     r"\bprovision\b.{0,40}\b(?:link|kauf)|\blinks?\b.{0,60}\bprovision\b|\baffiliate commission\b|"
-    r"\bsupported by (?:its|our) (?:audience|readers)\b|\bsponsored (?:by|content)\b|\badvertise with\b)",
+    r"\bsupported by (?:its|our) (?:audience|readers)\b|\bsponsored (?:by|content)\b|\badvertise with\b|"
+    # Affiliate disclosures: "We may earn commission from links on this page", "As an Amazon Associate I earn from qualifying purchases".
+    r"\b(?:may|might|will|we|i) earn (?:a |an )?(?:small )?(?:affiliate )?commissions?\b|\bearns? from qualifying purchases\b|"
+    r"\b(?:percevoir|toucher|recevoir) une (?:petite )?commission\b|\b(?:recibir|ganar|obtener|recibimos|ganamos) una (?:pequeña )?comisión\b|"
+    r"\bricev\w+ una (?:piccola )?commissione\b|\breceb\w+ uma (?:pequena )?comissão\b)",
     re.IGNORECASE,
 )
 
@@ -195,7 +199,8 @@ _READ_ALSO_FIRST_WORDS = frozenset(
 _NOTICE_WORDS = frozenset(
     """view read continue subscriber subscribers lire accéder abonnés créez weiterlesen abonnenten testen
     bezahlschranke cancela hazte exclusivo anzeige werbung advertisement advertisers advertise sponsored
-    publicidad publicité provision commission affiliate affiliate-link affiliate-links affiliatelink affiliatelinks
+    publicidad publicité provision commission commissions qualifying comisión commissione comissão affiliate affiliate-link
+    affiliate-links affiliatelink affiliatelinks
     supported реклама reklam жарнама რეკლამა գովազդ 광고""".split()
 )
 

@@ -46,6 +46,8 @@ def test_read_also_paywall_and_advertising_lines_in_text_dumps():
         "To view the full story, please subscribe to The Daily.": "paywall",
         "This post contains references to products from one or more of our advertisers.": "advertising",
         "The Daily is supported by its audience. When you buy through links on our site, we may earn an affiliate commission.": "advertising",
+        "As an Amazon Associate we earn from qualifying purchases.": "advertising",
+        "Si compras a través de nuestros enlaces, podemos recibir una comisión.": "advertising",
     }
     doc = page(body[0], *lines, *body[1:])
     for line, rule in lines.items():

@@ -20,6 +20,9 @@ from inline_pages import ARTICLE_EN
         ("Pour lire la suite et accéder gratuitement à 3 articles par mois, créez votre compte", "paywall"),
         ("Anzeige, enthält Affiliate Links", "advertising"),
         ("This post contains references to products from one or more of our advertisers.", "advertising"),
+        ("Every item on this page was chosen by an editor. We may earn commission on some of the items you choose to buy.", "advertising"),
+        ("As an Amazon Associate I earn from qualifying purchases.", "advertising"),
+        ("Si vous achetez via nos liens, nous pouvons percevoir une commission.", "advertising"),
         ("Aktualisiert am 17.01.2021.", "dateline"),
         ("Last modified: 03-10-2004 2:20pm", "dateline"),
     ],
@@ -41,6 +44,7 @@ def test_html_furniture_rules(text, rule):
         ">>> def foo(bar=[]): bar.append('baz')",
         "Veröffentlicht am 16.08.2019 Dauer: 1 Stunde 4 Minuten Lizenz: CC-BY 4.0 Downloads: 22.273",
         "El Gobierno publicó el decreto el lunes tras una larga negociación con los sindicatos.",
+        "Brokers earn commissions on every sale, and the new rules cap them at three percent of the price.",
         # A sentence longer than a call that mentions a newsletter, signing up or donating is the article's.
         "Twelve people signed up for my newsletter in the past week, and I have done absolutely nothing to welcome them.",
         "Zum Jahresende können Leser den Verein mit einer Spende unterstützen, sagte die Vorsitzende; wer sich für den Newsletter anmeldet, erfährt mehr.",
