@@ -236,7 +236,7 @@ def _corpus_weight(page: dict) -> float:
     return DEV_PAGES_WEIGHT if page["corpus"] == "dev" else 1.0
 
 
-def _fit(pages: list[dict], columns, rounds: int = ROUNDS):
+def _fit(pages: list[dict], columns, rounds: int):
     import lightgbm as lgb
 
     rows = [_rows(p) for p in pages]
@@ -263,11 +263,11 @@ def train(pages: list[dict]) -> dict:
     """Both stages on `pages`: the second learns from first-stage probabilities made without each page's fold."""
     from pipeline.html.features import FEATURE_NAMES, STACK_NAMES
 
-    first = _fit(pages, lambda p: p["x"])
+    first = _fit(pages, lambda p: p["x"], ROUNDS)
     inner: dict[int, np.ndarray] = {}
     half = [zlib.crc32(p["domain"].encode() + b"inner") % INNER_FOLDS for p in pages]
     for k in range(INNER_FOLDS):
-        booster = _fit([p for p, h in zip(pages, half) if h != k], lambda p: p["x"])
+        booster = _fit([p for p, h in zip(pages, half) if h != k], lambda p: p["x"], ROUNDS)
         for i, p in enumerate(pages):
             if half[i] == k:
                 inner[i] = booster.predict(p["x"])
@@ -279,12 +279,6 @@ def train(pages: list[dict]) -> dict:
         "keep_threshold": KEEP_THRESHOLD,
         "trainer": "bench/train_block_model.py",
     }
-
-
-def _trees(spec: dict):
-    from pipeline.trees import Trees
-
-    return Trees(spec, tuple(spec["features"]))
 
 
 def export_trees(booster, feature_names) -> dict:
@@ -358,7 +352,7 @@ def first_stage_cv(pages: list[dict], folds: list[int], columns) -> list[np.ndar
     """The first stage alone, cross-validated, over the feature columns `columns(page)` (for experiments)."""
     out: dict[int, np.ndarray] = {}
     for k in folds:
-        booster = _fit([p for p in pages if p["fold"] != k], columns)
+        booster = _fit([p for p in pages if p["fold"] != k], columns, ROUNDS)
         for i, p in enumerate(pages):
             if p["fold"] == k:
                 out[i] = booster.predict(columns(p))
