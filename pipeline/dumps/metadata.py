@@ -44,7 +44,7 @@ from ..clean.scripts import HANGUL_SYLLABLE, cased_lower
 from ..clean.wordweights import korean_stem
 from ..dates import HAS_YEAR as _HAS_YEAR
 from ..dates import UPDATE_LABEL
-from ..dates import month_number, parse_date
+from ..dates import date_spans, month_number, parse_date
 from .blockmodel import Network
 from .layout import HEADING_KINDS, TOP_HEADING, is_prose, is_title_case
 
@@ -52,12 +52,14 @@ _WORD = re.compile(r"\w+")
 
 # --- dates ------------------------------------------------------------------
 
-# Words that mark a date as the publication's (a later update's: dates.UPDATE_LABEL).
-_PUBLISHED = re.compile(
-    r"\b(?:published|posted|date|datum|veröffentlicht|erschienen|publié|publicado|pubblicato|publicat|opublikowano|"
-    r"gepubliceerd|yayınlan\w*|yayımlan\w*|опубликован\w*|опубліковано|дата|тарих|tarix|გამოქვეყნ\w*|հրապարակ\w*)\b",
-    re.IGNORECASE,
+# Words that mark a date as the publication's (a later update's: dates.UPDATE_LABEL):
+# the verbs ("Posted on"), and the nouns ("Date:"), which also head a quoted mail's date.
+_PUBLISHED_VERBS = (
+    r"published|posted|veröffentlicht|erschienen|publié|publicado|pubblicato|publicat|opublikowano|"
+    r"gepubliceerd|yayınlan\w*|yayımlan\w*|опубликован\w*|опубліковано|გამოქვეყნ\w*|հրապարակ\w*"
 )
+_PUBLISHED = re.compile(rf"\b(?:{_PUBLISHED_VERBS}|date|datum|дата|тарих|tarix)\b", re.IGNORECASE)
+_PUBLISHED_VERB = re.compile(rf"\b(?:{_PUBLISHED_VERBS})\b", re.IGNORECASE)
 _COPYRIGHT = re.compile(r"©|\(c\)|copyright|all rights reserved", re.IGNORECASE)
 
 # --- headline ----------------------------------------------------------------
@@ -810,12 +812,29 @@ def title_line_author(first: str) -> str | None:
     return name_of(match.group("name")) if match else None
 
 
+# A longer line is read for its date when "Posted", "Published" (in the
+# languages of _PUBLISHED_VERBS) opens it and the date follows within this
+# many characters: "Posted on December 20, 2025 by Jane Doe - 5 Comments on
+# <the headline>" is a dateline; "On January 1, 2025, the lab published
+# ..." and "27. Januar 1945 befreiten ..." are the article's sentences, and
+# "Date: Fri, 1 Feb 2002 ... From: ... Subject:" a quoted mail's header.
+OPENING_DATE_MAX_OFFSET = 16
+
+
+def _opening_date(text: str) -> str | None:
+    """A long line up to the end of the date a publishing verb opens it with, or None."""
+    spans = date_spans(text[:MAX_BYLINE_CHARS])
+    if not spans or spans[0][0] > OPENING_DATE_MAX_OFFSET or not _PUBLISHED_VERB.search(text, 0, spans[0][0]):
+        return None
+    return text[: spans[0][1]]
+
+
 def find_date(texts: list[str], start: int, stop: int, anchor: int) -> str | None:
     """The publication date on the short line nearest `anchor` in texts[start:stop]; a labelled one first, an update last."""
     found = []
     for i in range(start, stop):
         text = texts[i]
-        if len(text) > MAX_BYLINE_CHARS:
+        if len(text) > MAX_BYLINE_CHARS and (_HAS_YEAR.search(text, 0, MAX_BYLINE_CHARS) is None or (text := _opening_date(text)) is None):
             continue
         # A date needs a year on the line (or, under a label, on the next):
         # most lines have none, and need no search for a label.

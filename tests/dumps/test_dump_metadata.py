@@ -53,6 +53,34 @@ def test_the_published_label_names_the_date_after_it():
     assert dump_metadata(page, (7, 8))["published"] == "2025-03-03"
 
 
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Posted on March 3, 2025 by Anna Muster - 5 Comments on Leeds approves riverside cycle lane along the river Aire in the city centre",
+        "Veröffentlicht: 03.03.2025 | Autor: Anna Muster | Abgelegt unter: Verkehr, Leeds | Tags: Radweg, Stadtrat, Radverkehr |5 Kommentare",
+        "Опубликовано 3 марта 2025 года в рубрике «Город», автор Анна Мустер, 5 комментариев к записи о новой велодорожке вдоль реки",
+    ],
+)
+def test_a_long_line_that_a_publishing_verb_opens_with_its_date_is_a_dateline(line):
+    page = PAGE[:4] + [line] + PAGE[7:9]
+    assert len(line) > 120
+    assert dump_metadata(page, (5, 6))["published"] == "2025-03-03"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "On March 3, 2025, the city council of Leeds approved a new cycle lane along the river Aire after a long and heated debate.",
+        "Date: Mon, 3 Mar 2025 09:12:44 +0000 From: Anna Muster To: council@leeds.example Subject: Re: the cycle lane plan for the river",
+        "3. März 2025: Der Stadtrat von Leeds hat nach langer und hitziger Debatte einen neuen Radweg entlang des Flusses Aire beschlossen.",
+    ],
+)
+def test_a_long_line_opening_with_a_date_but_no_publishing_verb_states_none(line):
+    page = PAGE[:4] + [line] + PAGE[7:9]
+    assert len(line) > 120
+    assert "published" not in dump_metadata(page, (5, 6))
+
+
 @pytest.mark.parametrize("update", ["Updated: May 2, 2025", "Изменено: 02.05.2025", "Жаңартылды: 02.05.2025", "Edited 02.05.2025", "수정 2025.05.02"])
 def test_an_update_nearer_the_article_is_not_the_publication_date(update):
     page = PAGE[:6] + [update, "March 3, 2025"] + PAGE[7:]
