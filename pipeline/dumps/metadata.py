@@ -823,6 +823,8 @@ OPENING_DATE_MAX_OFFSET = 16
 
 def _opening_date(text: str) -> str | None:
     """A long line up to the end of the date a publishing verb opens it with, or None."""
+    if _HAS_YEAR.search(text, 0, MAX_BYLINE_CHARS) is None:
+        return None
     spans = date_spans(text[:MAX_BYLINE_CHARS])
     if not spans or spans[0][0] > OPENING_DATE_MAX_OFFSET or not _PUBLISHED_VERB.search(text, 0, spans[0][0]):
         return None
@@ -834,8 +836,10 @@ def find_date(texts: list[str], start: int, stop: int, anchor: int) -> str | Non
     found = []
     for i in range(start, stop):
         text = texts[i]
-        if len(text) > MAX_BYLINE_CHARS and (_HAS_YEAR.search(text, 0, MAX_BYLINE_CHARS) is None or (text := _opening_date(text)) is None):
-            continue
+        if len(text) > MAX_BYLINE_CHARS:
+            text = _opening_date(text)
+            if text is None:
+                continue
         # A date needs a year on the line (or, under a label, on the next):
         # most lines have none, and need no search for a label.
         if _HAS_YEAR.search(text) is None and not (i + 1 < stop and len(texts[i + 1]) <= MAX_BYLINE_CHARS and _HAS_YEAR.search(texts[i + 1])):
