@@ -281,6 +281,16 @@ def _ends_with_credit(text: str) -> bool:
 
 # Lines made of symbols only: "--", "***", "|", "»".
 SYMBOLS_ONLY = re.compile(r"^[\W_]+$")
+# What a page shows until its script fills the place in: "Loading...", "Loading
+# prices for your region…", "Загрузка...", "Wird geladen …" (a few words at
+# most: "Loading the truck took three hours..." is a sentence).
+_LOADING_WORDS = (
+    "loading lädt chargement cargando caricamento carregando ładowanie laden загрузка завантаження "
+    "yükleniyor yüklənir жүктелуде იტვირთება բեռնվում 로딩 불러오는"
+)
+PLACEHOLDER = re.compile(
+    rf"^\W*(?:{'|'.join(_LOADING_WORDS.split())}|wird geladen)\b(?:\s+[^\s.…]+){{0,4}}\s*(?:\.{{2,}}|…)\W*$", re.IGNORECASE
+)
 
 # Month names and their abbreviations, for html_blocks.py's "Updated 17 March" label rule (dates themselves: pipeline/dates.py).
 _MONTHS = (
@@ -348,6 +358,8 @@ _FIRST_WORDS = frozenset(
     crédito créditos kuva zdjęcie fot источник джерело kaynak mənbə дереккөз წყარო աղբյուր
     skip jump direkt zur aller passer ir saltar pasar vai salta passa pular ga naar przejdź перейти içeriğe məzmuna
     본문 본문으로 메인""".split()
+    + _LOADING_WORDS.split()
+    + ["wird"]
 )
 # Words the unanchored patterns need somewhere in the line.
 _ANYWHERE_WORDS = frozenset(
@@ -438,6 +450,8 @@ def label_rule(
         return None
     if SYMBOLS_ONLY.match(text):
         return rules.SYMBOLS
+    if PLACEHOLDER.match(text):
+        return rules.PLACEHOLDER
     if _COMMENT_FORM_FOLDED.search(folded):
         return rules.COMMENT_FORM
     if not _POST_META_WORDS.isdisjoint(tokens) and _POST_META_FOLDED.search(folded):

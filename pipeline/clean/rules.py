@@ -64,6 +64,7 @@ DISCLAIMER = _rule("disclaimer", "a legal or editorial disclaimer")
 COMMENT_FORM = _rule("comment_form", "a comment form's fields and instructions, or a form to report a typo")
 POST_META = _rule("post_meta", "a post's meta line (\"Posted in ... Bookmark the permalink.\", \"Tags: ...\", \"1,234 views\")")
 SYMBOLS = _rule("symbols", "a line of symbols only")
+PLACEHOLDER = _rule("placeholder", "a placeholder that a script fills in when the page loads (\"Loading...\", \"Загрузка...\")")
 PAYWALL = _rule("paywall", "a paywall or subscription notice")
 ADVERTISING = _rule("advertising", "an advertising label or disclosure")
 # Spam.
