@@ -37,6 +37,10 @@ from .metadata import page_metadata
 # 400 characters what a German one says in 1,000).  Running trafilatura on
 # every page would cost as much time as the whole pipeline (docs/html.md).
 FALLBACK_BELOW_CHARS = 200
+# Elements named as comments are the page's content when, with no sentence
+# kept outside them, they hold this much kept text: the least the model's
+# judgement is trusted with on a page (below it, trafilatura decides).
+COMMENTS_AS_CONTENT_MIN_CHARS = FALLBACK_BELOW_CHARS
 # A form with a text area is a comment or contact form, unless it holds
 # this share of the page's prose or more: some site generators wrap a whole
 # page in one <form>.
@@ -134,7 +138,7 @@ def _comments_hold_the_page(page: Page, context: Context, keep: np.ndarray, comm
     inside = np.fromiter((comments[b.container] for b in page.blocks), bool, len(page.blocks))
     if (keep & context.prose & ~inside).any():
         return False
-    return (context.chars * keep)[inside].sum() >= FALLBACK_BELOW_CHARS
+    return (context.chars * keep)[inside].sum() >= COMMENTS_AS_CONTENT_MIN_CHARS
 
 
 def _comment_forms(page: Page, context: Context) -> list[bool]:

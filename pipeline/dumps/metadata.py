@@ -43,8 +43,7 @@ from ..clean.features import lines_matching
 from ..clean.scripts import HANGUL_SYLLABLE, cased_lower
 from ..clean.wordweights import korean_stem
 from ..dates import HAS_YEAR as _HAS_YEAR
-from ..dates import UPDATE_LABEL
-from ..dates import date_spans, month_number, parse_date
+from ..dates import UPDATE_LABEL, date_spans, month_number, parse_date
 from .blockmodel import Network
 from .layout import HEADING_KINDS, TOP_HEADING, is_prose, is_title_case
 
