@@ -244,6 +244,14 @@ BODY_LINES = 40
 _STATEMENT_ENDS = (".", "。", ";", ",")
 # Words this long or longer are compared (shorter ones are mostly function words, in any language).
 BODY_WORD_CHARS = 4
+# A line's words are compared with the article's by their first letters
+# only: inflected languages' endings differ past them ("Львові" and
+# "Львова", "Astanada" and "Astana", "Berichte" and "Bericht").
+STEM_CHARS = 5
+
+
+def _stems(words) -> set[str]:
+    return {word[:STEM_CHARS] for word in words}
 
 
 def headline_candidates(
@@ -268,8 +276,8 @@ def headline_candidates(
     index = [i for i, words in candidate_words.items() if words]
     if not index:
         return [], np.zeros((0, len(HEADLINE_FEATURES)))
-    core_words = set(_text_words(" ".join(texts[core_start : core_start + 20])[:CORE_CHARS]))
-    lead_words = set(_text_words(" ".join(texts[core_start : core_start + LEAD_LINES])))
+    core_words = _stems(_text_words(" ".join(texts[core_start : core_start + 20])[:CORE_CHARS]))
+    lead_words = _stems(_text_words(" ".join(texts[core_start : core_start + LEAD_LINES])))
     title = set(_words(texts[0]))
     # The <title>'s headline part, without the site's name ("Headline | Site"): a line holding only the site's part is no headline.
     title_part = set(_words(title_headline_part(texts[0]))) if has_title_line else set()
@@ -294,7 +302,7 @@ def headline_candidates(
         start = max(i + LEAD_LINES + 1, body_lines[-1] + 1 if body_lines else 0)
         body_lines.extend(range(start, min(n, i + LEAD_LINES + BODY_LINES + 1)))
     # Each candidate's words of BODY_WORD_CHARS or more, the ones looked for in the body.
-    long_words = [{word for word in candidate_words[i] if len(word) >= BODY_WORD_CHARS} for i in index]
+    long_words = [_stems(word for word in candidate_words[i] if len(word) >= BODY_WORD_CHARS) for i in index]
     body = _body_word_lines(texts, [j for j in body_lines if is_prose(texts[j])], set().union(*long_words))
     heading = [bool(kinds) and kinds[i] in HEADING_KINDS for i in index]
     list_item = [bool(kinds) and kinds[i] == "li" for i in index]
@@ -303,7 +311,9 @@ def headline_candidates(
     candidates = [texts[i] for i in index]
     distinct = [set(candidate_words[i]) for i in index]
     distinct_words = [max(1, len(d)) for d in distinct]
-    shared = [len(d & core_words) for d in distinct]
+    stemmed = [_stems(d) for d in distinct]
+    stemmed_words = [max(1, len(d)) for d in stemmed]
+    shared = [len(d & core_words) for d in stemmed]
     in_title = [len(d & title) if i else 0 for i, d in zip(index, distinct)]
     after = [range(i + 1, min(n, i + 4)) for i in index]
     stripped = [text.rstrip() for text in candidates]
@@ -317,7 +327,7 @@ def headline_candidates(
     x[:, 4] = [float(s.endswith(("?", "!"))) for s in stripped]
     x[:, 5] = [sum(map(_opens_as_capital, words)) / max(1, len(words)) for words in split]
     x[:, 6] = [d / max(1, len(text)) for d, text in zip(digits, candidates)]
-    x[:, 8] = [s / d for s, d in zip(shared, distinct_words)]
+    x[:, 8] = [s / d for s, d in zip(shared, stemmed_words)]
     x[:, 9] = [t / d for t, d in zip(in_title, distinct_words)]
     x[:, 10] = [t / title_words for t in in_title]
     x[:, 11] = [float(i == 0) for i in index]
@@ -328,7 +338,7 @@ def headline_candidates(
     x[:, 17] = [float(short_above[i] > 0) for i in index]
     x[:, 18] = [float(not _SEPARATOR_CHARS.isdisjoint(text) and _SEPARATOR.search(text) is not None) for text in candidates]
     x[:, 19] = [i / n for i in index]
-    x[:, 20] = [len(d & lead_words) / w for d, w in zip(distinct, distinct_words)]
+    x[:, 20] = [len(d & lead_words) / w for d, w in zip(stemmed, stemmed_words)]
     x[:, 21] = [float(any(is_prose(texts[j]) for j in a)) for a in after]
     x[:, 24] = page_has_headings
     x[:, 25] = first_separated
@@ -380,17 +390,17 @@ def _reads_as_paragraph(text: str) -> bool:
 
 
 def _body_word_lines(texts: list[str], prose_lines: list[int], wanted: set[str]) -> dict[str, list[int]]:
-    """Each of the `wanted` words -> the lines of `prose_lines` (in order) that hold it."""
+    """Each of the `wanted` stems (_stems) -> the lines of `prose_lines` (in order) that hold a word with it."""
     lines: dict[str, list[int]] = {}
     for j in prose_lines:
         # Not remembered: a paragraph is rarely read twice, and would push out the short lines _words keeps.
-        for word in wanted.intersection(_text_words(texts[j])):
+        for word in wanted.intersection(_stems(_text_words(texts[j]))):
             lines.setdefault(word, []).append(j)
     return lines
 
 
 def _body_shared(long_words: set[str], body: dict[str, list[int]], start: int, stop: int) -> float:
-    """The share of a line's words of BODY_WORD_CHARS or more (`long_words`) that prose lines start..stop (inclusive) hold."""
+    """The share of a line's words of BODY_WORD_CHARS or more (`long_words`, as stems) that prose lines start..stop (inclusive) hold."""
     if not long_words:
         return 0.0
     found = 0
