@@ -223,6 +223,24 @@ def test_a_korean_headline_shares_its_words_with_the_article_whatever_particles_
     # 한강, 공원(에), 자전(거), 도로(를), 개통(했다고); only 새 is not in the paragraph.
     assert x[candidates.index(0), HEADLINE_FEATURES.index("core_shared_share")] == pytest.approx(5 / 6)
 
+
+@pytest.mark.parametrize(
+    "page",
+    [
+        # львові/львова, відкрили, лікарню/лікарня share their stems; нову/нова do not (4 letters).
+        ["Львові відкрили нову лікарню", "Нова лікарня у Львова прийняла перших пацієнтів. Лікарню відкрили вчора."],
+        # астанада/астана, жаңа, аурухана/аурухананың share theirs; ашылды/ашылу do not.
+        ["Астанада жаңа аурухана ашылды", "Астана қаласында жаңа аурухананың ашылу салтанаты өтті. Ауруханада үш жүз төсек бар."],
+    ],
+    ids=["uk", "kk"],
+)
+def test_a_headline_shares_its_words_with_the_article_whatever_endings_they_take(page):
+    from pipeline.dumps.metadata import HEADLINE_FEATURES, headline_candidates
+
+    candidates, x = headline_candidates(page, 1)
+    assert x[candidates.index(0), HEADLINE_FEATURES.index("core_shared_share")] == pytest.approx(3 / 4)
+
+
 def test_headline_candidates_read_level_one_headings_and_whether_the_first_line_is_the_title():
     from pipeline.dumps.metadata import HEADLINE_FEATURES, headline_candidates
 
