@@ -60,6 +60,16 @@ _PUBLISHED_VERBS = (
 _PUBLISHED = re.compile(rf"\b(?:{_PUBLISHED_VERBS}|date|datum|дата|тарих|tarix)\b", re.IGNORECASE)
 _PUBLISHED_VERB = re.compile(rf"\b(?:{_PUBLISHED_VERBS})\b", re.IGNORECASE)
 _COPYRIGHT = re.compile(r"©|\(c\)|copyright|all rights reserved", re.IGNORECASE)
+# A line that opens with when someone joined, was last active or last
+# checked something states a date that is not the page's (a forum's or a
+# profile's "Joined: Mon Jul 24, 2017", a price box's "Last checked: ...").
+_ACTIVITY = re.compile(
+    r"^\W*(?:last (?:active|seen|login|logged in|visit(?:ed)?|checked|online)|joined|member since|registered(?: since| on)?|"
+    r"zuletzt (?:online|aktiv|gesehen)|mitglied seit|registriert seit|dabei seit|membre depuis|inscrit le|miembro desde|"
+    r"última conexión|registrado|был[аи]? (?:в сети|на сайте)|на сайте с|зарегистрирован\w*|був(?:ла)? (?:в мережі|на сайті)|"
+    r"на сайті з|зареєстрован\w*|son görülme|üyelik tarihi|katılım tarihi|kayıt tarihi)\b",
+    re.IGNORECASE,
+)
 
 # --- headline ----------------------------------------------------------------
 
@@ -853,7 +863,7 @@ def find_date(texts: list[str], start: int, stop: int, anchor: int) -> str | Non
         # most lines have none, and need no search for a label.
         if _HAS_YEAR.search(text) is None and not (i + 1 < stop and len(texts[i + 1]) <= MAX_BYLINE_CHARS and _HAS_YEAR.search(texts[i + 1])):
             continue
-        if _COPYRIGHT.search(text):
+        if _COPYRIGHT.search(text) or _ACTIVITY.search(text):
             continue
         label = _PUBLISHED.search(text)
         # After the label: "Updated May 2, 2024 Originally published April 9, 2024".

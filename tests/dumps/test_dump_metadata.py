@@ -77,6 +77,20 @@ def test_an_update_nearer_the_article_is_not_the_publication_date(update):
     assert dump_metadata(page, (8, 9))["published"] == "2025-03-03"
 
 
+@pytest.mark.parametrize(
+    "activity",
+    ["Joined: Mon Jul 24, 2017 9:28 am", "Last active December 20, 2025", "Member since February 16, 2016", "Registered: 2016-07-02",
+     "Last checked: 2025-10-28", "Зарегистрирован: 24.07.2017", "Mitglied seit 24.07.2017", "Son görülme: 24.07.2017"],
+)
+def test_when_someone_joined_or_was_last_active_is_not_the_publication_date(activity):
+    # Nearer the headline than the post's date, as a forum prints the poster's box.
+    page = PAGE[:4] + ["Anna Muster", activity, "March 3, 2025"] + PAGE[7:9]
+    assert dump_metadata(page, (7, 8))["published"] == "2025-03-03"
+    # And alone it gives none.
+    page = PAGE[:4] + ["Anna Muster", activity] + PAGE[7:9]
+    assert "published" not in dump_metadata(page, (6, 7))
+
+
 LEAD = [
     "The city council of Leeds approved a new cycle lane along the river Aire on Monday, after a long debate.",
     "Work on the two-mile cycle lane along the river is due to start in the spring, the council of Leeds said.",
