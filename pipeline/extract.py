@@ -59,7 +59,7 @@ def extract(doc: Document, language_backend: str = "auto") -> Document:
     doc.html = without_huge_tags(doc.html)
     if nesting_estimate(doc.html) > PARSE_MAX_NESTING:
         return doc.reject(f"malformed: markup nested more than {PARSE_MAX_NESTING} levels deep")
-    page = read_page(doc.html)
+    page = read_page(doc.html, huge_tags_cut=True)
     if page.max_depth > MAX_DEPTH:
         return doc.reject(f"malformed: markup nested more than {MAX_DEPTH} levels deep")
     for key, value in page_metadata(page, doc.metadata.get("url"), doc.html).items():

@@ -316,9 +316,10 @@ def _noscript_holds_much(tree) -> bool:
     return any(len(node.text(deep=True)) > NOSCRIPT_MAX_CHARS for node in tree.css("noscript"))
 
 
-def read_page(html: str) -> Page:
-    """The page's blocks and head from its markup (huge start tags cut first; <noscript> read as a browser reads it)."""
-    html = without_huge_tags(html)
+def read_page(html: str, huge_tags_cut: bool = False) -> Page:
+    """The page's blocks and head from its markup (huge start tags cut first, unless `huge_tags_cut` says the caller did; <noscript> read as a browser reads it)."""
+    if not huge_tags_cut:
+        html = without_huge_tags(html)
     tree = parse(html)
     if _noscript_holds_much(tree):
         tree = None  # the first tree goes before the second is built: a page near the size limit holds one at a time
