@@ -252,8 +252,8 @@ def _title(page, stated: str | None) -> str | None:
     return h1 or clean_value(page.head.title)
 
 
-# The separators between a title's parts ("Headline | Site").
-_TITLE_SEPARATOR = re.compile(r"\s+[|–—·:»/~-]\s+|\s*\|\s*")
+# The separators between a title's parts ("Headline | Site", "Headline :: Site"), in a page's <title> and a dump's first line.
+TITLE_SEPARATOR = re.compile(r"\s+[|–—·:»/~-]\s+|\s+::\s+|\s*\|\s*")
 _WORDS = re.compile(r"\w+")
 
 
@@ -263,7 +263,7 @@ def _without_site(title: str | None, site: str | None) -> str | None:
         return title
     name = _WORDS.findall(site.casefold())
     last = None
-    for last in _TITLE_SEPARATOR.finditer(title):
+    for last in TITLE_SEPARATOR.finditer(title):
         pass
     if last is None or not name:
         return title

@@ -62,6 +62,7 @@ def test_a_title_loses_a_last_part_that_is_the_sites_name():
     site = '<meta property="og:site_name" content="Азер Ньюс">'
     assert meta_of(site + '<meta property="og:title" content="Парламент принял бюджет | АЗЕР НЬЮС">')["title"] == "Парламент принял бюджет"
     assert meta_of('<meta property="og:title" content="Budget passed – news.example">', url="https://news.example/a")["title"] == "Budget passed"
+    assert meta_of(site + '<meta property="og:title" content="Парламент принял бюджет :: Азер Ньюс">')["title"] == "Парламент принял бюджет"
     # A last part that is not the site's name, or a title that is the name alone, stays as it is.
     assert meta_of(site + '<meta property="og:title" content="Бюджет: что изменится">')["title"] == "Бюджет: что изменится"
     assert meta_of(site + '<meta property="og:title" content="Азер Ньюс">')["title"] == "Азер Ньюс"

@@ -44,6 +44,7 @@ from ..clean.scripts import HANGUL_SYLLABLE, cased_lower
 from ..clean.wordweights import korean_stem
 from ..dates import HAS_YEAR as _HAS_YEAR
 from ..dates import UPDATE_LABEL, date_spans, month_number, parse_date
+from ..metadata import TITLE_SEPARATOR
 from .blockmodel import Network
 from .layout import HEADING_KINDS, TOP_HEADING, is_prose, is_title_case
 
@@ -87,8 +88,7 @@ HEADLINE_MAX_CHARS = 250
 MIN_TITLE_WORDS = 3
 # The article's words a headline is compared with.
 CORE_CHARS = 1500
-_SEPARATOR = re.compile(r"\s+[|–—·:»/~-]\s+|\s+::\s+|\s*\|\s*")
-# Every _SEPARATOR holds one of these: a line without them needs no search.
+# Every TITLE_SEPARATOR holds one of these: a line without them needs no search.
 _SEPARATOR_CHARS = frozenset("|–—·:»/~-")
 
 
@@ -160,7 +160,7 @@ HEADLINE_PART_RATIO = 2
 
 def _title_parts(first: str) -> tuple[list[str], int]:
     """A <title>'s parts between separators, and which one is the headline: the first, unless a later one is much longer (HEADLINE_PART_RATIO)."""
-    parts = [p.strip() for p in _SEPARATOR.split(first) if p.strip()]
+    parts = [p.strip() for p in TITLE_SEPARATOR.split(first) if p.strip()]
     if len(parts) <= 1:
         return [first.strip()], 0
     words = [len(_words(part)) for part in parts]
@@ -295,7 +295,7 @@ def headline_candidates(
     page_has_headings = float(bool(kinds) and not HEADING_KINDS.isdisjoint(kinds))
     # The level-one headings a Markdown dump marks (none in dumps without markup).
     top_headings = [i for i, kind in enumerate(kinds) if kind == TOP_HEADING] if kinds else []
-    first_separated = float(bool(_SEPARATOR.search(texts[0])))
+    first_separated = float(bool(TITLE_SEPARATOR.search(texts[0])))
     # How many short lines run right above each line down to the last candidate (a menu, breadcrumbs, buttons).
     short_above = [0] * (index[-1] + 1)
     for i in range(1, len(short_above)):
@@ -346,7 +346,7 @@ def headline_candidates(
     x[:, 15] = [float(not dated.isdisjoint(a)) for a in after]
     x[:, 16] = [float(not bylines.isdisjoint(a)) for a in after]
     x[:, 17] = [float(short_above[i] > 0) for i in index]
-    x[:, 18] = [float(not _SEPARATOR_CHARS.isdisjoint(text) and _SEPARATOR.search(text) is not None) for text in candidates]
+    x[:, 18] = [float(not _SEPARATOR_CHARS.isdisjoint(text) and TITLE_SEPARATOR.search(text) is not None) for text in candidates]
     x[:, 19] = [i / n for i in index]
     x[:, 20] = [len(d & lead_words) / w for d, w in zip(stemmed, stemmed_words)]
     x[:, 21] = [float(any(is_prose(texts[j]) for j in a)) for a in after]
