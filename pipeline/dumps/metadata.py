@@ -281,7 +281,16 @@ def headline_candidates(
     # article whose densest prose starts far below its headline (a guide, a
     # list of reviews) keeps its headline among the candidates.
     above = [i for i, _ in _title_lines(texts[0], texts, 1, window_start, excluded)] if window_start > 1 else []
-    index = sorted({0, *above} | set(range(window_start, min(n, core_start + HEADLINE_LOOKAHEAD))))
+    # Below it: a Markdown dump's first level-one heading wherever it
+    # stands, and, where the first line is the <title>, the lines that hold
+    # it as far as a <title> line is looked for (a page whose densest prose,
+    # a summary box or an intro, starts above its headline).
+    window_stop = min(n, core_start + HEADLINE_LOOKAHEAD)
+    first_top = next((i for i in range(window_stop, n) if kinds[i] == TOP_HEADING and i not in excluded), None) if kinds else None
+    below = [first_top] if first_top is not None else []
+    if has_title_line and window_stop < n:
+        below += [i for i, _ in _title_lines(texts[0], texts, window_stop, min(n, core_start + TITLE_LOOKAHEAD_LINES), excluded)]
+    index = sorted({0, *above, *below} | set(range(window_start, window_stop)))
     candidate_words = {i: _words(texts[i]) for i in index if len(texts[i]) <= HEADLINE_MAX_CHARS and i not in excluded and not _reads_as_paragraph(texts[i])}
     index = [i for i, words in candidate_words.items() if words]
     if not index:

@@ -255,6 +255,23 @@ def test_a_headline_shares_its_words_with_the_article_whatever_endings_they_take
     assert x[candidates.index(0), HEADLINE_FEATURES.index("core_shared_share")] == pytest.approx(3 / 4)
 
 
+def test_a_level_one_heading_or_the_titles_line_below_the_core_start_is_a_candidate():
+    from pipeline.dumps.metadata import HEADLINE_LOOKAHEAD, headline_candidates
+
+    # A summary box of prose above the headline makes the densest run start there.
+    summary = ["The river road will stay closed for a week after the floods, the county said. Repairs start today."] * (HEADLINE_LOOKAHEAD + 5)
+    heading_at = 1 + len(summary)
+    assert heading_at > 1 + HEADLINE_LOOKAHEAD
+    # A Markdown dump's level-one heading, though no line repeats the first one.
+    texts = ["County News", *summary, "Floods close the river road", "Drivers are asked to use the bypass."]
+    candidates, _ = headline_candidates(texts, 1, ["p", *["p"] * len(summary), "h1", "p"])
+    assert heading_at in candidates
+    # A line that repeats the <title> line, in a dump without markup.
+    texts[0] = "Floods close the river road | County News"
+    candidates, _ = headline_candidates(texts, 1)
+    assert heading_at in candidates
+
+
 def test_headline_candidates_read_level_one_headings_and_whether_the_first_line_is_the_title():
     from pipeline.dumps.metadata import HEADLINE_FEATURES, headline_candidates
 
