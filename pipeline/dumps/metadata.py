@@ -286,7 +286,9 @@ def headline_candidates(
     # it as far as a <title> line is looked for (a page whose densest prose,
     # a summary box or an intro, starts above its headline).
     window_stop = min(n, core_start + HEADLINE_LOOKAHEAD)
-    first_top = next((i for i in range(window_stop, n) if kinds[i] == TOP_HEADING and i not in excluded), None) if kinds else None
+    # The level-one headings a Markdown dump marks (none in dumps without markup).
+    top_headings = [i for i, kind in enumerate(kinds) if kind == TOP_HEADING] if kinds else []
+    first_top = next((i for i in top_headings if i >= window_stop and i not in excluded), None)
     below = [first_top] if first_top is not None else []
     if has_title_line and window_stop < n:
         below += [i for i, _ in _title_lines(texts[0], texts, window_stop, min(n, core_start + TITLE_LOOKAHEAD_LINES), excluded)]
@@ -302,8 +304,6 @@ def headline_candidates(
     title_part = set(_words(title_headline_part(texts[0]))) if has_title_line else set()
     counts = Counter(texts)
     page_has_headings = float(bool(kinds) and not HEADING_KINDS.isdisjoint(kinds))
-    # The level-one headings a Markdown dump marks (none in dumps without markup).
-    top_headings = [i for i, kind in enumerate(kinds) if kind == TOP_HEADING] if kinds else []
     first_separated = float(bool(TITLE_SEPARATOR.search(texts[0])))
     # How many short lines run right above each line down to the last candidate (a menu, breadcrumbs, buttons).
     short_above = [0] * (index[-1] + 1)
