@@ -92,16 +92,44 @@ ADVERTISING = re.compile(
     r"(?:^\W*(?:anzeige|werbung|advertisement|sponsored|publicidad|publicité|реклама|reklam|жарнама|რეკლამა|գովազդ|광고)"
     # An age rating may follow the label ("Реклама 18+", "Reklam 16+").
     r"\s*(?:\d{1,2}\s?\+\s*)?(?:$|[:|,–-])|"
-    r"\baffiliate[- ]?links?\b|\benthält werbung\b|\bwerbung für\b|"
     r"\b(?:from|by) (?:one or more of )?our advertisers\b|\badvertisers do not\b|\bmay receive (?:a )?commission\b|"
-    r"\bprovision\b.{0,40}\b(?:link|kauf)|\blinks?\b.{0,60}\bprovision\b|\baffiliate commission\b|"
-    r"\bsupported by (?:its|our) (?:audience|readers)\b|\bsponsored (?:by|content)\b|\badvertise with\b|"
+    r"\bsupported by (?:its|our) (?:audience|readers)\b|"
     # Affiliate disclosures: "We may earn commission from links on this page", "As an Amazon Associate I earn from qualifying purchases".
     r"\b(?:may|might|will|we|i) earn (?:a |an )?(?:small )?(?:affiliate )?commissions?\b|\bearns? from qualifying purchases\b|"
     r"\b(?:percevoir|toucher|recevoir) une (?:petite )?commission\b|\b(?:recibir|ganar|obtener|recibimos|ganamos) una (?:pequeña )?comisión\b|"
     r"\bricev\w+ una (?:piccola )?commissione\b|\breceb\w+ uma (?:pequena )?comissão\b)",
     re.IGNORECASE,
 )
+
+# Words that name advertising without saying whose: "This post contains
+# affiliate links" is a disclosure, "implement affiliate links and UTM
+# tracking" or "Werbung für sich zu machen" is an article's sentence.  They
+# are a disclosure in a short label, or in a block that speaks of itself
+# or its site (DISCLOSURE_SPEAKER).
+AD_MENTION = re.compile(
+    r"\baffiliate[- ]?links?\b|\baffiliate commission\b|\benthält werbung\b|\bwerbung für\b|"
+    r"\bsponsored (?:by|content)\b|\badvertise with\b|\bprovision\b.{0,40}\b(?:link|kauf)|\blinks?\b.{0,60}\bprovision\b",
+    re.IGNORECASE,
+)
+DISCLOSURE_SPEAKER = re.compile(
+    r"\b(?:this|these|the following) (?:post|article|page|site|website|blog|story|review|guide|video|newsletter|episode|links?)\b|"
+    r"\b(?:we|us|our|my|me)\b|(?-i:\bI\b)|"
+    r"\bdiese[rsmn]? (?:beitrag|artikel|seite|post|blog|text|video|links?|verlinkungen)\b|\b(?:den|die) (?:links|verlinkungen)\b|"
+    r"\b(?:wir|uns|unser\w*|ich|mein\w*|mir)\b|\bgekennzeichnet\w*\b|"
+    r"\b(?:cet article|ce site|cette page|nous|notre|nos|je|mon|mes)\b|\b(?:este artículo|este sitio|esta página|nosotros|nuestr[oa]s?)\b|"
+    r"\b(?:questo articolo|questo sito|noi|nostr[oiae])\b|\b(?:este artigo|este site|nós|noss[oa]s?)\b",
+    re.IGNORECASE,
+)
+# A block this short that names advertising is a label ("WERBUNG für <product>", "Affiliate links").
+AD_LABEL_MAX_CHARS = 50
+
+
+def _discloses(text: str) -> bool:
+    """An advertising label or disclosure: ADVERTISING, or AD_MENTION in a label or in a block that speaks of itself."""
+    if ADVERTISING.search(text):
+        return True
+    return AD_MENTION.search(text) is not None and (len(text) <= AD_LABEL_MAX_CHARS or DISCLOSURE_SPEAKER.search(text) is not None)
+
 
 # "Aktualisiert am 17.01.2021.", "Last modified: 03-10-2004", "Video verfügbar bis 28.02.2021".
 _DATE = re.compile(
@@ -173,7 +201,7 @@ def furniture_rule(block: Block) -> str | None:
         return rules.READ_MORE
     if PAYWALL.search(text):
         return rules.PAYWALL
-    if ADVERTISING.search(text):
+    if _discloses(text):
         return rules.ADVERTISING
     if SHARE_LABEL.match(text) or _calls_to_action(text) or _lists_platforms(text):
         return rules.SOCIAL
@@ -205,8 +233,8 @@ _NOTICE_WORDS = frozenset(
 )
 
 
-_READ_ALSO_TEASER_FOLDED, _READ_ALSO_LABEL_FOLDED, _PAYWALL_FOLDED, _ADVERTISING_FOLDED = map(
-    patterns.on_folded, (READ_ALSO_TEASER, READ_ALSO_LABEL, PAYWALL, ADVERTISING)
+_READ_ALSO_TEASER_FOLDED, _READ_ALSO_LABEL_FOLDED, _PAYWALL_FOLDED = map(
+    patterns.on_folded, (READ_ALSO_TEASER, READ_ALSO_LABEL, PAYWALL)
 )
 
 
@@ -220,7 +248,7 @@ def _text_line_rule(text: str, folded: str, words: list[str]) -> str | None:
         return None
     if _PAYWALL_FOLDED.search(folded):
         return rules.PAYWALL
-    if _ADVERTISING_FOLDED.search(folded):
+    if _discloses(text):  # few lines get here: the case-sensitive "I" needs the line as written
         return rules.ADVERTISING
     return None
 

@@ -23,6 +23,9 @@ from inline_pages import ARTICLE_EN
         ("Every item on this page was chosen by an editor. We may earn commission on some of the items you choose to buy.", "advertising"),
         ("As an Amazon Associate I earn from qualifying purchases.", "advertising"),
         ("Si vous achetez via nos liens, nous pouvons percevoir une commission.", "advertising"),
+        ("This post contains affiliate links. Click here to read my full disclosure.", "advertising"),
+        ("Dieser Artikel enthält Affiliate-Links und/oder werbende Inhalte.", "advertising"),
+        ("WERBUNG für Plantur Farbshampoo", "advertising"),
         ("Aktualisiert am 17.01.2021.", "dateline"),
         ("Last modified: 03-10-2004 2:20pm", "dateline"),
     ],
@@ -45,6 +48,10 @@ def test_html_furniture_rules(text, rule):
         "Veröffentlicht am 16.08.2019 Dauer: 1 Stunde 4 Minuten Lizenz: CC-BY 4.0 Downloads: 22.273",
         "El Gobierno publicó el decreto el lunes tras una larga negociación con los sindicatos.",
         "Brokers earn commissions on every sale, and the new rules cap them at three percent of the price.",
+        # Sentences that name advertising without being the page's own disclosure.
+        "Einige Internetnutzer fragten, ob er versuche, im Vorfeld der Parlamentswahlen Werbung für sich zu machen.",
+        "To measure the outcomes of these partnerships, implement affiliate links, UTM tracking and discount codes.",
+        "Sponsored content, in which one business posts its own content on a different website, is a common method.",
         # A sentence longer than a call that mentions a newsletter, signing up or donating is the article's.
         "Twelve people signed up for my newsletter in the past week, and I have done absolutely nothing to welcome them.",
         "Zum Jahresende können Leser den Verein mit einer Spende unterstützen, sagte die Vorsitzende; wer sich für den Newsletter anmeldet, erfährt mehr.",
