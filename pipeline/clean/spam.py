@@ -157,6 +157,11 @@ TOPICAL_LINES = 2
 TOPICAL_PROSE_CHARS = 100
 # The spam lines a heading must stand over, when some are already removed.
 HEADED_SPAM_LINES = 2
+# A run of headline-like lines with only ordinary topic words is a spam list
+# when it names this many different terms ("Casino", "Poker", "Roulette"): a
+# table that repeats one ("Slot Width", "3 Slots") or a magazine's section
+# and its teaser ("Sex", "No-Gos beim Sex") is not.
+LIST_MIN_TERMS = 2
 # A page is spam when spam lines make up this share of its kept text, what
 # is left is too short to be an article, and its headline is spam too (a
 # short news item with a large injected block has a headline of its own).
@@ -465,6 +470,14 @@ def _list_line(text: str, ev: LineEvidence) -> bool:
     return _headline_like(text) and not _spliced(text, ev)
 
 
+def _reads_as_spam_list(run: list[int], texts: list[str], evidences: list[LineEvidence]) -> bool:
+    """A run of headline-like lexicon lines with a spam term, site or promotion word, or with LIST_MIN_TERMS different topic words."""
+    if any(evidences[i].strong or evidences[i].sites or evidences[i].promo for i in run):
+        return True
+    terms = {hit.term.lower().removesuffix("s") for i in run for hit in SPAM_LEXICON.hits(texts[i])}
+    return len(terms) >= LIST_MIN_TERMS
+
+
 def _sentence_like(text: str) -> bool:
     return len(text) >= SENTENCE_CHARS and not _headline_like(text)
 
@@ -510,7 +523,7 @@ def spam_lines(
             if i < len(texts) and evidences[i].lexical and _list_line(texts[i], evidences[i]):
                 run.append(i)
                 continue
-            if len(run) >= 2:
+            if len(run) >= 2 and _reads_as_spam_list(run, texts, evidences):
                 flagged.update(run)
             run = []
     # Grow each run over neighbours with spam words or in a foreign script

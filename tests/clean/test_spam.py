@@ -65,6 +65,23 @@ def test_heading_over_a_spam_list_the_line_model_already_thinned_goes():
     assert set(find_spam(doc.blocks).lines) == {3, 6}
 
 
+@pytest.mark.parametrize(
+    "lines",
+    [
+        ["Max GPU Length", "358 mm", "Slot Width", "3 Slots", "Weight"],  # a graphics card's specifications
+        ["Work with legacy slot reservations", "Purchase and manage legacy slot commitments"],  # a manual's contents
+        ["Männer verstehen", "Sex", "Diese Dinge sind absolute No-Gos beim Sex"],  # a magazine's section and its story
+    ],
+)
+def test_headline_like_lines_repeating_one_topic_word_are_no_spam_list(lines):
+    assert spam_lines(ARTICLE_EN[:3] + lines + ARTICLE_EN[3:], "Latin") == set()
+
+
+def test_headline_like_lines_naming_several_topic_words_are_a_spam_list():
+    lines = ["Casino", "Poker", "Roulette"]
+    assert spam_lines(ARTICLE_EN[:3] + lines + ARTICLE_EN[3:], "Latin") == {3, 4, 5}
+
+
 def test_foreign_script_teasers_next_to_spam_go_with_it():
     block = ["온라인 카지노의 세계는 다양한 측면을 가진 다면적인 산업입니다…", "2024 전국 꿈나무핸드볼대회 성황리 종료"]
     doc = clean_lines(ARTICLE_EN[:3] + block + ARTICLE_EN[3:])
