@@ -81,12 +81,26 @@ SHARE_LABEL = re.compile(
 _PLATFORMS = re.compile(r"\b(?:facebook|twitter|instagram|telegram|whatsapp|youtube|tiktok|linkedin|ios|android)\b", re.IGNORECASE)
 
 PAYWALL = re.compile(
-    r"(?:\bto (?:view|read|continue reading) (?:the full|this|the rest)\b|\balready a subscriber\b|\bsubscribers? (?:only|also receive)\b|"
+    r"(?:\balready a subscriber\b|\bsubscribers? (?:only|also receive)\b|"
     r"\bpour (?:lire la suite|accéder)\b|\bréservé aux abonnés\b|\bcréez votre compte\b|"
-    r"\bweiterlesen mit\b|\bnur für abonnenten\b|\bjetzt (?:testen|weiterlesen)\b|\bbezahlschranke\b|"
+    r"\bweiterlesen mit\b|\bnur für abonnenten\b|\bjetzt (?:testen|weiterlesen)\b|"
     r"\bcancela cuando quieras\b|\bhazte socio\b|\bcontenido exclusivo\b)",
     re.IGNORECASE,
 )
+# Words that speak of a paywall without raising one: "To read the rest of
+# this story subscribe" is a notice, "thank you for taking the time to read
+# this" a sign-off, "Der Verlag hat seine Bezahlschranke ausgeweitet" news.
+# They are a notice in a label (AD_LABEL_MAX_CHARS) or beside a word of
+# subscribing, logging in or supporting the site (PAYWALL_CUE); the word
+# for a paywall also when the site speaks of its own ("Wir wollen unsere
+# Themen nicht hinter einer Bezahlschranke verstecken": an appeal).
+PAYWALL_MENTION = re.compile(r"\bto (?:view|read|continue reading) (?:the full|this|the rest)\b|\bbezahlschranke\b", re.IGNORECASE)
+PAYWALL_CUE = re.compile(
+    r"\bsubscri|\babonn|\blog ?in\b|\bsign in\b|\bregist|\baccount\b|\bkonto\b|\bmember|\bmitglied|\bpremium\b|\bunterstütz|\bsupport (?:us|our)\b",
+    re.IGNORECASE,
+)
+PAYWALL_WORD = re.compile(r"\bbezahlschranke\b", re.IGNORECASE)
+SITE_SPEAKING = re.compile(r"\b(?:wir|uns|unser\w*|we|us|our)\b", re.IGNORECASE)
 
 ADVERTISING = re.compile(
     r"(?:^\W*(?:anzeige|werbung|advertisement|sponsored|publicidad|publicité|реклама|reklam|жарнама|რეკლამა|գովազդ|광고)"
@@ -120,8 +134,19 @@ DISCLOSURE_SPEAKER = re.compile(
     r"\b(?:questo articolo|questo sito|noi|nostr[oiae])\b|\b(?:este artigo|este site|nós|noss[oa]s?)\b",
     re.IGNORECASE,
 )
-# A block this short that names advertising is a label ("WERBUNG für <product>", "Affiliate links").
+# A block this short that names advertising (or a paywall) is a label ("WERBUNG für <product>", "Affiliate links").
 AD_LABEL_MAX_CHARS = 50
+
+
+def _paywalled(text: str) -> bool:
+    """A paywall notice: PAYWALL, or PAYWALL_MENTION in a label or beside PAYWALL_CUE (PAYWALL_WORD: or where the site speaks)."""
+    if PAYWALL.search(text):
+        return True
+    if PAYWALL_MENTION.search(text) is None:
+        return False
+    if len(text) <= AD_LABEL_MAX_CHARS or PAYWALL_CUE.search(text):
+        return True
+    return PAYWALL_WORD.search(text) is not None and SITE_SPEAKING.search(text) is not None
 
 
 def _discloses(text: str) -> bool:
@@ -199,7 +224,7 @@ def furniture_rule(block: Block) -> str | None:
         READ_ALSO_TEASER.match(text) or READ_ALSO_LABEL.match(text) or ARROW_TEASER.match(text)
     ):
         return rules.READ_MORE
-    if PAYWALL.search(text):
+    if _paywalled(text):
         return rules.PAYWALL
     if _discloses(text):
         return rules.ADVERTISING
@@ -214,11 +239,10 @@ def furniture_rule(block: Block) -> str | None:
 
 # Text dumps get the read-also, paywall and advertising rules above (the
 # calls to action, share labels and datelines add nothing there that the
-# text rules miss: bench/README.md).  The rules read the casefolded line
-# with case-sensitive copies of the patterns, and only the lines that can
-# match reach them: a read-also line opens with one of its phrases' first
-# words (or ">>"), and every paywall or advertising phrase needs one of the
-# other words somewhere.
+# text rules miss: bench/README.md).  Only the lines that can match reach
+# them: a read-also line opens with one of its phrases' first words (or
+# ">>"), read casefolded with case-sensitive copies of its patterns; every
+# paywall or advertising phrase needs one of the other words somewhere.
 _READ_ALSO_FIRST_WORDS = frozenset(
     """read also see related recommended more lesen auch lies mehr siehe schon zum à a lire voir lea vea mire mira
     le te puede puedes también leia veja leggi vedi lees czytaj zobacz читайте смотрите ayrıca ilginizi das
@@ -233,9 +257,7 @@ _NOTICE_WORDS = frozenset(
 )
 
 
-_READ_ALSO_TEASER_FOLDED, _READ_ALSO_LABEL_FOLDED, _PAYWALL_FOLDED = map(
-    patterns.on_folded, (READ_ALSO_TEASER, READ_ALSO_LABEL, PAYWALL)
-)
+_READ_ALSO_TEASER_FOLDED, _READ_ALSO_LABEL_FOLDED = map(patterns.on_folded, (READ_ALSO_TEASER, READ_ALSO_LABEL))
 
 
 def _text_line_rule(text: str, folded: str, words: list[str]) -> str | None:
@@ -246,9 +268,10 @@ def _text_line_rule(text: str, folded: str, words: list[str]) -> str | None:
         return rules.READ_MORE
     if _NOTICE_WORDS.isdisjoint(words):
         return None
-    if _PAYWALL_FOLDED.search(folded):
+    # Few lines get here: the notices are read on the line as written (the case-sensitive "I").
+    if _paywalled(text):
         return rules.PAYWALL
-    if _discloses(text):  # few lines get here: the case-sensitive "I" needs the line as written
+    if _discloses(text):
         return rules.ADVERTISING
     return None
 

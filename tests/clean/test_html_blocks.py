@@ -26,6 +26,8 @@ from inline_pages import ARTICLE_EN
         ("This post contains affiliate links. Click here to read my full disclosure.", "advertising"),
         ("Dieser Artikel enthält Affiliate-Links und/oder werbende Inhalte.", "advertising"),
         ("WERBUNG für Plantur Farbshampoo", "advertising"),
+        ("To read the rest of this story subscribe to The Daily Example.", "paywall"),
+        ("Wir wollen unsere Themen nicht hinter einer Bezahlschranke verstecken. Unterstütze uns!", "paywall"),
         ("Aktualisiert am 17.01.2021.", "dateline"),
         ("Last modified: 03-10-2004 2:20pm", "dateline"),
     ],
@@ -52,6 +54,8 @@ def test_html_furniture_rules(text, rule):
         "Einige Internetnutzer fragten, ob er versuche, im Vorfeld der Parlamentswahlen Werbung für sich zu machen.",
         "To measure the outcomes of these partnerships, implement affiliate links, UTM tracking and discount codes.",
         "Sponsored content, in which one business posts its own content on a different website, is a common method.",
+        "Der Verlag hat seine Bezahlschranke im Sommer auf alle Regionalausgaben ausgeweitet, sagte die Sprecherin.",
+        "As always, thank you for taking the time to read this and see you next week.",
         # A sentence longer than a call that mentions a newsletter, signing up or donating is the article's.
         "Twelve people signed up for my newsletter in the past week, and I have done absolutely nothing to welcome them.",
         "Zum Jahresende können Leser den Verein mit einer Spende unterstützen, sagte die Vorsitzende; wer sich für den Newsletter anmeldet, erfährt mehr.",
