@@ -212,6 +212,15 @@ COPYRIGHT = re.compile(
     re.IGNORECASE,
 )
 
+# "Copyright" or "(c)" opening a sentence of this many words that states no
+# year and no other sign of a notice is the sentence's word ("Copyright
+# holders say the new rules ...", "(c) It is not obvious that ..."): a
+# notice names its owner, its year or its reservation, not a clause.
+COPYRIGHT_SENTENCE_WORDS = 8
+_YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")
+_OPENING_WORD = re.compile(r"[^\w©ⓒ(]*(?:copyright|\(c\))$", re.IGNORECASE)
+
+
 # Opinion-page disclaimers.
 DISCLAIMER = re.compile(
     r"(?:views (?:and opinions )?expressed (?:in|by|here)|do(?:es)? not necessarily (?:reflect|represent)|"
@@ -380,6 +389,18 @@ _ANYWHERE_NEEDLES = ("©", "ⓒ", "무", "版", "著", "사", "写", "图", "(c)
 _ANYWHERE_SUBSTRINGS = re.compile("|".join(map(re.escape, _ANYWHERE_NEEDLES)))
 
 
+def _copyright_notice(text: str, folded: str) -> bool:
+    """COPYRIGHT finds the line, unless its only sign is the opening word of a sentence (COPYRIGHT_SENTENCE_WORDS)."""
+    found = _COPYRIGHT_FOLDED.search(folded)
+    if found is None:
+        return False
+    if found.start() > 0 or not _OPENING_WORD.match(found.group(0)):
+        return True  # a sign of its own: "©", a year by "©", "all rights reserved"
+    if _COPYRIGHT_FOLDED.search(folded, found.end()) or _YEAR.search(text):
+        return True
+    return len(text.split()) < COPYRIGHT_SENTENCE_WORDS or text.rstrip()[-1:] not in ".!?…"
+
+
 def _may_be_furniture(folded: str, tokens: list[str], substring: bool | None) -> bool:
     if not tokens:
         return True  # symbols only
@@ -443,7 +464,7 @@ def label_rule(
             return rules.POST_META
         if len(text) < 400 and _DISCLAIMER_FOLDED.search(folded):
             return rules.DISCLAIMER
-        if len(text) < 300 and _COPYRIGHT_FOLDED.search(folded):
+        if len(text) < 300 and _copyright_notice(text, folded):
             return rules.COPYRIGHT
         if len(text) < 400 and _ends_with_credit(text):
             return rules.PHOTO_CAPTION
@@ -462,7 +483,7 @@ def label_rule(
         return rules.SKIP_LINK
     if SOCIAL.match(text) and len(text) < 60:
         return rules.SOCIAL
-    if _COPYRIGHT_FOLDED.search(folded):
+    if _copyright_notice(text, folded):
         return rules.COPYRIGHT
     if _DISCLAIMER_FOLDED.search(folded):
         return rules.DISCLAIMER

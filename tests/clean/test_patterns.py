@@ -17,6 +17,22 @@ def test_label_rules_see_joined_words(line, rule):
     assert label_rule(line) == rule
 
 
+@pytest.mark.parametrize(
+    "line, rule",
+    [
+        ("Copyright NOW Grenada", "copyright"),
+        ("Copyright modabot 2014. modabot ist nicht verantwortlich für den Inhalt externer Links.", "copyright"),
+        ("Copyright Adorama Camera, Inc. All rights reserved.", "copyright"),
+        ("(c) Wiley-VCH", "copyright"),
+        # A sentence that opens with the word, with no year and no sign of a notice, is about copyright.
+        ("Copyright holders say the new rules will make it harder to sue platforms that host pirated films.", None),
+        ("(c) It is not obvious that any given pointer is valid.", None),
+    ],
+)
+def test_a_copyright_notice_and_a_sentence_about_copyright(line, rule):
+    assert label_rule(line) == rule
+
+
 @pytest.mark.parametrize("heading", ["What do you think?", "İlgili Haberler", "İLGİLİ HABERLER", "ilgili haberler"])
 def test_section_headings_match_after_folding(heading):
     # "?" is stripped before the phrase is looked up; Turkish "İ" folds to a plain "i".
