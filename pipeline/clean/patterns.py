@@ -316,14 +316,32 @@ _MONTHS = (
 # Security" and "Home Gym Setup for $500" are an article's own headings.
 # The separator between a trail's steps.
 _CRUMB_GAP = r"\s*[>/»›|→-]\s*"
+_HOME_WORDS = r"home\s*page|startseite|accueil|inicio|главная|ana səhifə|ana sayfa|홈|首页"
 BREADCRUMB = re.compile(
-    rf"^\W*(?:home{_CRUMB_GAP}"
-    rf"|(?:home\s*page|startseite|accueil|inicio|главная|ana səhifə|ana sayfa|홈|首页)\b(?:{_CRUMB_GAP}|\s+)"
-    # Home words that are everyday words too ("main", "chief": "Головна подія", "მთავარი პროკურატურა") need a separator.
-    rf"|(?:головна|басты бет|მთავარი|գլխավոր){_CRUMB_GAP})"
-    r"\S.{0,80}$",
+    rf"^\W*(?:home|{_HOME_WORDS}|головна|басты бет|მთავარი|գլխավոր){_CRUMB_GAP}\S.{{0,80}}$",
     re.IGNORECASE,
 )
+# A trail a dump joined with spaces ("Главная Политика", "홈 정치 경제"):
+# a home word and a few names (the first capitalised where the script has
+# capitals), no sentence.  The home words are everyday
+# words too ("Главная проблема, по словам министра, ...", "홈 쇼핑 업체들의
+# 매출이 ... 늘었다.", "Inicio de clases se retrasa por la lluvia"); those
+# that are only everyday words ("Головна подія", "მთავარი პროკურატურა")
+# need a separator.
+_BARE_TRAIL = re.compile(rf"^\W*(?:{_HOME_WORDS})\s+(\S.{{0,80}})$", re.IGNORECASE)
+BARE_TRAIL_MAX_WORDS = 6
+_SENTENCE_MARKS = frozenset(".,!?:;")
+
+
+def is_breadcrumb(text: str) -> bool:
+    """A breadcrumb trail: a home word and a separator, or (BARE_TRAIL) a home word and a few names, the first capitalised."""
+    if BREADCRUMB.match(text):
+        return True
+    bare = _BARE_TRAIL.match(text)
+    if bare is None:
+        return False
+    names = bare.group(1).split()
+    return len(names) <= BARE_TRAIL_MAX_WORDS and _SENTENCE_MARKS.isdisjoint(bare.group(1)) and not names[0][:1].islower()
 
 
 # A link past the page's menus, for keyboards and screen readers ("Skip to
@@ -491,7 +509,7 @@ def label_rule(
         return rules.PHOTO_CREDIT
     if _ends_with_credit(text):
         return rules.PHOTO_CAPTION
-    if BREADCRUMB.match(text):
+    if is_breadcrumb(text):
         return rules.BREADCRUMB
     return None
 

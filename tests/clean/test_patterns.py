@@ -118,11 +118,30 @@ def test_story_box_headings_are_the_section_headings_over_other_stories():
         assert not story_box_heading(line) and section_end_kind(line), line
 
 
-@pytest.mark.parametrize("text", ["Home > News > World", "Home page Society", "Home | Blog", "Startseite / Politik", "Главная Политика", "홈 정치 경제"])
+@pytest.mark.parametrize(
+    "text", ["Home > News > World", "Home page Society", "Home | Blog", "Startseite / Politik", "Главная Политика", "홈 정치 경제", "Startseite Über uns"]
+)
 def test_breadcrumbs_are_breadcrumbs(text):
     from pipeline.clean import patterns, rules
 
-    assert patterns.BREADCRUMB.match(text) and rules.BREADCRUMB == "breadcrumb"
+    assert patterns.is_breadcrumb(text) and rules.BREADCRUMB == "breadcrumb"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Главная проблема, по словам министра, заключается в нехватке кадров.",
+        "홈 쇼핑 업체들의 매출이 지난해보다 크게 늘었다.",
+        "Inicio de clases se retrasa por la lluvia",
+        "Accueil des réfugiés : la mairie ouvre un centre",
+        "Главная новость дня",
+    ],
+)
+def test_a_sentence_or_headline_that_starts_with_a_home_word_is_no_breadcrumb(text):
+    from pipeline.clean import patterns
+
+    assert not patterns.is_breadcrumb(text)
+    assert patterns.label_rule(text) is None
 
 
 @pytest.mark.parametrize("text", ["Home Security", "Home Gym Setup for $500", "Home buyer's insurance guide", "Home & Camp Butane Stove"])
