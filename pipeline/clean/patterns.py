@@ -229,6 +229,10 @@ DISCLAIMER = re.compile(
     re.IGNORECASE,
 )
 
+_AGENCIES = (
+    r"(?:getty images|getty|reuters|afp|dpa|ap photo|epa|shutterstock|istock|istockphoto|thinkstock|"
+    r"unsplash|pixabay|imago|picture alliance|picture-alliance|keystone|xinhua)"
+)
 # Photo and image credits: "photo: AzerTag", "Foto: dpa", "Korea Times photo by X".
 PHOTO_CREDIT = re.compile(
     r"(?:^\W*(?:photos?|foto|fotos|фото|image|images|picture|pictures|bild|bilder|credit|credits|"
@@ -242,9 +246,11 @@ PHOTO_CREDIT = re.compile(
     # A Korean agency's file photo in brackets: "[연합뉴스 자료사진]".
     r"^\W*\[[^\]]{0,30}자료\s?사진\]\W*$|"
     r"\bphoto(?:graph)?s? by\s+[A-Z][\w.-]+(?:\s+[A-Z][\w.-]+)*\W*$|"
-    # A credit line ends with the agency: "Augusta National/Getty Images", "TebNad/Shutterstock.com".
-    r"\b(?:getty images|getty|reuters|afp|dpa|ap photo|epa|shutterstock|istock|istockphoto|thinkstock|"
-    r"unsplash|pixabay|imago|picture alliance|picture-alliance|keystone|xinhua)(?:\.com)?\W*$)",
+    # A credit line ends with the agency: "Augusta National/Getty Images", "TebNad/Shutterstock.com",
+    # "Protesters in Tbilisi on Monday. Reuters"; a sentence that ends with it quotes the agency
+    # ("..., according to Reuters.", "..., berichtet dpa."): a credit's agency follows a separator
+    # or "via" ("Beitragsbild via Unsplash."), or the line does not end as a sentence.
+    rf"(?:^|[/|©:·•(\[]|\bvia)\s*{_AGENCIES}(?:\.com)?\W*$|\b{_AGENCIES}(?:\.com)?[^\w.!?…]*$)",
     re.IGNORECASE,
 )
 

@@ -33,6 +33,22 @@ def test_a_copyright_notice_and_a_sentence_about_copyright(line, rule):
     assert label_rule(line) == rule
 
 
+@pytest.mark.parametrize(
+    "line, rule",
+    [
+        ("Augusta National/Getty Images", "photo_credit"),
+        ("Protesters gather in front of the parliament in Tbilisi on Monday. Reuters", "photo_credit"),
+        ("John Smith Getty Images", "photo_credit"),
+        # A sentence that ends with the agency quotes it.
+        ("The talks collapsed on Friday, according to Reuters.", None),
+        ("Die Gespräche sind gescheitert, berichtet dpa.", None),
+        ("Five people were killed, officials told AFP.", None),
+    ],
+)
+def test_an_agency_ends_a_credit_line_and_a_sentence_that_quotes_it(line, rule):
+    assert label_rule(line) == rule
+
+
 @pytest.mark.parametrize("heading", ["What do you think?", "İlgili Haberler", "İLGİLİ HABERLER", "ilgili haberler"])
 def test_section_headings_match_after_folding(heading):
     # "?" is stripped before the phrase is looked up; Turkish "İ" folds to a plain "i".
