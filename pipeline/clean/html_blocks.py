@@ -171,6 +171,27 @@ DATE_LABEL = re.compile(
     re.IGNORECASE,
 )
 MAX_DATELINE_CHARS = 90
+# A date given as an age: "Last updated 2 days ago", "Aktualisiert vor 3 Stunden", "Updated today".
+_AGE = re.compile(
+    r"(?:\d+|an?|one)\s+\w+\s+ago\b|vor\s+(?:\d+|einer?|einem)\s+\w+|il y a\b|hace\s+\d+|"
+    r"(?:just now|today|yesterday|heute|gestern|aujourd'hui|hier|hoy|ayer)\b",
+    re.IGNORECASE,
+)
+# Between a date label and its date: separators, a few words before a colon, a byline,
+# a preposition, a weekday ("Aktualisiert am 17.01.2021", "Stand des Artikels: 26. Februar
+# 2020", "Posted by K A at 12:11 PM", "Published on Tuesday, 17 January 2021").
+LABEL_TO_DATE = re.compile(
+    r"[\s:,.|–-]*"
+    r"(?:(?:[^\W\d_]+\s+){0,2}[^\W\d_]+\s*:\s*)?"
+    r"(?:by\s+(?:[^\W\d_][\w.'-]*\s+){1,3}(?:[@|·,–-]\s*|(?:at|on|am|um|le|el)\s+))?"
+    r"(?:(?:am|on|le|el|de|del|vom|um|at|den|il|the)\s+)?"
+    r"(?:(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|wed|thu|fri|sat|sun|"
+    r"montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|"
+    r"lunes|martes|miércoles|jueves|viernes|sábado|domingo)\.?,?\s+(?:(?:den|the|le|el)\s+)?)?",
+    re.IGNORECASE,
+)
+# Where a date begins: a digit or a month's name ("December 15th 2025", "Dezember 2025").
+_DATE_START = re.compile(rf"\d|(?:{patterns._MONTHS})\b", re.IGNORECASE)
 # What may remain of a dateline besides its label and date ("Category: Press Releases").
 MAX_DATELINE_REST_CHARS = 30
 # A short block naming this many platforms is a row of share or follow links
@@ -230,11 +251,22 @@ def furniture_rule(block: Block) -> str | None:
         return rules.ADVERTISING
     if SHARE_LABEL.match(text) or _calls_to_action(text) or _lists_platforms(text):
         return rules.SOCIAL
-    if len(text) <= MAX_DATELINE_CHARS and DATE_LABEL.match(text):
-        rest = _DATE.sub("", DATE_LABEL.sub("", text))
-        if len(rest.strip(" :.,|-")) <= MAX_DATELINE_REST_CHARS and (rest != text or text.rstrip().endswith(":")):
-            return rules.DATELINE
+    if len(text) <= MAX_DATELINE_CHARS and _dateline(text):
+        return rules.DATELINE
     return None
+
+
+def _dateline(text: str) -> bool:
+    """A date label alone ("Updated", "Datum:"), or with its date right after it (LABEL_TO_DATE) and little else."""
+    label = DATE_LABEL.match(text)
+    if label is None:
+        return False
+    if not text[label.end() :].strip(" :.,|-–"):
+        return True
+    start = LABEL_TO_DATE.match(text, label.end()).end()
+    if not (_DATE_START.match(text, start) or _AGE.match(text, start)):
+        return False  # "Updated maps show the flood zone.", "Datum der Wahl ist der 15. September."
+    return len(_DATE.sub("", text[label.end() :]).strip(" :.,|-")) <= MAX_DATELINE_REST_CHARS
 
 
 # Text dumps get the read-also, paywall and advertising rules above (the

@@ -30,6 +30,10 @@ from inline_pages import ARTICLE_EN
         ("Wir wollen unsere Themen nicht hinter einer Bezahlschranke verstecken. Unterstütze uns!", "paywall"),
         ("Aktualisiert am 17.01.2021.", "dateline"),
         ("Last modified: 03-10-2004 2:20pm", "dateline"),
+        ("Stand des Artikels: 26. Februar 2020, 12:30 Uhr.", "dateline"),
+        ("Last Updated: December 15th 2025", "dateline"),
+        ("Posted by K A at 12:11 PM", "dateline"),
+        ("Last updated 2 days ago", "dateline"),
     ],
 )
 def test_html_furniture_rules(text, rule):
@@ -56,6 +60,10 @@ def test_html_furniture_rules(text, rule):
         "Sponsored content, in which one business posts its own content on a different website, is a common method.",
         "Der Verlag hat seine Bezahlschranke im Sommer auf alle Regionalausgaben ausgeweitet, sagte die Sprecherin.",
         "As always, thank you for taking the time to read this and see you next week.",
+        # A date label's word opening a sentence or a heading, with no date after it.
+        "Datum der Wahl ist der 15. September.",
+        "Updated maps show the flood zone.",
+        "Date, time, and number formatting",
         # A sentence longer than a call that mentions a newsletter, signing up or donating is the article's.
         "Twelve people signed up for my newsletter in the past week, and I have done absolutely nothing to welcome them.",
         "Zum Jahresende können Leser den Verein mit einer Spende unterstützen, sagte die Vorsitzende; wer sich für den Newsletter anmeldet, erfährt mehr.",
