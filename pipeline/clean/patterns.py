@@ -212,6 +212,21 @@ COPYRIGHT = re.compile(
     re.IGNORECASE,
 )
 
+# A disclaimer's phrase ("do not necessarily reflect", "geben nicht unbedingt")
+# is a disclaimer where the line names whose views it sets apart: the
+# editors', the publication's, the author's ("... geben nicht unbedingt die
+# Meinung der Redaktion wieder", "... reflect those of Example News"); "The
+# figures do not necessarily reflect the full picture, the report says." is
+# a news sentence.
+DISCLAIMER_OWNER = re.compile(
+    r"\b(?:editors?|editorial|publishers?|publication|author'?s?|authors|contributors?|writers?|(?:their|his|her|my|our) own|those of|(?:the )?(?:position|views|opinions|policy) of|"
+    r"(?:this|the) (?:site|website|blog|newspaper|magazine|company|organi[sz]ation|station|network)|employer|sponsors?|"
+    r"redaktion|herausgeber|verlag\w*|autor\w*|verfasser\w*|betreiber\w*|"
+    r"rédaction|auteurs?|éditeur|redacción|editorial|autor(?:es)?|"
+    r"автор\w*|редакц\w*|редакці\w*|видання|издания)\b",
+    re.IGNORECASE,
+)
+
 # "Copyright" or "(c)" opening a sentence of this many words that states no
 # year and no other sign of a notice is the sentence's word ("Copyright
 # holders say the new rules ...", "(c) It is not obvious that ..."): a
@@ -486,7 +501,7 @@ def label_rule(
             return rules.COMMENT_FORM
         if len(text) < 300 and not _POST_META_WORDS.isdisjoint(tokens) and _POST_META_FOLDED.search(folded):
             return rules.POST_META
-        if len(text) < 400 and _DISCLAIMER_FOLDED.search(folded):
+        if len(text) < 400 and _DISCLAIMER_FOLDED.search(folded) and DISCLAIMER_OWNER.search(text):
             return rules.DISCLAIMER
         if len(text) < 300 and _copyright_notice(text, folded):
             return rules.COPYRIGHT
@@ -509,7 +524,7 @@ def label_rule(
         return rules.SOCIAL
     if _copyright_notice(text, folded):
         return rules.COPYRIGHT
-    if _DISCLAIMER_FOLDED.search(folded):
+    if _DISCLAIMER_FOLDED.search(folded) and DISCLAIMER_OWNER.search(text):
         return rules.DISCLAIMER
     if _PHOTO_CREDIT_FOLDED.search(folded):
         return rules.PHOTO_CREDIT

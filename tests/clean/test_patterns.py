@@ -49,6 +49,23 @@ def test_an_agency_ends_a_credit_line_and_a_sentence_that_quotes_it(line, rule):
     assert label_rule(line) == rule
 
 
+@pytest.mark.parametrize(
+    "line, rule",
+    [
+        ("The views expressed in this article are those of the author.", "disclaimer"),
+        ("The views expressed here do not necessarily reflect those of Example News.", "disclaimer"),
+        ("Die Beiträge geben nicht unbedingt die Meinung der Redaktion wieder.", "disclaimer"),
+        ("Мнение автора может не совпадать с позицией редакции.", "disclaimer"),
+        # The phrase in a news sentence, with no editors, publication or author whose views it sets apart.
+        ("The figures do not necessarily reflect the full picture, the report says.", None),
+        ("Die Zahlen geben nicht unbedingt das ganze Bild wieder, sagte der Forscher.", None),
+        ("The opinions expressed at the hearing varied widely.", None),
+    ],
+)
+def test_a_disclaimer_names_whose_views_it_sets_apart(line, rule):
+    assert label_rule(line) == rule
+
+
 @pytest.mark.parametrize("heading", ["What do you think?", "İlgili Haberler", "İLGİLİ HABERLER", "ilgili haberler"])
 def test_section_headings_match_after_folding(heading):
     # "?" is stripped before the phrase is looked up; Turkish "İ" folds to a plain "i".
