@@ -163,8 +163,10 @@ _TAG_LABELS = (
 # am 27. November 2019 um 15:21 Uhr veröffentlicht und wurde unter X
 # abgelegt", "Eingestellt von Anna um 21:11".
 POST_META = re.compile(
-    r"\bthis entry was posted\b|\bbookmark the permalink\b|\bpermalink\W*$|\bfiled under\b|"
-    r"\babgelegt unter\b|\bverschlagwortet mit\b|\bwurde am\b.{0,60}\bveröffentlicht\b|\bwurde veröffentlicht in\b|"
+    # "Filed under" and "wurde ... veröffentlicht" are a theme's words where the line or the post says so: "The
+    # lawsuit, filed under the False Claims Act, ...", "Die Studie wurde am Dienstag in Nature veröffentlicht." are news.
+    r"\bthis entry was posted\b|\bbookmark the permalink\b|\bpermalink\W*$|(?:^\W*|[|·•—–]\s*|\b(?:was|is|and|und) )filed under\b|"
+    r"\babgelegt unter\b|\bverschlagwortet mit\b|\b(?:beitrag|eintrag|artikel|post)\s+wurde (?:am\b.{0,60}\bveröffentlicht\b|veröffentlicht in\b)|"
     r"^\W*eingestellt von\b.{0,60}\bum \d{1,2}[:.]\d{2}|^\W*veröffentlicht am\b.{0,80}\b(?:hinterlasse|kommentar)|"
     r"\bcet article a été publié dans\b|\bquesta voce è stata pubblicata\b|\besta entrada (?:fue publicada|se publicó) en\b|"
     # A post's tags after their label's colon ("Tags: politics, economy", "Теги: ...", "Etiketler: ..."); the label alone is a section's end.

@@ -66,6 +66,23 @@ def test_a_disclaimer_names_whose_views_it_sets_apart(line, rule):
     assert label_rule(line) == rule
 
 
+@pytest.mark.parametrize(
+    "line, rule",
+    [
+        ("Der Beitrag wurde am 27. November 2019 um 15:21 Uhr veröffentlicht und wurde unter News abgelegt.", "post_meta"),
+        ("Dieser Eintrag wurde veröffentlicht in Podcast und verschlagwortet mit berlin. Permanentlink.", "post_meta"),
+        ("3. August 2015 · Filed under ziemlich privat", "post_meta"),
+        ("Filed under: Politics", "post_meta"),
+        # News sentences with a theme's words.
+        ("Die Studie wurde am Dienstag in der Fachzeitschrift Nature veröffentlicht.", None),
+        ("Das Urteil wurde veröffentlicht in einer Mitteilung des Gerichts.", None),
+        ("The lawsuit, filed under the False Claims Act, accuses the company of overbilling Medicare.", None),
+    ],
+)
+def test_a_posts_meta_line_and_news_sentences_with_its_words(line, rule):
+    assert label_rule(line) == rule
+
+
 @pytest.mark.parametrize("heading", ["What do you think?", "İlgili Haberler", "İLGİLİ HABERLER", "ilgili haberler"])
 def test_section_headings_match_after_folding(heading):
     # "?" is stripped before the phrase is looked up; Turkish "İ" folds to a plain "i".
