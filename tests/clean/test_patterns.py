@@ -17,69 +17,39 @@ def test_label_rules_see_joined_words(line, rule):
     assert label_rule(line) == rule
 
 
-@pytest.mark.parametrize(
-    "line, rule",
-    [
-        ("Copyright NOW Grenada", "copyright"),
-        ("Copyright modabot 2014. modabot ist nicht verantwortlich für den Inhalt externer Links.", "copyright"),
-        ("Copyright Adorama Camera, Inc. All rights reserved.", "copyright"),
-        ("(c) Wiley-VCH", "copyright"),
-        # A sentence that opens with the word, with no year and no sign of a notice, is about copyright.
-        ("Copyright holders say the new rules will make it harder to sue platforms that host pirated films.", None),
-        ("(c) It is not obvious that any given pointer is valid.", None),
-    ],
-)
-def test_a_copyright_notice_and_a_sentence_about_copyright(line, rule):
-    assert label_rule(line) == rule
+# Each notice, and a news sentence that holds the notice's words: the sentence is the article's.
+NOTICES_AND_NEWS = [
+    ("Copyright NOW Grenada", "copyright"),
+    ("Copyright modabot 2014. modabot ist nicht verantwortlich für den Inhalt externer Links.", "copyright"),
+    ("Copyright Adorama Camera, Inc. All rights reserved.", "copyright"),
+    ("(c) Wiley-VCH", "copyright"),
+    ("Copyright holders say the new rules will make it harder to sue platforms that host pirated films.", None),
+    ("(c) It is not obvious that any given pointer is valid.", None),
+    ("Augusta National/Getty Images", "photo_credit"),
+    ("Protesters gather in front of the parliament in Tbilisi on Monday. Reuters", "photo_credit"),
+    ("John Smith Getty Images", "photo_credit"),
+    ("The talks collapsed on Friday, according to Reuters.", None),
+    ("Die Gespräche sind gescheitert, berichtet dpa.", None),
+    ("Five people were killed, officials told AFP.", None),
+    ("The views expressed in this article are those of the author.", "disclaimer"),
+    ("The views expressed here do not necessarily reflect those of Example News.", "disclaimer"),
+    ("Die Beiträge geben nicht unbedingt die Meinung der Redaktion wieder.", "disclaimer"),
+    ("Мнение автора может не совпадать с позицией редакции.", "disclaimer"),
+    ("The figures do not necessarily reflect the full picture, the report says.", None),
+    ("Die Zahlen geben nicht unbedingt das ganze Bild wieder, sagte der Forscher.", None),
+    ("The opinions expressed at the hearing varied widely.", None),
+    ("Der Beitrag wurde am 27. November 2019 um 15:21 Uhr veröffentlicht und wurde unter News abgelegt.", "post_meta"),
+    ("Dieser Eintrag wurde veröffentlicht in Podcast und verschlagwortet mit berlin. Permanentlink.", "post_meta"),
+    ("3. August 2015 · Filed under ziemlich privat", "post_meta"),
+    ("Filed under: Politics", "post_meta"),
+    ("Die Studie wurde am Dienstag in der Fachzeitschrift Nature veröffentlicht.", None),
+    ("Das Urteil wurde veröffentlicht in einer Mitteilung des Gerichts.", None),
+    ("The lawsuit, filed under the False Claims Act, accuses the company of overbilling Medicare.", None),
+]
 
 
-@pytest.mark.parametrize(
-    "line, rule",
-    [
-        ("Augusta National/Getty Images", "photo_credit"),
-        ("Protesters gather in front of the parliament in Tbilisi on Monday. Reuters", "photo_credit"),
-        ("John Smith Getty Images", "photo_credit"),
-        # A sentence that ends with the agency quotes it.
-        ("The talks collapsed on Friday, according to Reuters.", None),
-        ("Die Gespräche sind gescheitert, berichtet dpa.", None),
-        ("Five people were killed, officials told AFP.", None),
-    ],
-)
-def test_an_agency_ends_a_credit_line_and_a_sentence_that_quotes_it(line, rule):
-    assert label_rule(line) == rule
-
-
-@pytest.mark.parametrize(
-    "line, rule",
-    [
-        ("The views expressed in this article are those of the author.", "disclaimer"),
-        ("The views expressed here do not necessarily reflect those of Example News.", "disclaimer"),
-        ("Die Beiträge geben nicht unbedingt die Meinung der Redaktion wieder.", "disclaimer"),
-        ("Мнение автора может не совпадать с позицией редакции.", "disclaimer"),
-        # The phrase in a news sentence, with no editors, publication or author whose views it sets apart.
-        ("The figures do not necessarily reflect the full picture, the report says.", None),
-        ("Die Zahlen geben nicht unbedingt das ganze Bild wieder, sagte der Forscher.", None),
-        ("The opinions expressed at the hearing varied widely.", None),
-    ],
-)
-def test_a_disclaimer_names_whose_views_it_sets_apart(line, rule):
-    assert label_rule(line) == rule
-
-
-@pytest.mark.parametrize(
-    "line, rule",
-    [
-        ("Der Beitrag wurde am 27. November 2019 um 15:21 Uhr veröffentlicht und wurde unter News abgelegt.", "post_meta"),
-        ("Dieser Eintrag wurde veröffentlicht in Podcast und verschlagwortet mit berlin. Permanentlink.", "post_meta"),
-        ("3. August 2015 · Filed under ziemlich privat", "post_meta"),
-        ("Filed under: Politics", "post_meta"),
-        # News sentences with a theme's words.
-        ("Die Studie wurde am Dienstag in der Fachzeitschrift Nature veröffentlicht.", None),
-        ("Das Urteil wurde veröffentlicht in einer Mitteilung des Gerichts.", None),
-        ("The lawsuit, filed under the False Claims Act, accuses the company of overbilling Medicare.", None),
-    ],
-)
-def test_a_posts_meta_line_and_news_sentences_with_its_words(line, rule):
+@pytest.mark.parametrize("line, rule", NOTICES_AND_NEWS)
+def test_notices_and_the_news_sentences_that_hold_their_words(line, rule):
     assert label_rule(line) == rule
 
 
