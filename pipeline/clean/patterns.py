@@ -224,7 +224,7 @@ DISCLAIMER_OWNER = re.compile(
     r"\b(?:editors?|editorial|publishers?|publication|author'?s?|authors|contributors?|writers?|(?:their|his|her|my|our) own|those of|(?:the )?(?:position|views|opinions|policy) of|"
     r"(?:this|the) (?:site|website|blog|newspaper|magazine|company|organi[sz]ation|station|network)|employer|sponsors?|"
     r"redaktion|herausgeber|verlag\w*|autor\w*|verfasser\w*|betreiber\w*|"
-    r"rédaction|auteurs?|éditeur|redacción|editorial|autor(?:es)?|"
+    r"rédaction|auteurs?|éditeur|redacción|autor(?:es)?|"
     r"автор\w*|редакц\w*|редакці\w*|видання|издания)\b",
     re.IGNORECASE,
 )
