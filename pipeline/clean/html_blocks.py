@@ -94,13 +94,16 @@ PAYWALL = re.compile(
 # subscribing, logging in or supporting the site (PAYWALL_CUE); the word
 # for a paywall also when the site speaks of its own ("Wir wollen unsere
 # Themen nicht hinter einer Bezahlschranke verstecken": an appeal).
-PAYWALL_MENTION = re.compile(r"\bto (?:view|read|continue reading) (?:the full|this|the rest)\b|\bbezahlschranke\b", re.IGNORECASE)
+_PAYWALL_WORD = r"\bbezahlschranke\b"
+PAYWALL_MENTION = re.compile(rf"\bto (?:view|read|continue reading) (?:the full|this|the rest)\b|{_PAYWALL_WORD}", re.IGNORECASE)
 PAYWALL_CUE = re.compile(
     r"\bsubscri|\babonn|\blog ?in\b|\bsign in\b|\bregist|\baccount\b|\bkonto\b|\bmember|\bmitglied|\bpremium\b|\bunterstütz|\bsupport (?:us|our)\b",
     re.IGNORECASE,
 )
-PAYWALL_WORD = re.compile(r"\bbezahlschranke\b", re.IGNORECASE)
-SITE_SPEAKING = re.compile(r"\b(?:wir|uns|unser\w*|we|us|our)\b", re.IGNORECASE)
+PAYWALL_WORD = re.compile(_PAYWALL_WORD, re.IGNORECASE)
+# The site speaking of its own (also a disclosure's speaker, DISCLOSURE_SPEAKER).
+_SITE_WORDS = r"we|us|our|wir|uns|unser\w*"
+SITE_SPEAKING = re.compile(rf"\b(?:{_SITE_WORDS})\b", re.IGNORECASE)
 
 ADVERTISING = re.compile(
     r"(?:^\W*(?:anzeige|werbung|advertisement|sponsored|publicidad|publicité|реклама|reklam|жарнама|რეკლამა|գովազդ|광고)"
@@ -127,9 +130,9 @@ AD_MENTION = re.compile(
 )
 DISCLOSURE_SPEAKER = re.compile(
     r"\b(?:this|these|the following) (?:post|article|page|site|website|blog|story|review|guide|video|newsletter|episode|links?)\b|"
-    r"\b(?:we|us|our|my|me)\b|(?-i:\bI\b)|"
+    rf"\b(?:{_SITE_WORDS}|my|me|ich|mein\w*|mir)\b|(?-i:\bI\b)|"
     r"\bdiese[rsmn]? (?:beitrag|artikel|seite|post|blog|text|video|links?|verlinkungen)\b|\b(?:den|die) (?:links|verlinkungen)\b|"
-    r"\b(?:wir|uns|unser\w*|ich|mein\w*|mir)\b|\bgekennzeichnet\w*\b|"
+    r"\bgekennzeichnet\w*\b|"
     r"\b(?:cet article|ce site|cette page|nous|notre|nos|je|mon|mes)\b|\b(?:este artículo|este sitio|esta página|nosotros|nuestr[oa]s?)\b|"
     r"\b(?:questo articolo|questo sito|noi|nostr[oiae])\b|\b(?:este artigo|este site|nós|noss[oa]s?)\b",
     re.IGNORECASE,
