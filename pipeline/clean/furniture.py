@@ -13,6 +13,7 @@ the step removes those above the article's end.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from typing import TYPE_CHECKING
 
@@ -28,6 +29,12 @@ DATE_VALUE_MAX_CHARS = 40
 NAME_VALUE_MAX_CHARS = 60
 # An article prints one byline with its date (two with an update line); this many are a list of stories ("By Jane Doe • Dec. 19, 2025" under each).
 LISTED_BYLINES = 3
+
+# A paragraph (beside a subheading) ends a sentence and is this long at
+# least: a one-sentence paragraph in Korean or Chinese is half as long as
+# in English; a menu item, a button or a form's label ends no sentence.
+PARAGRAPH_MIN_CHARS = 40
+_ENDS_SENTENCE = re.compile(r"[.!?…。！？։።؟।][\"'”’»)\]]*\s*$")
 
 # Words that let a line reach the single-line rules: a first word of a
 # furniture pattern, a credit line or a label ("Author"), or a word a byline
@@ -79,7 +86,23 @@ def find_furniture(page: Page) -> tuple[dict[int, str], list[tuple[int, dict]]]:
         html_blocks.mark_text_furniture(texts, folded, tokens, furniture)
     else:
         html_blocks.mark_furniture(page.blocks, furniture)
+    _keep_subheadings(texts, furniture)
     return furniture, statements
+
+
+def _keep_subheadings(texts: list[str], furniture: dict[int, str]) -> None:
+    """Unmarks a line taken for one button and words of its own ("Twitter sues Musk") that stands between two paragraphs: a subheading of the article, where a share bar or a menu item has furniture or short lines beside it."""
+    for i, rule in list(furniture.items()):
+        if (
+            rule == rules.SOCIAL
+            and 0 < i < len(texts) - 1
+            and i - 1 not in furniture
+            and i + 1 not in furniture
+            and _paragraph(texts[i - 1])
+            and _paragraph(texts[i + 1])
+            and patterns.button_or_headline(texts[i])
+        ):
+            del furniture[i]
 
 
 def _listed_bylines_emptied(texts: list[str], furniture: dict[int, str], statements: list[tuple[int, dict]]) -> list[tuple[int, dict]]:
@@ -137,3 +160,7 @@ def _label_value(label: str, text: str) -> tuple[str, dict] | None:
     if len(text) <= NAME_VALUE_MAX_CHARS and byline.is_name(text) and (byline.looks_like_person(text) or "." in text.strip(" .")):
         return rules.BYLINE, {"author": text.strip()}
     return None
+
+
+def _paragraph(text: str) -> bool:
+    return len(text) >= PARAGRAPH_MIN_CHARS and _ENDS_SENTENCE.search(text) is not None

@@ -127,9 +127,9 @@ _BUTTONS = (
     r"copy link|link kopieren|kakaotalk|카카오톡|페이스북|트위터|"
     r"구독(?:하기)?|좋아요|스크랩|인쇄(?:하기)?|글자\s?크기|기사\s?제보|url\s?복사|공유(?:하기)?"
 )
-# Calls to follow, subscribe or share, and rows of buttons: "Follow us on Twitter @X", "Share on Facebook".
-SOCIAL = re.compile(
-    r"^\W*(?:follow us|follow\b.*\bon (?:twitter|facebook|instagram|telegram|x)\b|"
+# Calls to follow, subscribe or share: "Follow us on Twitter @X", "Share on Facebook".
+_SOCIAL_CALLS = (
+    r"follow us|follow\b.*\bon (?:twitter|facebook|instagram|telegram|x)\b|"
     r"like us on facebook|subscribe\b|sign up for\b|join us on\b|share (?:on|via|this)\b|"
     r"folgen sie uns|folge uns|abonnieren|jetzt abonnieren|newsletter abonnieren|teilen sie (?:dies|diesen artikel|den artikel)\b|"
     r"suivez-nous|abonnez-vous|síguenos|suscríbete|seguici|siga-nos|"
@@ -143,7 +143,12 @@ SOCIAL = re.compile(
     # "Share" in other languages.
     r"partager|compartir|condividi|compartilhar|delen|udostępnij|поделиться|поділитися|paylaşın|paylaş|bölüş|бөлісу|"
     r"გაზიარება|կիսվել|شارك|שתפו|שתף|"
-    r"κοινοποίηση|chia sẻ|แชร์|シェア|分享到|分享|공유하기|اشتراک گذاری|شیئر کریں|பகிர்|አጋራ|"
+    r"κοινοποίηση|chia sẻ|แชร์|シェア|分享到|分享|공유하기|اشتراک گذاری|شیئر کریں|பகிர்|አጋራ"
+)
+# The calls, and rows of buttons.
+SOCIAL = re.compile(
+    r"^\W*(?:"
+    rf"{_SOCIAL_CALLS}|"
     # A row of buttons, maybe with a word or two of their own: "Facebook Twitter E-Mail", "Print | Share",
     # "Email Address", "Share Article", "구독 좋아요 스크랩"; "Facebook Opens in a new tab".  A network's name
     # followed by more heads a news line ("Telegram blocked in Russia", "Share prices fell sharply").
@@ -151,6 +156,26 @@ SOCIAL = re.compile(
     r"(?:\W+opens in a new (?:tab|window))?\W*$)",
     re.IGNORECASE,
 )
+
+# One button and a word or two of a label's: what a button's label adds to
+# it ("Share Article", "Print this page", "Email us"), or a form field's
+# ("Email Address", "E-Mail (required)").  Other words after
+# a single button may as well make a short headline or subheading ("Twitter
+# sues Musk", "Print edition ends", "공유 경제 확산"): furniture.py keeps
+# those between two paragraphs of prose.
+_SINGLE_BUTTON = re.compile(rf"^\W*(?:{_BUTTONS})((?:\W+\w+){{1,{BUTTON_TAIL_WORDS}}})\W*$", re.IGNORECASE)
+_SOCIAL_CALL = re.compile(rf"^\W*(?:{_SOCIAL_CALLS})", re.IGNORECASE)
+_BUTTON_WORD = re.compile(rf"(?:{_BUTTONS})", re.IGNORECASE)
+_BUTTON_OBJECTS = frozenset("article artikel beitrag story post page seite link this it us uns now jetzt on via to auf mit per by address adresse required".split())
+
+
+def button_or_headline(text: str) -> bool:
+    """Whether SOCIAL takes the line only for one button followed by words that are neither buttons nor a button's object."""
+    match = _SINGLE_BUTTON.match(text)
+    if match is None or _SOCIAL_CALL.match(text):
+        return False
+    return any(word not in _BUTTON_OBJECTS and not _BUTTON_WORD.fullmatch(word) for word in re.findall(r"\w+", match.group(1).casefold()))
+
 
 # The labels of a post's tags ("Tags:", "Теги:", "Etiketler:"), for POST_META and its gate words.
 _TAG_LABELS = (

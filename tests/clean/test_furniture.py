@@ -85,3 +85,36 @@ def test_text_size_control(line, control):
     from pipeline.clean.patterns import text_size_control
 
     assert text_size_control(line) is control
+
+
+# Subheadings that open with a network's or a button's name, as news about them has.
+BUTTON_SUBHEADINGS = ["Twitter sues Musk", "Instagram bans teens", "Print edition ends", "Share prices slump", "공유 경제 확산"]
+
+
+def test_a_subheading_that_opens_with_a_buttons_name_stays_between_paragraphs():
+    body = [PARA_EN.replace("Tuesday", day) for day in ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday")]
+    lines = [body[0]]
+    for subheading, paragraph in zip(BUTTON_SUBHEADINGS, body[1:]):
+        lines += [subheading, paragraph]
+    doc = page(*lines)
+    # (Whether a short line is article text is then the block model's call.)
+    assert all(rules_of(doc).get(subheading) != "social" for subheading in BUTTON_SUBHEADINGS), rules_of(doc)
+    # The same words beside furniture or short lines are a share bar, a menu item or a form field.
+    doc = page(PARA_EN, "Share prices slump", "Facebook Twitter E-Mail", "Email Address", "Your email address will not be published.", PARA_EN)
+    assert rules_of(doc)["Share prices slump"] == rules_of(doc)["Email Address"] == "social"
+
+
+def test_a_subheading_that_opens_with_a_buttons_name_stays_in_html():
+    from pipeline.options import Options
+    from pipeline.read import read_bytes
+    from pipeline.runner import process_document
+
+    paragraphs = [PARA_EN.replace("Tuesday", day) for day in ("Monday", "Tuesday", "Wednesday")]
+    html = (
+        "<html><head><title>New rules for companies</title></head><body><article><h1>New rules for companies</h1>"
+        f"<p>{paragraphs[0]}</p><h2>Twitter sues Musk</h2><p>{paragraphs[1]}</p><h2>Print edition ends</h2><p>{paragraphs[2]}</p>"
+        '</article><div class="share"><a href="/s">Share Article</a></div></body></html>'
+    )
+    options = Options(format="html")
+    doc = process_document(read_bytes(html.encode(), source="page.html", options=options), options)
+    assert "Twitter sues Musk" in doc.text and "Print edition ends" in doc.text

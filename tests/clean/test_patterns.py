@@ -2,7 +2,7 @@
 
 import pytest
 
-from pipeline.clean.patterns import label_rule, section_end_kind
+from pipeline.clean.patterns import button_or_headline, label_rule, section_end_kind
 
 
 @pytest.mark.parametrize(
@@ -111,6 +111,11 @@ def test_label_rules():
     for line in ("Telegram blocked in Russia", "Share prices fell sharply", "Print media is dying in Europe",
                  "Instagram arbeitet an neuer Videofunktion für Stories", "Share of homes that sold above asking (2024)"):
         assert label_rule(line) is None, line
+    # One button and words that are neither buttons nor a label's may be a subheading (furniture.py looks at its neighbours).
+    for line in ("Twitter sues Musk", "Print edition ends", "공유 경제 확산"):
+        assert label_rule(line) == "social" and button_or_headline(line), line
+    for bar in ("Share Article", "Email Address", "E-Mail (required)", "Facebook Twitter", "X (Twitter)", "Print this page", "Follow us on Instagram"):
+        assert not button_or_headline(bar), bar
     # A sentence that starts with the word for "sources" is no source credit.
     assert label_rule("Источники в правительстве сообщили о новых мерах") is None
     assert label_rule("***") == "symbols"
