@@ -22,6 +22,7 @@ word of any language.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -74,22 +75,42 @@ MIN_WRAP_LINES = 8
 WRAP_WIDTHS = range(60, 161)
 
 
-def dump_style(lines: list[str]) -> tuple[str, int | None]:
-    """(style, wrap width): STYLE_MARKDOWN, STYLE_WRAPPED with its width, or STYLE_LINES."""
+# East Asian wide and full-width characters (Hangul, CJK ideographs, kana,
+# full-width forms) take two columns of a terminal.  w3m fills its lines
+# to columns; lynx, inscriptis and textwrap count characters.
+_WIDE = re.compile(
+    "[\u1100-\u115f\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf\u4e00-\u9fff\ua000-\ua4cf\uac00-\ud7a3"
+    "\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6\U00020000-\U0003fffd]"
+)
+
+
+def columns(text: str) -> int:
+    """The columns a line takes on a terminal (a wide character two)."""
+    return len(text) + len(_WIDE.findall(text))
+
+
+def dump_style(lines: list[str]) -> tuple[str, int | None, Callable[[str], int]]:
+    """(style, wrap width, what the width counts: len or columns): STYLE_MARKDOWN, STYLE_WRAPPED with its width, or STYLE_LINES.
+
+    The width is looked for in characters first, then, in a dump with
+    wide characters, in columns.
+    """
     nonblank = list(filter(str.strip, lines))
     if not nonblank:
-        return STYLE_LINES, None
+        return STYLE_LINES, None, len
     # A sign holds "](" or "#": str.find rules out most lines before the regex engine starts.
     signs = sum(1 for line in nonblank if ("](" in line or "#" in line) and _MARKDOWN_SIGN.search(line))
     if signs >= MIN_MARKDOWN_LINES and signs >= MARKDOWN_LINE_SHARE * len(nonblank):
-        return STYLE_MARKDOWN, wrap_width(nonblank)
-    width = wrap_width(nonblank)
-    return (STYLE_WRAPPED, width) if width else (STYLE_LINES, None)
+        return STYLE_MARKDOWN, wrap_width(nonblank), len
+    width, measure = wrap_width(nonblank), len
+    if width is None and any(map(_WIDE.search, nonblank)):
+        width, measure = wrap_width(nonblank, columns), columns
+    return (STYLE_WRAPPED, width, measure) if width else (STYLE_LINES, None, len)
 
 
-def wrap_width(nonblank: list[str]) -> int | None:
-    """The column lines were filled to, or None when they were not wrapped."""
-    lengths = sorted(n for n in map(len, map(str.rstrip, nonblank)) if n >= MIN_WRAP_LINE_CHARS)
+def wrap_width(nonblank: list[str], measure: Callable[[str], int] = len) -> int | None:
+    """The column lines were filled to (each line's length by `measure`), or None when they were not wrapped."""
+    lengths = sorted(n for n in map(measure, map(str.rstrip, nonblank)) if n >= MIN_WRAP_LINE_CHARS)
     total = len(lengths)
     if total < MIN_WRAP_LINES:
         return None
@@ -112,11 +133,11 @@ _BULLET = re.compile(r"^([*+\-•·▪◦‣]|\d{1,3}[.)])\s+")
 def read_dump(text: str) -> tuple[str, list[DumpBlock]]:
     """(style, blocks) of a dump."""
     lines = composed(visible(unescaped(text))).replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n").split("\n")
-    style, width = dump_style(lines)
+    style, width, measure = dump_style(lines)
     if style == STYLE_MARKDOWN:
         return style, markdown_blocks(lines, width)
     if style == STYLE_WRAPPED:
-        return style, unwrap(lines, width)
+        return style, unwrap(lines, width, measure)
     return style, join_fragments(lines)
 
 
@@ -234,15 +255,27 @@ SENTENCE_END = tuple(".!?…。！？։።؟।")
 _CLOSERS = "\"'”’»)]"
 
 
-def _continues(previous: str, line: str, width: int | None) -> bool:
+def _continues(previous: str, line: str, width: int | None, measure: Callable[[str], int] = len) -> bool:
     """Whether `line` is the rest of a paragraph `previous` was filled with: its first word would not have fitted there."""
     if width is None or previous.rstrip().rstrip(_CLOSERS).endswith(SENTENCE_END):
         return False
     first_word = line.split(None, 1)[0] if line.strip() else ""
-    return len(previous.rstrip()) + 1 + len(first_word) > width
+    if measure is columns and _WIDE.match(first_word):
+        first_word = first_word[0]  # a fill to columns breaks between any two wide characters
+    return measure(previous.rstrip()) + 1 + measure(first_word) > width
 
 
-def unwrap(lines: list[str], width: int) -> list[DumpBlock]:
+def _glued(parts: list[str], measure: Callable[[str], int]) -> str:
+    """A paragraph's lines joined by a space; in a fill to columns, two wide characters the break parted are joined as they were (w3m breaks Hangul and CJK text anywhere: "월요" / "일")."""
+    if measure is not columns:
+        return " ".join(parts)
+    text = parts[0]
+    for part in parts[1:]:
+        text += part if _WIDE.match(part) and _WIDE.match(text[-1:]) else " " + part
+    return text
+
+
+def unwrap(lines: list[str], width: int, measure: Callable[[str], int] = len) -> list[DumpBlock]:
     """Blocks of a wrapped dump: a paragraph's lines joined, a list item with its continuation lines."""
     blocks: list[DumpBlock] = []
     current: list[str] = []
@@ -250,7 +283,7 @@ def unwrap(lines: list[str], width: int) -> list[DumpBlock]:
 
     def flush():
         if current:
-            joined = _WS.sub(" ", " ".join(current)).strip()
+            joined = _WS.sub(" ", _glued(current, measure)).strip()
             if joined:
                 blocks.append(DumpBlock(joined, kind, start, len(current)))
             current.clear()
@@ -262,7 +295,7 @@ def unwrap(lines: list[str], width: int) -> list[DumpBlock]:
             continue
         body = line.strip()
         bullet = _BULLET.match(body)
-        if current and not bullet and _indent(line) == hang and _continues(previous, line, width):
+        if current and not bullet and _indent(line) == hang and _continues(previous, line, width, measure):
             current.append(body)
         else:
             flush()

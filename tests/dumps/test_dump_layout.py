@@ -182,3 +182,63 @@ def test_a_row_of_cells_is_a_block_of_its_own_in_each_style():
     assert style == STYLE_LINES
     # Whitespace folded, and no lower-case line joined onto the row as if it went on with a sentence.
     assert [(b.kind, b.text) for b in blocks[:2]] == [(CELLS, "Головна Політика Економіка Суспільство Спорт Культура"), ("line", "für alle Leser")]
+
+
+def fill_to_columns(text: str, width: int = 79) -> list[str]:
+    """A paragraph filled as w3m fills it: to `width` terminal columns, a wide character taking two, broken at the last space that fits or between any two wide characters."""
+    from pipeline.dumps.layout import columns
+
+    lines, line = [], ""
+    for char in text:
+        if columns(line + char) <= width:
+            line += char
+            continue
+        cut = line.rfind(" ")
+        if char == " ":
+            lines.append(line)
+            line = ""
+        elif columns(char) == 2 and columns(line[-1]) == 2:
+            lines.append(line)
+            line = char
+        else:
+            lines.append(line[:cut])
+            line = line[cut + 1 :] + char
+    return lines + [line]
+
+
+def test_a_dump_filled_to_terminal_columns_is_read_back_into_its_paragraphs():
+    """w3m counts a Hangul or CJK character as two columns and breaks between any two: lines of 40 characters are full."""
+    import json
+    from pathlib import Path
+
+    pages = json.loads((Path(__file__).parent.parent / "data" / "text_pages" / "languages.json").read_text(encoding="utf-8"))
+    for language in ("zh", "ja", "ko"):
+        paragraphs = pages[language]["paragraphs"] * 3  # a fill is told from MIN_WRAP_LINES full lines
+        lines = list(pages[language]["menu"]) + [""]
+        for paragraph in paragraphs:
+            lines += fill_to_columns(paragraph) + [""]
+        style, blocks = read_dump("\n".join(lines))
+        assert style == STYLE_WRAPPED, language
+        texts = [b.text for b in blocks][len(pages[language]["menu"]) :]
+        # No block ends in the middle of a sentence (a paragraph whose sentence ended at the margin is two blocks).
+        assert all(text.endswith(("。", ".")) for text in texts), language
+        # Where the fill broke at a space between two wide characters, the space is gone (w3m keeps none to tell).
+        assert "".join(texts).replace(" ", "") == "".join(paragraphs).replace(" ", ""), language
+        if language != "ko":
+            assert texts == paragraphs
+
+
+def test_a_korean_page_dumped_by_w3m_keeps_its_article():
+    """tests/data/text_pages/ko_w3m.txt: `w3m -dump -O UTF-8 -T text/html` of a news post (tests/data/html_pages/languages.py's Korean page, its paragraphs three times)."""
+    from pathlib import Path
+
+    from pipeline.options import Options
+    from pipeline.read import read_bytes
+    from pipeline.runner import process_document
+
+    raw = (Path(__file__).parent.parent / "data" / "text_pages" / "ko_w3m.txt").read_bytes()
+    options = Options(format="text")
+    doc = process_document(read_bytes(raw, source="ko_w3m.txt", options=options), options)
+    assert doc.ok, doc.reason
+    assert doc.metadata["title"] == "서울시, 내년부터 대중교통 요금 인상 발표"
+    assert "지하철과 버스 기본요금을 각각 150원씩 인상한다고 월요일 밝혔다." in doc.text
