@@ -73,6 +73,11 @@ WRAP_OVER_SHARE = 0.02
 MIN_WRAP_LINE_CHARS = 40
 MIN_WRAP_LINES = 8
 WRAP_WIDTHS = range(60, 161)
+# In a script without capitals (Korean, Georgian, Chinese, Arabic...) a
+# short wrapped dump read one line a block keeps every paragraph in
+# pieces: join_fragments knows a line that goes on by its lower-case
+# start.  There this many full lines make a fill.
+MIN_WRAP_LINES_CASELESS = 4
 
 
 # East Asian wide and full-width characters (Hangul, CJK ideographs, kana,
@@ -93,7 +98,8 @@ def dump_style(lines: list[str]) -> tuple[str, int | None, Callable[[str], int]]
     """(style, wrap width, what the width counts: len or columns): STYLE_MARKDOWN, STYLE_WRAPPED with its width, or STYLE_LINES.
 
     The width is looked for in characters first, then, in a dump with
-    wide characters, in columns.
+    wide characters, in columns; in a script without capitals, with
+    MIN_WRAP_LINES_CASELESS full lines.
     """
     nonblank = list(filter(str.strip, lines))
     if not nonblank:
@@ -105,23 +111,39 @@ def dump_style(lines: list[str]) -> tuple[str, int | None, Callable[[str], int]]
     width, measure = wrap_width(nonblank), len
     if width is None and any(map(_WIDE.search, nonblank)):
         width, measure = wrap_width(nonblank, columns), columns
+    if width is None and _caseless(nonblank):
+        width = wrap_width(nonblank, measure, MIN_WRAP_LINES_CASELESS)
     return (STYLE_WRAPPED, width, measure) if width else (STYLE_LINES, None, len)
 
 
-def wrap_width(nonblank: list[str], measure: Callable[[str], int] = len) -> int | None:
-    """The column lines were filled to (each line's length by `measure`), or None when they were not wrapped."""
+def wrap_width(nonblank: list[str], measure: Callable[[str], int] = len, minimum: int = MIN_WRAP_LINES) -> int | None:
+    """The column lines were filled to (each line's length by `measure`, `minimum` full lines at least), or None when they were not wrapped."""
     lengths = sorted(n for n in map(measure, map(str.rstrip, nonblank)) if n >= MIN_WRAP_LINE_CHARS)
     total = len(lengths)
-    if total < MIN_WRAP_LINES:
+    if total < minimum:
         return None
     # Every width at once: the lines within it, over it, in its top WRAP_SLACK columns and the slack below.
     widths = np.arange(WRAP_WIDTHS.start, WRAP_WIDTHS.stop)
     at = np.searchsorted(lengths, np.concatenate([widths, widths - WRAP_SLACK, widths - 2 * WRAP_SLACK]), side="right").reshape(3, -1)
     within, over = at[0], total - at[0]
     top, below = within - at[1], at[1] - at[2]
-    score = np.where((over > WRAP_OVER_SHARE * total + 1) | (top < MIN_WRAP_LINES) | (top < below), 0, top - 5 * over)
+    score = np.where((over > WRAP_OVER_SHARE * total + 1) | (top < minimum) | (top < below), 0, top - 5 * over)
     best = int(np.argmax(score))
     return int(widths[best]) if score[best] > 0 else None
+
+
+# Letters of the scripts with capitals (Latin, Greek, Cyrillic, Armenian),
+# and of any script; a sample of this many characters of a dump's long
+# lines tells which the dump is written in.
+_CASED_LETTER = re.compile("[A-Za-z\u00c0-\u024f\u0370-\u03ff\u0400-\u052f\u0531-\u0587\u1e00-\u1fff]")
+_LETTER = re.compile(r"[^\W\d_]")
+CASE_SAMPLE_CHARS = 3000
+
+
+def _caseless(nonblank: list[str]) -> bool:
+    """Whether most letters of the dump's long lines are of scripts without capitals."""
+    sample = "\n".join(line for line in nonblank if len(line) >= MIN_WRAP_LINE_CHARS)[:CASE_SAMPLE_CHARS]
+    return len(_CASED_LETTER.findall(sample)) < len(_LETTER.findall(sample)) / 2
 
 
 # --- reading ------------------------------------------------------------------

@@ -242,3 +242,28 @@ def test_a_korean_page_dumped_by_w3m_keeps_its_article():
     assert doc.ok, doc.reason
     assert doc.metadata["title"] == "서울시, 내년부터 대중교통 요금 인상 발표"
     assert "지하철과 버스 기본요금을 각각 150원씩 인상한다고 월요일 밝혔다." in doc.text
+
+
+def test_a_short_wrapped_dump_in_a_script_without_capitals_is_read_back_into_its_paragraphs():
+    """Three paragraphs of Georgian filled to 72 characters: too few full lines for a fill in a script with capitals, where a line that goes on opens in lower case."""
+    import sys
+    from pathlib import Path
+
+    sys.path.insert(0, str(Path(__file__).parent.parent / "data" / "html_pages"))
+    from languages import PAGES
+
+    paragraphs = PAGES["ka"]["paragraphs"][:3]
+    lines = ["  * " + item for item in PAGES["ka"]["menu"]] + [""]
+    for paragraph in paragraphs:
+        lines += textwrap.wrap(paragraph, 72, initial_indent="   ", subsequent_indent="   ") + [""]
+    style, blocks = read_dump("\n".join(lines))
+    assert style == STYLE_WRAPPED
+    assert [b.text for b in blocks][len(PAGES["ka"]["menu"]) :] == paragraphs
+    # The same page in Russian is read one line a block, its lines that go on joined by their lower-case start.
+    paragraphs = PAGES["ru"]["paragraphs"][:2]
+    lines = []
+    for paragraph in paragraphs:
+        lines += textwrap.wrap(paragraph, 72, initial_indent="   ", subsequent_indent="   ") + [""]
+    style, blocks = read_dump("\n".join(lines))
+    assert style == STYLE_LINES
+    assert [b.text for b in blocks] == paragraphs
