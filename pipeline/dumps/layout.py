@@ -158,9 +158,10 @@ def read_dump(text: str) -> tuple[str, list[DumpBlock]]:
     style, width, measure = dump_style(lines)
     if style == STYLE_MARKDOWN:
         return style, markdown_blocks(lines, width)
+    lines, headings = starred_headings(lines)
     if style == STYLE_WRAPPED:
-        return style, unwrap(lines, width, measure)
-    return style, join_fragments(lines)
+        return style, unwrap(lines, width, measure, headings)
+    return style, join_fragments(lines, headings)
 
 
 def dump_blocks(text: str) -> list[Block]:
@@ -245,8 +246,34 @@ def is_layout_row(line: str) -> bool:
     return len(cells) >= LAYOUT_ROW_CELLS and max(map(len, cells)) <= LAYOUT_ROW_CELL_CHARS
 
 
-def join_fragments(lines: list[str]) -> list[DumpBlock]:
-    """One block a line, except a line that only continues the sentence above it; a row of cells is of kind CELLS."""
+# Debian's html2text (the `html2text` command, not the Python package's
+# Markdown) marks a heading with asterisks, six for the first level and one
+# fewer each level down ("****** Headline ******", "**** Related ****"),
+# and underlines a link's text with underscores between its words ("the
+# council said the_new_rules_on_housing would apply").  In a dump with such
+# headings (one of the first level at least), a heading is a block of its
+# kind and a link's words are apart again.
+_STARRED_HEADING = re.compile(r"^(\*{3,6}) (\S(?:.*\S)?) \1$")
+TOP_HEADING_STARS = 6
+_LINK_UNDERSCORE = re.compile(r"(?<=[^\W\d_])_(?=[^\W\d_])")
+
+
+def starred_headings(lines: list[str]) -> tuple[list[str], dict[int, DumpBlock]]:
+    """(the lines, {line: its heading block}): with html2text's starred headings, the headings, and the lines with a link's words apart again; else the lines as they were and no heading."""
+    # A first-level heading tells the tool: a page's own text may frame a line in three asterisks ("*** Follow me on ... ***").
+    if not any(line.startswith("******") and _STARRED_HEADING.match(line.strip()) for line in lines):
+        return lines, {}
+    lines = [_LINK_UNDERSCORE.sub(" ", line) for line in lines]
+    headings = {}
+    for i, line in enumerate(lines):
+        heading = line.startswith("***") and _STARRED_HEADING.match(line.strip())
+        if heading:
+            headings[i] = DumpBlock(heading.group(2), TOP_HEADING if len(heading.group(1)) == TOP_HEADING_STARS else HEADING, i)
+    return lines, headings
+
+
+def join_fragments(lines: list[str], headings: dict[int, DumpBlock] | None = None) -> list[DumpBlock]:
+    """One block a line, except a line that only continues the sentence above it; a row of cells is of kind CELLS; `headings` (starred_headings) as they are."""
     blocks: list[DumpBlock] = []
     previous_blank = True
     for i, raw in enumerate(lines):
@@ -254,7 +281,9 @@ def join_fragments(lines: list[str]) -> list[DumpBlock]:
         if not line:
             previous_blank = True
             continue
-        if blocks and not previous_blank and blocks[-1].kind != CELLS and _continues_sentence(blocks[-1].text, line):
+        if headings and i in headings:
+            blocks.append(headings[i])
+        elif blocks and not previous_blank and blocks[-1].kind not in (CELLS, HEADING, TOP_HEADING) and _continues_sentence(blocks[-1].text, line):
             last = blocks[-1]
             glue = "" if line.startswith(_CONTINUES_LINE) or last.text.endswith(_OPENS) else " "
             blocks[-1] = DumpBlock(last.text + glue + line, "p", last.first_line, last.lines + 1)
@@ -297,8 +326,8 @@ def _glued(parts: list[str], measure: Callable[[str], int]) -> str:
     return text
 
 
-def unwrap(lines: list[str], width: int, measure: Callable[[str], int] = len) -> list[DumpBlock]:
-    """Blocks of a wrapped dump: a paragraph's lines joined, a list item with its continuation lines."""
+def unwrap(lines: list[str], width: int, measure: Callable[[str], int] = len, headings: dict[int, DumpBlock] | None = None) -> list[DumpBlock]:
+    """Blocks of a wrapped dump: a paragraph's lines joined, a list item with its continuation lines; `headings` (starred_headings) as they are."""
     blocks: list[DumpBlock] = []
     current: list[str] = []
     start, kind, hang, previous = 0, "p", 0, ""
@@ -311,9 +340,11 @@ def unwrap(lines: list[str], width: int, measure: Callable[[str], int] = len) ->
             current.clear()
 
     for i, line in enumerate(lines):
-        if not line.strip():
+        if not line.strip() or (headings and i in headings):
             flush()
             previous = ""
+            if headings and i in headings:
+                blocks.append(headings[i])
             continue
         body = line.strip()
         bullet = _BULLET.match(body)

@@ -267,3 +267,45 @@ def test_a_short_wrapped_dump_in_a_script_without_capitals_is_read_back_into_its
     style, blocks = read_dump("\n".join(lines))
     assert style == STYLE_LINES
     assert [b.text for b in blocks] == paragraphs
+
+
+# `html2text -utf8` (Debian's html2text 1.3.2a, the command) of a news page: starred headings, links underlined with underscores, no blank lines.
+HTML2TEXT_DUMP = """\
+    * Home
+    * News
+****** Flood defences to be rebuilt along the river ******
+The regional council approved a plan on Tuesday to rebuild the flood defences
+along the river, after record storms last winter overwhelmed the_old
+embankments and flooded more than two hundred homes.
+***** Costs *****
+The flood defences will cost about forty million euros, most of it paid by the
+national_government, which has promised to fund river embankments.
+**** Related stories ****
+    * Council_approves_the_new_stadium_plan
+"""
+
+
+def test_html2text_commands_starred_headings_and_underlined_links():
+    style, blocks = read_dump(HTML2TEXT_DUMP)
+    assert [(b.kind, b.text) for b in blocks if b.kind in ("h", "h1")] == [
+        ("h1", "Flood defences to be rebuilt along the river"),
+        ("h", "Costs"),
+        ("h", "Related stories"),
+    ]
+    texts = [b.text for b in blocks]
+    assert "overwhelmed the old embankments and flooded" in texts[3]
+    assert texts[-1] == "* Council approves the new stadium plan"
+    # Without starred headings an underscore is the page's own.
+    assert read_dump("Set max_length to 80.\n\n****** not a heading")[1][0].text == "Set max_length to 80."
+
+
+def test_an_html2text_dump_is_cleaned_with_its_headline():
+    from pipeline.options import Options
+    from pipeline.read import read_bytes
+    from pipeline.runner import process_document
+
+    options = Options(format="text")
+    doc = process_document(read_bytes(HTML2TEXT_DUMP.encode(), source="page.txt", options=options), options)
+    assert doc.ok, doc.reason
+    assert doc.metadata["title"] == "Flood defences to be rebuilt along the river"
+    assert "Related stories" not in doc.text and "*" not in doc.text
