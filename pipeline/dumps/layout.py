@@ -158,10 +158,10 @@ def read_dump(text: str) -> tuple[str, list[DumpBlock]]:
     style, width, measure = dump_style(lines)
     if style == STYLE_MARKDOWN:
         return style, markdown_blocks(lines, width)
+    numbered = has_link_numbers(lines)
     lines, headings = starred_headings(lines)
-    if style == STYLE_WRAPPED:
-        return style, unwrap(lines, width, measure, headings)
-    return style, join_fragments(lines, headings)
+    blocks = unwrap(lines, width, measure, headings) if style == STYLE_WRAPPED else join_fragments(lines, headings)
+    return style, _without_link_numbers(blocks) if numbered else blocks
 
 
 def dump_blocks(text: str) -> list[Block]:
@@ -244,6 +244,39 @@ def is_layout_row(line: str) -> bool:
         return False
     cells = [cell for cell in _CELL_GAP.split(line.strip()) if cell.strip()]
     return len(cells) >= LAYOUT_ROW_CELLS and max(map(len, cells)) <= LAYOUT_ROW_CELL_CHARS
+
+
+# lynx and elinks number a page's links in their order ("according to
+# [8]the ministry", "[12]Reply") and list their targets at the end; a
+# dump whose markers count up by one from [1] and open their link's text
+# this often is theirs, and the markers are no text.  (Which lines were links is not kept: a text dump
+# of another tool does not tell either.)
+_LINK_NUMBER = re.compile(r"\[(\d{1,5})\]")
+_OPENING_NUMBER = re.compile(r"\[\d{1,5}\](?=[^\W_])")
+LINK_NUMBERS_IN_ORDER = 0.8
+MIN_LINK_NUMBERS = 3
+
+
+def has_link_numbers(lines: list[str]) -> bool:
+    """Whether the dump's link markers count up from [1] as lynx's and elinks' do."""
+    if not any("[1]" in line for line in lines):
+        return False
+    numbers = [int(n) for line in lines for n in _LINK_NUMBER.findall(line)]
+    # Counted by steps: a marker the tool broke over two lines ("[6" / "]") misses one.
+    steps = sum(b == a + 1 for a, b in zip(numbers, numbers[1:]))
+    if len(numbers) < MIN_LINK_NUMBERS or numbers[0] != 1 or steps < LINK_NUMBERS_IN_ORDER * (len(numbers) - 1):
+        return False
+    # The tools' markers open the link's text ("[8]the ministry"); a page's own footnotes follow a word or head a note ("city.[1] It", "[1], [2].", "[1] Ford, M.").
+    opening = sum(len(_OPENING_NUMBER.findall(line)) for line in lines if "[" in line)
+    return opening >= LINK_NUMBERS_IN_ORDER * len(numbers)
+
+
+def _without_link_numbers(blocks: list[DumpBlock]) -> list[DumpBlock]:
+    """The blocks without the link markers in them (read after the lines are joined: a marker may be broken over two); those left empty go."""
+    for block in blocks:
+        if "[" in block.text:
+            block.text = _WS.sub(" ", _LINK_NUMBER.sub("", block.text)).strip()
+    return [block for block in blocks if block.text]
 
 
 # Debian's html2text (the `html2text` command, not the Python package's

@@ -309,3 +309,32 @@ def test_an_html2text_dump_is_cleaned_with_its_headline():
     assert doc.ok, doc.reason
     assert doc.metadata["title"] == "Flood defences to be rebuilt along the river"
     assert "Related stories" not in doc.text and "*" not in doc.text
+
+
+# `lynx -dump` of a news post: links numbered in their order (one marker broken over two lines), their targets listed at the end.
+LYNX_DUMP = """\
+   [1]Site[2]Ana Sayfa[3]Gündem[4]Ekonomi[5]Dünya[6
+   ]Spor
+
+İzmir'de yeni metro hattı hizmete girdi
+
+   Belediyeden yapılan açıklamaya göre [7]yeni hat günde yüz bin yolcu
+   taşıyacak ve kent merkezine ulaşım süresi yarı yarıya kısalacak.
+
+     * [8]Dolar güne yükselişle başladı
+
+References
+
+   1. https://example.com/
+   2. https://example.com/c0
+"""
+
+
+def test_lynx_link_numbers_are_no_text():
+    texts = [b.text for b in read_dump(LYNX_DUMP)[1]]
+    assert "Belediyeden yapılan açıklamaya göre yeni hat günde yüz bin yolcu taşıyacak ve kent merkezine ulaşım süresi yarı yarıya kısalacak." in texts
+    assert texts[0] == "SiteAna SayfaGündemEkonomiDünyaSpor"
+    assert "* Dolar güne yükselişle başladı" in texts
+    # A page's own footnotes and citations count up from [1] too, but follow a word or head a note.
+    notes = "The pattern is known as orchestrator-worker [1], [2]. It scales [3].\n\n[1] Ford, Martin. 2016.\n\n[2] Brynjolfsson, Erik.\n\n[3] https://example.com/x"
+    assert [b.text for b in read_dump(notes)[1]] == notes.split("\n\n")
