@@ -293,7 +293,11 @@ def headline_candidates(
     if has_title_line and window_stop < n:
         below += [i for i, _ in _title_lines(texts[0], texts, window_stop, min(n, core_start + TITLE_LOOKAHEAD_LINES), excluded)]
     index = sorted({0, *above, *below} | set(range(window_start, window_stop)))
-    candidate_words = {i: _words(texts[i]) for i in index if len(texts[i]) <= HEADLINE_MAX_CHARS and i not in excluded and not _reads_as_paragraph(texts[i])}
+    candidate_words = {
+        i: _words(texts[i])
+        for i in index
+        if len(texts[i]) <= HEADLINE_MAX_CHARS and i not in excluded and not _reads_as_paragraph(texts[i]) and not _glued_items(texts[i])
+    }
     index = [i for i, words in candidate_words.items() if words]
     if not index:
         return [], np.zeros((0, len(HEADLINE_FEATURES)))
@@ -397,6 +401,19 @@ def _opens_as_capital(word: str) -> bool:
     """The word opens with a capital, or with a letter of a script that has none (Hangul, Georgian's Mkhedruli, Arabic...): a title's words in such a script read as a Title Case title's."""
     first = word[:1]
     return first.isupper() or (first.isalpha() and not cased_lower(first))
+
+
+# Menu items a page sets apart by style only run together in a dump
+# ("HomePoliticsEconomySport", "ԳլխավորՔաղաքականությունՍպորտ"): a line
+# without a space where a capital follows a lower-case letter this often
+# is such a menu, never the headline (a name: "YouTube", "McDonald's", once).
+GLUED_ITEMS = 2
+
+
+def _glued_items(text: str) -> bool:
+    if " " in text.strip():
+        return False
+    return sum(cased_lower(a) and b.isupper() for a, b in zip(text, text[1:])) >= GLUED_ITEMS
 
 
 def _reads_as_paragraph(text: str) -> bool:

@@ -533,3 +533,20 @@ def test_site_name_lines_are_the_parts_after_the_headline_part():
     # The longer part is read as the headline: the short first part stays a candidate.
     texts = ["Coffee - University of Wisconsin-Stevens Point", "Coffee"]
     assert site_name_lines(texts[0], texts, 1, len(texts)) == set()
+
+
+def test_a_menu_whose_items_run_together_is_no_headline_candidate():
+    """Links a page sets apart by style only run together in a dump: "ԳլխավորՔաղաքականություն..." is a menu, "YouTube" a name."""
+    from pipeline.dumps.metadata import headline_candidates
+
+    page = [
+        "ԳլխավորՔաղաքականությունՏնտեսությունՀասարակությունՍպորտՄշակույթ",
+        "HomePoliticsEconomySportCulture",
+        "Երևանում բացվել է նոր գրադարան",
+        "YouTube",
+        "Երևանի կենտրոնում երկուշաբթի օրը բացվել է նոր հանրային գրադարան, որտեղ հասանելի կլինի ավելի քան հարյուր հազար գիրք։",
+        "Քաղաքապետարանի տվյալներով՝ գրադարանն ունի ընթերցասրահներ, մանկական բաժին և համակարգչային կենտրոն։",
+    ]
+    candidates, _ = headline_candidates(page, 4)
+    assert 0 not in candidates and 1 not in candidates
+    assert 2 in candidates and 3 in candidates
