@@ -18,7 +18,7 @@ terminal columns (w3m, elinks: a Hangul or CJK character takes two),
 number links, mark headings with asterisks.
 
 Usage: python bench/bench_tools.py [--languages ru,ko] [--tools lynx,w3m] [--show]
-Exits non-zero when any dump is wrong.
+Exits non-zero when any dump is wrong (zero, saying so, when no tool is installed).
 """
 
 from __future__ import annotations
@@ -105,7 +105,8 @@ def main() -> int:
     if missing:
         print(f"not installed, left out: {', '.join(missing)} (apt-get install lynx w3m elinks links html2text)")
     if not tools:
-        return 1
+        print("no tool installed: nothing measured")
+        return 0
     counts = {tool: [0, 0] for tool in tools}
     for language in args.languages.split(","):
         for times in (1, 3):
