@@ -204,8 +204,17 @@ _OPENS = tuple("([{«„“‘")
 JOIN_LOWER_CASE = True
 
 
-# Lower-case lines that start a byline ("by Jason Rostar", "von ...") stay apart from the headline above them.
-_BYLINE_START = re.compile(r"^(?:by|von|par|por|di|door|przez|від|от|tarafından)\b", re.IGNORECASE)
+# Lower-case lines that start a byline ("by Jason Rostar", "von Anna Müller", "by" alone over the name's
+# line) stay apart from the headline above them; "by the national government, which ..." goes on with
+# its sentence: a byline names someone.
+_BYLINE_START = re.compile(r"^(?:by|von|par|por|di|door|przez|від|от|tarafından)\b\s*(\S?)", re.IGNORECASE)
+
+
+def _byline(line: str) -> bool:
+    match = _BYLINE_START.match(line)
+    return match is not None and not (match.group(1).isalpha() and cased_lower(match.group(1)))
+
+
 # A line whose words are mostly capitalised is a Title Case heading, not a sentence cut short.
 HEADING_CAPITALS = 0.6
 
@@ -213,7 +222,7 @@ HEADING_CAPITALS = 0.6
 def _continues_sentence(previous: str, line: str) -> bool:
     if line.startswith(_CONTINUES_LINE) or previous.endswith(_OPENS):
         return True
-    if not (JOIN_LOWER_CASE and cased_lower(line[0])) or previous.rstrip(_CLOSERS).endswith(SENTENCE_END) or _BYLINE_START.match(line):
+    if not (JOIN_LOWER_CASE and cased_lower(line[0])) or previous.rstrip(_CLOSERS).endswith(SENTENCE_END) or _byline(line):
         return False
     words = previous.split()
     return len(words) < 3 or not is_title_case(words)

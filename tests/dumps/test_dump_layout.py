@@ -338,3 +338,21 @@ def test_lynx_link_numbers_are_no_text():
     # A page's own footnotes and citations count up from [1] too, but follow a word or head a note.
     notes = "The pattern is known as orchestrator-worker [1], [2]. It scales [3].\n\n[1] Ford, Martin. 2016.\n\n[2] Brynjolfsson, Erik.\n\n[3] https://example.com/x"
     assert [b.text for b in read_dump(notes)[1]] == notes.split("\n\n")
+
+
+def test_a_lower_case_by_line_is_a_byline_only_when_it_names_someone():
+    dump = (
+        "Flood defences to be rebuilt along the river\n"
+        "by Jane Smith\n"
+        "\n"
+        "The flood defences will cost about forty million euros, most of it paid\n"
+        "by the national government, which has promised to fund them.\n"
+    )
+    texts = [b.text for b in read_dump(dump)[1]]
+    assert texts == [
+        "Flood defences to be rebuilt along the river",
+        "by Jane Smith",
+        "The flood defences will cost about forty million euros, most of it paid by the national government, which has promised to fund them.",
+    ]
+    # "by" alone over its link, the name (one text node a line), stays apart too.
+    assert [b.text for b in read_dump("Flood defences to be rebuilt\nby\nJane Smith\n")[1]] == ["Flood defences to be rebuilt", "by", "Jane Smith"]
