@@ -12,11 +12,18 @@ first read back into them:
   undone.  A paragraph wrapped over several lines is one block.
 - Wrapped (many lines filled to nearly the same width, none much wider):
   a line continues the one above when the first word of it would not have
-  fitted on that one; list items and blank lines start new blocks.
-- Anything else: one block a line, as it was saved.
+  fitted on that one; list items and blank lines start new blocks.  The
+  width is counted in characters (lynx, links, inscriptis) or in terminal
+  columns (w3m, elinks: a Hangul or CJK character takes two); a script
+  without capitals needs fewer full lines to show a fill.
+- Anything else: one block a line, as it was saved; a line that only goes
+  on with the sentence above it is joined to it.
 
-The decisions use line lengths, indentation and ASCII markup only: no
-word of any language.
+Marks some tools add are read too: lynx's and elinks' link numbers
+("[8]the ministry") go, the html2text command's starred headings
+("****** Headline ******") are headings.  The decisions use line lengths,
+indentation and ASCII markup only: no word of any language (the byline
+words a line may open with aside).
 """
 
 from __future__ import annotations
