@@ -118,8 +118,10 @@ def dump_style(lines: list[str]) -> tuple[str, int | None, Callable[[str], int]]
     width, measure = wrap_width(nonblank), len
     if width is None and any(map(_WIDE.search, nonblank)):
         width, measure = wrap_width(nonblank, columns), columns
-    if width is None and _caseless(nonblank):
-        width = wrap_width(nonblank, measure, MIN_WRAP_LINES_CASELESS)
+    if width is None:
+        # The script is read only where fewer full lines show a fill (few pages: reading it costs more).
+        fewer = wrap_width(nonblank, measure, MIN_WRAP_LINES_CASELESS)
+        width = fewer if fewer and _caseless(nonblank) else None
     return (STYLE_WRAPPED, width, measure) if width else (STYLE_LINES, None, len)
 
 
@@ -165,8 +167,9 @@ def read_dump(text: str) -> tuple[str, list[DumpBlock]]:
     style, width, measure = dump_style(lines)
     if style == STYLE_MARKDOWN:
         return style, markdown_blocks(lines, width)
-    numbered = has_link_numbers(lines)
-    lines, headings = starred_headings(lines)
+    # One scan of the dump rules out the tools' marks on most pages.
+    numbered = "[1]" in text and has_link_numbers(lines)
+    lines, headings = starred_headings(lines) if "******" in text else (lines, {})
     blocks = unwrap(lines, width, measure, headings) if style == STYLE_WRAPPED else join_fragments(lines, headings)
     return style, _without_link_numbers(blocks) if numbered else blocks
 
