@@ -84,7 +84,7 @@ WRAP_WIDTHS = range(60, 161)
 # short wrapped dump read one line a block keeps every paragraph in
 # pieces: join_fragments knows a line that goes on by its lower-case
 # start.  There this many full lines make a fill.
-MIN_WRAP_LINES_CASELESS = 4
+MIN_WRAP_LINES_CASELESS = 3
 
 
 # East Asian wide and full-width characters (Hangul, CJK ideographs, kana,
@@ -115,14 +115,14 @@ def dump_style(lines: list[str]) -> tuple[str, int | None, Callable[[str], int]]
     signs = sum(1 for line in nonblank if ("](" in line or "#" in line) and _MARKDOWN_SIGN.search(line))
     if signs >= MIN_MARKDOWN_LINES and signs >= MARKDOWN_LINE_SHARE * len(nonblank):
         return STYLE_MARKDOWN, wrap_width(nonblank), len
-    width, measure = wrap_width(nonblank), len
-    if width is None and any(map(_WIDE.search, nonblank)):
-        width, measure = wrap_width(nonblank, columns), columns
-    if width is None:
-        # The script is read only where fewer full lines show a fill (few pages: reading it costs more).
-        fewer = wrap_width(nonblank, measure, MIN_WRAP_LINES_CASELESS)
-        width = fewer if fewer and _caseless(nonblank) else None
-    return (STYLE_WRAPPED, width, measure) if width else (STYLE_LINES, None, len)
+    measures = (len, columns) if any(map(_WIDE.search, nonblank)) else (len,)
+    for minimum in (MIN_WRAP_LINES, MIN_WRAP_LINES_CASELESS):
+        for measure in measures:
+            width = wrap_width(nonblank, measure, minimum)
+            # The script is read only where fewer full lines show a fill (few pages: reading it costs more).
+            if width and (minimum == MIN_WRAP_LINES or _caseless(nonblank)):
+                return STYLE_WRAPPED, width, measure
+    return STYLE_LINES, None, len
 
 
 def wrap_width(nonblank: list[str], measure: Callable[[str], int] = len, minimum: int = MIN_WRAP_LINES) -> int | None:
@@ -142,16 +142,16 @@ def wrap_width(nonblank: list[str], measure: Callable[[str], int] = len, minimum
 
 
 # Letters of the scripts with capitals (Latin, Greek, Cyrillic, Armenian),
-# and of any script; a sample of this many characters of a dump's long
-# lines tells which the dump is written in.
+# and of any script; a sample of this many characters of a dump tells
+# which it is written in.
 _CASED_LETTER = re.compile("[A-Za-z\u00c0-\u024f\u0370-\u03ff\u0400-\u052f\u0531-\u0587\u1e00-\u1fff]")
 _LETTER = re.compile(r"[^\W\d_]")
 CASE_SAMPLE_CHARS = 3000
 
 
 def _caseless(nonblank: list[str]) -> bool:
-    """Whether most letters of the dump's long lines are of scripts without capitals."""
-    sample = "\n".join(line for line in nonblank if len(line) >= MIN_WRAP_LINE_CHARS)[:CASE_SAMPLE_CHARS]
+    """Whether most letters of the dump's first CASE_SAMPLE_CHARS characters are of scripts without capitals."""
+    sample = "\n".join(nonblank)[:CASE_SAMPLE_CHARS]
     return len(_CASED_LETTER.findall(sample)) < len(_LETTER.findall(sample)) / 2
 
 

@@ -356,3 +356,19 @@ def test_a_lower_case_by_line_is_a_byline_only_when_it_names_someone():
     ]
     # "by" alone over its link, the name (one text node a line), stays apart too.
     assert [b.text for b in read_dump("Flood defences to be rebuilt\nby\nJane Smith\n")[1]] == ["Flood defences to be rebuilt", "by", "Jane Smith"]
+
+
+def test_a_short_page_filled_to_columns_is_read_back_into_its_paragraphs():
+    """Three paragraphs of Japanese, and of Chinese, filled as w3m fills them: three full lines make a fill in a script without capitals."""
+    import json
+    from pathlib import Path
+
+    pages = json.loads((Path(__file__).parent.parent / "data" / "text_pages" / "languages.json").read_text(encoding="utf-8"))
+    for language in ("ja", "zh"):
+        paragraphs = pages[language]["paragraphs"]
+        lines = []
+        for paragraph in paragraphs:
+            lines += fill_to_columns(paragraph) + [""]
+        style, blocks = read_dump("\n".join(lines))
+        assert style == STYLE_WRAPPED, language
+        assert "".join(b.text for b in blocks) == "".join(paragraphs), language
