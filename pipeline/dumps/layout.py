@@ -268,8 +268,8 @@ def is_layout_row(line: str) -> bool:
 # lynx and elinks number a page's links in their order ("according to
 # [8]the ministry", "[12]Reply") and list their targets at the end; a
 # dump whose markers count up by one from [1] and open their link's text
-# this often is theirs, and the markers are no text.  (Which lines were links is not kept: a text dump
-# of another tool does not tell either.)
+# this often is theirs, and the markers are no text.  (Which lines were
+# links is not kept: a text dump of another tool does not tell either.)
 _LINK_NUMBER = re.compile(r"\[(\d{1,5})\]")
 _OPENING_NUMBER = re.compile(r"\[\d{1,5}\](?=[^\W_])")
 LINK_NUMBERS_IN_ORDER = 0.8
