@@ -3,12 +3,13 @@
 The pages are the tests' (tests/data/html_pages/languages.py: Russian,
 Korean, Georgian, Armenian, Azerbaijani, Kazakh, Turkish, Ukrainian; a
 WordPress-like post and a news portal, with their paragraphs once and
-three times, the sentences of each copy rotated), dumped by the text browsers and converters users run
-(`lynx -dump -nolist`, `lynx -dump` with its numbered links, `w3m -dump`,
-`elinks -dump`, `links -dump`, the `html2text` command) and cleaned in
-text mode.  A dump is wrong when the page is rejected, a paragraph of the
-article is missing, a related story or a reader's comment is kept, or
-the title is not the headline.
+three times, the sentences of each copy rotated), dumped by the text
+browsers and converters users run (`lynx -dump -nolist`, `lynx -dump`
+with its numbered links, `w3m -dump`, `elinks -dump`, `links -dump`, the
+`html2text` command) and cleaned in text mode.  A dump is wrong when the
+page is rejected, a paragraph of the article is missing, a related story
+or a reader's comment is kept, the title is not the headline or the date
+not the page's.
 
 The tools are Debian's packages (`apt-get install lynx w3m elinks links
 html2text`); a tool that is not installed is left out and said so.  The
@@ -52,6 +53,7 @@ TOOLS = {
     "html2text": ["html2text", "-utf8"],
 }
 TEMPLATES = {"post": blog_page, "portal": portal_page}
+PUBLISHED = "2024-05-06"  # both templates print "06.05.2024"
 TEXT = Options(format="text")
 _SENTENCE = re.compile(r"(?<=[.!?։。])\s+")
 
@@ -91,6 +93,8 @@ def what_is_wrong(page: dict, text: str) -> list[str]:
     title = doc.metadata.get("title")
     if " ".join((title or "").split()) != page["headline"]:
         wrong.append(f"title {title!r}")
+    if doc.metadata.get("published") != PUBLISHED:
+        wrong.append(f"date {doc.metadata.get('published')!r}")
     return wrong
 
 
