@@ -7,7 +7,7 @@ SRC    ?= seeds
 WORKERS ?= 2
 STAMP  := $(VENV)/.installed
 
-.PHONY: ingest test serve bench clean-db help chromium
+.PHONY: ingest test serve bench clean-db help debian-packages
 
 help:
 	@echo "make ingest [SRC=dir DB=file]  set up, then clean SRC into the archive DB"
@@ -24,21 +24,28 @@ $(STAMP): pyproject.toml
 ingest: $(STAMP)
 	$(PY) -m pipeline ingest $(SRC) --db $(DB) --workers $(WORKERS)
 
-test: $(STAMP) chromium
+test: $(STAMP) debian-packages
 	$(PY) -m pytest -q
 
-# The browser test (tests/test_browse.py) drives Debian's Chromium (with CJK
-# fonts, so that screenshots of Korean or Chinese pages are readable).  Installed
-# here when missing (apt-get, as root or with sudo); when it cannot be, the
-# test fails and says why.
-chromium:
-	@command -v chromium >/dev/null 2>&1 || command -v chromium-browser >/dev/null 2>&1 || { \
-	  if command -v apt-get >/dev/null 2>&1 && [ "$$(id -u)" = 0 ]; then SUDO=""; \
-	  elif command -v apt-get >/dev/null 2>&1 && sudo -n true 2>/dev/null; then SUDO="sudo"; \
-	  else echo "WARNING: chromium is missing and cannot be installed here (needs apt-get as root or sudo): the browser test will fail"; exit 0; fi; \
-	  echo "installing Debian's chromium for the browser test"; \
-	  $$SUDO apt-get update -qq && $$SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-noto-cjk >/dev/null \
-	    || echo "WARNING: apt-get install chromium failed: the browser test will fail"; }
+# Debian packages some tests drive: Chromium for the browser test
+# (tests/test_browse.py; with CJK fonts, so that screenshots of Korean or
+# Chinese pages are readable), and the text browsers and converters whose
+# dumps tests/dumps/test_tool_dumps.py cleans.  Installed here when missing
+# (apt-get, as root or with sudo); when they cannot be, those tests fail and
+# say why.
+TOOL_COMMANDS := lynx w3m elinks links html2text
+
+debian-packages:
+	@missing=""; \
+	command -v chromium >/dev/null 2>&1 || command -v chromium-browser >/dev/null 2>&1 || missing="chromium fonts-noto-cjk"; \
+	for tool in $(TOOL_COMMANDS); do command -v $$tool >/dev/null 2>&1 || missing="$$missing $$tool"; done; \
+	[ -z "$$missing" ] && exit 0; \
+	if command -v apt-get >/dev/null 2>&1 && [ "$$(id -u)" = 0 ]; then SUDO=""; \
+	elif command -v apt-get >/dev/null 2>&1 && sudo -n true 2>/dev/null; then SUDO="sudo"; \
+	else echo "WARNING: missing and not installable here (needs apt-get as root or sudo):$$missing; the tests that drive them will fail"; exit 0; fi; \
+	echo "installing Debian's$$missing for the tests"; \
+	$$SUDO apt-get update -qq && $$SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null \
+	  || echo "WARNING: apt-get install$$missing failed: the tests that drive them will fail"
 
 serve: $(STAMP)
 	$(PY) -m pipeline serve --db $(DB)
