@@ -34,7 +34,7 @@ machine's speed drifts; the ratio much less).  The shipped models' figures
 on the same pages are printed too, labelled in-sample: they saw these
 pages in training.
 
-Usage: python bench/bench_text.py [--dumpers blocks,nodes,wrapped,markdown[,rows,html2text]] [--limit N] [--no-justext] [--profile]
+Usage: python bench/bench_text.py [--dumpers blocks,nodes,wrapped,markdown[,rows,html2text,lynx,w3m]] [--limit N] [--no-justext] [--profile]
 Exits non-zero when the held-out dev-pages segment F1 or wcxb-dev articles' shingle F1 on the blocks dumps is under its floor.
 """
 

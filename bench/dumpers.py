@@ -16,7 +16,7 @@ one tool's line breaks.  Four dumpers, each standing for a family:
   the <title> first, "#" headings, "* " list items, [links](...), images,
   **emphasis**, one paragraph a line, blank line between.
 
-Two more that no model is trained on (EXTRA_DUMPERS; bench_text.py
+More that no model is trained on (EXTRA_DUMPERS; bench_text.py
 measures them with --dumpers), tools the cleaner was never tuned to:
 - `rows`: the wrapped dump of a page whose lists of links (a menu, a
   footer's links) are laid out inline, as a site that styles its menu
@@ -25,7 +25,10 @@ measures them with --dumpers), tools the cleaner was never tuned to:
   choice per page, from its id);
 - `html2text`: html2text's Markdown (no <title>, paragraphs and list
   items hard-wrapped at 78 columns, "  * " bullets; entities written as
-  their letters, not html2text's default ASCII).
+  their letters, not html2text's default ASCII);
+- `lynx`, `w3m`: the text browsers themselves (`lynx -dump -nolist`,
+  `w3m -dump`, as tests/tool_dumps.py runs them; Debian's packages): lynx
+  fills lines to characters, w3m to terminal columns.
 
 Scripts, styles, <noscript> and <template> are dropped before every dumper
 (a browser shows none of them).  The bench-only packages are pinned in the
@@ -47,6 +50,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
 
 from devpages import html_to_dump  # noqa: E402
 
@@ -54,7 +58,10 @@ ROOT = Path(__file__).resolve().parent.parent
 CACHE = ROOT / "bench" / "out" / "dumps"
 DUMPERS = ("blocks", "nodes", "wrapped", "markdown")
 # Dumpers measured only (see above).
-EXTRA_DUMPERS = ("rows", "html2text")
+EXTRA_DUMPERS = ("rows", "html2text", "lynx", "w3m")
+# The extra dumpers that run a program of the system.
+TOOL_DUMPERS = ("lynx", "w3m")
+_CHARSET = re.compile(r"<meta\b[^>]*charset[^>]*>", re.IGNORECASE)
 # A list is a menu laid out as a row when it has this many items or more,
 # each one link of at most MENU_ITEM_MAX_CHARS characters and nothing else.
 MENU_MIN_ITEMS = 3
@@ -184,6 +191,13 @@ def markdown_dump(html: bytes) -> str:
     return re.sub(r"\n{3,}", "\n\n", text).strip() + "\n"
 
 
+def tool_dump(html: bytes, tool: str) -> str:
+    """The text browser's dump of the page, written to it as UTF-8 (the page's own charset declaration taken out)."""
+    from tool_dumps import dump as run_tool
+
+    return run_tool(tool, _CHARSET.sub("", _markup(html)))
+
+
 def dump(html: bytes, dumper: str, page_id: str = "") -> str:
     if dumper == "blocks":
         return html_to_dump(html)
@@ -197,6 +211,8 @@ def dump(html: bytes, dumper: str, page_id: str = "") -> str:
         return rows_dump(html, page_id)
     if dumper == "html2text":
         return html2text_dump(html)
+    if dumper in TOOL_DUMPERS:
+        return tool_dump(html, dumper)
     raise ValueError(f"unknown dumper {dumper!r}; one of {', '.join(DUMPERS + EXTRA_DUMPERS)}")
 
 
@@ -225,6 +241,11 @@ def load_dumps(pages, dumper: str, workers: int = 1) -> dict[str, str]:
                 row = json.loads(line)
                 cached[row["id"]] = row["dump"]
     missing = [(p.id, p.html, dumper) for p in pages if p.id not in cached]
+    if missing and dumper in TOOL_DUMPERS:
+        from tool_dumps import PACKAGES, command
+
+        if command(dumper) is None:
+            raise SystemExit(f"the {dumper} dumper runs Debian's {dumper}, which is not installed: apt-get install {PACKAGES} (make test does)")
     if missing:
         print(f"dumping {len(missing)} pages with {dumper} ...", file=sys.stderr, flush=True)
         if workers > 1:
