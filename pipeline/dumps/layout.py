@@ -138,7 +138,11 @@ def wrap_width(nonblank: list[str], measure: Callable[[str], int] = len, minimum
     top, below = within - at[1], at[1] - at[2]
     score = np.where((over > WRAP_OVER_SHARE * total + 1) | (top < minimum) | (top < below), 0, top - 5 * over)
     best = int(np.argmax(score))
-    return int(widths[best]) if score[best] > 0 else None
+    if score[best] <= 0:
+        return None
+    # The fill reached the longest line within it: a width found a column or two wider would take a
+    # line the fill ended there ("... a time when nutrition" / "and wellness ...") for a paragraph's end.
+    return int(lengths[at[0][best] - 1])
 
 
 # Letters of the scripts with capitals (Latin, Greek, Cyrillic, Armenian),
