@@ -13,11 +13,11 @@ the step removes those above the article's end.
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_right
 from typing import TYPE_CHECKING
 
 from ..dates import parse_date
+from ..dumps.layout import ends_sentence
 from . import byline, html_blocks, patterns, rules
 
 if TYPE_CHECKING:
@@ -34,7 +34,6 @@ LISTED_BYLINES = 3
 # least: a one-sentence paragraph in Korean or Chinese is half as long as
 # in English; a menu item, a button or a form's label ends no sentence.
 PARAGRAPH_MIN_CHARS = 40
-_ENDS_SENTENCE = re.compile(r"[.!?…。！？։።؟।][\"'”’»)\]]*\s*$")
 
 # Words that let a line reach the single-line rules: a first word of a
 # furniture pattern, a credit line or a label ("Author"), or a word a byline
@@ -163,4 +162,4 @@ def _label_value(label: str, text: str) -> tuple[str, dict] | None:
 
 
 def _paragraph(text: str) -> bool:
-    return len(text) >= PARAGRAPH_MIN_CHARS and _ENDS_SENTENCE.search(text) is not None
+    return len(text) >= PARAGRAPH_MIN_CHARS and ends_sentence(text)

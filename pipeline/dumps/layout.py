@@ -236,7 +236,7 @@ HEADING_CAPITALS = 0.6
 def _continues_sentence(previous: str, line: str) -> bool:
     if line.startswith(_CONTINUES_LINE) or previous.endswith(_OPENS):
         return True
-    if not (JOIN_LOWER_CASE and cased_lower(line[0])) or previous.rstrip(_CLOSERS).endswith(SENTENCE_END) or _byline(line):
+    if not (JOIN_LOWER_CASE and cased_lower(line[0])) or ends_sentence(previous) or _byline(line):
         return False
     words = previous.split()
     return len(words) < 3 or not is_title_case(words)
@@ -362,9 +362,14 @@ SENTENCE_END = tuple(".!?…。！？։።؟।")
 _CLOSERS = "\"'”’»)]"
 
 
+def ends_sentence(text: str) -> bool:
+    """Whether the text ends a sentence: a SENTENCE_END mark, closing quotes or brackets after it."""
+    return text.rstrip().rstrip(_CLOSERS).endswith(SENTENCE_END)
+
+
 def _continues(previous: str, line: str, width: int | None, measure: Callable[[str], int] = len) -> bool:
     """Whether `line` is the rest of a paragraph `previous` was filled with: its first word would not have fitted there."""
-    if width is None or previous.rstrip().rstrip(_CLOSERS).endswith(SENTENCE_END):
+    if width is None or ends_sentence(previous):
         return False
     first_word = line.split(None, 1)[0] if line.strip() else ""
     if measure is columns and _WIDE.match(first_word):
