@@ -15,7 +15,9 @@ first read back into them:
   fitted on that one; list items and blank lines start new blocks.  The
   width is counted in characters (lynx, links, inscriptis) or in terminal
   columns (w3m, elinks: a Hangul or CJK character takes two); a script
-  without capitals needs fewer full lines to show a fill.
+  without capitals needs fewer full lines to show a fill.  A left margin
+  with many full lines of its own is read at its own width (lynx ends
+  body text a few columns before flush-left headings).
 - Anything else: one block a line, as it was saved; a line that only goes
   on with the sentence above it is joined to it.
 
@@ -162,7 +164,8 @@ def _caseless(nonblank: list[str]) -> bool:
 # --- reading ------------------------------------------------------------------
 
 _WS = re.compile(r"\s+")
-_BULLET = re.compile(r"^([*+\-•·▪◦‣]|\d{1,3}[.)])\s+")
+# List bullets: the dumpers' (w3m marks nesting levels with • □ ☆ ○ ■) and numbers.
+_BULLET = re.compile(r"^([*+\-•·▪◦‣□■☆○●]|\d{1,3}[.)])\s+")
 
 
 def read_dump(text: str) -> tuple[str, list[DumpBlock]]:
@@ -387,11 +390,45 @@ def _glued(parts: list[str], measure: Callable[[str], int]) -> str:
     return text
 
 
+def _text_margin(line: str) -> int:
+    """Where a line's text starts: its indentation, past a list item's bullet."""
+    body = line.lstrip()
+    bullet = _BULLET.match(body)
+    return _indent(line) + (bullet.end() if bullet else 0)
+
+
+# A text browser's right indent for an element (lynx's body text, a
+# quotation) is a few columns; a band of lines ending further in is no fill.
+RIGHT_INDENT_MAX = 6
+
+
+def margin_widths(lines: list[str], width: int, measure: Callable[[str], int] = len) -> dict[int, int]:
+    """The fill width of each left margin that has MIN_WRAP_LINES full lines of its own, where it is not the page's `width`.
+
+    A text browser fills each element between its own margins: lynx sets
+    body text three columns in and ends it at column 74, a flush-left
+    heading or quotation at 77; a page with a few such long lines read at
+    one width left every body paragraph in pieces.
+    """
+    by_margin: dict[int, list[str]] = {}
+    for line in lines:
+        if len(line.strip()) >= MIN_WRAP_LINE_CHARS:  # its text, not its indentation, makes a line long
+            by_margin.setdefault(_text_margin(line), []).append(line)
+    widths = {}
+    for margin, group in by_margin.items():
+        if len(group) >= MIN_WRAP_LINES:
+            found = wrap_width(group, measure)
+            if found and width - RIGHT_INDENT_MAX <= found < width:
+                widths[margin] = found
+    return widths
+
+
 def unwrap(lines: list[str], width: int, measure: Callable[[str], int] = len, headings: dict[int, DumpBlock] | None = None) -> list[DumpBlock]:
     """Blocks of a wrapped dump: a paragraph's lines joined, a list item with its continuation lines; `headings` (starred_headings) as they are."""
     blocks: list[DumpBlock] = []
     current: list[str] = []
     start, kind, hang, previous = 0, "p", 0, ""
+    widths = margin_widths(lines, width, measure)
 
     def flush():
         if current:
@@ -409,7 +446,7 @@ def unwrap(lines: list[str], width: int, measure: Callable[[str], int] = len, he
             continue
         body = line.strip()
         bullet = _BULLET.match(body)
-        if current and not bullet and _indent(line) == hang and _continues(previous, line, width, measure):
+        if current and not bullet and _indent(line) == hang and _continues(previous, line, widths.get(hang, width), measure):
             current.append(body)
         else:
             flush()

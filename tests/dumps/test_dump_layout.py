@@ -376,3 +376,31 @@ def test_a_short_page_filled_to_columns_is_read_back_into_its_paragraphs():
         style, blocks = read_dump("\n".join(lines))
         assert style == STYLE_WRAPPED, language
         assert "".join(b.text for b in blocks) == "".join(paragraphs), language
+
+
+def test_each_margin_is_read_at_its_own_fill_width():
+    """lynx ends body text (three columns in) at column 74 and flush-left headings at 77: read at the page's 77, every body line looked short and its paragraph stayed in pieces."""
+    headings = [
+        "Stadtrat beschließt neue Grundschule in Gohlis – Bau beginnt im nächsten Jahr",
+        "Lviv city council approves a new children's hospital on Lychakiv Street today",
+        "Neue Radwege in der Innenstadt: Was sich für Pendler ab dem Frühjahr ändert!",
+        "Бюджет міста на наступний рік: більше грошей на школи, лікарні та нові дороги",
+    ]
+    lines = []
+    for heading, paragraph in zip(headings, PARAGRAPHS * 2):
+        assert 74 < len(heading) <= 77
+        lines += [heading, ""]
+        lines += textwrap.wrap(paragraph + " " + paragraph, 74, initial_indent="   ", subsequent_indent="   ", break_on_hyphens=False)
+        lines.append("")
+    style, blocks = read_dump("\n".join(lines))
+    assert style == STYLE_WRAPPED
+    assert [b.text for b in blocks] == [text for heading, paragraph in zip(headings, PARAGRAPHS * 2) for text in (heading, paragraph + " " + paragraph)]
+
+
+def test_w3m_nested_list_bullets_are_bullets():
+    """w3m marks a list's nesting levels with • □ ☆ ○ ■: each item is a list item of its own, its bullet no text."""
+    items = ["Medical Center Departments and Institutes of the University", "Institutional Compliance and Ethics Office", "Faculty Search"]
+    dump = wrapped() + "\n" + "\n".join(f"{'    ' * level}  {mark} {item}" for level, (mark, item) in enumerate(zip("□☆○", items))) + "\n"
+    style, blocks = read_dump(dump)
+    assert style == STYLE_WRAPPED
+    assert [(b.text, b.kind) for b in blocks[-3:]] == [(item, "li") for item in items]
