@@ -26,9 +26,11 @@ measures them with --dumpers), tools the cleaner was never tuned to:
 - `html2text`: html2text's Markdown (no <title>, paragraphs and list
   items hard-wrapped at 78 columns, "  * " bullets; entities written as
   their letters, not html2text's default ASCII);
-- `lynx`, `w3m`: the text browsers themselves (`lynx -dump -nolist`,
-  `w3m -dump`, as tests/tool_dumps.py runs them; Debian's packages): lynx
-  fills lines to characters, w3m to terminal columns.
+- `lynx`, `w3m`, `elinks`, `links`: the text browsers themselves (`lynx
+  -dump -nolist`, `w3m -dump`, `elinks -dump`, `links -dump`, as
+  tests/tool_dumps.py runs them; Debian's packages): lynx and links fill
+  lines to characters, w3m and elinks to terminal columns; elinks
+  numbers links.
 
 Scripts, styles, <noscript> and <template> are dropped before every dumper
 (a browser shows none of them).  The bench-only packages are pinned in the
@@ -58,9 +60,9 @@ ROOT = Path(__file__).resolve().parent.parent
 CACHE = ROOT / "bench" / "out" / "dumps"
 DUMPERS = ("blocks", "nodes", "wrapped", "markdown")
 # Dumpers measured only (see above).
-EXTRA_DUMPERS = ("rows", "html2text", "lynx", "w3m")
+EXTRA_DUMPERS = ("rows", "html2text", "lynx", "w3m", "elinks", "links")
 # The extra dumpers that run a program of the system.
-TOOL_DUMPERS = ("lynx", "w3m")
+TOOL_DUMPERS = ("lynx", "w3m", "elinks", "links")
 _CHARSET = re.compile(r"<meta\b[^>]*charset[^>]*>", re.IGNORECASE)
 # A list is a menu laid out as a row when it has this many items or more,
 # each one link of at most MENU_ITEM_MAX_CHARS characters and nothing else.

@@ -36,6 +36,8 @@ BOILERPLATE = _rule(
     " (the block model; trafilatura on pages the model keeps almost nothing of)",
 )
 COMMENT_THREAD = _rule("comment_thread", "readers' comments and replies: an HTML block under an element the page names as comments")
+# Text-dump reading (pipeline/dumps/layout.py): lines a tool added after the page.
+LINK_LIST = _rule("link_list", "a text browser's list of the page's links printed after its dump (lynx's and elinks' \"References\")")
 # The article's extent.
 OUTSIDE_CORE = _rule(
     "outside_core", "a block of a text dump outside the article's core (its densest run of prose) that the block model did not keep"

@@ -22,8 +22,10 @@ first read back into them:
   on with the sentence above it is joined to it.
 
 Marks some tools add are read too: lynx's and elinks' link numbers
-("[8]the ministry") go, the html2text command's starred headings
-("****** Headline ******") are headings.  The decisions use line lengths,
+("[8]the ministry") go, the list of links they print after the page is
+read apart (its lines are blocks of kind LINKS, which the document
+records as removed by rule `link_list`), the html2text command's starred
+headings ("****** Headline ******") are headings.  The decisions use line lengths,
 indentation and ASCII markup only: no word of any language (the byline
 words a line may open with aside).
 """
@@ -37,6 +39,7 @@ from functools import lru_cache
 
 import numpy as np
 
+from ..clean import rules
 from ..clean.scripts import cased_lower
 from ..document import Block, composed, unescaped, visible
 
@@ -54,10 +57,13 @@ HEADING_KINDS = frozenset({HEADING, TOP_HEADING})
 @dataclass(slots=True)
 class DumpBlock:
     text: str  # plain text: markup undone, whitespace folded
-    kind: str  # "line" (as saved) | "p" | "h" (heading) | "h1" (a level-one heading) | "li" (list item) | "row" (table row) | CELLS (a row of cells laid out by a text browser)
+    kind: str  # "line" (as saved) | "p" | "h" (heading) | "h1" (a level-one heading) | "li" (list item) | "row" (table row) | CELLS (a row of cells laid out by a text browser) | LINKS
     first_line: int  # index of its first line in the dump
     lines: int = 1  # dump lines it was joined from
 
+
+# A line of the list of links a text browser prints after the page (link_list_start): no text of the page.
+LINKS = "links"
 
 # --- style ------------------------------------------------------------------
 
@@ -129,7 +135,8 @@ def dump_style(lines: list[str]) -> tuple[str, int | None, Callable[[str], int]]
 
 def wrap_width(nonblank: list[str], measure: Callable[[str], int] = len, minimum: int = MIN_WRAP_LINES) -> int | None:
     """The column lines were filled to (each line's length by `measure`, `minimum` full lines at least), or None when they were not wrapped."""
-    lengths = sorted(n for n in map(measure, map(str.rstrip, nonblank)) if n >= MIN_WRAP_LINE_CHARS)
+    # A line that holds a URL (a tool's list of the page's links) is as long as the URL, not the fill.
+    lengths = sorted(n for n in map(measure, (line.rstrip() for line in nonblank if "://" not in line)) if n >= MIN_WRAP_LINE_CHARS)
     total = len(lengths)
     if total < minimum:
         return None
@@ -176,14 +183,21 @@ def read_dump(text: str) -> tuple[str, list[DumpBlock]]:
         return style, markdown_blocks(lines, width)
     # One scan of the dump rules out the tools' marks on most pages.
     numbered = "[1]" in text and has_link_numbers(lines)
+    listed = []
+    if numbered:
+        cut = link_list_start(lines)
+        if cut < len(lines):
+            listed = [DumpBlock(line.strip(), LINKS, cut + i) for i, line in enumerate(lines[cut:]) if line.strip()]
+            lines = lines[:cut]
+            style, width, measure = dump_style(lines)
     lines, headings = starred_headings(lines) if "******" in text else (lines, {})
     blocks = unwrap(lines, width, measure, headings) if style == STYLE_WRAPPED else join_fragments(lines, headings)
-    return style, _without_link_numbers(blocks) if numbered else blocks
+    return style, (_without_link_numbers(blocks) if numbered else blocks) + listed
 
 
 def dump_blocks(text: str) -> list[Block]:
     """A decoded text dump as the document's blocks: read_dump's blocks, each of its kind."""
-    return [Block(block.text, block.kind) for block in read_dump(text)[1]]
+    return [Block(block.text, block.kind, rules.LINK_LIST if block.kind == LINKS else None) for block in read_dump(text)[1]]
 
 
 # A block is prose when it holds at least PROSE_SENTENCES sentence ends
@@ -278,7 +292,8 @@ def is_layout_row(line: str) -> bool:
 # this often is theirs, and the markers are no text.  (Which lines were
 # links is not kept: a text dump of another tool does not tell either.)
 _LINK_NUMBER = re.compile(r"\[(\d{1,5})\]")
-_OPENING_NUMBER = re.compile(r"\[\d{1,5}\](?=[^\W_])")
+# A tool's marker opens its link's text, or the tool's own mark of an image or a form field ("[8][IMG]", "[9]______").
+_OPENING_NUMBER = re.compile(r"\[\d{1,5}\](?=[^\W_]|\[|___)")
 LINK_NUMBERS_IN_ORDER = 0.8
 MIN_LINK_NUMBERS = 3
 
@@ -295,6 +310,43 @@ def has_link_numbers(lines: list[str]) -> bool:
     # The tools' markers open the link's text ("[8]the ministry"); a page's own footnotes follow a word or head a note ("city.[1] It", "[1], [2].", "[1] Ford, M.").
     opening = sum(len(_OPENING_NUMBER.findall(line)) for line in lines if "[" in line)
     return opening >= LINK_NUMBERS_IN_ORDER * len(numbers)
+
+
+# The list of the page's links lynx and elinks print after a dump with
+# numbered links: "References", then "1. https://..." counting up to the
+# end (elinks: "Visible links", a link's title before its address).
+_LIST_ITEM = re.compile(r"^\s*(\d{1,5})\. +(\S.*)$")
+LINK_LIST_ADDRESSES = 0.5
+_ADDRESS = re.compile(r"://|^\s*(?:\d{1,5}\.\s+)?(?:mailto|javascript|tel|sms|data):", re.IGNORECASE)
+# Its heading: up to this many lines above the first item, each this short.
+LINK_LIST_HEADING_LINES = 3
+LINK_LIST_HEADING_CHARS = 20
+
+
+def link_list_start(lines: list[str]) -> int:
+    """The index of the line where the tool's list of links starts ("References" above its first item), or len(lines) when the dump has none.
+
+    The list runs to the dump's end: numbered items counting up, most with
+    an address, between them only addresses and short headings ("Hidden
+    links:").
+    """
+    start = len(lines)
+    for i in range(len(lines) - 1, -1, -1):
+        line = lines[i]
+        if _LIST_ITEM.match(line):
+            start = i
+        elif line.strip() and len(line.strip()) > LINK_LIST_HEADING_CHARS and not _ADDRESS.search(line):
+            break
+    run = [(i, int(m.group(1))) for i in range(start, len(lines)) if (m := _LIST_ITEM.match(lines[i]))]
+    in_order = sum(b[1] == a[1] + 1 for a, b in zip(run, run[1:]))
+    addressed = sum(1 for i, _ in run if _ADDRESS.search(lines[i]) or (i + 1 < len(lines) and _ADDRESS.search(lines[i + 1])))
+    if len(run) < MIN_LINK_NUMBERS or in_order < LINK_NUMBERS_IN_ORDER * (len(run) - 1) or addressed < LINK_LIST_ADDRESSES * len(run):
+        return len(lines)
+    # Its heading lines ("References", "Visible links") go with it.
+    first = start
+    while start > max(0, first - LINK_LIST_HEADING_LINES) and len(lines[start - 1].strip()) <= LINK_LIST_HEADING_CHARS:
+        start -= 1
+    return start
 
 
 def _without_link_numbers(blocks: list[DumpBlock]) -> list[DumpBlock]:

@@ -404,3 +404,51 @@ def test_w3m_nested_list_bullets_are_bullets():
     style, blocks = read_dump(dump)
     assert style == STYLE_WRAPPED
     assert [(b.text, b.kind) for b in blocks[-3:]] == [(item, "li") for item in items]
+
+
+def browser_dump_with_links(paragraphs, width=77):
+    """A dump as `elinks -dump` prints it: each paragraph filled to `width` with "[n]" before a linked word, then the list of the links."""
+    lines, n = [], 0
+    for paragraph in paragraphs:
+        words = paragraph.split()
+        for k in range(0, len(words), 6):
+            n += 1
+            words[k] = f"[{n}]{words[k]}"
+        lines += textwrap.wrap(" ".join(words), width, initial_indent="   ", subsequent_indent="   ", break_on_hyphens=False) + [""]
+    lines += ["References", "", "   Visible links"]
+    lines += [f"{k:4d}. https://www.example-news-site.org/{2024}/05/06/a-long-story-address-of-link-number-{k}/index.html" for k in range(1, n + 1)]
+    return "\n".join(lines) + "\n"
+
+
+def test_a_text_browsers_list_of_links_is_no_page_text():
+    """elinks (and lynx without -nolist) print every link's address after the page: lines longer than the fill, which are no fill, and no text of the page."""
+    from pipeline.clean import rules
+    from pipeline.dumps.layout import LINKS, dump_blocks
+
+    paragraphs = [p + " " + p for p in PARAGRAPHS]
+    dump = browser_dump_with_links(paragraphs)
+    style, blocks = read_dump(dump)
+    assert style == STYLE_WRAPPED
+    assert [b.text for b in blocks if b.kind != LINKS] == paragraphs
+    listed = [b for b in blocks if b.kind == LINKS]
+    assert [b.text for b in listed[:2]] == ["References", "Visible links"]
+    assert [b.text.split(". ")[0] for b in listed[2:]] == [str(k) for k in range(1, len(listed) - 1)]
+    assert {b.removed_by for b in dump_blocks(dump) if "https://" in b.text} == {rules.LINK_LIST}
+
+
+def test_a_pages_own_list_of_addresses_stays():
+    from pipeline.dumps.layout import LINKS
+
+    sources = "Sources:\n\n" + "\n".join(f"   {k}. https://www.example.org/report/{k}/full-text-of-the-report.pdf" for k in range(1, 6)) + "\n\n"
+    # Without the tools' link markers there is no tool's list.
+    assert not [b for b in read_dump("\n\n".join(PARAGRAPHS) + "\n\n" + sources)[1] if b.kind == LINKS]
+    # With them, a numbered list the page's text goes on after is the page's own.
+    dump = browser_dump_with_links(PARAGRAPHS)
+    head, tail = dump.split("References\n")
+    blocks = read_dump(head + sources + "   " + PARAGRAPHS[0] + "\n\nReferences\n" + tail)[1]
+    assert not [b for b in blocks if b.kind == LINKS and "report" in b.text]
+
+
+def test_link_markers_before_a_tools_image_and_field_marks_are_markers():
+    dump = "   [1]Startseite [2]Politik\n\n   [3][IMG]\n\n   E-Mail [4]_____________________ [5][ Senden ]\n\n   [6]Impressum\n"
+    assert [b.text for b in read_dump(dump)[1]] == ["Startseite Politik", "[IMG]", "E-Mail _____________________ [ Senden ]", "Impressum"]
