@@ -60,9 +60,9 @@ ROOT = Path(__file__).resolve().parent.parent
 CACHE = ROOT / "bench" / "out" / "dumps"
 DUMPERS = ("blocks", "nodes", "wrapped", "markdown")
 # Dumpers measured only (see above).
-EXTRA_DUMPERS = ("rows", "html2text", "lynx", "w3m", "elinks", "links")
+EXTRA_DUMPERS = ("rows", "html2text", "lynx", "w3m", "elinks", "links", "html2text-command")
 # The extra dumpers that run a program of the system.
-TOOL_DUMPERS = ("lynx", "w3m", "elinks", "links")
+TOOL_DUMPERS = ("lynx", "w3m", "elinks", "links", "html2text-command")
 _CHARSET = re.compile(r"<meta\b[^>]*charset[^>]*>", re.IGNORECASE)
 # A list is a menu laid out as a row when it has this many items or more,
 # each one link of at most MENU_ITEM_MAX_CHARS characters and nothing else.
@@ -197,7 +197,7 @@ def tool_dump(html: bytes, tool: str) -> str:
     """The text browser's dump of the page, written to it as UTF-8 (the page's own charset declaration taken out)."""
     from tool_dumps import dump as run_tool
 
-    return run_tool(tool, _CHARSET.sub("", _markup(html)))
+    return run_tool(tool.removesuffix("-command"), _CHARSET.sub("", _markup(html)))
 
 
 def dump(html: bytes, dumper: str, page_id: str = "") -> str:
@@ -246,7 +246,7 @@ def load_dumps(pages, dumper: str, workers: int = 1) -> dict[str, str]:
     if missing and dumper in TOOL_DUMPERS:
         from tool_dumps import PACKAGES, command
 
-        if command(dumper) is None:
+        if command(dumper.removesuffix("-command")) is None:
             raise SystemExit(f"the {dumper} dumper runs Debian's {dumper}, which is not installed: apt-get install {PACKAGES} (make test does)")
     if missing:
         print(f"dumping {len(missing)} pages with {dumper} ...", file=sys.stderr, flush=True)

@@ -366,7 +366,13 @@ def _without_link_numbers(blocks: list[DumpBlock]) -> list[DumpBlock]:
 # kind and a link's words are apart again.
 _STARRED_HEADING = re.compile(r"^(\*{3,6}) (\S(?:.*\S)?) \1$")
 TOP_HEADING_STARS = 6
-_LINK_UNDERSCORE = re.compile(r"(?<=[^\W\d_])_(?=[^\W\d_])")
+_STARS_OPEN = re.compile(r"^(\*{3,6}) \S")
+# A heading wrapped over at most this many lines.
+STARRED_HEADING_LINES = 3
+# Between two characters of a link's text, an underscore stands for a space ("June_29,_2020"); a run at its
+# start or end for the spaces around an icon ("___February_10,_2025").
+_LINK_UNDERSCORE = re.compile(r"(?<=[^\s_])_(?=[^\s_])")
+_LINK_UNDERSCORE_RUN = re.compile(r"(?<!\S)_+(?=[^\W_])|(?<=[^\W_])_+(?!\S)")
 
 
 def starred_headings(lines: list[str]) -> tuple[list[str], dict[int, DumpBlock]]:
@@ -374,10 +380,24 @@ def starred_headings(lines: list[str]) -> tuple[list[str], dict[int, DumpBlock]]
     # A first-level heading tells the tool: a page's own text may frame a line in three asterisks ("*** Follow me on ... ***").
     if not any(line.startswith("******") and _STARRED_HEADING.match(line.strip()) for line in lines):
         return lines, {}
-    lines = [_LINK_UNDERSCORE.sub(" ", line) for line in lines]
+    lines = [_LINK_UNDERSCORE_RUN.sub("", _LINK_UNDERSCORE.sub(" ", line)) if "_" in line else line for line in lines]
     headings = {}
     for i, line in enumerate(lines):
-        heading = line.startswith("***") and _STARRED_HEADING.match(line.strip())
+        if not line.startswith("***"):
+            continue
+        heading = _STARRED_HEADING.match(line.strip())
+        stars = _STARS_OPEN.match(line)
+        if not heading and stars:
+            # A heading longer than the line is wrapped: "**** Homegrown" / "Magnolia Network ****".
+            for j in range(i + 1, min(i + 1 + STARRED_HEADING_LINES, len(lines))):
+                if not lines[j].strip():
+                    break
+                if lines[j].rstrip().endswith(" " + stars.group(1)) and not lines[j].startswith("*"):
+                    heading = _STARRED_HEADING.match(" ".join(part.strip() for part in lines[i : j + 1]))
+                    if heading:
+                        for k in range(i + 1, j + 1):
+                            lines[k] = ""
+                    break
         if heading:
             headings[i] = DumpBlock(heading.group(2), TOP_HEADING if len(heading.group(1)) == TOP_HEADING_STARS else HEADING, i)
     return lines, headings

@@ -452,3 +452,22 @@ def test_a_pages_own_list_of_addresses_stays():
 def test_link_markers_before_a_tools_image_and_field_marks_are_markers():
     dump = "   [1]Startseite [2]Politik\n\n   [3][IMG]\n\n   E-Mail [4]_____________________ [5][ Senden ]\n\n   [6]Impressum\n"
     assert [b.text for b in read_dump(dump)[1]] == ["Startseite Politik", "[IMG]", "E-Mail _____________________ [ Senden ]", "Impressum"]
+
+
+def test_html2text_commands_wrapped_headings_linked_dates_and_image_addresses():
+    """A heading longer than the line is wrapped inside its stars; a linked date's spaces are underscores too."""
+    lines = [
+        "****** Flood defences to be rebuilt along the river ******",
+        "by Jane_Smith · June_29,_2020",
+        *textwrap.wrap(PARAGRAPHS[0] + " " + PARAGRAPHS[1], 79),
+        "**** What the new flood defences will cost the region and its towns in the",
+        "years to come ****",
+        *textwrap.wrap(PARAGRAPHS[2] + " " + PARAGRAPHS[0], 79),
+        "    * ___February_10,_2025",
+    ]
+    style, blocks = read_dump("\n".join(lines) + "\n")
+    assert style == STYLE_WRAPPED
+    texts = [b.text for b in blocks]
+    assert texts[1:3] == ["by Jane Smith · June 29, 2020", PARAGRAPHS[0] + " " + PARAGRAPHS[1]]
+    assert (blocks[3].kind, texts[3]) == ("h", "What the new flood defences will cost the region and its towns in the years to come")
+    assert (blocks[-1].kind, texts[-1]) == ("li", "February 10, 2025")
