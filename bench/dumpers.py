@@ -30,7 +30,10 @@ measures them with --dumpers), tools the cleaner was never tuned to:
   -dump -nolist`, `w3m -dump`, `elinks -dump`, `links -dump`, as
   tests/tool_dumps.py runs them; Debian's packages): lynx and links fill
   lines to characters, w3m and elinks to terminal columns; elinks
-  numbers links.
+  numbers links;
+- `html2text-command`: Debian's `html2text -utf8` (the command, not the
+  Python package): starred headings, a link's spaces as underscores, no
+  blank line between paragraphs.
 
 Scripts, styles, <noscript> and <template> are dropped before every dumper
 (a browser shows none of them).  The bench-only packages are pinned in the
