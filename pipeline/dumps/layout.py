@@ -123,6 +123,9 @@ def dump_style(lines: list[str]) -> tuple[str, int | None, Callable[[str], int]]
     signs = sum(1 for line in nonblank if ("](" in line or "#" in line) and _MARKDOWN_SIGN.search(line))
     if signs >= MIN_MARKDOWN_LINES and signs >= MARKDOWN_LINE_SHARE * len(nonblank):
         return STYLE_MARKDOWN, wrap_width(nonblank), len
+    # A line that holds a URL (a tool's list of the page's links) is as long as the URL, not the fill.
+    if "://" in "\n".join(nonblank):
+        nonblank = [line for line in nonblank if "://" not in line]
     measures = (len, columns) if any(map(_WIDE.search, nonblank)) else (len,)
     for minimum in (MIN_WRAP_LINES, MIN_WRAP_LINES_CASELESS):
         for measure in measures:
@@ -135,8 +138,7 @@ def dump_style(lines: list[str]) -> tuple[str, int | None, Callable[[str], int]]
 
 def wrap_width(nonblank: list[str], measure: Callable[[str], int] = len, minimum: int = MIN_WRAP_LINES) -> int | None:
     """The column lines were filled to (each line's length by `measure`, `minimum` full lines at least), or None when they were not wrapped."""
-    # A line that holds a URL (a tool's list of the page's links) is as long as the URL, not the fill.
-    lengths = sorted(n for n in map(measure, (line.rstrip() for line in nonblank if "://" not in line)) if n >= MIN_WRAP_LINE_CHARS)
+    lengths = sorted(n for n in map(measure, map(str.rstrip, nonblank)) if n >= MIN_WRAP_LINE_CHARS)
     total = len(lengths)
     if total < minimum:
         return None
@@ -173,23 +175,22 @@ def _caseless(nonblank: list[str]) -> bool:
 _WS = re.compile(r"\s+")
 # List bullets: the dumpers' (w3m marks nesting levels with • □ ☆ ○ ■) and numbers.
 _BULLET = re.compile(r"^([*+\-•·▪◦‣□■☆○●]|\d{1,3}[.)])\s+")
+_BULLET_FIRST = frozenset("*+-•·▪◦‣□■☆○●0123456789")
 
 
 def read_dump(text: str) -> tuple[str, list[DumpBlock]]:
     """(style, blocks) of a dump."""
     lines = composed(visible(unescaped(text))).replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n").split("\n")
-    style, width, measure = dump_style(lines)
-    if style == STYLE_MARKDOWN:
-        return style, markdown_blocks(lines, width)
     # One scan of the dump rules out the tools' marks on most pages.
     numbered = "[1]" in text and has_link_numbers(lines)
     listed = []
     if numbered:
         cut = link_list_start(lines)
-        if cut < len(lines):
-            listed = [DumpBlock(line.strip(), LINKS, cut + i) for i, line in enumerate(lines[cut:]) if line.strip()]
-            lines = lines[:cut]
-            style, width, measure = dump_style(lines)
+        listed = [DumpBlock(line.strip(), LINKS, cut + i) for i, line in enumerate(lines[cut:]) if line.strip()]
+        lines = lines[:cut]
+    style, width, measure = dump_style(lines)
+    if style == STYLE_MARKDOWN:
+        return style, markdown_blocks(lines, width) + listed
     lines, headings = starred_headings(lines) if "******" in text else (lines, {})
     blocks = unwrap(lines, width, measure, headings) if style == STYLE_WRAPPED else join_fragments(lines, headings)
     return style, (_without_link_numbers(blocks) if numbered else blocks) + listed
@@ -462,13 +463,6 @@ def _glued(parts: list[str], measure: Callable[[str], int]) -> str:
     return text
 
 
-def _text_margin(line: str) -> int:
-    """Where a line's text starts: its indentation, past a list item's bullet."""
-    body = line.lstrip()
-    bullet = _BULLET.match(body)
-    return _indent(line) + (bullet.end() if bullet else 0)
-
-
 # A text browser's right indent for an element (lynx's body text, a
 # quotation) is a few columns; a band of lines ending further in is no fill.
 RIGHT_INDENT_MAX = 6
@@ -484,8 +478,12 @@ def margin_widths(lines: list[str], width: int, measure: Callable[[str], int] = 
     """
     by_margin: dict[int, list[str]] = {}
     for line in lines:
-        if len(line.strip()) >= MIN_WRAP_LINE_CHARS:  # its text, not its indentation, makes a line long
-            by_margin.setdefault(_text_margin(line), []).append(line)
+        body = line.lstrip()
+        # Its text, not its indentation, makes a line long.
+        if len(body) >= MIN_WRAP_LINE_CHARS and len(body.rstrip()) >= MIN_WRAP_LINE_CHARS:
+            margin = len(line) - len(body)
+            bullet = _BULLET.match(body) if body[0] in _BULLET_FIRST else None
+            by_margin.setdefault(margin + (bullet.end() if bullet else 0), []).append(line)
     widths = {}
     for margin, group in by_margin.items():
         if len(group) >= MIN_WRAP_LINES:
