@@ -9,7 +9,8 @@ with its numbered links, `w3m -dump`, `elinks -dump`, `links -dump` and
 the `html2text` command (Debian's packages; `make test` installs them).
 A dump is wrong when the page is rejected, a paragraph of the article is
 missing, a related story or a reader's comment is kept, the title is not
-the headline or the date not the page's.
+the headline, the date not the page's, or a link's address the tool
+listed after the page is not recorded as its list (rule `link_list`).
 
 Used by tests/dumps/test_tool_dumps.py and bench/bench_tools.py.
 """
@@ -30,6 +31,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent / "data" / "html_pages"))
 
 from languages import PAGES, blog_page, portal_page  # noqa: E402
 
+from pipeline.clean import rules  # noqa: E402
 from pipeline.options import Options  # noqa: E402
 from pipeline.read import read_bytes  # noqa: E402
 from pipeline.runner import process_document  # noqa: E402
@@ -106,4 +108,8 @@ def what_is_wrong(page: dict, text: str) -> list[str]:
         wrong.append(f"title {title!r}")
     if doc.metadata.get("published") != PUBLISHED:
         wrong.append(f"date {doc.metadata.get('published')!r}")
+    # The list of links lynx and elinks print after the page is recorded as theirs, not judged as the page's lines.
+    addresses = [block for block in doc.blocks if "://" in block.text]
+    if any(block.removed_by != rules.LINK_LIST for block in addresses):
+        wrong.append(f"a link's address not recorded as {rules.LINK_LIST}: {next(b.text for b in addresses if b.removed_by != rules.LINK_LIST)[:40]!r}")
     return wrong
