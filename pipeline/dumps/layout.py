@@ -339,13 +339,17 @@ def link_list_start(lines: list[str]) -> int:
         elif line.strip() and len(line.strip()) > LINK_LIST_HEADING_CHARS and not _ADDRESS.search(line):
             break
     run = [(i, int(m.group(1))) for i in range(start, len(lines)) if (m := _LIST_ITEM.match(lines[i]))]
+    # Where the numbers start again, the items above were the page's own ("1. Impressum" in a footer).
+    restart = max((k for k in range(1, len(run)) if run[k][1] <= run[k - 1][1]), default=0)
+    run = run[restart:]
+    start = run[0][0] if run else start
     in_order = sum(b[1] == a[1] + 1 for a, b in zip(run, run[1:]))
     addressed = sum(1 for i, _ in run if _ADDRESS.search(lines[i]) or (i + 1 < len(lines) and _ADDRESS.search(lines[i + 1])))
     if len(run) < MIN_LINK_NUMBERS or in_order < LINK_NUMBERS_IN_ORDER * (len(run) - 1) or addressed < LINK_LIST_ADDRESSES * len(run):
         return len(lines)
     # Its heading lines ("References", "Visible links") go with it.
     first = start
-    while start > max(0, first - LINK_LIST_HEADING_LINES) and len(lines[start - 1].strip()) <= LINK_LIST_HEADING_CHARS:
+    while start > max(0, first - LINK_LIST_HEADING_LINES) and len(lines[start - 1].strip()) <= LINK_LIST_HEADING_CHARS and not _LIST_ITEM.match(lines[start - 1]):
         start -= 1
     return start
 

@@ -449,6 +449,13 @@ def test_a_pages_own_list_of_addresses_stays():
     assert not [b for b in blocks if b.kind == LINKS and "report" in b.text]
 
 
+def test_a_pages_numbered_footer_above_the_tools_list_is_the_pages():
+    from pipeline.dumps.layout import link_list_start
+
+    lines = ["   [1]Home [2]News", "   1. [3]Impressum", "   2. [4]Datenschutz", "References", "", *(f"   {k}. https://example.org/{k}" for k in range(1, 5))]
+    assert link_list_start(lines) == 3
+
+
 def test_link_markers_before_a_tools_image_and_field_marks_are_markers():
     dump = "   [1]Startseite [2]Politik\n\n   [3][IMG]\n\n   E-Mail [4]_____________________ [5][ Senden ]\n\n   [6]Impressum\n"
     assert [b.text for b in read_dump(dump)[1]] == ["Startseite Politik", "[IMG]", "E-Mail _____________________ [ Senden ]", "Impressum"]
