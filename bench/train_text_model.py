@@ -23,7 +23,7 @@ Each fold's model goes to bench/data/text_model_folds/ (bench/bench_text.py
 cleans each page with the one that never saw its site); --write also
 trains on every fold and writes pipeline/dumps/data/block_model.json.
 
-Usage: python bench/train_text_model.py [--folds 0] [--block-stage network|trees] [--noise [--noise-weight W]] [--write-folds] [--write]
+Usage: python bench/train_text_model.py [--folds 0] [--dumpers blocks,nodes,...] [--block-stage network|trees] [--noise [--noise-weight W]] [--write-folds] [--write]
 """
 
 from __future__ import annotations
@@ -328,11 +328,14 @@ def main() -> int:
         "--noise-weight", type=float, default=NOISE_WEIGHT, help=f"what a noisy copy weighs against one dumper's dump of a page (default {NOISE_WEIGHT})"
     )
     parser.add_argument("--block-stage", choices=("network", "trees"), default="network", help="the block stage's learner (default: %(default)s)")
+    parser.add_argument(
+        "--dumpers", default=",".join(DUMPERS), help="comma-separated dumpers whose dumps are trained and scored on (default: %(default)s; bench/dumpers.py)"
+    )
     parser.add_argument("--save", action="store_true", help="keep the held-out probabilities in bench/out/text_model_probs.npz")
     args = parser.parse_args()
     log = lambda message: print(message, file=sys.stderr, flush=True)  # noqa: E731
     pages = load_text_pages()
-    dumpers = list(DUMPERS)
+    dumpers = args.dumpers.split(",")
     rows = Rows(pages, dumpers + [NOISY] if args.noise else dumpers)
     texts = PageTexts(pages, dumpers)
     w = row_weights(rows, len(dumpers) if args.noise else None, args.noise_weight)
