@@ -26,8 +26,9 @@ measures them with --dumpers), tools the cleaner was never tuned to:
 - `html2text`: html2text's Markdown (no <title>, paragraphs and list
   items hard-wrapped at 78 columns, "  * " bullets; entities written as
   their letters, not html2text's default ASCII);
-- `lynx`, `w3m`, `elinks`, `links`: the text browsers themselves (`lynx
-  -dump -nolist`, `w3m -dump`, `elinks -dump`, `links -dump`, as
+- `lynx`, `lynx-numbered`, `w3m`, `elinks`, `links`: the text browsers
+  themselves (`lynx -dump -nolist`, `lynx -dump` with its numbered links
+  and their list, `w3m -dump`, `elinks -dump`, `links -dump`, as
   tests/tool_dumps.py runs them; Debian's packages): lynx and links fill
   lines to characters, w3m and elinks to terminal columns; elinks
   numbers links;
@@ -63,9 +64,9 @@ ROOT = Path(__file__).resolve().parent.parent
 CACHE = ROOT / "bench" / "out" / "dumps"
 DUMPERS = ("blocks", "nodes", "wrapped", "markdown")
 # Dumpers measured only (see above).
-EXTRA_DUMPERS = ("rows", "html2text", "lynx", "w3m", "elinks", "links", "html2text-command")
+EXTRA_DUMPERS = ("rows", "html2text", "lynx", "lynx-numbered", "w3m", "elinks", "links", "html2text-command")
 # The extra dumpers that run a program of the system.
-TOOL_DUMPERS = ("lynx", "w3m", "elinks", "links", "html2text-command")
+TOOL_DUMPERS = ("lynx", "lynx-numbered", "w3m", "elinks", "links", "html2text-command")
 _CHARSET = re.compile(r"<meta\b[^>]*charset[^>]*>", re.IGNORECASE)
 # A list is a menu laid out as a row when it has this many items or more,
 # each one link of at most MENU_ITEM_MAX_CHARS characters and nothing else.

@@ -295,6 +295,7 @@ def is_layout_row(line: str) -> bool:
 _LINK_NUMBER = re.compile(r"\[(\d{1,5})\]")
 # A tool's marker opens its link's text, or the tool's own mark of an image or a form field ("[8][IMG]", "[9]______").
 _OPENING_NUMBER = re.compile(r"\[\d{1,5}\](?=[^\W_]|\[|___)")
+_MARKERS_ONLY = re.compile(r"^\s*(?:\[\d{1,5}\]\s*)+$")
 LINK_NUMBERS_IN_ORDER = 0.8
 MIN_LINK_NUMBERS = 3
 
@@ -309,7 +310,8 @@ def has_link_numbers(lines: list[str]) -> bool:
     if len(numbers) < MIN_LINK_NUMBERS or numbers[0] != 1 or steps < LINK_NUMBERS_IN_ORDER * (len(numbers) - 1):
         return False
     # The tools' markers open the link's text ("[8]the ministry"); a page's own footnotes follow a word or head a note ("city.[1] It", "[1], [2].", "[1] Ford, M.").
-    opening = sum(len(_OPENING_NUMBER.findall(line)) for line in lines if "[" in line)
+    # A link with nothing lynx can show (an image without its text) leaves its marker alone on a line.
+    opening = sum(len(_LINK_NUMBER.findall(line)) if _MARKERS_ONLY.match(line) else len(_OPENING_NUMBER.findall(line)) for line in lines if "[" in line)
     return opening >= LINK_NUMBERS_IN_ORDER * len(numbers)
 
 

@@ -456,6 +456,12 @@ def test_a_pages_numbered_footer_above_the_tools_list_is_the_pages():
     assert link_list_start(lines) == 3
 
 
+def test_lynx_markers_of_links_with_nothing_to_show_are_markers():
+    """lynx prints an image link without its text as its marker alone on a line: a page with many of them is still a tool's dump."""
+    lines = [f"   [{k}]" for k in range(1, 6)] + ["   By [6]Jane Smith", "   [7]", "   [8]"]
+    assert [b.text for b in read_dump("\n".join(lines) + "\n")[1]] == ["By Jane Smith"]
+
+
 def test_link_markers_before_a_tools_image_and_field_marks_are_markers():
     dump = "   [1]Startseite [2]Politik\n\n   [3][IMG]\n\n   E-Mail [4]_____________________ [5][ Senden ]\n\n   [6]Impressum\n"
     assert [b.text for b in read_dump(dump)[1]] == ["Startseite Politik", "[IMG]", "E-Mail _____________________ [ Senden ]", "Impressum"]
