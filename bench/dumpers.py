@@ -248,10 +248,11 @@ def load_dumps(pages, dumper: str, workers: int = 1) -> dict[str, str]:
                 cached[row["id"]] = row["dump"]
     missing = [(p.id, p.html, dumper) for p in pages if p.id not in cached]
     if missing and dumper in TOOL_DUMPERS:
-        from tool_dumps import PACKAGES, command
+        from tool_dumps import PACKAGES, TOOLS, command
 
-        if command(dumper.removesuffix("-command")) is None:
-            raise SystemExit(f"the {dumper} dumper runs Debian's {dumper}, which is not installed: apt-get install {PACKAGES} (make test does)")
+        tool = dumper.removesuffix("-command")
+        if command(tool) is None:
+            raise SystemExit(f"the {dumper} dumper runs Debian's {TOOLS[tool][0]}, which is not installed: apt-get install {PACKAGES} (make test does)")
     if missing:
         print(f"dumping {len(missing)} pages with {dumper} ...", file=sys.stderr, flush=True)
         if workers > 1:
