@@ -484,3 +484,12 @@ def test_html2text_commands_wrapped_headings_and_linked_dates():
     assert texts[1:3] == ["by Jane Smith · June 29, 2020", PARAGRAPHS[0] + " " + PARAGRAPHS[1]]
     assert (blocks[3].kind, texts[3]) == ("h", "What the new flood defences will cost the region and its towns in the years to come")
     assert (blocks[-1].kind, texts[-1]) == ("li", "February 10, 2025")
+
+
+def test_lines_of_addresses_are_no_evidence_of_the_fill():
+    """An address cannot be broken: a band of lines holding one (a list of sources, a tool's list of links) says nothing of the width."""
+    lines = []
+    for paragraph in PARAGRAPHS * 2:
+        lines += textwrap.wrap(paragraph, 72, initial_indent="   ", subsequent_indent="   ") + [""]
+    lines += [f"   Source: https://www.example-news-site.org/2024/05/06/the-story-of-the-day-number-{k:03d}.html" for k in range(12)]
+    assert dump_style(lines)[:2] == (STYLE_WRAPPED, max(len(line) for line in lines if "://" not in line))
