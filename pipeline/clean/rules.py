@@ -37,7 +37,11 @@ BOILERPLATE = _rule(
 )
 COMMENT_THREAD = _rule("comment_thread", "readers' comments and replies: an HTML block under an element the page names as comments")
 # Text-dump reading (pipeline/dumps/layout.py): lines a tool added after the page.
-LINK_LIST = _rule("link_list", "a text browser's list of the page's links printed after its dump (lynx's and elinks' \"References\")")
+LINK_LIST = _rule(
+    "link_list",
+    "a text browser's lines on the page's links: its list of them after the dump (lynx's and elinks' \"References\"),"
+    " lynx's paragraph on the page's link elements before it (\"#alternate\")",
+)
 # The article's extent.
 OUTSIDE_CORE = _rule(
     "outside_core", "a block of a text dump outside the article's core (its densest run of prose) that the block model did not keep"

@@ -183,6 +183,9 @@ def read_dump(text: str) -> tuple[str, list[DumpBlock]]:
     lines = composed(visible(unescaped(text))).replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n").split("\n")
     # One scan of the dump rules out the tools' marks on most pages.
     numbered = "[1]" in text and has_link_numbers(lines)
+    head = link_elements_end(lines)
+    heading = [DumpBlock(line.strip(), LINKS, i) for i, line in enumerate(lines[:head]) if line.strip()]
+    lines = [""] * head + lines[head:]
     listed = []
     if numbered:
         cut = link_list_start(lines)
@@ -190,10 +193,10 @@ def read_dump(text: str) -> tuple[str, list[DumpBlock]]:
         lines = lines[:cut]
     style, width, measure = dump_style(lines)
     if style == STYLE_MARKDOWN:
-        return style, markdown_blocks(lines, width) + listed
+        return style, heading + markdown_blocks(lines, width) + listed
     lines, headings = starred_headings(lines) if "******" in text else (lines, {})
     blocks = unwrap(lines, width, measure, headings) if style == STYLE_WRAPPED else join_fragments(lines, headings)
-    return style, (_without_link_numbers(blocks) if numbered else blocks) + listed
+    return style, heading + (_without_link_numbers(blocks) if numbered else blocks) + listed
 
 
 def dump_blocks(text: str) -> list[Block]:
@@ -354,6 +357,23 @@ def link_list_start(lines: list[str]) -> int:
     while start > max(0, first - LINK_LIST_HEADING_LINES) and len(lines[start - 1].strip()) <= LINK_LIST_HEADING_CHARS and not _LIST_ITEM.match(lines[start - 1]):
         start -= 1
     return start
+
+
+# Before the page, lynx prints one paragraph on the page's <link>
+# elements ("#alternate RSS 2.0", "#[1]publisher"), three columns in.
+# (elinks' "Link: [1]canonical" lines, read apart the same way, cost its
+# dumps 2 points of titles: bench/README.md.)
+_LYNX_LINK_ELEMENTS = re.compile(r"^ {3}#(?:\[\d{1,5}\])?[^\W\d_]")
+
+
+def link_elements_end(lines: list[str]) -> int:
+    """The index of the line after lynx's paragraph on the page's <link> elements at the dump's top, 0 when it has none."""
+    i = next((k for k, line in enumerate(lines) if line.strip()), len(lines))
+    if i == len(lines) or not _LYNX_LINK_ELEMENTS.match(lines[i]):
+        return 0
+    while i < len(lines) and lines[i].strip():
+        i += 1
+    return i
 
 
 def _without_link_numbers(blocks: list[DumpBlock]) -> list[DumpBlock]:

@@ -493,3 +493,15 @@ def test_lines_of_addresses_are_no_evidence_of_the_fill():
         lines += textwrap.wrap(paragraph, 72, initial_indent="   ", subsequent_indent="   ") + [""]
     lines += [f"   Source: https://www.example-news-site.org/2024/05/06/the-story-of-the-day-number-{k:03d}.html" for k in range(12)]
     assert dump_style(lines)[:2] == (STYLE_WRAPPED, max(len(line) for line in lines if "://" not in line))
+
+
+def test_lynxs_paragraph_on_the_pages_link_elements_is_no_page_text():
+    """lynx opens a dump with the page's <link> elements ("#alternate RSS 2.0"): it was taken for the headline."""
+    from pipeline.dumps.layout import LINKS
+
+    dump = "   #alternate Nachrichten » Feed alternate\n\n" + wrapped()
+    blocks = read_dump(dump)[1]
+    assert (blocks[0].kind, blocks[0].text) == (LINKS, "#alternate Nachrichten » Feed alternate")
+    assert [b.text for b in blocks[1:]] == [b.text for b in read_dump(wrapped())[1]]
+    # A page's own first line that opens with "#" (a Markdown heading, a hashtag without lynx's margin) stays.
+    assert read_dump("#Bundestag stimmt zu\n\n" + "\n\n".join(PARAGRAPHS))[1][0].kind != LINKS
