@@ -197,11 +197,16 @@ def markdown_dump(html: bytes) -> str:
     return re.sub(r"\n{3,}", "\n\n", text).strip() + "\n"
 
 
-def tool_dump(html: bytes, tool: str) -> str:
+def tool_dump(html: bytes, dumper: str) -> str:
     """The text browser's dump of the page, written to it as UTF-8 (the page's own charset declaration taken out)."""
     from tool_dumps import dump as run_tool
 
-    return run_tool(tool.removesuffix("-command"), _CHARSET.sub("", _markup(html)))
+    return run_tool(_tool(dumper), _CHARSET.sub("", _markup(html)))
+
+
+def _tool(dumper: str) -> str:
+    """The tests/tool_dumps.py tool a TOOL_DUMPERS dumper runs ("html2text-command": the command, beside the package's dumper)."""
+    return dumper.removesuffix("-command")
 
 
 def dump(html: bytes, dumper: str, page_id: str = "") -> str:
@@ -250,7 +255,7 @@ def load_dumps(pages, dumper: str, workers: int = 1) -> dict[str, str]:
     if missing and dumper in TOOL_DUMPERS:
         from tool_dumps import PACKAGES, TOOLS, command
 
-        tool = dumper.removesuffix("-command")
+        tool = _tool(dumper)
         if command(tool) is None:
             raise SystemExit(f"the {dumper} dumper runs Debian's {TOOLS[tool][0]}, which is not installed: apt-get install {PACKAGES} (make test does)")
     if missing:

@@ -109,7 +109,7 @@ def what_is_wrong(page: dict, text: str) -> list[str]:
     if doc.metadata.get("published") != PUBLISHED:
         wrong.append(f"date {doc.metadata.get('published')!r}")
     # The list of links lynx and elinks print after the page is recorded as theirs, not judged as the page's lines.
-    addresses = [block for block in doc.blocks if "://" in block.text]
-    if any(block.removed_by != rules.LINK_LIST for block in addresses):
-        wrong.append(f"a link's address not recorded as {rules.LINK_LIST}: {next(b.text for b in addresses if b.removed_by != rules.LINK_LIST)[:40]!r}")
+    unrecorded = [block.text for block in doc.blocks if "://" in block.text and block.removed_by != rules.LINK_LIST]
+    if unrecorded:
+        wrong.append(f"a link's address not recorded as {rules.LINK_LIST}: {unrecorded[0][:40]!r}")
     return wrong

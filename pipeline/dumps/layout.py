@@ -62,7 +62,7 @@ class DumpBlock:
     lines: int = 1  # dump lines it was joined from
 
 
-# A line of the list of links a text browser prints after the page (link_list_start): no text of the page.
+# A line a text browser prints on the page's links (link_list_start, link_elements_end): no text of the page.
 LINKS = "links"
 
 # --- style ------------------------------------------------------------------
@@ -173,9 +173,11 @@ def _caseless(nonblank: list[str]) -> bool:
 # --- reading ------------------------------------------------------------------
 
 _WS = re.compile(r"\s+")
-# List bullets: the dumpers' (w3m marks nesting levels with • □ ☆ ○ ■) and numbers.
-_BULLET = re.compile(r"^([*+\-•·▪◦‣□■☆○●]|\d{1,3}[.)])\s+")
-_BULLET_FIRST = frozenset("*+-•·▪◦‣□■☆○●0123456789")
+# List bullets: the dumpers' (w3m marks nesting levels with • □ ☆ ○ ■) and numbers; the characters a
+# bullet can open with rule out most lines before the regex engine starts.
+_BULLET_MARKS = "*+-•·▪◦‣□■☆○●"
+_BULLET = re.compile(rf"^([{re.escape(_BULLET_MARKS)}]|\d{{1,3}}[.)])\s+")
+_BULLET_FIRST = frozenset(_BULLET_MARKS + "0123456789")
 
 
 def read_dump(text: str) -> tuple[str, list[DumpBlock]]:
@@ -184,12 +186,13 @@ def read_dump(text: str) -> tuple[str, list[DumpBlock]]:
     # One scan of the dump rules out the tools' marks on most pages.
     numbered = "[1]" in text and has_link_numbers(lines)
     head = link_elements_end(lines)
-    heading = [DumpBlock(line.strip(), LINKS, i) for i, line in enumerate(lines[:head]) if line.strip()]
-    lines = [""] * head + lines[head:]
+    heading = _tool_lines(lines, 0, head)
+    if head:
+        lines = [""] * head + lines[head:]  # blank, so that every block keeps its line's index
     listed = []
     if numbered:
         cut = link_list_start(lines)
-        listed = [DumpBlock(line.strip(), LINKS, cut + i) for i, line in enumerate(lines[cut:]) if line.strip()]
+        listed = _tool_lines(lines, cut, len(lines))
         lines = lines[:cut]
     style, width, measure = dump_style(lines)
     if style == STYLE_MARKDOWN:
@@ -197,6 +200,11 @@ def read_dump(text: str) -> tuple[str, list[DumpBlock]]:
     lines, headings = starred_headings(lines) if "******" in text else (lines, {})
     blocks = unwrap(lines, width, measure, headings) if style == STYLE_WRAPPED else join_fragments(lines, headings)
     return style, heading + (_without_link_numbers(blocks) if numbered else blocks) + listed
+
+
+def _tool_lines(lines: list[str], start: int, stop: int) -> list[DumpBlock]:
+    """The non-blank lines from `start` to `stop`, each a block of kind LINKS."""
+    return [DumpBlock(line.strip(), LINKS, i) for i, line in enumerate(lines[start:stop], start) if line.strip()]
 
 
 def dump_blocks(text: str) -> list[Block]:
@@ -303,14 +311,21 @@ LINK_NUMBERS_IN_ORDER = 0.8
 MIN_LINK_NUMBERS = 3
 
 
+def _counts_up(numbers: list[int]) -> bool:
+    """Whether there are MIN_LINK_NUMBERS numbers or more, mostly each one more than the one before.
+
+    Counted by steps: a marker the tool broke over two lines ("[6" / "]") misses one.
+    """
+    steps = sum(b == a + 1 for a, b in zip(numbers, numbers[1:]))
+    return len(numbers) >= MIN_LINK_NUMBERS and steps >= LINK_NUMBERS_IN_ORDER * (len(numbers) - 1)
+
+
 def has_link_numbers(lines: list[str]) -> bool:
     """Whether the dump's link markers count up from [1] as lynx's and elinks' do."""
     if not any("[1]" in line for line in lines):
         return False
     numbers = [int(n) for line in lines for n in _LINK_NUMBER.findall(line)]
-    # Counted by steps: a marker the tool broke over two lines ("[6" / "]") misses one.
-    steps = sum(b == a + 1 for a, b in zip(numbers, numbers[1:]))
-    if len(numbers) < MIN_LINK_NUMBERS or numbers[0] != 1 or steps < LINK_NUMBERS_IN_ORDER * (len(numbers) - 1):
+    if not numbers or numbers[0] != 1 or not _counts_up(numbers):
         return False
     # The tools' markers open the link's text ("[8]the ministry"); a page's own footnotes follow a word or head a note ("city.[1] It", "[1], [2].", "[1] Ford, M.").
     # A link with nothing lynx can show (an image without its text) leaves its marker alone on a line.
@@ -348,9 +363,8 @@ def link_list_start(lines: list[str]) -> int:
     restart = max((k for k in range(1, len(run)) if run[k][1] <= run[k - 1][1]), default=0)
     run = run[restart:]
     start = run[0][0] if run else start
-    in_order = sum(b[1] == a[1] + 1 for a, b in zip(run, run[1:]))
     addressed = sum(1 for i, _ in run if _ADDRESS.search(lines[i]) or (i + 1 < len(lines) and _ADDRESS.search(lines[i + 1])))
-    if len(run) < MIN_LINK_NUMBERS or in_order < LINK_NUMBERS_IN_ORDER * (len(run) - 1) or addressed < LINK_LIST_ADDRESSES * len(run):
+    if not _counts_up([number for _, number in run]) or addressed < LINK_LIST_ADDRESSES * len(run):
         return len(lines)
     # Its heading lines ("References", "Visible links") go with it.
     first = start
