@@ -184,14 +184,14 @@ def read_dump(text: str) -> tuple[str, list[DumpBlock]]:
     """(style, blocks) of a dump."""
     lines = composed(visible(unescaped(text))).replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n").split("\n")
     # One scan of the dump rules out the tools' marks on most pages.
-    numbered = "[1]" in text and has_link_numbers(lines)
+    cut = link_list_start(lines) if "[1]" in text else len(lines)
+    numbered = cut > 0 and has_link_numbers(lines[:cut])
     head = link_elements_end(lines)
     heading = _tool_lines(lines, 0, head)
     if head:
         lines = [""] * head + lines[head:]  # blank, so that every block keeps its line's index
     listed = []
     if numbered:
-        cut = link_list_start(lines)
         listed = _tool_lines(lines, cut, len(lines))
         lines = lines[:cut]
     style, width, measure = dump_style(lines)
@@ -304,11 +304,15 @@ def is_layout_row(line: str) -> bool:
 # this often is theirs, and the markers are no text.  (Which lines were
 # links is not kept: a text dump of another tool does not tell either.)
 _LINK_NUMBER = re.compile(r"\[(\d{1,5})\]")
-# A tool's marker opens its link's text, or the tool's own mark of an image or a form field ("[8][IMG]", "[9]______").
-_OPENING_NUMBER = re.compile(r"\[\d{1,5}\](?=[^\W_]|\[|___)")
+# A tool's marker opens its link's text, whatever its first character ("[8]the", "[9]►", "[10]§ 19a", "[11]- Reden"),
+# or the tool's own mark of an image or a form field ("[8][IMG]", "[9]______"); a page's own number is followed by
+# a space, a mark that ends or joins ("[1].", "[2],", "[3]:", "x[0]=1"), or a Markdown link's address ("[1](#fn-1)").
+_OPENING_NUMBER = re.compile(r"\[\d{1,5}\](?=[^\s.,;:!?()\]}=|<>&*/\\+_]|___)")
 _MARKERS_ONLY = re.compile(r"^\s*(?:\[\d{1,5}\]\s*)+$")
 LINK_NUMBERS_IN_ORDER = 0.8
 MIN_LINK_NUMBERS = 3
+# Markers a tool may break over two lines ("[6" / "]") in a row, and its count still go on.
+MISSED_LINK_NUMBERS = 2
 
 
 def _counts_up(numbers: list[int]) -> bool:
@@ -320,12 +324,32 @@ def _counts_up(numbers: list[int]) -> bool:
     return len(numbers) >= MIN_LINK_NUMBERS and steps >= LINK_NUMBERS_IN_ORDER * (len(numbers) - 1)
 
 
+def _tool_counter(numbers: list[int]) -> bool:
+    """Whether LINK_NUMBERS_IN_ORDER of the numbers continue one counter from 1, a page's own numbers between them.
+
+    A page that numbers its footnotes as links ("[20][1], [21][2]": the
+    tool's marker, then the link's text) breaks every other step; the
+    tool's count goes on past them, a marker or two it broke over lines
+    missed.
+    """
+    expected, counted = 1, 0
+    for number in numbers:
+        if expected <= number <= expected + MISSED_LINK_NUMBERS:
+            counted += 1
+            expected = number + 1
+    return len(numbers) >= MIN_LINK_NUMBERS and counted >= LINK_NUMBERS_IN_ORDER * len(numbers)
+
+
 def has_link_numbers(lines: list[str]) -> bool:
-    """Whether the dump's link markers count up from [1] as lynx's and elinks' do."""
+    """Whether the dump's link markers count up from [1] as lynx's and elinks' do.
+
+    `lines`: the dump above the tool's list of links (link_list_start),
+    whose addresses hold brackets of their own ("?format[8]=8").
+    """
     if not any("[1]" in line for line in lines):
         return False
     numbers = [int(n) for line in lines for n in _LINK_NUMBER.findall(line)]
-    if not numbers or numbers[0] != 1 or not _counts_up(numbers):
+    if not numbers or numbers[0] != 1 or not (_counts_up(numbers) or _tool_counter(numbers)):
         return False
     # The tools' markers open the link's text ("[8]the ministry"); a page's own footnotes follow a word or head a note ("city.[1] It", "[1], [2].", "[1] Ford, M.").
     # A link with nothing lynx can show (an image without its text) leaves its marker alone on a line.

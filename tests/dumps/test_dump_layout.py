@@ -462,6 +462,40 @@ def test_lynx_markers_of_links_with_nothing_to_show_are_markers():
     assert [b.text for b in read_dump("\n".join(lines) + "\n")[1]] == ["By Jane Smith"]
 
 
+def test_link_markers_before_any_first_character_of_a_links_text_are_markers():
+    """A link's text may open with a symbol or a dash ("[2]► 2017", "[3]§ 19a UrhG", "[5]- Reden"): its marker is the tool's all the same."""
+    dump = "   [1]Startseite\n\n   * [2]► 2017 (9)\n   * [3]§ 19a UrhG\n   * [4]“Zitat des Tages”\n   * [5]- Reden\n   * [6]:: Impressum\n"
+    assert [b.text for b in read_dump(dump)[1]] == ["Startseite", "* ► 2017 (9)", "* § 19a UrhG", "* “Zitat des Tages”", "* - Reden", "* :: Impressum"]
+
+
+def test_a_pages_own_numbers_between_the_tools_markers_leave_it_a_tools_dump():
+    """A page that links its footnotes ("[20][1]": the tool's marker, then the link's text "[1]"), and addresses in the tool's list that hold brackets ("?format[8]=8")."""
+    from pipeline.dumps.layout import LINKS
+
+    paragraphs = [p + " " + p for p in PARAGRAPHS]
+    dump = browser_dump_with_links(paragraphs)
+    head, tail = dump.split("References\n")
+    count = head.count("[")
+    footnoted = head.rstrip() + f" [{count + 1}][1], [{count + 2}][2].\n\n"
+    tail = tail.replace("/index.html", "/index.html?format[8]=8&sort[2]=1")
+    notes = "".join(f"{k:4d}. https://example.org/notes#{k}\n" for k in (count + 1, count + 2))
+    blocks = read_dump(footnoted + "References\n" + tail + notes)[1]
+    texts = [b.text for b in blocks if b.kind != LINKS]
+    assert texts[:-1] == paragraphs[:-1]
+    assert texts[-1].startswith(paragraphs[-1]) and "[" not in texts[-1]
+    assert all("https://" in b.text or len(b.text) < 20 for b in blocks if b.kind == LINKS)
+
+
+def test_numbers_that_do_not_open_a_links_text_are_the_pages():
+    """Markdown footnote links ("[1](#fn-1)"), reference definitions ("[1]: https://..."), and code ("x[0] = 1") keep their numbers."""
+    from pipeline.dumps.layout import has_link_numbers
+
+    markdown = "\n\n".join(f"{p}[{k}](#fn-{k})" for k, p in enumerate(PARAGRAPHS, 1)) + "\n\n" + "\n".join(f"[{k}]: https://example.org/{k}" for k in range(1, 4))
+    assert not has_link_numbers(markdown.split("\n"))
+    code = "\n".join(["   [1]Home", "   values[1]=2", "   values[2]=3", "   values[3]=4", "   print(values[1], values[2])"])
+    assert "values[1]=2" in " ".join(b.text for b in read_dump(code)[1])
+
+
 def test_link_markers_before_a_tools_image_and_field_marks_are_markers():
     dump = "   [1]Startseite [2]Politik\n\n   [3][IMG]\n\n   E-Mail [4]_____________________ [5][ Senden ]\n\n   [6]Impressum\n"
     assert [b.text for b in read_dump(dump)[1]] == ["Startseite Politik", "[IMG]", "E-Mail _____________________ [ Senden ]", "Impressum"]
