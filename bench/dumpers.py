@@ -26,6 +26,11 @@ measures them with --dumpers), tools the cleaner was never tuned to:
 - `html2text`: html2text's Markdown (no <title>, paragraphs and list
   items hard-wrapped at 78 columns, "  * " bullets; entities written as
   their letters, not html2text's default ASCII);
+- `source`: the body's text with the markup's own line breaks
+  (BeautifulSoup get_text() with no separator, lxml's text_content()): on
+  minified markup, elements run into one another on one line;
+- `one-line`: the body's text nodes joined by one space, the whole page on
+  one line (get_text(" ", strip=True)), as many JSON Lines feeds hold it;
 - `lynx`, `lynx-numbered`, `w3m`, `elinks`, `links`: the text browsers
   themselves (`lynx -dump -nolist`, `lynx -dump` with its numbered links
   and their list, `w3m -dump`, `elinks -dump`, `links -dump`, as
@@ -64,7 +69,7 @@ ROOT = Path(__file__).resolve().parent.parent
 CACHE = ROOT / "bench" / "out" / "dumps"
 DUMPERS = ("blocks", "nodes", "wrapped", "markdown")
 # Dumpers measured only (see above).
-EXTRA_DUMPERS = ("rows", "html2text", "lynx", "lynx-numbered", "w3m", "elinks", "links", "html2text-command")
+EXTRA_DUMPERS = ("rows", "html2text", "source", "one-line", "lynx", "lynx-numbered", "w3m", "elinks", "links", "html2text-command")
 # The extra dumpers that run a program of the system.
 TOOL_DUMPERS = ("lynx", "lynx-numbered", "w3m", "elinks", "links", "html2text-command")
 _CHARSET = re.compile(r"<meta\b[^>]*charset[^>]*>", re.IGNORECASE)
@@ -109,6 +114,22 @@ def nodes_dump(html: bytes) -> str:
     title = _title(markup)
     text = body.get_text("\n", strip=True)
     return (title + "\n" if title else "") + text + "\n"
+
+
+def source_dump(html: bytes) -> str:
+    """The body's text with the markup's own line breaks and indentation (BeautifulSoup get_text() with no separator, lxml's text_content())."""
+    from bs4 import BeautifulSoup
+
+    soup = BeautifulSoup(_markup(html), "lxml")
+    return (soup.body or soup).get_text()
+
+
+def one_line_dump(html: bytes) -> str:
+    """The body's text nodes joined by one space: the whole page on one line (get_text(" ", strip=True), " ".join(response.css("body *::text").getall())), as many JSON Lines feeds hold it."""
+    from bs4 import BeautifulSoup
+
+    soup = BeautifulSoup(_markup(html), "lxml")
+    return (soup.body or soup).get_text(" ", strip=True) + "\n"
 
 
 def wrapped_dump(html: bytes, width: int = WRAP_WIDTH) -> str:
@@ -222,6 +243,10 @@ def dump(html: bytes, dumper: str, page_id: str = "") -> str:
         return rows_dump(html, page_id)
     if dumper == "html2text":
         return html2text_dump(html)
+    if dumper == "source":
+        return source_dump(html)
+    if dumper == "one-line":
+        return one_line_dump(html)
     if dumper in TOOL_DUMPERS:
         return tool_dump(html, dumper)
     raise ValueError(f"unknown dumper {dumper!r}; one of {', '.join(DUMPERS + EXTRA_DUMPERS)}")

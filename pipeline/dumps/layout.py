@@ -20,6 +20,10 @@ first read back into them:
   body text a few columns before flush-left headings).
 - Anything else: one block a line, as it was saved; a line that only goes
   on with the sentence above it is joined to it.
+- A page saved as one run (minified markup's text with no break between
+  its elements, a feed's text on one line): the run is first cut where
+  one element met the next ("BioenergieMünchen", "erklärt.Der"), and a
+  piece longer than any paragraph at its sentences' ends.
 
 Marks some tools add are read too: lynx's and elinks' link numbers
 ("[8]the ministry") go, the list of links they print after the page is
@@ -180,9 +184,67 @@ _BULLET = re.compile(rf"^([{re.escape(_BULLET_MARKS)}]|\d{{1,3}}[.)])\s+")
 _BULLET_FIRST = frozenset(_BULLET_MARKS + "0123456789")
 
 
+# A page's text saved without the breaks between its elements: the text of
+# minified markup (BeautifulSoup's get_text() with no separator, lxml's
+# text_content()) runs the headline into the date and the paragraphs into
+# one another ("... für BioenergieMünchen / Berlin - Bayerns ..."), and a
+# feed's text field may join every element with one space.  A line this
+# long that reads as text and holds most of the dump is such a run.
+RUN_TOGETHER_CHARS = 2000
+RUN_TOGETHER_SHARE = 0.5
+# Text has a space every dozen characters or less (a data: address or base64 has none).
+RUN_TOGETHER_SPACES = 0.08
+# A piece of a run still this long is longer than any paragraph: cut at its sentences' ends too.
+RUN_TOGETHER_SENTENCES_CHARS = 3000
+
+
+@lru_cache(maxsize=1)
+def _run_seams() -> tuple[re.Pattern, re.Pattern]:
+    """(where one element met the next in a run, a sentence's end and the space after it)."""
+    from ..clean.scripts import SENTENCE_STOPS, case_classes
+
+    small, capital, opening = case_classes()
+    stops = re.escape(".!?…" + SENTENCE_STOPS)
+    seams = re.compile(
+        # a small letter, then a capital and a small one or a one-letter word ("BioenergieMünchen", "ПолітикаУ Львові"; not "YouTube", "iPhone")
+        rf"(?<=[{small}][{small}][{small}])(?=[{capital}](?:[{small}]|\s))"
+        # a sentence's end, then the next element's first letter or mark with no space ("erklärt.Der", "said.”The", "reserved.© 2024")
+        rf"|(?<=[{small}\d][{stops}])(?=[{opening}©«„“(\[])|(?<=[{small}\d][{stops}][\"”’»])(?=[{opening}©«„“(\[])"
+        # a number, then a word ("06:46Energie", "2024У Львові"), and a word, then a number ("лікарню6 травня")
+        rf"|(?<=\d)(?=[{capital}](?:[{small}][{small}]|\s))|(?<=[{small}][{small}][{small}])(?=\d)"
+        # a run of spaces between two elements
+        r"|[ \t\u00a0]{2,}"
+    )
+    sentences = re.compile(rf"(?<=[{small}\d][{stops}])\s+(?=[\"“„«]?[{opening}])|(?<=[{small}\d][{stops}][\"”’»])\s+(?=[{opening}])")
+    return seams, sentences
+
+
+def run_together_lines(lines: list[str]) -> list[str]:
+    """The lines with each run of elements saved as one line (RUN_TOGETHER_CHARS) cut into its pieces, one a line; the lines as they were when the dump has no such run."""
+    long = [i for i, line in enumerate(lines) if len(line) >= RUN_TOGETHER_CHARS]
+    if not long:
+        return lines
+    long = [i for i in long if lines[i].count(" ") >= RUN_TOGETHER_SPACES * len(lines[i])]
+    if sum(len(lines[i]) for i in long) < RUN_TOGETHER_SHARE * sum(map(len, lines)):
+        return lines
+    seams, sentences = _run_seams()
+    out: list[str] = []
+    start = 0
+    for i in long:
+        out += lines[start:i]
+        for piece in seams.split(lines[i]):
+            if len(piece) >= RUN_TOGETHER_SENTENCES_CHARS:
+                out += [sentence.strip() for sentence in sentences.split(piece) if sentence.strip()]
+            elif piece and piece.strip():
+                out.append(piece.strip())
+        start = i + 1
+    return out + lines[start:]
+
+
 def read_dump(text: str) -> tuple[str, list[DumpBlock]]:
     """(style, blocks) of a dump."""
     lines = composed(visible(unescaped(text))).replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n").split("\n")
+    lines = run_together_lines(lines)
     # One scan of the dump rules out the tools' marks on most pages.
     cut = link_list_start(lines) if "[1]" in text else len(lines)
     numbered = cut > 0 and has_link_numbers(lines[:cut])

@@ -496,6 +496,30 @@ def test_numbers_that_do_not_open_a_links_text_are_the_pages():
     assert "values[1]=2" in " ".join(b.text for b in read_dump(code)[1])
 
 
+def test_a_page_saved_without_breaks_between_its_elements_is_read_in_its_pieces():
+    """The text of minified markup (get_text() with no separator) runs a menu, a headline, a dateline and paragraphs into one line."""
+    from pipeline.dumps.layout import RUN_TOGETHER_CHARS, run_together_lines
+
+    pieces = ["Головна", "Політика", "Економіка", "У Львові відкрили нову дитячу лікарню", "6 травня 2024", *PARAGRAPHS, "Читайте також", "Гривня зміцнилася до долара"]
+    run = "".join(pieces)
+    assert run_together_lines([run]) == [run]  # a line of a usual length is left as it is
+    page = "".join(pieces * (RUN_TOGETHER_CHARS // len(run) + 1))
+    assert run_together_lines([page]) == pieces * (RUN_TOGETHER_CHARS // len(run) + 1)
+    # A long paragraph among other lines, a data: address and a line of base64 are no runs.
+    paragraph = " ".join(PARAGRAPHS * 8)
+    lines = ["Headline", paragraph, "data:image/svg+xml," + "%3Csvg%20id%3D%22a%22%3E" * 200, "QUJDRA" * 600]
+    assert run_together_lines(lines) is lines
+
+
+def test_a_page_on_one_line_is_read_in_its_sentences():
+    """A feed's text joined by single spaces: a piece longer than any paragraph is cut at its sentences' ends."""
+    from pipeline.dumps.layout import RUN_TOGETHER_SENTENCES_CHARS, run_together_lines
+
+    sentences = [sentence + "." for paragraph in PARAGRAPHS for sentence in paragraph.rstrip(".").split(". ")]
+    count = RUN_TOGETHER_SENTENCES_CHARS // len(" ".join(sentences)) + 1
+    assert run_together_lines([" ".join(sentences * count)]) == sentences * count
+
+
 def test_link_markers_before_a_tools_image_and_field_marks_are_markers():
     dump = "   [1]Startseite [2]Politik\n\n   [3][IMG]\n\n   E-Mail [4]_____________________ [5][ Senden ]\n\n   [6]Impressum\n"
     assert [b.text for b in read_dump(dump)[1]] == ["Startseite Politik", "[IMG]", "E-Mail _____________________ [ Senden ]", "Impressum"]
