@@ -212,6 +212,8 @@ def _run_seams() -> tuple[re.Pattern, re.Pattern]:
         rf"|(?<=[{small}\d][{stops}])(?=[{opening}©«„“(\[])|(?<=[{small}\d][{stops}][\"”’»])(?=[{opening}©«„“(\[])"
         # a number, then a word ("06:46Energie", "2024У Львові"), and a word, then a number ("лікарню6 травня")
         rf"|(?<=\d)(?=[{capital}](?:[{small}][{small}]|\s))|(?<=[{small}][{small}][{small}])(?=\d)"
+        # a closing bracket or quote, then a word ("(12)Next story", "»Der")
+        rf"|(?<=[)\]»”])(?=[{capital}][{small}])"
         # a run of spaces between two elements
         r"|[ \t\u00a0]{2,}"
     )

@@ -500,7 +500,8 @@ def test_a_page_saved_without_breaks_between_its_elements_is_read_in_its_pieces(
     """The text of minified markup (get_text() with no separator) runs a menu, a headline, a dateline and paragraphs into one line."""
     from pipeline.dumps.layout import RUN_TOGETHER_CHARS, run_together_lines
 
-    pieces = ["Головна", "Політика", "Економіка", "У Львові відкрили нову дитячу лікарню", "6 травня 2024", *PARAGRAPHS, "Читайте також", "Гривня зміцнилася до долара"]
+    pieces = ["Головна", "Політика", "Економіка", "У Львові відкрили нову дитячу лікарню", "6 травня 2024", *PARAGRAPHS]
+    pieces += ["Читайте також", "Гривня зміцнилася до долара (12)", "Збірна перемогла в товариському матчі"]
     run = "".join(pieces)
     assert run_together_lines([run]) == [run]  # a line of a usual length is left as it is
     page = "".join(pieces * (RUN_TOGETHER_CHARS // len(run) + 1))
