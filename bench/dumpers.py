@@ -31,9 +31,10 @@ measures them with --dumpers), tools the cleaner was never tuned to:
   minified markup, elements run into one another on one line;
 - `one-line`: the body's text nodes joined by one space, the whole page on
   one line (get_text(" ", strip=True)), as many JSON Lines feeds hold it;
-- `lynx`, `lynx-numbered`, `w3m`, `elinks`, `links`: the text browsers
-  themselves (`lynx -dump -nolist`, `lynx -dump` with its numbered links
-  and their list, `w3m -dump`, `elinks -dump`, `links -dump`, as
+- `lynx`, `lynx-numbered`, `lynx-wide`, `w3m`, `w3m-wide`, `elinks`,
+  `links`: the text browsers themselves (`lynx -dump -nolist`, `lynx -dump`
+  with its numbered links and their list, `lynx -dump -nolist -width=200`,
+  `w3m -dump`, `w3m -dump -cols 200`, `elinks -dump`, `links -dump`, as
   tests/tool_dumps.py runs them; Debian's packages): lynx and links fill
   lines to characters, w3m and elinks to terminal columns; elinks
   numbers links;
@@ -69,9 +70,9 @@ ROOT = Path(__file__).resolve().parent.parent
 CACHE = ROOT / "bench" / "out" / "dumps"
 DUMPERS = ("blocks", "nodes", "wrapped", "markdown")
 # Dumpers measured only (see above).
-EXTRA_DUMPERS = ("rows", "html2text", "source", "one-line", "lynx", "lynx-numbered", "w3m", "elinks", "links", "html2text-command")
+EXTRA_DUMPERS = ("rows", "html2text", "source", "one-line", "lynx", "lynx-numbered", "lynx-wide", "w3m", "w3m-wide", "elinks", "links", "html2text-command")
 # The extra dumpers that run a program of the system.
-TOOL_DUMPERS = ("lynx", "lynx-numbered", "w3m", "elinks", "links", "html2text-command")
+TOOL_DUMPERS = ("lynx", "lynx-numbered", "lynx-wide", "w3m", "w3m-wide", "elinks", "links", "html2text-command")
 _CHARSET = re.compile(r"<meta\b[^>]*charset[^>]*>", re.IGNORECASE)
 # A list is a menu laid out as a row when it has this many items or more,
 # each one link of at most MENU_ITEM_MAX_CHARS characters and nothing else.

@@ -5,8 +5,9 @@ Georgian, Armenian, Azerbaijani, Kazakh, Turkish, Ukrainian; a
 WordPress-like post and a news portal), with their paragraphs once and
 three times (the sentences of each copy rotated), dumped by the text
 browsers and converters users run: `lynx -dump -nolist`, `lynx -dump`
-with its numbered links, `w3m -dump`, `elinks -dump`, `links -dump` and
-the `html2text` command (Debian's packages; `make test` installs them).
+with its numbered links, both browsers filled to 200 columns (`lynx
+-width=200`, `w3m -cols 200`), `w3m -dump`, `elinks -dump`, `links -dump`
+and the `html2text` command (Debian's packages; `make test` installs them).
 A dump is wrong when the page is rejected, a paragraph of the article is
 missing, a related story or a reader's comment is kept, the title is not
 the headline, the date not the page's, or a link's address the tool
@@ -39,7 +40,10 @@ from pipeline.runner import process_document  # noqa: E402
 TOOLS = {
     "lynx": ["lynx", "-dump", "-nolist", "-display_charset=utf-8", "-assume_charset=utf-8"],
     "lynx-numbered": ["lynx", "-dump", "-display_charset=utf-8", "-assume_charset=utf-8"],
+    # Filled to a wide terminal's 200 columns, as a user may set it.
+    "lynx-wide": ["lynx", "-dump", "-nolist", "-width=200", "-display_charset=utf-8", "-assume_charset=utf-8"],
     "w3m": ["w3m", "-dump", "-O", "UTF-8", "-I", "UTF-8", "-T", "text/html"],
+    "w3m-wide": ["w3m", "-dump", "-cols", "200", "-O", "UTF-8", "-I", "UTF-8", "-T", "text/html"],
     "elinks": ["elinks", "-dump", "-dump-charset", "utf-8"],
     "links": ["links", "-dump", "-codepage", "utf-8"],
     "html2text": ["html2text", "-utf8"],

@@ -82,16 +82,22 @@ _MARKDOWN_SIGN = re.compile(r"\]\((?:https?:|/|#|\.|mailto:)[^)\s]*(?:\s+\"[^\"]
 # MIN_WRAP_LINES end within WRAP_SLACK columns of one width, no fewer than
 # in the WRAP_SLACK columns below those (a fill leaves a cliff at the
 # width), and at most WRAP_OVER_SHARE are wider (a word too long to break:
-# a URL).  Tools fill to 60-160 columns (lynx 79, w3m 80, html2text 78).
-# On both corpora: inscriptis' text wrapped at 76 is found on 2,181 of
-# 2,307 pages (the rest hold fewer than 8 lines that long), the other
-# dumpers' on 10-49 pages, most of them text hard-wrapped in the page's
-# own source (a <pre>, a mail archive).
+# a URL).  Tools fill to 72-80 columns by default (lynx 79, w3m 80,
+# html2text 78) and as wide as they are told (lynx -width, w3m -cols, a
+# wide terminal): widths up to WRAP_WIDTHS' end are looked for.  Past
+# USUAL_WRAP_WIDTH a fill must end its lines at MIN_FILL_ENDS columns or
+# more within the slack, most of them starting within WIDE_FILL_MARGIN
+# columns (_wide_fill): lines of one length there are a template's
+# (teasers cut at N characters), lines that long by their indentation a
+# table's.
 WRAP_SLACK = 10
 WRAP_OVER_SHARE = 0.02
 MIN_WRAP_LINE_CHARS = 40
 MIN_WRAP_LINES = 8
-WRAP_WIDTHS = range(60, 161)
+WRAP_WIDTHS = range(60, 301)
+USUAL_WRAP_WIDTH = 160
+MIN_FILL_ENDS = 3
+WIDE_FILL_MARGIN = 10
 # In a script without capitals (Korean, Georgian, Chinese, Arabic...) a
 # short wrapped dump read one line a block keeps every paragraph in
 # pieces: join_fragments knows a line that goes on by its lower-case
@@ -155,9 +161,26 @@ def wrap_width(nonblank: list[str], measure: Callable[[str], int] = len, minimum
     best = int(np.argmax(score))
     if score[best] <= 0:
         return None
+    if widths[best] > USUAL_WRAP_WIDTH and not _wide_fill(nonblank, measure, int(widths[best]), set(lengths[at[1][best] : at[0][best]])):
+        return None
     # The fill reached the longest line within it: a width found a column or two wider would take a
     # line the fill ended there ("... a time when nutrition" / "and wellness ...") for a paragraph's end.
     return int(lengths[at[0][best] - 1])
+
+
+def _wide_fill(nonblank: list[str], measure: Callable[[str], int], width: int, ends: set[int]) -> bool:
+    """Whether lines ending in the top WRAP_SLACK columns of a width past USUAL_WRAP_WIDTH are a fill.
+
+    A fill ends its lines at several columns (where the next word did not
+    fit): lines of one length are a template's (teasers cut at N
+    characters).  And its lines start at the page's margin: lines pushed
+    that far by their indentation are a table's cells laid out.
+    """
+    if len(ends) < MIN_FILL_ENDS:
+        return False
+    band = [line for line in nonblank if width - WRAP_SLACK < measure(line.rstrip()) <= width]
+    at_margin = sum(len(line) - len(line.lstrip()) <= WIDE_FILL_MARGIN for line in band)
+    return at_margin * 2 >= len(band)
 
 
 # Letters of the scripts with capitals (Latin, Greek, Cyrillic, Armenian),

@@ -397,6 +397,25 @@ def test_each_margin_is_read_at_its_own_fill_width():
     assert [b.text for b in blocks] == [text for heading, paragraph in zip(headings, PARAGRAPHS * 2) for text in (heading, paragraph + " " + paragraph)]
 
 
+def test_a_dump_filled_to_a_wide_terminal_is_read_as_wrapped():
+    """lynx -width=200, w3m -cols 200: the same fill, wider than the tools' 80 columns."""
+    paragraphs = [" ".join([p] * 3) for p in PARAGRAPHS * 2]
+    lines = []
+    for paragraph in paragraphs:
+        lines += textwrap.wrap(paragraph, 197, initial_indent="   ", subsequent_indent="   ", break_on_hyphens=False) + [""]
+    style, blocks = read_dump("\n".join(lines))
+    assert style == STYLE_WRAPPED
+    assert [b.text for b in blocks] == paragraphs
+
+
+def test_lines_of_one_length_are_no_fill():
+    """Teasers a template cut at one length ("... 250 characters…"), one a line: no width was filled, each line is a block."""
+    teasers = [(f"{k}. " + " ".join(PARAGRAPHS))[:249] + "…" for k in range(1, 13)]
+    style, blocks = read_dump("\n".join(teasers))
+    assert style != STYLE_WRAPPED
+    assert [b.text for b in blocks] == teasers
+
+
 def test_w3m_nested_list_bullets_are_bullets():
     """w3m marks a list's nesting levels with • □ ☆ ○ ■: each item is a list item of its own, its bullet no text."""
     items = ["Medical Center Departments and Institutes of the University", "Institutional Compliance and Ethics Office", "Faculty Search"]
