@@ -105,32 +105,30 @@ def _title(markup: str) -> str:
     return _WS.sub(" ", entities.unescape(found.group(1))).strip() if found else ""
 
 
-def nodes_dump(html: bytes) -> str:
-    """The <title>, then each text node of the body on its own line (BeautifulSoup get_text("\\n", strip=True))."""
+def _body(markup: str):
+    """The page's <body> as BeautifulSoup (lxml) parses it, or the whole document when it has none."""
     from bs4 import BeautifulSoup
 
-    markup = _markup(html)
     soup = BeautifulSoup(markup, "lxml")
-    body = soup.body or soup
+    return soup.body or soup
+
+
+def nodes_dump(html: bytes) -> str:
+    """The <title>, then each text node of the body on its own line (BeautifulSoup get_text("\\n", strip=True))."""
+    markup = _markup(html)
     title = _title(markup)
-    text = body.get_text("\n", strip=True)
+    text = _body(markup).get_text("\n", strip=True)
     return (title + "\n" if title else "") + text + "\n"
 
 
 def source_dump(html: bytes) -> str:
     """The body's text with the markup's own line breaks and indentation (BeautifulSoup get_text() with no separator, lxml's text_content())."""
-    from bs4 import BeautifulSoup
-
-    soup = BeautifulSoup(_markup(html), "lxml")
-    return (soup.body or soup).get_text()
+    return _body(_markup(html)).get_text()
 
 
 def one_line_dump(html: bytes) -> str:
     """The body's text nodes joined by one space: the whole page on one line (get_text(" ", strip=True), " ".join(response.css("body *::text").getall())), as many JSON Lines feeds hold it."""
-    from bs4 import BeautifulSoup
-
-    soup = BeautifulSoup(_markup(html), "lxml")
-    return (soup.body or soup).get_text(" ", strip=True) + "\n"
+    return _body(_markup(html)).get_text(" ", strip=True) + "\n"
 
 
 def wrapped_dump(html: bytes, width: int = WRAP_WIDTH) -> str:

@@ -179,7 +179,7 @@ def _wide_fill(nonblank: list[str], measure: Callable[[str], int], width: int, e
     if len(ends) < MIN_FILL_ENDS:
         return False
     band = [line for line in nonblank if width - WRAP_SLACK < measure(line.rstrip()) <= width]
-    at_margin = sum(len(line) - len(line.lstrip()) <= WIDE_FILL_MARGIN for line in band)
+    at_margin = sum(_indent(line) <= WIDE_FILL_MARGIN for line in band)
     return at_margin * 2 >= len(band)
 
 
@@ -228,19 +228,22 @@ def _run_seams() -> tuple[re.Pattern, re.Pattern]:
 
     small, capital, opening = case_classes()
     stops = re.escape(".!?…" + SENTENCE_STOPS)
+    # A sentence's end (after a small letter or a digit, not an initial's "U.S."), and the same closed by a quote.
+    ended, ended_quoted = rf"(?<=[{small}\d][{stops}])", rf"(?<=[{small}\d][{stops}][\"”’»])"
+    word_end = rf"(?<=[{small}][{small}][{small}])"
     seams = re.compile(
         # a small letter, then a capital and a small one or a one-letter word ("BioenergieMünchen", "ПолітикаУ Львові"; not "YouTube", "iPhone")
-        rf"(?<=[{small}][{small}][{small}])(?=[{capital}](?:[{small}]|\s))"
+        rf"{word_end}(?=[{capital}](?:[{small}]|\s))"
         # a sentence's end, then the next element's first letter or mark with no space ("erklärt.Der", "said.”The", "reserved.© 2024")
-        rf"|(?<=[{small}\d][{stops}])(?=[{opening}©«„“(\[])|(?<=[{small}\d][{stops}][\"”’»])(?=[{opening}©«„“(\[])"
+        rf"|{ended}(?=[{opening}©«„“(\[])|{ended_quoted}(?=[{opening}©«„“(\[])"
         # a number, then a word ("06:46Energie", "2024У Львові"), and a word, then a number ("лікарню6 травня")
-        rf"|(?<=\d)(?=[{capital}](?:[{small}][{small}]|\s))|(?<=[{small}][{small}][{small}])(?=\d)"
+        rf"|(?<=\d)(?=[{capital}](?:[{small}][{small}]|\s))|{word_end}(?=\d)"
         # a closing bracket or quote, then a word ("(12)Next story", "»Der")
         rf"|(?<=[)\]»”])(?=[{capital}][{small}])"
         # a run of spaces between two elements
         r"|[ \t\u00a0]{2,}"
     )
-    sentences = re.compile(rf"(?<=[{small}\d][{stops}])\s+(?=[\"“„«]?[{opening}])|(?<=[{small}\d][{stops}][\"”’»])\s+(?=[{opening}])")
+    sentences = re.compile(rf"{ended}\s+(?=[\"“„«]?[{opening}])|{ended_quoted}\s+(?=[{opening}])")
     return seams, sentences
 
 
