@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 
 from ..dates import parse_date
 from ..dumps.layout import ends_sentence
-from . import byline, html_blocks, patterns, rules
+from . import byline, consent, html_blocks, patterns, rules
 
 if TYPE_CHECKING:
     from .page import Page
@@ -85,6 +85,7 @@ def find_furniture(page: Page) -> tuple[dict[int, str], list[tuple[int, dict]]]:
         html_blocks.mark_text_furniture(texts, folded, tokens, furniture)
     else:
         html_blocks.mark_furniture(page.blocks, furniture)
+    consent.mark_notices(texts, furniture)
     _keep_subheadings(texts, furniture)
     return furniture, statements
 

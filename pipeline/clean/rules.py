@@ -73,6 +73,7 @@ SYMBOLS = _rule("symbols", "a line of symbols only")
 PLACEHOLDER = _rule("placeholder", "a placeholder that a script fills in when the page loads (\"Loading...\", \"Загрузка...\")")
 PAYWALL = _rule("paywall", "a paywall or subscription notice")
 ADVERTISING = _rule("advertising", "an advertising label or disclosure")
+CONSENT_NOTICE = _rule("consent_notice", "a cookie consent notice (\"We use cookies ...\", \"Cookie settings\") and the rest of its box")
 # Spam.
 SPAM = _rule("spam", "a block of injected spam (gambling, casino or pharmacy links); as a rejection, a page that is mostly spam")
 INLINE_SPAM = _rule("inline_spam", "spam words or links cut out of a sentence that stays")
