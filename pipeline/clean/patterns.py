@@ -278,7 +278,7 @@ _AGENCIES = (
 # Photo and image credits: "photo: AzerTag", "Foto: dpa", "Korea Times photo by X".
 PHOTO_CREDIT = re.compile(
     r"(?:^\W*(?:photos?|foto|fotos|фото|image|images|picture|pictures|bild|bilder|credit|credits|"
-    r"quelle|source image|photo credit|bildquelle|fotoğraf|şəkil|사진|写真|图片|crédito|créditos|kuva|zdjęcie|fot\.|"
+    r"quelle|source image|(?:photo|image|picture) credits?|bildquelle|bildnachweis|fotoğraf|şəkil|사진|写真|图片|crédito|créditos|kuva|zdjęcie|fot\.|"
     r"ფოტო|լուսանկարը|լուսանկարներ|сурет|"
     # "Quelle: dpa" in the users' languages: "Источник: ТАСС", "Kaynak: AA", "Mənbə: APA", "Աղբյուր՝ Արմենպրես".
     r"источник|джерело|kaynak|mənbə|дереккөз|წყარო|աղբյուր)"
@@ -321,7 +321,9 @@ PHOTO_CAPTION_CREDIT = re.compile(
     r"\((?i:quelle|source|fuente)\s*:[^()/]*/[^()]*\)\W*$|"
     r"\((?:REUTERS|AFP|EFE|AP|DPA|EPA|dpa)\s*/[^()]{1,60}\)\W*$|"
     r"©\s*[^©\d][^©]{0,60}$|"
-    r"[.!?]\s+(?:(?i:foto|photo|bild|imagen)\s*:\s*[^.:]{1,60}|EFE|AFP|REUTERS|DPA|AP)\W*$"
+    # "... stop incredibly fast. Credit: Matt Lighthart", "... in Baku. Фото: APA".
+    r"[.!?]\s+(?:(?i:foto|photo|bild|imagen|фото|fotoğraf|şəkil|сурет|ფოტო|(?:(?:photo|image|picture)\s+)?credits?|cr[ée]ditos?)\s*:\s*[^.:]{1,60}|"
+    r"EFE|AFP|REUTERS|DPA|AP)\W*$"
 )
 
 # Every credit PHOTO_CAPTION_CREDIT finds is within the line's last
@@ -429,7 +431,7 @@ _FIRST_WORDS = frozenset(
     bölüş xəbəri haberi məqaləni читайте следите слідкуйте стежте 기자의 다른 기사 бізді xəbərlərimizi გამოიწერეთ
     բաժանորդագրվեք 카카오톡 페이스북 트위터 구독 구독하기 좋아요 스크랩 인쇄 인쇄하기 글자크기 글자 기사제보 url 공유 kakaotalk
     chia แชร์ シェア 分享到 分享 공유하기 اشتراک شیئر பகிர் አጋራ
-    pictures bild bilder credit credits quelle source bildquelle fotoğraf şəkil 사진 写真 图片 copyright c
+    pictures bild bilder credit credits quelle source bildquelle bildnachweis fotoğraf şəkil 사진 写真 图片 copyright c
     crédito créditos kuva zdjęcie fot источник джерело kaynak mənbə дереккөз წყარო աղբյուր
     skip jump direkt zur aller passer ir saltar pasar vai salta passa pular ga naar przejdź перейти içeriğe məzmuna
     본문 본문으로 메인""".split()
@@ -444,7 +446,8 @@ _ANYWHERE_WORDS = frozenset(
     logged erforderliche obligatoires e-mail e-mail-adresse veröffentlicht publiée publicada pubblicato photo photos photograph foto bild image getty reuters afp dpa epa ap
     diritti direitos rechten prawa cipta quyền δικαιώματα حقوق الحقوق הזכויות सर्वाधिकार құқықтар უფლება իրավունքները
     shutterstock istock shutterstock.com istock.com istockphoto thinkstock unsplash pixabay imago alliance picture-alliance keystone xinhua ваш
-    fotos photographs bildquelle symbolbild imagen quelle source fuente efe takip""".split()
+    fotos photographs bildquelle symbolbild imagen quelle source fuente efe takip credit credits crédito créditos
+    фото fotoğraf şəkil сурет ფოტო""".split()
 ) | _POST_META_WORDS  # every line POST_META finds holds one of them
 # For callers that gate many lines at once.
 GATE_FIRST_WORDS = _FIRST_WORDS

@@ -81,8 +81,15 @@ def test_label_rules():
         "Un grupo de pingüinos, en la Antártida el 11 de febrero pasado. EFE",
         "Son tres los periodos de vacaciones durante el año escolar. Foto: Andina",
         "Un día de mercado en el centro de Lima (Fotografía: Juan Pérez)",
+        "The scooter's brake design makes it stop incredibly fast. Credit: Matt Lighthart",
+        "Shot on the Canon R5. Photo Credit: Alec Sills-Trausch",
+        "Президент провел встречу с делегацией в Баку. Фото: ТАСС",
     ):
         assert label_rule(caption) == "photo_caption", caption
+    assert label_rule("Image Credit: Pexels") == label_rule("Bildnachweis: Stadt Köln") == "photo_credit"
+    # A colon after "credit" in a sentence is no credit.
+    assert label_rule("Customers with good credit: they paid lower rates than the rest last year.") is None
+    assert label_rule("Source: Construction Coverage analysis of Redfin data | Image Credit: Construction Coverage") is None
     # "Photographs by" is a credit too (the photo-credit rule takes it first).
     assert label_rule("The harbour at dawn on the first day of the festival. Photographs by Anna Lee") == "photo_credit"
     # A source the article cites is not a credit.
