@@ -95,9 +95,18 @@ def consent_notice(text: str) -> bool:
     return len(text) <= LABEL_MAX_CHARS or SITE_SPEAKING.search(text) is not None
 
 
-def mark_notices(texts: list[str], furniture: dict[int, str]) -> None:
-    """Add the consent notices and the blocks of their boxes to `furniture` (index -> rule) where no rule took them."""
-    named = sorted(lines_matching(COOKIE, texts))
+# COOKIE's words casefolded, searched in the casefolded page: a case-sensitive
+# pattern of literals scans a page ~6x faster than COOKIE (a third of the
+# pages name cookies somewhere); COOKIE then reads the few lines it finds.
+_COOKIE_FOLDED = re.compile("cookie|куки|кукі|çerez|çərəz|kuki|ქუქი|քուքի|ciasteczk|süti|쿠키|クッキー")
+
+
+def mark_notices(texts: list[str], folded: list[str], furniture: dict[int, str]) -> None:
+    """Add the consent notices and the blocks of their boxes to `furniture` (index -> rule) where no rule took them.
+
+    `folded`: the lines casefolded (features.fold).
+    """
+    named = sorted(i for i in lines_matching(_COOKIE_FOLDED, folded) if COOKIE.search(texts[i]))
     if not named:
         return
     of_consent = [i for i in named if len(texts[i]) <= MAX_NOTICE_CHARS and CONSENT.search(texts[i])]
