@@ -87,6 +87,13 @@ READER = re.compile(
     re.IGNORECASE,
 )
 
+# A title about privacy: the page's sentences of consent are its text.
+PRIVACY = re.compile(
+    r"privacy|datenschutz|confidentialité|privacidad|privacidade|riservatezza|prywatno|\b(?:gdpr|dsgvo|rgpd)\b|"
+    r"конфиденциальн|конфіденційн|gizlilik|məxfilik|құпиялылық|კონფიდენციალურ|գաղտնիութ|개인정보|プライバシー",
+    re.IGNORECASE,
+)
+
 
 def consent_notice(text: str) -> bool:
     """A block that asks the reader to accept the site's cookies, or labels its settings."""
@@ -101,11 +108,17 @@ def consent_notice(text: str) -> bool:
 _COOKIE_FOLDED = re.compile("cookie|куки|кукі|çerez|çərəz|kuki|ქუქი|քուքի|ciasteczk|süti|쿠키|クッキー")
 
 
-def mark_notices(texts: list[str], folded: list[str], furniture: dict[int, str]) -> None:
+def mark_notices(texts: list[str], folded: list[str], furniture: dict[int, str], title: str | None = None) -> None:
     """Add the consent notices and the blocks of their boxes to `furniture` (index -> rule) where no rule took them.
 
-    `folded`: the lines casefolded (features.fold).
+    `folded`: the lines casefolded (features.fold); `title`: the page's
+    title where it is known before cleaning (an HTML page's, a feed's).  A
+    page whose title names cookies or privacy ("Privacy Policy",
+    "Datenschutzerklärung", "Cookie consent: what the new rules mean") is
+    about them: its sentences of consent are its text.
     """
+    if title and (COOKIE.search(title) or PRIVACY.search(title)):
+        return
     named = sorted(i for i in lines_matching(_COOKIE_FOLDED, folded) if COOKIE.search(texts[i]))
     if not named:
         return

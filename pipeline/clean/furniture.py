@@ -85,7 +85,7 @@ def find_furniture(page: Page) -> tuple[dict[int, str], list[tuple[int, dict]]]:
         html_blocks.mark_text_furniture(texts, folded, tokens, furniture)
     else:
         html_blocks.mark_furniture(page.blocks, furniture)
-    consent.mark_notices(texts, folded, furniture)
+    consent.mark_notices(texts, folded, furniture, page.doc.metadata.get("title"))
     _keep_subheadings(texts, furniture)
     return furniture, statements
 

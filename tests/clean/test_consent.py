@@ -78,3 +78,22 @@ def test_a_notice_goes_from_an_html_page():
     doc = process_document(read_bytes(html.encode(), source="page.html", options=options), options)
     assert all(p in doc.text for p in paragraphs)
     assert notice not in doc.text
+
+
+def test_a_page_about_privacy_keeps_its_sentences_of_consent():
+    """A privacy policy's paragraphs on cookies are its text: a title that names privacy or cookies turns the rule off."""
+    from pipeline.clean.consent import mark_notices
+    from pipeline.clean.features import fold
+
+    lines = [PARA_EN, NOTICES[0], "Google, as a third-party vendor, uses cookies to serve ads on our site; you may opt out of the DART cookie."]
+    folded = [fold(line) for line in lines]
+    found: dict[int, str] = {}
+    mark_notices(lines, folded, found)
+    assert found == {1: "consent_notice", 2: "consent_notice"}
+    for title in ("Privacy Policy", "Datenschutzerklärung", "Политика конфиденциальности", "Cookie-Richtlinie"):
+        found = {}
+        mark_notices(lines, folded, found, title)
+        assert found == {}, title
+    found = {}
+    mark_notices(lines, folded, found, "Fed policy: rates stay on hold")
+    assert found == {1: "consent_notice", 2: "consent_notice"}
