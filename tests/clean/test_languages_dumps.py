@@ -191,6 +191,15 @@ def test_a_byline_with_its_date_is_read_and_removed(lang, line, author):
         ("ko", "이 기사를 공유합니다", "social"),
         ("ko", "ⓒ 연합뉴스", "copyright"),
         ("ko", "[연합뉴스 자료사진]", "photo_credit"),
+        ("ru", "Мы используем файлы cookie. Продолжая пользоваться сайтом, вы соглашаетесь с этим.", "consent_notice"),
+        ("uk", "Ми використовуємо файли cookie. Продовжуючи користуватися сайтом, ви погоджуєтеся з цим.", "consent_notice"),
+        ("tr", "Sitemizde çerezler kullanılmaktadır. Siteyi kullanarak çerez politikamızı kabul etmiş olursunuz.", "consent_notice"),
+        ("az", "Saytımızda kukilərdən istifadə olunur. Saytdan istifadə etməklə siz buna razılaşırsınız.", "consent_notice"),
+        ("kk", "Біз cookie файлдарын пайдаланамыз. Сайтты пайдалана отырып, сіз келісім бересіз.", "consent_notice"),
+        ("ka", "ჩვენ ვიყენებთ ქუქი-ფაილებს. საიტის გამოყენებით თქვენ ეთანხმებით ჩვენს პოლიტიკას.", "consent_notice"),
+        ("hy", "Մենք օգտագործում ենք քուքիներ։ Շարունակելով՝ դուք համաձայնում եք դրանց օգտագործմանը։", "consent_notice"),
+        ("ko", "본 사이트는 쿠키를 사용합니다. 계속 이용하시면 쿠키 사용에 동의하는 것으로 간주됩니다.", "consent_notice"),
+        ("ru", "Участники форума в первый день работы. Фото: Иван Петров", "photo_caption"),
     ],
 )
 def test_furniture_inside_the_article_goes_by_its_rule_and_the_article_stays(lang, line, rule):
