@@ -287,7 +287,7 @@ def read_dump(text: str) -> tuple[str, list[DumpBlock]]:
     style, width, measure = dump_style(lines)
     if style == STYLE_MARKDOWN:
         return style, heading + markdown_blocks(lines, width) + listed
-    lines, headings = starred_headings(lines) if "******" in text else (lines, {})
+    lines, headings = starred_headings(lines) if "*** " in text else (lines, {})
     blocks = unwrap(lines, width, measure, headings) if style == STYLE_WRAPPED else join_fragments(lines, headings)
     return style, heading + (_without_link_numbers(blocks) if numbered else blocks) + listed
 
@@ -517,8 +517,8 @@ def _without_link_numbers(blocks: list[DumpBlock]) -> list[DumpBlock]:
 # fewer each level down ("****** Headline ******", "**** Related ****"),
 # and underlines a link's text with underscores between its words ("the
 # council said the_new_rules_on_housing would apply").  In a dump with such
-# headings (one of the first level at least), a heading is a block of its
-# kind and a link's words are apart again.
+# headings (_starred_by_the_tool), a heading is a block of its kind and a
+# link's words are apart again.
 _STARRED_HEADING = re.compile(r"^(\*{3,6}) (\S(?:.*\S)?) \1$")
 TOP_HEADING_STARS = 6
 _STARS_OPEN = re.compile(r"^(\*{3,6}) \S")
@@ -530,10 +530,22 @@ _LINK_UNDERSCORE = re.compile(r"(?<=[^\s_])_(?=[^\s_])")
 _LINK_UNDERSCORE_RUN = re.compile(r"(?<!\S)_+(?=[^\W_])|(?<=[^\W_])_+(?!\S)")
 
 
+def _starred_by_the_tool(lines: list[str]) -> bool:
+    """A heading of four to six asterisks tells the tool, or two different ones of three: a page's own text may frame a line in three ("*** Follow me on ... ***", printed twice)."""
+    framed_in_three = set()
+    for line in lines:
+        if line.startswith("***"):
+            heading = _STARRED_HEADING.match(line.strip())
+            if heading and len(heading.group(1)) > 3:
+                return True
+            if heading:
+                framed_in_three.add(heading.group(2))
+    return len(framed_in_three) >= 2
+
+
 def starred_headings(lines: list[str]) -> tuple[list[str], dict[int, DumpBlock]]:
     """(the lines, {line: its heading block}): with html2text's starred headings, the headings, and the lines with a link's words apart again; else the lines as they were and no heading."""
-    # A first-level heading tells the tool: a page's own text may frame a line in three asterisks ("*** Follow me on ... ***").
-    if not any(line.startswith("******") and _STARRED_HEADING.match(line.strip()) for line in lines):
+    if not _starred_by_the_tool(lines):
         return lines, {}
     lines = [_LINK_UNDERSCORE_RUN.sub("", _LINK_UNDERSCORE.sub(" ", line)) if "_" in line else line for line in lines]
     headings = {}

@@ -303,6 +303,20 @@ def test_html2text_commands_starred_headings_and_underlined_links():
     assert read_dump("Set max_length to 80.\n\n****** not a heading")[1][0].text == "Set max_length to 80."
 
 
+def test_an_html2text_dump_without_a_first_level_heading_is_the_tools_too():
+    """A page whose headline is no <h1> shows the tool's lower levels only: a heading of four or five asterisks tells the tool."""
+    lines = HTML2TEXT_DUMP.splitlines()
+    dump = "\n".join(line.replace("******", "*****") for line in lines)
+    texts = [b.text for b in read_dump(dump)[1]]
+    assert "overwhelmed the old embankments and flooded" in texts[3]
+    assert texts[-1] == "* Council approves the new stadium plan"
+    # Two different lines framed in three asterisks tell it too; one line a page prints twice does not.
+    dump = "\n".join(line.replace("******", "***").replace("*****", "***").replace("****", "***") for line in lines)
+    assert read_dump(dump)[1][-1].text == "* Council approves the new stadium plan"
+    own = "*** Follow me on Instagram for a daily moment of travel inspiration ***"
+    assert read_dump(f"{own}\n\nSet max_length to 80.\n\n{own}")[1][1].text == "Set max_length to 80."
+
+
 def test_an_html2text_dump_is_cleaned_with_its_headline():
     from pipeline.options import Options
     from pipeline.read import read_bytes
