@@ -17,7 +17,7 @@ from bisect import bisect_right
 from typing import TYPE_CHECKING
 
 from ..dates import parse_date
-from ..dumps.layout import ends_sentence
+from ..dumps.layout import LINK_ELEMENT, ends_sentence
 from . import byline, consent, html_blocks, patterns, rules
 
 if TYPE_CHECKING:
@@ -83,6 +83,7 @@ def find_furniture(page: Page) -> tuple[dict[int, str], list[tuple[int, dict]]]:
     statements = _listed_bylines_emptied(texts, furniture, statements)
     if page.text_mode:
         html_blocks.mark_text_furniture(texts, folded, tokens, furniture)
+        furniture.update((i, rules.LINK_LIST) for i, kind in enumerate(page.kinds) if kind == LINK_ELEMENT)
     else:
         html_blocks.mark_furniture(page.blocks, furniture)
     consent.mark_notices(texts, folded, furniture, page.doc.metadata.get("title"))

@@ -22,7 +22,7 @@ import numpy as np
 from ..document import Block, Document, Removal
 from ..language import decide_page_language
 from ..dumps import blockmodel
-from ..dumps.layout import CELLS, is_prose
+from ..dumps.layout import CELLS, LINK_ELEMENT, is_prose
 from . import article_end, byline, furniture, rules
 from .blockfeatures import block_features
 from ..dumps import metadata as dumps_metadata
@@ -139,7 +139,8 @@ class Page:
         """The headline, date and author the dump states above the article's end (pipeline.dumps.metadata), before what the furniture's bylines state.
 
         A line that states a date or a byline is not the headline, nor a
-        skip link ("Skip to main content"), nor a paragraph of the page's
+        skip link ("Skip to main content"), a row of cells, elinks' line on a
+        <link> element ("Link: Site » Feed (alternate)"), nor a paragraph of the page's
         prose (HEADLINE_PROSE_CHARS or longer: the layout's measure of prose
         misses scripts without spaces or sentence marks, a Thai lead among
         them); lines under the article's end speak for comments and other
@@ -147,7 +148,7 @@ class Page:
         """
         excluded = set(excluded) | {i for i, _ in self.statements}
         excluded |= {i for i, rule in self.furniture.items() if rule == rules.SKIP_LINK}
-        excluded |= {i for i, kind in enumerate(self.kinds) if kind == CELLS}
+        excluded |= {i for i, kind in enumerate(self.kinds) if kind in (CELLS, LINK_ELEMENT)}
         excluded |= {i for i, (text, prose) in enumerate(zip(self.texts, self.prose)) if prose and len(text) >= HEADLINE_PROSE_CHARS}
         end = self.end
         stated = dumps_metadata.dump_metadata(

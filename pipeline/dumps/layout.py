@@ -61,13 +61,15 @@ HEADING_KINDS = frozenset({HEADING, TOP_HEADING})
 @dataclass(slots=True)
 class DumpBlock:
     text: str  # plain text: markup undone, whitespace folded
-    kind: str  # "line" (as saved) | "p" | "h" (heading) | "h1" (a level-one heading) | "li" (list item) | "row" (table row) | CELLS (a row of cells laid out by a text browser) | LINKS
+    kind: str  # "line" (as saved) | "p" | "h" (heading) | "h1" (a level-one heading) | "li" (list item) | "row" (table row) | CELLS (a row of cells laid out by a text browser) | LINKS | LINK_ELEMENT
     first_line: int  # index of its first line in the dump
     lines: int = 1  # dump lines it was joined from
 
 
 # A line a text browser prints on the page's links (link_list_start, link_elements_end): no text of the page.
 LINKS = "links"
+# elinks' line on one of the page's <link> elements (elinks_link_elements_end): no text of the page either.
+LINK_ELEMENT = "link_element"
 
 # --- style ------------------------------------------------------------------
 
@@ -280,6 +282,11 @@ def read_dump(text: str) -> tuple[str, list[DumpBlock]]:
     heading = _tool_lines(lines, 0, head)
     if head:
         lines = [""] * head + lines[head:]  # blank, so that every block keeps its line's index
+    elinks_head = elinks_link_elements_end(lines)
+    if elinks_head:
+        heading = _tool_lines(lines, 0, elinks_head, LINK_ELEMENT)
+        heading = _without_link_numbers(heading) if numbered else heading
+        lines = [""] * elinks_head + lines[elinks_head:]
     listed = []
     if numbered:
         listed = _tool_lines(lines, cut, len(lines))
@@ -292,9 +299,9 @@ def read_dump(text: str) -> tuple[str, list[DumpBlock]]:
     return style, heading + (_without_link_numbers(blocks) if numbered else blocks) + listed
 
 
-def _tool_lines(lines: list[str], start: int, stop: int) -> list[DumpBlock]:
-    """The non-blank lines from `start` to `stop`, each a block of kind LINKS."""
-    return [DumpBlock(line.strip(), LINKS, i) for i, line in enumerate(lines[start:stop], start) if line.strip()]
+def _tool_lines(lines: list[str], start: int, stop: int, kind: str = LINKS) -> list[DumpBlock]:
+    """The non-blank lines from `start` to `stop`, each a block of `kind`."""
+    return [DumpBlock(line.strip(), kind, i) for i, line in enumerate(lines[start:stop], start) if line.strip()]
 
 
 def dump_blocks(text: str) -> list[Block]:
@@ -489,8 +496,6 @@ def link_list_start(lines: list[str]) -> int:
 
 # Before the page, lynx prints one paragraph on the page's <link>
 # elements ("#alternate RSS 2.0", "#[1]publisher"), three columns in.
-# (elinks' "Link: [1]canonical" lines, read apart the same way, cost its
-# dumps 2 points of titles: bench/README.md.)
 _LYNX_LINK_ELEMENTS = re.compile(r"^ {3}#(?:\[\d{1,5}\])?[^\W\d_]")
 
 
@@ -502,6 +507,32 @@ def link_elements_end(lines: list[str]) -> int:
     while i < len(lines) and lines[i].strip():
         i += 1
     return i
+
+
+# elinks prints a line for each <link> element ("Link: [1]canonical",
+# "Link: [3]Site » Feed (alternate)"), a long one wrapped onto the next.
+# They stay in the page as blocks of kind LINK_ELEMENT, which the furniture
+# step removes: read apart before the page, they let a site's name be the
+# dump's first line, which the headline finder then read as a <title> line
+# (elinks' titles -2 points, bench/README.md).
+_ELINKS_LINK_ELEMENT = re.compile(r"^ {3}Link: ")
+# A line elinks wrapped is filled to about this many columns (it fills 80).
+ELINKS_WRAPPED_CHARS = 60
+
+
+def elinks_link_elements_end(lines: list[str]) -> int:
+    """The index of the line after elinks' lines on the page's <link> elements at the dump's top, 0 when it has none."""
+    i = next((k for k, line in enumerate(lines) if line.strip()), len(lines))
+    if i == len(lines) or not _ELINKS_LINK_ELEMENT.match(lines[i]):
+        return 0
+    while i < len(lines) and _ELINKS_LINK_ELEMENT.match(lines[i]):
+        # The rest of a long one: no marker of its own, and the relation in brackets at its end.
+        wrapped = i + 1 < len(lines) and len(lines[i]) >= ELINKS_WRAPPED_CHARS and _WRAPPED_LINK_ELEMENT.match(lines[i + 1])
+        i += 2 if wrapped else 1
+    return i
+
+
+_WRAPPED_LINK_ELEMENT = re.compile(r"^ {3}(?!\[\d)(?!Link: )\S.*\)\s*$")
 
 
 def _without_link_numbers(blocks: list[DumpBlock]) -> list[DumpBlock]:

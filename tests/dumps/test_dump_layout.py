@@ -597,3 +597,39 @@ def test_lynxs_paragraph_on_the_pages_link_elements_is_no_page_text():
     assert [b.text for b in blocks[1:]] == [b.text for b in read_dump(wrapped())[1]]
     # A page's own first line that opens with "#" (a Markdown heading, a hashtag without lynx's margin) stays.
     assert read_dump("#Bundestag stimmt zu\n\n" + "\n\n".join(PARAGRAPHS))[1][0].kind != LINKS
+
+
+def test_elinks_lines_on_the_pages_link_elements_go_as_the_tools():
+    """elinks opens a dump with a line for each <link> element, a long one wrapped: removed as link_list, never the headline."""
+    from pipeline.dumps.layout import LINK_ELEMENT
+    from pipeline.options import Options
+    from pipeline.read import read_bytes
+    from pipeline.runner import process_document
+
+    head = [
+        "   Link: [1]canonical",
+        "   Link: [2]Daily River News » Flood defences to be rebuilt along the river Comments",
+        "   Feed (alternate)",
+    ]
+    body = ["", "   [3]Daily River News", "", "Flood defences to be rebuilt along the river", ""]
+    article = [
+        "The regional council approved a plan on Tuesday to rebuild the flood defences along the river, after record storms"
+        " last winter overwhelmed the old embankments and flooded more than two hundred homes.",
+        "Engineers will raise the embankments by one metre and add pumping stations where the river narrows, the council"
+        " said, and the work on the flood defences should start in the spring.",
+        "The flood defences will cost about forty million euros, most of it paid by the national government, which has"
+        " promised to fund river embankments in every region hit by the storms.",
+    ]
+    dump = "\n".join(head + body) + "\n\n" + "\n\n".join(article) + "\n\nReferences\n\n   1. https://news.example/flood\n   2. https://news.example/feed\n   3. https://news.example/\n"
+    blocks = read_dump(dump)[1]
+    assert [(b.kind, b.text) for b in blocks[:3]] == [
+        (LINK_ELEMENT, "Link: canonical"),
+        (LINK_ELEMENT, "Link: Daily River News » Flood defences to be rebuilt along the river Comments"),
+        (LINK_ELEMENT, "Feed (alternate)"),
+    ]
+    options = Options(format="text")
+    doc = process_document(read_bytes(dump.encode(), source="page.txt", options=options), options)
+    assert doc.ok, doc.reason
+    assert [b.removed_by for b in doc.blocks[:3]] == ["link_list"] * 3
+    assert "Link:" not in doc.text and "Feed (alternate)" not in doc.text
+    assert doc.metadata["title"] == "Flood defences to be rebuilt along the river"
