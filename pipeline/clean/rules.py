@@ -40,7 +40,7 @@ COMMENT_THREAD = _rule("comment_thread", "readers' comments and replies: an HTML
 LINK_LIST = _rule(
     "link_list",
     "a text browser's lines on the page's links: its list of them after the dump (lynx's and elinks' \"References\"),"
-    " lynx's paragraph on the page's link elements before it (\"#alternate\")",
+    " lynx's paragraph and elinks' lines on the page's link elements before it (\"#alternate\", \"Link: ... (alternate)\")",
 )
 # The article's extent.
 OUTSIDE_CORE = _rule(
