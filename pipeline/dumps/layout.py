@@ -296,7 +296,10 @@ def read_dump(text: str) -> tuple[str, list[DumpBlock]]:
         return style, heading + markdown_blocks(lines, width) + listed
     lines, headings = starred_headings(lines) if "*** " in text else (lines, {})
     blocks = unwrap(lines, width, measure, headings) if style == STYLE_WRAPPED else join_fragments(lines, headings)
-    return style, heading + (_without_link_numbers(blocks) if numbered else blocks) + listed
+    blocks = _without_link_numbers(blocks) if numbered else blocks
+    if text.count("[IMG]") >= IMAGE_MARKS and "[/IMG]" not in text.upper():
+        blocks = _without_image_marks(blocks)
+    return style, heading + blocks + listed
 
 
 def _tool_lines(lines: list[str], start: int, stop: int, kind: str = LINKS) -> list[DumpBlock]:
@@ -533,6 +536,23 @@ def elinks_link_elements_end(lines: list[str]) -> int:
 
 
 _WRAPPED_LINK_ELEMENT = re.compile(r"^ {3}(?!\[\d)(?!Link: )\S.*\)\s*$")
+
+
+# elinks and links print "[IMG]" for an image without alternative text,
+# inside the text ("21.01.2022 11:46 von [IMG] Patrick Otte") or alone:
+# no text of the page.  A dump that prints it this often is theirs; a
+# page's own "[IMG] code is On" (a forum's BBCode settings) is once, and a
+# BBCode "[IMG]address[/IMG]" has its closing tag.
+IMAGE_MARKS = 3
+_IMAGE_MARK = re.compile(r"(?<!\S)\[IMG\](?=\s|\[|$)|(?<=\])\[IMG\](?=\s|\[|$)")
+
+
+def _without_image_marks(blocks: list[DumpBlock]) -> list[DumpBlock]:
+    """The blocks without elinks' and links' "[IMG]" marks; those left empty go."""
+    for block in blocks:
+        if "[IMG]" in block.text:
+            block.text = _WS.sub(" ", _IMAGE_MARK.sub("", block.text)).strip()
+    return [block for block in blocks if block.text]
 
 
 def _without_link_numbers(blocks: list[DumpBlock]) -> list[DumpBlock]:

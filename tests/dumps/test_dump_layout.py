@@ -633,3 +633,16 @@ def test_elinks_lines_on_the_pages_link_elements_go_as_the_tools():
     assert [b.removed_by for b in doc.blocks[:3]] == ["link_list"] * 3
     assert "Link:" not in doc.text and "Feed (alternate)" not in doc.text
     assert doc.metadata["title"] == "Flood defences to be rebuilt along the river"
+
+
+def test_elinks_and_links_image_marks_are_no_page_text():
+    """"[IMG]" for an image without alternative text, in a sentence or alone: taken out; a page's own BBCode stays."""
+    lines = ["   [1][IMG] [2]Home [3]Politik", "", "21.01.2022 11:46 von [IMG] Patrick Otte", "", "[IMG]", ""]
+    lines += [f"   {paragraph}" for paragraph in PARAGRAPHS[:2]] + ["", "[IMG] Abbildung 2: Nullgradgrenze vom 14. Januar"]
+    texts = [b.text for b in read_dump("\n".join(lines))[1]]
+    assert "21.01.2022 11:46 von Patrick Otte" in texts and "Abbildung 2: Nullgradgrenze vom 14. Januar" in texts
+    assert not any("[IMG]" in text for text in texts)
+    # Once, or with its closing tag, it is the page's: "[IMG] code is On", "[IMG]https://...[/IMG]".
+    assert read_dump("[IMG] code is On\n\nHTML code is Off")[1][0].text == "[IMG] code is On"
+    bbcode = "Use [IMG] tags: [IMG]https://example.org/a.png[/IMG] [IMG] and [IMG] again."
+    assert read_dump(bbcode)[1][0].text == bbcode
