@@ -521,6 +521,8 @@ def link_elements_end(lines: list[str]) -> int:
 _ELINKS_LINK_ELEMENT = re.compile(r"^ {3}Link: ")
 # A line elinks wrapped is filled to about this many columns (it fills 80).
 ELINKS_WRAPPED_CHARS = 60
+# The rest of a wrapped one: three columns in, no marker or "Link:" of its own, the relation in brackets at its end.
+_WRAPPED_LINK_ELEMENT = re.compile(r"^ {3}(?!\[\d)(?!Link: )\S.*\)\s*$")
 
 
 def elinks_link_elements_end(lines: list[str]) -> int:
@@ -533,9 +535,6 @@ def elinks_link_elements_end(lines: list[str]) -> int:
         wrapped = i + 1 < len(lines) and len(lines[i]) >= ELINKS_WRAPPED_CHARS and _WRAPPED_LINK_ELEMENT.match(lines[i + 1])
         i += 2 if wrapped else 1
     return i
-
-
-_WRAPPED_LINK_ELEMENT = re.compile(r"^ {3}(?!\[\d)(?!Link: )\S.*\)\s*$")
 
 
 # elinks and links print "[IMG]" for an image without alternative text,
