@@ -65,8 +65,9 @@ CONSENT = re.compile(
     r"동의|수락|거부|설정|개인정보|정책|사용합니다|同意|設定|プライバシー|ポリシー|使用しています",
     re.IGNORECASE,
 )
-# The site speaking of itself, or of the reader's going on with it.
-SITE_SPEAKING = re.compile(
+# The site speaking of itself, or of the reader's going on with it, in the users' languages
+# (html_blocks.SITE_SPEAKING, for paywall notices, knows "we" and "wir" only).
+NOTICE_SPEAKER = re.compile(
     r"\b(?:we|us|our|this (?:web)?site|by (?:continuing|clicking|using|browsing|scrolling|closing))\b|"
     r"\b(?:wir|uns|unser\w*|diese (?:web)?seite|diese website|durch die (?:weitere )?nutzung|wenn sie (?:die|diese) (?:web)?seite)\b|"
     r"\b(?:nous|notre|nos|ce site|en (?:poursuivant|continuant|cliquant))\b|"
@@ -99,7 +100,7 @@ def consent_notice(text: str) -> bool:
     """A block that asks the reader to accept the site's cookies, or labels its settings."""
     if len(text) > MAX_NOTICE_CHARS or COOKIE.search(text) is None or CONSENT.search(text) is None:
         return False
-    return len(text) <= LABEL_MAX_CHARS or SITE_SPEAKING.search(text) is not None
+    return len(text) <= LABEL_MAX_CHARS or NOTICE_SPEAKER.search(text) is not None
 
 
 # COOKIE's words casefolded, searched in the casefolded page: a case-sensitive
@@ -123,7 +124,7 @@ def mark_notices(texts: list[str], folded: list[str], furniture: dict[int, str],
     if not named:
         return
     of_consent = [i for i in named if len(texts[i]) <= MAX_NOTICE_CHARS and CONSENT.search(texts[i])]
-    notices = [i for i in of_consent if len(texts[i]) <= LABEL_MAX_CHARS or SITE_SPEAKING.search(texts[i])]
+    notices = [i for i in of_consent if len(texts[i]) <= LABEL_MAX_CHARS or NOTICE_SPEAKER.search(texts[i])]
     if not notices:
         return
     # The box: blocks of consent within BOX_REACH of a marked one, in chains either way, that speak to the reader or are a short row.
