@@ -298,7 +298,11 @@ def read_dump(text: str) -> tuple[str, list[DumpBlock]]:
     blocks = unwrap(lines, width, measure, headings) if style == STYLE_WRAPPED else join_fragments(lines, headings)
     blocks = _without_link_numbers(blocks) if numbered else blocks
     if text.count("[IMG]") >= IMAGE_MARKS and "[/IMG]" not in text.upper():
-        blocks = _without_image_marks(blocks)
+        blocks = _without_marks(blocks, _IMAGE_MARK, "[IMG]")
+    if len(_IMAGE_FILE_MARK.findall(text, 0, IMAGE_FILE_SCAN_CHARS)) >= IMAGE_MARKS:
+        blocks = _without_marks(blocks, _IMAGE_FILE_MARK, ".")
+    if "[INS:" in text or "[DEL:" in text:
+        blocks = _without_marks(blocks, _EDIT_MARK, ":", r"\2")
     return style, heading + blocks + listed
 
 
@@ -544,13 +548,20 @@ def elinks_link_elements_end(lines: list[str]) -> int:
 # BBCode "[IMG]address[/IMG]" has its closing tag.
 IMAGE_MARKS = 3
 _IMAGE_MARK = re.compile(r"(?<!\S)\[IMG\](?=\s|\[|$)|(?<=\])\[IMG\](?=\s|\[|$)")
+# lynx prints such an image's file name in brackets ("[logo.png]", "[calendar.svg] 26 Abril").
+_IMAGE_FILE_MARK = re.compile(r"(?<![^\s\]])\[[^\[\]\s]{1,100}\.(?:png|jpe?g|gif|svg|webp|avif|bmp|ico)\](?=\s|\[|$)", re.IGNORECASE)
+# The file names are counted in the dump's first characters: enough to tell lynx, and a bound on the scan.
+IMAGE_FILE_SCAN_CHARS = 200_000
+# lynx and w3m mark inserted and deleted text ("[INS: ... :INS]", "[DEL: 1.299 € :DEL] 999 €"): the text
+# stays, the marks go, and an empty pair (an ad's slot: Google's ads are <ins> elements) goes whole.
+_EDIT_MARK = re.compile(r"\[(INS|DEL):\s?(.*?)\s?:\1\]")
 
 
-def _without_image_marks(blocks: list[DumpBlock]) -> list[DumpBlock]:
-    """The blocks without elinks' and links' "[IMG]" marks; those left empty go."""
+def _without_marks(blocks: list[DumpBlock], mark: re.Pattern, needle: str, replacement: str = "") -> list[DumpBlock]:
+    """The blocks with a text browser's `mark` replaced (blocks holding `needle` are searched); those left empty go."""
     for block in blocks:
-        if "[IMG]" in block.text:
-            block.text = _WS.sub(" ", _IMAGE_MARK.sub("", block.text)).strip()
+        if needle in block.text:
+            block.text = _WS.sub(" ", mark.sub(replacement, block.text)).strip()
     return [block for block in blocks if block.text]
 
 

@@ -646,3 +646,13 @@ def test_elinks_and_links_image_marks_are_no_page_text():
     assert read_dump("[IMG] code is On\n\nHTML code is Off")[1][0].text == "[IMG] code is On"
     bbcode = "Use [IMG] tags: [IMG]https://example.org/a.png[/IMG] [IMG] and [IMG] again."
     assert read_dump(bbcode)[1][0].text == bbcode
+
+
+def test_lynx_and_w3m_marks_for_edits_and_image_files_are_no_page_text():
+    """"[INS: ... :INS]" and "[DEL: ... :DEL]" lose their marks (an empty pair, an ad's slot, goes); lynx's image file names go."""
+    lines = ["[logo.png] [menu.svg] Home News", "", "[INS: :INS]", "", "Preis [DEL: 1.299 € :DEL] 999 € im Angebot", ""]
+    lines += ["[location.svg] Managua, Nicaragua [calendar.svg] 26, Abril, 2022", ""] + [f"   {p}" for p in PARAGRAPHS[:2]]
+    texts = [b.text for b in read_dump("\n".join(lines))[1]]
+    assert texts[:3] == ["Home News", "Preis 1.299 € 999 € im Angebot", "Managua, Nicaragua 26, Abril, 2022"]
+    # A page's own bracketed file name, once, stays.
+    assert read_dump("Open [settings.png] to see the menu.\n\nThen save.")[1][0].text == "Open [settings.png] to see the menu."
