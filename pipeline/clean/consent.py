@@ -98,8 +98,16 @@ PRIVACY = re.compile(
 
 def consent_notice(text: str) -> bool:
     """A block that asks the reader to accept the site's cookies, or labels its settings."""
-    if len(text) > MAX_NOTICE_CHARS or COOKIE.search(text) is None or CONSENT.search(text) is None:
-        return False
+    return COOKIE.search(text) is not None and _of_consent(text) and _asks(text)
+
+
+def _of_consent(text: str) -> bool:
+    """A block short enough for a notice that holds a word of consent (one that names cookies: a notice, or a line of its box)."""
+    return len(text) <= MAX_NOTICE_CHARS and CONSENT.search(text) is not None
+
+
+def _asks(text: str) -> bool:
+    """A label, or the site speaking: what makes a block of consent a notice."""
     return len(text) <= LABEL_MAX_CHARS or NOTICE_SPEAKER.search(text) is not None
 
 
@@ -123,8 +131,8 @@ def mark_notices(texts: list[str], folded: list[str], furniture: dict[int, str],
     named = sorted(i for i in lines_matching(_COOKIE_FOLDED, folded) if COOKIE.search(texts[i]))
     if not named:
         return
-    of_consent = [i for i in named if len(texts[i]) <= MAX_NOTICE_CHARS and CONSENT.search(texts[i])]
-    notices = [i for i in of_consent if len(texts[i]) <= LABEL_MAX_CHARS or NOTICE_SPEAKER.search(texts[i])]
+    of_consent = [i for i in named if _of_consent(texts[i])]
+    notices = [i for i in of_consent if _asks(texts[i])]
     if not notices:
         return
     # The box: blocks of consent within BOX_REACH of a marked one, in chains either way, that speak to the reader or are a short row.

@@ -547,7 +547,7 @@ def elinks_link_elements_end(lines: list[str]) -> int:
 # page's own "[IMG] code is On" (a forum's BBCode settings) is once, and a
 # BBCode "[IMG]address[/IMG]" has its closing tag.
 IMAGE_MARKS = 3
-_IMAGE_MARK = re.compile(r"(?<!\S)\[IMG\](?=\s|\[|$)|(?<=\])\[IMG\](?=\s|\[|$)")
+_IMAGE_MARK = re.compile(r"(?<![^\s\]])\[IMG\](?=\s|\[|$)")
 # lynx prints such an image's file name in brackets ("[logo.png]", "[calendar.svg] 26 Abril").
 _IMAGE_FILE_MARK = re.compile(r"(?<![^\s\]])\[[^\[\]\s]{1,100}\.(?:png|jpe?g|gif|svg|webp|avif|bmp|ico)\](?=\s|\[|$)", re.IGNORECASE)
 # Most dumps hold no such name: their end alone, a literal search, rules them out (the whole pattern costs 15 times more).
@@ -569,10 +569,7 @@ def _without_marks(blocks: list[DumpBlock], mark: re.Pattern, needle: str, repla
 
 def _without_link_numbers(blocks: list[DumpBlock]) -> list[DumpBlock]:
     """The blocks without the link markers in them (read after the lines are joined: a marker may be broken over two); those left empty go."""
-    for block in blocks:
-        if "[" in block.text:
-            block.text = _WS.sub(" ", _LINK_NUMBER.sub("", block.text)).strip()
-    return [block for block in blocks if block.text]
+    return _without_marks(blocks, _LINK_NUMBER, "[")
 
 
 # Debian's html2text (the `html2text` command, not the Python package's
