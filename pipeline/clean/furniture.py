@@ -1,9 +1,10 @@
 """Step `furniture`: single lines that are page furniture or metadata, each named by its rule.
 
 Furniture: share bars, "Read more", comment forms, copyright, disclaimers,
-photo credits and captions, breadcrumbs, symbol lines (patterns.py), and
-the read-also, paywall and advertising rules of html_blocks.py (for HTML
-blocks, its subscribe calls and datelines too).  Metadata lines: bylines,
+photo credits and captions, breadcrumbs, symbol lines (patterns.py), the
+read-also, paywall and advertising rules of html_blocks.py (for HTML
+blocks, its subscribe calls and datelines too), cookie consent notices
+(consent.py), server errors and browser notices (machinery.py).  Metadata lines: bylines,
 datelines, credit lines and "Author" / "Date" labels with the value on the
 next line (byline.py); what they state moves into the article's metadata.
 
@@ -18,7 +19,7 @@ from typing import TYPE_CHECKING
 
 from ..dates import parse_date
 from ..dumps.layout import LINK_ELEMENT, ends_sentence
-from . import byline, consent, html_blocks, patterns, rules
+from . import byline, consent, html_blocks, machinery, patterns, rules
 
 if TYPE_CHECKING:
     from .page import Page
@@ -87,6 +88,7 @@ def find_furniture(page: Page) -> tuple[dict[int, str], list[tuple[int, dict]]]:
     else:
         html_blocks.mark_furniture(page.blocks, furniture)
     consent.mark_notices(texts, folded, furniture, page.doc.metadata.get("title"))
+    machinery.mark_messages(texts, folded, furniture)
     _keep_subheadings(texts, furniture)
     return furniture, statements
 

@@ -73,6 +73,10 @@ SYMBOLS = _rule("symbols", "a line of symbols only")
 PLACEHOLDER = _rule("placeholder", "a placeholder that a script fills in when the page loads (\"Loading...\", \"Загрузка...\")")
 PAYWALL = _rule("paywall", "a paywall or subscription notice")
 ADVERTISING = _rule("advertising", "an advertising label or disclosure")
+SERVER_ERROR = _rule("server_error", "an error message the site's server printed into the page (\"Warning: ... in /var/www/index.php on line 12\")")
+BROWSER_NOTICE = _rule(
+    "browser_notice", "a notice about the reader's browser (\"Your browser does not support the video tag\", \"Please enable JavaScript\")"
+)
 CONSENT_NOTICE = _rule("consent_notice", "a cookie consent notice (\"We use cookies ...\", \"Cookie settings\") and the rest of its box")
 # Spam.
 SPAM = _rule("spam", "a block of injected spam (gambling, casino or pharmacy links); as a rejection, a page that is mostly spam")

@@ -200,6 +200,15 @@ def test_a_byline_with_its_date_is_read_and_removed(lang, line, author):
         ("hy", "Մենք օգտագործում ենք քուքիներ։ Շարունակելով՝ դուք համաձայնում եք դրանց օգտագործմանը։", "consent_notice"),
         ("ko", "본 사이트는 쿠키를 사용합니다. 계속 이용하시면 쿠키 사용에 동의하는 것으로 간주됩니다.", "consent_notice"),
         ("ru", "Участники форума в первый день работы. Фото: Иван Петров", "photo_caption"),
+        ("ru", "Ваш браузер не поддерживает видео.", "browser_notice"),
+        ("uk", "Будь ласка, увімкніть JavaScript у вашому браузері.", "browser_notice"),
+        ("tr", "Tarayıcınız video etiketini desteklemiyor.", "browser_notice"),
+        ("az", "Brauzeriniz video teqini dəstəkləmir.", "browser_notice"),
+        ("kk", "Браузеріңіз бейнені қолдамайды.", "browser_notice"),
+        ("ka", "თქვენი ბრაუზერი არ უჭერს მხარს ვიდეოს.", "browser_notice"),
+        ("hy", "Ձեր բրաուզերը չի աջակցում տեսանյութը։", "browser_notice"),
+        ("ko", "브라우저가 비디오 태그를 지원하지 않습니다.", "browser_notice"),
+        ("ru", "Warning: Undefined variable $post in /var/www/html/wp-content/themes/news/single.php on line 42", "server_error"),
     ],
 )
 def test_furniture_inside_the_article_goes_by_its_rule_and_the_article_stays(lang, line, rule):
