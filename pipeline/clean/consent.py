@@ -11,6 +11,15 @@ websites must ask for consent before setting cookies"), or without a word
 of consent (a recipe: "we love these cookies"); a short label needs no
 speaker ("Cookie-Einstellungen", "Privacy & Cookies").
 
+Content a page embeds from another site (a post of Instagram, a video)
+is shown only once the reader consents, and until then the page prints a
+notice in its place: "Empfohlener redaktioneller Inhalt", "An dieser
+Stelle findet Ihr einen externen Inhalt von Instagram ... Ihr könnt ihn
+Euch mit einem Klick anzeigen lassen", "This content is imported from
+Instagram. You may be able to find the same content in another format
+...".  A block that names such content and speaks to the reader or of
+the site, asks for consent, or is a label, is a notice too.
+
 Consent boxes say more around the notice: a block next to one that
 names cookies and a word of consent, and speaks to the reader or is a
 short row of links, is the box's too ("You can withdraw your consent at
@@ -88,6 +97,20 @@ READER = re.compile(
     re.IGNORECASE,
 )
 
+# Content embedded from another site, as the notice in its place names it.
+EXTERNAL = re.compile(
+    r"\bextern\w* inhalt|empfohlener redaktioneller inhalt|inhalte? (?:von|aus) drittanbieter|\bexternal (?:content|media)\b|"
+    r"third[- ]party (?:content|media)|content is imported from|\bcontenu (?:externe|tiers)|contenido (?:externo|de terceros)|"
+    r"contenuto esterno|conteúdo externo|zewnętrzn\w+ treś|внешн\w+ (?:контент|содержим)|зовнішн\w+ (?:контент|вміст)|"
+    r"harici içeri[kğ]|xarici məzmun|сыртқы мазмұн|გარე კონტენტ|արտաքին բովանդակ|외부 콘텐츠",
+    re.IGNORECASE,
+)
+# EXTERNAL's literal starts, casefolded: pages without one are passed over with one scan.
+_EXTERNAL_FOLDED = re.compile(
+    "extern|empfohlener redaktioneller|drittanbieter|third-party|third party|content is imported|contenu|contenido|contenuto|conteúdo|"
+    "zewnętrzn|внешн|зовнішн|harici|xarici|сыртқы|გარე|արտաքին|외부 콘텐츠"
+)
+
 # A title about privacy: the page's sentences of consent are its text.
 PRIVACY = re.compile(
     r"privacy|datenschutz|confidentialité|privacidad|privacidade|riservatezza|prywatno|\b(?:gdpr|dsgvo|rgpd)\b|"
@@ -111,6 +134,15 @@ def _asks(text: str) -> bool:
     return len(text) <= LABEL_MAX_CHARS or NOTICE_SPEAKER.search(text) is not None
 
 
+def _embed_notice(text: str) -> bool:
+    """A block in place of embedded content: it names the content and is a label, speaks of the site or to the reader, or asks for consent."""
+    return (
+        len(text) <= MAX_NOTICE_CHARS
+        and EXTERNAL.search(text) is not None
+        and (_asks(text) or READER.search(text) is not None or CONSENT.search(text) is not None)
+    )
+
+
 # COOKIE's words casefolded, searched in the casefolded page: a case-sensitive
 # pattern of literals scans a page several times faster than COOKIE (a third
 # of the pages name cookies somewhere); COOKIE then reads the lines it finds.
@@ -129,12 +161,12 @@ def mark_notices(texts: list[str], folded: list[str], furniture: dict[int, str],
     if title and (COOKIE.search(title) or PRIVACY.search(title)):
         return
     named = sorted(i for i in lines_matching(_COOKIE_FOLDED, folded) if COOKIE.search(texts[i]))
-    if not named:
-        return
     of_consent = [i for i in named if _of_consent(texts[i])]
     notices = [i for i in of_consent if _asks(texts[i])]
-    if not notices:
+    embedded = [i for i in lines_matching(_EXTERNAL_FOLDED, folded) if _embed_notice(texts[i])]
+    if not notices and not embedded:
         return
+    notices += embedded
     # The box: blocks of consent within BOX_REACH of a marked one, in chains either way, that speak to the reader or are a short row.
     boxed = [i for i in of_consent if READER.search(texts[i]) or (len(texts[i]) <= BOX_ROW_MAX_CHARS and not ends_sentence(texts[i]))]
     marked = set(notices)

@@ -77,7 +77,11 @@ SERVER_ERROR = _rule("server_error", "an error message the site's server printed
 BROWSER_NOTICE = _rule(
     "browser_notice", "a notice about the reader's browser (\"Your browser does not support the video tag\", \"Please enable JavaScript\")"
 )
-CONSENT_NOTICE = _rule("consent_notice", "a cookie consent notice (\"We use cookies ...\", \"Cookie settings\") and the rest of its box")
+CONSENT_NOTICE = _rule(
+    "consent_notice",
+    "a cookie consent notice (\"We use cookies ...\", \"Cookie settings\") and the rest of its box,"
+    " or a notice in place of content embedded from another site (\"External content\")",
+)
 # Spam.
 SPAM = _rule("spam", "a block of injected spam (gambling, casino or pharmacy links); as a rejection, a page that is mostly spam")
 INLINE_SPAM = _rule("inline_spam", "spam words or links cut out of a sentence that stays")

@@ -36,6 +36,34 @@ ABOUT_COOKIES = [
 ]
 
 
+# Notices in place of content embedded from another site.
+EMBED_NOTICES = [
+    "Empfohlener redaktioneller Inhalt",
+    "An dieser Stelle findet Ihr einen externen Inhalt von Instagram, der den Artikel ergänzt. Ihr könnt ihn Euch mit einem Klick anzeigen lassen.",
+    "This content is imported from Instagram. You may be able to find the same content in another format, or you may be able to find more information, at their web site.",
+    "Для просмотра внешнего контента необходимо ваше согласие.",
+    "Harici içeriği görüntülemek için onayınız gerekiyor.",
+]
+ABOUT_EMBEDS = [
+    "The platform said it would remove external content that violates its rules within a day.",
+    "Регулятор потребовал удалять внешний контент, нарушающий закон, в течение суток.",
+]
+
+
+@pytest.mark.parametrize("text", EMBED_NOTICES)
+def test_notices_in_place_of_embedded_content_go(text):
+    doc = page(*ARTICLE_EN[:2], text, *ARTICLE_EN[2:])
+    assert rules_of(doc)[text] == "consent_notice"
+    assert all(paragraph in doc.text for paragraph in ARTICLE_EN[1:])
+
+
+@pytest.mark.parametrize("text", ABOUT_EMBEDS)
+def test_sentences_about_external_content_stay(text):
+    from pipeline.clean.consent import _embed_notice
+
+    assert not _embed_notice(text)
+
+
 @pytest.mark.parametrize("text", NOTICES)
 def test_consent_notices_in_the_users_languages(text):
     assert consent_notice(text)
