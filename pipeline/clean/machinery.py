@@ -75,8 +75,8 @@ SCRIPT_OFF = re.compile(
 # "Supporting older browsers" speaks to no one; a security story's "update
 # your browser now" neither asks politely nor names a site.
 OLD_BROWSER = re.compile(
-    r"(?:outdated|out-of-date|old|unsupported|older|veraltete[nmr]?|alte[nmr]?|obsolète|desactualizado|antiguo|przestarzał\w+|"
-    r"устаревш\w+|застаріл\w+|eski|köhnə|ескі|მოძველებულ\w*|հնացած)\s+(?:web\s?)?(?:" + _BROWSER + r")|"
+    r"(?:outdated|out[- ]of[- ]date|old|unsupported|older|veraltete[nmr]?|alte[nmr]?|obsolète|desactualizado|antiguo|przestarzał\w+|"
+    r"устаревш\w+|застаріл\w+|eski|köhnə|ескі|მოძველებულ\w*|հնացած)\s+(?:bir\s+)?(?:web\s?)?(?:" + _BROWSER + r")|"
     r"(?:" + _BROWSER + r")\s+(?:version\s+with\s+limited\s+support|(?:is\s+|ist\s+)?(?:outdated|out of date|too old|no longer supported|"
     r"veraltet|obsolète|desactualizado|устарел|застарів|güncel değil|köhnədir|ескірген|მოძველებულია|հնացած է))",
     re.IGNORECASE,
@@ -86,6 +86,15 @@ UPDATE_BROWSER = re.compile(
     r"оновіть|güncelleyin|yeniləyin|жаңартыңыз|განაახლეთ|թարմացրեք)\s+(?:your\s+|ihren\s+|deinen\s+|votre\s+|tu\s+|su\s+|seu\s+|"
     r"il tuo\s+|swoją\s+|ваш\s+|свой\s+|свій\s+)?(?:web\s?)?(?:" + _BROWSER + r")|"
     r"브라우저(?:를)?\s?(?:업데이트|최신 버전으로)",
+    re.IGNORECASE,
+)
+# A forum's second line under its notice: "You should upgrade or use an
+# alternative browser", "Du solltest ein Upgrade durchführen oder einen
+# alternativen Browser verwenden", "Вы должны обновить его или использовать
+# альтернативный браузер".
+ALTERNATIVE_BROWSER = re.compile(
+    r"(?:upgrade|update|aktualisieren|обновить|оновити|yükselt\w*|güncelle\w*)\b.{0,30}?\b(?:or|oder|ou|o|или|або|ya da)\b.{0,30}?"
+    r"(?:alternative[nr]?|alternatif|альтернативн\w*|different|anderen)\s+(?:bir\s+)?(?:web\s?)?(?:" + _BROWSER + r")",
     re.IGNORECASE,
 )
 # What makes an update a notice: asking politely, or naming the site or its support.
@@ -113,6 +122,7 @@ def browser_notice(text: str) -> bool:
     return (
         CANNOT_SHOW.search(text) is not None
         or SCRIPT_OFF.search(text) is not None
+        or ALTERNATIVE_BROWSER.search(text) is not None
         or (OLD_BROWSER.search(text) is not None and READER.search(text) is not None)
         or (UPDATE_BROWSER.search(text) is not None and NOTICE_CONTEXT.search(text) is not None)
     )

@@ -110,7 +110,8 @@ SECTION_END_COUNTED = re.compile(
 # A short line that only points elsewhere: "Read more", "Click here", "Weiterlesen".
 READ_MORE = re.compile(
     r"^\W*(?:read (?:the )?(?:full|more|whole|entire|original)\b.*|read more|continue reading.*|"
-    r"click here.*|more\s*»|weiterlesen|mehr lesen|mehr erfahren|zum artikel|zum beitrag|"
+    r"click here.*|click to expand|zum erweitern klicken|нажмите для раскрытия|натисніть, щоб розгорнути|genişletmek için tıklayın|"
+    r"more\s*»|weiterlesen|mehr lesen|mehr erfahren|zum artikel|zum beitrag|"
     r"lire la suite|en savoir plus|leer más|seguir leyendo|leggi tutto|continua a leggere|"
     r"leia mais|lees meer|lees verder|читать далее|подробнее|далее|ətraflı|devamını oku|devamı|"
     r"читати далі|детальніше|докладніше|толығырақ|ვრცლად|մանրամասն|"
@@ -279,6 +280,8 @@ _AGENCIES = (
 PHOTO_CREDIT = re.compile(
     r"(?:^\W*(?:photos?|foto|fotos|фото|image|images|picture|pictures|bild|bilder|credit|credits|"
     r"quelle|source image|(?:photo|image|picture) credits?|bildquelle|bildnachweis|fotoğraf|şəkil|사진|写真|图片|crédito|créditos|kuva|zdjęcie|fot\.|"
+    # A post's lead image: "Featured image by ...", "Beitragsbild: ...".
+    r"(?:featured|header|cover|hero|lead) (?:image|photo|picture)|(?:beitrags|titel|header|aufmacher|artikel|vorschau|teaser|symbol)bild|titelfoto|"
     r"ფოტო|լուսանկարը|լուսանկարներ|сурет|"
     # "Quelle: dpa" in the users' languages: "Источник: ТАСС", "Kaynak: AA", "Mənbə: APA", "Աղբյուր՝ Արմենպրես".
     r"источник|джерело|kaynak|mənbə|дереккөз|წყარო|աղբյուր)"
@@ -427,7 +430,8 @@ _FIRST_WORDS = frozenset(
     поділитися paylaşın бөлісу გაზიარება կիսվել підписуйтесь підпишіться გამოგვყევით հետեւեք
     читати детальніше докладніше толығырақ ვრცლად մանրամասն devamı ფოტო լուսանկարը լուսանկարներ сурет
     головна басты მთავარი գլխավոր
-    x x-twitter pin pinnen twittern mailen copy link
+    x x-twitter pin pinnen twittern mailen copy link нажмите натисніть genişletmek
+    featured header cover hero lead beitragsbild titelbild headerbild aufmacherbild artikelbild vorschaubild teaserbild symbolbild titelfoto
     bölüş xəbəri haberi məqaləni читайте следите слідкуйте стежте 기자의 다른 기사 бізді xəbərlərimizi გამოიწერეთ
     բաժանորդագրվեք 카카오톡 페이스북 트위터 구독 구독하기 좋아요 스크랩 인쇄 인쇄하기 글자크기 글자 기사제보 url 공유 kakaotalk
     chia แชร์ シェア 分享到 分享 공유하기 اشتراک شیئر பகிர் አጋራ

@@ -38,6 +38,11 @@ BROWSER_NOTICES = [
     "Tu navegador no soporta este elemento de audio.",
     "Ваш браузер устарел. Пожалуйста, обновите браузер.",
     "JavaScript отключен в вашем браузере.",
+    # A forum's line under its notice, in three of the software's languages.
+    "You are using an out of date browser. It may not display this or other websites correctly.",
+    "You should upgrade or use an alternative browser.",
+    "Du solltest ein Upgrade durchführen oder einen alternativen Browser verwenden.",
+    "Yükseltmeli ya da alternatif bir tarayıcı kullanmalısınız.",
 ]
 
 # Articles' sentences about browsers and their scripts: nobody's browser is addressed.
@@ -49,6 +54,7 @@ ABOUT_BROWSERS = [
     "Writing JavaScript now required a compilation step, and the days of editing a file and refreshing the browser were over.",
     "Браузер Chrome не поддерживает новый формат, сообщили в компании.",
     "구글은 크롬 브라우저 업데이트를 발표했다.",
+    "You can use Firefox or another browser to open the archive.",
     # A long paragraph that names a notice's words is prose.
     "Your browser does not support the video tag, the developer wrote, and that message became a running joke. " * 5,
 ]

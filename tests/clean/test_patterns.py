@@ -216,6 +216,12 @@ def test_related_and_comment_headings_in_the_users_languages(lang):
         ("ვრცლად", "read_more"),
         ("Մանրամասն", "read_more"),
         ("Толығырақ", "read_more"),
+        ("Click to expand...", "read_more"),  # a forum's quote, cut short
+        ("Beitragsbild: Titelseite der FAZ vom 2.4.2019, Ausriss.", "photo_credit"),  # a post's lead image
+        ("Featured image by Alberto Riva/The Points Guy.", "photo_credit"),
+        ("Cover photo shows the team in 1998", None),
+        ("Нажмите для раскрытия...", "read_more"),
+        ("Click to expand the map of the region where the fires burned.", None),
         ("Поділитися", "social"),
         ("გაზიარება", "social"),
         ("Կիսվել", "social"),
