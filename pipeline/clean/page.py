@@ -36,8 +36,10 @@ STATED_KEYS = ("title", "author", "published", "site")
 # A line of the page's prose this long is a paragraph, never the headline
 # (headlines are shorter; the layout's own measure of prose excludes the rest).
 HEADLINE_PROSE_CHARS = 120
-# What parts a breadcrumb trail: "Home » News", "Home > News", "Home / News".
-_TRAIL_SEPARATOR = re.compile(r"\s*[>»›→]\s*|\s+[|/]\s+")
+# What parts a breadcrumb trail: "Home » News", "Home > News", "Home / News", "Home /News".
+_TRAIL_SEPARATOR = re.compile(r"\s*[>»›→]\s*|\s+[|/]\s*")
+# A line of this many parts is a trail without a home word ("Site | Blog | Headline").
+TRAIL_MIN_PARTS = 3
 
 
 class Page:
@@ -155,9 +157,8 @@ class Page:
             self.texts[:end], self.metadata_core, self.kinds[:end], headline_model=dumps_metadata.load_headline_model(), excluded=excluded
         )
         self.headline = stated.get("headline_line")
-        if self.headline is not None and self.furniture.get(self.headline) == rules.BREADCRUMB and stated.get("title") == self.texts[self.headline]:
-            # A trail that ends with the story's title ("Home » Archive » Finance » Headline"): its last part.
-            stated["title"] = _TRAIL_SEPARATOR.split(self.texts[self.headline])[-1].strip() or None
+        if self.headline is not None and stated.get("title") == self.texts[self.headline]:
+            stated["title"] = trail_title(self.texts[self.headline], self.furniture.get(self.headline) == rules.BREADCRUMB)
         for key in ("title", "published", "author"):
             if stated.get(key):
                 self.found[key] = stated[key]
@@ -228,3 +229,22 @@ class Page:
             meta["site"] = byline.guess_site(self.texts[: self.end])
         if self.doc.ok and not self.doc.text.strip():
             self.doc.reject(f"{rules.NO_ARTICLE}: every block was removed")
+
+
+def trail_title(text: str, breadcrumb: bool = False) -> str | None:
+    """The story's title in a headline line that is a trail of links; the line itself otherwise.
+
+    A line the furniture step took for a `breadcrumb` starts at home and
+    ends with the story ("Home » Archive » Finance » Headline"): its last
+    part.  A line of TRAIL_MIN_PARTS parts or more may run either way
+    ("| Resources | Blog | Packing Tips Guide", "Headline | Section |
+    Site"): its part of the most words, the last of equals; not where a
+    "<" pairs the ">" ('resource "<TYPE>" "<LABEL>"').
+    """
+    parts = [part.strip() for part in _TRAIL_SEPARATOR.split(text.strip(" |/")) if part.strip()]
+    if breadcrumb and len(parts) >= 2:
+        return parts[-1]
+    if len(parts) < TRAIL_MIN_PARTS or "<" in text:  # "<" and ">" around a word are code's or markup's
+        return text
+    return max(reversed(parts), key=lambda part: len(part.split()))
+

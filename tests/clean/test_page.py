@@ -70,6 +70,36 @@ def test_a_breadcrumb_picked_for_the_headline_gives_its_last_part(trail, title):
 
 
 @pytest.mark.parametrize(
+    "trail, title",
+    [
+        # Without a home word: a trail by its parts, either way round.
+        ("| Resources | Blog | Flood defences to be rebuilt along the river", "Flood defences to be rebuilt along the river"),
+        ("Flood defences to be rebuilt along the river | Cities | Example News", "Flood defences to be rebuilt along the river"),
+    ],
+)
+def test_a_trail_picked_for_the_headline_gives_its_story_part(trail, title):
+    page = Page(text_doc(["Example News", "Menu", trail, *ARTICLE_EN[1:]]))
+    assert page.found["title"] == title
+
+
+def test_a_trail_too_long_for_a_breadcrumb_gives_its_story_part():
+    from pipeline.clean.page import trail_title
+
+    trail = "Startseite » Nachrichten » Energie » Erneuerbare Energie » Bayern fordert höhere Erlösobergrenzen für Bioenergie"
+    assert trail_title(trail) == "Bayern fordert höhere Erlösobergrenzen für Bioenergie"
+
+
+@pytest.mark.parametrize(
+    "text",
+    ['resource "<TYPE>" "<LABEL>"', "Ukraine war: Kyiv / Moscow talks resume", "Opinion | The case for a four-day week"],
+)
+def test_a_headline_with_one_separator_or_code_is_no_trail(text):
+    from pipeline.clean.page import trail_title
+
+    assert trail_title(text) == text
+
+
+@pytest.mark.parametrize(
     "lines, language",
     [(ARTICLE_EN, "en"), (ARTICLE_DE, "de"), (AZ, "az"), (["12:30", "©", "→"], "und")],
 )
