@@ -133,11 +133,14 @@ _SOCIAL_CALLS = (
     r"follow us|follow\b.*\bon (?:twitter|facebook|instagram|telegram|x)\b|"
     r"like us on facebook|subscribe\b|sign up for\b|join us on\b|share (?:on|via|this)\b|"
     r"folgen sie uns|folge uns|abonnieren|jetzt abonnieren|newsletter abonnieren|teilen sie (?:dies|diesen artikel|den artikel)\b|"
+    # German share labels and prompts: "Artikel teilen", "Diesen Beitrag teilen", "Möchten Sie den Artikel teilen?", "Jetzt teilen".
+    r"(?:(?:möchten sie|willst du|möchtest du)\s+)?(?:(?:diesen|den|dieses|das)\s+)?(?:artikel|beitrag|seite|inhalt|video|rezept)\s+"
+    r"(?:mit\s+\w+\s+)?teilen\b(?!\s+sich)|teile\s+(?:diesen|den|dieses)\s+(?:artikel|beitrag|inhalt)\b|jetzt teilen\b|"
     r"suivez-nous|abonnez-vous|síguenos|suscríbete|seguici|siga-nos|"
     r"подписывайтесь|подпишитесь|присоединяйтесь|bizi izləyin|bizi takip edin|підписуйтесь|підпишіться|"
     # "Follow us on Telegram", the network between: "Bizi Telegram'da takip edin", "Читайте нас в Telegram".
     r"bizi\s+(?:\S+\s+){1,3}?(?:izləyin|takip edin)|читайте нас\b|следите за (?:нами|новостями)\b|"
-    r"слідкуйте за (?:нами|новинами)\b|стежте за (?:нами|новинами)\b|(?:xəbəri|haberi|məqaləni)\s+paylaş(?:ın)?|"
+    r"слідкуйте за (?:нами|новинами)\b|стежте за (?:нами|новинами)\b|(?:bu\s+)?(?:xəbəri|haberi|məqaləni|yazıyı)\s+paylaş(?:ın)?|"
     r"бізді\s+(?:\S+\s+){1,3}?(?:оқыңыз|қадағалаңыз)|xəbərlərimizi\s+(?:\S+\s+){1,3}?izləyin|"
     r"(?:\S+\s+){1,3}?takip edin\W*$|გამოიწერეთ|բաժանորդագրվեք|이 기사를 공유합니다|"
     r"გამოგვყევით|հետեւեք մեզ|հետևեք մեզ|"  # casefolding spells the Armenian "և" as "եւ"
@@ -431,7 +434,7 @@ _FIRST_WORDS = frozenset(
     читати детальніше докладніше толығырақ ვრცლად մանրամասն devamı ფოტო լուսանկարը լուսանկարներ сурет
     головна басты მთავარი գլխավոր
     x x-twitter pin pinnen twittern mailen copy link нажмите натисніть genişletmek
-    featured header cover hero lead beitragsbild titelbild headerbild aufmacherbild artikelbild vorschaubild teaserbild symbolbild titelfoto
+    teile featured header cover hero lead beitragsbild titelbild headerbild aufmacherbild artikelbild vorschaubild teaserbild symbolbild titelfoto
     bölüş xəbəri haberi məqaləni читайте следите слідкуйте стежте 기자의 다른 기사 бізді xəbərlərimizi გამოიწერეთ
     բաժանորդագրվեք 카카오톡 페이스북 트위터 구독 구독하기 좋아요 스크랩 인쇄 인쇄하기 글자크기 글자 기사제보 url 공유 kakaotalk
     chia แชร์ シェア 分享到 分享 공유하기 اشتراک شیئر பகிர் አጋራ
@@ -451,7 +454,7 @@ _ANYWHERE_WORDS = frozenset(
     diritti direitos rechten prawa cipta quyền δικαιώματα حقوق الحقوق הזכויות सर्वाधिकार құқықтар უფლება իրավունքները
     shutterstock istock shutterstock.com istock.com istockphoto thinkstock unsplash pixabay imago alliance picture-alliance keystone xinhua ваш
     fotos photographs bildquelle symbolbild imagen quelle source fuente efe takip credit credits crédito créditos
-    фото fotoğraf şəkil сурет ფოტო""".split()
+    фото fotoğraf şəkil сурет ფოტო teilen paylaş""".split()
 ) | _POST_META_WORDS  # every line POST_META finds holds one of them
 # For callers that gate many lines at once.
 GATE_FIRST_WORDS = _FIRST_WORDS

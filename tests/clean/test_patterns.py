@@ -220,6 +220,11 @@ def test_related_and_comment_headings_in_the_users_languages(lang):
         ("Beitragsbild: Titelseite der FAZ vom 2.4.2019, Ausriss.", "photo_credit"),  # a post's lead image
         ("Featured image by Alberto Riva/The Points Guy.", "photo_credit"),
         ("Cover photo shows the team in 1998", None),
+        ("Artikel teilen", "social"),
+        ("Möchten Sie den Artikel teilen?", "social"),
+        ("Teile diesen Beitrag", "social"),
+        ("Bu haberi paylaş", "social"),
+        ("Artikel teilen sich die Seite mit Werbung", None),
         ("Нажмите для раскрытия...", "read_more"),
         ("Click to expand the map of the region where the fires burned.", None),
         ("Поділитися", "social"),
