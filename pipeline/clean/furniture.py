@@ -4,9 +4,10 @@ Furniture: share bars, "Read more", comment forms, copyright, disclaimers,
 photo credits and captions, breadcrumbs, symbol lines (patterns.py), the
 read-also, paywall and advertising rules of html_blocks.py (for HTML
 blocks, its subscribe calls and datelines too), cookie consent notices
-(consent.py), server errors and browser notices (machinery.py).  Metadata lines: bylines,
-datelines, credit lines and "Author" / "Date" labels with the value on the
-next line (byline.py); what they state moves into the article's metadata.
+(consent.py), server errors and browser notices (machinery.py).
+Metadata lines: bylines, datelines, credit lines and "Author" / "Date"
+labels with the value on the next line (byline.py); what they state moves
+into the article's metadata.
 
 The page finds them when it is built (the core is weighed without them);
 the step removes those above the article's end.

@@ -100,7 +100,7 @@ ALTERNATIVE_BROWSER = re.compile(
 # What makes an update a notice: asking politely, or naming the site or its support.
 NOTICE_CONTEXT = re.compile(
     r"\b(?:please|bitte|veuillez|por favor|per favore|proszę|пожалуйста|будь ласка|lütfen|zəhmət olmasa|өтінеміз)\b|გთხოვთ|խնդրում ենք|"
-    r"\b(?:site|website|seite|webseite|page|sitio|página|strona|сайт\w*|sayt\w*|сайт)\b|საიტ|կայք|사이트|하세요|해 주세요|하십시오|"
+    r"\b(?:site|website|seite|webseite|page|sitio|página|strona|сайт\w*|sayt\w*)\b|საიტ|կայք|사이트|하세요|해 주세요|하십시오|"
     r"support",
     re.IGNORECASE,
 )

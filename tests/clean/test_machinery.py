@@ -60,24 +60,15 @@ ABOUT_BROWSERS = [
 ]
 
 
-@pytest.mark.parametrize("text", SERVER_ERRORS)
-def test_server_errors(text):
-    assert server_error(text)
-
-
-@pytest.mark.parametrize("text", NO_SERVER_ERRORS)
-def test_sentences_that_look_like_a_server_error_are_none(text):
-    assert not server_error(text)
-
-
-@pytest.mark.parametrize("text", BROWSER_NOTICES)
-def test_browser_notices(text):
-    assert browser_notice(text)
-
-
-@pytest.mark.parametrize("text", ABOUT_BROWSERS)
-def test_sentences_about_browsers_are_no_notice(text):
-    assert not browser_notice(text)
+@pytest.mark.parametrize(
+    "rule, text, expected",
+    [(server_error, text, True) for text in SERVER_ERRORS]
+    + [(server_error, text, False) for text in NO_SERVER_ERRORS]
+    + [(browser_notice, text, True) for text in BROWSER_NOTICES]
+    + [(browser_notice, text, False) for text in ABOUT_BROWSERS],
+)
+def test_messages_and_the_sentences_that_look_like_them(rule, text, expected):
+    assert rule(text) is expected
 
 
 def test_server_errors_and_a_notice_go_from_a_text_dump_and_the_article_stays():
