@@ -18,7 +18,9 @@ Stelle findet Ihr einen externen Inhalt von Instagram ... Ihr könnt ihn
 Euch mit einem Klick anzeigen lassen", "This content is imported from
 Instagram. You may be able to find the same content in another format
 ...".  A block that names such content and speaks to the reader or of
-the site, asks for consent, or is a label, is a notice too.
+the site, asks for consent, or is a label, is a notice too; and so is a
+box's heading that names privacy, the site and the reader ("We value
+your privacy", "Wir respektieren deine Privatsphäre").
 
 Consent boxes say more around the notice: a block next to one that
 names cookies and a word of consent, and speaks to the reader or is a
@@ -113,9 +115,14 @@ _EXTERNAL_FOLDED = re.compile(
 
 # A title about privacy: the page's sentences of consent are its text.
 PRIVACY = re.compile(
-    r"privacy|datenschutz|confidentialité|privacidad|privacidade|riservatezza|prywatno|\b(?:gdpr|dsgvo|rgpd)\b|"
+    r"privacy|datenschutz|privatsphäre|confidentialité|vie privée|privacidad|privacidade|riservatezza|prywatno|\b(?:gdpr|dsgvo|rgpd)\b|"
     r"конфиденциальн|конфіденційн|gizlilik|məxfilik|құпиялылық|კონფიდენციალურ|գաղտնիութ|개인정보|プライバシー",
     re.IGNORECASE,
+)
+# PRIVACY's words casefolded (its "\b(?:gdpr...)" as plain words).
+_PRIVACY_FOLDED = re.compile(
+    "privacy|datenschutz|privatsphäre|confidentialité|vie privée|privacidad|privacidade|riservatezza|prywatno|gdpr|dsgvo|rgpd|"
+    "конфиденциальн|конфіденційн|gizlilik|məxfilik|құпиялылық|კონფიდენციალურ|գաղտնիութ|개인정보|プライバシー"
 )
 
 
@@ -132,6 +139,16 @@ def _of_consent(text: str) -> bool:
 def _asks(text: str) -> bool:
     """A label, or the site speaking: what makes a block of consent a notice."""
     return len(text) <= LABEL_MAX_CHARS or NOTICE_SPEAKER.search(text) is not None
+
+
+def _privacy_label(text: str) -> bool:
+    """A consent box's heading that names no cookie: the site and the reader, and privacy ("We value your privacy", "Wir respektieren deine Privatsphäre")."""
+    return (
+        len(text) <= LABEL_MAX_CHARS
+        and PRIVACY.search(text) is not None
+        and NOTICE_SPEAKER.search(text) is not None
+        and READER.search(text) is not None
+    )
 
 
 def _embed_notice(text: str) -> bool:
@@ -164,9 +181,10 @@ def mark_notices(texts: list[str], folded: list[str], furniture: dict[int, str],
     of_consent = [i for i in named if _of_consent(texts[i])]
     notices = [i for i in of_consent if _asks(texts[i])]
     embedded = [i for i in lines_matching(_EXTERNAL_FOLDED, folded) if _embed_notice(texts[i])]
-    if not notices and not embedded:
+    labels = [i for i in lines_matching(_PRIVACY_FOLDED, folded) if _privacy_label(texts[i])]
+    if not notices and not embedded and not labels:
         return
-    notices += embedded
+    notices += embedded + labels
     # The box: blocks of consent within BOX_REACH of a marked one, in chains either way, that speak to the reader or are a short row.
     boxed = [i for i in of_consent if READER.search(texts[i]) or (len(texts[i]) <= BOX_ROW_MAX_CHARS and not ends_sentence(texts[i]))]
     marked = set(notices)

@@ -40,6 +40,8 @@ HEADLINE_PROSE_CHARS = 120
 _TRAIL_SEPARATOR = re.compile(r"\s*[>»›→]\s*|\s+[|/]\s*")
 # A line of this many parts is a trail without a home word ("Site | Blog | Headline").
 TRAIL_MIN_PARTS = 3
+# Furniture that is never the headline: the rules that take it read whole sentences of the site's or its machinery's.
+NEVER_HEADLINE = frozenset((rules.SKIP_LINK, rules.CONSENT_NOTICE, rules.SERVER_ERROR, rules.BROWSER_NOTICE))
 
 
 class Page:
@@ -141,7 +143,8 @@ class Page:
         """The headline, date and author the dump states above the article's end (pipeline.dumps.metadata), before what the furniture's bylines state.
 
         A line that states a date or a byline is not the headline, nor a
-        skip link ("Skip to main content"), a row of cells, elinks' line on a
+        skip link ("Skip to main content"), a consent notice, a server error
+        or a browser notice (NEVER_HEADLINE), a row of cells, elinks' line on a
         <link> element ("Link: Site » Feed (alternate)"), nor a paragraph of the page's
         prose (HEADLINE_PROSE_CHARS or longer: the layout's measure of prose
         misses scripts without spaces or sentence marks, a Thai lead among
@@ -149,7 +152,7 @@ class Page:
         stories.
         """
         excluded = set(excluded) | {i for i, _ in self.statements}
-        excluded |= {i for i, rule in self.furniture.items() if rule == rules.SKIP_LINK}
+        excluded |= {i for i, rule in self.furniture.items() if rule in NEVER_HEADLINE}
         excluded |= {i for i, kind in enumerate(self.kinds) if kind in (CELLS, LINK_ELEMENT)}
         excluded |= {i for i, (text, prose) in enumerate(zip(self.texts, self.prose)) if prose and len(text) >= HEADLINE_PROSE_CHARS}
         end = self.end
@@ -231,7 +234,7 @@ class Page:
             self.doc.reject(f"{rules.NO_ARTICLE}: every block was removed")
 
 
-def trail_title(text: str, breadcrumb: bool = False) -> str | None:
+def trail_title(text: str, breadcrumb: bool = False) -> str:
     """The story's title in a headline line that is a trail of links; the line itself otherwise.
 
     A line the furniture step took for a `breadcrumb` starts at home and
@@ -247,4 +250,3 @@ def trail_title(text: str, breadcrumb: bool = False) -> str | None:
     if len(parts) < TRAIL_MIN_PARTS or "<" in text:  # "<" and ">" around a word are code's or markup's
         return text
     return max(reversed(parts), key=lambda part: len(part.split()))
-

@@ -43,6 +43,10 @@ EMBED_NOTICES = [
     "This content is imported from Instagram. You may be able to find the same content in another format, or you may be able to find more information, at their web site.",
     "Для просмотра внешнего контента необходимо ваше согласие.",
     "Harici içeriği görüntülemek için onayınız gerekiyor.",
+    # A box's heading that names privacy, the site and the reader.
+    "We value your privacy",
+    "Wir respektieren deine Privatsphäre",
+    "Мы ценим вашу конфиденциальность",
 ]
 ABOUT_EMBEDS = [
     "The platform said it would remove external content that violates its rules within a day.",

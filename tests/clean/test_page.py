@@ -82,6 +82,16 @@ def test_a_trail_picked_for_the_headline_gives_its_story_part(trail, title):
     assert page.found["title"] == title
 
 
+@pytest.mark.parametrize(
+    "line",
+    ["We value your privacy", "Warning: Undefined index: page in /var/www/html/index.php on line 12"],
+)
+def test_a_consent_heading_or_a_server_error_is_never_the_headline(line):
+    # Each the first line above the article: the finder took it for the headline.
+    page = Page(text_doc([line, *ARTICLE_EN[1:]]))
+    assert page.found.get("title") != line
+
+
 def test_a_trail_too_long_for_a_breadcrumb_gives_its_story_part():
     from pipeline.clean.page import trail_title
 
