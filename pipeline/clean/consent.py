@@ -37,7 +37,7 @@ import re
 
 from . import rules
 from ..dumps.layout import ends_sentence
-from .features import lines_matching
+from .features import lines_containing, lines_matching
 
 # Consent notices run to a few sentences (the longest in either corpus ~600
 # characters); a longer block is a paragraph of prose that names cookies.
@@ -107,10 +107,10 @@ EXTERNAL = re.compile(
     r"harici içeri[kğ]|xarici məzmun|сыртқы мазмұн|გარე კონტენტ|արտաքին բովանդակ|외부 콘텐츠",
     re.IGNORECASE,
 )
-# EXTERNAL's literal starts, casefolded: pages without one are passed over with one scan.
-_EXTERNAL_FOLDED = re.compile(
-    "extern|empfohlener redaktioneller|drittanbieter|third-party|third party|content is imported|contenu|contenido|contenuto|conteúdo|"
-    "zewnętrzn|внешн|зовнішн|harici|xarici|сыртқы|გარე|արտաքին|외부 콘텐츠"
+# EXTERNAL's literal starts, casefolded, found by str.find: pages without one are passed over.
+_EXTERNAL_FOLDED = (
+    "extern", "empfohlener redaktioneller", "drittanbieter", "third-party", "third party", "content is imported", "contenu", "contenido",
+    "contenuto", "conteúdo", "zewnętrzn", "внешн", "зовнішн", "harici", "xarici", "сыртқы", "გარე", "արտաքին", "외부 콘텐츠",
 )
 
 # A title about privacy: the page's sentences of consent are its text.
@@ -119,10 +119,11 @@ PRIVACY = re.compile(
     r"конфиденциальн|конфіденційн|gizlilik|məxfilik|құпиялылық|კონფიდენციალურ|գաղտնիութ|개인정보|プライバシー",
     re.IGNORECASE,
 )
-# PRIVACY's words casefolded (its "\b(?:gdpr...)" as plain words).
-_PRIVACY_FOLDED = re.compile(
-    "privacy|datenschutz|privatsphäre|confidentialité|vie privée|privacidad|privacidade|riservatezza|prywatno|gdpr|dsgvo|rgpd|"
-    "конфиденциальн|конфіденційн|gizlilik|məxfilik|құпиялылық|კონფიდენციალურ|գաղտնիութ|개인정보|プライバシー"
+# PRIVACY's words casefolded (its "\b(?:gdpr...)" as plain words), found by str.find in the page's short lines.
+_PRIVACY_FOLDED = (
+    "privacy", "datenschutz", "privatsphäre", "confidentialité", "vie privée", "privacidad", "privacidade", "riservatezza", "prywatno",
+    "gdpr", "dsgvo", "rgpd", "конфиденциальн", "конфіденційн", "gizlilik", "məxfilik", "құпиялылық", "კონფიდენციალურ", "գաղտնիութ",
+    "개인정보", "プライバシー",
 )
 
 
@@ -166,22 +167,26 @@ def _embed_notice(text: str) -> bool:
 _COOKIE_FOLDED = re.compile("cookie|куки|кукі|çerez|çərəz|kuki|ქუქი|քուքի|ciasteczk|süti|쿠키|クッキー")
 
 
-def mark_notices(texts: list[str], folded: list[str], furniture: dict[int, str], title: str | None = None) -> None:
+def mark_notices(texts: list[str], folded: list[str], furniture: dict[int, str], title: str | None = None, page: str | None = None) -> None:
     """Add the consent notices and the blocks of their boxes to `furniture` (index -> rule) where no rule took them.
 
-    `folded`: the lines casefolded (features.fold); `title`: the page's
-    title where it is known before cleaning (an HTML page's, a feed's).  A
+    `folded`: the lines casefolded (features.fold), `page` "\n".join(folded)
+    when the caller has it; `title`: the page's title where it is known
+    before cleaning (an HTML page's, a feed's).  A
     page whose title names cookies or privacy ("Privacy Policy",
     "Datenschutzerklärung", "Cookie consent: what the new rules mean") is
     about them: its sentences of consent are its text.
     """
     if title and (COOKIE.search(title) or PRIVACY.search(title)):
         return
-    named = sorted(i for i in lines_matching(_COOKIE_FOLDED, folded) if COOKIE.search(texts[i]))
+    if page is None:
+        page = "\n".join(folded)
+    named = sorted(i for i in lines_matching(_COOKIE_FOLDED, folded, page) if COOKIE.search(texts[i]))
     of_consent = [i for i in named if _of_consent(texts[i])]
     notices = [i for i in of_consent if _asks(texts[i])]
-    embedded = [i for i in lines_matching(_EXTERNAL_FOLDED, folded) if _embed_notice(texts[i])]
-    labels = [i for i in lines_matching(_PRIVACY_FOLDED, folded) if _privacy_label(texts[i])]
+    embedded = [i for i in lines_containing(_EXTERNAL_FOLDED, folded, page) if _embed_notice(texts[i])]
+    short = [i for i, text in enumerate(texts) if len(text) <= LABEL_MAX_CHARS]
+    labels = [short[k] for k in lines_containing(_PRIVACY_FOLDED, [folded[i] for i in short]) if _privacy_label(texts[short[k]])]
     if not notices and not embedded and not labels:
         return
     notices += embedded + labels

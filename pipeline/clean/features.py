@@ -329,3 +329,24 @@ def lines_matching(pattern: re.Pattern, texts: list[str], page: str | None = Non
         # The rest of this line cannot add anything: go on from the next one.
         match = pattern.search(page, ends[line]) if line + 1 < len(ends) else None
     return found
+
+
+def lines_containing(needles: tuple[str, ...], texts: list[str], page: str | None = None) -> set[int]:
+    """Indices of the lines that hold one of the literal `needles` (none holding a newline), from a str.find scan of the page per needle.
+
+    Faster than lines_matching over an alternation of literals: the regex
+    engine tries every alternative at every position, str.find runs each
+    needle through the page in C.  `page` is "\n".join(texts) when the caller has it.
+    """
+    if page is None:
+        page = "\n".join(texts)
+    hits = []
+    for needle in needles:
+        start = page.find(needle)
+        while start != -1:
+            hits.append(start)
+            start = page.find(needle, start + len(needle))
+    if not hits:
+        return set()
+    ends = list(accumulate(map((1).__add__, map(len, texts))))  # one past each line's newline
+    return {bisect_right(ends, hit) for hit in hits}

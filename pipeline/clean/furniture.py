@@ -88,8 +88,9 @@ def find_furniture(page: Page) -> tuple[dict[int, str], list[tuple[int, dict]]]:
         furniture.update((i, rules.LINK_LIST) for i, kind in enumerate(page.kinds) if kind == LINK_ELEMENT)
     else:
         html_blocks.mark_furniture(page.blocks, furniture)
-    consent.mark_notices(texts, folded, furniture, page.doc.metadata.get("title"))
-    machinery.mark_messages(texts, folded, furniture)
+    folded_page = "\n".join(folded)
+    consent.mark_notices(texts, folded, furniture, page.doc.metadata.get("title"), folded_page)
+    machinery.mark_messages(texts, folded, furniture, folded_page)
     _keep_subheadings(texts, furniture)
     return furniture, statements
 

@@ -22,7 +22,7 @@ import re
 
 from . import rules
 from .consent import READER
-from .features import lines_matching
+from .features import lines_containing
 
 # PHP's messages: the level, a colon, the message, " in <file> on line <n>"
 # (a block may hold several, one after the other).
@@ -31,7 +31,7 @@ SERVER_ERROR = re.compile(
     r"\s*:\s.*\S\s+on line\s+\d+\.?$"
 )
 # Every message ends so; pages without it are passed over with one scan.
-_SERVER_ERROR_END = re.compile(r" on line \d")
+_SERVER_ERROR_END = " on line "
 
 # Notices run to two or three short sentences ("Thank you for visiting ...
 # You are using a browser version with limited support for CSS ...": 330
@@ -104,9 +104,10 @@ NOTICE_CONTEXT = re.compile(
     r"support",
     re.IGNORECASE,
 )
-# The notices' words of the browser casefolded: pages without one are passed over with one scan.
-_BROWSER_FOLDED = re.compile(
-    "browser|javascript|navigateur|navegador|przeglądar|браузер|tarayıcı|brauzer|ბრაუზერ|բրաուզեր|զննարկիչ|브라우저|자바스크립트|ブラウザ"
+# The notices' words of the browser casefolded, found by str.find: pages without one are passed over.
+_BROWSER_FOLDED = (
+    "browser", "javascript", "navigateur", "navegador", "przeglądar", "браузер", "tarayıcı", "brauzer", "ბრაუზერ", "բրաուզեր", "զննարկիչ",
+    "브라우저", "자바스크립트", "ブラウザ",
 )
 
 
@@ -128,14 +129,14 @@ def browser_notice(text: str) -> bool:
     )
 
 
-def mark_messages(texts: list[str], folded: list[str], furniture: dict[int, str]) -> None:
+def mark_messages(texts: list[str], folded: list[str], furniture: dict[int, str], page: str | None = None) -> None:
     """Add the server errors and browser notices to `furniture` (index -> rule) where no rule took them.
 
-    `folded`: the lines casefolded (features.fold).
+    `folded`: the lines casefolded (features.fold); `page`: "\n".join(folded) when the caller has it.
     """
-    for i in lines_matching(_SERVER_ERROR_END, texts):
+    for i in lines_containing((_SERVER_ERROR_END,), texts):
         if server_error(texts[i]):
             furniture.setdefault(i, rules.SERVER_ERROR)
-    for i in lines_matching(_BROWSER_FOLDED, folded):
+    for i in lines_containing(_BROWSER_FOLDED, folded, page):
         if browser_notice(texts[i]):
             furniture.setdefault(i, rules.BROWSER_NOTICE)

@@ -4,7 +4,7 @@ import re
 
 from pipeline.clean.byline import lines_with_year
 from pipeline.clean.core import STOPWORD_PROSE
-from pipeline.clean.features import lines_matching, measure_lines, page_chars, stopwords, tokenize
+from pipeline.clean.features import lines_containing, lines_matching, measure_lines, page_chars, stopwords, tokenize
 from pipeline.clean.patterns import substring_lines
 
 LINES = [
@@ -44,6 +44,13 @@ def test_page_chars_head_is_the_first_lines():
 
 def test_lines_matching_scans_the_page_once():
     assert lines_matching(re.compile(r"\d"), ["a1", "b", "2 and 3", "c"]) == {0, 2}
+
+
+def test_lines_containing_finds_the_lines_an_alternation_of_the_needles_would():
+    lines = ["your browser", "nothing", "javascript here and browser", "", "браузер устарел", "browse"]
+    needles = ("browser", "javascript", "браузер")
+    assert lines_containing(needles, lines) == lines_matching(re.compile("|".join(needles)), lines) == {0, 2, 4}
+    assert lines_containing(needles, ["none", "at all"]) == set()
     assert lines_matching(re.compile(r"x"), ["a", "b"]) == set()
     assert lines_with_year(["Published 2024-05-01", "12:30", "in 1999"]) == {0, 2}
     assert substring_lines(["© 2024 example", "text (c) 2020", "plain"]) == {0, 1}
