@@ -353,8 +353,11 @@ _LOADING_WORDS = (
     "loading lädt chargement cargando caricamento carregando ładowanie laden загрузка завантаження "
     "yükleniyor yüklənir жүктелуде იტვირთება բեռնվում 로딩 불러오는"
 )
+# A blog's like button before its counter loads: "Like Loading...", "Gefällt mir Wird geladen …", "Нравится Загрузка...".
+_LIKE_WORDS = r"like|gefällt mir|curtir|lubię to|нравится|подобається|beğen"
 PLACEHOLDER = re.compile(
-    rf"^\W*(?:{'|'.join(_LOADING_WORDS.split())}|wird geladen)\b(?:\s+[^\s.…]+){{0,4}}\s*(?:\.{{2,}}|…)\W*$", re.IGNORECASE
+    rf"^\W*(?:(?:{_LIKE_WORDS})\s+)?(?:{'|'.join(_LOADING_WORDS.split())}|wird geladen)\b(?:\s+[^\s.…]+){{0,4}}\s*(?:\.{{2,}}|…)\W*$",
+    re.IGNORECASE,
 )
 
 # Month names and their abbreviations, for html_blocks.py's "Updated 17 March" label rule (dates themselves: pipeline/dates.py).
@@ -443,7 +446,7 @@ _FIRST_WORDS = frozenset(
     skip jump direkt zur aller passer ir saltar pasar vai salta passa pular ga naar przejdź перейти içeriğe məzmuna
     본문 본문으로 메인""".split()
     + _LOADING_WORDS.split()
-    + ["wird"]
+    + ["wird", "gefällt", "curtir", "lubię", "нравится", "подобається", "beğen"]  # PLACEHOLDER's like buttons
 )
 # Words the unanchored patterns need somewhere in the line.
 _ANYWHERE_WORDS = frozenset(

@@ -221,6 +221,9 @@ def test_related_and_comment_headings_in_the_users_languages(lang):
         ("Featured image by Alberto Riva/The Points Guy.", "photo_credit"),
         ("Cover photo shows the team in 1998", None),
         ("Artikel teilen", "social"),
+        ("Gefällt mir Wird geladen …", "placeholder"),  # a blog's like button before its counter loads
+        ("Нравится Загрузка...", "placeholder"),
+        ("Like the truck loading...", None),
         ("Möchten Sie den Artikel teilen?", "social"),
         ("Teile diesen Beitrag", "social"),
         ("Bu haberi paylaş", "social"),
