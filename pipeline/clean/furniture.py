@@ -53,7 +53,8 @@ def find_furniture(page: Page) -> tuple[dict[int, str], list[tuple[int, dict]]]:
     """(line -> rule for every furniture or metadata line, [(line, what a metadata line states)] in page order)."""
     texts, folded, tokens = page.texts, page.folded, page.tokens
     # Regex gates run once over the page rather than once per line.
-    substring_lines = patterns.substring_lines(folded)
+    folded_page = "\n".join(folded)  # one copy for every scan of the casefolded page
+    substring_lines = patterns.substring_lines(folded, folded_page)
     year_lines = byline.lines_with_year(texts, byline.MAX_DATELINE_CHARS)  # only datelines need it
     candidates = _candidates(page, substring_lines | year_lines)
     is_candidate = set(candidates)
@@ -88,7 +89,6 @@ def find_furniture(page: Page) -> tuple[dict[int, str], list[tuple[int, dict]]]:
         furniture.update((i, rules.LINK_LIST) for i, kind in enumerate(page.kinds) if kind == LINK_ELEMENT)
     else:
         html_blocks.mark_furniture(page.blocks, furniture)
-    folded_page = "\n".join(folded)
     consent.mark_notices(texts, folded, furniture, page.doc.metadata.get("title"), folded_page)
     machinery.mark_messages(texts, folded, furniture, folded_page)
     _keep_subheadings(texts, furniture)

@@ -30,7 +30,7 @@ SERVER_ERROR = re.compile(
     r"^(?:PHP )?(?:Warning|Notice|Deprecated|Strict Standards|(?:Catchable |Recoverable )?[Ff]atal error|Parse error)"
     r"\s*:\s.*\S\s+on line\s+\d+\.?$"
 )
-# Every message ends so; pages without it are passed over with one scan.
+# Every message ends so (in lower case, as casefolding leaves it); pages without it are passed over with one scan.
 _SERVER_ERROR_END = " on line "
 
 # Notices run to two or three short sentences ("Thank you for visiting ...
@@ -104,11 +104,8 @@ NOTICE_CONTEXT = re.compile(
     r"support",
     re.IGNORECASE,
 )
-# The notices' words of the browser casefolded, found by str.find: pages without one are passed over.
-_BROWSER_FOLDED = (
-    "browser", "javascript", "navigateur", "navegador", "przeglądar", "браузер", "tarayıcı", "brauzer", "ბრაუზერ", "բրաուզեր", "զննարկիչ",
-    "브라우저", "자바스크립트", "ブラウザ",
-)
+# _BROWSER's words (lower case, as casefolding leaves them) found by str.find: pages without one are passed over.
+_BROWSER_FOLDED = tuple(word.removesuffix(r"\w*") for word in _BROWSER.split("|"))
 
 
 def server_error(text: str) -> bool:
@@ -134,7 +131,7 @@ def mark_messages(texts: list[str], folded: list[str], furniture: dict[int, str]
 
     `folded`: the lines casefolded (features.fold); `page`: "\n".join(folded) when the caller has it.
     """
-    for i in lines_containing((_SERVER_ERROR_END,), texts):
+    for i in lines_containing((_SERVER_ERROR_END,), folded, page):
         if server_error(texts[i]):
             furniture.setdefault(i, rules.SERVER_ERROR)
     for i in lines_containing(_BROWSER_FOLDED, folded, page):

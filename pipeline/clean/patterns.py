@@ -446,7 +446,8 @@ _FIRST_WORDS = frozenset(
     skip jump direkt zur aller passer ir saltar pasar vai salta passa pular ga naar przejdź перейти içeriğe məzmuna
     본문 본문으로 메인""".split()
     + _LOADING_WORDS.split()
-    + ["wird", "gefällt", "curtir", "lubię", "нравится", "подобається", "beğen"]  # PLACEHOLDER's like buttons
+    + ["wird"]
+    + [phrase.split()[0] for phrase in _LIKE_WORDS.split("|")]  # PLACEHOLDER's like buttons
 )
 # Words the unanchored patterns need somewhere in the line.
 _ANYWHERE_WORDS = frozenset(
