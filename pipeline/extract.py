@@ -45,6 +45,16 @@ COMMENTS_AS_CONTENT_MIN_CHARS = FALLBACK_BELOW_CHARS
 # this share of the page's prose or more: some site generators wrap a whole
 # page in one <form>.
 FORM_MAX_PROSE_SHARE = 0.5
+# A data table in the article is kept whole when the model dropped some of
+# its cells (short numbers and names look like page furniture one by one).
+# Fewer cells than this is a layout box, not a table of data.
+DATA_TABLE_MIN_CELLS = 4
+# A table this much of whose text is links is a list of links (a menu laid out as a table).
+DATA_TABLE_MAX_LINK_DENSITY = 0.3
+# A table holding this share of the page's kept text or more holds the article itself (a layout table).
+DATA_TABLE_MAX_KEPT_SHARE = 0.5
+# Tables inside these are the page's furniture, whatever the model kept around them.
+_FURNITURE_MARKS = Mark.NAV | Mark.HEADER | Mark.FOOTER | Mark.ASIDE
 
 
 def extract(doc: Document, language_backend: str = "auto") -> Document:
@@ -71,6 +81,7 @@ def extract(doc: Document, language_backend: str = "auto") -> Document:
     keep = load_block_model().keep(x, context)
     if context.chars[keep].sum() < FALLBACK_BELOW_CHARS:
         keep = kept_by_trafilatura(doc.html, [b.text for b in page.blocks])
+    keep = keep | data_table_cells(page, context, keep)
     rules = drop_rules(page, context, keep)
     doc.blocks = [Block(text=b.text, kind=b.kind, removed_by=rule) for b, rule in zip(page.blocks, rules)]
     if not any(rule is None for rule in rules):
@@ -84,6 +95,51 @@ def kept_by_trafilatura(html: str, texts: list[str]) -> np.ndarray:
 
     output = " ".join((trafilatura.extract(html, include_comments=False, include_tables=True) or "").split())
     return np.array([bool(t) and t in output for t in texts], bool)
+
+
+def data_table_cells(page: Page, context: Context, keep: np.ndarray) -> np.ndarray:
+    """Per block: a cell of a data table in the article, to be kept with the rest of its table.
+
+    A data table is a `<table>` with no table inside it, of
+    DATA_TABLE_MIN_CELLS blocks or more, mostly not links, outside the
+    page's navigation, header, footer and asides, and not holding the
+    article itself.  It is in the article when the block just before it is
+    kept and the block just after it, or one of its own cells, is kept too.
+    One pass over the containers and one over the blocks.
+    """
+    n = len(page.blocks)
+    cells = np.zeros(n, bool)
+    if "table" not in page.tag:
+        return cells
+    tags, parent = page.tag, page.parent
+    table_of = [-1] * len(tags)  # innermost <table> holding each container
+    nested = set()  # tables with a table inside them
+    for c in range(1, len(tags)):
+        outer = table_of[parent[c]]
+        if tags[c] == "table":
+            table_of[c] = c
+            if outer >= 0:
+                nested.add(outer)
+        else:
+            table_of[c] = outer
+    spans: dict[int, list[int]] = {}  # table -> [first block, last block]; a table's blocks are consecutive
+    for i, block in enumerate(page.blocks):
+        t = table_of[block.container]
+        if t >= 0:
+            spans.setdefault(t, [i, i])[1] = i
+    kept_chars = max(float(context.chars[keep].sum()), 1.0)
+    for t, (first, last) in spans.items():
+        if t in nested or last - first + 1 < DATA_TABLE_MIN_CELLS or page.marks[t] & _FURNITURE_MARKS:
+            continue
+        chars = context.chars[first : last + 1]
+        links = sum(b.link_chars for b in page.blocks[first : last + 1])
+        if links > DATA_TABLE_MAX_LINK_DENSITY * chars.sum() or chars[keep[first : last + 1]].sum() >= DATA_TABLE_MAX_KEPT_SHARE * kept_chars:
+            continue
+        before = first > 0 and keep[first - 1]
+        after = last + 1 < n and keep[last + 1]
+        if before and (after or keep[first : last + 1].any()):
+            cells[first : last + 1] = True
+    return cells
 
 
 def drop_rules(page: Page, context: Context, keep: np.ndarray) -> list[str | None]:

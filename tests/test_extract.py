@@ -116,3 +116,71 @@ def test_a_brief_of_one_sentence_keeps_its_long_comments_out(lang):
     rules = {b.text: b.removed_by for b in doc.blocks}
     for comment in content["comments"]:
         assert rules[comment] == "comment_thread"
+
+
+def _with_tables(content: dict, lang: str) -> tuple[str, list[str], list[str]]:
+    """A blog post with a table of figures between its paragraphs, and a table of standings in its sidebar."""
+    labels = content["menu"][:4]
+    cells = [label for label in labels] + [f"{17 + 3 * i},{i}%" for i in range(4)] + [str(1990 + 7 * i) for i in range(4)]
+    rows = "".join(f"<tr><td>{labels[i]}</td><td>{17 + 3 * i},{i}%</td><td>{1990 + 7 * i}</td></tr>" for i in range(4))
+    standings = [f"{i + 1}. {name}" for i, name in enumerate(content["menu"][1:5])] + [f"{40 - 3 * i} : {12 + i}" for i in range(4)]
+    side = "".join(f"<tr><td>{standings[i]}</td><td>{standings[4 + i]}</td></tr>" for i in range(4))
+    first, *rest = content["paragraphs"]
+    html = blog_page(content, lang).replace(
+        f"<p>{first}</p>", f"<p>{first}</p><table class=\"wp-block-table\"><tbody>{rows}</tbody></table>", 1
+    ).replace('<section class="related-posts">', f'<aside class="widget"><table>{side}</table></aside><section class="related-posts">')
+    return html, cells, standings
+
+
+@pytest.mark.parametrize("lang", sorted(PAGES))
+def test_a_table_of_figures_in_the_article_is_kept_whole_and_one_in_the_sidebar_is_not(lang):
+    html, cells, standings = _with_tables(PAGES[lang], lang)
+    doc = extracted(html)
+    kept = [b.text for b in doc.blocks if b.kept]
+    assert [cell for cell in cells if cell not in kept] == []
+    assert [text for text in standings if text in kept] == []
+    for paragraph in PAGES[lang]["paragraphs"]:
+        assert paragraph in doc.text
+
+
+def _table_rule(body: str, kept: set[str]) -> dict[str, bool]:
+    """data_table_cells on a page, with the model's judgement given: block text -> restored."""
+    import numpy as np
+
+    from pipeline.extract import data_table_cells
+    from pipeline.html.dom import read_page
+    from pipeline.html.features import features
+
+    page = read_page(f"<html><body>{body}</body></html>")
+    _, context = features(page, "en")
+    keep = np.array([b.text in kept for b in page.blocks])
+    return dict(zip((b.text for b in page.blocks), data_table_cells(page, context, keep)))
+
+
+PROSE = ["Первый абзац статьи, в котором есть несколько предложений. Второе предложение здесь.", "Последний абзац статьи. Он тоже длинный и состоит из предложений."]
+CELLS = ["Баку", "12,5", "Гянджа", "7,1", "Сумгаит", "3,3"]
+TABLE = "<table><tr><td>Баку</td><td>12,5</td></tr><tr><td>Гянджа</td><td>7,1</td></tr><tr><td>Сумгаит</td><td>3,3</td></tr></table>"
+
+
+def test_a_table_between_kept_paragraphs_is_restored_whole():
+    restored = _table_rule(f"<p>{PROSE[0]}</p>{TABLE}<p>{PROSE[1]}</p>", set(PROSE))
+    assert all(restored[c] for c in CELLS) and not any(restored[p] for p in PROSE)
+    # One kept cell and the paragraph before are enough when what follows is not kept.
+    assert all(_table_rule(f"<p>{PROSE[0]}</p>{TABLE}<p>footer</p>", {PROSE[0], "Баку"})[c] for c in CELLS)
+
+
+@pytest.mark.parametrize(
+    "body, kept",
+    [
+        (f"<p>{PROSE[0]}</p>{TABLE}<p>{PROSE[1]}</p>", {PROSE[1]}),  # the block before it is not kept
+        (f"<p>{PROSE[0]}</p>{TABLE}<p>{PROSE[1]}</p>", {PROSE[0]}),  # nothing after it or in it is kept
+        (f"<p>{PROSE[0]}</p><aside>{TABLE}</aside><p>{PROSE[1]}</p>", set(PROSE)),  # furniture
+        (f"<p>{PROSE[0]}</p>{TABLE.replace('<td>', '<td><a href=/x>').replace('</td>', '</a></td>')}<p>{PROSE[1]}</p>", set(PROSE)),  # links
+        (f"<p>{PROSE[0]}</p><table><tr><td>{TABLE}</td><td>x</td></tr></table><p>{PROSE[1]}</p>", set(PROSE)),  # outer of nested
+        (f"<p>x</p><table><tr><td><p>{PROSE[0]}</p></td></tr><tr><td>{CELLS[1]}</td></tr><tr><td><p>{PROSE[1]}</p></td></tr><tr><td>y</td></tr></table>", set(PROSE) | {"x"}),  # layout
+    ],
+    ids=["not-after-kept", "nothing-kept-after", "aside", "links", "nested", "layout"],
+)
+def test_a_table_is_not_restored(body, kept):
+    restored = _table_rule(body, kept)
+    assert not any(restored[c] for c in CELLS if c in restored and c not in kept), restored
