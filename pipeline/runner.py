@@ -57,15 +57,21 @@ class PageTimeout(BaseException):
     """
 
 
+# A timeout that was swallowed is raised again this often, until the page's block ends.
+TIMEOUT_REPEAT_SECONDS = 0.5
+
+
 @contextmanager
 def time_limit(seconds: float):
     """Raise PageTimeout after `seconds`: by SIGALRM in the main thread, by a watchdog thread in any other.
 
     Either way the exception arrives between two Python bytecodes: a parse
     stuck inside C code is not interrupted (worker processes are killed for
-    that, pipeline.executors).  Code that swallows even a BaseException (a
-    bare `except:`) only delays it: the block still ends in PageTimeout
-    once it returns.
+    that, pipeline.executors).  Code that swallows it (a bare `except:`, or
+    Python itself when it lands in a `__del__` run by the garbage
+    collector) only delays it: it is raised again every
+    TIMEOUT_REPEAT_SECONDS, and the block ends in PageTimeout whatever
+    happened to the earlier ones.
     """
     if not seconds:
         yield
@@ -88,11 +94,16 @@ def _alarm(seconds: float):
         raise PageTimeout()
 
     previous = signal.signal(signal.SIGALRM, on_alarm)
-    signal.setitimer(signal.ITIMER_REAL, seconds)
+    signal.setitimer(signal.ITIMER_REAL, seconds, TIMEOUT_REPEAT_SECONDS)
     try:
         yield
     finally:
-        signal.setitimer(signal.ITIMER_REAL, 0)
+        while True:
+            try:
+                signal.setitimer(signal.ITIMER_REAL, 0)
+                break
+            except PageTimeout:  # a repeat that landed as the block ended
+                fired = True
         signal.signal(signal.SIGALRM, previous)
     if fired:
         raise PageTimeout()
@@ -107,14 +118,19 @@ def _watchdog(seconds: float):
     lock = threading.Lock()
     state = {"done": False, "fired": False}
 
+    stop = threading.Event()
+
     def fire():
-        with lock:
-            if not state["done"]:
+        wait = seconds
+        while not stop.wait(wait):
+            with lock:
+                if state["done"]:
+                    return
                 state["fired"] = True
                 ctypes.pythonapi.PyThreadState_SetAsyncExc(target, ctypes.py_object(PageTimeout))
+            wait = TIMEOUT_REPEAT_SECONDS
 
-    timer = threading.Timer(seconds, fire)
-    timer.daemon = True
+    timer = threading.Thread(target=fire, name="page-time-limit", daemon=True)
     timer.start()
     try:
         yield
@@ -123,7 +139,7 @@ def _watchdog(seconds: float):
             state["done"] = True
             if state["fired"]:  # raised already, or still pending: never let it land after the block
                 ctypes.pythonapi.PyThreadState_SetAsyncExc(target, None)
-        timer.cancel()
+        stop.set()
     if state["fired"]:
         raise PageTimeout()
 

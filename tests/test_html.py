@@ -268,6 +268,48 @@ def test_time_limit_is_not_swallowed_by_code_that_catches_exceptions():
         busy(0.05, swallow_all=False)
 
 
+class _SlowToCollect:
+    """An object whose finaliser runs for a while: a timeout landing in it is ignored by Python."""
+
+    def __del__(self):
+        import time
+
+        end = time.monotonic() + 0.3
+        while time.monotonic() < end:
+            pass
+
+
+@pytest.mark.filterwarnings("ignore::pytest.PytestUnraisableExceptionWarning")  # the ignored one, by design
+@pytest.mark.parametrize("in_thread", [False, True], ids=["alarm", "watchdog"])
+def test_a_timeout_swallowed_in_a_finaliser_is_raised_again(in_thread):
+    import threading
+    import time
+
+    from pipeline.runner import PageTimeout, time_limit
+
+    outcome = {}
+
+    def run():
+        started = time.monotonic()
+        try:
+            with time_limit(0.1):
+                _SlowToCollect()  # collected at once; the limit passes inside __del__, where Python ignores the exception
+                while time.monotonic() - started < 6:
+                    sum(range(10_000))
+        except PageTimeout:
+            outcome["timeout"] = True
+        outcome["seconds"] = time.monotonic() - started
+
+    if in_thread:
+        thread = threading.Thread(target=run)
+        thread.start()
+        thread.join()
+    else:
+        run()
+    assert outcome.get("timeout")
+    assert outcome["seconds"] < 3  # raised again soon after, not when the work ends at 6 s
+
+
 # --- HTML-specific cleaning --------------------------------------------------
 
 
