@@ -27,7 +27,7 @@ from . import article_end, byline, furniture, rules
 from .blockfeatures import block_features
 from ..dumps import metadata as dumps_metadata
 from .core import STOPWORD_PROSE, densest_run, line_weights, prose_lines
-from .patterns import MAX_LABEL_CHARS, section_end_lines
+from .patterns import THREAD_TITLE_MAX_CHARS, section_end_lines
 from .features import DIGIT, LineTable, fold_and_tokenize, measure_shapes, page_chars, shape_density, stoplist_describes, stopwords, with_stopwords
 from .step import Removals, StepResult
 
@@ -184,7 +184,7 @@ class Page:
         """
         chars = self.chars
         has_digit = (np.bincount(chars.line_of[(chars.flags & DIGIT) > 0], minlength=len(self.texts)) > 0).tolist()
-        short = np.flatnonzero(self.lines.chars <= MAX_LABEL_CHARS).tolist()
+        short = np.flatnonzero(self.lines.chars <= THREAD_TITLE_MAX_CHARS).tolist()  # labels, and threads' titles
         headings = [False] * len(self.texts)
         for i in section_end_lines(self.texts, self.folded, short, has_digit):
             headings[i] = True

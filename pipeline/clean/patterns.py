@@ -99,13 +99,23 @@ SECTION_END_PHRASES = [
     "热门新闻", "评论", "相關文章", "相關新聞", "推荐阅读",
 ]
 
+# A comment thread's title: "12 thoughts on “<title>”", "3 Antworten zu „<title>“", "5 комментариев к «<title>»".
+_THREAD_TITLE = (
+    r"^\W*(?:\d+|one|eine?)\s+(?:thoughts? on|responses? to|repl(?:y|ies) to|comments? on|antwort(?:en)? (?:zu|auf)|"
+    r"kommentare? zu|gedanken? zu|réponses? à|commentaires? sur|comentarios? (?:en|a|sobre)|risposte a|"
+    r"комментари\w* (?:к|на)|ответ\w* (?:к|на)|коментар\w* (?:до|на)|відповід\w* (?:до|на))\b"
+)
 SECTION_END_COUNTED = re.compile(
-    r"^\W*\d+\s+(?:comments?|kommentare?|commentaires?|comentarios?|комментари\w*|reactions?|antworten|replies)\W*$"
-    # A comment thread's title: "12 thoughts on “<title>”", "3 Antworten zu „<title>“".
-    r"|^\W*(?:\d+|one|eine?)\s+(?:thoughts? on|responses? to|repl(?:y|ies) to|comments? on|antwort(?:en)? (?:zu|auf)|"
-    r"kommentare? zu|gedanken? zu|réponses? à|commentaires? sur|comentarios? (?:en|a|sobre)|risposte a)\b",
+    r"^\W*\d+\s+(?:comments?|kommentare?|commentaires?|comentarios?|комментари\w*|reactions?|antworten|replies)\W*$|"
+    + _THREAD_TITLE,
     re.IGNORECASE,
 )
+# A comment thread's title quotes the article's headline, so it may be as
+# long as a label and a long headline together; past MAX_LABEL_CHARS only
+# a line whose headline stands in quotation marks is one ("12 comments on
+# the proposal were received ..." is a sentence).
+THREAD_TITLE_MAX_CHARS = MAX_LABEL_CHARS + 200
+QUOTED_THREAD_TITLE = re.compile(_THREAD_TITLE + r"\s*[\"“„«‘‚‹「『'].*[\"”“»’‘›」』']\W*$", re.IGNORECASE)
 
 # A short line that only points elsewhere: "Read more", "Click here", "Weiterlesen".
 READ_MORE = re.compile(
@@ -588,7 +598,7 @@ def section_end_kind(text: str, folded: str | None = None) -> bool:
     `folded` is the casefolded line when the caller has it already.
     """
     if len(text) > MAX_LABEL_CHARS:
-        return False
+        return len(text) <= THREAD_TITLE_MAX_CHARS and QUOTED_THREAD_TITLE.match(text) is not None
     phrase = (fold(text) if folded is None else folded).strip(_EDGE_NOISE)
     if phrase in _SECTION_END_SET:
         return True

@@ -1,8 +1,10 @@
 """Step `article_end`: the heading that ends the article and what follows it (pipeline/clean/article_end.py)."""
 
+import pytest
 from inline_pages import ARTICLE_EN, PARA_DE, PARA_EN, page, rules_of
 
 from pipeline.clean import clean
+from pipeline.clean.patterns import MAX_LABEL_CHARS
 from pipeline.document import Block, Document
 
 
@@ -94,3 +96,30 @@ def test_read_also_label_inside_the_article_does_not_end_it():
     doc = page(*ARTICLE_EN, "Related stories:", *links)
     assert rules_of(doc)["Related stories:"] == "related_section"
     assert all(rules_of(doc).get(link) == "related_section" for link in links)
+
+
+THREAD_TITLES = [
+    "59 Comments on “The December Comfort Watches 2025, Day Eighteen: A Film About Bugs and the People Who Fight Them”",
+    "3 Antworten zu „Grenzschließungen: Deutschland, Frankreich und die Rückkehr der Ressentiments an der Grenze“",
+    "12 комментариев к «Парламент одобрил изменения в законе о местном самоуправлении после долгого обсуждения»",
+    "5 коментарів до «Міська рада затвердила новий план розвитку громадського транспорту на наступні роки»",
+]
+
+
+@pytest.mark.parametrize("thread_title", THREAD_TITLES, ids=["en", "de", "ru", "uk"])
+def test_a_threads_title_that_quotes_a_long_headline_ends_the_article(thread_title):
+    """A comment thread's title is a label and the article's headline: longer than a label, still the thread's heading."""
+    assert len(thread_title) > MAX_LABEL_CHARS
+    body = [PARA_EN, PARA_EN.replace("Tuesday", "Monday")]
+    comments = [PARA_EN.replace("ministry", who) for who in ("council", "union", "court", "bank", "mayor", "league", "school")]
+    doc = page(*body, thread_title, *comments)
+    assert rules_of(doc)[thread_title] == "comments_section"
+    assert all(rules_of(doc).get(c) == "comments_section" for c in comments)
+    for paragraph in body:
+        assert paragraph in doc.text
+
+
+def test_a_sentence_that_begins_with_a_count_of_comments_is_no_threads_title():
+    sentence = "12 comments on the proposal were received by the commission, which then decided to publish every one of them online."
+    doc = page(PARA_EN, sentence, PARA_EN.replace("Tuesday", "Monday"), PARA_EN.replace("Tuesday", "Friday"))
+    assert sentence in doc.text
