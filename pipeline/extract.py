@@ -129,11 +129,10 @@ def data_table_cells(page: Page, context: Context, keep: np.ndarray) -> np.ndarr
             spans.setdefault(t, [i, i])[1] = i
     kept_chars = max(float(context.chars[keep].sum()), 1.0)
     for t, (first, last) in spans.items():
-        if t in nested or last - first + 1 < DATA_TABLE_MIN_CELLS or page.marks[t] & _FURNITURE_MARKS:
+        chars, links, blocks, _ = context.sums[t]  # the table's subtree: its cells alone, as no table is inside it
+        if t in nested or blocks < DATA_TABLE_MIN_CELLS or page.marks[t] & _FURNITURE_MARKS:
             continue
-        chars = context.chars[first : last + 1]
-        links = sum(b.link_chars for b in page.blocks[first : last + 1])
-        if links > DATA_TABLE_MAX_LINK_DENSITY * chars.sum() or chars[keep[first : last + 1]].sum() >= DATA_TABLE_MAX_KEPT_SHARE * kept_chars:
+        if links > DATA_TABLE_MAX_LINK_DENSITY * chars or context.chars[first : last + 1][keep[first : last + 1]].sum() >= DATA_TABLE_MAX_KEPT_SHARE * kept_chars:
             continue
         before = first > 0 and keep[first - 1]
         after = last + 1 < n and keep[last + 1]

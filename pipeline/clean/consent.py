@@ -119,7 +119,7 @@ PRIVACY = re.compile(
     r"конфиденциальн|конфіденційн|gizlilik|məxfilik|құпиялылық|კონფიდენციალურ|գաղտնիութ|개인정보|プライバシー",
     re.IGNORECASE,
 )
-# PRIVACY's words casefolded (its "\b(?:gdpr...)" as plain words), found by str.find in the page's short lines.
+# PRIVACY's words casefolded (its "\b(?:gdpr...)" as plain words), found by str.find in the casefolded page (_privacy_label reads the short lines).
 _PRIVACY_FOLDED = (
     "privacy", "datenschutz", "privatsphäre", "confidentialité", "vie privée", "privacidad", "privacidade", "riservatezza", "prywatno",
     "gdpr", "dsgvo", "rgpd", "конфиденциальн", "конфіденційн", "gizlilik", "məxfilik", "құпиялылық", "კონფიდენციალურ", "գաղտնիութ",
@@ -185,8 +185,7 @@ def mark_notices(texts: list[str], folded: list[str], furniture: dict[int, str],
     of_consent = [i for i in named if _of_consent(texts[i])]
     notices = [i for i in of_consent if _asks(texts[i])]
     embedded = [i for i in lines_containing(_EXTERNAL_FOLDED, folded, page) if _embed_notice(texts[i])]
-    short = [i for i, text in enumerate(texts) if len(text) <= LABEL_MAX_CHARS]
-    labels = [short[k] for k in lines_containing(_PRIVACY_FOLDED, [folded[i] for i in short]) if _privacy_label(texts[short[k]])]
+    labels = [i for i in lines_containing(_PRIVACY_FOLDED, folded, page) if _privacy_label(texts[i])]
     if not notices and not embedded and not labels:
         return
     notices += embedded + labels
