@@ -38,10 +38,11 @@ SECTION_END_MAX_PROSE_RATIO = 3.0
 # comment heading ends the article however much prose follows (threads
 # are long; "Leave a Reply" tops a form).
 THREAD_STAMP_LINES = 12
-# A "Related"/"Read also" heading over a story's title, with two prose
-# lines in a row within this many lines, is a box of links inside the
-# article (a list of teasers alternates titles and paragraphs).
-BOX_MAX_LINES = 4
+# A "Related"/"Read also" heading over a few stories' titles (this many
+# characters in all, a title among them), with two prose lines in a row
+# right under them, is a box of links inside the article (a list of
+# teasers alternates titles and paragraphs).
+BOX_MAX_CHARS = 400
 # A "Read also:"/"Related:" label (a heading that ends in a colon: it
 # introduces the link under it, as a section's heading does not) with this
 # much prose in the INLINE_LOOKAHEAD_LINES lines under it stands inside the
@@ -132,11 +133,16 @@ def _tops_teaser_box(texts: list[str], i: int, prose_before: int, prose_suffix: 
 def _box_inside(texts: list[str], i: int, counted: list[bool]) -> bool:
     """A "Related"/"Read also" heading over a few links, with the article's prose going on right under them."""
     end = len(texts)
-    if is_comment_heading(texts[i]) or i + 1 >= end or not shapes.title_like(texts[i + 1]):
+    if is_comment_heading(texts[i]):
         return False
-    for j in range(i + 1, min(i + 1 + BOX_MAX_LINES, end - 1)):
+    chars, titled = 0, False
+    for j in range(i + 1, end - 1):
         if counted[j]:
-            return counted[j + 1]
+            return titled and counted[j + 1]
+        chars += len(texts[j])
+        if chars > BOX_MAX_CHARS:
+            return False
+        titled = titled or shapes.title_like(texts[j])
     return False
 
 

@@ -4,6 +4,7 @@ import pytest
 from inline_pages import ARTICLE_EN, PARA_DE, PARA_EN, page, rules_of
 
 from pipeline.clean import clean
+from pipeline.clean.article_end import BOX_MAX_CHARS
 from pipeline.clean.patterns import MAX_LABEL_CHARS
 from pipeline.document import Block, Document
 
@@ -60,6 +61,34 @@ def test_read_also_box_inside_the_article_does_not_end_it():
     teaser = PARA_EN.replace("ministry", "council")
     doc = page(*body[:2], "Related stories", "Council approves the new stadium plan", teaser, "Another story here today", teaser.replace("council", "club"))
     assert rules_of(doc)["Related stories"] == "related_section"
+
+
+
+BOXES = {
+    "en": (PARA_EN, ("Monday", "Tuesday", "Friday", "Sunday"), "Tuesday", "You may also like", "Health",
+           ["A walk after eating changes how the body responds to food", "What doctors want coffee drinkers to know",
+            "Council approves the new stadium plan"]),
+    "de": (PARA_DE, ("Brücke", "Schule", "Straße", "Halle"), "Brücke", "Das könnte Sie auch interessieren", "Gesundheit",
+           ["Ein Spaziergang nach dem Essen hilft dem Körper", "Was Ärzte Kaffeetrinkern raten",
+            "Stadtrat beschließt den Bau des neuen Stadions"]),
+}
+
+
+@pytest.mark.parametrize("language", sorted(BOXES))
+def test_a_box_of_stories_inside_the_article_does_not_end_it_however_many_lines_it_takes(language):
+    """Three stories under a "You may also like" heading, each title under its section's name: a dump of one text node a line gives six lines."""
+    paragraph, words, word, heading, section, titles = BOXES[language]
+    body = [paragraph.replace(word, other) for other in words]
+    box = [line for title in titles for line in (section, title)]
+    doc = page(*body[:2], heading, *box, *body[2:])
+    assert rules_of(doc)[heading] != "related_section"
+    for line in body:
+        assert line in doc.text
+    # A longer list (more than BOX_MAX_CHARS of titles) is the page's, past the article's end.
+    titles = [f"{title} ({k})" for k in range(4) for title in titles]
+    assert sum(map(len, titles)) > BOX_MAX_CHARS
+    doc = page(*body[:2], heading, *titles, *body[2:])
+    assert rules_of(doc)[heading] == "related_section"
 
 
 def test_dates_and_bylines_under_the_articles_end_are_not_its_metadata():
