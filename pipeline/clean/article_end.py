@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from . import html_blocks, rules, shapes
+from . import byline, html_blocks, rules, shapes
 
 if TYPE_CHECKING:
     from .page import Page
@@ -41,7 +41,9 @@ THREAD_STAMP_LINES = 12
 # A "Related"/"Read also" heading over a few stories' titles (this many
 # characters in all, a title among them), with two prose lines in a row
 # right under them, is a box of links inside the article (a list of
-# teasers alternates titles and paragraphs).
+# teasers alternates titles and paragraphs).  Not when a byline or a
+# dateline stands right above that prose: it opens the next story of a
+# page that loads one under another.
 BOX_MAX_CHARS = 400
 # A "Read also:"/"Related:" label (a heading that ends in a colon: it
 # introduces the link under it, as a section's heading does not) with this
@@ -138,12 +140,17 @@ def _box_inside(texts: list[str], i: int, counted: list[bool]) -> bool:
     chars, titled = 0, False
     for j in range(i + 1, end - 1):
         if counted[j]:
-            return titled and counted[j + 1]
+            return titled and counted[j + 1] and not _states_metadata(texts[j - 1])
         chars += len(texts[j])
         if chars > BOX_MAX_CHARS:
             return False
         titled = titled or shapes.title_like(texts[j])
     return False
+
+
+def _states_metadata(text: str) -> bool:
+    """A byline or a dateline: over a story's first paragraph, the head of another story."""
+    return any(parse(text) is not None for parse in (byline.parse_byline, byline.parse_dateline, byline.parse_byline_and_date))
 
 
 def _label_inside(texts: list[str], i: int, counted: list[bool], line_chars) -> bool:

@@ -91,6 +91,23 @@ def test_a_box_of_stories_inside_the_article_does_not_end_it_however_many_lines_
     assert rules_of(doc)[heading] == "related_section"
 
 
+def test_a_box_over_the_next_story_ends_the_article():
+    """A page that loads the next story under the article: a short box, then that story's headline, byline or date, and its prose."""
+    story = [
+        "The city's football club has signed a striker from a Portuguese first division side on a three-year contract, the club "
+        "said on Friday, ending a search that lasted the whole summer.",
+        "The player, who scored eighteen goals last season, will join the squad for training next week and could make his debut "
+        "in the home match against the league leaders at the end of the month.",
+        "The manager said the signing gave the team the attacking option it had missed since the spring, when its top scorer "
+        "left for a bigger club in the capital.",
+    ]
+    box = ["Read also", "Council approves the new stadium plan", "New school opens in the old town"]
+    for header in ("By Jane Doe", "12 March 2024"):
+        doc = page(*ARTICLE_EN, *box, "Local club signs striker from Portugal", header, *story)
+        assert rules_of(doc)["Read also"] == "related_section"
+        assert all(rules_of(doc).get(paragraph) == "related_section" for paragraph in story)
+
+
 def test_dates_and_bylines_under_the_articles_end_are_not_its_metadata():
     lines = [
         "Council approves the new cycle bridge",
