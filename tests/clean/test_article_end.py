@@ -63,7 +63,6 @@ def test_read_also_box_inside_the_article_does_not_end_it():
     assert rules_of(doc)["Related stories"] == "related_section"
 
 
-
 BOXES = {
     "en": (PARA_EN, ("Monday", "Tuesday", "Friday", "Sunday"), "Tuesday", "You may also like", "Health",
            ["A walk after eating changes how the body responds to food", "What doctors want coffee drinkers to know",
