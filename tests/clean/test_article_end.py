@@ -1,5 +1,8 @@
 """Step `article_end`: the heading that ends the article and what follows it (pipeline/clean/article_end.py)."""
 
+import sys
+from pathlib import Path
+
 import pytest
 from inline_pages import ARTICLE_EN, PARA_DE, PARA_EN, page, rules_of
 
@@ -7,6 +10,18 @@ from pipeline.clean import clean
 from pipeline.clean.article_end import BOX_MAX_CHARS
 from pipeline.clean.patterns import MAX_LABEL_CHARS
 from pipeline.document import Block, Document
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "data" / "html_pages"))
+from languages import PAGES as LANGUAGE_PAGES  # noqa: E402
+
+# A byline the next story of a page may open with, in the users' languages (a date where none is given).
+NEXT_STORY_BYLINES = {
+    "ru": "Автор: Иван Петров",
+    "uk": "Автор: Іван Петренко | 6 травня 2024, 09:00",
+    "az": "Müəllif: Əli Həsənov",
+    "tr": "Yazar: Ahmet Yılmaz",
+    "ko": "김민수 기자",
+}
 
 
 def test_related_section_ends_the_article():
@@ -105,6 +120,22 @@ def test_a_box_over_the_next_story_ends_the_article():
         doc = page(*ARTICLE_EN, *box, "Local club signs striker from Portugal", header, *story)
         assert rules_of(doc)["Read also"] == "related_section"
         assert all(rules_of(doc).get(paragraph) == "related_section" for paragraph in story)
+
+
+
+@pytest.mark.parametrize("language", sorted(LANGUAGE_PAGES))
+def test_the_box_and_the_next_storys_head_are_read_in_the_users_languages(language):
+    """The box guard on the users' languages' headings, section names, titles and bylines (tests/data/html_pages/languages.py)."""
+    from pipeline.clean.article_end import _box_inside
+
+    news = LANGUAGE_PAGES[language]
+    box = [line for title in news["related"][:3] for line in (news["menu"][1], title)]
+    texts = [news["paragraphs"][0], news["related_heading"], *box, *news["paragraphs"][1:3]]
+    counted = [True, False] + [False] * len(box) + [True, True]
+    assert _box_inside(texts, 1, counted)
+    byline = NEXT_STORY_BYLINES.get(language, "12.03.2024")
+    texts = [news["paragraphs"][0], news["related_heading"], news["related"][0], news["headline"], byline, *news["paragraphs"][1:3]]
+    assert not _box_inside(texts, 1, [True, False, False, False, False, True, True])
 
 
 def test_dates_and_bylines_under_the_articles_end_are_not_its_metadata():
