@@ -116,30 +116,27 @@ def _watchdog(seconds: float):
 
     target = ctypes.c_ulong(threading.get_ident())
     lock = threading.Lock()
-    state = {"done": False, "fired": False}
-
-    stop = threading.Event()
+    done = threading.Event()  # set under the lock: no timeout is raised once the block has ended
+    state = {"fired": False}
 
     def fire():
         wait = seconds
-        while not stop.wait(wait):
+        while not done.wait(wait):
             with lock:
-                if state["done"]:
+                if done.is_set():
                     return
                 state["fired"] = True
                 ctypes.pythonapi.PyThreadState_SetAsyncExc(target, ctypes.py_object(PageTimeout))
             wait = TIMEOUT_REPEAT_SECONDS
 
-    timer = threading.Thread(target=fire, name="page-time-limit", daemon=True)
-    timer.start()
+    threading.Thread(target=fire, name="page-time-limit", daemon=True).start()
     try:
         yield
     finally:
         with lock:
-            state["done"] = True
+            done.set()
             if state["fired"]:  # raised already, or still pending: never let it land after the block
                 ctypes.pythonapi.PyThreadState_SetAsyncExc(target, None)
-        stop.set()
     if state["fired"]:
         raise PageTimeout()
 
