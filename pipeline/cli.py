@@ -99,12 +99,16 @@ site_memory_option = click.option(
 def ingest(paths, db, workers, fmt, quiet, site_memory, retry_rejected, follow_symlinks, scheduler, language_backend, fast):
     """Clean pages and store them in the archive.
 
-    PATHS are files or directories (walked for .txt, .text, .dump, .html,
-    .htm, .xhtml, .warc, .jsonl, .ndjson and .gz files; names starting
-    with "." are skipped).  What a file holds is read from its content: one
-    page (HTML or a text dump, maybe gzipped), a WARC file (each HTML
-    response a page) or a JSON Lines feed (each line a page: url, html or
-    text, title, date).
+    PATHS are files or directories (walked for .txt, .text, .dump, .md,
+    .html, .htm, .xhtml, .warc, .jsonl, .ndjson and .gz files; names
+    starting with "." are skipped).  What a file holds is read from its
+    content: one page (HTML, a text dump or Markdown, maybe gzipped), a
+    WARC file (each HTML response a page), a JSON Lines feed (each line a
+    page) or a JSON export named on the command line (an array of records,
+    or Firecrawl's {"data": [...]}).  A record gives its page in html, text,
+    markdown, content..., with url, title, date and author as Scrapy,
+    news-please, trafilatura, Firecrawl, Crawl4AI, Apify or Jina Reader
+    write them (docs/ingest.md).
 
     Pages already archived (same bytes) are recognised before any work,
     files unchanged since the last run without being read, so re-running
@@ -263,8 +267,8 @@ def _terminate_as_interrupt():
 def clean_command(files, fmt, as_json, language_backend, fast):
     """Clean pages and print the articles; no archive is touched.
 
-    FILES are what `ingest` takes: page files, WARC files, JSON Lines feeds
-    and directories (walked as ingest walks them).  With --json each line holds: source, url, title, author, published,
+    FILES are what `ingest` takes: page files, WARC files, JSON Lines feeds,
+    JSON exports and directories (walked as ingest walks them).  With --json each line holds: source, url, title, author, published,
     site, description, language, text (paragraphs separated by a blank
     line), status, reason and removed (a list of {rule, text}).  A file that cannot be
     cleaned still gets its line, with status "rejected" and the reason.

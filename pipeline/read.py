@@ -15,6 +15,7 @@ from pathlib import Path
 
 from .document import MISREAD_CONTINUATION, Document, visible
 from .dumps.layout import dump_blocks
+from .dumps.toolheader import tool_header
 from .html.dom import MAX_TAG_CHARS
 from .options import Options
 from .readers import PageInput
@@ -156,8 +157,26 @@ def decode_document(doc: Document, options: Options, declared: str | None = None
             return doc.reject(too_complex)
         doc.html = text
     else:
-        doc.blocks = dump_blocks(text)  # lines, or paragraphs of a wrapped or Markdown dump (pipeline.dumps.layout)
+        header = tool_header(text)
+        if header is not None:
+            _read_tool_header(doc, header)
+            text = header.rest
+        doc.blocks = (header.blocks if header else []) + dump_blocks(text)  # lines, or paragraphs of a wrapped or Markdown dump (pipeline.dumps.layout)
     return doc
+
+
+def _read_tool_header(doc: Document, header) -> None:
+    """A scraping tool's header (pipeline.dumps.toolheader): its address and date as the container's, unless the container named them."""
+    from .readers.jsonl import iso_date
+
+    url = header.fields.get("url")
+    if url and "://" in url[:12]:
+        doc.origin.setdefault("url", url)
+        if not doc.metadata.get("url"):
+            doc.metadata["url"] = url
+    published = iso_date(header.fields.get("published"))
+    if published:
+        doc.origin.setdefault("published", published)
 
 
 # Bounds on what one HTML page may cost the parser, checked before it runs

@@ -29,7 +29,7 @@ from .document import Block, Document
 from .executors import PAGE_MEMORY_BYTES
 from .extract import extract
 from .language import detect_language
-from .metadata import clean_value
+from .metadata import clean_authors, clean_value
 from .options import Options
 from .packing import Packed, pack
 from .read import decode_document, read_input
@@ -152,6 +152,7 @@ def process_document(doc: Document, options: Options) -> Document:
             extract(doc, options.language_backend)
             clean(doc, options)
         detect_language(doc, options.language_backend, options.block_languages)
+        apply_hints(doc)
     except PageTimeout:
         doc.reject(f"timeout: extraction took more than {options.extract_timeout:g} s")
     except RecursionError:
@@ -177,7 +178,6 @@ def process_input(page: PageInput, options: Options) -> Document:
         doc = read_input(page, options)
         if doc.ok:
             process_document(doc, options)
-        apply_hints(doc)
         sign(doc)
     except MemoryError:
         doc.reject(f"memory: the page needed more memory than a worker may use ({PAGE_MEMORY_BYTES >> 20} MB)")
@@ -190,13 +190,15 @@ def process_input(page: PageInput, options: Options) -> Document:
 
 
 def apply_hints(doc: Document) -> None:
-    """A title and a date the page's container gave (a JSON Lines feed) are the article's: the scraper took them on purpose."""
+    """A title, a date and authors the page's container gave (a JSON feed) are the article's: the scraper took them on purpose."""
     if not doc.ok:
         return
     if doc.origin.get("title"):
         doc.metadata["title"] = clean_value(doc.origin["title"]) or doc.metadata.get("title")  # as a page's own title is read
     if doc.origin.get("published"):
         doc.metadata["published"] = doc.origin["published"]
+    if doc.origin.get("author"):
+        doc.metadata["author"] = clean_authors(doc.origin["author"]) or doc.metadata.get("author")
 
 
 def process_path(path: str, options: Options) -> Document:

@@ -68,6 +68,29 @@ def test_a_mixed_batch_is_ingested_with_each_record_its_own_page(tmp_path):
     assert json.loads(pages["feed.jsonl:4"][6])["title"] == "Titel 2"
 
 
+def test_a_json_export_is_ingested_item_by_item_with_its_tools_fields(tmp_path):
+    items = [
+        {"url": f"https://example.org/{n}", "markdown": "# " + f"Nachricht {n}\n\n" + page(n + 30).decode().split("<p>", 1)[1].split("</p>")[0],
+         "metadata": {"author": "Anna Schmidt", "publishedTime": f"2024-06-0{n + 1}T10:00:00Z"}}
+        for n in range(3)
+    ]
+    export = tmp_path / "crawl.json"
+    export.write_text(json.dumps({"success": True, "data": items[:2] + [[1, 2]] + items[2:]}, indent=2))
+    summary = ingest_into(tmp_path / "a.db", [export])
+    assert (summary.counts["ok"], summary.counts["rejected"]) == (3, 1), summary.as_text()
+    arc = Archive(tmp_path / "a.db")
+    try:
+        rows = arc.db.execute(
+            "select p.source, p.status, p.reason, a.url, a.title, a.author, a.published from pages p left join articles a on a.page_id = p.id order by p.source"
+        ).fetchall()
+    finally:
+        arc.close()
+    assert [r[0].rsplit(":", 1)[1] for r in rows] == [".data[0]", ".data[1]", ".data[2]", ".data[3]"]
+    assert rows[2][1:3] == ("rejected", "bad_json: item .data[2] is a JSON array, not an object")
+    assert rows[3][1:] == ("ok", None, "https://example.org/2", "Nachricht 2", "Anna Schmidt", "2024-06-03T10:00:00+00:00")
+    assert ingest_into(tmp_path / "a.db", [export]).counts["unchanged"] == 4
+
+
 def test_a_re_run_reads_nothing_and_changes_nothing(tmp_path, monkeypatch):
     src = mixed_batch(tmp_path)
     first = ingest_into(tmp_path / "a.db", [src])

@@ -7,7 +7,7 @@ import pytest
 
 from pipeline.options import Options
 from pipeline.read import read_bytes, read_input, sniff_format
-from pipeline.readers import KIND_JSONL, KIND_PAGE, KIND_WARC, file_kind, read_file
+from pipeline.readers import KIND_JSON, KIND_JSONL, KIND_PAGE, KIND_WARC, file_kind, read_file
 from pipeline.readers.warc import response_record, warc_record
 from pipeline.runner import process_input
 
@@ -169,6 +169,190 @@ def test_jsonl_records_with_html_text_and_metadata(tmp_path):
     assert "\\u00" not in docs[0].text and "ß" in docs[0].text
 
 
+# What other scraping tools write, one record each (their field names, nested objects and value forms).
+TOOL_RECORDS = {
+    "news-please": {
+        "url": "https://example.com/np", "title": "Stadtrat beschließt Haushalt", "maintext": "Der Stadtrat hat am Montagabend den Haushalt beschlossen. Die Opposition kritisierte, dass die Straßen im Norden erneut warten müssten.",
+        "authors": ["Anna Schmidt", "Jörg Weber"], "date_publish": "2024-06-01 10:00:00", "date_download": "2024-06-02 08:00:00",
+    },
+    "trafilatura --json": {
+        "title": "Stadtrat beschließt Haushalt", "author": "Anna Schmidt; Jörg Weber", "date": "2024-06-01",
+        "source": "https://example.com/tf", "source-hostname": "example.com", "text": "Der Stadtrat hat am Montagabend den Haushalt beschlossen. Die Opposition kritisierte, dass die Straßen im Norden erneut warten müssten.",
+    },
+    "Firecrawl": {
+        "markdown": "# Stadtrat beschließt Haushalt\n\nDer Stadtrat hat am Montagabend den Haushalt beschlossen. Die Opposition kritisierte, dass die Straßen im Norden erneut warten müssten.",
+        "metadata": {
+            "title": "Stadtrat beschließt Haushalt | Example News", "sourceURL": "https://example.com/fc?utm=x", "url": "https://example.com/fc",
+            "publishedTime": "2024-06-01T10:00:00.000Z", "author": "Anna Schmidt", "statusCode": 200,
+        },
+    },
+    "Crawl4AI": {
+        "url": "https://example.com/c4", "success": True,
+        "markdown": {"raw_markdown": "# Stadtrat beschließt Haushalt\n\nDer Stadtrat hat am Montagabend den Haushalt beschlossen. Die Opposition kritisierte, dass die Straßen im Norden erneut warten müssten.", "fit_markdown": "x"},
+        "metadata": {"title": "Stadtrat beschließt Haushalt", "author": "Anna Schmidt", "article:published_time": "2024-06-01T10:00:00+02:00"},
+    },
+    "Jina Reader (JSON)": {
+        "code": 200,
+        "data": {
+            "title": "Stadtrat beschließt Haushalt", "url": "https://example.com/jr", "publishedTime": "Sat, 01 Jun 2024 10:00:00 GMT",
+            "content": "Stadtrat beschließt Haushalt\n============================\n\nDer Stadtrat hat am Montagabend den Haushalt beschlossen. Die Opposition kritisierte, dass die Straßen im Norden erneut warten müssten.",
+        },
+    },
+    "Apify": {
+        "url": "https://example.com/ap", "crawl": {"loadedUrl": "https://example.com/ap/", "loadedTime": "2024-06-02T08:00:00.000Z"},
+        "metadata": {"canonicalUrl": "https://example.com/ap", "title": "Stadtrat", "author": None},
+        "text": "Der Stadtrat hat am Montagabend den Haushalt beschlossen. Die Opposition kritisierte, dass die Straßen im Norden erneut warten müssten.",
+    },
+}
+TOOL_EXPECTED = {  # url, published, author, format: what each record gives
+    "news-please": ("https://example.com/np", "2024-06-01T10:00:00", "Anna Schmidt; Jörg Weber", "text"),
+    "trafilatura --json": ("https://example.com/tf", "2024-06-01", "Anna Schmidt; Jörg Weber", "text"),
+    "Firecrawl": ("https://example.com/fc", "2024-06-01T10:00:00+00:00", "Anna Schmidt", "text"),
+    "Crawl4AI": ("https://example.com/c4", "2024-06-01T10:00:00+02:00", "Anna Schmidt", "text"),
+    "Jina Reader (JSON)": ("https://example.com/jr", "2024-06-01T10:00:00+00:00", None, None),
+    "Apify": ("https://example.com/ap", None, None, "text"),
+}
+
+
+@pytest.mark.parametrize("tool", sorted(TOOL_RECORDS))
+def test_records_of_other_scraping_tools_give_their_text_url_date_and_authors(tmp_path, tool):
+    path = tmp_path / "feed.jsonl"
+    path.write_text(json.dumps(TOOL_RECORDS[tool]) + "\n")
+    (item,) = read_all(path)
+    assert not item.reason and "Montagabend" in item.raw.decode()
+    url, published, author, fmt = TOOL_EXPECTED[tool]
+    assert (item.hints.get("url"), item.hints.get("published"), item.hints.get("author"), item.hints.get("format")) == (url, published, author, fmt)
+    doc = process_input(item, Options())
+    assert doc.ok and doc.text.endswith("dass die Straßen im Norden erneut warten müssten.")
+    assert doc.metadata["url"] == url and doc.metadata["published"] == published
+    if author:
+        assert doc.metadata["author"] == author
+    # A title the tool nests is the page's <title>, with the site's name: the page's own headline is read instead.
+    assert doc.metadata["title"] in ("Stadtrat beschließt Haushalt", None)
+
+
+def test_the_fetch_date_tools_write_is_the_pages_fetched_at(tmp_path):
+    path = tmp_path / "feed.jsonl"
+    path.write_text(json.dumps(TOOL_RECORDS["Apify"]) + "\n" + json.dumps(TOOL_RECORDS["news-please"]) + "\n")
+    assert [p.hints.get("fetched_at") for p in read_all(path)] == ["2024-06-02T08:00:00+00:00", "2024-06-02T08:00:00"]
+
+
+def test_a_record_whose_url_is_no_address_gives_none(tmp_path):
+    path = tmp_path / "feed.jsonl"
+    path.write_text(json.dumps({"source": "Reuters", "text": "Der Stadtrat hat den Haushalt beschlossen."}) + "\n")
+    (item,) = read_all(path)
+    assert "url" not in item.hints
+
+
+# -- JSON documents ----------------------------------------------------------------------
+
+
+def test_a_json_array_export_is_read_record_by_record(tmp_path):
+    records = [{"url": f"https://example.com/{n}", "html": page(n).decode()} for n in range(3)]
+    path = tmp_path / "items.json"
+    path.write_text(json.dumps(records, indent=2, ensure_ascii=True))
+    assert file_kind(path) == KIND_JSON
+    pages = read_all(path)
+    assert [p.source for p in pages] == [f"{path}:.[{n}]" for n in range(3)]
+    docs = [process_input(p, Options()) for p in pages]
+    assert [d.metadata["url"] for d in docs] == [f"https://example.com/{n}" for n in range(3)]
+    assert all(d.ok and d.format == "html" and "\\u00" not in d.text for d in docs)
+
+
+def test_a_crawl_result_that_wraps_its_records_in_data_is_read_record_by_record(tmp_path):
+    crawl = {"success": True, "status": "completed", "total": 2, "data": [TOOL_RECORDS["Firecrawl"], {"html": PAGE}], "next": None}
+    for name, text in (("crawl.json", json.dumps(crawl)), ("crawl2.json", json.dumps(crawl, indent=2))):
+        path = tmp_path / name
+        path.write_text(text)
+        assert file_kind(path) == KIND_JSON
+        pages = read_all(path)
+        assert [p.source for p in pages] == [f"{path}:.data[0]", f"{path}:.data[1]"] and not any(p.reason for p in pages)
+
+
+def test_a_json_file_of_one_record_is_one_page(tmp_path):
+    path = tmp_path / "page.json"
+    path.write_text(json.dumps(TOOL_RECORDS["Jina Reader (JSON)"], indent=2))
+    (item,) = read_all(path)
+    assert item.source == str(path) and item.hints["url"] == "https://example.com/jr"
+    doc = process_input(item, Options())
+    assert doc.metadata["title"] == "Stadtrat beschließt Haushalt" and doc.text.startswith("Der Stadtrat")
+
+
+@pytest.mark.parametrize("chunk", [1, 7, 4096])
+def test_json_items_of_any_size_and_content_are_read_across_chunks(tmp_path, monkeypatch, chunk):
+    """Items cut anywhere by the reads: inside escapes, numbers and multi-byte characters; bad items rejected, the rest read."""
+    from pipeline.readers import jsondoc
+
+    monkeypatch.setattr(jsondoc, "READ_CHUNK", chunk)
+    text = 'Der Stadtrat sagt \\"ja\\" – Grüße 😀 und \\\\ am Montagabend.'
+    items = [
+        {"text": text, "n": 12345678901234567890, "f": -1.5e-7, "t": True, "z": None},
+        [1, 2],
+        {"text": "x" * 5000},
+        "y" * 5000,
+        {"text": text, "list": ['a\\"' * 1000]},
+        {"title": "no content"},
+        {"text": text},
+    ]
+    path = tmp_path / "items.json"
+    path.write_text(json.dumps(items, ensure_ascii=chunk == 7))
+    pages = read_all(path, Options(max_page_bytes=1000))
+    assert [(p.source.rsplit(":", 1)[1], (p.reason or "").split(":")[0]) for p in pages] == [
+        (".[0]", ""), (".[1]", "bad_json"), (".[2]", "too_large"), (".[3]", "too_large"), (".[4]", "too_large"), (".[5]", "no_content"), (".[6]", ""),
+    ]
+    assert pages[0].raw.decode() == pages[6].raw.decode() == json.loads(json.dumps(text))
+    assert pages[1].reason == "bad_json: item .[1] is a JSON array, not an object"
+
+
+def test_a_json_export_cut_or_broken_keeps_the_items_before(tmp_path):
+    text = json.dumps([{"html": page(n).decode()} for n in range(4)])
+    cut = tmp_path / "cut.json"
+    cut.write_text(text[: len(text) - 100])
+    broken = tmp_path / "broken.json"
+    broken.write_text(text.replace('{"html"', '{html', 3).replace('{html', '{"html"', 2))
+    zipped = tmp_path / "cut.json.gz"
+    data = gzip.compress(json.dumps([{"html": page(n).decode()} for n in range(300)]).encode())
+    zipped.write_bytes(data[: len(data) // 2])
+    pages = read_all(cut)
+    assert [p.reason is None for p in pages] == [True, True, True, False]
+    assert pages[-1].reason == "bad_json: item .[3] is cut off: the file ends inside it; the items before it are kept, the rest of the file is not read"
+    pages = read_all(broken)
+    assert [p.reason is None for p in pages] == [True, True, False]
+    assert pages[-1].reason.startswith("bad_json: item .[2] is not JSON (Expecting property name")
+    pages = read_all(zipped)
+    assert len(pages) > 2 and all(not p.reason for p in pages[:-1])
+    assert pages[-1].reason.startswith(f"bad_gzip: item .[{len(pages) - 1}] is cut by a break in the file's compressed stream")
+
+
+def test_a_json_gzip_that_never_ends_is_bounded(tmp_path, monkeypatch):
+    from pipeline.readers import jsondoc
+
+    monkeypatch.setattr(jsondoc, "MAX_SKIP_BYTES", 50_000_000)
+    path = tmp_path / "bomb.json.gz"
+    body = b'[{"html": "' + PAGE.encode() + b'"}, {"html": "' + b"a" * 200_000_000
+    path.write_bytes(gzip.compress(body, 9))
+    pages = read_all(path, Options(max_page_bytes=1_000_000))
+    assert not pages[0].reason
+    assert pages[1].reason.startswith("too_large: item .[1] runs past 50000000 bytes without ending")
+
+
+@pytest.mark.parametrize(
+    "text, kind",
+    [
+        ("[Skip to content](#main)\n\nDer Stadtrat hat den Haushalt beschlossen.", KIND_PAGE),  # a Markdown dump
+        ("[1] Stadtrat\n[2] Haushalt", KIND_PAGE),
+        ("[]", KIND_JSON),
+        ('{\n  "url": "https://example.com/a",\n  "html": "<p>x</p>"\n}', KIND_JSON),
+        ('{"url": "https://example.com/a", "html": "<p>x</p>"}\n{"html": "<p>y</p>"}\n', KIND_JSONL),
+        ("{{ template }} is no JSON", KIND_PAGE),
+    ],
+)
+def test_json_documents_are_told_from_pages_and_feeds_by_their_start(tmp_path, text, kind):
+    path = tmp_path / "file.txt"
+    path.write_text(text)
+    assert file_kind(path) == kind
+
+
 def test_a_broken_jsonl_line_is_a_rejected_record_and_the_good_lines_ingest(tmp_path):
     path = tmp_path / "feed.ndjson"
     path.write_text(
@@ -183,7 +367,7 @@ def test_a_broken_jsonl_line_is_a_rejected_record_and_the_good_lines_ingest(tmp_
         ("1", ""), ("2", "bad_json"), ("3", "no_content"), ("4", "bad_json"), ("5", ""),
     ]
     assert pages[1].reason.startswith("bad_json: line 2 is not JSON")
-    assert pages[2].reason == "no_content: line 3 has no text in any of html, body, content, text, maintext"
+    assert pages[2].reason.startswith("no_content: line 3 has no text in any of rawHtml, raw_html, html, body, content, text")
 
 
 def test_a_jsonl_record_of_50_mb_is_rejected_and_the_next_lines_ingest(tmp_path):

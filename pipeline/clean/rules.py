@@ -42,6 +42,11 @@ LINK_LIST = _rule(
     "a text browser's lines on the page's links: its list of them after the dump (lynx's and elinks' \"References\"),"
     " lynx's paragraph and elinks' lines on the page's link elements before it (\"#alternate\", \"Link: ... (alternate)\")",
 )
+TOOL_HEADER = _rule(
+    "tool_header",
+    "a scraping tool's header above the page (Jina Reader's \"URL Source:\", \"Published Time:\", \"Markdown Content:\");"
+    " the address and date move into metadata",
+)
 # The article's extent.
 OUTSIDE_CORE = _rule(
     "outside_core", "a block of a text dump outside the article's core (its densest run of prose) that the block model did not keep"

@@ -121,6 +121,17 @@ def columns(text: str) -> int:
     return len(text) + len(_WIDE.findall(text))
 
 
+# A first line marked as a heading the Markdown way: "# Title", or "Title"
+# over a line of "=" (a setext heading, as Jina Reader writes the headline).
+_OPENING_ATX = re.compile(r"^ {0,3}#{1,6} \S")
+_OPENING_SETEXT = re.compile(r"^ {0,3}={3,}\s*$")
+
+
+def _opens_with_markdown_heading(nonblank: list[str]) -> bool:
+    """The dump opens with a Markdown heading: Markdown however few its signs (a feed's Markdown record of one paragraph)."""
+    return bool(_OPENING_ATX.match(nonblank[0]) or (len(nonblank) > 1 and _OPENING_SETEXT.match(nonblank[1])))
+
+
 def dump_style(lines: list[str]) -> tuple[str, int | None, Callable[[str], int]]:
     """(style, wrap width, what the width counts: len or columns): STYLE_MARKDOWN, STYLE_WRAPPED with its width, or STYLE_LINES.
 
@@ -133,7 +144,7 @@ def dump_style(lines: list[str]) -> tuple[str, int | None, Callable[[str], int]]
         return STYLE_LINES, None, len
     # A sign holds "](" or "#": str.find rules out most lines before the regex engine starts.
     signs = sum(1 for line in nonblank if ("](" in line or "#" in line) and _MARKDOWN_SIGN.search(line))
-    if signs >= MIN_MARKDOWN_LINES and signs >= MARKDOWN_LINE_SHARE * len(nonblank):
+    if signs >= MIN_MARKDOWN_LINES and signs >= MARKDOWN_LINE_SHARE * len(nonblank) or _opens_with_markdown_heading(nonblank):
         return STYLE_MARKDOWN, wrap_width(nonblank), len
     # A line that holds a URL (a tool's list of the page's links) is as long as the URL, not the fill.
     if "://" in "\n".join(nonblank):

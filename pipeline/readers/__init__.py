@@ -1,10 +1,11 @@
 """Stage 1a: find the pages in what a scraper saved.
 
 A path is a page file (an HTML page or a text dump, perhaps gzipped), a WARC
-file (many HTTP responses) or a JSON Lines feed (one record a line).  Which
-one is sniffed from the content, never from the name.  Each reader yields
-PageInput: one page's bytes and what its container said about it (URL,
-fetch date, title, date, charset).  A record a reader cannot get (a broken
+file (many HTTP responses), a JSON Lines feed (one record a line) or a JSON
+document (an array of records, an export).  Which one is sniffed from the
+content, never from the name.  Each reader yields PageInput: one page's
+bytes and what its container said about it (URL, fetch date, title, date,
+authors, charset).  A record a reader cannot get (a broken
 JSON line, the damaged end of a WARC) is a PageInput with a `reason`: it is
 stored as a rejected page, and the rest of the file is read.
 
@@ -17,6 +18,7 @@ from __future__ import annotations
 
 import gzip
 import hashlib
+import re
 import stat
 import zlib
 from dataclasses import dataclass, field
@@ -26,7 +28,7 @@ from typing import Iterator
 from ..options import Options
 
 # What a container says about a page, as PageInput.hints keys.
-HINT_KEYS = ("url", "fetched_at", "title", "published", "charset", "format")
+HINT_KEYS = ("url", "fetched_at", "title", "published", "author", "charset", "format")
 
 GZIP_MAGIC = b"\x1f\x8b"
 # Bytes of a file's (decompressed) head read to tell a WARC, a JSON Lines
@@ -36,6 +38,10 @@ HEAD_BYTES = 65536
 KIND_PAGE = "page"
 KIND_WARC = "warc"
 KIND_JSONL = "jsonl"
+KIND_JSON = "json"
+# A JSON document's start: an array of objects (or an empty one), or an
+# object's first member name (a record or an export written over many lines).
+_JSON_START = re.compile(rb'\[\s*[{\]]|\{\s*"')
 
 
 @dataclass
@@ -57,29 +63,34 @@ class PageInput:
 
 
 def file_kind(path: str | Path) -> str:
-    """KIND_WARC, KIND_JSONL or KIND_PAGE, from the first bytes of the file (gzipped or not)."""
+    """KIND_WARC, KIND_JSONL, KIND_JSON or KIND_PAGE, from the first bytes of the file (gzipped or not)."""
     head = _head(path)
-    name = str(path).lower()
+    name = str(path).lower().removesuffix(".gz")
     head = head.lstrip(b"\xef\xbb\xbf \t\r\n")
     if head.startswith(b"WARC/"):
         return KIND_WARC
     if head.startswith(b"{"):
-        first_line = head.split(b"\n", 1)[0]
-        if _is_json_object(first_line):
-            return KIND_JSONL
+        first = _json_object(head.split(b"\n", 1)[0])
+        if first is not None:
+            # One line that wraps an array of records (Firecrawl's crawl result) is a JSON document.
+            return KIND_JSON if isinstance(first.get("data"), list) and b"\n" not in head.rstrip() else KIND_JSONL
         # A first record longer than the head: only the name can tell.
-        if b"\n" not in head and name.removesuffix(".gz").endswith((".jsonl", ".ndjson")):
+        if b"\n" not in head and name.endswith((".jsonl", ".ndjson")):
             return KIND_JSONL
+    if _JSON_START.match(head):
+        return KIND_JSON
     return KIND_PAGE
 
 
-def _is_json_object(line: bytes) -> bool:
+def _json_object(line: bytes) -> dict | None:
+    """The line as a JSON object, or None when it is not one."""
     import json
 
     try:
-        return isinstance(json.loads(line), dict)
+        value = json.loads(line)
     except ValueError:
-        return False
+        return None
+    return value if isinstance(value, dict) else None
 
 
 def _head(path: str | Path) -> bytes:
@@ -111,6 +122,10 @@ def read_file(path: str, options: Options, skipped=None) -> Iterator[PageInput]:
         from .jsonl import read_jsonl
 
         yield from read_jsonl(path, options)
+    elif kind == KIND_JSON:
+        from .jsondoc import read_json
+
+        yield from read_json(path, options)
     else:
         yield read_page_file(path, options)
 
