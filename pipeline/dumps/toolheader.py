@@ -26,6 +26,8 @@ from ..clean import rules
 
 # The header is this many lines at most (a few fields and the blank lines between them).
 MAX_HEADER_LINES = 40
+# The header's first field stands within this many characters of the dump's start (blank lines before it).
+HEAD_CHARS = 200
 _FIELD = re.compile(r"^([A-Z][A-Za-z]*(?: [A-Za-z]+){0,3}):(?: (.*))?$")
 _CONTENT = re.compile(r"^(?:Markdown|Text) Content:\s*$")
 # The fields read into metadata: the page's address and its date.
@@ -41,7 +43,7 @@ class ToolHeader:
 
 def tool_header(text: str) -> ToolHeader | None:
     """The tool's header at the top of a dump, or None when it has none."""
-    if not text.lstrip().startswith("Title:"):
+    if not text[:HEAD_CHARS].lstrip().startswith("Title:"):
         return None
     lines = text.lstrip().split("\n", MAX_HEADER_LINES + 1)
     title, fields, header = None, {}, []
