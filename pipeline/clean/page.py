@@ -74,6 +74,7 @@ class Page:
         self._find_core_and_end()
         self.found = self._stated_metadata()
         self.headline: int | None = None
+        self.headline_titled = False  # the <title> line names the headline's line: the page's own, no teaser's title
         # Where the dump's metadata is read: around the core, or, on a page
         # whose prose is a brief too short to make a core (the prose guard
         # keeps it), around its first paragraph.
@@ -160,6 +161,7 @@ class Page:
             self.texts[:end], self.metadata_core, self.kinds[:end], headline_model=dumps_metadata.load_headline_model(), excluded=excluded
         )
         self.headline = stated.get("headline_line")
+        self.headline_titled = bool(stated.get("titled"))
         if self.headline is not None and stated.get("title") == self.texts[self.headline]:
             stated["title"] = trail_title(self.texts[self.headline], self.furniture.get(self.headline) == rules.BREADCRUMB)
         for key in ("title", "published", "author"):

@@ -23,7 +23,10 @@ lines it dropped just below kept text are scored too.
 A headline the text keeps is scored as one of its blocks, once: a teaser
 box above the article can hand the cleaner a teaser's title as headline,
 and the headline must not vouch for the paragraph under it.  Only when
-that finds no list is the headline given the weight of a title.  A
+that finds no list is the headline given the weight of a title, or from
+the start when the page's <title> line names the headline's line (the
+article's own: a short article's lead, sharing few words with its other
+paragraphs, read as a teaser under it).  A
 headline the step takes was a teaser's title: it is picked again among the
 kept lines.  Text dumps only: in HTML mode the extractor already leaves
 teaser lists out.
@@ -80,7 +83,8 @@ def remove_teasers(page: Page) -> dict[int, str]:
         for i in page.cuts:
             words[i] = tokenize(page.blocks[i].text)
     title = page.found.get("title") or page.doc.metadata.get("title")
-    removals = dict.fromkeys(find_unrelated(page.blocks, page.language, title, page.core, words), rules.UNRELATED_TEASER)
+    titled = page.headline_titled and page.found.get("title") == title
+    removals = dict.fromkeys(find_unrelated(page.blocks, page.language, title, page.core, words, titled), rules.UNRELATED_TEASER)
     if page.headline is not None and page.headline in removals:
         page.replace_headline(removals)
     return removals
@@ -92,6 +96,7 @@ def find_unrelated(
     title: str | None = None,
     core: tuple[int, int] | None = None,
     words: list[list[str]] | None = None,
+    titled: bool = False,
 ) -> list[int]:
     """The kept blocks that are teasers of other stories (indices into `blocks`).
 
@@ -99,14 +104,16 @@ def find_unrelated(
     for neither; read from the kept blocks when None); `title` is the article's headline, the strongest
     word evidence of its topic; `core`: the first and last block of the
     densest prose run (guard.beside_core); `words`: each block's words
-    (features.tokenize of its current text), when the caller has them.
+    (features.tokenize of its current text), when the caller has them;
+    `titled`: the page's <title> names the headline's line, so it is the
+    article's own and vouches for the paragraph under it from the start.
     """
     if sum(block.kept for block in blocks) < MIN_KEPT_BLOCKS:
         return []
     stories = Stories(blocks, language, title, core, words)
     scorings: list[Scoring] = []
     doomed = None
-    if stories.headline is not None:
+    if stories.headline is not None and not titled:
         doomed = _judge(stories, "", scorings)
     if not doomed:
         doomed = _judge(stories, stories.title, scorings)

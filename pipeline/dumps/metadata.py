@@ -918,7 +918,7 @@ def dump_metadata(
     headline_model: HeadlineModel | None = None,
     excluded=frozenset(),
 ) -> dict:
-    """title, published, author (only those the dump states) and headline_line (the headline's line, or None).
+    """title, published, author (only those the dump states), headline_line (the headline's line, or None) and titled (the <title> line names that line).
 
     `core`: the article's first and last line (the cleaner's densest run of
     prose); `kinds`: the blocks' kinds from pipeline.dumps.layout.read_dump;
@@ -944,12 +944,12 @@ def dump_metadata(
         excluded = excluded | site_lines if site_lines else excluded
         if index is None or index in excluded:  # the best line is excluded: the best of the others
             index = title_line_headline(texts[0], texts, 1, stop, excluded)
+    titled = index  # the line the <title> names, if any
     if headline_model is not None:
         # The learned finder reads the same match (title_contained,
         # title_covered) among its features and decides: a menu line
         # repeated under the same menu at the top matches as well as a
         # headline does (bench/README.md).
-        titled = index
         candidates, x = headline_candidates(texts, core_start, kinds, excluded, has_title_line)
         scores = headline_model.scores(x)
         best = int(np.argmax(scores)) if candidates else None
@@ -967,7 +967,7 @@ def dump_metadata(
         title = texts[index]
     else:
         index, title = find_headline(texts, core_start, kinds, has_title_line, excluded)
-    out: dict = {"headline_line": index}
+    out: dict = {"headline_line": index, "titled": index is not None and index == titled}
     if title:
         out["title"] = title
     anchor = index if index is not None else core_start

@@ -19,6 +19,7 @@ from inline_pages import (
 )
 from noise import Teaser
 
+from pipeline import clean_text
 from pipeline.clean import teasermodel
 
 
@@ -270,6 +271,21 @@ def test_an_off_topic_headline_does_not_vouch_for_its_teaser():
     remove_unrelated(doc, "en", first.title)
     assert [doc.blocks[i].removed_by for i in range(4)] == ["unrelated_teaser"] * 4
     assert all(b.kept for b in doc.blocks[4:])
+
+
+def test_a_headline_the_title_line_names_vouches_for_the_paragraph_under_it():
+    # A short article whose paragraphs share few words: scored as a plain block, its headline and lead read as a teaser's
+    # title and paragraph above it.  The <title> line names the headline: the article's own.
+    paragraphs = [
+        "Der Stadtrat hat am Montagabend nach langer Debatte den Haushalt für das kommende Jahr beschlossen, mit mehr Geld für Schulen.",
+        "Die Opposition kritisierte, dass die Straßen im Norden der Stadt erneut warten müssten, obwohl sie seit Jahren marode seien.",
+        "Die Bürgermeisterin verteidigte den Plan: Die Schulen hätten Vorrang, die Straßen kämen im nächsten Jahr an die Reihe.",
+    ]
+    dump = "\n".join(["Stadtrat beschließt Haushalt | Leipziger Zeitung", "Startseite", "Politik", "Stadtrat beschließt Haushalt", *paragraphs])
+    doc = clean_text(dump)
+    assert doc.metadata["title"] == "Stadtrat beschließt Haushalt"
+    assert not any(b.removed_by == "unrelated_teaser" for b in doc.blocks)
+    assert all(paragraph in doc.text for paragraph in paragraphs)
 
 
 def test_a_headline_in_the_text_counts_once_for_a_teaser_title_sharing_its_words():
