@@ -42,6 +42,15 @@ def page(n: int) -> bytes:
     return f"<html><head><title>{title}</title></head><body><article><h1>{title}</h1>{paragraphs}</article></body></html>".encode()
 
 
+PARAGRAPHS_DE = "\n".join(
+    [
+        "Der Stadtrat hat am Montagabend nach langer Debatte den Haushalt für das kommende Jahr beschlossen, mit mehr Geld für Schulen.",
+        "Die Opposition kritisierte, dass die Straßen im Norden der Stadt erneut warten müssten, obwohl sie seit Jahren marode seien.",
+        "Die Bürgermeisterin verteidigte den Plan: Die Schulen hätten Vorrang, die Straßen kämen im nächsten Jahr an die Reihe.",
+    ]
+)
+
+
 def read_all(path, options=Options(), skipped=None):
     return list(read_file(str(path), options, skipped))
 
@@ -110,6 +119,22 @@ def test_warc_html_responses_become_pages_with_url_date_and_offset(tmp_path):
     assert doc.status == "ok" and doc.metadata["url"] == "https://example.com/a" and "gesprochen" in doc.text
     assert doc.origin["fetched_at"] == "2024-06-01T10:00:00+00:00"
     assert "über" in process_input(pages[1], Options()).text
+
+
+def test_a_wet_files_text_records_are_text_dumps_with_their_url_and_date(tmp_path):
+    """Common Crawl's WET files: a conversion record of plain text a page, the text of its blocks a line each."""
+    text = "\n".join(["Stadtrat beschließt Haushalt | Leipziger Zeitung", "Startseite", "Politik", "Stadtrat beschließt Haushalt", PARAGRAPHS_DE, "© 2024 Leipziger Zeitung"])
+    records = [
+        warc_record("warcinfo", "", b"software: cc", content_type="application/warc-fields"),
+        warc_record("conversion", "https://example.com/a", text.encode(), date="2024-06-01T10:00:00Z", content_type="text/plain"),
+        warc_record("conversion", "https://example.com/b.pdf", b"%PDF", content_type="application/pdf"),
+    ]
+    path = warc_file(tmp_path, records, name="crawl.warc.wet.gz")
+    (item,) = read_all(path)
+    assert item.hints == {"format": "text", "charset": "utf-8", "url": "https://example.com/a", "fetched_at": "2024-06-01T10:00:00+00:00"}
+    doc = process_input(item, Options())
+    assert doc.format == "text" and doc.metadata["title"] == "Stadtrat beschließt Haushalt"
+    assert doc.text.endswith(PARAGRAPHS_DE.split("\n")[-1]) and "Leipziger Zeitung" not in doc.text
 
 
 @pytest.mark.parametrize("gzipped", [True, False])

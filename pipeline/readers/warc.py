@@ -2,9 +2,10 @@
 
 A `response` (or `resource`) record with a 2xx status and an HTML content
 type is a page: its decoded HTTP body is the page's bytes, its
-WARC-Target-URI the URL and its WARC-Date the fetch date.  Every other
-record (requests, metadata, redirects, images, scripts) is counted and
-skipped.  Damage in the middle costs only the records it spoils (reading
+WARC-Target-URI the URL and its WARC-Date the fetch date.  A `conversion`
+record of plain text (Common Crawl's WET files: the text of each page,
+a block a line) is a page too, read as a text dump.  Every other record
+(requests, metadata, redirects, images, scripts) is counted and skipped.  Damage in the middle costs only the records it spoils (reading
 goes on at the next clean record start); the damage is a rejected record
 with its offsets.  docs/ingest.md says why
 FastWARC and not warcio (measured on the same files).
@@ -20,6 +21,8 @@ from . import PageInput
 from .jsonl import iso_date
 
 HTML_TYPES = ("text/html", "application/xhtml+xml")
+# A conversion record of these types is a page's text (a WET file's).
+TEXT_TYPES = ("text/plain",)
 
 
 # Bytes read at a time when looking for the next record after damage.
@@ -106,6 +109,11 @@ def _next_record(stream, start: int, gzipped: bool) -> int | None:
         position += SCAN_CHUNK
 
 
+def _header_type(record) -> str:
+    """The record's own Content-Type (not its HTTP response's), lower case, without parameters."""
+    return (record.headers.get("Content-Type") or "").split(";")[0].strip().lower()
+
+
 def _type_name(kind) -> str:
     from fastwarc.warc import WarcRecordType
 
@@ -119,7 +127,8 @@ def _record_page(path: str, record, options: Options, skipped: Counter, offset: 
 
     source = f"{path}@{offset}"
     kind = record.record_type
-    if kind not in (WarcRecordType.response, WarcRecordType.resource):
+    converted = kind == WarcRecordType.conversion and _header_type(record) in TEXT_TYPES
+    if kind not in (WarcRecordType.response, WarcRecordType.resource) and not converted:
         skipped[f"WARC {_type_name(kind)} records"] += 1
         return None
     uri = (record.headers.get("WARC-Target-URI") or "").strip().strip("<>")
@@ -132,8 +141,8 @@ def _record_page(path: str, record, options: Options, skipped: Counter, offset: 
             return None
         content_type = record.http_content_type
     else:
-        content_type = (record.headers.get("Content-Type") or "").split(";")[0].strip().lower()
-    if not content_type or not content_type.lower().startswith(HTML_TYPES):
+        content_type = _header_type(record)
+    if not converted and (not content_type or not content_type.lower().startswith(HTML_TYPES)):
         skipped[f"WARC responses of type {content_type or 'unknown'}"] += 1
         return None
     page = PageInput(source=source, file=path)
@@ -153,7 +162,9 @@ def _record_page(path: str, record, options: Options, skipped: Counter, offset: 
         page.reason = f"bad_warc: the file ends inside this record ({len(body)} of {record.content_length} bytes)"
         return page
     page.raw = body
-    page.hints = {"url": uri, "format": "html"} if uri else {"format": "html"}
+    page.hints = {"format": "text", "charset": "utf-8"} if converted else {"format": "html"}
+    if uri:
+        page.hints["url"] = uri
     fetched = iso_date(record.headers.get("WARC-Date"))
     if fetched:
         page.hints["fetched_at"] = fetched
