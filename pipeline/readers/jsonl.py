@@ -61,7 +61,12 @@ def read_jsonl(path: str, options: Options) -> Iterator[PageInput]:
     """One PageInput per non-blank line, rejected ones with their reason."""
     max_line = LINE_BYTES_PER_PAGE_BYTE * options.max_page_bytes
     line_no = 0
-    with open_maybe_gzipped(path) as fh:
+    try:
+        fh = open_maybe_gzipped(path)
+    except OSError as exc:  # gone or locked since it was sniffed
+        yield PageInput(source=path, file=path, reason=f"unreadable: {exc.strerror or exc}")
+        return
+    with fh:
         while True:
             try:
                 line = fh.readline(max_line + 1)
@@ -213,7 +218,7 @@ def iso_date(value: str | None) -> str | None:
     except ValueError:
         try:
             parsed = parsedate_to_datetime(value)
-        except (TypeError, ValueError, IndexError):
+        except (TypeError, ValueError, IndexError, OverflowError):
             return None
         return parsed.isoformat()
     if len(value) <= 10:
