@@ -18,6 +18,8 @@ Text dumps are already lines: nothing to do.
 
 from __future__ import annotations
 
+import re
+
 import numpy as np
 
 from .clean.rules import BOILERPLATE, COMMENT_FORM, COMMENT_THREAD, NO_ARTICLE
@@ -37,6 +39,7 @@ from .metadata import page_metadata
 # 400 characters what a German one says in 1,000).  Running trafilatura on
 # every page would cost as much time as the whole pipeline (docs/html.md).
 FALLBACK_BELOW_CHARS = 200
+_HTML_ELEMENT = re.compile(r"<html[\s>]", re.IGNORECASE)
 # Elements named as comments are the page's content when, with no sentence
 # kept outside them, they hold this much kept text: the least the model's
 # judgement is trusted with on a page (below it, trafilatura decides).
@@ -93,6 +96,10 @@ def kept_by_trafilatura(html: str, texts: list[str]) -> np.ndarray:
     """Per block: its text is in what trafilatura extracts from the page (include_comments=False)."""
     import trafilatura
 
+    if not _HTML_ELEMENT.search(html):
+        # trafilatura extracts nothing from markup without an <html> element:
+        # a fragment (a feed's content, a scraping tool's main-content HTML).
+        html = f"<html><body>{html}</body></html>"
     output = " ".join((trafilatura.extract(html, include_comments=False, include_tables=True) or "").split())
     return np.array([bool(t) and t in output for t in texts], bool)
 

@@ -106,6 +106,14 @@ def test_a_live_tickers_entries_named_as_comments_are_its_text(lang):
     assert content["footer"] not in doc.text
 
 
+@pytest.mark.parametrize("lang", sorted(PAGES))
+def test_a_fragment_of_markup_holding_one_paragraph_is_an_article(lang):
+    """A feed's content or a tool's main-content HTML: no <html> element, one short paragraph (trafilatura, the fallback, reads nothing without one)."""
+    paragraph = PAGES[lang]["paragraphs"][0]
+    doc = process_document(read_bytes(f"<p>{paragraph}</p>".encode(), options=Options(format="html")), Options())
+    assert doc.ok and doc.text == paragraph
+
+
 @pytest.mark.parametrize("lang", ["ru", "tr", "ka"])
 def test_a_brief_of_one_sentence_keeps_its_long_comments_out(lang):
     # Outside the comments the page keeps a sentence: the comments are readers' replies, however long.
