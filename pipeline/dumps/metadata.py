@@ -876,6 +876,18 @@ def _opening_date(text: str) -> str | None:
     return text[: spans[0][1]]
 
 
+# Two dates with only a dash between them: an event's span ("2025-12-12 -
+# 2025-12-17", "March 3, 2024 – March 5, 2024"), not the day a page was
+# published ("Published March 3, 2024 – Updated March 5, 2024" has words between).
+_SPAN_DASH = re.compile(r"\s*[-–—]\s*")
+
+
+def _states_span(text: str) -> bool:
+    """The line writes a span of two dates (_SPAN_DASH)."""
+    spans = date_spans(text)
+    return any(_SPAN_DASH.fullmatch(text[a[1] : b[0]]) for a, b in zip(spans, spans[1:]))
+
+
 def find_date(texts: list[str], start: int, stop: int, anchor: int) -> str | None:
     """The publication date on the short line nearest `anchor` in texts[start:stop]; a labelled one first, an update last."""
     found = []
@@ -889,7 +901,7 @@ def find_date(texts: list[str], start: int, stop: int, anchor: int) -> str | Non
         # most lines have none, and need no search for a label.
         if _HAS_YEAR.search(text) is None and not (i + 1 < stop and len(texts[i + 1]) <= MAX_BYLINE_CHARS and _HAS_YEAR.search(texts[i + 1])):
             continue
-        if _COPYRIGHT.search(text) or _ACTIVITY.search(text):
+        if _COPYRIGHT.search(text) or _ACTIVITY.search(text) or _states_span(text):
             continue
         label = _PUBLISHED.search(text)
         # After the label: "Updated May 2, 2024 Originally published April 9, 2024".

@@ -91,6 +91,22 @@ def test_when_someone_joined_or_was_last_active_is_not_the_publication_date(acti
     assert "published" not in dump_metadata(page, (6, 7))
 
 
+@pytest.mark.parametrize(
+    "span",
+    ["Exhibition: October 2, 2025 – February 15, 2026", "DATE: 2025-12-12 - 2025-12-17", "Aktionszeitraum: 21.10.2019 – 27.10.2019",
+     "Выставка: 02.10.2025 — 15.02.2026", "Sərgi: 02.10.2025 - 15.02.2026", "2025.10.02 - 2026.02.15"],
+)
+def test_a_span_of_two_dates_is_an_events_not_the_publication_date(span):
+    # Nearer the headline than the page's date; alone it gives none.
+    page = PAGE[:4] + [span, "March 3, 2025"] + PAGE[7:9]
+    assert dump_metadata(page, (6, 7))["published"] == "2025-03-03"
+    page = PAGE[:4] + [span] + PAGE[7:9]
+    assert "published" not in dump_metadata(page, (5, 6))
+    # Words between two dates make them two: "Published ... – Updated ...".
+    page = PAGE[:4] + ["Published March 3, 2025 – Updated March 5, 2025"] + PAGE[7:9]
+    assert dump_metadata(page, (5, 6))["published"] == "2025-03-03"
+
+
 LEAD = [
     "The city council of Leeds approved a new cycle lane along the river Aire on Monday, after a long debate.",
     "Work on the two-mile cycle lane along the river is due to start in the spring, the council of Leeds said.",
