@@ -77,7 +77,7 @@ def page_metadata(page, fetched_url: str | None = None, html: str | None = None)
     published = _published(page, ld.get("published") or _first(iso_date(meta.get(k)) for k in DATE_META), html, url)
     site = _first(clean_value(meta.get(k), strip="@") for k in SITE_META) or ld.get("site") or _hostname(url)
     result = {
-        "title": _without_site(_title(page, ld.get("title") or _first(clean_value(meta.get(k)) for k in TITLE_META)), site),
+        "title": without_site(_title(page, ld.get("title") or _first(clean_value(meta.get(k)) for k in TITLE_META)), site),
         "author": ld.get("author")
         or _first(clean_authors(meta.get(k)) for k in AUTHOR_META)
         or _author_element(page)
@@ -257,7 +257,7 @@ TITLE_SEPARATOR = re.compile(r"\s+[|–—·:»/~-]\s+|\s+::\s+|\s*\|\s*")
 _WORDS = re.compile(r"\w+")
 
 
-def _without_site(title: str | None, site: str | None) -> str | None:
+def without_site(title: str | None, site: str | None) -> str | None:
     """The title without a last part that is the site's name ("Headline | The Site" -> "Headline")."""
     if not title or not site:
         return title

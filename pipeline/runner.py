@@ -29,7 +29,7 @@ from .document import Block, Document
 from .executors import PAGE_MEMORY_BYTES
 from .extract import extract
 from .language import detect_language
-from .metadata import clean_authors, clean_value
+from .metadata import clean_authors, clean_value, without_site
 from .options import Options
 from .packing import Packed, pack
 from .read import decode_document, read_input
@@ -190,11 +190,19 @@ def process_input(page: PageInput, options: Options) -> Document:
 
 
 def apply_hints(doc: Document) -> None:
-    """A title, a date and authors the page's container gave (a JSON feed) are the article's: the scraper took them on purpose."""
+    """A title, a date and authors the page's container gave (a JSON feed) are the article's: the scraper took them on purpose.
+
+    The site's name it gave is the article's where the page names none,
+    and a last part of its title that repeats it goes ("Headline | Site").
+    """
     if not doc.ok:
         return
+    site = clean_value(doc.origin.get("site"))
+    if site and not doc.metadata.get("site"):
+        doc.metadata["site"] = site
     if doc.origin.get("title"):
-        doc.metadata["title"] = clean_value(doc.origin["title"]) or doc.metadata.get("title")  # as a page's own title is read
+        title = without_site(clean_value(doc.origin["title"]), site)  # as a page's own title is read
+        doc.metadata["title"] = title or doc.metadata.get("title")
     if doc.origin.get("published"):
         doc.metadata["published"] = doc.origin["published"]
     if doc.origin.get("author"):

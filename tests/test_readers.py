@@ -256,6 +256,18 @@ def test_records_of_other_scraping_tools_give_their_text_url_date_and_authors(tm
     assert doc.metadata["title"] in ("Stadtrat beschließt Haushalt", None)
 
 
+def test_a_records_title_loses_a_last_part_naming_the_site_the_record_names(tmp_path):
+    # trafilatura --json writes the page's <title> and the site's name beside it.
+    record = dict(TOOL_RECORDS["trafilatura --json"], title="Stadtrat beschließt Haushalt | Leipziger Zeitung", **{"source-hostname": "Leipziger Zeitung"})
+    path = tmp_path / "feed.jsonl"
+    path.write_text(json.dumps(record) + "\n" + json.dumps(dict(record, title="Leipziger Zeitung | Stadtrat beschließt Haushalt")) + "\n")
+    docs = [process_input(item, Options()) for item in read_all(path)]
+    assert [(d.metadata["title"], d.metadata["site"]) for d in docs] == [
+        ("Stadtrat beschließt Haushalt", "Leipziger Zeitung"),
+        ("Leipziger Zeitung | Stadtrat beschließt Haushalt", "Leipziger Zeitung"),  # only a last part goes
+    ]
+
+
 def test_the_fetch_date_tools_write_is_the_pages_fetched_at(tmp_path):
     path = tmp_path / "feed.jsonl"
     path.write_text(json.dumps(TOOL_RECORDS["Apify"]) + "\n" + json.dumps(TOOL_RECORDS["news-please"]) + "\n")

@@ -28,7 +28,7 @@ from typing import Iterator
 from ..options import Options
 
 # What a container says about a page, as PageInput.hints keys.
-HINT_KEYS = ("url", "fetched_at", "title", "published", "author", "charset", "format")
+HINT_KEYS = ("url", "fetched_at", "title", "published", "author", "site", "charset", "format")
 
 GZIP_MAGIC = b"\x1f\x8b"
 # Bytes of a file's (decompressed) head read to tell a WARC, a JSON Lines

@@ -47,6 +47,9 @@ URL_FIELDS = ("url", "sourceURL", "source_url", "loadedUrl", "link", "source")
 PUBLISHED_FIELDS = ("date", "published", "date_publish", "publishedTime", "published_time", "datePublished", "pubDate", "article:published_time")
 FETCHED_FIELDS = ("fetched_at", "date_download", "fetchedAt", "loadedTime", "crawled_at")
 AUTHOR_FIELDS = ("author", "authors", "byline")
+# The site's name (trafilatura's `sitename` / `source-hostname`, Firecrawl's `ogSiteName`...): the article's site where
+# the page names none, and a title's last part that repeats it goes ("Headline | The Site").
+SITE_FIELDS = ("sitename", "site_name", "source-hostname", "ogSiteName", "og:site_name", "source_domain")
 # JSON escapes a page's characters in up to three bytes each on average
 # (\" and \n take two, a non-ASCII letter written as \uXXXX six for its two
 # UTF-8 bytes): a line longer than this holds a page over the size limit.
@@ -188,6 +191,9 @@ def _hints(record: dict, places: list[dict], fmt: str | None) -> dict:
     author = _first_text(places, AUTHOR_FIELDS)
     if author:
         hints["author"] = author
+    site = _first_text(places, SITE_FIELDS)
+    if site:
+        hints["site"] = site
     return hints
 
 
