@@ -373,6 +373,15 @@ def test_a_json_gzip_that_never_ends_is_bounded(tmp_path, monkeypatch):
     assert pages[1].reason.startswith("too_large: item .[1] runs past 50000000 bytes without ending")
 
 
+@pytest.mark.parametrize("kind", [KIND_JSON, KIND_JSONL])
+def test_a_feed_gone_between_sniffing_and_reading_is_one_unreadable_record(tmp_path, monkeypatch, kind):
+    import pipeline.readers as readers
+
+    monkeypatch.setattr(readers, "file_kind", lambda path: kind)
+    (item,) = read_all(tmp_path / "gone.json")
+    assert item.reason == "unreadable: No such file or directory" and not item.raw
+
+
 @pytest.mark.parametrize(
     "text, kind",
     [

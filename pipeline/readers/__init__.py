@@ -121,13 +121,26 @@ def read_file(path: str, options: Options, skipped=None) -> Iterator[PageInput]:
     elif kind == KIND_JSONL:
         from .jsonl import read_jsonl
 
-        yield from read_jsonl(path, options)
+        yield from _opened(read_jsonl(path, options), path)
     elif kind == KIND_JSON:
         from .jsondoc import read_json
 
-        yield from read_json(path, options)
+        yield from _opened(read_json(path, options), path)
     else:
         yield read_page_file(path, options)
+
+
+def _opened(records: Iterator[PageInput], path: str) -> Iterator[PageInput]:
+    """A reader's records; a file it cannot open (gone or locked since it was sniffed) is one unreadable record."""
+    try:
+        first = next(records)
+    except StopIteration:
+        return
+    except OSError as exc:
+        yield PageInput(source=path, file=path, reason=f"unreadable: {exc.strerror or exc}")
+        return
+    yield first
+    yield from records
 
 
 def read_page_file(path: str, options: Options) -> PageInput:

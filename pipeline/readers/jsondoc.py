@@ -200,12 +200,7 @@ class _Stream:
 def read_json(path: str, options: Options) -> Iterator[PageInput]:
     """One PageInput per record the JSON document holds, rejected ones with their reason."""
     limit = LINE_BYTES_PER_PAGE_BYTE * options.max_page_bytes
-    try:
-        fh = open_maybe_gzipped(path)
-    except OSError as exc:  # gone or locked since it was sniffed
-        yield PageInput(source=path, file=path, reason=f"unreadable: {exc.strerror or exc}")
-        return
-    with fh:
+    with open_maybe_gzipped(path) as fh:
         stream = _Stream(fh)
         try:
             first = stream.peek()

@@ -64,12 +64,7 @@ def read_jsonl(path: str, options: Options) -> Iterator[PageInput]:
     """One PageInput per non-blank line, rejected ones with their reason."""
     max_line = LINE_BYTES_PER_PAGE_BYTE * options.max_page_bytes
     line_no = 0
-    try:
-        fh = open_maybe_gzipped(path)
-    except OSError as exc:  # gone or locked since it was sniffed
-        yield PageInput(source=path, file=path, reason=f"unreadable: {exc.strerror or exc}")
-        return
-    with fh:
+    with open_maybe_gzipped(path) as fh:
         while True:
             try:
                 line = fh.readline(max_line + 1)
