@@ -166,7 +166,7 @@ def decode_document(doc: Document, options: Options, declared: str | None = None
 
 
 def _read_tool_header(doc: Document, header) -> None:
-    """A scraping tool's header (pipeline.dumps.toolheader): its address and date as the container's, unless the container named them."""
+    """A scraping tool's header (pipeline.dumps.toolheader): its address, dates and author as the container's, unless the container named them."""
     from .readers.jsonl import iso_date
 
     url = header.fields.get("url")
@@ -174,9 +174,13 @@ def _read_tool_header(doc: Document, header) -> None:
         doc.origin.setdefault("url", url)
         if not doc.metadata.get("url"):
             doc.metadata["url"] = url
-    published = iso_date(header.fields.get("published"))
-    if published:
-        doc.origin.setdefault("published", published)
+    for key in ("published", "fetched_at"):
+        value = iso_date(header.fields.get(key))
+        if value:
+            doc.origin.setdefault(key, value)
+    for key in ("author", "title"):
+        if header.fields.get(key):
+            doc.origin.setdefault(key, header.fields[key])
 
 
 # Bounds on what one HTML page may cost the parser, checked before it runs

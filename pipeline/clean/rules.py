@@ -44,8 +44,8 @@ LINK_LIST = _rule(
 )
 TOOL_HEADER = _rule(
     "tool_header",
-    "a scraping tool's header above the page (Jina Reader's \"URL Source:\", \"Published Time:\", \"Markdown Content:\");"
-    " the address and date move into metadata",
+    "a scraping tool's header above the page (Jina Reader's \"URL Source:\", \"Published Time:\", \"Markdown Content:\";"
+    " a web clipper's YAML front matter); the address, dates and author move into metadata",
 )
 # The article's extent.
 OUTSIDE_CORE = _rule(

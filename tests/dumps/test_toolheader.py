@@ -80,3 +80,60 @@ def test_a_short_markdown_dump_that_opens_with_its_headline_is_read_as_markdown(
     doc = clean_text(text)
     assert doc.metadata["title"] == headline
     assert "#" not in doc.text and "===" not in doc.text and paragraph in doc.text
+
+
+def clipped(news: dict, author: str) -> str:
+    """A page as a web clipper saves it (Obsidian Web Clipper's template): YAML front matter, then the article as Markdown without its headline."""
+    front = [
+        "---",
+        f'title: "{news["headline"]} | Example News"',
+        'source: "https://news.example.com/2024/03/01/story"',
+        "author:",
+        f'  - "[[{author}]]"',
+        "published: 2024-03-01",
+        "created: 2024-03-05",
+        'description: "A story."',
+        "tags:",
+        '  - "clippings"',
+        "---",
+    ]
+    return "\n".join(front + [""] + [p + "\n" for p in news["paragraphs"]])
+
+
+CLIPPED_AUTHORS = {"az": "Elçin Məmmədov", "hy": "Արամ Պետրոսյան", "ka": "ნინო ბერიძე", "kk": "Асқар Нұрланов",
+                   "ko": "김민준", "ru": "Иван Петров", "tr": "Ayşe Yılmaz", "uk": "Іван Петренко"}
+
+
+@pytest.mark.parametrize("language", sorted(LANGUAGE_PAGES))
+def test_front_matter_gives_the_address_dates_author_and_title_and_goes_as_tool_header(language, tmp_path):
+    news = LANGUAGE_PAGES[language]
+    path = tmp_path / "clip.md"
+    path.write_text(clipped(news, CLIPPED_AUTHORS[language]))
+    (item,) = read_file(str(path), Options())
+    doc = process_input(item, Options())
+    assert doc.ok
+    assert doc.metadata["url"] == "https://news.example.com/2024/03/01/story"
+    assert (doc.metadata["published"], doc.origin["fetched_at"]) == ("2024-03-01", "2024-03-05")
+    assert doc.metadata["author"] == CLIPPED_AUTHORS[language]
+    assert doc.metadata["title"] == news["headline"]  # without the site's name
+    assert all(r.rule == "tool_header" for r in doc.removed if r.text.startswith(("---", "source:", "author:", "tags:", "- ")))
+    assert doc.text == "\n\n".join(news["paragraphs"])
+
+
+def test_front_matter_as_markdownload_and_static_sites_write_it():
+    text = "---\nlayout: post\ndate: 2024-03-01 10:15:00 +0100\nauthor: Jane Doe\ntags: [budget, council]\nurl: https://example.com/a\n---\n\n"
+    header = tool_header(text + "The council approved the budget.\n")
+    assert header.fields == {"url": "https://example.com/a", "published": "2024-03-01 10:15:00 +0100", "author": "Jane Doe"}
+    assert header.rest.strip() == "The council approved the budget."
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "---\nThe council approved the budget on Monday.\n---\nMore text.\n",  # rules around a paragraph
+        "---\nlayout: post\ntags: [a]\n---\nText.\n",  # front matter that states nothing the archive keeps
+        "---\nsource: https://example.com/a\nno colon on this line\n---\n",
+    ],
+)
+def test_what_is_not_front_matter_is_no_header(text):
+    assert tool_header(text) is None
