@@ -373,6 +373,17 @@ def test_a_json_gzip_that_never_ends_is_bounded(tmp_path, monkeypatch):
     assert pages[1].reason.startswith("too_large: item .[1] runs past 50000000 bytes without ending")
 
 
+def test_json_lines_whose_first_line_is_longer_than_the_sniffed_head_are_read_record_by_record(tmp_path):
+    from pipeline.readers import HEAD_BYTES
+
+    long_page = "<html><body>" + "<p>Der Stadtrat hat den Haushalt beschlossen.</p>" * (HEAD_BYTES // 40) + "</body></html>"
+    path = tmp_path / "feed.txt"  # not named .jsonl: only its content tells
+    path.write_text("\n".join(json.dumps({"url": f"https://example.com/{n}", "html": long_page if n == 0 else PAGE}) for n in range(3)) + "\n")
+    assert file_kind(path) == KIND_JSON
+    pages = read_all(path)
+    assert [(p.source, p.reason, p.hints["url"]) for p in pages] == [(f"{path}:{n + 1}", None, f"https://example.com/{n}") for n in range(3)]
+
+
 @pytest.mark.parametrize("kind", [KIND_JSON, KIND_JSONL])
 def test_a_feed_gone_between_sniffing_and_reading_is_one_unreadable_record(tmp_path, monkeypatch, kind):
     import pipeline.readers as readers

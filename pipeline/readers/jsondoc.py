@@ -6,7 +6,9 @@
 - an object whose `data` is an array of records (Firecrawl's crawl
   result): `path:.data[3]`;
 - one record (a Jina Reader or Firecrawl response saved to a file): the
-  file is that page.
+  file is that page;
+- records one after another (JSON Lines whose first line is longer than
+  the part of a file sniffed, and not named .jsonl): `path:2`, as a line.
 
 Records are read as a JSON Lines feed's (jsonl.page_of_record: the same
 content, URL, title, date and author fields).  The file is read as a
@@ -207,11 +209,16 @@ def read_json(path: str, options: Options) -> Iterator[PageInput]:
             if first == "[":
                 yield from _items(stream, path, ".", limit, options)
             elif first == "{":
-                yield from _object(stream, path, limit, options)
+                record = yield from _object(stream, path, limit, options)
+                if stream.peek() == "{":
+                    # Objects one after another: JSON Lines whose first line is longer than the part sniffed.
+                    yield from _records(stream, path, record, limit, options)
+                elif record is not None:
+                    yield page_of_record(record, path, "the file", path, options, stream.consumed)
             else:
                 raise _Broken("bad_json", "is not a JSON array or object")
             if stream.peek():
-                raise _Broken("bad_json", "holds more after its first JSON value (JSON Lines? name it .jsonl)")
+                raise _Broken("bad_json", "holds more after its JSON value")
         except _Stop:
             return
         except _Broken as exc:
@@ -248,8 +255,8 @@ def _items(stream: _Stream, path: str, prefix: str, limit: int, options: Options
         index += 1
 
 
-def _object(stream: _Stream, path: str, limit: int, options: Options) -> Iterator[PageInput]:
-    """A top-level object: its `data` array's records, read as a stream, or the object itself as one record."""
+def _object(stream: _Stream, path: str, limit: int, options: Options):
+    """A top-level object: its `data` array's records given as a stream (then returns None), or the object itself returned, a record."""
     stream.take("{")
     record: dict = {}
     members = 0
@@ -276,5 +283,24 @@ def _object(stream: _Stream, path: str, limit: int, options: Options) -> Iterato
         if value is TOO_LARGE:
             raise _Broken("too_large", f"holds more than {limit} bytes in its member {key!r}")
         record[key] = value
-    if not streamed:
-        yield page_of_record(record, path, "the file", path, options, stream.consumed)
+    return None if streamed else record
+
+
+def _records(stream: _Stream, path: str, first: dict | None, limit: int, options: Options) -> Iterator[PageInput]:
+    """Objects one after another, the first already read (None: it wrapped records, already given): each a record, `path:N` its source."""
+    number = 1
+    if first is not None:
+        yield page_of_record(first, f"{path}:1", "record 1", path, options, stream.consumed)
+    while stream.peek() == "{":
+        number += 1
+        source, where = f"{path}:{number}", f"record {number}"
+        at = stream.consumed
+        try:
+            record = stream.value(limit)
+            if record is TOO_LARGE:
+                yield PageInput(source=source, file=path, size=stream.skip(), reason=f"too_large: {where} holds more than {limit} bytes")
+            else:
+                yield page_of_record(record, source, where, path, options, stream.consumed - at)
+        except _Broken as exc:
+            yield PageInput(source=source, file=path, reason=f"{exc.reason(where)}; the records before it are kept, the rest of the file is not read")
+            raise _Stop from None
