@@ -36,12 +36,12 @@ ARTICLE_COLUMNS = {
     "content_hash": ("Content hash", "hash of the normalised text: equal texts, equal hashes (exact-copy detection)"),
     "duplicate_of": ("Copy of", "for a copy: the article it copies; empty for originals"),
     "ingested_at": ("Ingested", "when the page was archived (UTC)"),
-    "source": ("Source", "the file the page was read from (pages.source)"),
+    "source": ("Source", "the file the page was read from (pages.source): file@offset in a WARC, file:line in JSON Lines, file:.[i] in a JSON export"),
     "format": ("Format", "html or text (a plain-text dump)"),
 }
 PAGE_COLUMNS = {
     "id": ("Page id", "sha256 of the raw bytes"),
-    "source": ("Source", "the file the page was read from"),
+    "source": ("Source", "the file the page was read from: file@offset in a WARC, file:line in JSON Lines, file:.[i] in a JSON export"),
     "url": ("URL", "the page's URL"),
     "format": ("Format", "html or text (a plain-text dump)"),
     "raw": ("Raw content", "the bytes as saved: view them as text or download them"),
