@@ -170,7 +170,8 @@ def _hints(record: dict, places: list[dict], fmt: str | None) -> dict:
     hints: dict = {"charset": "utf-8"}
     if fmt:
         hints["format"] = fmt
-    url = _first_text(places, URL_FIELDS, _is_url)
+    # The record's own `url` as it is (a feed may write it without its scheme); the other fields only when they hold an address.
+    url = _first_text([record], URL_FIELDS[:1]) or _first_text(places, URL_FIELDS, _is_url)
     if url:
         hints["url"] = url
     # The record's own title only: the ones tools nest are the page's <title>, with its site's name, which the page itself gives.
