@@ -133,6 +133,8 @@ class RunSummary:
                 f"{plural(c['duplicate'], 'duplicate')}, {c['rejected']} rejected, {c['unchanged']} already archived"
             )
         extra = []
+        if c["superseded"]:
+            extra.append(f"{plural(c['superseded'], 'article')} stored before now {'a copy' if c['superseded'] == 1 else 'copies'} of a better one")
         if c["claimed_elsewhere"]:
             extra.append(f"{plural(c['claimed_elsewhere'], 'page')} left to another ingest running now")
         if c["skipped"]:
@@ -231,6 +233,8 @@ class _Run:
     def stored(self, doc: Document) -> None:
         self.count("seen")
         self.count(doc.status)
+        if doc.merges and doc.status in ("ok", "duplicate"):
+            self.count("superseded", len(doc.merges))  # articles stored before, now its copies
         if doc.status == "rejected":
             self.summary.reasons[(doc.reason or "").split(":")[0]] += 1
 

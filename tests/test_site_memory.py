@@ -178,6 +178,7 @@ def test_a_page_superseded_by_a_better_copy_leaves_site_memory(tmp_path):
     try:
         summary = ingest([str(src)], arc, site_memory=ArchiveSiteMemory(arc.db))
         assert summary.counts["ok"] == 2  # both stored as articles; the first then superseded
+        assert summary.counts["superseded"] == 1 and "1 article stored before now a copy of a better one" in summary.as_text()
         statuses = dict(arc.db.execute("select source, status from pages").fetchall())
         assert statuses == {str(src / "a_later.txt"): "duplicate", str(src / "b_original.txt"): "ok"}
         learned = _site_memory(arc.db)
