@@ -30,7 +30,7 @@ from .store import BATCH_PAGES, BATCH_SECONDS, store_page
 # Names of files in a scrape directory that may hold pages; others (logs,
 # .json sidecars) are left out.  What a file holds is sniffed from its
 # content, not its name.
-PAGE_SUFFIXES = (".txt", ".html", ".htm", ".xhtml", ".gz", ".text", ".dump", ".md", ".warc", ".jsonl", ".ndjson")
+PAGE_SUFFIXES = (".txt", ".html", ".htm", ".xhtml", ".mhtml", ".mht", ".gz", ".text", ".dump", ".md", ".warc", ".jsonl", ".ndjson")
 # Pages checked against the archive and claimed in one transaction.
 ADMIT_PAGES = 32
 # Files stat-ed and looked up in the input-file cache at once.

@@ -1,13 +1,17 @@
 """Readers: what a scraper saved, as pages (pipeline/readers)."""
 
+import base64
 import gzip
 import json
+import quopri
+import sys
+from pathlib import Path
 
 import pytest
 
 from pipeline.options import Options
 from pipeline.read import read_bytes, read_input, sniff_format
-from pipeline.readers import KIND_JSON, KIND_JSONL, KIND_PAGE, KIND_WARC, file_kind, read_file
+from pipeline.readers import KIND_JSON, KIND_JSONL, KIND_MHTML, KIND_PAGE, KIND_WARC, file_kind, read_file
 from pipeline.readers.warc import response_record, warc_record
 from pipeline.runner import process_input
 
@@ -456,6 +460,59 @@ def test_a_truncated_jsonl_gzip_keeps_the_lines_before(tmp_path):
     pages = read_all(path)
     assert len(pages) > 2 and all(not p.reason for p in pages[:-1])
     assert pages[-1].reason.startswith("bad_gzip: the file's compressed stream breaks after line")
+
+
+# -- MHTML ------------------------------------------------------------------------------
+
+sys.path.insert(0, str(Path(__file__).resolve().parent / "data" / "html_pages"))
+from languages import PAGES as LANGUAGE_PAGES, blog_page  # noqa: E402
+
+
+def mhtml(html: str, charset: str = "windows-1252", url: str = "https://example.com/stadtrat", kind: str = "text/html") -> bytes:
+    """A page as Chrome saves it ("Webpage, Single File"): the HTML quoted-printable, then an image, in a multipart/related message."""
+    lines = [
+        "From: <Saved by Blink>", f"Snapshot-Content-Location: {url}", "Subject: =?utf-8?Q?Stadtrat_beschlie=C3=9Ft_Haushalt?=",
+        "Date: Mon, 7 Dec 2026 10:00:00 +0100", "MIME-Version: 1.0", "Content-Type: multipart/related;", '\ttype="text/html";',
+        '\tboundary="----MultipartBoundary--abc----"', "", "", "------MultipartBoundary--abc----",
+        f"Content-Type: {kind}; charset={charset}", "Content-ID: <frame-1@mhtml.blink>", "Content-Transfer-Encoding: quoted-printable",
+        f"Content-Location: {url}", "", quopri.encodestring(html.encode(charset)).decode("ascii"),
+        "------MultipartBoundary--abc----", "Content-Type: image/png", "Content-Transfer-Encoding: base64",
+        "Content-Location: https://example.com/logo.png", "", base64.b64encode(b"\x89PNG" + bytes(300)).decode("ascii"),
+        "------MultipartBoundary--abc------", "",
+    ]
+    return "\r\n".join(lines).encode("ascii")
+
+
+def test_a_page_a_browser_saved_as_mhtml_is_its_html_part_with_url_date_and_charset(tmp_path):
+    path = tmp_path / "Stadtrat.mhtml"
+    path.write_bytes(mhtml(PAGE))
+    assert file_kind(path) == KIND_MHTML
+    (item,) = read_all(path)
+    assert item.hints == {"format": "html", "url": "https://example.com/stadtrat", "fetched_at": "2026-12-07T10:00:00+01:00", "charset": "windows-1252"}
+    doc = process_input(item, Options())
+    assert doc.ok and doc.metadata["title"] == "Stadtrat beschließt Haushalt" and "Straßen" in doc.text and "PNG" not in doc.text
+
+
+@pytest.mark.parametrize("lang", sorted(LANGUAGE_PAGES))
+def test_mhtml_pages_in_the_users_languages(tmp_path, lang):
+    content = LANGUAGE_PAGES[lang]
+    path = tmp_path / "page.mht"
+    path.write_bytes(mhtml(blog_page(content, lang), charset="utf-8"))
+    doc = process_input(read_all(path)[0], Options())
+    assert doc.ok and all(paragraph in doc.text for paragraph in content["paragraphs"])
+
+
+def test_an_mhtml_file_without_an_html_part_is_rejected_with_its_reason(tmp_path):
+    path = tmp_path / "image.mhtml"
+    path.write_bytes(mhtml("plain", kind="text/plain"))
+    (item,) = read_all(path)
+    assert item.reason == "no_content: the MHTML file holds no HTML part"
+
+
+def test_a_text_dump_that_opens_with_a_mail_header_is_no_mhtml(tmp_path):
+    path = tmp_path / "mail.txt"
+    path.write_text("Subject: Stadtrat beschließt Haushalt\nFrom: Redaktion\n\nDer Stadtrat hat am Montagabend den Haushalt beschlossen.\n")
+    assert file_kind(path) == KIND_PAGE
 
 
 # -- decoding faults ------------------------------------------------------------------

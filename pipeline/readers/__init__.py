@@ -1,8 +1,9 @@
 """Stage 1a: find the pages in what a scraper saved.
 
 A path is a page file (an HTML page or a text dump, perhaps gzipped), a WARC
-file (many HTTP responses), a JSON Lines feed (one record a line) or a JSON
-document (an array of records, an export).  Which one is sniffed from the
+file (many HTTP responses), a JSON Lines feed (one record a line), a JSON
+document (an array of records, an export) or an MHTML file (a page a
+browser saved whole).  Which one is sniffed from the
 content, never from the name.  Each reader yields PageInput: one page's
 bytes and what its container said about it (URL, fetch date, title, date,
 authors, charset).  A record a reader cannot get (a broken
@@ -39,6 +40,9 @@ KIND_PAGE = "page"
 KIND_WARC = "warc"
 KIND_JSONL = "jsonl"
 KIND_JSON = "json"
+KIND_MHTML = "mhtml"
+# A MIME message's first header ("From: <Saved by Blink>", "MIME-Version: 1.0"): an MHTML file when its headers say multipart/related.
+_HEADER_LINE = re.compile(rb"[A-Za-z][\w-]*:[ \t]")
 # A JSON document's start: an array of objects (or an empty one), or an
 # object's first member name (a record or an export written over many lines).
 _JSON_START = re.compile(rb'\[\s*[{\]]|\{\s*"')
@@ -63,12 +67,14 @@ class PageInput:
 
 
 def file_kind(path: str | Path) -> str:
-    """KIND_WARC, KIND_JSONL, KIND_JSON or KIND_PAGE, from the first bytes of the file (gzipped or not)."""
+    """KIND_WARC, KIND_JSONL, KIND_JSON, KIND_MHTML or KIND_PAGE, from the first bytes of the file (gzipped or not)."""
     head = _head(path)
     name = str(path).lower().removesuffix(".gz")
     head = head.lstrip(b"\xef\xbb\xbf \t\r\n")
     if head.startswith(b"WARC/"):
         return KIND_WARC
+    if _HEADER_LINE.match(head) and b"multipart/related" in re.split(rb"\r?\n\r?\n", head[:8192], maxsplit=1)[0].lower():
+        return KIND_MHTML
     if head.startswith(b"{"):
         first = _json_object(head.split(b"\n", 1)[0])
         if first is not None:
@@ -126,6 +132,10 @@ def read_file(path: str, options: Options, skipped=None) -> Iterator[PageInput]:
         from .jsondoc import read_json
 
         yield from _opened(read_json(path, options), path)
+    elif kind == KIND_MHTML:
+        from .mhtml import read_mhtml
+
+        yield read_mhtml(path, options)
     else:
         yield read_page_file(path, options)
 

@@ -1,0 +1,69 @@
+"""MHTML files (.mhtml, .mht): a page saved whole by a browser ("Save as: Webpage, Single File" in Chrome and Edge).
+
+A MIME multipart/related message: the page's HTML is its first text/html
+part (quoted-printable or base64), followed by the images and styles it
+uses.  The HTML part is the page, with the address it was saved from
+(`Snapshot-Content-Location`, or the part's `Content-Location`), the day it
+was saved (`Date`) as its fetch date, and the part's charset.  The rest
+of the file is not read into the page.
+"""
+
+from __future__ import annotations
+
+from email import policy
+from email.parser import BytesParser
+from email.utils import parsedate_to_datetime
+from pathlib import Path
+
+from ..options import Options
+from . import PageInput
+
+# The file holds images and styles beside the page: it may be this many times the page limit before it is refused unread.
+FILE_PAGE_RATIO = 5
+HTML_TYPES = ("text/html", "application/xhtml+xml")
+
+
+def read_mhtml(path: str, options: Options) -> PageInput:
+    """The page an MHTML file holds, or a rejected input saying why it holds none."""
+    page = PageInput(source=path, file=path)
+    try:
+        size = Path(path).stat().st_size
+        page.size = size
+        if size > FILE_PAGE_RATIO * options.max_page_bytes:
+            page.reason = f"too_large: an MHTML file of {size} bytes > limit {FILE_PAGE_RATIO * options.max_page_bytes}"
+            return page
+        with open(path, "rb") as fh:
+            message = BytesParser(policy=policy.compat32).parse(fh)
+    except OSError as exc:
+        page.reason = f"unreadable: {exc.strerror or exc}"
+        return page
+    part = next((p for p in message.walk() if p.get_content_type() in HTML_TYPES), None)
+    if part is None:
+        page.reason = "no_content: the MHTML file holds no HTML part"
+        return page
+    body = part.get_payload(decode=True) or b""
+    if not body.strip():
+        page.reason = "empty: the MHTML file's HTML part is empty"
+        return page
+    if len(body) > options.max_page_bytes:
+        page.reason = f"too_large: the MHTML file's page of {len(body)} bytes > limit {options.max_page_bytes}"
+        return page
+    page.raw = body
+    page.hints = {"format": "html"}
+    url = (message.get("Snapshot-Content-Location") or part.get("Content-Location") or "").strip()
+    if "://" in url[:12]:
+        page.hints["url"] = url
+    fetched = _date(message.get("Date"))
+    if fetched:
+        page.hints["fetched_at"] = fetched
+    charset = part.get_content_charset()
+    if charset:
+        page.hints["charset"] = charset
+    return page
+
+
+def _date(value: str | None) -> str | None:
+    try:
+        return parsedate_to_datetime(value).isoformat() if value else None
+    except (TypeError, ValueError, IndexError, OverflowError):
+        return None
