@@ -502,6 +502,15 @@ def test_mhtml_pages_in_the_users_languages(tmp_path, lang):
     assert doc.ok and all(paragraph in doc.text for paragraph in content["paragraphs"])
 
 
+def test_a_gzipped_mhtml_file_is_read_and_one_over_the_limit_is_refused(tmp_path):
+    path = tmp_path / "page.mhtml.gz"
+    path.write_bytes(gzip.compress(mhtml(PAGE)))
+    (item,) = read_all(path)
+    assert item.hints["url"] == "https://example.com/stadtrat" and b"Stadtrat" in item.raw
+    (item,) = read_all(path, Options(max_page_bytes=100))
+    assert item.reason == "too_large: an MHTML file of more than 500 bytes"
+
+
 def test_an_mhtml_file_without_an_html_part_is_rejected_with_its_reason(tmp_path):
     path = tmp_path / "image.mhtml"
     path.write_bytes(mhtml("plain", kind="text/plain"))

@@ -10,13 +10,14 @@ of the file is not read into the page.
 
 from __future__ import annotations
 
+import zlib
 from email import policy
 from email.parser import BytesParser
 from email.utils import parsedate_to_datetime
 from pathlib import Path
 
 from ..options import Options
-from . import PageInput
+from . import PageInput, open_maybe_gzipped
 
 # The file holds images and styles beside the page: it may be this many times the page limit before it is refused unread.
 FILE_PAGE_RATIO = 5
@@ -26,17 +27,18 @@ HTML_TYPES = ("text/html", "application/xhtml+xml")
 def read_mhtml(path: str, options: Options) -> PageInput:
     """The page an MHTML file holds, or a rejected input saying why it holds none."""
     page = PageInput(source=path, file=path)
+    limit = FILE_PAGE_RATIO * options.max_page_bytes
     try:
-        size = Path(path).stat().st_size
-        page.size = size
-        if size > FILE_PAGE_RATIO * options.max_page_bytes:
-            page.reason = f"too_large: an MHTML file of {size} bytes > limit {FILE_PAGE_RATIO * options.max_page_bytes}"
-            return page
-        with open(path, "rb") as fh:
-            message = BytesParser(policy=policy.compat32).parse(fh)
-    except OSError as exc:
-        page.reason = f"unreadable: {exc.strerror or exc}"
+        page.size = Path(path).stat().st_size
+        with open_maybe_gzipped(path) as fh:
+            data = fh.read(limit + 1)  # a gzip bomb stops here too
+    except (OSError, EOFError, zlib.error) as exc:
+        page.reason = f"unreadable: {getattr(exc, 'strerror', None) or exc}"
         return page
+    if len(data) > limit:
+        page.reason = f"too_large: an MHTML file of more than {limit} bytes"
+        return page
+    message = BytesParser(policy=policy.compat32).parsebytes(data)
     part = next((p for p in message.walk() if p.get_content_type() in HTML_TYPES), None)
     if part is None:
         page.reason = "no_content: the MHTML file holds no HTML part"
