@@ -518,6 +518,14 @@ def test_an_mhtml_file_without_an_html_part_is_rejected_with_its_reason(tmp_path
     assert item.reason == "no_content: the MHTML file holds no HTML part"
 
 
+def test_an_mhtml_header_with_bytes_outside_ascii_is_read_as_text(tmp_path):
+    # The email package returns such a header as a Header object, not a str.
+    path = tmp_path / "page.mhtml"
+    path.write_bytes(mhtml(PAGE).replace(b"Snapshot-Content-Location: https://example.com/stadtrat", "Snapshot-Content-Location: https://example.com/straße".encode()))
+    (item,) = read_all(path)
+    assert not item.reason and b"Stadtrat" in item.raw
+
+
 def test_a_text_dump_that_opens_with_a_mail_header_is_no_mhtml(tmp_path):
     path = tmp_path / "mail.txt"
     path.write_text("Subject: Stadtrat beschließt Haushalt\nFrom: Redaktion\n\nDer Stadtrat hat am Montagabend den Haushalt beschlossen.\n")

@@ -38,7 +38,14 @@ def read_mhtml(path: str, options: Options) -> PageInput:
     if len(data) > limit:
         page.reason = f"too_large: an MHTML file of more than {limit} bytes"
         return page
-    message = BytesParser(policy=policy.compat32).parsebytes(data)
+    try:
+        return _page_of(BytesParser(policy=policy.compat32).parsebytes(data), page, options)
+    except Exception as exc:  # the email package on damaged MIME: this file only
+        page.reason = f"malformed: the MHTML file cannot be read ({type(exc).__name__}: {exc})"
+        return page
+
+
+def _page_of(message, page: PageInput, options: Options) -> PageInput:
     part = next((p for p in message.walk() if p.get_content_type() in HTML_TYPES), None)
     if part is None:
         page.reason = "no_content: the MHTML file holds no HTML part"
@@ -52,10 +59,11 @@ def read_mhtml(path: str, options: Options) -> PageInput:
         return page
     page.raw = body
     page.hints = {"format": "html"}
-    url = (message.get("Snapshot-Content-Location") or part.get("Content-Location") or "").strip()
+    # A header with bytes outside ASCII comes back as an email.header.Header: str() it.
+    url = str(message.get("Snapshot-Content-Location") or part.get("Content-Location") or "").strip()
     if "://" in url[:12]:
         page.hints["url"] = url
-    fetched = _date(message.get("Date"))
+    fetched = _date(str(message.get("Date") or ""))
     if fetched:
         page.hints["fetched_at"] = fetched
     charset = part.get_content_charset()
