@@ -462,6 +462,42 @@ def test_a_truncated_jsonl_gzip_keeps_the_lines_before(tmp_path):
     assert pages[-1].reason.startswith("bad_gzip: the file's compressed stream breaks after line")
 
 
+# -- pages over the size limit --------------------------------------------------------
+
+
+def single_file_page(image_bytes: int, images: int = 3) -> bytes:
+    """A page saved with its images inline (SingleFile): each a base64 data: URI."""
+    image = base64.b64encode(bytes(range(256)) * (image_bytes // 256)).decode("ascii")
+    body = "".join(f'<p>Absatz {n}: Der Stadtrat hat den Haushalt beschlossen.</p><img src="data:image/jpeg;base64,{image}">' for n in range(images))
+    return PAGE.replace("</article>", body + "</article>").encode()
+
+
+def test_a_page_over_the_limit_with_its_images_inline_is_read_without_them(tmp_path):
+    path = tmp_path / "saved.html"
+    path.write_bytes(single_file_page(100_000))
+    assert path.stat().st_size > 300_000
+    (item,) = read_all(path, Options(max_page_bytes=100_000))
+    assert not item.reason and len(item.raw) < 2_000 and b'src="data:,"' in item.raw
+    assert item.hints["dropped"].endswith("bytes of inline data: URIs (images, fonts) over the page limit")
+    doc = process_input(item, Options(max_page_bytes=100_000))
+    assert doc.ok and "Absatz 2" in doc.text and doc.origin["dropped"] == item.hints["dropped"]
+
+
+def test_a_page_too_large_even_without_its_inline_data_or_far_over_the_limit_is_refused(tmp_path):
+    path = tmp_path / "saved.html"
+    path.write_bytes(single_file_page(100_000))
+    (item,) = read_all(path, Options(max_page_bytes=50_000))  # over 5x the limit: not read
+    assert item.reason == f"too_large: {path.stat().st_size} bytes > limit 50000" and not item.raw
+    text = tmp_path / "dump.txt"
+    text.write_text("Der Stadtrat hat den Haushalt beschlossen. " * 5_000)
+    (item,) = read_all(text, Options(max_page_bytes=100_000))
+    assert item.reason == f"too_large: {text.stat().st_size} bytes > limit 100000" and not item.raw
+    mixed = tmp_path / "mixed.html"
+    mixed.write_bytes(single_file_page(50_000, images=2).replace(b"</article>", b"<p>" + b"x" * 150_000 + b"</p></article>"))
+    (item,) = read_all(mixed, Options(max_page_bytes=100_000))
+    assert item.reason.startswith(f"too_large: {mixed.stat().st_size} bytes > limit 100000 (") and item.reason.endswith("without its inline data: URIs)")
+
+
 # -- MHTML ------------------------------------------------------------------------------
 
 sys.path.insert(0, str(Path(__file__).resolve().parent / "data" / "html_pages"))

@@ -29,7 +29,7 @@ from typing import Iterator
 from ..options import Options
 
 # What a container says about a page, as PageInput.hints keys.
-HINT_KEYS = ("url", "fetched_at", "title", "published", "author", "site", "charset", "format")
+HINT_KEYS = ("url", "fetched_at", "title", "published", "author", "site", "charset", "format", "dropped")
 
 GZIP_MAGIC = b"\x1f\x8b"
 # Bytes of a file's (decompressed) head read to tell a WARC, a JSON Lines
@@ -163,12 +163,35 @@ def read_page_file(path: str, options: Options) -> PageInput:
             # A FIFO would block the batch, a device (/dev/zero) never end.
             page.reason = "unreadable: not a regular file (a pipe, device or socket)"
         elif info.st_size > options.max_page_bytes:
-            page.reason = f"too_large: {info.st_size} bytes > limit {options.max_page_bytes}"
+            page.raw, page.reason, dropped = _without_inline_data(path, info.st_size, options)
+            if dropped:
+                page.hints["dropped"] = f"{dropped} bytes of inline data: URIs (images, fonts) over the page limit"
         else:
             page.raw = Path(path).read_bytes()
     except OSError as exc:
         page.reason = f"unreadable: {exc.strerror or exc}"
     return page
+
+
+# A page saved with its images and fonts inline ("data:" URIs: SingleFile, a
+# browser's single-file HTML) may be this many times the page limit: what is
+# inline goes before the limit is applied (the text is what is archived).
+INLINE_DATA_RATIO = 5
+_INLINE_DATA = re.compile(rb"data:[\w.+-]+/[\w.+-]+(?:;[\w.+=-]+)*;base64,[A-Za-z0-9+/=]{1024,}")
+
+
+def _without_inline_data(path: str, size: int, options: Options) -> tuple[bytes, str | None, int]:
+    """(the page without its inline data, None, bytes dropped), or (b"", the reason, 0) when it is still over the limit."""
+    too_large = f"too_large: {size} bytes > limit {options.max_page_bytes}"
+    if size > INLINE_DATA_RATIO * options.max_page_bytes:
+        return b"", too_large, 0
+    data = Path(path).read_bytes()
+    if data[:2] == GZIP_MAGIC or b"data:" not in data:
+        return b"", too_large, 0
+    reduced = _INLINE_DATA.sub(b"data:,", data)
+    if len(reduced) > options.max_page_bytes:
+        return b"", f"{too_large} ({len(reduced)} without its inline data: URIs)", 0
+    return reduced, None, len(data) - len(reduced)
 
 
 def open_maybe_gzipped(path: str):
