@@ -64,6 +64,7 @@ BYLINE = _rule("byline", "a byline or credit line (\"By Jane Doe\"); the author 
 DATELINE = _rule("dateline", "a line stating the publication date; the date moves into metadata")
 METADATA_LABEL = _rule("metadata_label", "a bare label such as \"Author\" or \"Date\" before its value")
 # Page furniture.
+AUTHOR_BIO = _rule("author_bio", "the author's bio at the article's end: their name alone, then a paragraph that opens with it")
 PHOTO_CREDIT = _rule("photo_credit", "a photo credit (\"Photo: Reuters\", \"© AFP\")")
 PHOTO_CAPTION = _rule("photo_caption", "a photo caption that ends with its credit")
 SOCIAL = _rule("social", "a share, follow or text-size bar (\"Share on Facebook\", \"Follow us\", \"12 pt 14 pt 16 pt\")")
