@@ -234,25 +234,34 @@ def _items(stream: _Stream, path: str, prefix: str, limit: int, options: Options
         if char == "]":
             stream.take("]")
             return
-        jq = f"{prefix}[{index}]" if prefix != "." else f".[{index}]"
+        jq = f"{prefix}[{index}]"
         source, where = f"{path}:{jq}", f"item {jq}"
-        at = stream.consumed
-        try:
-            if index:
-                if char != ",":
-                    raise _Broken("bad_json", "is not JSON (no ',' or ']' before it)" if char else "is cut off: the file ends before it")
-                stream.take(",")
-            record = stream.value(limit)
-            if record is TOO_LARGE:
-                skipped = stream.skip()
-                yield PageInput(source=source, file=path, size=skipped, reason=f"too_large: {where} holds more than {limit} bytes")
-            else:
-                yield page_of_record(record, source, where, path, options, stream.consumed - at)
-        except _Broken as exc:
-            tail = "the items before it are kept, the rest of the file is not read"
-            yield PageInput(source=source, file=path, reason=f"{exc.reason(where)}; {tail}")
-            raise _Stop from None
+        if index:
+            if char != ",":
+                problem = "is not JSON (no ',' or ']' before it)" if char else "is cut off: the file ends before it"
+                yield from _ends_file(_Broken("bad_json", problem), source, where, path, "items")
+            stream.take(",")
+        yield from _record(stream, source, where, path, limit, options, "items")
         index += 1
+
+
+def _record(stream: _Stream, source: str, where: str, path: str, limit: int, options: Options, kind: str) -> Iterator[PageInput]:
+    """The record that starts here: its page, or a rejected one (too large: read past); a broken one ends the file (_ends_file)."""
+    at = stream.consumed
+    try:
+        record = stream.value(limit)
+        if record is TOO_LARGE:
+            yield PageInput(source=source, file=path, size=stream.skip(), reason=f"too_large: {where} holds more than {limit} bytes")
+            return
+    except _Broken as exc:
+        yield from _ends_file(exc, source, where, path, kind)
+    yield page_of_record(record, source, where, path, options, stream.consumed - at)
+
+
+def _ends_file(exc: _Broken, source: str, where: str, path: str, kind: str) -> Iterator[PageInput]:
+    """The broken record's rejection, then _Stop: what follows the damage is not read (`kind`: "items", "records")."""
+    yield PageInput(source=source, file=path, reason=f"{exc.reason(where)}; the {kind} before it are kept, the rest of the file is not read")
+    raise _Stop
 
 
 def _object(stream: _Stream, path: str, limit: int, options: Options):
@@ -293,14 +302,4 @@ def _records(stream: _Stream, path: str, first: dict | None, limit: int, options
         yield page_of_record(first, f"{path}:1", "record 1", path, options, stream.consumed)
     while stream.peek() == "{":
         number += 1
-        source, where = f"{path}:{number}", f"record {number}"
-        at = stream.consumed
-        try:
-            record = stream.value(limit)
-            if record is TOO_LARGE:
-                yield PageInput(source=source, file=path, size=stream.skip(), reason=f"too_large: {where} holds more than {limit} bytes")
-            else:
-                yield page_of_record(record, source, where, path, options, stream.consumed - at)
-        except _Broken as exc:
-            yield PageInput(source=source, file=path, reason=f"{exc.reason(where)}; the records before it are kept, the rest of the file is not read")
-            raise _Stop from None
+        yield from _record(stream, f"{path}:{number}", f"record {number}", path, limit, options, "records")
