@@ -167,10 +167,10 @@ def decode_document(doc: Document, options: Options, declared: str | None = None
 
 def _read_tool_header(doc: Document, header) -> None:
     """A scraping tool's header (pipeline.dumps.toolheader): its address, dates and author as the container's, unless the container named them."""
-    from .readers.jsonl import iso_date
+    from .readers.jsonl import iso_date, is_url
 
     url = header.fields.get("url")
-    if url and "://" in url[:12]:
+    if url and is_url(url):
         doc.origin.setdefault("url", url)
         if not doc.metadata.get("url"):
             doc.metadata["url"] = url

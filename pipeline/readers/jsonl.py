@@ -171,7 +171,7 @@ def _hints(record: dict, places: list[dict], fmt: str | None) -> dict:
     if fmt:
         hints["format"] = fmt
     # The record's own `url` as it is (a feed may write it without its scheme); the other fields only when they hold an address.
-    url = _first_text([record], URL_FIELDS[:1]) or _first_text(places, URL_FIELDS, _is_url)
+    url = _first_text([record], URL_FIELDS[:1]) or _first_text(places, URL_FIELDS, is_url)
     if url:
         hints["url"] = url
     # The record's own title only: the ones tools nest are the page's <title>, with its site's name, which the page itself gives.
@@ -193,7 +193,8 @@ def _hints(record: dict, places: list[dict], fmt: str | None) -> dict:
     return hints
 
 
-def _is_url(value: str) -> bool:
+def is_url(value: str) -> bool:
+    """An address with its scheme ("https://..."), not a name ("Reuters")."""
     return "://" in value[:12]
 
 

@@ -13,11 +13,11 @@ from __future__ import annotations
 import zlib
 from email import policy
 from email.parser import BytesParser
-from email.utils import parsedate_to_datetime
 from pathlib import Path
 
 from ..options import Options
 from . import PageInput, open_maybe_gzipped
+from .jsonl import iso_date, is_url
 
 # The file holds images and styles beside the page: it may be this many times the page limit before it is refused unread.
 FILE_PAGE_RATIO = 5
@@ -61,9 +61,9 @@ def _page_of(message, page: PageInput, options: Options) -> PageInput:
     page.hints = {"format": "html"}
     # A header with bytes outside ASCII comes back as an email.header.Header: str() it.
     url = str(message.get("Snapshot-Content-Location") or part.get("Content-Location") or "").strip()
-    if "://" in url[:12]:
+    if is_url(url):
         page.hints["url"] = url
-    fetched = _date(str(message.get("Date") or ""))
+    fetched = iso_date(str(message.get("Date") or ""))
     if fetched:
         page.hints["fetched_at"] = fetched
     charset = part.get_content_charset()
@@ -71,9 +71,3 @@ def _page_of(message, page: PageInput, options: Options) -> PageInput:
         page.hints["charset"] = charset
     return page
 
-
-def _date(value: str | None) -> str | None:
-    try:
-        return parsedate_to_datetime(value).isoformat() if value else None
-    except (TypeError, ValueError, IndexError, OverflowError):
-        return None
