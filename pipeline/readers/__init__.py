@@ -32,6 +32,8 @@ from ..options import Options
 HINT_KEYS = ("url", "fetched_at", "title", "published", "author", "site", "charset", "format", "dropped")
 
 GZIP_MAGIC = b"\x1f\x8b"
+# The content types of a page in a container (a WARC response, an MHTML part).
+HTML_TYPES = ("text/html", "application/xhtml+xml")
 # Bytes of a file's (decompressed) head read to tell a WARC, a JSON Lines
 # feed and a page apart.
 HEAD_BYTES = 65536

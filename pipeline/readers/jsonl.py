@@ -3,7 +3,7 @@
 A record gives its content in `rawHtml` / `raw_html` / `html` (read as
 HTML), `text`, `maintext`, `markdown` or `raw_text` (read as a text dump)
 or `body` / `content` (sniffed), and optionally its URL, title, dates and
-authors (RECORD_FIELDS).  Tools that nest what they know of a page
+authors (the *_FIELDS below).  Tools that nest what they know of a page
 (Firecrawl's and Crawl4AI's `metadata`, Jina Reader's `data`, Apify's
 `crawl`) are read there too.  A line that is not a JSON object, or has no
 content, is a rejected record with its line number; the good lines ingest.

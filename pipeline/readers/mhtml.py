@@ -16,12 +16,11 @@ from email.parser import BytesParser
 from pathlib import Path
 
 from ..options import Options
-from . import PageInput, open_maybe_gzipped
+from . import HTML_TYPES, PageInput, open_maybe_gzipped
 from .jsonl import iso_date, is_url
 
 # The file holds images and styles beside the page: it may be this many times the page limit before it is refused unread.
 FILE_PAGE_RATIO = 5
-HTML_TYPES = ("text/html", "application/xhtml+xml")
 
 
 def read_mhtml(path: str, options: Options) -> PageInput:

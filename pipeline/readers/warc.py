@@ -17,10 +17,9 @@ from collections import Counter
 from typing import Iterator
 
 from ..options import Options
-from . import PageInput
+from . import HTML_TYPES, PageInput
 from .jsonl import iso_date
 
-HTML_TYPES = ("text/html", "application/xhtml+xml")
 # A conversion record of these types is a page's text (a WET file's).
 TEXT_TYPES = ("text/plain",)
 
