@@ -120,7 +120,8 @@ def _front_matter(lines: list[str]) -> ToolHeader | None:
             if title:
                 # The clipper's title is the page's: its headline part is the article's title, whatever the text holds.
                 fields["title"] = title_headline_part(title)
-            header = [h.strip() for h in lines[: i + 1] if h.strip() and not (h.strip().startswith("title:") and title)]
+            # The title line goes as the dump's first line (_header), not as a header line too.
+            header = [h.strip() for h in lines[: i + 1] if h.strip() and not (title and _key(h.strip()) == "title")]
             return _header(fields, header, title, lines[i + 1 :])
         if not line.strip():
             continue
@@ -134,6 +135,12 @@ def _front_matter(lines: list[str]) -> ToolHeader | None:
         key = match.group(1).lower()
         values[key] = [_scalar(match.group(2))] if match.group(2) else []
     return None
+
+
+def _key(line: str) -> str | None:
+    """A front matter line's key, lower case ("Title: x" -> "title"); None for a list item or a fence."""
+    match = _FRONT_KEY.match(line)
+    return match.group(1).lower() if match else None
 
 
 def _scalar(value: str) -> str:

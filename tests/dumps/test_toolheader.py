@@ -120,6 +120,13 @@ def test_front_matter_gives_the_address_dates_author_and_title_and_goes_as_tool_
     assert doc.text == "\n\n".join(news["paragraphs"])
 
 
+def test_a_front_matter_title_is_the_dumps_first_line_once_whatever_the_keys_case():
+    text = "---\nTitle: Stadtrat beschließt Haushalt | LZ\nsource: https://example.com/a\n---\n" + LANGUAGE_PAGES["ru"]["paragraphs"][0] + "\n"
+    header = tool_header(text)
+    assert [b.text for b in header.blocks] == ["---", "source: https://example.com/a", "---"]
+    assert header.fields["title"] == "Stadtrat beschließt Haushalt" and header.rest.startswith("Stadtrat beschließt Haushalt | LZ\n")
+
+
 def test_front_matter_as_markdownload_and_static_sites_write_it():
     text = "---\nlayout: post\ndate: 2024-03-01 10:15:00 +0100\nauthor: Jane Doe\ntags: [budget, council]\nurl: https://example.com/a\n---\n\n"
     header = tool_header(text + "The council approved the budget.\n")
