@@ -176,6 +176,99 @@ def test_a_warc_record_over_the_size_limit_is_rejected_unread(tmp_path):
     assert pages[1].hints["url"] == "https://example.com/ok" and not pages[1].reason
 
 
+def _http_response(uri: str, payload: bytes, coding: str | None = None, chunked: bool = False) -> bytes:
+    """A WARC response record of a body as a server sent it: content-coded, then chunked."""
+    head = "HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\n" + (f"Content-Encoding: {coding}\r\n" if coding else "")
+    if chunked:
+        pieces = [payload[i : i + 100] for i in range(0, len(payload), 100)]
+        http = (head + "Transfer-Encoding: chunked\r\n\r\n").encode() + b"".join(b"%x\r\n%s\r\n" % (len(p), p) for p in pieces) + b"0\r\n\r\n"
+    else:
+        http = (head + f"Content-Length: {len(payload)}\r\n\r\n").encode() + payload
+    return warc_record("response", uri, http, content_type="application/http; msgtype=response")
+
+
+def _fastwarc_compressed(data: bytes, coding: str) -> bytes:
+    import io
+
+    from fastwarc.stream_io import BrotliWriter, ZstdWriter
+
+    out = io.BytesIO()
+    writer = (BrotliWriter if coding == "br" else ZstdWriter)(out)
+    writer.write(data)
+    writer.close()
+    return out.getvalue()
+
+
+@pytest.mark.parametrize("gzipped", [True, False])
+def test_warc_bodies_in_every_content_coding_chunked_or_not_are_pages(tmp_path, gzipped):
+    """wget, Heritrix and browser crawlers store the body as the server sent it: compressed, chunked, or both.
+
+    A body chunked and compressed once made the WARC reader lose every
+    record after it, without a word."""
+    import zlib
+
+    body = page(1)
+    coded = {
+        "gzip": gzip.compress(body),
+        "x-gzip": gzip.compress(body),
+        "deflate": zlib.compress(body),
+        "br": _fastwarc_compressed(body, "br"),
+        "zstd": _fastwarc_compressed(body, "zstd"),
+    }
+    records, names = [], []
+    for coding, payload in coded.items():
+        for chunked in (False, True):
+            names.append(f"https://example.com/{coding}-{chunked}")
+            records.append(_http_response(names[-1], payload, coding, chunked))
+    raw_deflate = zlib.compressobj(wbits=-15)
+    names += ["https://example.com/raw-deflate", "https://example.com/chunked", "https://example.com/stored-decoded", "https://example.com/last"]
+    records += [
+        _http_response(names[-4], raw_deflate.compress(body) + raw_deflate.flush(), "deflate"),
+        _http_response(names[-3], body, chunked=True),
+        _http_response(names[-2], body, "gzip"),  # an archiver that stored the body decoded, under the server's headers
+        response_record(names[-1], page(2)),
+    ]
+    pages = read_all(warc_file(tmp_path, records, gzipped=gzipped))
+    assert [p.hints["url"] for p in pages] == names, [p.reason for p in pages]
+    assert all(not p.reason and p.raw == body for p in pages[:-1]), [(p.hints["url"], p.reason, p.raw[:20]) for p in pages if p.raw != body]
+    assert process_input(pages[0], Options()).status == "ok"
+
+
+def test_a_warc_body_that_cannot_be_decoded_is_rejected_and_the_next_record_is_read(tmp_path):
+    bomb = gzip.compress(b"<p>a</p>" * 3_000_000)  # 24 MB from 70 KB: over the 20 MB page limit
+    records = [
+        _http_response("https://example.com/garbled", bytes(range(256)) * 4, "gzip"),
+        _http_response("https://example.com/compress", bytes(range(256)) * 4, "compress"),
+        _http_response("https://example.com/cut", gzip.compress(page(1))[:40] + bytes(range(200)), "br"),
+        _http_response("https://example.com/bomb", bomb, "gzip", chunked=True),
+        response_record("https://example.com/ok", page(2)),
+    ]
+    pages = read_all(warc_file(tmp_path, records))
+    reasons = [p.reason for p in pages]
+    assert reasons[0].startswith("bad_warc: the record's HTTP body cannot be decoded (gzip:"), reasons
+    assert reasons[1].startswith("bad_warc: the record's HTTP body cannot be decoded (compress: Content-Encoding 'compress' is none of"), reasons
+    assert reasons[2].startswith("bad_warc: the record's HTTP body cannot be decoded (br:"), reasons
+    assert reasons[3].startswith("too_large: the record's body decodes (gzip) to over the limit"), reasons
+    assert pages[4].hints["url"] == "https://example.com/ok" and not pages[4].reason and len(pages) == 5
+
+
+@pytest.mark.parametrize(
+    ("framed", "body"),
+    [
+        (b"5\r\nhello\r\n6\r\n world\r\n0\r\n\r\n", b"hello world"),
+        (b"5;name=value\r\nhello\r\n0\r\nTrailer: x\r\n\r\n", b"hello"),  # an extension and a trailer
+        (b"5\nhello\n6\n world\n0\n\n", b"hello world"),  # bare LF
+        (b"5\r\nhello\r\n6\r\n wo", b"hello wo"),  # cut short: what came
+        (b"<html><body>stored unchunked</body></html>", b"<html><body>stored unchunked</body></html>"),
+        (b"", b""),
+    ],
+)
+def test_dechunked(framed, body):
+    from pipeline.readers.warc import dechunked
+
+    assert dechunked(framed) == body
+
+
 # -- JSON Lines ------------------------------------------------------------------------
 
 

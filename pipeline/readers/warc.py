@@ -1,7 +1,8 @@
 """WARC and WARC.gz files (wget --warc-file, Browsertrix, Heritrix, Common Crawl), read with FastWARC.
 
 A `response` (or `resource`) record with a 2xx status and an HTML content
-type is a page: its decoded HTTP body is the page's bytes, its
+type is a page: its HTTP body, with its transfer coding (chunked) and
+content codings (gzip, deflate, br, zstd) undone here, is the page's bytes, its
 WARC-Target-URI the URL and its WARC-Date the fetch date.  A `conversion`
 record of plain text (Common Crawl's WET files: the text of each page,
 a block a line) is a page too, read as a text dump.  Every other record
@@ -13,6 +14,8 @@ FastWARC and not warcio (measured on the same files).
 
 from __future__ import annotations
 
+import io
+import zlib
 from collections import Counter
 from typing import Iterator
 
@@ -26,6 +29,11 @@ TEXT_TYPES = ("text/plain",)
 
 # Bytes read at a time when looking for the next record after damage.
 SCAN_CHUNK = 1 << 20
+# Content codings of an HTTP body this reader undoes (RFC 9110 8.4.1;
+# "x-gzip" is gzip's old name); "identity" is none.
+CONTENT_CODINGS = ("gzip", "x-gzip", "deflate", "br", "zstd")
+# Bytes of a body looked at to tell markup or text from compressed bytes.
+PLAIN_SNIFF_BYTES = 512
 
 
 def read_warc(path: str, options: Options, skipped: Counter | None = None) -> Iterator[PageInput]:
@@ -49,7 +57,10 @@ def _records_from(path: str, stream, offset: int, gzipped: bool, options: Option
     from fastwarc.warc import ArchiveIterator
 
     stream.seek(offset)
-    records = ArchiveIterator(stream, parse_http=True, auto_decode="all", fsspec_args=False)
+    # The body is read as stored and its codings undone here (_http_body):
+    # FastWARC's own decoding lost every record after a response both
+    # chunked and compressed, and read a body it could not decode as damage.
+    records = ArchiveIterator(stream, parse_http=True, auto_decode="none", fsspec_args=False)
     last = None  # offset of the last record read
     position = offset  # where the last page started (progress)
     while True:
@@ -148,18 +159,18 @@ def _record_page(path: str, record, options: Options, skipped: Counter, offset: 
     if record.content_length > options.max_page_bytes:
         page.reason = f"too_large: a record of {record.content_length} bytes > limit {options.max_page_bytes}"
         return page
-    encoded = kind == WarcRecordType.response and record.http_headers.get("Content-Encoding")
     try:
-        body = record.reader.read(options.max_page_bytes + 1)
+        body = record.reader.read(record.content_length)
     except Exception as exc:
         page.reason = f"bad_warc: the record's content cannot be read ({exc})"
         return page
-    if len(body) > options.max_page_bytes:
-        page.reason = f"too_large: the record's decoded content is over the limit of {options.max_page_bytes} bytes"
-        return page
-    if not encoded and len(body) < record.content_length:
+    if len(body) < record.content_length:
         page.reason = f"bad_warc: the file ends inside this record ({len(body)} of {record.content_length} bytes)"
         return page
+    if kind == WarcRecordType.response:
+        body, page.reason = _http_body(body, record.http_headers, options.max_page_bytes)
+        if page.reason:
+            return page
     page.raw = body
     page.hints = {"format": "text", "charset": "utf-8"} if converted else {"format": "html"}
     if uri:
@@ -171,6 +182,104 @@ def _record_page(path: str, record, options: Options, skipped: Counter, offset: 
     if charset:
         page.hints["charset"] = charset
     return page
+
+
+class _TooLarge(Exception):
+    pass
+
+
+def _http_body(body: bytes, headers, limit: int) -> tuple[bytes, str | None]:
+    """(the page's bytes, None) from an HTTP body as a WARC stores it, or (b"", reason) when it cannot be decoded.
+
+    The chunked transfer coding is undone, then each content coding in
+    reverse order of the header.  Archivers that store a body already
+    decoded under its original headers are common: a body that reads as
+    markup or text is taken as it is, whatever its header says.
+    """
+    if "chunked" in (headers.get("Transfer-Encoding") or "").lower():
+        body = dechunked(body)
+    codings = [c.strip().lower() for c in (headers.get("Content-Encoding") or "").split(",")]
+    codings = [c for c in codings if c and c != "identity"]
+    if not codings or looks_plain(body):
+        return body, None
+    for coding in reversed(codings):
+        try:
+            if coding not in CONTENT_CODINGS:
+                raise ValueError(f"Content-Encoding {coding!r} is none of {', '.join(CONTENT_CODINGS)}")
+            body = _decompressed(body, coding, limit)
+        except _TooLarge:
+            return b"", f"too_large: the record's body decodes ({coding}) to over the limit of {limit} bytes"
+        except (OSError, ValueError, EOFError, zlib.error) as exc:
+            return b"", f"bad_warc: the record's HTTP body cannot be decoded ({coding}: {exc})"
+    return body, None
+
+
+def dechunked(body: bytes) -> bytes:
+    """A body sent with Transfer-Encoding: chunked, without its framing.
+
+    Chunk extensions and trailers are ignored, and a line break may be a
+    bare LF.  A body that does not open with a chunk header is taken as
+    already unchunked; framing that breaks further on (a body cut short)
+    keeps the chunks before the break.
+    """
+    parts = []
+    at = 0
+    while True:
+        end = body.find(b"\n", at, at + 1024)
+        size_text = body[at:end].split(b";", 1)[0].strip() if end >= 0 else b""
+        try:
+            size = int(size_text, 16)
+        except ValueError:
+            return body if at == 0 else b"".join(parts)
+        if size == 0:
+            return b"".join(parts)
+        parts.append(body[end + 1 : end + 1 + size])
+        at = end + 1 + size
+        at += 2 if body[at : at + 2] == b"\r\n" else 1 if body[at : at + 1] == b"\n" else 0
+        if at >= len(body):
+            return b"".join(parts)
+
+
+def _decompressed(data: bytes, coding: str, limit: int) -> bytes:
+    """`data` with one content coding undone, at most `limit` bytes (_TooLarge past it)."""
+    if coding in ("br", "zstd"):
+        from fastwarc.stream_io import BrotliReader, ZstdReader
+
+        reader = (BrotliReader if coding == "br" else ZstdReader)(io.BytesIO(data), fsspec_args=False)
+        out = reader.read(limit + 1)
+    else:
+        # gzip and deflate: servers send either framing (and raw deflate) under either name.
+        out = b""
+        for wbits in (47, -15):  # 47: gzip or zlib header; -15: raw deflate
+            try:
+                stream = zlib.decompressobj(wbits=wbits)
+                out = stream.decompress(data, limit + 1)
+                break
+            except zlib.error:
+                if wbits == -15:
+                    raise
+    if len(out) > limit:
+        raise _TooLarge()
+    return out
+
+
+def looks_plain(data: bytes) -> bool:
+    """The bytes open as markup or text, not as compressed data (no NUL or other control bytes, markup or mostly letters)."""
+    head = data[:PLAIN_SNIFF_BYTES].lstrip()
+    if not head:
+        return False
+    if head[:1] == b"<":
+        return True
+    controls = sum(byte < 32 and byte not in (9, 10, 12, 13) for byte in head)
+    return controls == 0 and head.isascii() or controls == 0 and _decodes_utf8(head)
+
+
+def _decodes_utf8(head: bytes) -> bool:
+    try:
+        head.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        return exc.start >= len(head) - 3  # a character cut at the sniffed end
+    return True
 
 
 def response_record(uri: str, body: bytes, date: str = "2024-06-01T12:00:00Z", content_type: str = "text/html; charset=utf-8", status: str = "200 OK") -> bytes:
