@@ -252,6 +252,31 @@ def test_a_warc_body_that_cannot_be_decoded_is_rejected_and_the_next_record_is_r
     assert pages[4].hints["url"] == "https://example.com/ok" and not pages[4].reason and len(pages) == 5
 
 
+def test_warc_http_heads_as_writers_other_than_wget_leave_them(tmp_path):
+    """An HTTP/2 status line, one without a reason phrase, header lines ending in a bare LF, a record without its own Content-Type."""
+    body = page(1)
+
+    def response(uri, head_lines, separator="\r\n", record_type="application/http; msgtype=response"):
+        head = separator.join([*head_lines, f"Content-Length: {len(body)}", "", ""]).encode()
+        return warc_record("response", uri, head + body, content_type=record_type)
+
+    records = [
+        response("https://example.com/h2", ["HTTP/2 200", "content-type: text/html; charset=UTF-8"]),
+        response("https://example.com/lf", ["HTTP/1.1 200 OK", "Content-Type: text/html"], separator="\n"),
+        response("https://example.com/untyped", ["HTTP/1.1 200 OK", "Content-Type: text/html"], record_type=""),
+        response("https://example.com/twice", ["HTTP/1.1 200 OK", "Content-Type: text/html", "Content-Encoding: identity", "Content-Encoding: gzip"]),
+        response("https://example.com/image", ["HTTP/1.1 200 OK", "Content-Type: image/png"]),
+        warc_record("response", "https://example.com/no-http", b"not an HTTP response", content_type="application/http; msgtype=response"),
+    ]
+    from collections import Counter
+
+    skipped = Counter()
+    pages = read_all(warc_file(tmp_path, records), skipped=skipped)
+    assert [p.hints["url"] for p in pages] == ["https://example.com/h2", "https://example.com/lf", "https://example.com/untyped", "https://example.com/twice"]
+    assert all(p.raw == body and not p.reason for p in pages) and pages[0].hints["charset"] == "utf-8"
+    assert skipped == {"WARC responses of type image/png": 1, "WARC responses with HTTP status unreadable": 1}
+
+
 @pytest.mark.parametrize(
     ("framed", "body"),
     [

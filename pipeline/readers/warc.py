@@ -15,6 +15,7 @@ FastWARC and not warcio (measured on the same files).
 from __future__ import annotations
 
 import io
+import re
 import zlib
 from collections import Counter
 from typing import Iterator
@@ -32,6 +33,12 @@ SCAN_CHUNK = 1 << 20
 # Content codings of an HTTP body this reader undoes (RFC 9110 8.4.1;
 # "x-gzip" is gzip's old name); "identity" is none.
 CONTENT_CODINGS = ("gzip", "x-gzip", "deflate", "br", "zstd")
+# An HTTP response's status line and headers are looked for in this many
+# bytes at the start of the record (servers cap their headers at 8-64 KB).
+HTTP_HEAD_BYTES = 1 << 16
+_STATUS_LINE = re.compile(rb"HTTP/\d(?:\.\d)?[ \t]+(\d{3})[^\n]*\n")
+_HEAD_END = re.compile(rb"\r?\n\r?\n")
+_CHARSET = re.compile(r"charset\s*=\s*[\"']?([a-z0-9_:.-]+)")
 # Bytes of a body looked at to tell markup or text from compressed bytes.
 PLAIN_SNIFF_BYTES = 512
 
@@ -57,10 +64,12 @@ def _records_from(path: str, stream, offset: int, gzipped: bool, options: Option
     from fastwarc.warc import ArchiveIterator
 
     stream.seek(offset)
-    # The body is read as stored and its codings undone here (_http_body):
-    # FastWARC's own decoding lost every record after a response both
-    # chunked and compressed, and read a body it could not decode as damage.
-    records = ArchiveIterator(stream, parse_http=True, auto_decode="none", fsspec_args=False)
+    # The HTTP response is parsed and its codings undone here (http_head,
+    # _http_body): FastWARC's own decoding lost every record after a
+    # response both chunked and compressed and read a body it could not
+    # decode as damage; its parser lost the body of a head whose lines end
+    # in a bare LF, and parsed none under a record without a Content-Type.
+    records = ArchiveIterator(stream, parse_http=False, auto_decode="none", fsspec_args=False)
     last = None  # offset of the last record read
     position = offset  # where the last page started (progress)
     while True:
@@ -144,15 +153,20 @@ def _record_page(path: str, record, options: Options, skipped: Counter, offset: 
     uri = (record.headers.get("WARC-Target-URI") or "").strip().strip("<>")
     if not uri and not record.content_length:
         return PageInput(source=source, file=path, reason="bad_warc: the file ends inside a record (its header is cut)")
+    try:
+        block = record.reader.read(min(record.content_length, HTTP_HEAD_BYTES))
+    except Exception as exc:
+        return PageInput(source=source, file=path, reason=f"bad_warc: the record's content cannot be read ({exc})")
+    headers: dict[str, str] = {}
     if kind == WarcRecordType.response:
-        status = record.http_headers.status_code if record.is_http_parsed else None
+        status, headers, head_size = http_head(block)
         if status is None or not 200 <= status < 300:
             skipped[f"WARC responses with HTTP status {status or 'unreadable'}"] += 1
             return None
-        content_type = record.http_content_type
+        content_type = headers.get("content-type", "").strip().lower()
     else:
-        content_type = _header_type(record)
-    if not converted and (not content_type or not content_type.lower().startswith(HTML_TYPES)):
+        content_type, head_size = _header_type(record), 0
+    if not converted and (not content_type or not content_type.startswith(HTML_TYPES)):
         skipped[f"WARC responses of type {content_type or 'unknown'}"] += 1
         return None
     page = PageInput(source=source, file=path)
@@ -160,17 +174,16 @@ def _record_page(path: str, record, options: Options, skipped: Counter, offset: 
         page.reason = f"too_large: a record of {record.content_length} bytes > limit {options.max_page_bytes}"
         return page
     try:
-        body = record.reader.read(record.content_length)
+        block += record.reader.read(record.content_length - len(block))
     except Exception as exc:
         page.reason = f"bad_warc: the record's content cannot be read ({exc})"
         return page
-    if len(body) < record.content_length:
-        page.reason = f"bad_warc: the file ends inside this record ({len(body)} of {record.content_length} bytes)"
+    if len(block) < record.content_length:
+        page.reason = f"bad_warc: the file ends inside this record ({len(block)} of {record.content_length} bytes)"
         return page
-    if kind == WarcRecordType.response:
-        body, page.reason = _http_body(body, record.http_headers, options.max_page_bytes)
-        if page.reason:
-            return page
+    body, page.reason = _http_body(block[head_size:], headers, options.max_page_bytes)
+    if page.reason:
+        return page
     page.raw = body
     page.hints = {"format": "text", "charset": "utf-8"} if converted else {"format": "html"}
     if uri:
@@ -178,17 +191,37 @@ def _record_page(path: str, record, options: Options, skipped: Counter, offset: 
     fetched = iso_date(record.headers.get("WARC-Date"))
     if fetched:
         page.hints["fetched_at"] = fetched
-    charset = record.http_charset if kind == WarcRecordType.response else None
+    charset = _CHARSET.search(content_type)
     if charset:
-        page.hints["charset"] = charset
+        page.hints["charset"] = charset.group(1)
     return page
+
+
+def http_head(block: bytes) -> tuple[int | None, dict[str, str], int]:
+    """(status, headers by lower-case name, the head's length in bytes) of an HTTP response as a WARC record holds it.
+
+    Lines may end in CRLF or a bare LF; a header sent twice is joined with
+    a comma, as HTTP reads it.  A block that opens with no status line, or
+    whose head does not end within HTTP_HEAD_BYTES, has no status.
+    """
+    end = _HEAD_END.search(block)
+    status = _STATUS_LINE.match(block)
+    if not status or not end:
+        return None, {}, 0
+    headers: dict[str, str] = {}
+    for line in block[status.end() : end.start()].decode("latin-1").splitlines():
+        name, colon, value = line.partition(":")
+        name = name.strip().lower()
+        if colon and name:
+            headers[name] = f"{headers[name]}, {value.strip()}" if name in headers else value.strip()
+    return int(status.group(1)), headers, end.end()
 
 
 class _TooLarge(Exception):
     pass
 
 
-def _http_body(body: bytes, headers, limit: int) -> tuple[bytes, str | None]:
+def _http_body(body: bytes, headers: dict[str, str], limit: int) -> tuple[bytes, str | None]:
     """(the page's bytes, None) from an HTTP body as a WARC stores it, or (b"", reason) when it cannot be decoded.
 
     The chunked transfer coding is undone, then each content coding in
@@ -196,9 +229,9 @@ def _http_body(body: bytes, headers, limit: int) -> tuple[bytes, str | None]:
     decoded under its original headers are common: a body that reads as
     markup or text is taken as it is, whatever its header says.
     """
-    if "chunked" in (headers.get("Transfer-Encoding") or "").lower():
+    if "chunked" in headers.get("transfer-encoding", "").lower():
         body = dechunked(body)
-    codings = [c.strip().lower() for c in (headers.get("Content-Encoding") or "").split(",")]
+    codings = [c.strip().lower() for c in headers.get("content-encoding", "").split(",")]
     codings = [c for c in codings if c and c != "identity"]
     if not codings or looks_plain(body):
         return body, None
