@@ -100,8 +100,10 @@ def ingest(paths, db, workers, fmt, quiet, site_memory, retry_rejected, follow_s
     """Clean pages and store them in the archive.
 
     PATHS are files or directories (walked for .txt, .text, .dump, .md,
-    .html, .htm, .xhtml, .mhtml, .mht, .warc, .jsonl, .ndjson and .gz files;
-    names starting with "." are skipped).  What a file holds is read from
+    .html, .htm, .xhtml, .mhtml, .mht, .warc, .jsonl, .ndjson and .gz files,
+    and files of other names that open as an HTML page, as a wget mirror's
+    story.php?id=3; names starting with "." are skipped; the summary counts
+    the files left out).  What a file holds is read from
     its content: one page (HTML, a text dump or Markdown, maybe gzipped; a
     page a browser saved as MHTML), a WARC file (each HTML response a
     page), a JSON Lines feed (each line a page) or a JSON export named on
@@ -135,8 +137,7 @@ def ingest(paths, db, workers, fmt, quiet, site_memory, retry_rejected, follow_s
     found = expand_paths(paths, follow_symlinks)
     if not found.files:
         # Before the archive is opened: a mistyped path leaves no file and no run behind.
-        gone = f" (no such file or directory: {', '.join(found.missing)})" if found.missing else ""
-        raise click.ClickException("no page files found in " + ", ".join(paths) + gone)
+        raise click.ClickException(_no_pages_message(paths, found))
     archive = _open_for_writing(db)
     memory = ArchiveSiteMemory(archive.db) if site_memory else None
     progress = None if quiet else _progress("ingest")
@@ -220,6 +221,18 @@ def _options(fmt: str, language_backend: str, fast: bool) -> Options:
         raise click.ClickException(str(exc)) from exc
 
 
+def _no_pages_message(paths, found) -> str:
+    """Why no file of `paths` is read: the paths that do not exist, and what the directories hold instead."""
+    from .runs import left_out_kinds
+
+    why = []
+    if found.missing:
+        why.append(f"no such file or directory: {', '.join(found.missing)}")
+    if found.left_out:
+        why.append(f"{sum(found.left_out.values())} files that hold no page: {left_out_kinds(found.left_out)}")
+    return "no page files found in " + ", ".join(paths) + (f" ({'; '.join(why)})" if why else "")
+
+
 def _open_for_writing(db: str):
     """The archive opened to write (created when missing), or one clear error that names the file (see _read_archive)."""
     from archive import Archive, NotAnArchive
@@ -280,8 +293,7 @@ def clean_command(files, fmt, as_json, language_backend, fast):
 
     found = expand_paths(files)
     if not found.files:
-        gone = f" (no such file or directory: {', '.join(found.missing)})" if found.missing else ""
-        raise click.ClickException("no page files found in " + ", ".join(files) + gone)
+        raise click.ClickException(_no_pages_message(files, found))
     for doc in clean_paths(found.files, _options(fmt, language_backend, fast)):
         if as_json:
             click.echo(json.dumps(doc.to_record(), ensure_ascii=False))

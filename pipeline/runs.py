@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import sys
 import time
 from collections import Counter
@@ -31,6 +32,20 @@ from .store import BATCH_PAGES, BATCH_SECONDS, store_page
 # .json sidecars) are left out.  What a file holds is sniffed from its
 # content, not its name.
 PAGE_SUFFIXES = (".txt", ".html", ".htm", ".xhtml", ".mhtml", ".mht", ".gz", ".text", ".dump", ".md", ".warc", ".jsonl", ".ndjson")
+# Names of files that are never a page: a mirror's assets and data, left
+# out without being opened.  A file with any other name is read when it
+# opens as an HTML page (wget -r without -E saves "story.php?id=3", "news/article").
+NOT_PAGE_SUFFIXES = (
+    ".css", ".js", ".mjs", ".map", ".png", ".jpg", ".jpeg", ".gif", ".webp", ".avif", ".svg", ".ico", ".bmp", ".tif", ".tiff",
+    ".woff", ".woff2", ".ttf", ".otf", ".eot", ".pdf", ".zip", ".tar", ".tgz", ".bz2", ".xz", ".zst", ".7z", ".rar",
+    ".mp3", ".mp4", ".m4a", ".webm", ".ogg", ".wav", ".mov", ".avi", ".json", ".xml", ".rss", ".atom", ".csv", ".tsv",
+    ".log", ".db", ".sqlite", ".pkl", ".parquet", ".py", ".sh", ".cdx", ".cdxj", ".idx",
+)
+# Bytes of a file of another name read to tell whether it opens as an HTML page.
+HTML_HEAD_BYTES = 1024
+_OPENS_AS_HTML = re.compile(
+    rb"\A(?:\xef\xbb\xbf)?\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html[\s>]|head[\s>])", re.IGNORECASE | re.DOTALL
+)
 # Pages checked against the archive and claimed in one transaction.
 ADMIT_PAGES = 32
 # Files stat-ed and looked up in the input-file cache at once.
@@ -45,10 +60,11 @@ class Inputs:
     files: list[str] = field(default_factory=list)
     missing: list[str] = field(default_factory=list)  # paths that do not exist
     outside: list[str] = field(default_factory=list)  # symlinks that leave the input tree, not followed
+    left_out: Counter = field(default_factory=Counter)  # files in the directories that hold no page, by suffix
 
 
 def expand_paths(paths: Iterable[str], follow_symlinks: bool = False) -> Inputs:
-    """The files to read: directories walked (regular files with a page suffix, hidden names skipped).
+    """The files to read: directories walked (regular files with a page suffix, or of another name that open as an HTML page; hidden names skipped).
 
     A symlink inside a directory is followed only when it stays inside that
     directory (a link to /etc/hostname would be stored and served), unless
@@ -83,17 +99,37 @@ def _walk(root: Path, follow_symlinks: bool, found: Inputs) -> None:
                 if os.path.islink(child) and not _inside(os.path.realpath(child), top):
                     found.outside.append(child)
         for name in sorted(names):
-            if name.startswith(".") or not name.lower().endswith(PAGE_SUFFIXES):
+            if name.startswith("."):
                 continue
             child = os.path.join(folder, name)
             if os.path.islink(child) and not follow_symlinks and not _inside(os.path.realpath(child), top):
                 found.outside.append(child)
-            elif os.path.isfile(child):
+            elif not os.path.isfile(child):
+                continue
+            elif name.lower().endswith(PAGE_SUFFIXES) or not name.lower().endswith(NOT_PAGE_SUFFIXES) and _opens_as_html(child):
                 found.files.append(child)
+            else:
+                found.left_out[os.path.splitext(name)[1].lower() or "(no suffix)"] += 1
+
+
+def _opens_as_html(path: str) -> bool:
+    """The file's first bytes are an HTML page's start (a doctype, <html> or <head>, maybe after an XML declaration and comments)."""
+    try:
+        with open(path, "rb") as fh:
+            head = fh.read(HTML_HEAD_BYTES)
+    except OSError:
+        return False
+    return bool(_OPENS_AS_HTML.match(head))
 
 
 def _inside(path: str, top: str) -> bool:
     return path == top or path.startswith(top.rstrip(os.sep) + os.sep)
+
+
+def left_out_kinds(left_out: Counter, most: int = 4) -> str:
+    """The suffixes of files left out, most common first: ".css 12, .png 3, (no suffix) 1"."""
+    kinds = ", ".join(f"{suffix} {n}" for suffix, n in sorted(left_out.items(), key=lambda kind: (-kind[1], kind[0]))[:most])
+    return kinds + (", ..." if len(left_out) > most else "")
 
 
 # -- the summary -----------------------------------------------------------------
@@ -109,6 +145,7 @@ class RunSummary:
     counts: Counter = field(default_factory=Counter)
     reasons: Counter = field(default_factory=Counter)
     skipped: Counter = field(default_factory=Counter)  # records that are no page, by kind
+    left_out: Counter = field(default_factory=Counter)  # files in the directories that hold no page, by suffix
     seconds: float = 0.0
     kind: str = "ingest"
     steps: dict = field(default_factory=dict)  # cleaning step -> {"removals": n, "seconds": s}, summed over the run
@@ -143,6 +180,8 @@ class RunSummary:
             extra.append(f"{plural(c['outside'], 'symlink')} out of the input not followed")
         if c["missing"]:
             extra.append(f"{plural(c['missing'], 'path')} not found")
+        if c["left_out"]:
+            extra.append(f"{plural(c['left_out'], 'file')} in the directories left out ({left_out_kinds(self.left_out)}: no page inside)")
         lines = [head + "".join("; " + e for e in extra)]
         for reason, n in self.reasons.most_common():
             lines.append(f"  rejected {n} x {reason}")
@@ -270,6 +309,8 @@ def ingest(
     summary = RunSummary()
     summary.counts["missing"] = len(inputs.missing)
     summary.counts["outside"] = len(inputs.outside)
+    summary.counts["left_out"] = sum(inputs.left_out.values())
+    summary.left_out = inputs.left_out
     for path in inputs.missing:
         print(f"warning: {path}: no such file or directory", file=sys.stderr)
     for path in inputs.outside:

@@ -238,6 +238,32 @@ def test_symlinks_out_of_the_input_are_not_followed_unless_asked(tmp_path):
     assert [os.path.basename(f) for f in runs.expand_paths([str(src)], follow_symlinks=True).files] == ["alias.txt", "inside.txt", "leak.txt"]
 
 
+def test_a_mirrors_pages_without_a_page_suffix_are_read_and_its_other_files_counted(tmp_path):
+    """wget -r without -E saves pages as "story.php?id=3" or "news/council-budget": they open as HTML and are read.
+
+    The mirror's other files (styles, images, a text file of no known name)
+    are left out, and the summary says how many and of what kind."""
+    mirror = tmp_path / "example.com"
+    (mirror / "news").mkdir(parents=True)
+    (mirror / "story.php?id=3").write_bytes(b"<!DOCTYPE html>\n" + page(1))
+    (mirror / "news" / "council-budget").write_bytes(b'\xef\xbb\xbf<?xml version="1.0"?>\n<!-- mirrored -->\n' + page(2))
+    (mirror / "news" / "feed").write_bytes(b'<?xml version="1.0"?><rss version="2.0"><channel><title>x</title></channel></rss>')
+    (mirror / "style.css").write_bytes(b"<html> body { color: red }")  # never opened: a style sheet is no page, whatever it holds
+    (mirror / "logo.png").write_bytes(b"\x89PNG\r\n")
+    (mirror / "index.html").write_bytes(page(3))
+    found = runs.expand_paths([str(mirror)])
+    assert sorted(os.path.relpath(f, mirror) for f in found.files) == ["index.html", "news/council-budget", "story.php?id=3"]
+    assert found.left_out == {"(no suffix)": 1, ".css": 1, ".png": 1}
+    result = CliRunner().invoke(cli, ["ingest", str(mirror), "--db", str(tmp_path / "a.db")])
+    assert result.exit_code == 0 and "3 new articles" in result.output, result.output
+    assert "3 files in the directories left out (" in result.output and ".css 1" in result.output, result.output
+    (mirror / "story.php?id=3").unlink()
+    (mirror / "news" / "council-budget").unlink()
+    (mirror / "index.html").unlink()
+    result = CliRunner().invoke(cli, ["ingest", str(mirror), "--db", str(tmp_path / "b.db")])
+    assert result.exit_code != 0 and "no page files found" in result.output and "3 files that hold no page: (no suffix) 1" in result.output, result.output
+
+
 def test_a_page_rejected_for_its_cost_is_not_retried_unless_asked(tmp_path):
     src = tmp_path / "batch"
     src.mkdir()
