@@ -106,9 +106,11 @@ def ingest(paths, db, workers, fmt, quiet, site_memory, retry_rejected, follow_s
     the files left out).  What a file holds is read from
     its content: one page (HTML, a text dump or Markdown, maybe gzipped; a
     page a browser saved as MHTML), a WARC file (each HTML response a
-    page), a JSON Lines feed (each line a page) or a JSON export named on
-    the command line (an array of records, or Firecrawl's {"data": [...]}).  A record gives its page in html, text,
-    markdown, content..., with url, title, date and author as Scrapy,
+    page), a JSON Lines feed (each line a page), or named on the command
+    line a JSON export (an array of records, or Firecrawl's {"data": [...]})
+    or a CSV export (a header row, then a page a row).  A record gives its
+    page in html, text, markdown, content..., with url, title, date and
+    author as Scrapy,
     news-please, trafilatura, Firecrawl, Crawl4AI, Apify or Jina Reader
     write them (docs/ingest.md).
 

@@ -11,7 +11,7 @@ import pytest
 
 from pipeline.options import Options
 from pipeline.read import read_bytes, read_input, sniff_format
-from pipeline.readers import KIND_JSON, KIND_JSONL, KIND_MHTML, KIND_PAGE, KIND_WARC, file_kind, read_file
+from pipeline.readers import KIND_CSV, KIND_JSON, KIND_JSONL, KIND_MHTML, KIND_PAGE, KIND_WARC, file_kind, read_file
 from pipeline.readers.warc import response_record, warc_record
 from pipeline.runner import process_input
 
@@ -292,6 +292,75 @@ def test_dechunked(framed, body):
     from pipeline.readers.warc import dechunked
 
     assert dechunked(framed) == body
+
+
+# -- CSV exports ------------------------------------------------------------------------
+
+
+def _csv(rows, delimiter=","):
+    import csv
+    import io
+
+    out = io.StringIO()
+    csv.writer(out, delimiter=delimiter).writerows(rows)
+    return out.getvalue()
+
+
+def test_csv_exports_are_read_a_page_a_row_with_their_columns(tmp_path):
+    """pandas' to_csv, Scrapy's -o items.csv: a header naming the columns, a page a row, a page's newlines inside quotes."""
+    text = "Stadtrat beschließt Haushalt\n" + PARAGRAPHS_DE
+    path = tmp_path / "items.csv"
+    path.write_text(
+        _csv(
+            [
+                ["url", "title", "html", "published", "authors"],
+                ["https://example.com/a", "Der Haushalt", PAGE, "2024-06-01", "Anna Muster, Bert Beispiel"],
+                ["https://example.com/b", "leer", "", "", ""],
+                [],
+                ["https://example.com/c", "", page(3).decode(), "", ""],
+                ["https://example.com/d", "", PAGE, "", "", "a field too many"],
+                ["https://example.com/e", "written without its empty last fields", PAGE],
+            ]
+        )
+    )
+    assert file_kind(path) == KIND_CSV
+    pages = read_all(path)
+    assert [p.source for p in pages] == [f"{path}:2", f"{path}:3", f"{path}:5", f"{path}:6", f"{path}:7"]
+    assert pages[3].reason == "bad_csv: row 4 (line 6) has 6 fields, the header 5 (a quote or a delimiter out of place)"
+    assert not pages[4].reason and pages[4].hints["title"] == "written without its empty last fields"
+    assert pages[0].hints == {"charset": "utf-8", "format": "html", "url": "https://example.com/a", "title": "Der Haushalt", "published": "2024-06-01", "author": "Anna Muster, Bert Beispiel"}
+    assert pages[1].reason.startswith("no_content: row 2 (line 3) has no text in any of")
+    doc = process_input(pages[0], Options())
+    assert doc.status == "ok" and doc.metadata["url"] == "https://example.com/a" and "Opposition kritisierte" in doc.text
+    # A spreadsheet's: semicolons, a Windows code page, capitalised names; a text column.
+    sheet = tmp_path / "export.csv"
+    sheet.write_bytes(_csv([["URL", "Title", "Text"], ["https://example.com/d", "Straßen", text]], delimiter=";").encode("cp1252"))
+    (item,) = read_all(sheet)
+    assert item.hints["url"] == "https://example.com/d" and item.hints["format"] == "text" and "Straßen" in item.raw.decode()
+    assert process_input(item, Options()).text.endswith(PARAGRAPHS_DE.split("\n")[-1])
+    # Tabs, gzipped, with a byte-order mark.
+    tabs = tmp_path / "items.tsv.gz"
+    tabs.write_bytes(gzip.compress(("\ufeff" + _csv([["content", "link"], [text, "https://example.com/e"]], delimiter="\t")).encode()))
+    (item,) = read_all(tabs)
+    assert item.hints["url"] == "https://example.com/e" and "Montagabend" in item.raw.decode()
+
+
+def test_csv_is_told_from_a_text_dump_by_its_header_naming_a_content_column(tmp_path):
+    dump = tmp_path / "dump.txt"
+    dump.write_text("Berlin, Paris, London, Rom\n" + PARAGRAPHS_DE)
+    listing = tmp_path / "urls.csv"
+    listing.write_text(_csv([["url", "title"], ["https://example.com/a", "A"]]))
+    assert file_kind(dump) == KIND_PAGE and file_kind(listing) == KIND_PAGE
+
+
+def test_csv_rows_over_the_limit(tmp_path):
+    """A row whose page is over the limit is rejected and the next row read; a field the csv module cannot hold ends the file, with its line."""
+    options = Options(max_page_bytes=10_000)
+    path = tmp_path / "big.csv"
+    path.write_text(_csv([["url", "text"], ["https://example.com/a", "x " * 7_500], ["https://example.com/b", PARAGRAPHS_DE], ["https://example.com/c", "y" * 40_000], ["https://example.com/d", PARAGRAPHS_DE]]))
+    pages = read_all(path, options)
+    assert pages[0].reason.startswith("too_large: row 1 (line 2) holds a page of 15000 bytes") and not pages[1].reason
+    assert pages[2].reason.startswith("too_large: the row at line 6 holds a field of more than 30000 characters") and len(pages) == 3
 
 
 # -- JSON Lines ------------------------------------------------------------------------

@@ -2,8 +2,8 @@
 
 A path is a page file (an HTML page or a text dump, perhaps gzipped), a WARC
 file (many HTTP responses), a JSON Lines feed (one record a line), a JSON
-document (an array of records, an export) or an MHTML file (a page a
-browser saved whole).  Which one is sniffed from the
+document (an array of records, an export), a CSV export (a page a row)
+or an MHTML file (a page a browser saved whole).  Which one is sniffed from the
 content, never from the name.  Each reader yields PageInput: one page's
 bytes and what its container said about it (URL, fetch date, title, date,
 authors, charset).  A record a reader cannot get (a broken
@@ -43,6 +43,7 @@ KIND_WARC = "warc"
 KIND_JSONL = "jsonl"
 KIND_JSON = "json"
 KIND_MHTML = "mhtml"
+KIND_CSV = "csv"
 # A MIME message's first header ("From: <Saved by Blink>", "MIME-Version: 1.0"): an MHTML file when its headers say multipart/related.
 _HEADER_LINE = re.compile(rb"[A-Za-z][\w-]*:[ \t]")
 # A JSON document's start: an array of objects (or an empty one), or an
@@ -69,7 +70,7 @@ class PageInput:
 
 
 def file_kind(path: str | Path) -> str:
-    """KIND_WARC, KIND_JSONL, KIND_JSON, KIND_MHTML or KIND_PAGE, from the first bytes of the file (gzipped or not)."""
+    """KIND_WARC, KIND_JSONL, KIND_JSON, KIND_MHTML, KIND_CSV or KIND_PAGE, from the first bytes of the file (gzipped or not)."""
     head = _head(path)
     name = str(path).lower().removesuffix(".gz")
     head = head.lstrip(b"\xef\xbb\xbf \t\r\n")
@@ -87,6 +88,10 @@ def file_kind(path: str | Path) -> str:
             return KIND_JSONL
     if _JSON_START.match(head):
         return KIND_JSON
+    from .csvfeed import header_delimiter
+
+    if header_delimiter(head):
+        return KIND_CSV
     return KIND_PAGE
 
 
@@ -134,6 +139,10 @@ def read_file(path: str, options: Options, skipped=None) -> Iterator[PageInput]:
         from .jsondoc import read_json
 
         yield from _opened(read_json(path, options), path)
+    elif kind == KIND_CSV:
+        from .csvfeed import read_csv
+
+        yield from _opened(read_csv(path, options), path)
     elif kind == KIND_MHTML:
         from .mhtml import read_mhtml
 

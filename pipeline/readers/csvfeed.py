@@ -1,0 +1,148 @@
+"""CSV exports (.csv, .tsv, gzipped or not): one page a row, as Scrapy's `-o items.csv`, pandas' `to_csv` or a spreadsheet write them.
+
+A file is read as CSV when its first line is a header row that names a
+content column (`html`, `text`, `content`, `body`, `markdown`...: the
+fields JSON Lines records use, in any case), whatever the file's name;
+the other columns give the URL, title, dates and authors as in a JSON
+Lines record (`jsonl.py`).  The delimiter is the header's: a comma, a
+semicolon (a spreadsheet in a language that writes decimal commas), a
+tab or a bar.  The file is UTF-8 (a byte-order mark allowed) or, when its
+first bytes are not, the encoding they are detected in (a spreadsheet's
+Windows code page).  A row without content, or with more fields than the
+header (a quote or a delimiter out of place), is a rejected record with
+its line number; the other rows ingest.
+"""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import io
+import sys
+import zlib
+from typing import Iterator
+
+from ..options import Options
+from . import PageInput, open_maybe_gzipped
+from .jsonl import (
+    AUTHOR_FIELDS,
+    CONTENT_FIELDS,
+    FETCHED_FIELDS,
+    LINE_BYTES_PER_PAGE_BYTE,
+    PUBLISHED_FIELDS,
+    SITE_FIELDS,
+    TITLE_FIELDS,
+    URL_FIELDS,
+    page_of_record,
+)
+
+DELIMITERS = (",", ";", "\t", "|")
+# A header row is this long at most, and its names this long: longer, the
+# first line is a page's text that happens to hold commas.
+HEADER_MAX_CHARS = 4096
+NAME_MAX_CHARS = 64
+# Bytes of the file's start that choose its encoding.
+ENCODING_SNIFF_BYTES = 65536
+
+_CONTENT_NAMES = {name.lower() for name, _ in CONTENT_FIELDS}
+# Every field a record is read for, by its name in lower case: a column named "Text" or "URL" is that field.
+_KNOWN_FIELDS = {
+    name.lower(): name
+    for names in ([n for n, _ in CONTENT_FIELDS], TITLE_FIELDS, URL_FIELDS, PUBLISHED_FIELDS, FETCHED_FIELDS, AUTHOR_FIELDS, SITE_FIELDS)
+    for name in names
+}
+
+
+def header_delimiter(head: bytes) -> str | None:
+    """The delimiter of a CSV header row that names a content column, from the file's first bytes; None when the first line is no such header."""
+    line = head.lstrip(codecs.BOM_UTF8).split(b"\n", 1)
+    if len(line) < 2 or len(line[0]) > HEADER_MAX_CHARS:
+        return None
+    first = line[0].rstrip(b"\r").decode("utf-8", "replace")
+    for delimiter in DELIMITERS:
+        if delimiter not in first:
+            continue
+        names = next(csv.reader([first], delimiter=delimiter))
+        if (
+            len(names) >= 2
+            and all(0 < len(n.strip()) <= NAME_MAX_CHARS and "<" not in n for n in names)
+            and any(n.strip().lower() in _CONTENT_NAMES for n in names)
+        ):
+            return delimiter
+    return None
+
+
+def read_csv(path: str, options: Options) -> Iterator[PageInput]:
+    """One PageInput per row after the header, rejected ones with their reason."""
+    try:
+        with open_maybe_gzipped(path) as raw:
+            head = raw.read(ENCODING_SNIFF_BYTES)
+    except (EOFError, zlib.error):  # a .csv.gz cut or broken inside its first bytes: what came
+        head = _readable_start(path)
+    delimiter = header_delimiter(head)
+    if delimiter is None:  # the file changed since it was sniffed
+        yield PageInput(source=path, file=path, reason="bad_csv: the first line is no header row naming a content column")
+        return
+    encoding = _encoding(head)
+    # A field holds a whole page: the csv module's default limit (128 K characters) is far below it.
+    csv.field_size_limit(min(sys.maxsize, LINE_BYTES_PER_PAGE_BYTE * options.max_page_bytes))
+    with open_maybe_gzipped(path) as raw:
+        text = io.TextIOWrapper(raw, encoding=encoding, errors="replace", newline="")
+        rows = csv.reader(text, delimiter=delimiter)
+        try:
+            names = [_field_name(n) for n in next(rows)]
+        except (csv.Error, StopIteration, OSError, EOFError, zlib.error) as exc:
+            yield PageInput(source=path, file=path, reason=f"bad_csv: the header row cannot be read ({exc})")
+            return
+        row_no = 0
+        while True:
+            line = rows.line_num + 1
+            try:
+                row = next(rows)
+            except StopIteration:
+                return
+            except csv.Error as exc:
+                limit = LINE_BYTES_PER_PAGE_BYTE * options.max_page_bytes
+                yield PageInput(source=f"{path}:{line}", file=path, reason=f"too_large: the row at line {line} holds a field of more than {limit} characters ({exc}); the rows after it are not read")
+                return
+            except (OSError, EOFError, zlib.error) as exc:  # a .csv.gz cut short
+                yield PageInput(source=f"{path}:{line}", file=path, reason=f"bad_gzip: the file's compressed stream breaks at line {line} ({exc}); the rows before it are kept")
+                return
+            if not any(value.strip() for value in row):
+                continue
+            row_no += 1
+            size = sum(len(value) for value in row) + len(row)
+            if len(row) > len(names):  # fewer is a row written without its empty last fields
+                yield PageInput(
+                    source=f"{path}:{line}", file=path, size=size,
+                    reason=f"bad_csv: row {row_no} (line {line}) has {len(row)} fields, the header {len(names)} (a quote or a delimiter out of place)",
+                )
+                continue
+            record = {name: value for name, value in zip(names, row) if value.strip()}
+            yield page_of_record(record, f"{path}:{line}", f"row {row_no} (line {line})", path, options, size)
+
+
+def _readable_start(path: str) -> bytes:
+    """The bytes a damaged gzip gives before its damage."""
+    with open(path, "rb") as fh:
+        return zlib.decompressobj(wbits=31).decompress(fh.read(ENCODING_SNIFF_BYTES), ENCODING_SNIFF_BYTES)
+
+
+def _field_name(name: str) -> str:
+    """A header's name as the record field it stands for ("Text" -> "text", "Published Time" stays)."""
+    name = name.strip().lstrip("\ufeff")
+    return _KNOWN_FIELDS.get(name.lower(), name)
+
+
+def _encoding(head: bytes) -> str:
+    """UTF-8 (its byte-order mark dropped) when the file's first bytes are UTF-8, else the encoding they are detected in."""
+    try:
+        head.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        if exc.start < len(head) - 3:  # not just a character cut at the sniffed end
+            from charset_normalizer import from_bytes
+
+            best = from_bytes(head).best()
+            if best is not None:
+                return best.encoding
+    return "utf-8-sig"
