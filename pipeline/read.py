@@ -57,6 +57,11 @@ _CONTROL_NOT_IN_LETTER = re.compile(
     f"(?<![\u00e0-\u00f4][{MISREAD_CONTINUATION}][\x80-\x9f])"
 )
 _TAG = re.compile(r"<[^>]*>")
+# Where a saved page says it came from, in a comment near its start: the
+# "Mark of the Web" browsers write on "Save as" (<!-- saved from
+# url=(0042)https://... -->), and HTTrack's "Mirrored from host/path by HTTrack".
+_SAVED_FROM = re.compile(r"<!--\s*saved from url=\(\d{4}\)(\w+://[^\s>]+?)\s*-->", re.IGNORECASE)
+_MIRRORED_FROM = re.compile(r"<!--\s*Mirrored from (\S+?) by HTTrack", re.IGNORECASE)
 
 # Bytes given to the charset detector: enough text to decide, bounded time.
 DETECT_BYTES = 200_000
@@ -156,6 +161,8 @@ def decode_document(doc: Document, options: Options, declared: str | None = None
         if too_complex:
             return doc.reject(too_complex)
         doc.html = text
+        if not doc.metadata.get("url"):
+            doc.metadata["url"] = saved_from_url(text)
     else:
         header = tool_header(text)
         if header is not None:
@@ -163,6 +170,19 @@ def decode_document(doc: Document, options: Options, declared: str | None = None
             text = header.rest
         doc.blocks = (header.blocks if header else []) + dump_blocks(text)  # lines, or paragraphs of a wrapped or Markdown dump (pipeline.dumps.layout)
     return doc
+
+
+def saved_from_url(html: str) -> str | None:
+    """The URL a saved page's own comment names (a browser's "saved from url=", HTTrack's "Mirrored from"); its canonical link, read later, still wins."""
+    head = html[:SNIFF_BYTES]
+    found = _SAVED_FROM.search(head)
+    if found:
+        return found.group(1)
+    found = _MIRRORED_FROM.search(head)
+    if found:
+        # HTTrack writes the address without its scheme.
+        return found.group(1) if "://" in found.group(1) else "https://" + found.group(1)
+    return None
 
 
 def _read_tool_header(doc: Document, header) -> None:

@@ -154,3 +154,32 @@ def test_undeclared_legacy_encoding_is_detected():
     text = "Азербайджан продолжает разминирование освобождённых территорий. " * 20
     doc = read_bytes(text.encode("cp1251"))
     assert "разминирование" in doc.blocks[0].text
+
+
+_SAVED_BODY = (
+    "<body><article><h1>Stadtrat beschließt Haushalt</h1>"
+    "<p>Der Stadtrat hat am Montagabend nach langer Debatte den Haushalt für das kommende Jahr beschlossen, mit mehr Geld für Schulen.</p>"
+    "<p>Die Opposition kritisierte, dass die Straßen im Norden der Stadt erneut warten müssten, obwohl sie seit Jahren marode seien.</p>"
+    "</article></body></html>"
+)
+
+
+@pytest.mark.parametrize(
+    ("comment", "url"),
+    [
+        # A browser's "Save as" (the Mark of the Web: the URL's length, then the URL).
+        ("<!-- saved from url=(0040)https://www.example.com/news/haushalt -->", "https://www.example.com/news/haushalt"),
+        # HTTrack writes the address without its scheme.
+        ("<!-- Mirrored from www.example.com/news/haushalt.html by HTTrack Website Copier/3.x [XR&CO'2014], Tue, 05 Dec 2023 10:11:12 GMT -->", "https://www.example.com/news/haushalt.html"),
+    ],
+)
+def test_a_saved_pages_own_comment_gives_its_url_unless_it_names_a_canonical_one(comment, url):
+    from pipeline.clean import clean
+    from pipeline.extract import extract
+
+    page = f"<!DOCTYPE html>\n{comment}\n<html><head><title>Haushalt</title></head>{_SAVED_BODY}"
+    doc = clean(extract(read_bytes(page.encode("utf-8"), source="haushalt.html")))
+    assert doc.status == "ok" and doc.metadata["url"] == url and doc.metadata["site"] == "example.com"
+    canonical = page.replace("<title>", '<link rel="canonical" href="https://example.com/p/1"><title>')
+    assert clean(extract(read_bytes(canonical.encode("utf-8")))).metadata["url"] == "https://example.com/p/1"
+    assert read_bytes(f"Stadtrat\n{comment}\nDer Stadtrat hat getagt.".encode()).metadata["url"] is None  # a text dump quoting one
