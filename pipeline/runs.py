@@ -13,6 +13,7 @@ import os
 import re
 import sys
 import time
+import zlib
 from collections import Counter
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -23,7 +24,7 @@ from .document import Document
 from .executors import Dask, Inline, Processes, page_deadline
 from .options import Options
 from .packing import Packed
-from .readers import PageInput, read_file
+from .readers import GZIP_MAGIC, PageInput, read_file
 from .runner import process_input, unpack, warm_up, worker_function
 from .site_memory import SiteMemory
 from .store import BATCH_PAGES, BATCH_SECONDS, store_page
@@ -113,12 +114,17 @@ def _walk(root: Path, follow_symlinks: bool, found: Inputs) -> None:
 
 
 def _opens_as_html(path: str) -> bool:
-    """The file's first bytes are an HTML page's start (a doctype, <html> or <head>, maybe after an XML declaration and comments)."""
+    """The file's first bytes (gunzipped) are an HTML page's start (a doctype, <html> or <head>, maybe after an XML declaration and comments)."""
     try:
         with open(path, "rb") as fh:
             head = fh.read(HTML_HEAD_BYTES)
     except OSError:
         return False
+    if head[:2] == GZIP_MAGIC:  # a body saved as the server sent it (Scrapy's HTTP cache)
+        try:
+            head = zlib.decompressobj(wbits=31).decompress(head, HTML_HEAD_BYTES)
+        except zlib.error:
+            return False
     return bool(_OPENS_AS_HTML.match(head))
 
 

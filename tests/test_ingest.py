@@ -251,15 +251,18 @@ def test_a_mirrors_pages_without_a_page_suffix_are_read_and_its_other_files_coun
     (mirror / "style.css").write_bytes(b"<html> body { color: red }")  # never opened: a style sheet is no page, whatever it holds
     (mirror / "logo.png").write_bytes(b"\x89PNG\r\n")
     (mirror / "index.html").write_bytes(page(3))
+    (mirror / "cache").mkdir()
+    (mirror / "cache" / "response_body").write_bytes(gzip.compress(page(4)))  # Scrapy's HTTP cache keeps the body as sent
     found = runs.expand_paths([str(mirror)])
-    assert sorted(os.path.relpath(f, mirror) for f in found.files) == ["index.html", "news/council-budget", "story.php?id=3"]
+    assert sorted(os.path.relpath(f, mirror) for f in found.files) == ["cache/response_body", "index.html", "news/council-budget", "story.php?id=3"]
     assert found.left_out == {"(no suffix)": 1, ".css": 1, ".png": 1}
     result = CliRunner().invoke(cli, ["ingest", str(mirror), "--db", str(tmp_path / "a.db")])
-    assert result.exit_code == 0 and "3 new articles" in result.output, result.output
+    assert result.exit_code == 0 and "4 new articles" in result.output, result.output
     assert "3 files in the directories left out (" in result.output and ".css 1" in result.output, result.output
     (mirror / "story.php?id=3").unlink()
     (mirror / "news" / "council-budget").unlink()
     (mirror / "index.html").unlink()
+    (mirror / "cache" / "response_body").unlink()
     result = CliRunner().invoke(cli, ["ingest", str(mirror), "--db", str(tmp_path / "b.db")])
     assert result.exit_code != 0 and "no page files found" in result.output and "3 files that hold no page: (no suffix) 1" in result.output, result.output
 
