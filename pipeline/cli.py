@@ -101,7 +101,8 @@ def ingest(paths, db, workers, fmt, quiet, site_memory, retry_rejected, follow_s
 
     PATHS are files or directories (walked for .txt, .text, .dump, .md,
     .html, .htm, .xhtml, .mhtml, .mht, .warc, .jsonl, .ndjson and .gz files,
-    and files of other names that open as an HTML page, as a wget mirror's
+    .json files that hold a record with a page (news-please's), and files
+    of other names that open as an HTML page, as a wget mirror's
     story.php?id=3; names starting with "." are skipped; the summary counts
     the files left out).  What a file holds is read from
     its content: one page (HTML, a text dump or Markdown, maybe gzipped; a

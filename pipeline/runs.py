@@ -29,9 +29,9 @@ from .runner import process_input, unpack, warm_up, worker_function
 from .site_memory import SiteMemory
 from .store import BATCH_PAGES, BATCH_SECONDS, store_page
 
-# Names of files in a scrape directory that may hold pages; others (logs,
-# .json sidecars) are left out.  What a file holds is sniffed from its
-# content, not its name.
+# Names of files in a scrape directory that may hold pages; what each
+# holds is sniffed from its content, not its name.  Files of other names
+# are read when their content says so (below).
 PAGE_SUFFIXES = (".txt", ".html", ".htm", ".xhtml", ".mhtml", ".mht", ".gz", ".text", ".dump", ".md", ".warc", ".jsonl", ".ndjson")
 # Names of files that are never a page: a mirror's assets and data, left
 # out without being opened.  A file with any other name is read when it
@@ -39,11 +39,16 @@ PAGE_SUFFIXES = (".txt", ".html", ".htm", ".xhtml", ".mhtml", ".mht", ".gz", ".t
 NOT_PAGE_SUFFIXES = (
     ".css", ".js", ".mjs", ".map", ".png", ".jpg", ".jpeg", ".gif", ".webp", ".avif", ".svg", ".ico", ".bmp", ".tif", ".tiff",
     ".woff", ".woff2", ".ttf", ".otf", ".eot", ".pdf", ".zip", ".tar", ".tgz", ".bz2", ".xz", ".zst", ".7z", ".rar",
-    ".mp3", ".mp4", ".m4a", ".webm", ".ogg", ".wav", ".mov", ".avi", ".json", ".xml", ".rss", ".atom", ".csv", ".tsv",
+    ".mp3", ".mp4", ".m4a", ".webm", ".ogg", ".wav", ".mov", ".avi", ".xml", ".rss", ".atom", ".csv", ".tsv",
     ".log", ".db", ".sqlite", ".pkl", ".parquet", ".py", ".sh", ".cdx", ".cdxj", ".idx",
 )
-# Bytes of a file of another name read to tell whether it opens as an HTML page.
+# Bytes of a file of another name read to tell whether it opens as an HTML
+# page, or whether a .json file is a record with a page.
 HTML_HEAD_BYTES = 1024
+JSON_HEAD_BYTES = 65536
+# A .json file is a page's record (news-please saves one an article) when it
+# names a content field; a sidecar of metadata names none and is left out.
+_JSON_RECORD = re.compile(rb'\A\s*[\[{].*?"(?:rawHtml|raw_html|html|body|content|text|maintext|markdown|raw_text)"\s*:\s*["{]', re.DOTALL)
 _OPENS_AS_HTML = re.compile(
     rb"\A(?:\xef\xbb\xbf)?\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html[\s>]|head[\s>])", re.IGNORECASE | re.DOTALL
 )
@@ -107,10 +112,24 @@ def _walk(root: Path, follow_symlinks: bool, found: Inputs) -> None:
                 found.outside.append(child)
             elif not os.path.isfile(child):
                 continue
-            elif name.lower().endswith(PAGE_SUFFIXES) or not name.lower().endswith(NOT_PAGE_SUFFIXES) and _opens_as_html(child):
+            elif (
+                name.lower().endswith(PAGE_SUFFIXES)
+                or name.lower().endswith(".json") and _json_record(child)
+                or not name.lower().endswith((*NOT_PAGE_SUFFIXES, ".json")) and _opens_as_html(child)
+            ):
                 found.files.append(child)
             else:
                 found.left_out[os.path.splitext(name)[1].lower() or "(no suffix)"] += 1
+
+
+def _json_record(path: str) -> bool:
+    """The .json file holds records with a page (a content field with a string or an object), not a sidecar of metadata."""
+    try:
+        with open(path, "rb") as fh:
+            head = fh.read(JSON_HEAD_BYTES)
+    except OSError:
+        return False
+    return bool(_JSON_RECORD.match(head.lstrip(b"\xef\xbb\xbf")))
 
 
 def _opens_as_html(path: str) -> bool:

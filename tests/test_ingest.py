@@ -267,6 +267,32 @@ def test_a_mirrors_pages_without_a_page_suffix_are_read_and_its_other_files_coun
     assert result.exit_code != 0 and "no page files found" in result.output and "3 files that hold no page: (no suffix) 1" in result.output, result.output
 
 
+def test_news_please_output_a_json_file_an_article_is_read_and_sidecars_left_out(tmp_path):
+    """news-please saves each article as a .json file; a scraper's .json sidecar of metadata beside a page is no page."""
+    from test_readers import PARAGRAPHS_DE
+
+    out = tmp_path / "data" / "2024" / "example.com"
+    out.mkdir(parents=True)
+    article = {
+        "authors": ["Anna Muster"], "date_download": "2024-06-02 08:00:00", "date_publish": "2024-06-01 10:00:00",
+        "language": "de", "maintext": PARAGRAPHS_DE, "source_domain": "example.com", "text": None,
+        "title": "Stadtrat beschließt Haushalt", "url": "https://example.com/haushalt",
+    }
+    (out / "Stadtrat_beschliesst_Haushalt_3f2a.json").write_text(json.dumps(article, ensure_ascii=True, indent=4))
+    (out / "page.html").write_bytes(page(5))
+    (out / "page.json").write_text(json.dumps({"url": "https://example.com/p5", "status": 200, "fetched": "2024-06-01"}))
+    found = runs.expand_paths([str(tmp_path / "data")])
+    assert sorted(os.path.basename(f) for f in found.files) == ["Stadtrat_beschliesst_Haushalt_3f2a.json", "page.html"]
+    assert found.left_out == {".json": 1}
+    db = tmp_path / "a.db"
+    result = CliRunner().invoke(cli, ["ingest", str(tmp_path / "data"), "--db", str(db)])
+    assert result.exit_code == 0 and "2 new articles" in result.output, result.output
+    from archive import open_archive
+
+    (row,) = [a for a in open_archive(str(db)).articles() if a["url"] == "https://example.com/haushalt"]
+    assert row["title"] == "Stadtrat beschließt Haushalt" and row["author"] == "Anna Muster" and row["published"].startswith("2024-06-01")
+
+
 def test_a_page_rejected_for_its_cost_is_not_retried_unless_asked(tmp_path):
     src = tmp_path / "batch"
     src.mkdir()
