@@ -111,9 +111,8 @@ def ingest(paths, db, workers, fmt, quiet, site_memory, retry_rejected, follow_s
     line a JSON export (an array of records, or Firecrawl's {"data": [...]})
     or a CSV export (a header row, then a page a row).  A record gives its
     page in html, text, markdown, content..., with url, title, date and
-    author as Scrapy,
-    news-please, trafilatura, Firecrawl, Crawl4AI, Apify or Jina Reader
-    write them (docs/ingest.md).
+    author as Scrapy, news-please, trafilatura, newspaper, Readability,
+    Firecrawl, Crawl4AI, Apify or Jina Reader write them (docs/ingest.md).
 
     Pages already archived (same bytes) are recognised before any work,
     files unchanged since the last run without being read, so re-running

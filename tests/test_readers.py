@@ -419,6 +419,17 @@ TOOL_RECORDS = {
         "metadata": {"canonicalUrl": "https://example.com/ap", "title": "Stadtrat", "author": None},
         "text": "Der Stadtrat hat am Montagabend den Haushalt beschlossen. Die Opposition kritisierte, dass die Straßen im Norden erneut warten müssten.",
     },
+    "newspaper4k": {
+        "url": "https://example.com/n4", "title": "Stadtrat beschließt Haushalt", "authors": ["Anna Schmidt"], "publish_date": "2024-06-01T10:00:00+02:00",
+        "meta_site_name": "Example News", "top_image": "https://example.com/a.jpg",
+        "text": "Der Stadtrat hat am Montagabend den Haushalt beschlossen. Die Opposition kritisierte, dass die Straßen im Norden erneut warten müssten.",
+    },
+    "Readability": {  # @mozilla/readability's parse(), saved with the page's URL
+        "url": "https://example.com/rd", "title": "Stadtrat beschließt Haushalt", "byline": "Anna Schmidt", "siteName": "Example News",
+        "publishedTime": "2024-06-01T10:00:00Z", "lang": "de", "excerpt": "Der Stadtrat hat",
+        "content": "<div id=\"readability-page-1\"><p>Der Stadtrat hat am Montagabend den Haushalt beschlossen. Die Opposition kritisierte, dass die Straßen im Norden erneut warten müssten.</p></div>",
+        "textContent": "Der Stadtrat hat am Montagabend den Haushalt beschlossen.",
+    },
 }
 TOOL_EXPECTED = {  # url, published, author, format: what each record gives
     "news-please": ("https://example.com/np", "2024-06-01T10:00:00", "Anna Schmidt; Jörg Weber", "text"),
@@ -427,6 +438,8 @@ TOOL_EXPECTED = {  # url, published, author, format: what each record gives
     "Crawl4AI": ("https://example.com/c4", "2024-06-01T10:00:00+02:00", "Anna Schmidt", "text"),
     "Jina Reader (JSON)": ("https://example.com/jr", "2024-06-01T10:00:00+00:00", None, None),
     "Apify": ("https://example.com/ap", None, None, "text"),
+    "newspaper4k": ("https://example.com/n4", "2024-06-01T10:00:00+02:00", "Anna Schmidt", "text"),
+    "Readability": ("https://example.com/rd", "2024-06-01T10:00:00+00:00", "Anna Schmidt", None),
 }
 
 

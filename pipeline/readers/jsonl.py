@@ -44,12 +44,15 @@ MARKDOWN_OBJECT_FIELDS = ("raw_markdown", "markdown")
 NESTED_FIELDS = ("data", "metadata", "crawl")
 TITLE_FIELDS = ("title",)
 URL_FIELDS = ("url", "sourceURL", "source_url", "loadedUrl", "link", "source")
-PUBLISHED_FIELDS = ("date", "published", "date_publish", "publishedTime", "published_time", "datePublished", "pubDate", "article:published_time")
+PUBLISHED_FIELDS = (
+    "date", "published", "date_publish", "publish_date", "published_at", "publishedTime", "published_time",
+    "datePublished", "pubDate", "pub_date", "article:published_time",
+)
 FETCHED_FIELDS = ("fetched_at", "date_download", "fetchedAt", "loadedTime", "crawled_at")
-AUTHOR_FIELDS = ("author", "authors", "byline")
+AUTHOR_FIELDS = ("author", "authors", "byline", "creator", "dc:creator")
 # The site's name (trafilatura's `sitename` / `source-hostname`, Firecrawl's `ogSiteName`...): the article's site where
 # the page names none, and a title's last part that repeats it goes ("Headline | The Site").
-SITE_FIELDS = ("sitename", "site_name", "source-hostname", "ogSiteName", "og:site_name", "source_domain")
+SITE_FIELDS = ("sitename", "site_name", "siteName", "meta_site_name", "source-hostname", "ogSiteName", "og:site_name", "source_domain")
 # JSON escapes a page's characters in up to three bytes each on average
 # (\" and \n take two, a non-ASCII letter written as \uXXXX six for its two
 # UTF-8 bytes): a line longer than this holds a page over the size limit.
