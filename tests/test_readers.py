@@ -11,7 +11,7 @@ import pytest
 
 from pipeline.options import Options
 from pipeline.read import read_bytes, read_input, sniff_format
-from pipeline.readers import KIND_CSV, KIND_JSON, KIND_JSONL, KIND_MHTML, KIND_PAGE, KIND_WARC, file_kind, read_file
+from pipeline.readers import KIND_CSV, KIND_JSON, KIND_JSONL, KIND_MHTML, KIND_PAGE, KIND_WACZ, KIND_WARC, file_kind, read_file
 from pipeline.readers.warc import response_record, warc_record
 from pipeline.runner import process_input
 
@@ -275,6 +275,55 @@ def test_warc_http_heads_as_writers_other_than_wget_leave_them(tmp_path):
     assert [p.hints["url"] for p in pages] == ["https://example.com/h2", "https://example.com/lf", "https://example.com/untyped", "https://example.com/twice"]
     assert all(p.raw == body and not p.reason for p in pages) and pages[0].hints["charset"] == "utf-8"
     assert skipped == {"WARC responses of type image/png": 1, "WARC responses with HTTP status unreadable": 1}
+
+
+def _wacz(path, members: dict[str, bytes], compression=None):
+    """A WACZ as Browsertrix writes it: its WARC stored, its indexes and page list beside it."""
+    import zipfile
+
+    with zipfile.ZipFile(path, "w") as archive:
+        for name, data in members.items():
+            archive.writestr(name, data, compress_type=compression or (zipfile.ZIP_STORED if name.endswith(".gz") else zipfile.ZIP_DEFLATED))
+    return path
+
+
+@pytest.mark.parametrize("compression", [None, "deflated"])
+def test_a_wacz_files_warc_members_are_read_as_warc_files(tmp_path, compression):
+    import zipfile
+
+    first = b"".join(gzip.compress(r) for r in [warc_record("warcinfo", "", b"software: browsertrix", content_type="application/warc-fields"), response_record("https://example.com/a", page(1)), response_record("https://example.com/img", b"\x89PNG", content_type="image/png")])
+    second = response_record("https://example.com/b", page(2))
+    path = _wacz(
+        tmp_path / "crawl.wacz",
+        {
+            "archive/data.warc.gz": first,
+            "archive/data-2.warc": second,
+            "indexes/index.cdx.gz": gzip.compress(b"com,example)/a 20240601 {}"),
+            "pages/pages.jsonl": b'{"format": "json-pages-1.0"}\n{"url": "https://example.com/a"}\n',
+            "datapackage.json": b'{"profile": "data-package"}',
+        },
+        zipfile.ZIP_DEFLATED if compression else None,
+    )
+    assert file_kind(path) == KIND_WACZ
+    from collections import Counter
+
+    skipped = Counter()
+    pages = read_all(path, skipped=skipped)
+    assert [p.hints["url"] for p in pages] == ["https://example.com/b", "https://example.com/a"]  # members in name order
+    assert pages[0].source.startswith(f"{path}#archive/data-2.warc@") and pages[1].source.startswith(f"{path}#archive/data.warc.gz@")
+    assert all(p.file == str(path) and not p.reason for p in pages) and skipped == {"WARC warcinfo records": 1, "WARC responses of type image/png": 1}
+    assert process_input(pages[1], Options()).status == "ok"
+
+
+def test_a_wacz_that_is_no_readable_zip_or_holds_no_warc_is_one_rejected_record(tmp_path):
+    whole = _wacz(tmp_path / "a.wacz", {"archive/data.warc.gz": gzip.compress(response_record("https://example.com/a", page(1))), "datapackage.json": b"{}"})
+    cut = tmp_path / "cut.wacz"
+    cut.write_bytes(whole.read_bytes()[:-30])  # a download cut short: the ZIP's index at its end is gone
+    (item,) = read_all(cut)
+    assert item.reason.startswith("bad_warc: the WACZ file is no readable ZIP"), item.reason
+    empty = _wacz(tmp_path / "empty.wacz", {"datapackage.json": b"{}"})
+    (item,) = read_all(empty)
+    assert item.reason == "bad_warc: the WACZ file holds no archive/*.warc or archive/*.warc.gz member"
 
 
 @pytest.mark.parametrize(

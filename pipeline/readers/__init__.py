@@ -1,7 +1,7 @@
 """Stage 1a: find the pages in what a scraper saved.
 
 A path is a page file (an HTML page or a text dump, perhaps gzipped), a WARC
-file (many HTTP responses), a JSON Lines feed (one record a line), a JSON
+file (many HTTP responses) or a WACZ file (a ZIP of WARC files), a JSON Lines feed (one record a line), a JSON
 document (an array of records, an export), a CSV export (a page a row)
 or an MHTML file (a page a browser saved whole).  Which one is sniffed from the
 content, never from the name.  Each reader yields PageInput: one page's
@@ -44,6 +44,8 @@ KIND_JSONL = "jsonl"
 KIND_JSON = "json"
 KIND_MHTML = "mhtml"
 KIND_CSV = "csv"
+KIND_WACZ = "wacz"
+ZIP_MAGIC = b"PK\x03\x04"
 # A MIME message's first header ("From: <Saved by Blink>", "MIME-Version: 1.0"): an MHTML file when its headers say multipart/related.
 _HEADER_LINE = re.compile(rb"[A-Za-z][\w-]*:[ \t]")
 # A JSON document's start: an array of objects (or an empty one), or an
@@ -70,12 +72,14 @@ class PageInput:
 
 
 def file_kind(path: str | Path) -> str:
-    """KIND_WARC, KIND_JSONL, KIND_JSON, KIND_MHTML, KIND_CSV or KIND_PAGE, from the first bytes of the file (gzipped or not)."""
+    """KIND_WARC, KIND_WACZ, KIND_JSONL, KIND_JSON, KIND_MHTML, KIND_CSV or KIND_PAGE, from the first bytes of the file (gzipped or not)."""
     head = _head(path)
     name = str(path).lower().removesuffix(".gz")
     head = head.lstrip(b"\xef\xbb\xbf \t\r\n")
     if head.startswith(b"WARC/"):
         return KIND_WARC
+    if head.startswith(ZIP_MAGIC) and (name.endswith(".wacz") or b"archive/" in head[:4096] or b"datapackage.json" in head[:4096]):
+        return KIND_WACZ
     if _HEADER_LINE.match(head) and b"multipart/related" in re.split(rb"\r?\n\r?\n", head[:8192], maxsplit=1)[0].lower():
         return KIND_MHTML
     if head.startswith(b"{"):
@@ -131,6 +135,10 @@ def read_file(path: str, options: Options, skipped=None) -> Iterator[PageInput]:
         from .warc import read_warc
 
         yield from read_warc(path, options, skipped)
+    elif kind == KIND_WACZ:
+        from .wacz import read_wacz
+
+        yield from read_wacz(path, options, skipped)
     elif kind == KIND_JSONL:
         from .jsonl import read_jsonl
 

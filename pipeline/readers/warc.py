@@ -53,13 +53,18 @@ def read_warc(path: str, options: Options, skipped: Counter | None = None) -> It
     """
     skipped = skipped if skipped is not None else Counter()
     with open(path, "rb") as stream:  # a file object: compression is sniffed from the bytes, not the name
-        gzipped = stream.read(2) == b"\x1f\x8b"
-        offset: int | None = 0
-        while offset is not None:
-            offset = yield from _records_from(path, stream, offset, gzipped, options, skipped)
+        yield from read_warc_stream(stream, path, path, options, skipped)
 
 
-def _records_from(path: str, stream, offset: int, gzipped: bool, options: Options, skipped: Counter):
+def read_warc_stream(stream, label: str, path: str, options: Options, skipped: Counter) -> Iterator[PageInput]:
+    """read_warc over a seekable binary stream: a WARC inside another file (a WACZ); sources are `label@offset`, `path` the input file."""
+    gzipped = stream.read(2) == b"\x1f\x8b"
+    offset: int | None = 0
+    while offset is not None:
+        offset = yield from _records_from(label, path, stream, offset, gzipped, options, skipped)
+
+
+def _records_from(label: str, path: str, stream, offset: int, gzipped: bool, options: Options, skipped: Counter):
     """Yield the pages from `offset` on; returns where to go on after damage, or None at the end."""
     from fastwarc.warc import ArchiveIterator
 
@@ -78,22 +83,22 @@ def _records_from(path: str, stream, offset: int, gzipped: bool, options: Option
         except StopIteration:
             return None
         except Exception as exc:  # FastWARC raises OSError or ValueError on damage
-            return (yield from _after_damage(path, stream, offset, last, gzipped, exc))
+            return (yield from _after_damage(label, path, stream, offset, last, gzipped, exc))
         last = offset + record.stream_pos
-        page = _record_page(path, record, options, skipped, last)
+        page = _record_page(label, path, record, options, skipped, last)
         if page is not None:
             page.size, position = last - position, last
             yield page
 
 
-def _after_damage(path: str, stream, offset: int, last: int | None, gzipped: bool, exc: Exception):
+def _after_damage(label: str, path: str, stream, offset: int, last: int | None, gzipped: bool, exc: Exception):
     """The rejected record saying where the file could not be read; returns the offset of the next record that starts cleanly (None: none)."""
     start = last + 1 if last is not None else offset + 1
     following = _next_record(stream, start, gzipped)
     where = f"after the record at offset {last}" if last is not None else f"at offset {offset}"
     then = f"reading went on at offset {following}" if following is not None else "no record after it could be read"
     yield PageInput(
-        source=f"{path}@{start - 1}..{following if following is not None else 'end'}",
+        source=f"{label}@{start - 1}..{following if following is not None else 'end'}",
         file=path,
         reason=f"bad_warc: the file could not be read {where} ({exc}); {then}",
     )
@@ -140,11 +145,11 @@ def _type_name(kind) -> str:
     return next((name for name in names if kind == getattr(WarcRecordType, name)), "unknown")
 
 
-def _record_page(path: str, record, options: Options, skipped: Counter, offset: int) -> PageInput | None:
+def _record_page(label: str, path: str, record, options: Options, skipped: Counter, offset: int) -> PageInput | None:
     """The page a record holds, a rejected input for a damaged one, or None (counted in `skipped`) for other records."""
     from fastwarc.warc import WarcRecordType
 
-    source = f"{path}@{offset}"
+    source = f"{label}@{offset}"
     kind = record.record_type
     converted = kind == WarcRecordType.conversion and _header_type(record) in TEXT_TYPES
     if kind not in (WarcRecordType.response, WarcRecordType.resource) and not converted:
