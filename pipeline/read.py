@@ -7,6 +7,7 @@ here raises for bad input.
 from __future__ import annotations
 
 import codecs
+import functools
 import gzip
 import io
 import re
@@ -347,13 +348,80 @@ def decode_bytes(data: bytes, html: bool = False, declared: str | None = None) -
             text = None
         if text is not None and _bad_ratio(text) <= MAX_UNDECODABLE_RATIO and not _latin_mojibake(text, declared):
             return _accept(text)
-    from charset_normalizer import from_bytes
-
-    best = from_bytes(data[:DETECT_BYTES]).best()
-    codec = codec_for_label(best.encoding) if best is not None else None
+    codec = detected_codec(data[:DETECT_BYTES])
     if codec is None:
         return None
     return _accept(data.decode(codec, errors="replace"))
+
+
+# Detected encodings whose chaos is within this of the best one's are told
+# apart by the words they give: charset-normalizer breaks such ties by its
+# order of candidates, and read Turkish windows-1254 as windows-1250
+# ("Cumhurbaţkaný" for "Cumhurbaşkanı").
+LEXICON_CHAOS_MARGIN = 0.05
+# Characters of the decoded text that name its language, and bytes whose words are looked up.
+LEXICON_SAMPLE_CHARS = 2000
+LEXICON_SAMPLE_BYTES = 30_000
+# The web's single-byte legacy encodings (the WHATWG Encoding Standard's), as Python names them.
+_SINGLE_BYTE = tuple(
+    codecs.lookup(name).name
+    for name in (
+        "cp1250", "cp1251", "cp1252", "cp1253", "cp1254", "cp1255", "cp1256", "cp1257", "cp1258", "cp874",
+        "iso8859-2", "iso8859-3", "iso8859-4", "iso8859-5", "iso8859-6", "iso8859-7", "iso8859-8", "iso8859-10",
+        "iso8859-13", "iso8859-14", "iso8859-15", "iso8859-16", "koi8-r", "koi8-u", "cp866", "mac-roman", "mac-cyrillic",
+    )
+)
+_NON_ASCII_WORD = re.compile(r"\w*[^\x00-\x7f]\w*")
+_HIGH_BYTE_RUN = re.compile(rb"[A-Za-z\x80-\xff]*[\x80-\xff][A-Za-z\x80-\xff]*")
+
+
+def detected_codec(data: bytes) -> str | None:
+    """The encoding of undeclared, non-UTF-8 bytes: charset-normalizer's guess, or among its near-equals the one whose words the language knows."""
+    from charset_normalizer import from_bytes
+
+    matches = list(from_bytes(data))
+    if not matches:
+        return None
+    near = [m.encoding for m in matches if m.chaos <= matches[0].chaos + LEXICON_CHAOS_MARGIN]
+    if codecs.lookup(near[0]).name in _SINGLE_BYTE:
+        # The detector leaves out candidates it finds no worse (iso-8859-2 for Polish in markup).
+        near += [name for name in _SINGLE_BYTE if name not in {codecs.lookup(n).name for n in near}]
+    chosen = _known_words_choice(data[:LEXICON_SAMPLE_BYTES], near) if len(near) > 1 else None
+    return codec_for_label(chosen or matches[0].encoding)
+
+
+@functools.lru_cache(maxsize=8)
+def _lexicon(language: str, wordlist: str) -> dict[str, float]:
+    """wordfreq's words of a language (read once per process, 10-25 ms)."""
+    from wordfreq import get_frequency_dict
+
+    return get_frequency_dict(language, wordlist)
+
+
+def _known_words_choice(data: bytes, encodings: list[str]) -> str | None:
+    """The encoding (of `encodings`, the first the detector's choice) whose non-ASCII words the text's language lists most; None when none lists more than the first's."""
+    from .clean.wordweights import ALIASES, WORDLIST, listed_languages
+    from .language import detect
+
+    sample = _TAG.sub(" ", data[: 4 * LEXICON_SAMPLE_CHARS].decode(encodings[0], errors="replace"))[:LEXICON_SAMPLE_CHARS]
+    language, _ = detect(sample)
+    language = ALIASES.get(language, language)
+    if language not in listed_languages():
+        return None
+    lexicon = _lexicon(language, WORDLIST)
+    # Each distinct run of letters and high bytes, decoded by every candidate (a few hundred, not the whole text each time).
+    runs = set(_HIGH_BYTE_RUN.findall(data))
+    scores = {}
+    for encoding in encodings:
+        try:
+            words = {word.lower() for run in runs for word in _NON_ASCII_WORD.findall(run.decode(encoding))}
+        except UnicodeDecodeError:  # a byte the encoding leaves undefined: not this one
+            continue
+        scores[encoding] = sum(word in lexicon for word in words)
+    if encodings[0] not in scores:
+        scores[encodings[0]] = 0
+    best = max(scores, key=scores.get)  # the first of equals: the detector's order
+    return best if scores[best] > scores[encodings[0]] else None
 
 
 # UTF-16 without a byte-order mark: in Latin-script text (and

@@ -183,3 +183,22 @@ def test_a_saved_pages_own_comment_gives_its_url_unless_it_names_a_canonical_one
     canonical = page.replace("<title>", '<link rel="canonical" href="https://example.com/p/1"><title>')
     assert clean(extract(read_bytes(canonical.encode("utf-8")))).metadata["url"] == "https://example.com/p/1"
     assert read_bytes(f"Stadtrat\n{comment}\nDer Stadtrat hat getagt.".encode()).metadata["url"] is None  # a text dump quoting one
+
+
+@pytest.mark.parametrize(
+    ("language", "encoding"),
+    [("tr", "cp1254"), ("tr", "iso8859_9"), ("sv", "cp1252"), ("pl", "iso8859_2"), ("ru", "cp1251"), ("ko", "cp949")],
+)
+def test_an_undeclared_legacy_encoding_is_detected_by_the_words_it_gives(language, encoding):
+    """The detector alone read Turkish windows-1254 as windows-1250 ("Cumhurbaţkaný"), Swedish and Polish likewise."""
+    import json
+
+    from conftest import ROOT
+    from pipeline.read import decode_bytes
+
+    lines = (ROOT / "tests" / "data" / "langid" / f"{language}.jsonl").read_text(encoding="utf-8").splitlines()
+    paragraphs = [record["text"] for record in map(json.loads, lines) if record["band"] == "paragraph"][:3]
+    text = "\n".join(paragraphs)
+    assert decode_bytes(text.encode(encoding)) == text
+    markup = "<html><head><title>x</title></head><body>" + "".join(f"<p>{p}</p>" for p in paragraphs) + "</body></html>"
+    assert paragraphs[0] in decode_bytes(markup.encode(encoding), html=True)

@@ -140,9 +140,7 @@ def _encoding(head: bytes) -> str:
         head.decode("utf-8")
     except UnicodeDecodeError as exc:
         if exc.start < len(head) - 3:  # not just a character cut at the sniffed end
-            from charset_normalizer import from_bytes
+            from ..read import detected_codec
 
-            best = from_bytes(head).best()
-            if best is not None:
-                return best.encoding
+            return detected_codec(head) or "utf-8-sig"
     return "utf-8-sig"
