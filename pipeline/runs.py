@@ -122,23 +122,23 @@ def _walk(root: Path, follow_symlinks: bool, found: Inputs) -> None:
                 found.left_out[os.path.splitext(name)[1].lower() or "(no suffix)"] += 1
 
 
-def _json_record(path: str) -> bool:
-    """The .json file holds records with a page (a content field with a string or an object), not a sidecar of metadata."""
+def _file_head(path: str, size: int) -> bytes:
+    """The file's first `size` bytes; b"" when it cannot be read."""
     try:
         with open(path, "rb") as fh:
-            head = fh.read(JSON_HEAD_BYTES)
+            return fh.read(size)
     except OSError:
-        return False
-    return bool(_JSON_RECORD.match(head.lstrip(b"\xef\xbb\xbf")))
+        return b""
+
+
+def _json_record(path: str) -> bool:
+    """The .json file holds records with a page (a content field with a string or an object), not a sidecar of metadata."""
+    return bool(_JSON_RECORD.match(_file_head(path, JSON_HEAD_BYTES).lstrip(b"\xef\xbb\xbf")))
 
 
 def _opens_as_html(path: str) -> bool:
     """The file's first bytes (gunzipped) are an HTML page's start (a doctype, <html> or <head>, maybe after an XML declaration and comments)."""
-    try:
-        with open(path, "rb") as fh:
-            head = fh.read(HTML_HEAD_BYTES)
-    except OSError:
-        return False
+    head = _file_head(path, HTML_HEAD_BYTES)
     if head[:2] == GZIP_MAGIC:  # a body saved as the server sent it (Scrapy's HTTP cache)
         try:
             head = zlib.decompressobj(wbits=31).decompress(head, HTML_HEAD_BYTES)
