@@ -302,14 +302,11 @@ def _decompressed(data: bytes, coding: str, limit: int) -> bytes:
 
 
 def looks_plain(data: bytes) -> bool:
-    """The bytes open as markup or text, not as compressed data (no NUL or other control bytes, markup or mostly letters)."""
+    """The bytes open as markup or text, not as compressed data: no control byte (compressed data has some in any few hundred bytes), and markup, ASCII or UTF-8."""
     head = data[:PLAIN_SNIFF_BYTES].lstrip()
-    if not head:
+    if not head or any(byte < 32 and byte not in (9, 10, 12, 13) for byte in head):
         return False
-    if head[:1] == b"<":
-        return True
-    controls = sum(byte < 32 and byte not in (9, 10, 12, 13) for byte in head)
-    return controls == 0 and head.isascii() or controls == 0 and _decodes_utf8(head)
+    return head[:1] == b"<" or head.isascii() or _decodes_utf8(head)
 
 
 def _decodes_utf8(head: bytes) -> bool:
