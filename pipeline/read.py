@@ -339,6 +339,9 @@ def decode_bytes(data: bytes, html: bool = False, declared: str | None = None) -
         # A page cut off inside its last multi-byte character is still UTF-8.
         if exc.start >= len(data) - 3 and exc.reason == "unexpected end of data":
             return _accept(data[: exc.start].decode("utf-8"))
+    mostly = _mostly_utf8(data)
+    if mostly is not None:
+        return _accept(mostly)
     if declared is None and html:
         declared = declared_charset(data)
     if declared:
@@ -440,6 +443,37 @@ def _utf16_without_bom(data: bytes) -> str | None:
     if head[0::2].count(0) >= UTF16_ZERO_SHARE * pairs and not head[1::2].count(0):
         return "utf-16-be"
     return None
+
+
+# UTF-8 with a few stray bytes (a cp1252 quote pasted in, a character cut
+# where texts were joined) is UTF-8: at least this many valid multi-byte
+# characters for each bad byte (a legacy single-byte text read as UTF-8 has
+# almost none: each of its accented letters is a bad byte), and bad bytes
+# at most MOSTLY_UTF8_MAX_BAD of the characters.
+MOSTLY_UTF8_EVIDENCE = 3
+MOSTLY_UTF8_MAX_BAD = 0.01
+
+
+def _mostly_utf8(data: bytes) -> str | None:
+    """The bytes as UTF-8 when all but a few stray bytes are (each stray byte of 0x80-0x9F read as cp1252's punctuation, others as U+FFFD); None otherwise."""
+    text = data[:DETECT_BYTES].decode("utf-8", errors="replace")
+    bad = text.count("\ufffd")
+    if not bad or bad > MOSTLY_UTF8_MAX_BAD * len(text):
+        return None
+    multibyte = sum(1 for character in text if character > "\x7f") - bad
+    if multibyte < MOSTLY_UTF8_EVIDENCE * bad:
+        return None
+    return data.decode("utf-8", errors=_STRAY_BYTE_HANDLER)
+
+
+def _stray_bytes(error: UnicodeDecodeError) -> tuple[str, int]:
+    """A codec error handler: the bytes UTF-8 cannot read, each as cp1252 reads it in 0x80-0x9F (quotes, dashes), else U+FFFD."""
+    bad = error.object[error.start : error.end]
+    return "".join(bytes([b]).decode("cp1252", errors="replace") if 0x80 <= b <= 0x9F else "\ufffd" for b in bad), error.end
+
+
+_STRAY_BYTE_HANDLER = "newsclean-stray-bytes"
+codecs.register_error(_STRAY_BYTE_HANDLER, _stray_bytes)
 
 
 def _bad_ratio(text: str) -> float:

@@ -202,3 +202,26 @@ def test_an_undeclared_legacy_encoding_is_detected_by_the_words_it_gives(languag
     assert decode_bytes(text.encode(encoding)) == text
     markup = "<html><head><title>x</title></head><body>" + "".join(f"<p>{p}</p>" for p in paragraphs) + "</body></html>"
     assert paragraphs[0] in decode_bytes(markup.encode(encoding), html=True)
+
+
+@pytest.mark.parametrize("language", ["ru", "tr", "ko", "ka", "hy", "kk", "uk", "az", "de"])
+def test_a_utf8_dump_with_a_stray_byte_is_still_utf8(language):
+    """A cp1252 quote pasted into a UTF-8 dump made the detector read the whole dump as GB18030 or as binary junk."""
+    import json
+
+    from conftest import ROOT
+    from pipeline.read import decode_bytes
+
+    lines = (ROOT / "tests" / "data" / "langid" / f"{language}.jsonl").read_text(encoding="utf-8").splitlines()
+    paragraphs = [record["text"] for record in map(json.loads, lines) if record["band"] == "paragraph"][:3]
+    data = "\n".join(paragraphs).encode("utf-8")
+    cut = data.index(b"\n")
+    text = decode_bytes(data[:cut] + b" it\x92s \xd0" + data[cut:])  # a cp1252 apostrophe, half a Cyrillic letter
+    assert text == paragraphs[0] + " it’s \ufffd\n" + "\n".join(paragraphs[1:])
+
+
+def test_a_legacy_text_is_not_read_as_utf8_with_stray_bytes():
+    from pipeline.read import decode_bytes
+
+    text = "Die Straße über den Fluß wird gesperrt. Künftig fahren die Busse über die Brücke am Südufer, sagte die Bürgermeisterin."
+    assert decode_bytes(text.encode("cp1252")) == text
