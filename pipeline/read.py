@@ -450,7 +450,7 @@ def _utf16_without_bom(data: bytes) -> str | None:
 # characters for each bad byte (a legacy single-byte text read as UTF-8 has
 # almost none: each of its accented letters is a bad byte), and bad bytes
 # at most MOSTLY_UTF8_MAX_BAD of the characters.
-MOSTLY_UTF8_EVIDENCE = 3
+MOSTLY_UTF8_EVIDENCE = 1
 MOSTLY_UTF8_MAX_BAD = 0.01
 
 

@@ -225,3 +225,7 @@ def test_a_legacy_text_is_not_read_as_utf8_with_stray_bytes():
 
     text = "Die Straße über den Fluß wird gesperrt. Künftig fahren die Busse über die Brücke am Südufer, sagte die Bürgermeisterin."
     assert decode_bytes(text.encode("cp1252")) == text
+    # One accented word in UTF-8 is evidence enough against one stray byte.
+    english = "The council met on Monday and agreed the budget for the coming year. The café on the square will open again in May."
+    data = english.encode("utf-8")
+    assert decode_bytes(data[:20] + b" it\x92s" + data[20:]) == english[:20] + " it’s" + english[20:]
