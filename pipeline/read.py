@@ -375,7 +375,7 @@ _SINGLE_BYTE = tuple(
     )
 )
 _NON_ASCII_WORD = re.compile(r"\w*[^\x00-\x7f]\w*")
-_HIGH_BYTE_RUN = re.compile(rb"[A-Za-z\x80-\xff]*[\x80-\xff][A-Za-z\x80-\xff]*")
+_LETTER_BYTE_RUN = re.compile(rb"[A-Za-z\x80-\xff]+")
 
 
 def detected_codec(data: bytes) -> str | None:
@@ -413,7 +413,7 @@ def _known_words_choice(data: bytes, encodings: list[str]) -> str | None:
         return None
     lexicon = _lexicon(language, WORDLIST)
     # Each distinct run of letters and high bytes, decoded by every candidate (a few hundred, not the whole text each time).
-    runs = set(_HIGH_BYTE_RUN.findall(data))
+    runs = {run for run in set(_LETTER_BYTE_RUN.findall(data)) if not run.isascii()}
     scores = {}
     for encoding in encodings:
         try:
