@@ -101,15 +101,17 @@ def ingest(paths, db, workers, fmt, quiet, site_memory, retry_rejected, follow_s
 
     PATHS are files or directories (walked for .txt, .text, .dump, .md,
     .html, .htm, .xhtml, .mhtml, .mht, .warc, .wacz, .jsonl, .ndjson and .gz files,
-    .json files that hold a record with a page (news-please's), and files
+    .json files that hold a record with a page (news-please's), .xml, .rss
+    and .atom files that open as a feed, and files
     of other names that open as an HTML page, as a wget mirror's
     story.php?id=3; names starting with "." are skipped; the summary counts
     the files left out).  What a file holds is read from
     its content: one page (HTML, a text dump or Markdown, maybe gzipped; a
     page a browser saved as MHTML), a WARC or WACZ file (each HTML response
-    a page), a JSON Lines feed (each line a page), or named on the command
-    line a JSON export (an array of records, or Firecrawl's {"data": [...]})
-    or a CSV export (a header row, then a page a row).  A record gives its
+    a page), a JSON Lines feed (each line a page), an RSS or Atom feed
+    (each item a page), or, named on the command line, a JSON export (an
+    array of records, or Firecrawl's {"data": [...]}) or a CSV export (a
+    header row, then a page a row).  A record gives its
     page in html, text, markdown, content..., with url, title, date and
     author as Scrapy, news-please, trafilatura, newspaper, Readability,
     Firecrawl, Crawl4AI, Apify or Jina Reader write them (docs/ingest.md).

@@ -25,6 +25,7 @@ from .executors import Dask, Inline, Processes, page_deadline
 from .options import Options
 from .packing import Packed
 from .readers import GZIP_MAGIC, PageInput, read_file
+from .readers.feed import is_feed
 from .runner import process_input, unpack, warm_up, worker_function
 from .site_memory import SiteMemory
 from .store import BATCH_PAGES, BATCH_SECONDS, store_page
@@ -39,9 +40,12 @@ PAGE_SUFFIXES = (".txt", ".html", ".htm", ".xhtml", ".mhtml", ".mht", ".gz", ".t
 NOT_PAGE_SUFFIXES = (
     ".css", ".js", ".mjs", ".map", ".png", ".jpg", ".jpeg", ".gif", ".webp", ".avif", ".svg", ".ico", ".bmp", ".tif", ".tiff",
     ".woff", ".woff2", ".ttf", ".otf", ".eot", ".pdf", ".zip", ".tar", ".tgz", ".bz2", ".xz", ".zst", ".7z", ".rar",
-    ".mp3", ".mp4", ".m4a", ".webm", ".ogg", ".wav", ".mov", ".avi", ".xml", ".rss", ".atom", ".csv", ".tsv",
+    ".mp3", ".mp4", ".m4a", ".webm", ".ogg", ".wav", ".mov", ".avi", ".csv", ".tsv",
     ".log", ".db", ".sqlite", ".pkl", ".parquet", ".py", ".sh", ".cdx", ".cdxj", ".idx",
 )
+# Names of files that may be an RSS or Atom feed (read when they open as
+# one; a sitemap or other XML is left out).
+FEED_SUFFIXES = (".xml", ".rss", ".atom")
 # Bytes of a file of another name read to tell whether it opens as an HTML
 # page, or whether a .json file is a record with a page.
 HTML_HEAD_BYTES = 1024
@@ -50,7 +54,7 @@ JSON_HEAD_BYTES = 65536
 # names a content field; a sidecar of metadata names none and is left out.
 _JSON_RECORD = re.compile(rb'\A\s*[\[{].*?"(?:rawHtml|raw_html|html|body|content|text|maintext|markdown|raw_text)"\s*:\s*["{]', re.DOTALL)
 _OPENS_AS_HTML = re.compile(
-    rb"\A(?:\xef\xbb\xbf)?\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html[\s>]|head[\s>])", re.IGNORECASE | re.DOTALL
+    rb"\A(?:\xef\xbb\xbf)?\s*(?:<\?xml[^>]*>\s*)?(?:<!--(?:[^-]|-(?!->))*-->\s*)*<(?:!doctype\s+html|html[\s>]|head[\s>])", re.IGNORECASE | re.DOTALL
 )
 # Pages checked against the archive and claimed in one transaction.
 ADMIT_PAGES = 32
@@ -115,7 +119,8 @@ def _walk(root: Path, follow_symlinks: bool, found: Inputs) -> None:
             elif (
                 name.lower().endswith(PAGE_SUFFIXES)
                 or name.lower().endswith(".json") and _json_record(child)
-                or not name.lower().endswith((*NOT_PAGE_SUFFIXES, ".json")) and _opens_as_html(child)
+                or name.lower().endswith(FEED_SUFFIXES) and is_feed(_file_head(child, HTML_HEAD_BYTES))
+                or not name.lower().endswith((*NOT_PAGE_SUFFIXES, ".json", *FEED_SUFFIXES)) and _opens_as_html(child)
             ):
                 found.files.append(child)
             else:

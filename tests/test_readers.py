@@ -11,7 +11,7 @@ import pytest
 
 from pipeline.options import Options
 from pipeline.read import read_bytes, read_input, sniff_format
-from pipeline.readers import KIND_CSV, KIND_JSON, KIND_JSONL, KIND_MHTML, KIND_PAGE, KIND_WACZ, KIND_WARC, file_kind, read_file
+from pipeline.readers import KIND_CSV, KIND_FEED, KIND_JSON, KIND_JSONL, KIND_MHTML, KIND_PAGE, KIND_WACZ, KIND_WARC, file_kind, read_file
 from pipeline.readers.warc import response_record, warc_record
 from pipeline.runner import process_input
 
@@ -410,6 +410,72 @@ def test_csv_rows_over_the_limit(tmp_path):
     pages = read_all(path, options)
     assert pages[0].reason.startswith("too_large: row 1 (line 2) holds a page of 15000 bytes") and not pages[1].reason
     assert pages[2].reason.startswith("too_large: the row at line 6 holds a field of more than 30000 characters") and len(pages) == 3
+
+
+# -- RSS and Atom feeds ------------------------------------------------------------------
+
+
+RSS = """<?xml version="1.0" encoding="UTF-8"?>
+<rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/" xmlns:dc="http://purl.org/dc/elements/1.1/">
+<channel><title>Example News</title><link>https://example.com</link>
+<item><title>Stadtrat beschließt Haushalt</title><link>https://example.com/haushalt</link>
+<pubDate>Sat, 01 Jun 2024 10:00:00 +0200</pubDate><dc:creator><![CDATA[Anna Schmidt]]></dc:creator>
+<description><![CDATA[Der Stadtrat hat den Haushalt beschlossen.]]></description>
+<content:encoded><![CDATA[{paragraphs}]]></content:encoded></item>
+<item><title>Nur ein Anriss</title><link>https://example.com/anriss</link><description>&lt;p&gt;{brief}&lt;/p&gt;</description></item>
+<item><title>Leer</title><link>https://example.com/leer</link></item>
+</channel></rss>
+"""
+ATOM = """<?xml version="1.0" encoding="utf-8"?>
+<feed xmlns="http://www.w3.org/2005/Atom"><title>Example</title>
+<entry><title>Stadtrat beschließt Haushalt</title><link rel="self" href="https://example.com/feed/1"/><link rel="alternate" href="https://example.com/a1"/>
+<published>2024-06-01T10:00:00Z</published><updated>2024-06-03T10:00:00Z</updated><author><name>Anna Schmidt</name></author>
+<content type="xhtml"><div xmlns="http://www.w3.org/1999/xhtml">{paragraphs}</div></content></entry>
+</feed>
+"""
+
+
+def _paragraphs_html():
+    return "".join(f"<p>{line}</p>" for line in PARAGRAPHS_DE.split("\n"))
+
+
+def test_rss_and_atom_feeds_are_read_an_item_a_page(tmp_path):
+    rss = tmp_path / "feed.xml"
+    rss.write_text(RSS.format(paragraphs=_paragraphs_html(), brief=PARAGRAPHS_DE.split("\n")[0]))
+    assert file_kind(rss) == KIND_FEED
+    pages = read_all(rss)
+    assert [p.source for p in pages] == [f"{rss}:item[0]", f"{rss}:item[1]", f"{rss}:item[2]"]
+    assert pages[0].hints == {
+        "format": "html", "charset": "utf-8", "url": "https://example.com/haushalt", "title": "Stadtrat beschließt Haushalt",
+        "published": "2024-06-01T10:00:00+02:00", "author": "Anna Schmidt",
+    }
+    assert pages[2].reason == "no_content: item[2] has no content:encoded, content, description or summary"
+    doc = process_input(pages[0], Options())
+    assert doc.status == "ok" and doc.text == PARAGRAPHS_DE.replace("\n", "\n\n") and doc.metadata["title"] == "Stadtrat beschließt Haushalt"
+    assert process_input(pages[1], Options()).text == PARAGRAPHS_DE.split("\n")[0]  # a teaser in the description: a brief
+    atom = tmp_path / "feed.atom"
+    atom.write_text(ATOM.format(paragraphs=_paragraphs_html()))
+    (entry,) = read_all(atom)
+    assert (entry.hints["url"], entry.hints["published"], entry.hints["author"]) == ("https://example.com/a1", "2024-06-01T10:00:00+00:00", "Anna Schmidt")
+    assert process_input(entry, Options()).text.endswith(PARAGRAPHS_DE.split("\n")[-1])
+
+
+def test_a_feed_cut_off_keeps_its_items_before_the_cut(tmp_path):
+    text = RSS.format(paragraphs=_paragraphs_html(), brief="x")
+    path = tmp_path / "feed.rss"
+    path.write_text(text[: text.index("<item><title>Leer")] + "<item><title>Le")
+    pages = read_all(path)
+    assert [p.hints.get("url") for p in pages if not p.reason] == ["https://example.com/haushalt", "https://example.com/anriss"]
+    assert all(not p.reason or p.reason.startswith(("bad_xml:", "no_content:")) for p in pages), [p.reason for p in pages]
+
+
+def test_feeds_in_a_directory_are_read_and_other_xml_left_out(tmp_path):
+    from pipeline.runs import expand_paths
+
+    (tmp_path / "feed.xml").write_text(RSS.format(paragraphs=_paragraphs_html(), brief="x"))
+    (tmp_path / "sitemap.xml").write_text('<?xml version="1.0"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"><url><loc>https://example.com/a</loc></url></urlset>')
+    found = expand_paths([str(tmp_path)])
+    assert [Path(f).name for f in found.files] == ["feed.xml"] and found.left_out == {".xml": 1}
 
 
 # -- JSON Lines ------------------------------------------------------------------------

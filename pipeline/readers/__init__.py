@@ -2,8 +2,8 @@
 
 A path is a page file (an HTML page or a text dump, perhaps gzipped), a WARC
 file (many HTTP responses) or a WACZ file (a ZIP of WARC files), a JSON Lines feed (one record a line), a JSON
-document (an array of records, an export), a CSV export (a page a row)
-or an MHTML file (a page a browser saved whole).  Which one is sniffed from the
+document (an array of records, an export), a CSV export (a page a row),
+an RSS or Atom feed (a page an item) or an MHTML file (a page a browser saved whole).  Which one is sniffed from the
 content, never from the name.  Each reader yields PageInput: one page's
 bytes and what its container said about it (URL, fetch date, title, date,
 authors, charset).  A record a reader cannot get (a broken
@@ -45,6 +45,7 @@ KIND_JSON = "json"
 KIND_MHTML = "mhtml"
 KIND_CSV = "csv"
 KIND_WACZ = "wacz"
+KIND_FEED = "feed"
 ZIP_MAGIC = b"PK\x03\x04"
 # A MIME message's first header ("From: <Saved by Blink>", "MIME-Version: 1.0"): an MHTML file when its headers say multipart/related.
 _HEADER_LINE = re.compile(rb"[A-Za-z][\w-]*:[ \t]")
@@ -72,7 +73,7 @@ class PageInput:
 
 
 def file_kind(path: str | Path) -> str:
-    """KIND_WARC, KIND_WACZ, KIND_JSONL, KIND_JSON, KIND_MHTML, KIND_CSV or KIND_PAGE, from the first bytes of the file (gzipped or not)."""
+    """KIND_WARC, KIND_WACZ, KIND_FEED, KIND_JSONL, KIND_JSON, KIND_MHTML, KIND_CSV or KIND_PAGE, from the first bytes of the file (gzipped or not)."""
     head = _head(path)
     name = str(path).lower().removesuffix(".gz")
     head = head.lstrip(b"\xef\xbb\xbf \t\r\n")
@@ -80,6 +81,10 @@ def file_kind(path: str | Path) -> str:
         return KIND_WARC
     if head.startswith(ZIP_MAGIC) and (name.endswith(".wacz") or b"archive/" in head[:4096] or b"datapackage.json" in head[:4096]):
         return KIND_WACZ
+    from .feed import is_feed
+
+    if is_feed(head):
+        return KIND_FEED
     if _HEADER_LINE.match(head) and b"multipart/related" in re.split(rb"\r?\n\r?\n", head[:8192], maxsplit=1)[0].lower():
         return KIND_MHTML
     if head.startswith(b"{"):
@@ -147,6 +152,10 @@ def read_file(path: str, options: Options, skipped=None) -> Iterator[PageInput]:
         from .jsondoc import read_json
 
         yield from _opened(read_json(path, options), path)
+    elif kind == KIND_FEED:
+        from .feed import read_feed
+
+        yield from _opened(read_feed(path, options), path)
     elif kind == KIND_CSV:
         from .csvfeed import read_csv
 
