@@ -266,15 +266,17 @@ def test_warc_http_heads_as_writers_other_than_wget_leave_them(tmp_path):
         response("https://example.com/untyped", ["HTTP/1.1 200 OK", "Content-Type: text/html"], record_type=""),
         response("https://example.com/twice", ["HTTP/1.1 200 OK", "Content-Type: text/html", "Content-Encoding: identity", "Content-Encoding: gzip"]),
         response("https://example.com/image", ["HTTP/1.1 200 OK", "Content-Type: image/png"]),
+        response("https://example.com/untyped-http", ["HTTP/1.1 200 OK", "Server: x"]),  # no Content-Type: sniffed, as browsers do
+        warc_record("response", "https://example.com/untyped-png", b"HTTP/1.1 200 OK\r\n\r\n\x89PNG\r\n\x1a\n", content_type="application/http; msgtype=response"),
         warc_record("response", "https://example.com/no-http", b"not an HTTP response", content_type="application/http; msgtype=response"),
     ]
     from collections import Counter
 
     skipped = Counter()
     pages = read_all(warc_file(tmp_path, records), skipped=skipped)
-    assert [p.hints["url"] for p in pages] == ["https://example.com/h2", "https://example.com/lf", "https://example.com/untyped", "https://example.com/twice"]
+    assert [p.hints["url"] for p in pages] == ["https://example.com/h2", "https://example.com/lf", "https://example.com/untyped", "https://example.com/twice", "https://example.com/untyped-http"]
     assert all(p.raw == body and not p.reason for p in pages) and pages[0].hints["charset"] == "utf-8"
-    assert skipped == {"WARC responses of type image/png": 1, "WARC responses with HTTP status unreadable": 1}
+    assert skipped == {"WARC responses of type image/png": 1, "WARC responses of type unknown": 1, "WARC responses with HTTP status unreadable": 1}
 
 
 def _wacz(path, members: dict[str, bytes], compression=None):

@@ -149,6 +149,8 @@ def _record_page(label: str, path: str, record, options: Options, skipped: Count
     """The page a record holds, a rejected input for a damaged one, or None (counted in `skipped`) for other records."""
     from fastwarc.warc import WarcRecordType
 
+    from ..read import sniff_format
+
     source = f"{label}@{offset}"
     kind = record.record_type
     converted = kind == WarcRecordType.conversion and _header_type(record) in TEXT_TYPES
@@ -171,11 +173,16 @@ def _record_page(label: str, path: str, record, options: Options, skipped: Count
         content_type = headers.get("content-type", "").strip().lower()
     else:
         content_type, head_size = _header_type(record), 0
-    if not converted and (not content_type or not content_type.startswith(HTML_TYPES)):
+    # A response without a Content-Type is sniffed, as browsers do: a page when its body opens as HTML.
+    sniffed = kind == WarcRecordType.response and not content_type
+    if not converted and not sniffed and not content_type.startswith(HTML_TYPES):
         skipped[f"WARC responses of type {content_type or 'unknown'}"] += 1
         return None
     page = PageInput(source=source, file=path)
     if record.content_length > options.max_page_bytes:
+        if sniffed:
+            skipped["WARC responses of type unknown"] += 1
+            return None
         page.reason = f"too_large: a record of {record.content_length} bytes > limit {options.max_page_bytes}"
         return page
     try:
@@ -187,6 +194,9 @@ def _record_page(label: str, path: str, record, options: Options, skipped: Count
         page.reason = f"bad_warc: the file ends inside this record ({len(block)} of {record.content_length} bytes)"
         return page
     body, page.reason = _http_body(block[head_size:], headers, options.max_page_bytes)
+    if sniffed and (page.reason or sniff_format(body) != "html"):
+        skipped["WARC responses of type unknown"] += 1
+        return None
     if page.reason:
         return page
     page.raw = body
