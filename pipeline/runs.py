@@ -26,6 +26,7 @@ from .options import Options
 from .packing import Packed
 from .readers import GZIP_MAGIC, PageInput, read_file
 from .readers.feed import is_feed
+from .readers.jsonl import CONTENT_FIELDS
 from .runner import process_input, unpack, warm_up, worker_function
 from .site_memory import SiteMemory
 from .store import BATCH_PAGES, BATCH_SECONDS, store_page
@@ -52,7 +53,7 @@ HTML_HEAD_BYTES = 1024
 JSON_HEAD_BYTES = 65536
 # A .json file is a page's record (news-please saves one an article) when it
 # names a content field; a sidecar of metadata names none and is left out.
-_JSON_RECORD = re.compile(rb'\A\s*[\[{].*?"(?:rawHtml|raw_html|html|body|content|text|maintext|markdown|raw_text)"\s*:\s*["{]', re.DOTALL)
+_JSON_RECORD = re.compile(rb'\A\s*[\[{].*?"(?:%s)"\s*:\s*["{]' % b"|".join(name.encode() for name, _ in CONTENT_FIELDS), re.DOTALL)
 _OPENS_AS_HTML = re.compile(
     rb"\A(?:\xef\xbb\xbf)?\s*(?:<\?xml[^>]*>\s*)?(?:<!--(?:[^-]|-(?!->))*-->\s*)*<(?:!doctype\s+html|html[\s>]|head[\s>])", re.IGNORECASE | re.DOTALL
 )

@@ -1,9 +1,10 @@
 """Stage 1a: find the pages in what a scraper saved.
 
 A path is a page file (an HTML page or a text dump, perhaps gzipped), a WARC
-file (many HTTP responses) or a WACZ file (a ZIP of WARC files), a JSON Lines feed (one record a line), a JSON
-document (an array of records, an export), a CSV export (a page a row),
-an RSS or Atom feed (a page an item) or an MHTML file (a page a browser saved whole).  Which one is sniffed from the
+file (many HTTP responses), a WACZ file (a ZIP of WARC files), a JSON Lines
+feed (one record a line), a JSON document (an array of records, an export),
+a CSV export (a page a row), an RSS or Atom feed (a page an item) or an
+MHTML file (a page a browser saved whole).  Which one is sniffed from the
 content, never from the name.  Each reader yields PageInput: one page's
 bytes and what its container said about it (URL, fetch date, title, date,
 authors, charset).  A record a reader cannot get (a broken
