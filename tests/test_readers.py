@@ -141,6 +141,25 @@ def test_a_wet_files_text_records_are_text_dumps_with_their_url_and_date(tmp_pat
     assert doc.text.endswith(PARAGRAPHS_DE.split("\n")[-1]) and "Leipziger Zeitung" not in doc.text
 
 
+def test_a_zstd_compressed_warc_is_read(tmp_path):
+    """The WARC zstd extension (.warc.zst): FastWARC reads it; the kind is sniffed from the decompressed head."""
+    import io
+
+    from fastwarc.stream_io import ZstdWriter
+
+    from pipeline.runs import expand_paths
+
+    out = io.BytesIO()
+    writer = ZstdWriter(out)
+    for n in range(3):
+        writer.write(response_record(f"https://example.com/{n}", page(n)))
+    writer.close()
+    path = tmp_path / "crawl.warc.zst"
+    path.write_bytes(out.getvalue())
+    assert file_kind(path) == KIND_WARC and expand_paths([str(tmp_path)]).files == [str(path)]
+    assert [p.hints["url"] for p in read_all(path)] == [f"https://example.com/{n}" for n in range(3)]
+
+
 @pytest.mark.parametrize("gzipped", [True, False])
 def test_a_warc_cut_in_the_middle_keeps_the_records_before(tmp_path, gzipped):
     records = [response_record(f"https://example.com/{n}", page(n) * 20) for n in range(4)]

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import gzip
 import hashlib
+import io
 import re
 import stat
 import zlib
@@ -48,6 +49,7 @@ KIND_CSV = "csv"
 KIND_WACZ = "wacz"
 KIND_FEED = "feed"
 ZIP_MAGIC = b"PK\x03\x04"
+ZSTD_MAGIC = b"\x28\xb5\x2f\xfd"
 # A MIME message's first header ("From: <Saved by Blink>", "MIME-Version: 1.0"): an MHTML file when its headers say multipart/related.
 _HEADER_LINE = re.compile(rb"[A-Za-z][\w-]*:[ \t]")
 # A JSON document's start: an array of objects (or an empty one), or an
@@ -117,7 +119,7 @@ def _json_object(line: bytes) -> dict | None:
 
 
 def _head(path: str | Path) -> bytes:
-    """The first HEAD_BYTES of a file, decompressed when it is gzipped; b"" when unreadable."""
+    """The first HEAD_BYTES of a file, decompressed when it is gzipped (or zstd-compressed); b"" when unreadable."""
     try:
         info = Path(path).stat()
         if not stat.S_ISREG(info.st_mode):
@@ -130,6 +132,13 @@ def _head(path: str | Path) -> bytes:
         try:
             return zlib.decompressobj(wbits=31).decompress(data, HEAD_BYTES)
         except zlib.error:
+            return b""
+    if data[:4] == ZSTD_MAGIC:  # a zstd-compressed WARC (.warc.zst), which FastWARC reads as it reads gzip
+        from fastwarc.stream_io import ZstdReader
+
+        try:
+            return ZstdReader(io.BytesIO(data), fsspec_args=False).read(HEAD_BYTES)
+        except OSError:
             return b""
     return data
 
