@@ -100,10 +100,9 @@ def ingest(paths, db, workers, fmt, quiet, site_memory, retry_rejected, follow_s
     """Clean pages and store them in the archive.
 
     PATHS are files or directories (walked for .txt, .text, .dump, .md,
-    .html, .htm, .xhtml, .mhtml, .mht, .warc, .warc.zst, .wacz, .jsonl, .ndjson and .gz
-    files,
-    .json files that hold a record with a page (news-please's), .xml, .rss
-    and .atom files that open as a feed, and files
+    .html, .htm, .xhtml, .mhtml, .mht, .warc, .warc.zst, .wacz, .jsonl,
+    .ndjson and .gz files, .json files that hold a record with a page
+    (news-please's), .xml, .rss and .atom files that open as a feed, and files
     of other names that open as an HTML page, as a wget mirror's
     story.php?id=3; names starting with "." are skipped; the summary counts
     the files left out).  What a file holds is read from
