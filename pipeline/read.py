@@ -460,7 +460,7 @@ def _mostly_utf8(data: bytes) -> str | None:
     bad = text.count("\ufffd")
     if not bad or bad > MOSTLY_UTF8_MAX_BAD * len(text):
         return None
-    multibyte = sum(1 for character in text if character > "\x7f") - bad
+    multibyte = len(text) - len(text.encode("ascii", "ignore")) - bad  # non-ASCII characters but the replacements
     if multibyte < MOSTLY_UTF8_EVIDENCE * bad:
         return None
     return data.decode("utf-8", errors=_STRAY_BYTE_HANDLER)
