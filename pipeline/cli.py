@@ -109,9 +109,9 @@ def ingest(paths, db, workers, fmt, quiet, site_memory, retry_rejected, follow_s
     its content: one page (HTML, a text dump or Markdown, maybe gzipped; a
     page a browser saved as MHTML), a WARC or WACZ file (each HTML response
     a page), a JSON Lines feed (each line a page), an RSS or Atom feed
-    (each item a page), or, named on the command line, a JSON export (an
-    array of records, or Firecrawl's {"data": [...]}) or a CSV export (a
-    header row, then a page a row).  A record gives its
+    (each item a page), a JSON export (an array of records, Firecrawl's
+    {"data": [...]}, or one record) or, named on the command line, a CSV
+    export (a header row, then a page a row).  A record gives its
     page in html, text, markdown, content..., with url, title, date and
     author as Scrapy, news-please, trafilatura, newspaper, Readability,
     Firecrawl, Crawl4AI, Apify or Jina Reader write them (docs/ingest.md).
