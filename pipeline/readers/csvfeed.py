@@ -102,8 +102,12 @@ def read_csv(path: str, options: Options) -> Iterator[PageInput]:
             except StopIteration:
                 return
             except csv.Error as exc:
-                limit = LINE_BYTES_PER_PAGE_BYTE * options.max_page_bytes
-                yield PageInput(source=f"{path}:{line}", file=path, reason=f"too_large: the row at line {line} holds a field of more than {limit} characters ({exc}); the rows after it are not read")
+                if "field limit" in str(exc):
+                    limit = LINE_BYTES_PER_PAGE_BYTE * options.max_page_bytes
+                    reason = f"too_large: the row at line {line} holds a field of more than {limit} characters ({exc})"
+                else:
+                    reason = f"bad_csv: the row at line {line} cannot be read ({exc})"
+                yield PageInput(source=f"{path}:{line}", file=path, reason=f"{reason}; the rows after it are not read")
                 return
             except (OSError, EOFError, zlib.error) as exc:  # a .csv.gz cut short
                 yield PageInput(source=f"{path}:{line}", file=path, reason=f"bad_gzip: the file's compressed stream breaks at line {line} ({exc}); the rows before it are kept")
@@ -125,7 +129,11 @@ def read_csv(path: str, options: Options) -> Iterator[PageInput]:
 def _readable_start(path: str) -> bytes:
     """The bytes a damaged gzip gives before its damage."""
     with open(path, "rb") as fh:
-        return zlib.decompressobj(wbits=31).decompress(fh.read(ENCODING_SNIFF_BYTES), ENCODING_SNIFF_BYTES)
+        data = fh.read(ENCODING_SNIFF_BYTES)
+    try:
+        return zlib.decompressobj(wbits=31).decompress(data, ENCODING_SNIFF_BYTES)
+    except zlib.error:  # broken within its first bytes: nothing readable
+        return b""
 
 
 def _field_name(name: str) -> str:
