@@ -14,6 +14,7 @@ which item; the items before it are kept.  A record's source is
 from __future__ import annotations
 
 import re
+import zlib
 from typing import Iterator
 
 from ..options import Options
@@ -50,7 +51,7 @@ def read_feed(path: str, options: Options) -> Iterator[PageInput]:
                 _, element = next(items)
             except StopIteration:
                 return
-            except (etree.XMLSyntaxError, OSError, EOFError, ValueError) as exc:
+            except (etree.XMLSyntaxError, OSError, EOFError, ValueError, zlib.error) as exc:
                 after = f"after item[{n}]" if n >= 0 else "before its first item"
                 yield PageInput(source=f"{path}:item[{n + 1}]", file=path, reason=f"bad_xml: the feed cannot be read {after} ({exc}); the items before it are kept")
                 return
