@@ -423,6 +423,18 @@ def test_csv_is_told_from_a_text_dump_by_its_header_naming_a_content_column(tmp_
     assert file_kind(dump) == KIND_PAGE and file_kind(listing) == KIND_PAGE
 
 
+def test_a_page_whose_first_line_the_csv_module_cannot_read_is_a_page(tmp_path):
+    """A page saved with old Mac line ends (a bare CR) and a comma in its first line made the CSV sniff raise, which stopped the whole ingest."""
+    path = tmp_path / "page.html"
+    path.write_bytes(b"<!DOCTYPE html>\r<html><head><title>a, b</title></head>\r" + page(1) + b"\n")
+    assert file_kind(path) == KIND_PAGE
+    (item,) = read_all(path)
+    assert process_input(item, Options()).status == "ok"
+    binary = tmp_path / "junk.txt"
+    binary.write_bytes(b"url,text\x00\r,\n" + bytes(range(256)))
+    assert file_kind(binary) == KIND_PAGE
+
+
 def test_csv_rows_over_the_limit(tmp_path):
     """A row whose page is over the limit is rejected and the next row read; a field the csv module cannot hold ends the file, with its line."""
     options = Options(max_page_bytes=10_000)

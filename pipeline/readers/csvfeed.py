@@ -59,10 +59,15 @@ def header_delimiter(head: bytes) -> str | None:
     if len(line) < 2 or len(line[0]) > HEADER_MAX_CHARS:
         return None
     first = line[0].rstrip(b"\r").decode("utf-8", "replace")
+    if "\r" in first or "\x00" in first:  # a header row is one line of text (old Mac line ends, binary: no header)
+        return None
     for delimiter in DELIMITERS:
         if delimiter not in first:
             continue
-        names = next(csv.reader([first], delimiter=delimiter))
+        try:
+            names = next(csv.reader([first], delimiter=delimiter))
+        except csv.Error:
+            continue
         if (
             len(names) >= 2
             and all(0 < len(n.strip()) <= NAME_MAX_CHARS and "<" not in n for n in names)
