@@ -102,7 +102,8 @@ def ingest(paths, db, workers, fmt, quiet, site_memory, retry_rejected, follow_s
     PATHS are files or directories (walked for .txt, .text, .dump, .md,
     .html, .htm, .xhtml, .mhtml, .mht, .warc, .warc.zst, .wacz, .jsonl,
     .ndjson and .gz files, .json files that hold a record with a page
-    (news-please's), .xml, .rss and .atom files that open as a feed, and files
+    (news-please's), .xml, .rss and .atom files that open as a feed, .csv
+    and .tsv files whose header names a content column, and files
     of other names that open as an HTML page, as a wget mirror's
     story.php?id=3; names starting with "." are skipped; the summary counts
     the files left out).  What a file holds is read from
@@ -110,8 +111,8 @@ def ingest(paths, db, workers, fmt, quiet, site_memory, retry_rejected, follow_s
     page a browser saved as MHTML), a WARC or WACZ file (each HTML response
     a page), a JSON Lines feed (each line a page), an RSS or Atom feed
     (each item a page), a JSON export (an array of records, Firecrawl's
-    {"data": [...]}, or one record) or, named on the command line, a CSV
-    export (a header row, then a page a row).  A record gives its
+    {"data": [...]}, or one record) or a CSV export (a header row, then a
+    page a row).  A record gives its
     page in html, text, markdown, content..., with url, title, date and
     author as Scrapy, news-please, trafilatura, newspaper, Readability,
     Firecrawl, Crawl4AI, Apify or Jina Reader write them (docs/ingest.md).
@@ -233,7 +234,7 @@ def _no_pages_message(paths, found) -> str:
     if found.missing:
         why.append(f"no such file or directory: {', '.join(found.missing)}")
     if found.left_out:
-        why.append(f"{sum(found.left_out.values())} files that hold no page: {left_out_kinds(found.left_out)}")
+        why.append(f"{sum(found.left_out.values())} files not read as pages: {left_out_kinds(found.left_out)}")
     return "no page files found in " + ", ".join(paths) + (f" ({'; '.join(why)})" if why else "")
 
 

@@ -25,6 +25,7 @@ from .executors import Dask, Inline, Processes, page_deadline
 from .options import Options
 from .packing import Packed
 from .readers import GZIP_MAGIC, PageInput, read_file
+from .readers.csvfeed import header_delimiter
 from .readers.feed import is_feed
 from .readers.jsonl import CONTENT_FIELDS
 from .runner import process_input, unpack, warm_up, worker_function
@@ -41,12 +42,14 @@ PAGE_SUFFIXES = (".txt", ".html", ".htm", ".xhtml", ".mhtml", ".mht", ".gz", ".t
 NOT_PAGE_SUFFIXES = (
     ".css", ".js", ".mjs", ".map", ".png", ".jpg", ".jpeg", ".gif", ".webp", ".avif", ".svg", ".ico", ".bmp", ".tif", ".tiff",
     ".woff", ".woff2", ".ttf", ".otf", ".eot", ".pdf", ".zip", ".tar", ".tgz", ".bz2", ".xz", ".zst", ".7z", ".rar",
-    ".mp3", ".mp4", ".m4a", ".webm", ".ogg", ".wav", ".mov", ".avi", ".csv", ".tsv",
+    ".mp3", ".mp4", ".m4a", ".webm", ".ogg", ".wav", ".mov", ".avi",
     ".log", ".db", ".sqlite", ".pkl", ".parquet", ".py", ".sh", ".cdx", ".cdxj", ".idx",
 )
 # Names of files that may be an RSS or Atom feed (read when they open as
-# one; a sitemap or other XML is left out).
+# one; a sitemap or other XML is left out), or a CSV export (read when its
+# header names a content column; a table of other data is left out).
 FEED_SUFFIXES = (".xml", ".rss", ".atom")
+CSV_SUFFIXES = (".csv", ".tsv")
 # Bytes of a file of another name read to tell whether it opens as an HTML
 # page, or whether a .json file is a record with a page.
 HTML_HEAD_BYTES = 1024
@@ -71,7 +74,7 @@ class Inputs:
     files: list[str] = field(default_factory=list)
     missing: list[str] = field(default_factory=list)  # paths that do not exist
     outside: list[str] = field(default_factory=list)  # symlinks that leave the input tree, not followed
-    left_out: Counter = field(default_factory=Counter)  # files in the directories that hold no page, by suffix
+    left_out: Counter = field(default_factory=Counter)  # files in the directories not read as pages, by suffix
 
 
 def expand_paths(paths: Iterable[str], follow_symlinks: bool = False) -> Inputs:
@@ -83,18 +86,33 @@ def expand_paths(paths: Iterable[str], follow_symlinks: bool = False) -> Inputs:
     pipe or a device is refused by the reader, with its reason.
     """
     found = Inputs()
+    left_out: list[str] = []
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
-            _walk(path, follow_symlinks, found)
+            _walk(path, follow_symlinks, found, left_out)
         elif os.path.lexists(path):
             found.files.append(str(path))
         else:
             found.missing.append(str(path))
+    # A file named on its own and met again in a directory is read once, and is not one left out.
+    seen: set[str] = set()
+    files = []
+    for file in found.files:
+        absolute = os.path.abspath(file)
+        if absolute not in seen:
+            seen.add(absolute)
+            files.append(file)
+    found.files = files
+    found.left_out = Counter(_suffix(file) for file in left_out if os.path.abspath(file) not in seen)
     return found
 
 
-def _walk(root: Path, follow_symlinks: bool, found: Inputs) -> None:
+def _suffix(path: str) -> str:
+    return os.path.splitext(os.path.basename(path))[1].lower() or "(no suffix)"
+
+
+def _walk(root: Path, follow_symlinks: bool, found: Inputs, left_out: list[str]) -> None:
     top = os.path.realpath(root)
     seen_dirs: set[str] = set()
     for folder, dirs, names in os.walk(root, followlinks=follow_symlinks):
@@ -121,11 +139,12 @@ def _walk(root: Path, follow_symlinks: bool, found: Inputs) -> None:
                 name.lower().endswith(PAGE_SUFFIXES)
                 or name.lower().endswith(".json") and _json_record(child)
                 or name.lower().endswith(FEED_SUFFIXES) and is_feed(_file_head(child, HTML_HEAD_BYTES))
-                or not name.lower().endswith((*NOT_PAGE_SUFFIXES, ".json", *FEED_SUFFIXES)) and _opens_as_html(child)
+                or name.lower().endswith(CSV_SUFFIXES) and header_delimiter(_file_head(child, HTML_HEAD_BYTES * 4)) is not None
+                or not name.lower().endswith((*NOT_PAGE_SUFFIXES, ".json", *FEED_SUFFIXES, *CSV_SUFFIXES)) and _opens_as_html(child)
             ):
                 found.files.append(child)
             else:
-                found.left_out[os.path.splitext(name)[1].lower() or "(no suffix)"] += 1
+                left_out.append(child)
 
 
 def _file_head(path: str, size: int) -> bytes:
@@ -176,7 +195,7 @@ class RunSummary:
     counts: Counter = field(default_factory=Counter)
     reasons: Counter = field(default_factory=Counter)
     skipped: Counter = field(default_factory=Counter)  # records that are no page, by kind
-    left_out: Counter = field(default_factory=Counter)  # files in the directories that hold no page, by suffix
+    left_out: Counter = field(default_factory=Counter)  # files in the directories not read as pages, by suffix
     seconds: float = 0.0
     kind: str = "ingest"
     steps: dict = field(default_factory=dict)  # cleaning step -> {"removals": n, "seconds": s}, summed over the run
@@ -212,7 +231,7 @@ class RunSummary:
         if c["missing"]:
             extra.append(f"{plural(c['missing'], 'path')} not found")
         if c["left_out"]:
-            extra.append(f"{plural(c['left_out'], 'file')} in the directories left out ({left_out_kinds(self.left_out)}: no page inside)")
+            extra.append(f"{plural(c['left_out'], 'file')} in the directories not read as pages ({left_out_kinds(self.left_out)})")
         lines = [head + "".join("; " + e for e in extra)]
         for reason, n in self.reasons.most_common():
             lines.append(f"  rejected {n} x {reason}")

@@ -258,13 +258,13 @@ def test_a_mirrors_pages_without_a_page_suffix_are_read_and_its_other_files_coun
     assert found.left_out == {"(no suffix)": 1, ".css": 1, ".png": 1}
     result = CliRunner().invoke(cli, ["ingest", str(mirror), "--db", str(tmp_path / "a.db")])
     assert result.exit_code == 0 and "4 new articles" in result.output, result.output
-    assert "3 files in the directories left out (" in result.output and ".css 1" in result.output, result.output
+    assert "3 files in the directories not read as pages (" in result.output and ".css 1" in result.output, result.output
     (mirror / "story.php?id=3").unlink()
     (mirror / "news" / "council-budget").unlink()
     (mirror / "index.html").unlink()
     (mirror / "cache" / "response_body").unlink()
     result = CliRunner().invoke(cli, ["ingest", str(mirror), "--db", str(tmp_path / "b.db")])
-    assert result.exit_code != 0 and "no page files found" in result.output and "3 files that hold no page: (no suffix) 1" in result.output, result.output
+    assert result.exit_code != 0 and "no page files found" in result.output and "3 files not read as pages: (no suffix) 1" in result.output, result.output
 
 
 def test_news_please_output_a_json_file_an_article_is_read_and_sidecars_left_out(tmp_path):
@@ -291,6 +291,20 @@ def test_news_please_output_a_json_file_an_article_is_read_and_sidecars_left_out
 
     (row,) = [a for a in open_archive(str(db)).articles() if a["url"] == "https://example.com/haushalt"]
     assert row["title"] == "Stadtrat beschließt Haushalt" and row["author"] == "Anna Muster" and row["published"].startswith("2024-06-01")
+
+
+def test_a_file_named_and_met_again_in_its_directory_is_read_once_and_not_left_out(tmp_path):
+    from test_readers import PARAGRAPHS_DE, _csv
+
+    src = tmp_path / "crawl"
+    src.mkdir()
+    (src / "a.html").write_bytes(page(1))
+    (src / "items.csv").write_text(_csv([["url", "text"], ["https://example.com/x", PARAGRAPHS_DE]]))
+    (src / "figures.csv").write_text(_csv([["year", "value"], ["2024", "3"]]))  # a table of data, no page
+    found = runs.expand_paths([str(src), str(src / "a.html"), str(src / "figures.csv")])
+    assert [os.path.basename(f) for f in found.files] == ["a.html", "items.csv", "figures.csv"] and not found.left_out
+    found = runs.expand_paths([str(src)])
+    assert [os.path.basename(f) for f in found.files] == ["a.html", "items.csv"] and found.left_out == {".csv": 1}
 
 
 def test_a_page_rejected_for_its_cost_is_not_retried_unless_asked(tmp_path):
