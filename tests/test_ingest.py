@@ -307,6 +307,32 @@ def test_a_file_named_and_met_again_in_its_directory_is_read_once_and_not_left_o
     assert [os.path.basename(f) for f in found.files] == ["a.html", "items.csv"] and found.left_out == {".csv": 1}
 
 
+def test_a_readers_own_fault_ends_its_file_not_the_batch(tmp_path, monkeypatch):
+    """A reader that raises on input it does not know (a bug) loses the rest of that file, says so, and the batch goes on."""
+    import pipeline.readers.jsonl as jsonl
+
+    src = tmp_path / "batch"
+    src.mkdir()
+    (src / "a.html").write_bytes(page(1))
+    feed = src / "feed.jsonl"
+    feed.write_text("\n".join(json.dumps({"url": f"https://example.com/{n}", "html": page(n + 10).decode()}) for n in range(3)) + "\n")
+    (src / "z.html").write_bytes(page(2))
+    original = jsonl.record_input
+
+    def faulty(path, line_no, line, options, size=0):
+        if line_no == 2:
+            raise RuntimeError("a reader's bug")
+        return original(path, line_no, line, options, size)
+
+    monkeypatch.setattr(jsonl, "record_input", faulty)
+    db = tmp_path / "a.db"
+    result = CliRunner().invoke(cli, ["ingest", str(src), "--db", str(db)])
+    assert result.exit_code == 0 and "3 new articles" in result.output and "1 rejected" in result.output, result.output
+    rows = snapshot(db)["pages"]
+    reasons = [r[3] for r in rows if r[2] == "rejected"]
+    assert reasons == ["error: reading the file raised RuntimeError (a reader's bug) after 1 page(s); those are kept, the rest of the file is not read"], rows
+
+
 def test_a_page_rejected_for_its_cost_is_not_retried_unless_asked(tmp_path):
     src = tmp_path / "batch"
     src.mkdir()

@@ -144,7 +144,25 @@ def _head(path: str | Path) -> bytes:
 
 
 def read_file(path: str, options: Options, skipped=None) -> Iterator[PageInput]:
-    """Every page a file holds: its records for a WARC or a JSON Lines feed, else the file itself."""
+    """Every page a file holds: its records for a WARC or a JSON Lines feed, else the file itself.
+
+    The readers turn every fault of the input they know into a rejected
+    record.  One they do not know (a bug of theirs) ends the file with an
+    `error:` record, the pages before it kept: it never stops the batch.
+    """
+    pages = 0
+    try:
+        for page in _read_file(path, options, skipped):
+            pages += 1
+            yield page
+    except Exception as exc:
+        yield PageInput(
+            source=f"{path}#error", file=path,
+            reason=f"error: reading the file raised {type(exc).__name__} ({exc}) after {pages} page(s); those are kept, the rest of the file is not read",
+        )
+
+
+def _read_file(path: str, options: Options, skipped=None) -> Iterator[PageInput]:
     kind = file_kind(path)
     if kind == KIND_WARC:
         from .warc import read_warc
