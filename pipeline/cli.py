@@ -164,7 +164,7 @@ def ingest(paths, db, workers, fmt, quiet, site_memory, retry_rejected, follow_s
 @db_option
 @workers_option
 @click.option("--site", help="Only pages of this site (a host like example.com, or a site name).")
-@click.option("--since", metavar="DATE", help="Only pages stored on or after this date (YYYY-MM-DD, or a time).")
+@click.option("--since", metavar="DATE", help="Only pages stored on or after this date: YYYY, YYYY-MM, YYYY-MM-DD or a time.")
 @click.option(
     "--status", "statuses", multiple=True, type=click.Choice(["ok", "duplicate", "rejected"]),
     help="Only pages of this status (repeat for several); default all.",
@@ -211,12 +211,14 @@ def reprocess(db, workers, site, since, statuses, fmt, quiet, site_memory, sched
 
 
 def _check_date(value: str) -> None:
+    """A year, a month or an ISO date or time, as search and export take them (stored times compare as text: "2024-06" is June's start)."""
     from datetime import datetime
 
+    padded = {4: "-01-01", 7: "-01"}.get(len(value), "")
     try:
-        datetime.fromisoformat(value)
+        datetime.fromisoformat(value + padded)
     except ValueError as exc:
-        raise click.BadParameter(f"{value!r} is not a date such as 2024-06-01", param_hint="--since") from exc
+        raise click.BadParameter(f"{value!r} is not a date such as 2024, 2024-06 or 2024-06-01", param_hint="--since") from exc
 
 
 def _options(fmt: str, language_backend: str, fast: bool) -> Options:

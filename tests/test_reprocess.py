@@ -113,3 +113,8 @@ def test_reprocess_command(tmp_path):
     assert result.output.startswith("4 pages re-cleaned in") and "4 articles changed, 0 appeared, 0 disappeared" in result.output
     bad = CliRunner().invoke(cli, ["reprocess", "--db", db, "--since", "yesterday"])
     assert bad.exit_code != 0 and "is not a date" in bad.output
+    # A year or a month, as search and export take them: all pages were stored after 2000, none after 9999-01.
+    assert "4 pages re-cleaned" in CliRunner().invoke(cli, ["reprocess", "--db", db, "--since", "2000"]).output
+    later = CliRunner().invoke(cli, ["reprocess", "--db", db, "--since", "9999-01"])
+    assert later.exit_code == 0 and later.output.startswith("0 pages re-cleaned"), later.output
+    assert CliRunner().invoke(cli, ["reprocess", "--db", db, "--since", "2024-13"]).exit_code != 0
