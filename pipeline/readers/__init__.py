@@ -77,7 +77,7 @@ class PageInput:
 
 def file_kind(path: str | Path) -> str:
     """KIND_WARC, KIND_WACZ, KIND_FEED, KIND_JSONL, KIND_JSON, KIND_MHTML, KIND_CSV or KIND_PAGE, from the first bytes of the file (gzipped or not)."""
-    head = _head(path)
+    head = file_head(path)
     name = str(path).lower().removesuffix(".gz")
     head = head.lstrip(b"\xef\xbb\xbf \t\r\n")
     if head.startswith(b"WARC/"):
@@ -118,7 +118,7 @@ def _json_object(line: bytes) -> dict | None:
     return value if isinstance(value, dict) else None
 
 
-def _head(path: str | Path) -> bytes:
+def file_head(path: str | Path) -> bytes:
     """The first HEAD_BYTES of a file, decompressed when it is gzipped (or zstd-compressed); b"" when unreadable."""
     try:
         info = Path(path).stat()
@@ -248,6 +248,15 @@ def _without_inline_data(path: str, size: int, options: Options) -> tuple[bytes,
     if len(reduced) > options.max_page_bytes:
         return b"", f"{too_large} ({len(reduced)} without its inline data: URIs)", 0
     return reduced, None, len(data) - len(reduced)
+
+
+def utf8_head(head: bytes) -> bool:
+    """The bytes are UTF-8, but perhaps for a character cut at their end (a file's sniffed first bytes)."""
+    try:
+        head.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        return exc.start >= len(head) - 3
+    return True
 
 
 def open_maybe_gzipped(path: str):

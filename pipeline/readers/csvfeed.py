@@ -23,7 +23,7 @@ import zlib
 from typing import Iterator
 
 from ..options import Options
-from . import PageInput, open_maybe_gzipped
+from . import PageInput, file_head, open_maybe_gzipped, utf8_head
 from .jsonl import (
     AUTHOR_FIELDS,
     CONTENT_FIELDS,
@@ -41,8 +41,6 @@ DELIMITERS = (",", ";", "\t", "|")
 # first line is a page's text that happens to hold commas.
 HEADER_MAX_CHARS = 4096
 NAME_MAX_CHARS = 64
-# Bytes of the file's start that choose its encoding.
-ENCODING_SNIFF_BYTES = 65536
 
 _CONTENT_NAMES = {name.lower() for name, _ in CONTENT_FIELDS}
 # Every field a record is read for, by its name in lower case: a column named "Text" or "URL" is that field.
@@ -79,11 +77,7 @@ def header_delimiter(head: bytes) -> str | None:
 
 def read_csv(path: str, options: Options) -> Iterator[PageInput]:
     """One PageInput per row after the header, rejected ones with their reason."""
-    try:
-        with open_maybe_gzipped(path) as raw:
-            head = raw.read(ENCODING_SNIFF_BYTES)
-    except (EOFError, zlib.error):  # a .csv.gz cut or broken inside its first bytes: what came
-        head = _readable_start(path)
+    head = file_head(path)  # decompressed; what came before a break in a .csv.gz
     delimiter = header_delimiter(head)
     if delimiter is None:  # the file changed since it was sniffed
         yield PageInput(source=path, file=path, reason="bad_csv: the first line is no header row naming a content column")
@@ -131,16 +125,6 @@ def read_csv(path: str, options: Options) -> Iterator[PageInput]:
             yield page_of_record(record, f"{path}:{line}", f"row {row_no} (line {line})", path, options, size)
 
 
-def _readable_start(path: str) -> bytes:
-    """The bytes a damaged gzip gives before its damage."""
-    with open(path, "rb") as fh:
-        data = fh.read(ENCODING_SNIFF_BYTES)
-    try:
-        return zlib.decompressobj(wbits=31).decompress(data, ENCODING_SNIFF_BYTES)
-    except zlib.error:  # broken within its first bytes: nothing readable
-        return b""
-
-
 def _field_name(name: str) -> str:
     """A header's name as the record field it stands for ("Text" -> "text", "Published Time" stays)."""
     name = name.strip().lstrip("\ufeff")
@@ -149,11 +133,8 @@ def _field_name(name: str) -> str:
 
 def _encoding(head: bytes) -> str:
     """UTF-8 (its byte-order mark dropped) when the file's first bytes are UTF-8, else the encoding they are detected in."""
-    try:
-        head.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        if exc.start < len(head) - 3:  # not just a character cut at the sniffed end
-            from ..read import detected_codec
+    if utf8_head(head):
+        return "utf-8-sig"
+    from ..read import detected_codec
 
-            return detected_codec(head) or "utf-8-sig"
-    return "utf-8-sig"
+    return detected_codec(head) or "utf-8-sig"

@@ -21,7 +21,7 @@ from collections import Counter
 from typing import Iterator
 
 from ..options import Options
-from . import HTML_TYPES, PageInput
+from . import HTML_TYPES, PageInput, utf8_head
 from .jsonl import iso_date
 
 # A conversion record of these types is a page's text (a WET file's).
@@ -316,15 +316,7 @@ def looks_plain(data: bytes) -> bool:
     head = data[:PLAIN_SNIFF_BYTES].lstrip()
     if not head or any(byte < 32 and byte not in (9, 10, 12, 13) for byte in head):
         return False
-    return head[:1] == b"<" or head.isascii() or _decodes_utf8(head)
-
-
-def _decodes_utf8(head: bytes) -> bool:
-    try:
-        head.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        return exc.start >= len(head) - 3  # a character cut at the sniffed end
-    return True
+    return head[:1] == b"<" or head.isascii() or utf8_head(head)
 
 
 def response_record(uri: str, body: bytes, date: str = "2024-06-01T12:00:00Z", content_type: str = "text/html; charset=utf-8", status: str = "200 OK") -> bytes:
