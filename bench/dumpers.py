@@ -40,10 +40,24 @@ measures them with --dumpers), tools the cleaner was never tuned to:
   numbers links;
 - `html2text-command`: Debian's `html2text -utf8` (the command, not the
   Python package): starred headings, a link's spaces as underscores, no
-  blank line between paragraphs.
+  blank line between paragraphs;
+- `browser`: headless Chromium's `document.body.innerText`, what a
+  scraper that drives a browser saves (Playwright's
+  `page.inner_text("body")`, Puppeteer's `evaluate`, Selenium's
+  `element.text` is close): one block element a line, a blank line around
+  each `<p>` and none around headings or `<div>`s, table cells apart by a
+  tab, inline elements run together with no space where the markup has
+  none ("3. April 20223. April 2022"); the page's own `<style>` rules
+  apply (what they hide is left out), no <title>.  Chromium runs offline
+  with scripts off (Debian's package, driven by Playwright;
+  tests/tool_dumps.Browser): a page that hides its body until its scripts
+  run (an anti-flicker style) gives an empty dump, as such a scraper
+  saves it.
 
 Scripts, styles, <noscript> and <template> are dropped before every dumper
-(a browser shows none of them).  The bench-only packages are pinned in the
+(a browser shows none of them); the browser dumper leaves styles and
+scripts to Chromium and drops only <noscript> (a scraper's browser runs
+scripts, so it never shows them).  The bench-only packages are pinned in the
 `bench` extra of pyproject.toml.
 
 Usage: python bench/dumpers.py [--limit N] [--workers 2] [--show PAGE_ID DUMPER]
@@ -70,7 +84,7 @@ ROOT = Path(__file__).resolve().parent.parent
 CACHE = ROOT / "bench" / "out" / "dumps"
 DUMPERS = ("blocks", "nodes", "wrapped", "markdown")
 # Dumpers measured only (see above).
-EXTRA_DUMPERS = ("rows", "html2text", "source", "one-line", "lynx", "lynx-numbered", "lynx-wide", "w3m", "w3m-wide", "elinks", "links", "html2text-command")
+EXTRA_DUMPERS = ("rows", "html2text", "source", "one-line", "lynx", "lynx-numbered", "lynx-wide", "w3m", "w3m-wide", "elinks", "links", "html2text-command", "browser")
 # The extra dumpers that run a program of the system.
 TOOL_DUMPERS = ("lynx", "lynx-numbered", "lynx-wide", "w3m", "w3m-wide", "elinks", "links", "html2text-command")
 _CHARSET = re.compile(r"<meta\b[^>]*charset[^>]*>", re.IGNORECASE)
@@ -84,6 +98,7 @@ _ROW_GAP = " \ue000 "  # stands for the separator through inscriptis, which fold
 # lynx -dump and w3m -dump fill lines to 80 columns less a margin.
 WRAP_WIDTH = 76
 
+_NOSCRIPT = re.compile(r"<noscript\b.*?</noscript\s*>", re.IGNORECASE | re.DOTALL)
 _HIDDEN = re.compile(r"<(script|style|noscript|template|svg)\b.*?</\1\s*>", re.IGNORECASE | re.DOTALL)
 _COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
 _TITLE = re.compile(r"<title\b[^>]*>(.*?)</title\s*>", re.IGNORECASE | re.DOTALL)
@@ -226,7 +241,7 @@ def tool_dump(html: bytes, dumper: str) -> str:
 
 def _tool(dumper: str) -> str:
     """The tests/tool_dumps.py tool a TOOL_DUMPERS dumper runs ("html2text-command": the command, beside the package's dumper)."""
-    return dumper.removesuffix("-command")
+    return dumper.removesuffix("-command")  # "browser" is tool_dumps' too
 
 
 def dump(html: bytes, dumper: str, page_id: str = "") -> str:
@@ -248,7 +263,25 @@ def dump(html: bytes, dumper: str, page_id: str = "") -> str:
         return one_line_dump(html)
     if dumper in TOOL_DUMPERS:
         return tool_dump(html, dumper)
+    if dumper == "browser":
+        return browser_dumps([(page_id, html, dumper)])[0][1]
     raise ValueError(f"unknown dumper {dumper!r}; one of {', '.join(DUMPERS + EXTRA_DUMPERS)}")
+
+
+def browser_dumps(jobs: list[tuple[str, bytes, str]]) -> list[tuple[str, str]]:
+    """(page id, body.innerText) for each page, in one headless Chromium (tests/tool_dumps.Browser); a page it fails on gives an empty dump."""
+    from tool_dumps import Browser
+
+    from pipeline.read import decode_bytes
+
+    made = []
+    with Browser() as browser:
+        for k, (page_id, html, _) in enumerate(jobs, 1):
+            text = browser.text(_NOSCRIPT.sub("", (decode_bytes(html, html=True) or "").lstrip("\ufeff")))
+            made.append((page_id, text + "\n" if text else ""))
+            if k % 200 == 0:
+                print(f"  {k}/{len(jobs)} pages", file=sys.stderr, flush=True)
+    return made
 
 
 def _job(job: tuple[str, bytes, str]) -> tuple[str, str]:
@@ -276,7 +309,7 @@ def load_dumps(pages, dumper: str, workers: int = 1) -> dict[str, str]:
                 row = json.loads(line)
                 cached[row["id"]] = row["dump"]
     missing = [(p.id, p.html, dumper) for p in pages if p.id not in cached]
-    if missing and dumper in TOOL_DUMPERS:
+    if missing and (dumper in TOOL_DUMPERS or dumper == "browser"):
         from tool_dumps import PACKAGES, TOOLS, command
 
         tool = _tool(dumper)
@@ -284,7 +317,9 @@ def load_dumps(pages, dumper: str, workers: int = 1) -> dict[str, str]:
             raise SystemExit(f"the {dumper} dumper runs Debian's {TOOLS[tool][0]}, which is not installed: apt-get install {PACKAGES} (make test does)")
     if missing:
         print(f"dumping {len(missing)} pages with {dumper} ...", file=sys.stderr, flush=True)
-        if workers > 1:
+        if dumper == "browser":
+            made = browser_dumps(missing)
+        elif workers > 1:
             from multiprocessing import Pool
 
             with Pool(workers) as pool:

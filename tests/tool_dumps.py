@@ -7,7 +7,9 @@ three times (the sentences of each copy rotated), dumped by the text
 browsers and converters users run: `lynx -dump -nolist`, `lynx -dump`
 with its numbered links, both browsers filled to 200 columns (`lynx
 -width=200`, `w3m -cols 200`), `w3m -dump`, `elinks -dump`, `links -dump`
-and the `html2text` command (Debian's packages; `make test` installs them).
+and the `html2text` command (Debian's packages; `make test` installs them),
+and headless Chromium's `document.body.innerText`, as a scraper that
+drives a browser saves a page (Playwright's `page.inner_text("body")`).
 A dump is wrong when the page is rejected, a paragraph of the article is
 missing, a related story or a reader's comment is kept, the title is not
 the headline, the date not the page's, or a link's address the tool
@@ -25,7 +27,8 @@ import shutil
 import subprocess
 import sys
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent / "data" / "html_pages"))
@@ -47,9 +50,11 @@ TOOLS = {
     "elinks": ["elinks", "-dump", "-dump-charset", "utf-8"],
     "links": ["links", "-dump", "-codepage", "utf-8"],
     "html2text": ["html2text", "-utf8"],
+    # Not run as a command: Playwright drives Debian's chromium (Browser below).
+    "browser": ["chromium"],
 }
 # Debian's packages that hold them.
-PACKAGES = "lynx w3m elinks links html2text"
+PACKAGES = "lynx w3m elinks links html2text chromium"
 TEMPLATES = {"post": blog_page, "portal": portal_page}
 PUBLISHED = "2024-05-06"  # both templates print "06.05.2024"
 TEXT = Options(format="text")
@@ -63,7 +68,58 @@ def command(tool: str) -> str | None:
     return shutil.which(TOOLS[tool][0], path=path)
 
 
+# Headless Chromium kept off the network (this machine has none) and quiet.
+BROWSER_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+# A page the browser has not laid out in this long gives an empty dump (a scraper's timeout).
+BROWSER_PAGE_MS = 30_000
+
+
+class Browser:
+    """One headless Chromium, offline, scripts off; `text(html)`: the page's `document.body.innerText` ("" where Chromium fails on it)."""
+
+    def __init__(self):
+        from playwright.sync_api import sync_playwright
+
+        self._playwright = sync_playwright().start()
+        self._browser = self._playwright.chromium.launch(executable_path=command("browser"), args=BROWSER_ARGS)
+        self._context = self._browser.new_context(java_script_enabled=False, offline=True)
+        self._tab = self._context.new_page()
+
+    def text(self, html: str) -> str:
+        from playwright.sync_api import Error
+
+        try:
+            self._tab.set_content(html, wait_until="domcontentloaded", timeout=BROWSER_PAGE_MS)
+            return self._tab.evaluate("() => (document.body || document.documentElement).innerText")
+        except Error as error:
+            print(f"  the browser failed on a page: {str(error).splitlines()[0]}", file=sys.stderr)
+            self._tab.close()
+            self._tab = self._context.new_page()
+            return ""
+
+    def close(self) -> None:
+        self._browser.close()
+        self._playwright.stop()
+
+    def __enter__(self) -> "Browser":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+
+@contextmanager
+def dumper(tool: str) -> Iterator[Callable[[str], str]]:
+    """A function giving the tool's dump of a page's HTML (the browser started once, and closed after)."""
+    if tool != "browser":
+        yield lambda html: dump(tool, html)
+        return
+    with Browser() as browser:
+        yield browser.text
+
+
 def dump(tool: str, html: str) -> str:
+    """The command-line tool's dump of the page (the browser's: `dumper`)."""
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "page.html"
         path.write_text(html, encoding="utf-8")

@@ -1,4 +1,4 @@
-"""The dumps lynx, w3m, elinks, links and the html2text command make of the language pages are cleaned right (tests/tool_dumps.py).
+"""The dumps lynx, w3m, elinks, links, the html2text command and headless Chromium make of the language pages are cleaned right (tests/tool_dumps.py).
 
 The tools are Debian's packages, which `make test` installs (apt-get, as
 root or with sudo); a missing tool fails its test and says why
@@ -8,7 +8,7 @@ root or with sudo); a missing tool fails its test and says why
 import os
 
 import pytest
-from tool_dumps import PACKAGES, TOOLS, command, dump, pages, what_is_wrong
+from tool_dumps import PACKAGES, TOOLS, command, dumper, pages, what_is_wrong
 
 
 @pytest.mark.parametrize("tool", sorted(TOOLS))
@@ -18,5 +18,6 @@ def test_every_language_page_dumped_by_the_tool_is_cleaned_right(tool):
         if os.environ.get("NEWSCLEAN_SKIP_TOOLS") == "1":
             pytest.skip(message)
         pytest.fail(message)
-    wrong = {name: problems for name, page, html in pages() if (problems := what_is_wrong(page, dump(tool, html)))}
+    with dumper(tool) as dump:
+        wrong = {name: problems for name, page, html in pages() if (problems := what_is_wrong(page, dump(html)))}
     assert not wrong, wrong
