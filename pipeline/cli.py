@@ -105,8 +105,9 @@ def ingest(paths, db, workers, fmt, quiet, site_memory, retry_rejected, follow_s
     (news-please's), .xml, .rss and .atom files that open as a feed, .csv
     and .tsv files whose header names a content column, and files
     of other names that open as an HTML page, as a wget mirror's
-    story.php?id=3; names starting with "." are skipped; the summary counts
-    the files left out).  What a file holds is read from
+    story.php?id=3, and the bodies of Scrapy's HTTP cache; names starting
+    with "." are skipped, so name .scrapy/httpcache itself; the summary
+    counts the files left out).  What a file holds is read from
     its content: one page (HTML, a text dump or Markdown, maybe gzipped; a
     page a browser saved as MHTML), a WARC or WACZ file (each HTML response
     a page), a JSON Lines feed (each line a page), an RSS or Atom feed

@@ -129,10 +129,10 @@ def decode_document(doc: Document, options: Options, declared: str | None = None
         return doc.reject("empty: no content")
     if data[:2] == GZIP_MAGIC:
         try:
-            data = _gunzip(data, options.max_page_bytes)
+            data = gunzip(data, options.max_page_bytes)
         except (OSError, EOFError, zlib.error) as exc:
             return doc.reject(f"bad_gzip: {exc}")
-        except _TooLarge:
+        except TooLarge:
             return doc.reject(f"too_large: decompressed page exceeds {options.max_page_bytes} bytes")
         if not data.strip():
             return doc.reject("empty: no content after decompression")
@@ -233,11 +233,11 @@ def markup_cost_reason(html: str) -> str | None:
     return None
 
 
-class _TooLarge(Exception):
+class TooLarge(Exception):
     pass
 
 
-def _gunzip(data: bytes, limit: int) -> bytes:
+def gunzip(data: bytes, limit: int) -> bytes:
     """Decompress, refusing gzip bombs; a truncated stream raises EOFError."""
     out = []
     total = 0
@@ -248,7 +248,7 @@ def _gunzip(data: bytes, limit: int) -> bytes:
                 break
             total += len(chunk)
             if total > limit:
-                raise _TooLarge()
+                raise TooLarge()
             out.append(chunk)
     return b"".join(out)
 

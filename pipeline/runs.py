@@ -24,7 +24,7 @@ from .document import Document
 from .executors import Dask, Inline, Processes, page_deadline
 from .options import Options
 from .packing import Packed
-from .readers import GZIP_MAGIC, PageInput, read_file
+from .readers import GZIP_MAGIC, PageInput, read_file, scrapycache
 from .readers.csvfeed import header_delimiter
 from .readers.feed import is_feed
 from .readers.jsonl import CONTENT_FIELDS
@@ -127,8 +127,10 @@ def _walk(root: Path, follow_symlinks: bool, found: Inputs, left_out: list[str])
                 child = os.path.join(folder, d)
                 if os.path.islink(child) and not _inside(os.path.realpath(child), top):
                     found.outside.append(child)
+        # A Scrapy HTTP cache entry: its body is the page, the files beside it describe it.
+        entry = scrapycache.BODY in names and scrapycache.is_entry(os.path.join(folder, scrapycache.BODY))
         for name in sorted(names):
-            if name.startswith("."):
+            if name.startswith(".") or entry and name in scrapycache.SIBLINGS:
                 continue
             child = os.path.join(folder, name)
             if os.path.islink(child) and not follow_symlinks and not _inside(os.path.realpath(child), top):
@@ -136,7 +138,8 @@ def _walk(root: Path, follow_symlinks: bool, found: Inputs, left_out: list[str])
             elif not os.path.isfile(child):
                 continue
             elif (
-                name.lower().endswith(PAGE_SUFFIXES)
+                entry and name == scrapycache.BODY
+                or name.lower().endswith(PAGE_SUFFIXES)
                 or name.lower().endswith(".json") and _json_record(child)
                 or name.lower().endswith(FEED_SUFFIXES) and is_feed(_file_head(child, HTML_HEAD_BYTES))
                 or name.lower().endswith(CSV_SUFFIXES) and header_delimiter(_file_head(child, HTML_HEAD_BYTES * 4)) is not None

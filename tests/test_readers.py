@@ -347,6 +347,101 @@ def test_a_wacz_that_is_no_readable_zip_or_holds_no_warc_is_one_rejected_record(
     assert item.reason == "bad_warc: the WACZ file holds no archive/*.warc or archive/*.warc.gz member"
 
 
+
+
+# -- Scrapy's HTTP cache ----------------------------------------------------------
+
+
+def scrapy_entry(root, url, status=200, headers=None, body=b"", gzipped=False, meta=None):
+    """One response as Scrapy's FilesystemCacheStorage saves it: six files in a directory named by the request's fingerprint."""
+    import hashlib
+    import pickle
+
+    key = hashlib.sha1(url.encode()).hexdigest()
+    folder = Path(root) / "spider" / key[:2] / key
+    folder.mkdir(parents=True)
+    meta = meta if meta is not None else {"url": url, "method": "GET", "status": status, "response_url": url, "timestamp": 1717243200.25}
+    files = {
+        "meta": repr(meta).encode(),
+        "pickled_meta": pickle.dumps(meta, protocol=2),
+        "response_headers": b"\r\n".join(f"{k}: {v}".encode() for k, v in (headers or {"Content-Type": "text/html; charset=utf-8"}).items()),
+        "response_body": body,
+        "request_headers": b"Accept: text/html",
+        "request_body": b"",
+    }
+    for name, data in files.items():
+        (folder / name).write_bytes(gzip.compress(data) if gzipped else data)
+    return folder / "response_body"
+
+
+@pytest.mark.parametrize("gzipped", [False, True], ids=["plain", "HTTPCACHE_GZIP"])
+def test_scrapy_http_cache_bodies_are_pages_with_the_url_fetch_time_and_charset_beside_them(tmp_path, gzipped):
+    """The cache keeps a body as the server sent it (before Scrapy decompresses it), and the URL only in `meta`."""
+    body = page(1)
+    entries = {
+        "plain": scrapy_entry(tmp_path, "https://example.com/plain", body=body, gzipped=gzipped),
+        "gzip": scrapy_entry(tmp_path, "https://example.com/gzip", headers={"Content-Type": "text/html", "Content-Encoding": "gzip"}, body=gzip.compress(body), gzipped=gzipped),
+        "br": scrapy_entry(tmp_path, "https://example.com/br", headers={"Content-Type": "text/html", "Content-Encoding": "br"}, body=_fastwarc_compressed(body, "br"), gzipped=gzipped),
+        "latin-1": scrapy_entry(tmp_path, "https://example.com/latin", headers={"Content-Type": "text/html; charset=ISO-8859-1"}, body=body.decode().encode("latin-1"), gzipped=gzipped),
+    }
+    for name, path in entries.items():
+        (result,) = read_all(path)
+        assert not result.reason, (name, result.reason)
+        assert result.hints["url"] == f"https://example.com/{'latin' if name == 'latin-1' else name}"
+        assert result.hints["fetched_at"] == "2024-06-01T12:00:00+00:00"
+        assert result.hints["format"] == "html"
+        doc = process_input(result, Options())
+        assert doc.status == "ok" and doc.metadata["url"] == result.hints["url"], (name, doc.reason)
+        assert doc.text.count("Der ") >= 9 and "\ufffd" not in doc.text, name
+    assert read_all(entries["latin-1"])[0].hints["charset"] == "iso-8859-1"
+
+
+def test_scrapy_cache_responses_that_are_no_page_are_counted_and_skipped(tmp_path):
+    from collections import Counter
+
+    redirect = scrapy_entry(tmp_path, "https://example.com/old", status=301, headers={"Location": "/new"})
+    missing = scrapy_entry(tmp_path, "https://example.com/gone", status=404, body=b"<html><body>Not found</body></html>")
+    image = scrapy_entry(tmp_path, "https://example.com/logo.png", headers={"Content-Type": "image/png"}, body=b"\x89PNG\r\n")
+    skipped = Counter()
+    assert [read_all(path, skipped=skipped) for path in (redirect, missing, image)] == [[], [], []]
+    assert skipped == {
+        "Scrapy cache responses with HTTP status 301": 1,
+        "Scrapy cache responses with HTTP status 404": 1,
+        "Scrapy cache responses of type image/png": 1,
+    }
+
+
+def test_a_scrapy_cache_body_that_cannot_be_decoded_or_decodes_past_the_limit_is_rejected_with_its_reason(tmp_path):
+    damaged = scrapy_entry(tmp_path, "https://example.com/damaged", headers={"Content-Type": "text/html", "Content-Encoding": "gzip"}, body=b"\x00\x01 no gzip stream " * 20)
+    bomb = scrapy_entry(tmp_path, "https://example.com/bomb", headers={"Content-Type": "text/html", "Content-Encoding": "gzip"}, body=gzip.compress(b"<p>" + b"a" * 3_000_000))
+    cut = scrapy_entry(tmp_path, "https://example.com/cut", body=page(2), gzipped=True)
+    cut.write_bytes(cut.read_bytes()[:-30])
+    (bad,) = read_all(damaged)
+    assert bad.reason.startswith("bad_cache: the cached response's HTTP body cannot be decoded (gzip"), bad.reason
+    (large,) = read_all(bomb, Options(max_page_bytes=1_000_000))
+    assert large.reason == "too_large: the cached response's body decodes (gzip) to over the limit of 1000000 bytes"
+    (short,) = read_all(cut)
+    assert short.reason.startswith("bad_gzip: the cached body"), short.reason
+
+
+def test_a_scrapy_cache_entry_whose_meta_cannot_be_read_is_read_as_a_page_file(tmp_path):
+    """`meta` is read as a Python literal, never unpickled; when it is no literal, the body is still a page, without a URL."""
+    body = scrapy_entry(tmp_path, "https://example.com/a", body=page(1))
+    (body.parent / "meta").write_bytes(b"__import__('os').system('echo no')")
+    (result,) = read_all(body)
+    assert not result.reason and result.raw == page(1) and "url" not in result.hints
+
+
+def test_a_scrapy_cache_directory_reads_each_body_once_and_leaves_nothing_out(tmp_path):
+    from pipeline import runs
+
+    for n in range(3):
+        scrapy_entry(tmp_path / "httpcache", f"https://example.com/{n}", headers={"Content-Type": "text/html", "Content-Encoding": "gzip"}, body=gzip.compress(page(n)))
+    scrapy_entry(tmp_path / "httpcache", "https://example.com/img.png", headers={"Content-Type": "image/png"}, body=b"\x89PNG\r\n")
+    found = runs.expand_paths([str(tmp_path / "httpcache")])
+    assert sorted(Path(f).name for f in found.files) == ["response_body"] * 4
+    assert not found.left_out
+
 @pytest.mark.parametrize(
     ("framed", "body"),
     [

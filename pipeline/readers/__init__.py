@@ -5,7 +5,8 @@ file (many HTTP responses), a WACZ file (a ZIP of WARC files), a JSON Lines
 feed (one record a line), a JSON document (an array of records, an export),
 a CSV export (a page a row), an RSS or Atom feed (a page an item) or an
 MHTML file (a page a browser saved whole).  Which one is sniffed from the
-content, never from the name.  Each reader yields PageInput: one page's
+content, never from the name; the body of a Scrapy HTTP cache entry
+(`response_body` beside its `meta`) is known by its siblings.  Each reader yields PageInput: one page's
 bytes and what its container said about it (URL, fetch date, title, date,
 authors, charset).  A record a reader cannot get (a broken
 JSON line, the damaged end of a WARC) is a PageInput with a `reason`: it is
@@ -163,6 +164,11 @@ def read_file(path: str, options: Options, skipped=None) -> Iterator[PageInput]:
 
 
 def _read_file(path: str, options: Options, skipped=None) -> Iterator[PageInput]:
+    from .scrapycache import is_entry, read_entry
+
+    if is_entry(path):  # known by its name and its siblings: a body may be compressed, or no page at all
+        yield from read_entry(path, options, skipped)
+        return
     kind = file_kind(path)
     if kind == KIND_WARC:
         from .warc import read_warc

@@ -38,7 +38,7 @@ CONTENT_CODINGS = ("gzip", "x-gzip", "deflate", "br", "zstd")
 HTTP_HEAD_BYTES = 1 << 16
 _STATUS_LINE = re.compile(rb"HTTP/\d(?:\.\d)?[ \t]+(\d{3})[^\n]*\n")
 _HEAD_END = re.compile(rb"\r?\n\r?\n")
-_CHARSET = re.compile(r"charset\s*=\s*[\"']?([a-z0-9_:.-]+)")
+CHARSET = re.compile(r"charset\s*=\s*[\"']?([a-z0-9_:.-]+)")
 # Bytes of a body looked at to tell markup or text from compressed bytes.
 PLAIN_SNIFF_BYTES = 512
 
@@ -70,7 +70,7 @@ def _records_from(label: str, path: str, stream, offset: int, gzipped: bool, opt
 
     stream.seek(offset)
     # The HTTP response is parsed and its codings undone here (http_head,
-    # _http_body): FastWARC's own decoding lost every record after a
+    # http_body): FastWARC's own decoding lost every record after a
     # response both chunked and compressed and read a body it could not
     # decode as damage; its parser lost the body of a head whose lines end
     # in a bare LF, and parsed none under a record without a Content-Type.
@@ -193,7 +193,7 @@ def _record_page(label: str, path: str, record, options: Options, skipped: Count
     if len(block) < record.content_length:
         page.reason = f"bad_warc: the file ends inside this record ({len(block)} of {record.content_length} bytes)"
         return page
-    body, page.reason = _http_body(block[head_size:], headers, options.max_page_bytes)
+    body, page.reason = http_body(block[head_size:], headers, options.max_page_bytes)
     if sniffed and (page.reason or sniff_format(body) != "html"):
         skipped["WARC responses of type unknown"] += 1
         return None
@@ -206,7 +206,7 @@ def _record_page(label: str, path: str, record, options: Options, skipped: Count
     fetched = iso_date(record.headers.get("WARC-Date"))
     if fetched:
         page.hints["fetched_at"] = fetched
-    charset = _CHARSET.search(content_type)
+    charset = CHARSET.search(content_type)
     if charset:
         page.hints["charset"] = charset.group(1)
     return page
@@ -223,22 +223,28 @@ def http_head(block: bytes) -> tuple[int | None, dict[str, str], int]:
     status = _STATUS_LINE.match(block)
     if not status or not end:
         return None, {}, 0
+    return int(status.group(1)), header_fields(block[status.end() : end.start()]), end.end()
+
+
+def header_fields(head: bytes) -> dict[str, str]:
+    """HTTP header lines (CRLF or LF) as {lower-case name: value}; a header sent twice is joined with a comma, as HTTP reads it."""
     headers: dict[str, str] = {}
-    for line in block[status.end() : end.start()].decode("latin-1").splitlines():
+    for line in head.decode("latin-1").splitlines():
         name, colon, value = line.partition(":")
         name = name.strip().lower()
         if colon and name:
             headers[name] = f"{headers[name]}, {value.strip()}" if name in headers else value.strip()
-    return int(status.group(1)), headers, end.end()
+    return headers
 
 
 class _TooLarge(Exception):
     pass
 
 
-def _http_body(body: bytes, headers: dict[str, str], limit: int) -> tuple[bytes, str | None]:
+def http_body(body: bytes, headers: dict[str, str], limit: int, fault: str = "bad_warc", what: str = "the record") -> tuple[bytes, str | None]:
     """(the page's bytes, None) from an HTTP body as a WARC stores it, or (b"", reason) when it cannot be decoded.
 
+    `fault` and `what` name the container in the reason ("bad_warc", "the record").
     The chunked transfer coding is undone, then each content coding in
     reverse order of the header.  Archivers that store a body already
     decoded under its original headers are common: a body that reads as
@@ -256,9 +262,9 @@ def _http_body(body: bytes, headers: dict[str, str], limit: int) -> tuple[bytes,
                 raise ValueError(f"Content-Encoding {coding!r} is none of {', '.join(CONTENT_CODINGS)}")
             body = _decompressed(body, coding, limit)
         except _TooLarge:
-            return b"", f"too_large: the record's body decodes ({coding}) to over the limit of {limit} bytes"
+            return b"", f"too_large: {what}'s body decodes ({coding}) to over the limit of {limit} bytes"
         except (OSError, ValueError, EOFError, zlib.error) as exc:
-            return b"", f"bad_warc: the record's HTTP body cannot be decoded ({coding}: {exc})"
+            return b"", f"{fault}: {what}'s HTTP body cannot be decoded ({coding}: {exc})"
     return body, None
 
 

@@ -1,0 +1,146 @@
+"""Scrapy's HTTP cache (`HTTPCACHE_ENABLED`, the default filesystem storage): one directory a response.
+
+Scrapy saves each response it fetched under
+`.scrapy/httpcache/<spider>/<xx>/<fingerprint>/` as six files: `meta` (a
+Python literal: the request's URL, the response's URL, status and fetch
+time), `pickled_meta` (the same, pickled), `response_headers`,
+`response_body`, `request_headers` and `request_body`; with
+`HTTPCACHE_GZIP` each file is gzipped.  The cache keeps the body as the
+server sent it, before Scrapy's decompression: a `Content-Encoding`
+(gzip, deflate, br, zstd) is undone here, as for a WARC response.
+
+The `response_body` file is the page; the URL it was fetched from (after
+redirects), the fetch time and the charset come from its siblings.  A
+response of a non-2xx status (a redirect, a 404 page) or of a type that
+is no page (an image, a JSON API's answer) is counted and skipped, as a
+WARC's is.  `meta` is read with `ast.literal_eval` (never unpickled: a
+pickle runs code); when it cannot be read, the body is read as a page
+file of its own, without what the siblings say.
+"""
+
+from __future__ import annotations
+
+import ast
+import os
+import zlib
+from collections import Counter
+from datetime import datetime, timezone
+from typing import Iterator
+
+from ..options import Options
+from . import GZIP_MAGIC, HTML_TYPES, PageInput, read_page_file
+from .warc import CHARSET, header_fields, http_body
+
+BODY = "response_body"
+# The files Scrapy writes beside the body: they describe it and are no page.
+SIBLINGS = ("meta", "pickled_meta", "response_headers", "request_headers", "request_body")
+# `meta` and `response_headers` are a few hundred bytes; more is no Scrapy cache file.
+SIDECAR_MAX_BYTES = 1 << 16
+# A response of these types is a page (HTML as in a WARC, and plain text).
+PAGE_TYPES = (*HTML_TYPES, "text/plain")
+
+
+def is_entry(path: str) -> bool:
+    """The file is the body of a Scrapy cache entry: named `response_body`, with `meta` and `response_headers` beside it."""
+    if os.path.basename(path) != BODY:
+        return False
+    folder = os.path.dirname(path)
+    return all(os.path.isfile(os.path.join(folder, name)) for name in ("meta", "response_headers"))
+
+
+def read_entry(path: str, options: Options, skipped: Counter | None = None) -> Iterator[PageInput]:
+    """The entry's page (none when its response is no page, counted in `skipped`)."""
+    skipped = skipped if skipped is not None else Counter()
+    folder = os.path.dirname(path)
+    meta = _meta(os.path.join(folder, "meta"))
+    if meta is None:
+        yield read_page_file(path, options)
+        return
+    gzipped = meta.pop("_gzipped")
+    status = meta.get("status")
+    if not isinstance(status, int) or not 200 <= status < 300:
+        skipped[f"Scrapy cache responses with HTTP status {status}"] += 1
+        return
+    headers = _headers(os.path.join(folder, "response_headers"), gzipped)
+    content_type = headers.get("content-type", "").strip().lower()
+    if content_type and not content_type.startswith(PAGE_TYPES):
+        skipped[f"Scrapy cache responses of type {content_type.split(';')[0]}"] += 1
+        return
+    page = read_page_file(path, options)
+    if page.reason:
+        yield page
+        return
+    body = page.raw
+    if gzipped:
+        body, page.reason = _gunzipped(body, options.max_page_bytes)
+    # Scrapy's downloader has undone the chunking before the cache saw the body.
+    headers.pop("transfer-encoding", None)
+    if not page.reason:
+        body, page.reason = http_body(body, headers, options.max_page_bytes, "bad_cache", "the cached response")
+    page.raw = b"" if page.reason else body
+    url = meta.get("response_url") or meta.get("url")
+    if isinstance(url, str) and url:
+        page.hints["url"] = url
+    fetched = meta.get("timestamp")
+    if isinstance(fetched, (int, float)) and not isinstance(fetched, bool):
+        try:
+            page.hints["fetched_at"] = datetime.fromtimestamp(fetched, timezone.utc).replace(microsecond=0).isoformat()
+        except (OverflowError, OSError, ValueError):
+            pass
+    charset = CHARSET.search(content_type)
+    if charset:
+        page.hints["charset"] = charset.group(1)
+    if content_type.startswith("text/plain"):
+        page.hints["format"] = "text"
+    elif content_type:
+        page.hints["format"] = "html"
+    yield page
+
+
+def _meta(path: str) -> dict | None:
+    """`meta`'s dictionary (with "_gzipped": whether the entry's files are gzipped), or None when it is no Scrapy meta file."""
+    data = _small_file(path)
+    gzipped = data[:2] == GZIP_MAGIC
+    if gzipped:
+        try:
+            data = zlib.decompressobj(wbits=31).decompress(data, SIDECAR_MAX_BYTES)
+        except zlib.error:
+            return None
+    try:
+        value = ast.literal_eval(data.decode("utf-8"))
+    except (ValueError, SyntaxError, UnicodeDecodeError, MemoryError, RecursionError):
+        return None
+    if not isinstance(value, dict) or "status" not in value:
+        return None
+    return {**value, "_gzipped": gzipped}
+
+
+def _headers(path: str, gzipped: bool) -> dict[str, str]:
+    """The response's headers by lower-case name (a header sent twice joined with a comma); {} when unreadable."""
+    data = _small_file(path)
+    if gzipped and data[:2] == GZIP_MAGIC:
+        try:
+            data = zlib.decompressobj(wbits=31).decompress(data, SIDECAR_MAX_BYTES)
+        except zlib.error:
+            return {}
+    return header_fields(data)
+
+
+def _small_file(path: str) -> bytes:
+    try:
+        with open(path, "rb") as fh:
+            return fh.read(SIDECAR_MAX_BYTES)
+    except OSError:
+        return b""
+
+
+def _gunzipped(data: bytes, limit: int) -> tuple[bytes, str | None]:
+    """The body without HTTPCACHE_GZIP's layer: (bytes, None), or (b"", reason)."""
+    from ..read import TooLarge, gunzip
+
+    try:
+        return gunzip(data, limit), None
+    except (OSError, EOFError, zlib.error) as exc:
+        return b"", f"bad_gzip: the cached body ({exc})"
+    except TooLarge:
+        return b"", f"too_large: the cached body decompresses to over the limit of {limit} bytes"
