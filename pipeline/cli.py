@@ -103,7 +103,8 @@ def ingest(paths, db, workers, fmt, quiet, site_memory, retry_rejected, follow_s
     .html, .htm, .xhtml, .mhtml, .mht, .warc, .warc.zst, .wacz, .jsonl,
     .ndjson and .gz files, .json files that hold a record with a page
     (news-please's), .xml, .rss and .atom files that open as a feed, .csv
-    and .tsv files whose header names a content column, and files
+    and .tsv files whose header names a content column, .parquet files
+    with a content column, and files
     of other names that open as an HTML page, as a wget mirror's
     story.php?id=3, and the bodies of Scrapy's HTTP cache; names starting
     with "." are skipped, so name .scrapy/httpcache itself; the summary
@@ -112,8 +113,9 @@ def ingest(paths, db, workers, fmt, quiet, site_memory, retry_rejected, follow_s
     page a browser saved as MHTML), a WARC or WACZ file (each HTML response
     a page), a JSON Lines feed (each line a page), an RSS or Atom feed
     (each item a page), a JSON export (an array of records, Firecrawl's
-    {"data": [...]}, or one record) or a CSV export (a header row, then a
-    page a row).  A record gives its
+    {"data": [...]}, or one record), a CSV export (a header row, then a
+    page a row) or a Parquet file (a page a row; needs pyarrow: pip
+    install 'newsclean[parquet]').  A record gives its
     page in html, text, markdown, content..., with url, title, date and
     author as Scrapy, news-please, trafilatura, newspaper, Readability,
     Firecrawl, Crawl4AI, Apify or Jina Reader write them (docs/ingest.md).

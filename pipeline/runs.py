@@ -24,7 +24,7 @@ from .document import Document
 from .executors import Dask, Inline, Processes, page_deadline
 from .options import Options
 from .packing import Packed
-from .readers import GZIP_MAGIC, PageInput, read_file, scrapycache
+from .readers import GZIP_MAGIC, PARQUET_MAGIC, PageInput, read_file, scrapycache
 from .readers.csvfeed import header_delimiter
 from .readers.feed import is_feed
 from .readers.jsonl import CONTENT_FIELDS
@@ -43,13 +43,17 @@ NOT_PAGE_SUFFIXES = (
     ".css", ".js", ".mjs", ".map", ".png", ".jpg", ".jpeg", ".gif", ".webp", ".avif", ".svg", ".ico", ".bmp", ".tif", ".tiff",
     ".woff", ".woff2", ".ttf", ".otf", ".eot", ".pdf", ".zip", ".tar", ".tgz", ".bz2", ".xz", ".zst", ".7z", ".rar",
     ".mp3", ".mp4", ".m4a", ".webm", ".ogg", ".wav", ".mov", ".avi",
-    ".log", ".db", ".sqlite", ".pkl", ".parquet", ".py", ".sh", ".cdx", ".cdxj", ".idx",
+    ".log", ".db", ".sqlite", ".pkl", ".py", ".sh", ".cdx", ".cdxj", ".idx",
 )
 # Names of files that may be an RSS or Atom feed (read when they open as
 # one; a sitemap or other XML is left out), or a CSV export (read when its
 # header names a content column; a table of other data is left out).
 FEED_SUFFIXES = (".xml", ".rss", ".atom")
 CSV_SUFFIXES = (".csv", ".tsv")
+# A Parquet file is read when its columns name a page's content (a table
+# of other data is left out); without pyarrow to tell, it is read, and
+# says what it needs.
+PARQUET_SUFFIXES = (".parquet",)
 # Bytes of a file of another name read to tell whether it opens as an HTML
 # page, or whether a .json file is a record with a page.
 HTML_HEAD_BYTES = 1024
@@ -143,7 +147,8 @@ def _walk(root: Path, follow_symlinks: bool, found: Inputs, left_out: list[str])
                 or name.lower().endswith(".json") and _json_record(child)
                 or name.lower().endswith(FEED_SUFFIXES) and is_feed(_file_head(child, HTML_HEAD_BYTES))
                 or name.lower().endswith(CSV_SUFFIXES) and header_delimiter(_file_head(child, HTML_HEAD_BYTES * 4)) is not None
-                or not name.lower().endswith((*NOT_PAGE_SUFFIXES, ".json", *FEED_SUFFIXES, *CSV_SUFFIXES)) and _opens_as_html(child)
+                or name.lower().endswith(PARQUET_SUFFIXES) and _parquet_records(child)
+                or not name.lower().endswith((*NOT_PAGE_SUFFIXES, ".json", *FEED_SUFFIXES, *CSV_SUFFIXES, *PARQUET_SUFFIXES)) and _opens_as_html(child)
             ):
                 found.files.append(child)
             else:
@@ -162,6 +167,13 @@ def _file_head(path: str, size: int) -> bytes:
 def _json_record(path: str) -> bool:
     """The .json file holds records with a page (a content field with a string or an object), not a sidecar of metadata."""
     return bool(_JSON_RECORD.match(_file_head(path, JSON_HEAD_BYTES).lstrip(b"\xef\xbb\xbf")))
+
+
+def _parquet_records(path: str) -> bool:
+    """The file is Parquet whose columns name a page's content (or pyarrow, missing, cannot tell)."""
+    from .readers.parquet import has_content_column
+
+    return _file_head(path, len(PARQUET_MAGIC)) == PARQUET_MAGIC and has_content_column(path) is not False
 
 
 def _opens_as_html(path: str) -> bool:

@@ -349,6 +349,90 @@ def test_a_wacz_that_is_no_readable_zip_or_holds_no_warc_is_one_rejected_record(
 
 
 
+
+# -- Parquet exports --------------------------------------------------------------
+
+
+def parquet_file(path, rows, **kwargs):
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    pq.write_table(pa.Table.from_pylist(rows), path, **kwargs)
+    return path
+
+
+def test_parquet_exports_are_read_a_page_a_row_with_their_columns(tmp_path):
+    """pandas' to_parquet, Hugging Face datasets and Spark write a crawl's records so: columns named as a record's fields, in any case."""
+    from datetime import datetime
+
+    latin = page(3).decode().replace("<head>", '<head><meta charset="iso-8859-1">').encode("latin-1")
+    path = parquet_file(tmp_path / "crawl.parquet", [
+        {"URL": "https://example.com/a", "Title": "Nachricht A", "html": page(1).decode(), "date": datetime(2024, 5, 6, 10), "authors": ["Anna Berg", "Jan Ott"], "metadata": None, "raw": None},
+        {"URL": None, "Title": None, "html": None, "date": None, "authors": None, "metadata": {"sourceURL": "https://example.com/b", "ogSiteName": "Beispiel"}, "raw": None},
+        {"URL": "https://example.com/c", "Title": None, "html": None, "date": None, "authors": None, "metadata": None, "raw": None},
+    ], row_group_size=1)
+    # The second row's page is in a nested object's field, as Firecrawl nests its metadata; the third has none.
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    table = pq.read_table(path).set_column(1, "Title", pa.array(["Nachricht A", None, None]))
+    table = table.append_column("text", pa.array([None, PARAGRAPHS_DE, None]))
+    pq.write_table(table, path, row_group_size=1)
+    binary = parquet_file(tmp_path / "binary.parquet", [{"url": "https://example.com/d", "content": latin}])
+    first, second, third = read_all(path)
+    assert first.source == f"{path}:1" and not first.reason
+    assert first.hints == {"charset": "utf-8", "format": "html", "url": "https://example.com/a", "title": "Nachricht A", "published": "2024-05-06T10:00:00", "author": "Anna Berg; Jan Ott"}
+    assert first.raw == page(1)
+    assert second.hints["url"] == "https://example.com/b" and second.hints["site"] == "Beispiel" and second.raw.decode() == PARAGRAPHS_DE
+    assert third.reason.startswith("no_content: row 3 has no text")
+    (decoded,) = read_all(binary)
+    doc = process_input(decoded, Options())
+    assert doc.status == "ok" and "über" in doc.text, doc.reason
+
+
+def test_a_parquet_file_without_a_content_column_or_pyarrow_says_so(tmp_path, monkeypatch):
+    numbers = parquet_file(tmp_path / "numbers.parquet", [{"x": 1, "y": "a"}])
+    (none,) = read_all(numbers)
+    assert none.reason == "no_content: the file has no column named rawHtml, raw_html, html, body, content, text, maintext, markdown, raw_text (its columns: x, y)"
+    pages = parquet_file(tmp_path / "pages.parquet", [{"url": "https://example.com/a", "html": page(1).decode()}])
+    monkeypatch.setitem(sys.modules, "pyarrow", None)
+    monkeypatch.setitem(sys.modules, "pyarrow.parquet", None)
+    (missing,) = read_all(pages)
+    assert missing.reason == "unreadable: reading a Parquet file needs pyarrow, which is not installed: pip install 'newsclean[parquet]'"
+
+
+def test_a_parquet_file_cut_short_or_damaged_is_a_rejected_record(tmp_path):
+    rows = [{"url": f"https://example.com/{n}", "html": page(n).decode()} for n in range(6)]
+    path = parquet_file(tmp_path / "cut.parquet", rows, row_group_size=2)
+    whole = path.read_bytes()
+    path.write_bytes(whole[: len(whole) // 2])  # the footer, which indexes the row groups, is lost
+    (cut,) = read_all(path)
+    assert cut.reason.startswith("bad_parquet: the file cannot be opened"), cut.reason
+    # A damaged row group costs its own rows; the other groups are read.
+    import io
+
+    import pyarrow.parquet as pq
+
+    start = pq.ParquetFile(io.BytesIO(whole)).metadata.row_group(1).column(1).data_page_offset  # the second group's pages
+    damaged = bytearray(whole)
+    damaged[start : start + 400] = b"\xff" * 400
+    path.write_bytes(bytes(damaged))
+    read = read_all(path)
+    assert [p.hints.get("url") for p in read if not p.reason] == [f"https://example.com/{n}" for n in (0, 1, 4, 5)]
+    (bad,) = [p for p in read if p.reason]
+    assert bad.source == f"{path}:3..4" and bad.reason.startswith("bad_parquet: rows 3 to 4 (row group 1) cannot be read"), bad.reason
+
+
+def test_parquet_files_in_a_directory_are_read_when_they_hold_pages(tmp_path):
+    from pipeline import runs
+
+    parquet_file(tmp_path / "pages.parquet", [{"url": "https://example.com/a", "html": page(1).decode()}])
+    parquet_file(tmp_path / "numbers.parquet", [{"x": 1}])
+    (tmp_path / "fake.parquet").write_bytes(b"not parquet at all")
+    found = runs.expand_paths([str(tmp_path)])
+    assert [Path(f).name for f in found.files] == ["pages.parquet"]
+    assert found.left_out == {".parquet": 2}
+
 # -- Scrapy's HTTP cache ----------------------------------------------------------
 
 

@@ -3,8 +3,8 @@
 A path is a page file (an HTML page or a text dump, perhaps gzipped), a WARC
 file (many HTTP responses), a WACZ file (a ZIP of WARC files), a JSON Lines
 feed (one record a line), a JSON document (an array of records, an export),
-a CSV export (a page a row), an RSS or Atom feed (a page an item) or an
-MHTML file (a page a browser saved whole).  Which one is sniffed from the
+a CSV or Parquet export (a page a row), an RSS or Atom feed (a page an
+item) or an MHTML file (a page a browser saved whole).  Which one is sniffed from the
 content, never from the name; the body of a Scrapy HTTP cache entry
 (`response_body` beside its `meta`) is known by its siblings.  Each reader yields PageInput: one page's
 bytes and what its container said about it (URL, fetch date, title, date,
@@ -49,8 +49,10 @@ KIND_MHTML = "mhtml"
 KIND_CSV = "csv"
 KIND_WACZ = "wacz"
 KIND_FEED = "feed"
+KIND_PARQUET = "parquet"
 ZIP_MAGIC = b"PK\x03\x04"
 ZSTD_MAGIC = b"\x28\xb5\x2f\xfd"
+PARQUET_MAGIC = b"PAR1"  # a Parquet file starts (and ends) with it
 # A MIME message's first header ("From: <Saved by Blink>", "MIME-Version: 1.0"): an MHTML file when its headers say multipart/related.
 _HEADER_LINE = re.compile(rb"[A-Za-z][\w-]*:[ \t]")
 # A JSON document's start: an array of objects (or an empty one), or an
@@ -77,8 +79,10 @@ class PageInput:
 
 
 def file_kind(path: str | Path) -> str:
-    """KIND_WARC, KIND_WACZ, KIND_FEED, KIND_JSONL, KIND_JSON, KIND_MHTML, KIND_CSV or KIND_PAGE, from the first bytes of the file (gzipped or not)."""
+    """KIND_WARC, KIND_WACZ, KIND_PARQUET, KIND_FEED, KIND_JSONL, KIND_JSON, KIND_MHTML, KIND_CSV or KIND_PAGE, from the first bytes of the file (gzipped or not)."""
     head = file_head(path)
+    if head.startswith(PARQUET_MAGIC):
+        return KIND_PARQUET
     name = str(path).lower().removesuffix(".gz")
     head = head.lstrip(b"\xef\xbb\xbf \t\r\n")
     if head.startswith(b"WARC/"):
@@ -194,6 +198,10 @@ def _read_file(path: str, options: Options, skipped=None) -> Iterator[PageInput]
         from .csvfeed import read_csv
 
         yield from _opened(read_csv(path, options), path)
+    elif kind == KIND_PARQUET:
+        from .parquet import read_parquet
+
+        yield from read_parquet(path, options)
     elif kind == KIND_MHTML:
         from .mhtml import read_mhtml
 

@@ -127,8 +127,12 @@ def read_csv(path: str, options: Options) -> Iterator[PageInput]:
 
 def _field_name(name: str) -> str:
     """A header's name as the record field it stands for ("Text" -> "text", "Published Time" stays)."""
-    name = name.strip().lstrip("\ufeff")
-    return _KNOWN_FIELDS.get(name.lower(), name)
+    return known_field(name) or name.strip().lstrip("\ufeff")
+
+
+def known_field(name: str) -> str | None:
+    """The record field a column's name stands for, in any case ("Text" -> "text", "URL" -> "url"); None for other names."""
+    return _KNOWN_FIELDS.get(name.strip().lstrip("\ufeff").lower())
 
 
 def _encoding(head: bytes) -> str:
