@@ -99,26 +99,26 @@ site_memory_option = click.option(
 def ingest(paths, db, workers, fmt, quiet, site_memory, retry_rejected, follow_symlinks, scheduler, language_backend, fast):
     """Clean pages and store them in the archive.
 
-    PATHS are files or directories (walked for .txt, .text, .dump, .md,
-    .html, .htm, .xhtml, .mhtml, .mht, .warc, .warc.zst, .wacz, .jsonl,
-    .ndjson and .gz files, .json files that hold a record with a page
-    (news-please's), .xml, .rss and .atom files that open as a feed, .csv
-    and .tsv files whose header names a content column, .parquet files
-    with a content column, and files
-    of other names that open as an HTML page, as a wget mirror's
-    story.php?id=3, and the bodies of Scrapy's HTTP cache; names starting
-    with "." are skipped, so name .scrapy/httpcache itself; the summary
-    counts the files left out).  What a file holds is read from
-    its content: one page (HTML, a text dump or Markdown, maybe gzipped; a
-    page a browser saved as MHTML), a WARC or WACZ file (each HTML response
-    a page), a JSON Lines feed (each line a page), an RSS or Atom feed
-    (each item a page), a JSON export (an array of records, Firecrawl's
-    {"data": [...]}, or one record), a CSV export (a header row, then a
-    page a row) or a Parquet file (a page a row; needs pyarrow: pip
-    install 'newsclean[parquet]').  A record gives its
-    page in html, text, markdown, content..., with url, title, date and
-    author as Scrapy, news-please, trafilatura, newspaper, Readability,
-    Firecrawl, Crawl4AI, Apify or Jina Reader write them (docs/ingest.md).
+    PATHS are files or directories.  What a file holds is read from its
+    content, not its name:
+
+    \b
+      a page          HTML, a text dump or Markdown (maybe gzipped); MHTML
+      WARC, WACZ      each HTML response a page (wget, Browsertrix, Heritrix,
+                      Common Crawl's WARC and WET files)
+      JSON Lines      a page a line; a JSON export: a page an item
+      CSV, Parquet    a page a row (Parquet: pip install 'newsclean[parquet]')
+      RSS, Atom       a page an item
+      Scrapy's cache  a page a cached HTML response (name .scrapy/httpcache)
+
+    A record gives its page in html, text, markdown, content..., with url,
+    title, date and author as Scrapy, news-please, trafilatura, newspaper,
+    Readability, Firecrawl, Crawl4AI, Apify or Jina Reader write them.
+    Directories are walked for page suffixes (.html, .txt, .md, .warc.gz,
+    .wacz, .jsonl, ...) and for files of other names whose content is one
+    of the above (a wget mirror's story.php?id=3, a .csv with a content
+    column); names starting with "." are skipped, and the summary counts
+    the files left out.  docs/ingest.md has every field and fault.
 
     Pages already archived (same bytes) are recognised before any work,
     files unchanged since the last run without being read, so re-running
