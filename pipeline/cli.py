@@ -105,7 +105,7 @@ def ingest(paths, db, workers, fmt, quiet, site_memory, retry_rejected, follow_s
     \b
       a page          HTML, a text dump or Markdown (maybe gzipped); MHTML
       WARC, WACZ      each HTML response a page (wget, Browsertrix, Heritrix,
-                      Common Crawl's WARC and WET files)
+                      Common Crawl's WARC and WET files; ARC files too)
       JSON Lines      a page a line; a JSON export: a page an item
       CSV, Parquet    a page a row (Parquet: pip install 'newsclean[parquet]')
       RSS, Atom       a page an item

@@ -11,7 +11,7 @@ import pytest
 
 from pipeline.options import Options
 from pipeline.read import read_bytes, read_input, sniff_format
-from pipeline.readers import KIND_CSV, KIND_FEED, KIND_JSON, KIND_JSONL, KIND_MHTML, KIND_PAGE, KIND_WACZ, KIND_WARC, file_kind, read_file
+from pipeline.readers import KIND_ARC, KIND_CSV, KIND_FEED, KIND_JSON, KIND_JSONL, KIND_MHTML, KIND_PAGE, KIND_WACZ, KIND_WARC, file_kind, read_file
 from pipeline.readers.warc import response_record, warc_record
 from pipeline.runner import process_input
 
@@ -349,6 +349,77 @@ def test_a_wacz_that_is_no_readable_zip_or_holds_no_warc_is_one_rejected_record(
 
 
 
+
+
+# -- ARC files ---------------------------------------------------------------------
+
+
+def arc_record(url: str, content: bytes, content_type: str = "text/html", date: str = "20040315120000", version: int = 1) -> bytes:
+    """One ARC record: its header line (version 1, or 2 with its five more fields), its bytes, a newline."""
+    more = " 200 SHA1CHECKSUM - 1234 test.arc" if version == 2 else ""
+    return f"{url} 192.0.2.1 {date} {content_type}{more} {len(content)}\n".encode() + content + b"\n"
+
+
+def arc_http(body: bytes, status: str = "200 OK", content_type: str = "text/html; charset=utf-8") -> bytes:
+    return f"HTTP/1.0 {status}\r\nContent-Type: {content_type}\r\n\r\n".encode() + body
+
+
+ARC_HEAD = arc_record("filedesc://crawl.arc", b"1 0 Alexa Internet\nURL IP-address Archive-date Content-type Archive-length\n", "text/plain")
+
+
+@pytest.mark.parametrize("gzipped", [False, True], ids=["arc", "arc.gz"])
+@pytest.mark.parametrize("version", [1, 2])
+def test_an_arc_files_html_responses_are_pages_with_url_date_and_charset(tmp_path, gzipped, version):
+    from collections import Counter
+
+    records = [
+        ARC_HEAD,
+        arc_record("http://example.com/a", arc_http(page(1)), version=version),
+        arc_record("dns:example.com", b"20040315120000\nexample.com. 3600 IN A 192.0.2.1", "text/dns", version=version),
+        arc_record("http://example.com/logo.gif", arc_http(b"GIF89a", content_type="image/gif"), "image/gif", version=version),
+        arc_record("http://example.com/old", arc_http(b"", "301 Moved Permanently"), version=version),
+        arc_record("http://example.com/b", arc_http(page(2).decode().encode("latin-1", "replace"), content_type="text/html; charset=ISO-8859-1"), version=version),
+    ]
+    path = tmp_path / ("crawl.arc.gz" if gzipped else "crawl.arc")
+    path.write_bytes(b"".join(gzip.compress(r) for r in records) if gzipped else b"".join(records))
+    assert file_kind(path) == KIND_ARC
+    skipped = Counter()
+    first, second = read_all(path, skipped=skipped)
+    assert first.raw == page(1) and first.source == f"{path}@{len(ARC_HEAD)}"
+    assert first.hints == {"format": "html", "url": "http://example.com/a", "fetched_at": "2004-03-15T12:00:00+00:00", "charset": "utf-8"}
+    assert second.hints["url"] == "http://example.com/b" and second.hints["charset"] == "iso-8859-1"
+    assert skipped == {"ARC records of type text/dns": 1, "ARC records of type image/gif": 1, "ARC responses with HTTP status 301": 1}
+    assert process_input(first, Options()).status == "ok"
+
+
+def test_damage_inside_an_arc_costs_only_the_bytes_it_spoils(tmp_path):
+    good = [arc_record(f"http://example.com/{n}", arc_http(page(n))) for n in range(3)]
+    path = tmp_path / "damaged.arc"
+    garbage = b"\x00garbage that is no record\nnor this\n"
+    path.write_bytes(ARC_HEAD + good[0] + garbage + good[1] + good[2])
+    pages = read_all(path)
+    assert [p.hints.get("url") for p in pages if not p.reason] == [f"http://example.com/{n}" for n in range(3)]
+    (bad,) = [p for p in pages if p.reason]
+    start = len(ARC_HEAD) + len(good[0])
+    end = start + len(garbage)
+    assert bad.source == f"{path}@{start}" and bad.reason == f"bad_arc: bytes {start} to {end} are no record (no header line); reading went on at offset {end}"
+
+
+def test_an_arc_cut_short_keeps_the_records_before_and_one_over_the_limit_is_rejected_unread(tmp_path):
+    records = [arc_record(f"http://example.com/{n}", arc_http(page(n))) for n in range(3)]
+    whole = ARC_HEAD + b"".join(records)
+    for gzipped in (False, True):
+        path = tmp_path / f"cut{int(gzipped)}.arc"
+        data = b"".join(gzip.compress(r) for r in [ARC_HEAD, *records]) if gzipped else whole
+        path.write_bytes(data[:-300])
+        pages = read_all(path)
+        assert [p.hints.get("url") for p in pages if not p.reason] == ["http://example.com/0", "http://example.com/1"]
+        assert pages[-1].reason.startswith("bad_arc: ") and pages[-1].reason.endswith("the records before it are kept, the rest of the file is not read"), pages[-1].reason
+    large = tmp_path / "large.arc"
+    large.write_bytes(ARC_HEAD + arc_record("http://example.com/big", arc_http(b"<p>" + b"a" * 5000)) + records[0])
+    big, after = read_all(large, Options(max_page_bytes=3000))
+    assert big.reason == f"too_large: a record of {5000 + 3 + len(arc_http(b''))} bytes > limit 3000" and not big.raw
+    assert after.hints["url"] == "http://example.com/0" and not after.reason
 
 # -- Parquet exports --------------------------------------------------------------
 

@@ -1,7 +1,7 @@
 """Stage 1a: find the pages in what a scraper saved.
 
 A path is a page file (an HTML page or a text dump, perhaps gzipped), a WARC
-file (many HTTP responses), a WACZ file (a ZIP of WARC files), a JSON Lines
+or ARC file (many HTTP responses), a WACZ file (a ZIP of WARC files), a JSON Lines
 feed (one record a line), a JSON document (an array of records, an export),
 a CSV or Parquet export (a page a row), an RSS or Atom feed (a page an
 item) or an MHTML file (a page a browser saved whole).  Which one is sniffed from the
@@ -50,9 +50,11 @@ KIND_CSV = "csv"
 KIND_WACZ = "wacz"
 KIND_FEED = "feed"
 KIND_PARQUET = "parquet"
+KIND_ARC = "arc"
 ZIP_MAGIC = b"PK\x03\x04"
 ZSTD_MAGIC = b"\x28\xb5\x2f\xfd"
 PARQUET_MAGIC = b"PAR1"  # a Parquet file starts (and ends) with it
+ARC_MAGIC = b"filedesc://"  # an ARC file's first record
 # A MIME message's first header ("From: <Saved by Blink>", "MIME-Version: 1.0"): an MHTML file when its headers say multipart/related.
 _HEADER_LINE = re.compile(rb"[A-Za-z][\w-]*:[ \t]")
 # A JSON document's start: an array of objects (or an empty one), or an
@@ -79,10 +81,12 @@ class PageInput:
 
 
 def file_kind(path: str | Path) -> str:
-    """KIND_WARC, KIND_WACZ, KIND_PARQUET, KIND_FEED, KIND_JSONL, KIND_JSON, KIND_MHTML, KIND_CSV or KIND_PAGE, from the first bytes of the file (gzipped or not)."""
+    """KIND_WARC, KIND_ARC, KIND_WACZ, KIND_PARQUET, KIND_FEED, KIND_JSONL, KIND_JSON, KIND_MHTML, KIND_CSV or KIND_PAGE, from the first bytes of the file (gzipped or not)."""
     head = file_head(path)
     if head.startswith(PARQUET_MAGIC):
         return KIND_PARQUET
+    if head.startswith(ARC_MAGIC):
+        return KIND_ARC
     name = str(path).lower().removesuffix(".gz")
     head = head.lstrip(b"\xef\xbb\xbf \t\r\n")
     if head.startswith(b"WARC/"):
@@ -178,6 +182,10 @@ def _read_file(path: str, options: Options, skipped=None) -> Iterator[PageInput]
         from .warc import read_warc
 
         yield from read_warc(path, options, skipped)
+    elif kind == KIND_ARC:
+        from .arc import read_arc
+
+        yield from read_arc(path, options, skipped)
     elif kind == KIND_WACZ:
         from .wacz import read_wacz
 
