@@ -113,7 +113,8 @@ def ingest(paths, db, workers, fmt, quiet, site_memory, retry_rejected, follow_s
 
     A record gives its page in html, text, markdown, content..., with url,
     title, date and author as Scrapy, news-please, trafilatura, newspaper,
-    Readability, Firecrawl, Crawl4AI, Apify or Jina Reader write them.
+    Readability, Firecrawl, Crawl4AI, Apify, Jina Reader or Diffbot write
+    them.
     Directories are walked for page suffixes (.html, .txt, .md, .warc.gz,
     .wacz, .jsonl, ...) and for files of other names whose content is one
     of the above (a wget mirror's story.php?id=3, a .csv with a content

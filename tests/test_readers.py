@@ -908,6 +908,22 @@ def test_a_crawl_result_that_wraps_its_records_in_data_is_read_record_by_record(
         assert [p.source for p in pages] == [f"{path}:.data[0]", f"{path}:.data[1]"] and not any(p.reason for p in pages)
 
 
+def test_a_diffbot_response_is_read_object_by_object(tmp_path):
+    """Diffbot's Article API wraps what it extracted in `objects`, with the page's address as `pageUrl`."""
+    response = {
+        "request": {"pageUrl": "https://example.com/a", "api": "article", "version": 3},
+        "objects": [{"type": "article", "title": "Stadtrat beschließt Haushalt", "html": PAGE, "pageUrl": "https://example.com/a",
+                     "date": "Mon, 03 Jun 2024 10:00:00 GMT", "author": "Anna Berg", "siteName": "Stadtanzeiger"}],
+    }
+    path = tmp_path / "diffbot.json"
+    path.write_text(json.dumps(response))
+    assert file_kind(path) == KIND_JSON
+    (result,) = read_all(path)
+    assert result.source == f"{path}:.objects[0]" and not result.reason
+    assert result.hints["url"] == "https://example.com/a" and result.hints["author"] == "Anna Berg" and result.hints["site"] == "Stadtanzeiger"
+    assert result.hints["published"].startswith("2024-06-03")
+
+
 def test_a_json_file_of_one_record_is_one_page(tmp_path):
     path = tmp_path / "page.json"
     path.write_text(json.dumps(TOOL_RECORDS["Jina Reader (JSON)"], indent=2))

@@ -103,7 +103,10 @@ def file_kind(path: str | Path) -> str:
         first = _json_object(head.split(b"\n", 1)[0])
         if first is not None:
             # One line that wraps an array of records (Firecrawl's crawl result) is a JSON document.
-            return KIND_JSON if isinstance(first.get("data"), list) and b"\n" not in head.rstrip() else KIND_JSONL
+            from .jsondoc import RECORDS_FIELDS
+
+            wraps = any(isinstance(first.get(name), list) for name in RECORDS_FIELDS)
+            return KIND_JSON if wraps and b"\n" not in head.rstrip() else KIND_JSONL
         # A first record longer than the head: only the name can tell.
         if b"\n" not in head and name.endswith((".jsonl", ".ndjson")):
             return KIND_JSONL

@@ -3,8 +3,8 @@
 - an array of records (Scrapy's `-o items.json`, an Apify dataset, a
   list of Crawl4AI results): each item a page, its source `path:.[3]`
   (the item as jq names it, counted from 0);
-- an object whose `data` is an array of records (Firecrawl's crawl
-  result): `path:.data[3]`;
+- an object whose `data` or `objects` is an array of records (Firecrawl's
+  crawl result, Diffbot's API response): `path:.data[3]`;
 - one record (a Jina Reader or Firecrawl response saved to a file): the
   file is that page;
 - records one after another (JSON Lines whose first line is longer than
@@ -33,8 +33,9 @@ from .jsonl import LINE_BYTES_PER_PAGE_BYTE, MAX_SKIP_BYTES, page_of_record
 READ_CHUNK = 1 << 16
 # A literal or escape cut by the end of what was read fails this near it ("fals", "\\u00").
 CUT_LITERAL_CHARS = 6
-# The array of records in an object that wraps them (Firecrawl's crawl result).
-RECORDS_FIELD = "data"
+# The array of records in an object that wraps them: Firecrawl's crawl
+# result (`data`), Diffbot's API response (`objects`).
+RECORDS_FIELDS = ("data", "objects")
 
 _DECODER = json.JSONDecoder()
 # What _Stream.value gives for a value over its limit (None is JSON's null).
@@ -265,7 +266,7 @@ def _ends_file(exc: _Broken, source: str, where: str, path: str, kind: str) -> I
 
 
 def _object(stream: _Stream, path: str, limit: int, options: Options):
-    """A top-level object: its `data` array's records given as a stream (then returns None), or the object itself returned, a record."""
+    """A top-level object: its `data` (or `objects`) array's records given as a stream (then returns None), or the object itself returned, a record."""
     stream.take("{")
     record: dict = {}
     members = 0
@@ -284,8 +285,8 @@ def _object(stream: _Stream, path: str, limit: int, options: Options):
         if not isinstance(key, str) or stream.peek() != ":":
             raise _Broken("bad_json", "is not JSON (no member's name and ':' where one goes)")
         stream.take(":")
-        if key == RECORDS_FIELD and stream.peek() == "[" and not streamed:
-            yield from _items(stream, path, "." + RECORDS_FIELD, limit, options)
+        if key in RECORDS_FIELDS and stream.peek() == "[" and not streamed:
+            yield from _items(stream, path, "." + key, limit, options)
             streamed = True
             continue
         value = stream.value(limit)

@@ -5,8 +5,9 @@ HTML), `text`, `maintext`, `markdown` or `raw_text` (read as a text dump)
 or `body` / `content` (sniffed), and optionally its URL, title, dates and
 authors (the *_FIELDS below).  Tools that nest what they know of a page
 (Firecrawl's and Crawl4AI's `metadata`, Jina Reader's `data`, Apify's
-`crawl`) are read there too.  A line that is not a JSON object, or has no
-content, is a rejected record with its line number; the good lines ingest.
+`crawl`) are read there too; Diffbot's `pageUrl` is an address.  A line
+that is not a JSON object, or has no content, is a rejected record with
+its line number; the good lines ingest.
 JSON documents (an array of such records, or one) are read by
 `jsondoc.py` with the same fields.
 """
@@ -43,7 +44,7 @@ MARKDOWN_OBJECT_FIELDS = ("raw_markdown", "markdown")
 # Apify's `crawl` (`loadedUrl`, `loadedTime`).
 NESTED_FIELDS = ("data", "metadata", "crawl")
 TITLE_FIELDS = ("title",)
-URL_FIELDS = ("url", "sourceURL", "source_url", "loadedUrl", "link", "source")
+URL_FIELDS = ("url", "sourceURL", "source_url", "loadedUrl", "pageUrl", "link", "source")
 PUBLISHED_FIELDS = (
     "date", "published", "date_publish", "publish_date", "published_at", "publishedTime", "published_time",
     "datePublished", "pubDate", "pub_date", "article:published_time",
