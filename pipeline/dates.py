@@ -60,9 +60,14 @@ def month_number(word: str) -> int | None:
 _YEAR = r"((?:19|20)\d\d)"
 _MONTH_WORD = r"([^\W\d_]{3,}\.?)"
 _DAY = r"(\d{1,2})"
-# A year ends at a non-digit, or runs into a clock time or a reading time a
-# dump glued to it ("October 17, 20236:01 PM ET", "August 25, 202515 min read").
-_YEAR_END = r"(?:(?!\d)|(?=\d{1,2}:\d\d)|(?=\d{1,3}\s?(?:min|мин|хв|dk|dəq)))"
+# A date runs into the next element where a dump glued two together: a
+# clock time or a reading time ("October 17, 20236:01 PM ET", "August 25,
+# 202515 min read"), or another date (a theme's published and updated
+# <time> elements side by side: "3. April 20225. April 2022",
+# "12.03.202413.03.2024", "2022-04-032022-04-05").
+_GLUED_DATE = r"(?=\d{1,2}\.?\s?[^\W\d_]{3}|\d{1,2}[./-]\d{1,2}[./-](?:19|20)\d\d)"
+# A year ends at a non-digit, or where such an element was glued to it.
+_YEAR_END = rf"(?:(?!\d)|(?=\d{{1,2}}:\d\d)|(?=\d{{1,3}}\s?(?:min|мин|хв|dk|dəq))|{_GLUED_DATE})"
 # "5 May 2025", "5. Mai 2025", "5 de mayo de 2025", "5-го мая 2025", "5-dekabr 2025", "05-May-2025".
 _TEXT_DMY = re.compile(
     rf"(?<!\d){_DAY}(?:\.|st|nd|rd|th|er|ro|º|-?(?:го|е|ი)|-)?\s*(?:de\s+|of\s+)?{_MONTH_WORD}(?:,?\s*|-)(?:de\s+|del\s+)?{_YEAR}{_YEAR_END}",
@@ -80,8 +85,8 @@ _TEXT_YDM = re.compile(rf"(?<!\d){_YEAR}{_YEAR_LABEL}\s+{_DAY}(?:\.?\s+|-){_MONT
 _TEXT_YMD = re.compile(rf"(?<!\d){_YEAR}{_YEAR_LABEL}\s+{_MONTH_WORD}\s+{_DAY}(?![\d:])", re.IGNORECASE)
 _CJK = re.compile(r"(?<!\d)((?:19|20)\d\d)\s*[년年]\s*(\d{1,2})\s*[월月]\s*(\d{1,2})(?:\s*[일日])?")
 # "2025-01-29", "2025.01.29", and "2025. 1. 29." as Korean pages space it.
-_ISO = re.compile(r"(?<!\d)((?:19|20)\d\d)(?:[-/]|\.\s?)(\d{1,2})(?:[-/]|\.\s?)(\d{1,2})(?!\d)")
-_DMY_NUMERIC = re.compile(r"(?<![\d.])(\d{1,2})[./-](\d{1,2})[./-]((?:19|20)\d\d)(?!\d)")
+_ISO = re.compile(r"(?<!\d)((?:19|20)\d\d)(?:[-/]|\.\s?)(\d{1,2})(?:[-/]|\.\s?)(\d{1,2})(?:(?!\d)|(?=(?:19|20)\d\d[-/.]\d))")
+_DMY_NUMERIC = re.compile(rf"(?<![\d.])(\d{{1,2}})[./-](\d{{1,2}})[./-]((?:19|20)\d\d)(?:(?!\d)|{_GLUED_DATE})")
 _SLASHED = re.compile(r"(?<![\d/])(\d{1,2})/(\d{1,2})/((?:19|20)\d\d)(?!\d)")
 
 # Every pattern holds a year: a text without one holds no date, decided by one search.

@@ -63,10 +63,22 @@ def test_parse_date(text, expected):
         ("4 мая 20255 мин", "2025-05-04"),
         ("12 Mart 20258 dk okuma", "2025-03-12"),
         ("Updated May 2, 2024 Originally published April 9, 2024", "2024-05-02"),
+        # A theme's published and updated <time> elements side by side, as a browser's innerText and get_text("") run them together.
+        ("Veröffentlicht am 19. Dezember 202219. Dezember 2022 von Redaktion", "2022-12-19"),
+        ("3. April 20225. April 2022", "2022-04-03"),
+        ("12.03.202413.03.2024", "2024-03-12"),
+        ("2022-04-032022-04-05", "2022-04-03"),
+        ("6 мая 20247 мая 2024", "2024-05-06"),
+        ("5. März 202415 Kommentare", "2024-03-05"),  # a comment count glued to the year
     ],
 )
 def test_dates_a_dump_glued_to_other_words(text, expected):
     assert parse_date(text) == expected
+
+
+@pytest.mark.parametrize("text", ["2022-04-0312", "in 20223 Fällen", "Kennziffer 12.03.20245", "am 3. April 20225"])
+def test_a_number_glued_to_a_year_is_no_date(text):
+    assert parse_date(text) is None
 
 
 def test_month_names_in_the_users_languages_and_their_case_forms():
