@@ -4,8 +4,9 @@ The columns are read as a JSON Lines record's fields (`jsonl.py`: the page
 in `html`, `text`, `content`..., the URL, title, dates and authors in
 theirs; a struct column such as `metadata` as the object a tool nests), in
 any case, as a CSV export's are.  Only those columns are loaded, one row
-group at a time (pyarrow reads a group's column whole): a file costs its
-largest row group's memory, whatever its length.
+group at a time, BATCH_ROWS rows turned into records at a time: a file
+costs about its largest row group's compressed columns and a batch,
+whatever its length (docs/ingest.md has a measurement).
 A timestamp column is an ISO date; a binary content column is decoded as a
 page's bytes are (its `<meta charset>`, else detection).
 
