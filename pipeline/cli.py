@@ -291,8 +291,9 @@ def _terminate_as_interrupt():
 def clean_command(files, fmt, as_json, language_backend, fast):
     """Clean pages and print the articles; no archive is touched.
 
-    FILES are what `ingest` takes: page files, WARC files, JSON Lines feeds,
-    JSON exports and directories (walked as ingest walks them).  With --json each line holds: source, url, title, author, published,
+    FILES are what `ingest` takes: page files, WARC, ARC and WACZ files,
+    JSON Lines feeds, JSON, CSV and Parquet exports, RSS and Atom feeds,
+    Scrapy's HTTP cache and directories (walked as ingest walks them).  With --json each line holds: source, url, title, author, published,
     site, description, language, text (paragraphs separated by a blank
     line), status, reason and removed (a list of {rule, text}).  A file that cannot be
     cleaned still gets its line, with status "rejected" and the reason.
