@@ -241,6 +241,8 @@ def _no_pages_message(paths, found) -> str:
         why.append(f"no such file or directory: {', '.join(found.missing)}")
     if found.left_out:
         why.append(f"{sum(found.left_out.values())} files not read as pages: {left_out_kinds(found.left_out)}")
+    if found.hidden_caches:
+        why.append(f"Scrapy's HTTP cache in {', '.join(found.hidden_caches)} is in a hidden directory: name it to read it")
     return "no page files found in " + ", ".join(paths) + (f" ({'; '.join(why)})" if why else "")
 
 

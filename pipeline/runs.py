@@ -78,6 +78,7 @@ class Inputs:
     files: list[str] = field(default_factory=list)
     missing: list[str] = field(default_factory=list)  # paths that do not exist
     outside: list[str] = field(default_factory=list)  # symlinks that leave the input tree, not followed
+    hidden_caches: list[str] = field(default_factory=list)  # Scrapy HTTP caches in hidden directories, not walked
     left_out: Counter = field(default_factory=Counter)  # files in the directories not read as pages, by suffix
 
 
@@ -125,6 +126,10 @@ def _walk(root: Path, follow_symlinks: bool, found: Inputs, left_out: list[str])
             dirs[:] = []
             continue
         seen_dirs.add(real_folder)
+        # Scrapy keeps its HTTP cache in .scrapy/httpcache: hidden, so not walked, but said.
+        cache = os.path.join(folder, ".scrapy", "httpcache")
+        if ".scrapy" in dirs and os.path.isdir(cache):
+            found.hidden_caches.append(cache)
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
         if not follow_symlinks:
             for d in dirs:
@@ -380,6 +385,8 @@ def ingest(
         print(f"warning: {path}: no such file or directory", file=sys.stderr)
     for path in inputs.outside:
         print(f"warning: {path}: a symlink out of the input, not followed (--follow-symlinks follows it)", file=sys.stderr)
+    for path in inputs.hidden_caches:
+        print(f"warning: {path}: Scrapy's HTTP cache, in a hidden directory, not read (name it to read it)", file=sys.stderr)
     run_options = _run_options(options, site_memory)
     summary.run_id = archive.start_run(__version__, paths, run_options)
     total = sum(_size(path) for path in inputs.files)

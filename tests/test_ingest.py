@@ -267,6 +267,24 @@ def test_a_mirrors_pages_without_a_page_suffix_are_read_and_its_other_files_coun
     assert result.exit_code != 0 and "no page files found" in result.output and "3 files not read as pages: (no suffix) 1" in result.output, result.output
 
 
+def test_scrapys_cache_in_its_hidden_directory_is_named_not_read(tmp_path):
+    """Scrapy keeps its HTTP cache in .scrapy/httpcache, which a walk skips as hidden: the user is told where it is and how to read it."""
+    project = tmp_path / "project"
+    body = project / ".scrapy" / "httpcache" / "spider" / "ab" / "abcd" / "response_body"
+    body.parent.mkdir(parents=True)
+    body.write_bytes(page(1))
+    (body.parent / "meta").write_text(repr({"url": "https://example.com/a", "status": 200, "response_url": "https://example.com/a", "timestamp": 1717243200.0}))
+    (body.parent / "response_headers").write_bytes(b"Content-Type: text/html")
+    result = CliRunner().invoke(cli, ["ingest", str(project), "--db", str(tmp_path / "a.db")])
+    cache = project / ".scrapy" / "httpcache"
+    assert result.exit_code != 0 and f"Scrapy's HTTP cache in {cache} is in a hidden directory: name it to read it" in result.output, result.output
+    (project / "page.html").write_bytes(page(2))
+    result = CliRunner().invoke(cli, ["ingest", str(project), "--db", str(tmp_path / "b.db")])
+    assert result.exit_code == 0 and f"warning: {cache}: Scrapy's HTTP cache, in a hidden directory, not read" in result.output, result.output
+    result = CliRunner().invoke(cli, ["ingest", str(cache), "--db", str(tmp_path / "c.db")])
+    assert result.exit_code == 0 and "1 new article" in result.output, result.output
+
+
 def test_news_please_output_a_json_file_an_article_is_read_and_sidecars_left_out(tmp_path):
     """news-please saves each article as a .json file; a scraper's .json sidecar of metadata beside a page is no page."""
     from test_readers import PARAGRAPHS_DE
