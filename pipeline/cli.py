@@ -106,6 +106,8 @@ def ingest(paths, db, workers, fmt, quiet, site_memory, retry_rejected, follow_s
       a page          HTML, a text dump or Markdown (maybe gzipped); MHTML
       WARC, WACZ      each HTML response a page (wget, Browsertrix, Heritrix,
                       Common Crawl's WARC and WET files; ARC files too)
+      HAR             each HTML response saved with its body (Playwright,
+                      a browser's developer tools)
       JSON Lines      a page a line; a JSON export: a page an item
       CSV, Parquet    a page a row (Parquet: pip install 'newsclean[parquet]')
       RSS, Atom       a page an item
@@ -293,7 +295,7 @@ def _terminate_as_interrupt():
 def clean_command(files, fmt, as_json, language_backend, fast):
     """Clean pages and print the articles; no archive is touched.
 
-    FILES are what `ingest` takes: page files, WARC, ARC and WACZ files,
+    FILES are what `ingest` takes: page files, WARC, ARC, HAR and WACZ files,
     JSON Lines feeds, JSON, CSV and Parquet exports, RSS and Atom feeds,
     Scrapy's HTTP cache and directories (walked as ingest walks them).  With --json each line holds: source, url, title, author, published,
     site, description, language, text (paragraphs separated by a blank

@@ -35,7 +35,7 @@ from .store import BATCH_PAGES, BATCH_SECONDS, store_page
 # Names of files in a scrape directory that may hold pages; what each
 # holds is sniffed from its content, not its name.  Files of other names
 # are read when their content says so (below).
-PAGE_SUFFIXES = (".txt", ".html", ".htm", ".xhtml", ".mhtml", ".mht", ".gz", ".text", ".dump", ".md", ".warc", ".warc.zst", ".arc", ".wacz", ".jsonl", ".ndjson")
+PAGE_SUFFIXES = (".txt", ".html", ".htm", ".xhtml", ".mhtml", ".mht", ".gz", ".text", ".dump", ".md", ".warc", ".warc.zst", ".arc", ".har", ".wacz", ".jsonl", ".ndjson")
 # Names of files that are never a page: a mirror's assets and data, left
 # out without being opened.  A file with any other name is read when it
 # opens as an HTML page (wget -r without -E saves "story.php?id=3", "news/article").

@@ -11,7 +11,7 @@ import pytest
 
 from pipeline.options import Options
 from pipeline.read import read_bytes, read_input, sniff_format
-from pipeline.readers import KIND_ARC, KIND_CSV, KIND_FEED, KIND_JSON, KIND_JSONL, KIND_MHTML, KIND_PAGE, KIND_WACZ, KIND_WARC, file_kind, read_file
+from pipeline.readers import KIND_ARC, KIND_CSV, KIND_FEED, KIND_HAR, KIND_JSON, KIND_JSONL, KIND_MHTML, KIND_PAGE, KIND_WACZ, KIND_WARC, file_kind, read_file
 from pipeline.readers.warc import response_record, warc_record
 from pipeline.runner import process_input
 
@@ -350,6 +350,72 @@ def test_a_wacz_that_is_no_readable_zip_or_holds_no_warc_is_one_rejected_record(
 
 
 
+
+
+# -- HAR files ---------------------------------------------------------------------
+
+
+def har_entry(url: str, body: str | None, mime: str = "text/html; charset=utf-8", status: int = 200, base64_body: bool = False) -> dict:
+    content = {"size": len(body or ""), "mimeType": mime}
+    if body is not None:
+        content["text"] = base64.b64encode(body.encode("latin-1") if "8859" in mime else body.encode()).decode() if base64_body else body
+        if base64_body:
+            content["encoding"] = "base64"
+    return {
+        "startedDateTime": "2024-06-01T12:00:00.123Z",
+        "request": {"method": "GET", "url": url, "headers": []},
+        "response": {"status": status, "statusText": "", "headers": [], "content": content},
+        "timings": {},
+    }
+
+
+def har_file(path, entries, **kwargs):
+    har = {"log": {"version": "1.2", "creator": {"name": "Playwright", "version": "1.65"}, "pages": [], "entries": entries}}
+    path.write_text(json.dumps(har, **kwargs))
+    return path
+
+
+@pytest.mark.parametrize("indent", [None, 2])
+def test_a_har_files_html_responses_with_their_bodies_are_pages(tmp_path, indent):
+    """Playwright's record_har_path and a browser's "Save all as HAR": every request and response, pages among images and scripts."""
+    from collections import Counter
+
+    path = har_file(tmp_path / "session.har", [
+        har_entry("https://example.com/a", page(1).decode()),
+        har_entry("https://example.com/logo.png", "iVBORw0KGgo=", "image/png", base64_body=False),
+        har_entry("https://example.com/app.js", "var a = 1;", "application/javascript"),
+        har_entry("https://example.com/old", "", status=301),
+        har_entry("https://example.com/b", page(2).decode(), "text/html; charset=ISO-8859-1", base64_body=True),
+        har_entry("https://example.com/omitted", None),
+    ], indent=indent)
+    assert file_kind(path) == KIND_HAR
+    skipped = Counter()
+    first, second = read_all(path, skipped=skipped)
+    assert first.source == f"{path}:.log.entries[0]" and first.raw == page(1)
+    assert first.hints == {"format": "html", "charset": "utf-8", "url": "https://example.com/a", "fetched_at": "2024-06-01T12:00:00.123000+00:00"}
+    assert second.source == f"{path}:.log.entries[4]" and second.raw == page(2).decode().encode("latin-1")
+    assert second.hints["charset"] == "iso-8859-1"
+    assert skipped == {
+        "HAR responses of type image/png": 1, "HAR responses of type application/javascript": 1,
+        "HAR responses with HTTP status 301": 1, "HAR HTML responses saved without their body": 1,
+    }
+    assert process_input(first, Options()).status == "ok"
+
+
+def test_a_har_file_with_media_too_large_to_read_or_cut_short_keeps_its_pages(tmp_path):
+    from collections import Counter
+
+    video = har_entry("https://example.com/clip.mp4", "A" * 400_000, "video/mp4")
+    path = har_file(tmp_path / "big.har", [video, har_entry("https://example.com/a", page(1).decode()), har_entry("https://example.com/b", page(2).decode())])
+    skipped = Counter()
+    pages = read_all(path, Options(max_page_bytes=100_000), skipped)
+    assert [p.hints["url"] for p in pages] == ["https://example.com/a", "https://example.com/b"]
+    assert skipped == {"HAR entries too large to read (media)": 1}
+    whole = path.read_bytes()
+    path.write_bytes(whole[: whole.index(b"https://example.com/b") + 10])
+    pages = read_all(path, Options(max_page_bytes=100_000))
+    assert [p.hints.get("url") for p in pages if not p.reason] == ["https://example.com/a"]
+    assert pages[-1].reason.startswith("bad_json: the file is cut off") and pages[-1].reason.endswith("the entries before it are kept, the rest of the file is not read"), pages[-1].reason
 
 # -- ARC files ---------------------------------------------------------------------
 

@@ -1,13 +1,14 @@
 """Stage 1a: find the pages in what a scraper saved.
 
-A path is a page file (an HTML page or a text dump, perhaps gzipped), a WARC
-or ARC file (many HTTP responses), a WACZ file (a ZIP of WARC files), a JSON Lines
-feed (one record a line), a JSON document (an array of records, an export),
-a CSV or Parquet export (a page a row), an RSS or Atom feed (a page an
-item) or an MHTML file (a page a browser saved whole).  Which one is sniffed from the
-content, never from the name; the body of a Scrapy HTTP cache entry
-(`response_body` beside its `meta`) is known by its siblings.  Each reader yields PageInput: one page's
-bytes and what its container said about it (URL, fetch date, title, date,
+A path is a page file (an HTML page or a text dump, perhaps gzipped), a
+WARC, ARC or HAR file (many HTTP responses), a WACZ file (a ZIP of WARC
+files), a JSON Lines feed (one record a line), a JSON document (an array
+of records, an export), a CSV or Parquet export (a page a row), an RSS or
+Atom feed (a page an item) or an MHTML file (a page a browser saved
+whole).  Which one is sniffed from the content, never from the name; the
+body of a Scrapy HTTP cache entry (`response_body` beside its `meta`) is
+known by its siblings.  Each reader yields PageInput: one page's bytes
+and what its container said about it (URL, fetch date, title, date,
 authors, charset).  A record a reader cannot get (a broken
 JSON line, the damaged end of a WARC) is a PageInput with a `reason`: it is
 stored as a rejected page, and the rest of the file is read.
@@ -51,6 +52,7 @@ KIND_WACZ = "wacz"
 KIND_FEED = "feed"
 KIND_PARQUET = "parquet"
 KIND_ARC = "arc"
+KIND_HAR = "har"
 ZIP_MAGIC = b"PK\x03\x04"
 ZSTD_MAGIC = b"\x28\xb5\x2f\xfd"
 PARQUET_MAGIC = b"PAR1"  # a Parquet file starts (and ends) with it
@@ -81,7 +83,7 @@ class PageInput:
 
 
 def file_kind(path: str | Path) -> str:
-    """KIND_WARC, KIND_ARC, KIND_WACZ, KIND_PARQUET, KIND_FEED, KIND_JSONL, KIND_JSON, KIND_MHTML, KIND_CSV or KIND_PAGE, from the first bytes of the file (gzipped or not)."""
+    """KIND_WARC, KIND_ARC, KIND_WACZ, KIND_HAR, KIND_PARQUET, KIND_FEED, KIND_JSONL, KIND_JSON, KIND_MHTML, KIND_CSV or KIND_PAGE, from the first bytes of the file (gzipped or not)."""
     head = file_head(path)
     if head.startswith(PARQUET_MAGIC):
         return KIND_PARQUET
@@ -99,6 +101,10 @@ def file_kind(path: str | Path) -> str:
         return KIND_FEED
     if _HEADER_LINE.match(head) and b"multipart/related" in re.split(rb"\r?\n\r?\n", head[:8192], maxsplit=1)[0].lower():
         return KIND_MHTML
+    from .har import HAR_START
+
+    if HAR_START.match(head):
+        return KIND_HAR
     if head.startswith(b"{"):
         first = _json_object(head.split(b"\n", 1)[0])
         if first is not None:
@@ -189,6 +195,10 @@ def _read_file(path: str, options: Options, skipped=None) -> Iterator[PageInput]
         from .arc import read_arc
 
         yield from read_arc(path, options, skipped)
+    elif kind == KIND_HAR:
+        from .har import read_har
+
+        yield from _opened(read_har(path, options, skipped), path)
     elif kind == KIND_WACZ:
         from .wacz import read_wacz
 

@@ -38,14 +38,14 @@ CUT_LITERAL_CHARS = 6
 RECORDS_FIELDS = ("data", "objects")
 
 _DECODER = json.JSONDecoder()
-# What _Stream.value gives for a value over its limit (None is JSON's null).
+# What JsonStream.value gives for a value over its limit (None is JSON's null).
 TOO_LARGE = object()
 _SPACE = re.compile(r"[ \t\n\r]*")
 # What changes the nesting outside a string, or opens one.
 _STRUCTURE = re.compile(r'[\[\]{}"]')
 
 
-class _Broken(Exception):
+class Broken(Exception):
     """The file stops being JSON (or ends) here: a reason's kind and what follows the name of what broke ("is not JSON (...)")."""
 
     def __init__(self, kind: str, problem: str):
@@ -66,7 +66,7 @@ def _cut_off(exc: json.JSONDecodeError, read: int) -> bool:
     return exc.msg.startswith("Unterminated string") or exc.pos >= read - CUT_LITERAL_CHARS
 
 
-class _Stream:
+class JsonStream:
     """The file's text, decoded as it is read; `buf[pos:]` is what is not yet parsed."""
 
     def __init__(self, fh):
@@ -124,7 +124,7 @@ class _Stream:
                 value, end = _DECODER.raw_decode(self.buf, self.pos)
             except json.JSONDecodeError as exc:
                 if not _cut_off(exc, len(self.buf)):
-                    raise _Broken("bad_json", f"is not JSON ({exc.msg})") from None
+                    raise Broken("bad_json", f"is not JSON ({exc.msg})") from None
                 if self.eof:
                     raise self._cut_off() from None
                 if len(self.buf) - self.pos > limit:
@@ -132,7 +132,7 @@ class _Stream:
                 self.fill(at_least=len(self.buf) - self.pos)  # the value may end in what follows: read as much again
                 continue
             except RecursionError:
-                raise _Broken("bad_json", "is nested too deeply to read") from None
+                raise Broken("bad_json", "is nested too deeply to read") from None
             if end == len(self.buf) and self.fill():
                 continue  # a number may go on past what was read ("12" of "123")
             if end - self.pos > limit:
@@ -141,10 +141,10 @@ class _Stream:
             self.pos = end
             return value
 
-    def _cut_off(self) -> _Broken:
+    def _cut_off(self) -> Broken:
         if self.broken:
-            return _Broken("bad_gzip", f"is cut by a break in the file's compressed stream ({self.broken})")
-        return _Broken("bad_json", "is cut off: the file ends inside it")
+            return Broken("bad_gzip", f"is cut by a break in the file's compressed stream ({self.broken})")
+        return Broken("bad_json", "is cut off: the file ends inside it")
 
     def skip(self) -> int:
         """Read past the value that starts here (an object or array too large to parse): the characters skipped."""
@@ -174,7 +174,7 @@ class _Stream:
                 if depth == 0:
                     self.consumed += skipped
                     return skipped
-        raise _Broken("too_large", f"runs past {MAX_SKIP_BYTES} bytes without ending")
+        raise Broken("too_large", f"runs past {MAX_SKIP_BYTES} bytes without ending")
 
     def _skip_string(self) -> int:
         """Read past a string whose opening quote was read: the characters skipped."""
@@ -187,7 +187,7 @@ class _Stream:
                 skipped += len(self.buf) - kept - self.pos
                 self.buf, self.pos = self.buf[len(self.buf) - kept :], 0
                 if skipped > MAX_SKIP_BYTES:
-                    raise _Broken("too_large", f"runs past {MAX_SKIP_BYTES} bytes without ending")
+                    raise Broken("too_large", f"runs past {MAX_SKIP_BYTES} bytes without ending")
                 if not self.fill():
                     raise self._cut_off()
                 continue
@@ -204,7 +204,7 @@ def read_json(path: str, options: Options) -> Iterator[PageInput]:
     """One PageInput per record the JSON document holds, rejected ones with their reason."""
     limit = LINE_BYTES_PER_PAGE_BYTE * options.max_page_bytes
     with open_maybe_gzipped(path) as fh:
-        stream = _Stream(fh)
+        stream = JsonStream(fh)
         try:
             first = stream.peek()
             if first == "[":
@@ -217,16 +217,16 @@ def read_json(path: str, options: Options) -> Iterator[PageInput]:
                 elif record is not None:
                     yield page_of_record(record, path, "the file", path, options, stream.consumed)
             else:
-                raise _Broken("bad_json", "is not a JSON array or object")
+                raise Broken("bad_json", "is not a JSON array or object")
             if stream.peek():
-                raise _Broken("bad_json", "holds more after its JSON value")
+                raise Broken("bad_json", "holds more after its JSON value")
         except _Stop:
             return
-        except _Broken as exc:
+        except Broken as exc:
             yield PageInput(source=path, file=path, reason=exc.reason("the file"))
 
 
-def _items(stream: _Stream, path: str, prefix: str, limit: int, options: Options) -> Iterator[PageInput]:
+def _items(stream: JsonStream, path: str, prefix: str, limit: int, options: Options) -> Iterator[PageInput]:
     """The records of the array that starts here; `prefix`: its jq path ("." or ".data")."""
     stream.take("[")
     index = 0
@@ -240,13 +240,13 @@ def _items(stream: _Stream, path: str, prefix: str, limit: int, options: Options
         if index:
             if char != ",":
                 problem = "is not JSON (no ',' or ']' before it)" if char else "is cut off: the file ends before it"
-                yield from _ends_file(_Broken("bad_json", problem), source, where, path, "items")
+                yield from _ends_file(Broken("bad_json", problem), source, where, path, "items")
             stream.take(",")
         yield from _record(stream, source, where, path, limit, options, "items")
         index += 1
 
 
-def _record(stream: _Stream, source: str, where: str, path: str, limit: int, options: Options, kind: str) -> Iterator[PageInput]:
+def _record(stream: JsonStream, source: str, where: str, path: str, limit: int, options: Options, kind: str) -> Iterator[PageInput]:
     """The record that starts here: its page, or a rejected one (too large: read past); a broken one ends the file (_ends_file)."""
     at = stream.consumed
     try:
@@ -254,49 +254,62 @@ def _record(stream: _Stream, source: str, where: str, path: str, limit: int, opt
         if record is TOO_LARGE:
             yield PageInput(source=source, file=path, size=stream.skip(), reason=f"too_large: {where} holds more than {limit} bytes")
             return
-    except _Broken as exc:
+    except Broken as exc:
         yield from _ends_file(exc, source, where, path, kind)
     yield page_of_record(record, source, where, path, options, stream.consumed - at)
 
 
-def _ends_file(exc: _Broken, source: str, where: str, path: str, kind: str) -> Iterator[PageInput]:
+def _ends_file(exc: Broken, source: str, where: str, path: str, kind: str) -> Iterator[PageInput]:
     """The broken record's rejection, then _Stop: what follows the damage is not read (`kind`: "items", "records")."""
     yield PageInput(source=source, file=path, reason=f"{exc.reason(where)}; the {kind} before it are kept, the rest of the file is not read")
     raise _Stop
 
 
-def _object(stream: _Stream, path: str, limit: int, options: Options):
-    """A top-level object: its `data` (or `objects`) array's records given as a stream (then returns None), or the object itself returned, a record."""
-    stream.take("{")
-    record: dict = {}
-    members = 0
-    streamed = False
+def elements(stream: JsonStream, brackets: str, what: str) -> Iterator[None]:
+    """Step through the object or array that starts here (`brackets`: "{}" or "[]"): once per element, the stream at its start."""
+    opening, closing = brackets
+    stream.take(opening)
+    first = True
     while True:
         char = stream.peek()
-        if char == "}":
-            stream.take("}")
-            break
-        if members:
+        if char == closing:
+            stream.take(closing)
+            return
+        if not first:
             if char != ",":
-                raise _Broken("bad_json", "is not JSON (no ',' between its members)")
+                raise Broken("bad_json", f"is not JSON (no ',' between {what})" if char else "is cut off: the file ends inside it")
             stream.take(",")
-        members += 1
+        first = False
+        yield
+
+
+def members(stream: JsonStream, limit: int) -> Iterator[str]:
+    """The names of the members of the object that starts here; the caller reads (or skips) each one's value before the next."""
+    for _ in elements(stream, "{}", "its members"):
         key = stream.value(limit)
         if not isinstance(key, str) or stream.peek() != ":":
-            raise _Broken("bad_json", "is not JSON (no member's name and ':' where one goes)")
+            raise Broken("bad_json", "is not JSON (no member's name and ':' where one goes)")
         stream.take(":")
+        yield key
+
+
+def _object(stream: JsonStream, path: str, limit: int, options: Options):
+    """A top-level object: its `data` (or `objects`) array's records given as a stream (then returns None), or the object itself returned, a record."""
+    record: dict = {}
+    streamed = False
+    for key in members(stream, limit):
         if key in RECORDS_FIELDS and stream.peek() == "[" and not streamed:
             yield from _items(stream, path, "." + key, limit, options)
             streamed = True
             continue
         value = stream.value(limit)
         if value is TOO_LARGE:
-            raise _Broken("too_large", f"holds more than {limit} bytes in its member {key!r}")
+            raise Broken("too_large", f"holds more than {limit} bytes in its member {key!r}")
         record[key] = value
     return None if streamed else record
 
 
-def _records(stream: _Stream, path: str, first: dict | None, limit: int, options: Options) -> Iterator[PageInput]:
+def _records(stream: JsonStream, path: str, first: dict | None, limit: int, options: Options) -> Iterator[PageInput]:
     """Objects one after another, the first already read (None: it wrapped records, already given): each a record, `path:N` its source."""
     number = 1
     if first is not None:
