@@ -387,6 +387,7 @@ def test_a_har_files_html_responses_with_their_bodies_are_pages(tmp_path, indent
         har_entry("https://example.com/old", "", status=301),
         har_entry("https://example.com/b", page(2).decode(), "text/html; charset=ISO-8859-1", base64_body=True),
         har_entry("https://example.com/omitted", None),
+        har_entry("https://tracker.example.net/pixel", None, "", status=-1),  # a request the browser blocked
     ], indent=indent)
     assert file_kind(path) == KIND_HAR
     skipped = Counter()
@@ -398,6 +399,7 @@ def test_a_har_files_html_responses_with_their_bodies_are_pages(tmp_path, indent
     assert skipped == {
         "HAR responses of type image/png": 1, "HAR responses of type application/javascript": 1,
         "HAR responses with HTTP status 301": 1, "HAR HTML responses saved without their body": 1,
+        "HAR requests that got no response": 1,
     }
     assert process_input(first, Options()).status == "ok"
 

@@ -93,7 +93,10 @@ def _entry_page(entry, source: str, path: str, options: Options, skipped: Counte
         skipped["HAR entries without a response"] += 1
         return None
     status = response.get("status")
-    if not isinstance(status, int) or not 200 <= status < 300:
+    if not isinstance(status, int) or status <= 0:  # browsers write -1 or 0 for a request that failed or was blocked
+        skipped["HAR requests that got no response"] += 1
+        return None
+    if not 200 <= status < 300:
         skipped[f"HAR responses with HTTP status {status}"] += 1
         return None
     content = response.get("content") if isinstance(response.get("content"), dict) else {}
