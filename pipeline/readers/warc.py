@@ -244,11 +244,11 @@ class _TooLarge(Exception):
 def http_body(body: bytes, headers: dict[str, str], limit: int, fault: str = "bad_warc", what: str = "the record") -> tuple[bytes, str | None]:
     """(the page's bytes, None) from an HTTP body as a WARC stores it, or (b"", reason) when it cannot be decoded.
 
-    `fault` and `what` name the container in the reason ("bad_warc", "the record").
     The chunked transfer coding is undone, then each content coding in
     reverse order of the header.  Archivers that store a body already
     decoded under its original headers are common: a body that reads as
-    markup or text is taken as it is, whatever its header says.
+    markup or text is taken as it is, whatever its header says.  `fault`
+    and `what` name the container in a reason ("bad_warc", "the record").
     """
     if "chunked" in headers.get("transfer-encoding", "").lower():
         body = dechunked(body)
