@@ -483,6 +483,11 @@ def test_an_arc_cut_short_keeps_the_records_before_and_one_over_the_limit_is_rej
         pages = read_all(path)
         assert [p.hints.get("url") for p in pages if not p.reason] == ["http://example.com/0", "http://example.com/1"]
         assert pages[-1].reason.startswith("bad_arc: ") and pages[-1].reason.endswith("the records before it are kept, the rest of the file is not read"), pages[-1].reason
+    # A record no page is read past too: cut, it says so.
+    image = tmp_path / "image.arc"
+    image.write_bytes((ARC_HEAD + records[0] + arc_record("http://example.com/x.gif", b"GIF89a" + bytes(500), "image/gif"))[:-200])
+    first, cut = read_all(image)
+    assert not first.reason and cut.reason.startswith("bad_arc: the file ends inside the record at offset"), cut.reason
     large = tmp_path / "large.arc"
     large.write_bytes(ARC_HEAD + arc_record("http://example.com/big", arc_http(b"<p>" + b"a" * 5000)) + records[0])
     big, after = read_all(large, Options(max_page_bytes=3000))

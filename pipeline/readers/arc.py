@@ -89,13 +89,13 @@ def _record(stream, path: str, start: int, url: str, date: str, content_type: st
     """Read one record's bytes and yield its page (or count it); returns False when the file ends inside it."""
     source = f"{path}@{start}"
     if url.startswith("filedesc:"):  # the file's own description
-        return _skip(stream, length)
+        return (yield from _skip(stream, path, start, length))
     if not (content_type.startswith(HTML_TYPES) and url.startswith(("http:", "https:"))):
         skipped[f"ARC records of type {content_type.split(';')[0] or 'unknown'}"] += 1
-        return _skip(stream, length)
+        return (yield from _skip(stream, path, start, length))
     if length > options.max_page_bytes:
         yield PageInput(source=source, file=path, reason=f"too_large: a record of {length} bytes > limit {options.max_page_bytes}")
-        return _skip(stream, length)
+        return (yield from _skip(stream, path, start, length))
     block = stream.read(length)
     if len(block) < length:
         yield _broken(path, start, f"the file ends inside the record at offset {start} ({len(block)} of {length} bytes)")
@@ -119,13 +119,15 @@ def _record(stream, path: str, start: int, url: str, date: str, content_type: st
     return True
 
 
-def _skip(stream, length: int) -> bool:
-    """Read past `length` bytes without keeping them; False when the file ends first."""
-    while length > 0:
-        chunk = stream.read(min(length, SKIP_CHUNK))
+def _skip(stream, path: str, start: int, length: int):
+    """Read past the record's `length` bytes without keeping them; returns False (and yields why) when the file ends first."""
+    left = length
+    while left > 0:
+        chunk = stream.read(min(left, SKIP_CHUNK))
         if not chunk:
+            yield _broken(path, start, f"the file ends inside the record at offset {start} ({length - left} of {length} bytes)")
             return False
-        length -= len(chunk)
+        left -= len(chunk)
     return True
 
 
