@@ -24,7 +24,7 @@ from .document import Document
 from .executors import Dask, Inline, Processes, page_deadline
 from .options import Options
 from .packing import Packed
-from .readers import GZIP_MAGIC, PARQUET_MAGIC, PageInput, read_file, scrapycache
+from .readers import GZIP_MAGIC, PARQUET_MAGIC, PageInput, file_start, read_file, scrapycache
 from .readers.csvfeed import header_delimiter
 from .readers.feed import is_feed
 from .readers.jsonl import CONTENT_FIELDS
@@ -150,8 +150,8 @@ def _walk(root: Path, follow_symlinks: bool, found: Inputs, left_out: list[str])
                 entry and name == scrapycache.BODY
                 or name.lower().endswith(PAGE_SUFFIXES)
                 or name.lower().endswith(".json") and _json_record(child)
-                or name.lower().endswith(FEED_SUFFIXES) and is_feed(_file_head(child, HTML_HEAD_BYTES))
-                or name.lower().endswith(CSV_SUFFIXES) and header_delimiter(_file_head(child, HTML_HEAD_BYTES * 4)) is not None
+                or name.lower().endswith(FEED_SUFFIXES) and is_feed(file_start(child, HTML_HEAD_BYTES))
+                or name.lower().endswith(CSV_SUFFIXES) and header_delimiter(file_start(child, HTML_HEAD_BYTES * 4)) is not None
                 or name.lower().endswith(PARQUET_SUFFIXES) and _parquet_records(child)
                 or not name.lower().endswith((*NOT_PAGE_SUFFIXES, ".json", *FEED_SUFFIXES, *CSV_SUFFIXES, *PARQUET_SUFFIXES)) and _opens_as_html(child)
             ):
@@ -160,30 +160,21 @@ def _walk(root: Path, follow_symlinks: bool, found: Inputs, left_out: list[str])
                 left_out.append(child)
 
 
-def _file_head(path: str, size: int) -> bytes:
-    """The file's first `size` bytes; b"" when it cannot be read."""
-    try:
-        with open(path, "rb") as fh:
-            return fh.read(size)
-    except OSError:
-        return b""
-
-
 def _json_record(path: str) -> bool:
     """The .json file holds records with a page (a content field with a string or an object), not a sidecar of metadata."""
-    return bool(_JSON_RECORD.match(_file_head(path, JSON_HEAD_BYTES).lstrip(b"\xef\xbb\xbf")))
+    return bool(_JSON_RECORD.match(file_start(path, JSON_HEAD_BYTES).lstrip(b"\xef\xbb\xbf")))
 
 
 def _parquet_records(path: str) -> bool:
     """The file is Parquet whose columns name a page's content (or pyarrow, missing, cannot tell)."""
     from .readers.parquet import has_content_column
 
-    return _file_head(path, len(PARQUET_MAGIC)) == PARQUET_MAGIC and has_content_column(path) is not False
+    return file_start(path, len(PARQUET_MAGIC)) == PARQUET_MAGIC and has_content_column(path) is not False
 
 
 def _opens_as_html(path: str) -> bool:
     """The file's first bytes (gunzipped) are an HTML page's start (a doctype, <html> or <head>, maybe after an XML declaration and comments)."""
-    head = _file_head(path, HTML_HEAD_BYTES)
+    head = file_start(path, HTML_HEAD_BYTES)
     if head[:2] == GZIP_MAGIC:  # a body saved as the server sent it (Scrapy's HTTP cache)
         try:
             head = zlib.decompressobj(wbits=31).decompress(head, HTML_HEAD_BYTES)

@@ -136,6 +136,15 @@ def _json_object(line: bytes) -> dict | None:
     return value if isinstance(value, dict) else None
 
 
+def file_start(path: str | Path, size: int) -> bytes:
+    """The file's first `size` bytes as stored (not decompressed); b"" when it cannot be read."""
+    try:
+        with open(path, "rb") as fh:
+            return fh.read(size)
+    except OSError:
+        return b""
+
+
 def file_head(path: str | Path) -> bytes:
     """The first HEAD_BYTES of a file, decompressed when it is gzipped (or zstd-compressed); b"" when unreadable."""
     try:

@@ -30,7 +30,7 @@ from typing import Iterator
 
 from ..options import Options
 from . import GZIP_MAGIC, HTML_TYPES, PageInput
-from .warc import CHARSET, http_body, http_head
+from .warc import http_body, http_head, response_hints
 
 # A record's header line: a URL, an IP address, a 14-digit date, a content
 # type, and (version 2) five more fields, the length last.
@@ -108,13 +108,7 @@ def _record(stream, path: str, start: int, url: str, date: str, content_type: st
     body, page.reason = http_body(block[head_size:], headers, options.max_page_bytes, "bad_arc")
     if not page.reason:
         page.raw = body
-        page.hints = {"format": "html", "url": url}
-        fetched = _fetched_at(date)
-        if fetched:
-            page.hints["fetched_at"] = fetched
-        charset = CHARSET.search(headers.get("content-type", "").lower())
-        if charset:
-            page.hints["charset"] = charset.group(1)
+        page.hints = response_hints({"format": "html"}, url, _fetched_at(date), headers.get("content-type", ""))
     yield page
     return True
 

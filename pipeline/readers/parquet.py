@@ -50,6 +50,11 @@ def has_content_column(path: str) -> bool | None:
         names = pq.read_schema(path).names
     except Exception:  # pyarrow raises ArrowInvalid, OSError and others on a file that is not Parquet
         return None
+    return _names_content(names)
+
+
+def _names_content(names: list[str]) -> bool:
+    """Some column is a page's content field (in any case)."""
     return any(known_field(name) in _CONTENT_NAMES for name in names)
 
 
@@ -68,7 +73,7 @@ def read_parquet(path: str, options: Options) -> Iterator[PageInput]:
         yield PageInput(source=path, file=path, reason=f"bad_parquet: the file cannot be opened ({exc})")
         return
     columns = page_columns(names)
-    if not any(known_field(name) in _CONTENT_NAMES for name in columns):
+    if not _names_content(columns):
         content = ", ".join(name for name, _ in CONTENT_FIELDS)
         yield PageInput(source=path, file=path, reason=f"no_content: the file has no column named {content} (its columns: {', '.join(names[:20])})")
         return

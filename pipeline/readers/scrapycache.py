@@ -28,14 +28,12 @@ from datetime import datetime, timezone
 from typing import Iterator
 
 from ..options import Options
-from . import GZIP_MAGIC, HTML_TYPES, PageInput, read_page_file
-from .warc import CHARSET, header_fields, http_body
+from . import GZIP_MAGIC, HTML_TYPES, PageInput, file_head, file_start, read_page_file
+from .warc import header_fields, http_body, response_hints
 
 BODY = "response_body"
 # The files Scrapy writes beside the body: they describe it and are no page.
 SIBLINGS = ("meta", "pickled_meta", "response_headers", "request_headers", "request_body")
-# `meta` and `response_headers` are a few hundred bytes; more is no Scrapy cache file.
-SIDECAR_MAX_BYTES = 1 << 16
 # A response of these types is a page (HTML as in a WARC, and plain text).
 PAGE_TYPES = (*HTML_TYPES, "text/plain")
 
@@ -56,12 +54,11 @@ def read_entry(path: str, options: Options, skipped: Counter | None = None) -> I
     if meta is None:
         yield read_page_file(path, options)
         return
-    gzipped = meta.pop("_gzipped")
     status = meta.get("status")
     if not isinstance(status, int) or not 200 <= status < 300:
         skipped[f"Scrapy cache responses with HTTP status {status}"] += 1
         return
-    headers = _headers(os.path.join(folder, "response_headers"), gzipped)
+    headers = header_fields(file_head(os.path.join(folder, "response_headers")))
     content_type = headers.get("content-type", "").strip().lower()
     if content_type and not content_type.startswith(PAGE_TYPES):
         skipped[f"Scrapy cache responses of type {content_type.split(';')[0]}"] += 1
@@ -71,7 +68,8 @@ def read_entry(path: str, options: Options, skipped: Counter | None = None) -> I
         yield page
         return
     body = page.raw
-    if gzipped:
+    # HTTPCACHE_GZIP gzips every file of the entry, `meta` too (a body may be gzipped as the server sent it as well).
+    if file_start(os.path.join(folder, "meta"), len(GZIP_MAGIC)) == GZIP_MAGIC:
         body, page.reason = _gunzipped(body, options.max_page_bytes)
     # Scrapy's downloader has undone the chunking before the cache saw the body.
     headers.pop("transfer-encoding", None)
@@ -79,59 +77,28 @@ def read_entry(path: str, options: Options, skipped: Counter | None = None) -> I
         body, page.reason = http_body(body, headers, options.max_page_bytes, "bad_cache", "the cached response")
     page.raw = b"" if page.reason else body
     url = meta.get("response_url") or meta.get("url")
-    if isinstance(url, str) and url:
-        page.hints["url"] = url
-    fetched = meta.get("timestamp")
-    if isinstance(fetched, (int, float)) and not isinstance(fetched, bool):
-        try:
-            page.hints["fetched_at"] = datetime.fromtimestamp(fetched, timezone.utc).replace(microsecond=0).isoformat()
-        except (OverflowError, OSError, ValueError):
-            pass
-    charset = CHARSET.search(content_type)
-    if charset:
-        page.hints["charset"] = charset.group(1)
-    if content_type.startswith("text/plain"):
-        page.hints["format"] = "text"
-    elif content_type:
-        page.hints["format"] = "html"
+    fmt = {"format": "text" if content_type.startswith("text/plain") else "html"} if content_type else {}
+    page.hints = response_hints({**page.hints, **fmt}, url if isinstance(url, str) else None, _fetched_at(meta.get("timestamp")), content_type)
     yield page
 
 
-def _meta(path: str) -> dict | None:
-    """`meta`'s dictionary (with "_gzipped": whether the entry's files are gzipped), or None when it is no Scrapy meta file."""
-    data = _small_file(path)
-    gzipped = data[:2] == GZIP_MAGIC
-    if gzipped:
-        try:
-            data = zlib.decompressobj(wbits=31).decompress(data, SIDECAR_MAX_BYTES)
-        except zlib.error:
-            return None
+def _fetched_at(timestamp) -> str | None:
+    """`meta`'s timestamp (seconds since the epoch) as ISO 8601, to the second."""
+    if not isinstance(timestamp, (int, float)) or isinstance(timestamp, bool):
+        return None
     try:
-        value = ast.literal_eval(data.decode("utf-8"))
+        return datetime.fromtimestamp(timestamp, timezone.utc).replace(microsecond=0).isoformat()
+    except (OverflowError, OSError, ValueError):
+        return None
+
+
+def _meta(path: str) -> dict | None:
+    """`meta`'s dictionary (gunzipped under HTTPCACHE_GZIP), or None when it is no Scrapy meta file."""
+    try:
+        value = ast.literal_eval(file_head(path).decode("utf-8"))
     except (ValueError, SyntaxError, UnicodeDecodeError, MemoryError, RecursionError):
         return None
-    if not isinstance(value, dict) or "status" not in value:
-        return None
-    return {**value, "_gzipped": gzipped}
-
-
-def _headers(path: str, gzipped: bool) -> dict[str, str]:
-    """The response's headers by lower-case name (a header sent twice joined with a comma); {} when unreadable."""
-    data = _small_file(path)
-    if gzipped and data[:2] == GZIP_MAGIC:
-        try:
-            data = zlib.decompressobj(wbits=31).decompress(data, SIDECAR_MAX_BYTES)
-        except zlib.error:
-            return {}
-    return header_fields(data)
-
-
-def _small_file(path: str) -> bytes:
-    try:
-        with open(path, "rb") as fh:
-            return fh.read(SIDECAR_MAX_BYTES)
-    except OSError:
-        return b""
+    return value if isinstance(value, dict) and "status" in value else None
 
 
 def _gunzipped(data: bytes, limit: int) -> tuple[bytes, str | None]:

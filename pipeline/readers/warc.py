@@ -200,16 +200,21 @@ def _record_page(label: str, path: str, record, options: Options, skipped: Count
     if page.reason:
         return page
     page.raw = body
-    page.hints = {"format": "text", "charset": "utf-8"} if converted else {"format": "html"}
-    if uri:
-        page.hints["url"] = uri
-    fetched = iso_date(record.headers.get("WARC-Date"))
-    if fetched:
-        page.hints["fetched_at"] = fetched
-    charset = CHARSET.search(content_type)
-    if charset:
-        page.hints["charset"] = charset.group(1)
+    hints = {"format": "text", "charset": "utf-8"} if converted else {"format": "html"}
+    page.hints = response_hints(hints, uri, iso_date(record.headers.get("WARC-Date")), content_type)
     return page
+
+
+def response_hints(hints: dict, url: str | None, fetched_at: str | None, content_type: str) -> dict:
+    """`hints` with what a container says of a response it holds: its URL, its fetch time and the charset its Content-Type names."""
+    if url:
+        hints["url"] = url
+    if fetched_at:
+        hints["fetched_at"] = fetched_at
+    charset = CHARSET.search(content_type.lower())
+    if charset:
+        hints["charset"] = charset.group(1)
+    return hints
 
 
 def http_head(block: bytes) -> tuple[int | None, dict[str, str], int]:
