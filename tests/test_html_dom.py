@@ -48,6 +48,31 @@ def test_a_noscript_is_read_as_a_reader_sees_the_page():
     assert texts(html) == ["Заголовок", story.strip(), "Кінець."]
 
 
+def test_a_noscript_saved_with_its_markup_escaped_is_no_text():
+    # A browser that ran the page's scripts saves a <noscript>'s content as
+    # text: a parser without scripts reads "<img src=...>", which no reader sees.
+    pixel = "&lt;img src=&quot;https://stats.example/p?" + "x=1&amp;" * 150 + "&quot; height=&quot;1&quot;&gt;"
+    story = "တရားရုံးက သတင်းသမား သုံးဦးကို အာမခံဖြင့် ယနေ့ ပြန်လွှတ်ပေးခဲ့သည်။ " * 5
+    html = f"<body><noscript>{pixel}</noscript><p>{story}</p><noscript>Turn on JavaScript</noscript></body>"
+    assert texts(html) == [story.strip()]
+    # Escaped like that, a <noscript> holding a whole text is read as markup.
+    long_story = "Ведмеді прокинулися раніше, ніж зазвичай, повідомляють у нацпарку. " * 20
+    html = f"""<body><h1>Заголовок</h1><noscript>&lt;p&gt;{long_story}&lt;/p&gt;</noscript><noscript>{pixel}</noscript><p>Кінець.</p></body>"""
+    assert texts(html) == ["Заголовок", long_story.strip(), "Кінець."]
+
+
+def test_inline_text_a_reader_never_sees_is_left_out():
+    html = (
+        '<body><p><a href="#">Small</a><span style="display: none;">javascript:void(0)</span> '
+        '<b hidden>secret</b><span style="visibility:hidden">ghost</span> type</p>'
+        '<p>Shown <span style="color: red">red</span> and <span aria-hidden="true">&#9733;</span> star.</p></body>'
+    )
+    assert texts(html) == ["Small type", "Shown red and \u2605 star."]
+    # What it holds for machines is still read.
+    page = read_page('<body><p>Text<span style="display:none"><meta itemprop="datePublished" content="2024-05-01"></span></p></body>')
+    assert ("datepublished", "2024-05-01") in page.head.meta
+
+
 def test_ruby_readings_are_not_part_of_the_text():
     html = "<p>新しい<ruby>法律<rt>ほうりつ</rt></ruby>ができて、<ruby>漢<rp>(</rp><rt>hàn</rt><rp>)</rp></ruby>字</p>"
     assert texts(html) == ["新しい法律ができて、漢字"]

@@ -15,6 +15,7 @@ the stack) and reads the head in the same pass: <title>, <meta>, JSON-LD,
 
 from __future__ import annotations
 
+import html as html_entities
 import re
 from dataclasses import dataclass, field
 
@@ -169,6 +170,20 @@ class _Walker:
 
 _HEAD_TAGS = frozenset({"meta", "title", "script", "link", "time"})
 _EXIT = object()
+# Inline elements a reader never sees: their text is no part of the block
+# around them (a hidden copy of a link's address beside its label, a
+# tooltip's text).  Hidden block elements stay blocks, marked HIDDEN.
+_MAY_HIDE = "[hidden], [style*=none i], [style*=hidden i]"
+
+
+def _hidden_elements(tree) -> set[int]:
+    """The elements that the `hidden` attribute or an inline display:none / visibility:hidden style hides, by their node's id."""
+    return {node.mem_id for node in tree.css(_MAY_HIDE) if _marks_of_attributes(_hiding_attributes(node)) & Mark.HIDDEN}
+
+
+def _hiding_attributes(node) -> dict:
+    attributes = node.attributes
+    return {key: attributes[key] for key in ("hidden", "style") if key in attributes}
 
 
 def walk(tree) -> Page:
@@ -179,9 +194,11 @@ def walk(tree) -> Page:
         return Page([], w.parent, w.tag, w.depth, w.own_marks, w.marks, w.head, 0)
     lang = (root.attributes or {}).get("lang") if root.tag == "html" else None
     w.head.lang = lang or (root.attributes or {}).get("xml:lang")
-    # Stack entries: (node, container, depth, in_link) to enter, or (_EXIT, container, link flag) to leave.
+    # Stack entries: (node, container, depth, in_link) to enter, or (_EXIT,
+    # container, link flag) to leave; in_link is None inside a hidden inline element.
     stack: list = [(root, 0, 1, False)]
     pieces = w.pieces
+    hidden = _hidden_elements(tree)
     while stack:
         node, container, depth, in_link = stack.pop()
         if node is _EXIT:
@@ -190,7 +207,7 @@ def walk(tree) -> Page:
         tag = node.tag
         if tag == "-text":
             text = node.text_content
-            if text and (pieces or not text.isspace()):
+            if text and in_link is not None and (pieces or not text.isspace()):
                 pieces.append(text)
                 if in_link:
                     w.link_chars += len(text.strip())
@@ -216,7 +233,9 @@ def walk(tree) -> Page:
             own = _marks_of_attributes(attributes) | STRUCTURE_MARKS.get(tag, 0)
             inner = w.open_container(tag, container, depth, own, f"{tag}.{attributes.get('class') or ''}" if attributes else tag)
             stack.append((_EXIT, inner, depth, in_link))
-        elif tag == "a":
+        elif hidden and node.mem_id in hidden:
+            in_link = None  # its head elements are read (microdata's <meta>, a <time>), its text is not
+        elif tag == "a" and in_link is not None:
             in_link = True
         elif tag == "img" or tag == "input":
             continue
@@ -296,6 +315,15 @@ _NOSCRIPT_OR_SKIPPED = re.compile(
     rf"{SCRIPT_OR_STYLE}|{_COMMENT}|<noscript\b[^>]*>(.*?)(?:</noscript\s*>|\Z)", re.DOTALL | re.IGNORECASE
 )
 _TAG = re.compile(r"<[^>]*>")
+# A page saved from a browser that ran its scripts holds each <noscript>'s
+# content as text, its markup escaped ("&lt;img src=...&gt;"): a parser
+# without scripts reads that as text, "<img src=...>", which no reader sees.
+_ESCAPED_TAG = re.compile(r"&lt;[/!a-zA-Z]")
+
+
+def _text_chars(markup: str) -> int:
+    """The characters of text in markup, its tags and runs of spaces left out."""
+    return len(" ".join(_TAG.sub(" ", markup).split()))
 
 
 def _noscript_read(match: re.Match) -> str:
@@ -304,7 +332,9 @@ def _noscript_read(match: re.Match) -> str:
     inner = match.group(2)
     if inner is None:
         return match.group(0)  # a comment
-    return inner if len(" ".join(_TAG.sub(" ", inner).split())) > NOSCRIPT_MAX_CHARS else ""
+    if "<" not in inner and _ESCAPED_TAG.search(inner):
+        inner = html_entities.unescape(inner)
+    return inner if _text_chars(inner) > NOSCRIPT_MAX_CHARS else ""
 
 
 def with_noscript_read(html: str) -> str:
@@ -313,7 +343,7 @@ def with_noscript_read(html: str) -> str:
 
 
 def _noscript_holds_much(tree) -> bool:
-    return any(len(node.text(deep=True)) > NOSCRIPT_MAX_CHARS for node in tree.css("noscript"))
+    return any(_text_chars(node.text(deep=True)) > NOSCRIPT_MAX_CHARS for node in tree.css("noscript"))
 
 
 def read_page(html: str, huge_tags_cut: bool = False) -> Page:
