@@ -414,10 +414,11 @@ def is_breadcrumb(text: str) -> bool:
 
 
 # A link past the page's menus, for keyboards and screen readers ("Skip to
-# main content", "Zum Inhalt springen", "Aller au contenu"): often a text
-# dump's first line, never the article nor its headline.
+# main content", "Zum Inhalt springen", "Aller au contenu"), or a row of
+# them ("Go to Contents Go to Navigation"): often a text dump's first line,
+# never the article nor its headline.
 SKIP_LINK = re.compile(
-    r"^\W*(?:(?:skip|jump)\s+(?:to\s+)?(?:the\s+)?(?:main\s+|primary\s+)?(?:content|navigation|menu|search|footer|sidebar|article)"
+    r"^(?:\W*(?:(?:skip|jump|go)\s+(?:to\s+)?(?:the\s+)?(?:main\s+|primary\s+)?(?:contents?|navigation|menu|search|footer|sidebar|article)"
     r"|(?:direkt\s+)?zu[mr]\s+(?:haupt)?(?:inhalt|navigation|hauptmenü|suche)(?:\s+springen|\s+wechseln)?"
     r"|(?:aller|passer)\s+(?:au|à\s+la)\s+(?:contenu|navigation)(?:\s+principal)?"
     r"|(?:ir|saltar|pasar)\s+al\s+(?:contenido|menú)(?:\s+principal)?"
@@ -427,7 +428,7 @@ SKIP_LINK = re.compile(
     r"|przejdź\s+do\s+(?:treści|nawigacji|głównej\s+treści)"
     r"|перейти\s+(?:к|до)\s+(?:основному\s+)?(?:содержани[юя]|контенту|вмісту|навигации|навігації)"
     r"|(?:ana\s+)?içeriğe\s+(?:geç|atla)|məzmuna\s+keç"
-    r"|본문\s*바로\s*가기|본문으로\s*바로가기|메인\s*콘텐츠로\s*건너뛰기)\W*$",
+    r"|본문\s*바로\s*가기|본문으로\s*바로가기|(?:주\s*)?메뉴\s*바로\s*가기|메인\s*콘텐츠로\s*건너뛰기))+\W*$",
     re.IGNORECASE,
 )
 
@@ -453,8 +454,8 @@ _FIRST_WORDS = frozenset(
     chia แชร์ シェア 分享到 分享 공유하기 اشتراک شیئر பகிர் አጋራ
     pictures bild bilder credit credits quelle source bildquelle bildnachweis fotoğraf şəkil 사진 写真 图片 copyright c
     crédito créditos kuva zdjęcie fot источник джерело kaynak mənbə дереккөз წყარო աղբյուր
-    skip jump direkt zur aller passer ir saltar pasar vai salta passa pular ga naar przejdź перейти içeriğe məzmuna
-    본문 본문으로 메인""".split()
+    skip jump go direkt zur aller passer ir saltar pasar vai salta passa pular ga naar przejdź перейти içeriğe məzmuna
+    본문 본문으로 메인 메뉴 주메뉴""".split()
     + _LOADING_WORDS.split()
     + ["wird"]
     + [phrase.split()[0] for phrase in _LIKE_WORDS.split("|")]  # PLACEHOLDER's like buttons

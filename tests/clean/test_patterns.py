@@ -64,6 +64,8 @@ def test_label_rules():
     assert label_rule("Facebook | Twitter | WhatsApp") == "social"
     assert label_rule("Skip to main content") == label_rule("본문 바로가기") == label_rule("İçeriğe geç") == "skip_link"
     assert label_rule("Skip to the good part of the story") is None  # a heading of the article
+    assert label_rule("Go to Contents Go to Navigation") == label_rule("Skip to content | Skip to navigation") == "skip_link"
+    assert label_rule("Go to the article about the new bridge") is None
     assert label_rule("Weiterlesen") == "read_more"
     assert label_rule("© 2024 Example Media") == "copyright"
     assert label_rule("Foto: dpa") == "photo_credit"
