@@ -116,7 +116,7 @@ def _ends_article(page: Page, i: int, prose_before: int, counted: list[bool], pr
     return (
         page.headings[i]
         and not _tops_teaser_box(page.texts, i, prose_before, prose_suffix)
-        and not _box_inside(page.texts, i, counted)
+        and not _box_inside(page.texts, i, counted, page.is_furniture)
         and not _label_inside(page.texts, i, counted, page.lines.chars)
     )
 
@@ -132,15 +132,16 @@ def _tops_teaser_box(texts: list[str], i: int, prose_before: int, prose_suffix: 
     )
 
 
-def _box_inside(texts: list[str], i: int, counted: list[bool]) -> bool:
-    """A "Related"/"Read also" heading over a few links, with the article's prose going on right under them."""
+def _box_inside(texts: list[str], i: int, counted: list[bool], furniture) -> bool:
+    """A "Related"/"Read also" heading over a few links, with the article's prose going on right under them (past a photo's credit)."""
     end = len(texts)
     if is_comment_heading(texts[i]):
         return False
     chars, titled = 0, False
     for j in range(i + 1, end - 1):
         if counted[j]:
-            return titled and counted[j + 1] and not _states_metadata(texts[j - 1])
+            after = next((k for k in range(j + 1, end) if not furniture[k]), end)
+            return titled and after < end and counted[after] and not _states_metadata(texts[j - 1])
         chars += len(texts[j])
         if chars > BOX_MAX_CHARS:
             return False

@@ -386,6 +386,27 @@ def _continues_sentence(previous: str, line: str) -> bool:
     return len(words) < 3 or not is_title_case(words)
 
 
+# A capitalised line between a paragraph whose last sentence has not ended
+# and the rest of that sentence ("... says Antony Loewenstein, author of" /
+# "The Palestine Laboratory" / ", a book on ..."): a link or an emphasis a
+# tool put on a line of its own.  The line above is prose (a headline
+# without a stop over its author and a lower-case date line is not), and a
+# heading is followed by its own text, never by a comma or a lower-case word.
+# A line longer than this is a paragraph of its own, no link's text.
+INSIDE_SENTENCE_MAX_CHARS = 100
+
+
+def _inside_sentence(previous: str, line: str, following: list[str]) -> bool:
+    if len(line) > INSIDE_SENTENCE_MAX_CHARS or not following or ends_sentence(previous) or previous.rstrip().endswith((":", "：")):
+        return False
+    after = following[0].strip()
+    if not after or not (after.startswith(_CONTINUES_LINE) or (JOIN_LOWER_CASE and cased_lower(after[0]))) or _byline(after):
+        return False
+    if after.startswith(("http:", "https:", "www.")):  # a link's address, printed under its label
+        return False
+    return is_prose(previous) and not is_layout_row(line)
+
+
 def is_title_case(words: list[str]) -> bool:
     """Whether HEADING_CAPITALS of a line's words start with a capital (a Title Case heading)."""
     return sum(w[0].isupper() for w in words) >= HEADING_CAPITALS * len(words)
@@ -652,7 +673,12 @@ def join_fragments(lines: list[str], headings: dict[int, DumpBlock] | None = Non
             continue
         if headings and i in headings:
             blocks.append(headings[i])
-        elif blocks and not previous_blank and blocks[-1].kind not in (CELLS, HEADING, TOP_HEADING) and _continues_sentence(blocks[-1].text, line):
+        elif (
+            blocks
+            and not previous_blank
+            and blocks[-1].kind not in (CELLS, HEADING, TOP_HEADING)
+            and (_continues_sentence(blocks[-1].text, line) or _inside_sentence(blocks[-1].text, line, lines[i + 1 : i + 2]))
+        ):
             last = blocks[-1]
             glue = "" if line.startswith(_CONTINUES_LINE) or last.text.endswith(_OPENS) else " "
             blocks[-1] = DumpBlock(last.text + glue + line, "p", last.first_line, last.lines + 1)

@@ -105,6 +105,17 @@ def test_a_box_of_stories_inside_the_article_does_not_end_it_however_many_lines_
     assert rules_of(doc)[heading] == "related_section"
 
 
+def test_a_box_of_stories_followed_by_a_photo_and_its_credit_does_not_end_the_article():
+    """A "Most Popular" box inside the article (titles, section names, authors), then a photo's caption and credit, then the article's prose."""
+    body = [PARA_EN.replace("Tuesday", day) for day in ("Monday", "Tuesday", "Friday", "Sunday")]
+    box = ["Gear", "A walk after eating changes how the body responds to food", "Jane Doe", "Health", "What doctors want coffee drinkers to know", "John Roe"]
+    caption = "A person crossing the street in the old town on November 4, 2023, before the vote on the plan."
+    doc = page(*body[:2], "Most Popular", *box, caption, "Photograph: Dan Smith/Getty Images", *body[2:])
+    assert rules_of(doc)["Most Popular"] != "related_section"
+    for line in body:
+        assert line in doc.text
+
+
 def test_a_box_over_the_next_story_ends_the_article():
     """A page that loads the next story under the article: a short box, then that story's headline, byline or date, and its prose."""
     story = [
@@ -132,10 +143,10 @@ def test_the_box_and_the_next_storys_head_are_read_in_the_users_languages(langua
     box = [line for title in news["related"][:3] for line in (news["menu"][1], title)]
     texts = [news["paragraphs"][0], news["related_heading"], *box, *news["paragraphs"][1:3]]
     counted = [True, False] + [False] * len(box) + [True, True]
-    assert _box_inside(texts, 1, counted)
+    assert _box_inside(texts, 1, counted, [False] * len(texts))
     byline = NEXT_STORY_BYLINES.get(language, "12.03.2024")
     texts = [news["paragraphs"][0], news["related_heading"], news["related"][0], news["headline"], byline, *news["paragraphs"][1:3]]
-    assert not _box_inside(texts, 1, [True, False, False, False, False, True, True])
+    assert not _box_inside(texts, 1, [True, False, False, False, False, True, True], [False] * len(texts))
 
 
 def test_dates_and_bylines_under_the_articles_end_are_not_its_metadata():

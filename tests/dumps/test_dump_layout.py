@@ -62,6 +62,32 @@ def test_a_line_that_continues_a_sentence_joins_it():
     assert texts == ["Home", "Expect protein (see our favorite high-protein snacks!) to stay.", "Meet the experts: Scott Keatley"]
 
 
+def test_a_capitalised_link_inside_a_sentence_joins_it():
+    # One text node a line: a link's text on its own line between the two halves of its sentence.
+    dump = (
+        "Cameras watch every street in the old town. Surveillance touches every part of daily life, says Antony Loewenstein, author of"
+        "\nThe Palestine Laboratory\n, a book on the subject.\nНовини за темою\n"
+        "Метро працювало до ночі. Пасажирів було багато. Мер Києва заявив у понеділок, що\nМетрополітен\nвідновить роботу вранці.\n"
+    )
+    texts = [b.text for b in read_dump(dump)[1]]
+    assert texts == [
+        "Cameras watch every street in the old town. Surveillance touches every part of daily life, says Antony Loewenstein, author of "
+        "The Palestine Laboratory, a book on the subject.",
+        "Новини за темою",
+        "Метро працювало до ночі. Пасажирів було багато. Мер Києва заявив у понеділок, що Метрополітен відновить роботу вранці.",
+    ]
+    # A heading over its text, a headline over its author and a lower-case
+    # date line, and a link's label over its address, stay apart.
+    dump = (
+        "The council met on Monday. It discussed the plan for\nMost Popular\nCouncil approves the stadium\n"
+        "Web Design Trends to Expect in 2026\nSelin Romano\nupdated on 3 March 2026\n"
+        "Donations keep our reporting free. Donate by PayPal here\nPayPal\nhttps://paypal.me/example\n"
+    )
+    texts = [b.text for b in read_dump(dump)[1]]
+    assert texts[:4] == ["The council met on Monday. It discussed the plan for", "Most Popular", "Council approves the stadium", "Web Design Trends to Expect in 2026"]
+    assert texts[-2] == "Donations keep our reporting free. Donate by PayPal here"
+
+
 def test_a_line_after_a_sentence_end_is_not_joined():
     texts = [b.text for b in read_dump("It rained.\nand then it snowed\nNews\n")[1]]
     assert texts == ["It rained.", "and then it snowed", "News"]
