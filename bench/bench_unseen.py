@@ -1,0 +1,133 @@
+"""Pages from sites in neither corpus: newspaper4k's test pages, cleaned in both modes beside trafilatura.
+
+newspaper4k's source distribution (`pip download --no-binary :all:
+--no-deps newspaper4k==0.9.6`, then unpack it) holds real pages of news
+sites in several languages and scripts (Arabic, Burmese, Chinese,
+Japanese, Latvian, Spanish, Thai, English) under tests/data/html/, with the
+text newspaper4k extracts from each (tests/data/txt/) and for most their
+title, authors and date (tests/data/metadata/).  Those texts are one
+extractor's output that its tests pin, not an annotator's main text: they
+tell where the modes fail on pages no model or rule here was built on,
+not how well they do to the third decimal.  A page whose site is in
+dev-pages or wcxb-dev is marked and left out of the totals.
+
+Printed: per page, shingle F1 (bench/wcxb.py) of trafilatura
+(include_comments=False), HTML mode and text mode on each dumper's dump,
+and whether the title agrees (bench/metadata_agreement.same_title); then
+the totals.  Every model is the shipped one: no page here was seen in
+training.
+
+Usage: python bench/bench_unseen.py NEWSPAPER4K_DIR [--dumpers blocks,nodes,wrapped,markdown]
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import re
+import sys
+from pathlib import Path
+from urllib.parse import urlparse
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from devpages import DEV_PAGES  # noqa: E402
+from dumpers import DUMPERS, dump  # noqa: E402
+from metadata_agreement import same_title  # noqa: E402
+from wcxb import WCXB, ShingleScore, page_counts  # noqa: E402
+
+from pipeline.options import Options  # noqa: E402
+from pipeline.read import read_bytes  # noqa: E402
+from pipeline.runner import process_document  # noqa: E402
+
+
+def site(url: str) -> str:
+    """A URL's host without "www." (a site is its host: "arabic.cnn.com" and "cnn.com" are both read as cnn.com's below)."""
+    return re.sub(r"^www\d?\.", "", urlparse(url).netloc.lower())
+
+
+def known_sites() -> set[str]:
+    """The hosts of both corpora's pages."""
+    cases = json.loads((DEV_PAGES / "cases.json").read_text(encoding="utf-8"))
+    hosts = {site(case.get("url", "")) for case in cases.values()}
+    with gzip.open(WCXB / "truth.jsonl.gz", "rt", encoding="utf-8") as lines:
+        hosts |= {site(json.loads(line).get("url") or "") for line in lines}
+    return hosts - {""}
+
+
+def in_corpora(host: str, hosts: set[str]) -> bool:
+    return any(host == known or host.endswith("." + known) or known.endswith("." + host) for known in hosts)
+
+
+def cleaned(raw: bytes, fmt: str, source: str):
+    options = Options(format=fmt)
+    return process_document(read_bytes(raw, source=source, options=options), options)
+
+
+def f1(counts: tuple[float, float, float]) -> float:
+    tp, fp, fn = counts
+    return 2 * tp / (2 * tp + fp + fn) if tp else 0.0
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("root", type=Path, help="newspaper4k's unpacked source distribution, or its tests/data")
+    parser.add_argument("--dumpers", default=",".join(DUMPERS))
+    args = parser.parse_args()
+    import trafilatura
+
+    data = args.root / "tests" / "data" if (args.root / "tests" / "data").is_dir() else args.root
+    if not (data / "txt").is_dir() or not (data / "html").is_dir():
+        raise SystemExit(f"no tests/data/html and tests/data/txt under {args.root}: unpack newspaper4k's source distribution there")
+    dumpers = args.dumpers.split(",")
+    systems = ["trafilatura", "html", *dumpers]
+    scores = {name: ShingleScore() for name in systems}
+    titles = {name: [0, 0] for name in systems[1:]}
+    hosts = known_sites()
+    left_out = []
+    print(f"{'page':<22} {'site':<18} " + " ".join(f"{name[:8]:>8}" for name in systems))
+    for text_path in sorted((data / "txt").glob("*.txt")):
+        name = text_path.stem
+        html_path = data / "html" / f"{name}.html"
+        if not html_path.exists():
+            continue
+        meta_path = data / "metadata" / f"{name}.json"
+        meta = json.loads(meta_path.read_text(encoding="utf-8")) if meta_path.exists() else {}
+        host = site(meta.get("url") or "")
+        raw, truth = html_path.read_bytes(), text_path.read_text(encoding="utf-8")
+        outputs = {"trafilatura": (trafilatura.extract(raw, include_comments=False) or "", None)}
+        doc = cleaned(raw, "html", name)
+        outputs["html"] = (doc.text or "", doc.metadata.get("title"))
+        for dumper in dumpers:
+            doc = cleaned(dump(raw, dumper, name).encode("utf-8"), "text", name)
+            outputs[dumper] = (doc.text or "", doc.metadata.get("title"))
+        known = bool(host) and in_corpora(host, hosts)
+        row = []
+        for system, (text, title) in outputs.items():
+            counts = page_counts(truth, text)
+            mark = ""
+            if title is not None or system != "trafilatura":
+                mark = "" if not meta.get("title") else ("+" if same_title(title, meta["title"]) else "-")
+            row.append(f"{f1(counts):7.2f}{mark or ' '}")
+            if known:
+                continue
+            scores[system].add(text, truth)
+            if system in titles and meta.get("title"):
+                titles[system][0] += same_title(title, meta["title"])
+                titles[system][1] += 1
+        if known:
+            left_out.append(name)
+        print(f"{name[:22]:<22} {(host or '-')[:18]:<18} " + " ".join(row) + ("  (site in a corpus: left out)" if known else ""))
+    print("\nshingle F1 against newspaper4k's texts (+/- : the title agrees or not), pages from sites in neither corpus:")
+    for system in systems:
+        agreed, total = titles.get(system, (0, 0))
+        title = f"  titles {agreed}/{total}" if total else ""
+        print(scores[system].line(system) + title)
+    print(f"left out, their sites in a corpus: {', '.join(left_out) or 'none'}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
