@@ -327,7 +327,8 @@ _COMMENT_FORM_FOLDED, _COPYRIGHT_FOLDED, _DISCLAIMER_FOLDED, _PHOTO_CREDIT_FOLDE
 
 # A caption that ends with its credit: "... in Seoul, Aug. 26. Korea Times photo by Kim Hyun-bin",
 # "... im Kongress (Foto: Natacha Pisarenko/Pool via REUTERS)", "... (REUTERS/Denis Balibouse)",
-# "... (Symbolbild).", "Marco Odermatt, Ski-Star. © AFP / MARCO BERTORELLO", "... pasado. EFE".
+# "... (Symbolbild).", "Marco Odermatt, Ski-Star. © AFP / MARCO BERTORELLO", "... pasado. EFE",
+# "... in Olympia, Washington. (AP Photo/Ted S. Warren)".
 # A source in parentheses is a credit only with a slash in it ("(Quelle: Hume/Unsplash/DJV)"):
 # "(Quelle: Statistisches Bundesamt)" cites the article's data.
 PHOTO_CAPTION_CREDIT = re.compile(
@@ -335,7 +336,7 @@ PHOTO_CAPTION_CREDIT = re.compile(
     r"\((?i:fotos?|photos?|bild|bildquelle|symbolbild|image|imagen|foto\w*)\b[^()]{0,80}\)\W*$|"
     r"\((?:자료)?사진\s*=[^()]{1,40}\)\W*$|"
     r"\((?i:quelle|source|fuente)\s*:[^()/]*/[^()]*\)\W*$|"
-    r"\((?:REUTERS|AFP|EFE|AP|DPA|EPA|dpa)\s*/[^()]{1,60}\)\W*$|"
+    r"\((?:REUTERS|AFP|EFE|AP|AP Photo|DPA|EPA|dpa)\s*/[^()]{1,60}\)\W*$|\(AP Photo\)\W*$|"
     r"©\s*[^©\d][^©]{0,60}$|"
     # "... stop incredibly fast. Credit: Matt Lighthart", "... in Baku. Фото: APA".
     r"[.!?]\s+(?:(?i:foto|photo|bild|imagen|фото|fotoğraf|şəkil|сурет|ფოტო|(?:(?:photo|image|picture)\s+)?credits?|cr[ée]ditos?)\s*:\s*[^.:]{1,60}|"

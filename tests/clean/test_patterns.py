@@ -86,6 +86,7 @@ def test_label_rules():
         "The scooter's brake design makes it stop incredibly fast. Credit: Matt Lighthart",
         "Shot on the Canon R5. Photo Credit: Alec Sills-Trausch",
         "Президент провел встречу с делегацией в Баку. Фото: ТАСС",
+        "Justice Raquel Montoya-Lewis speaks on Jan. 6, 2020, in Olympia, Washington. (AP Photo/Ted S. Warren)",
     ):
         assert label_rule(caption) == "photo_caption", caption
     assert label_rule("Image Credit: Pexels") == label_rule("Bildnachweis: Stadt Köln") == "photo_credit"
