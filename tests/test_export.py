@@ -1,5 +1,6 @@
 """`export`: jsonl, csv and parquet, loaded as downstream jobs load them (pandas, Hugging Face datasets)."""
 
+import gc
 import json
 import sys
 
@@ -38,6 +39,11 @@ def test_jsonl_has_every_column_and_loads_in_pandas_and_datasets(seeds_db, tmp_p
     loaded = datasets.load_dataset("json", data_files=str(out), split="train", cache_dir=str(tmp_path / "hf-cache"))
     assert loaded.num_rows == 6 and loaded.column_names == EXPORT_COLUMNS
     assert "landmines" in " ".join(loaded["text"])
+    # A Dataset sits in reference cycles: collected here, not by a later
+    # test's garbage collection, where a page's time limit could land in its
+    # __del__ (which only delays the limit, but pytest reports it).
+    del loaded
+    gc.collect()
 
 
 def test_csv_round_trips_texts_with_newlines(seeds_db, tmp_path):
