@@ -252,6 +252,10 @@ SHORT_LINE_CHARS = 30
 BODY_LINES = 40
 # A line ending so is a statement: a paragraph's, never a headline's.
 _STATEMENT_ENDS = (".", "。", ";", ",")
+# Chinese and Japanese close a sentence with it and never a headline, however
+# short the sentence (layout.is_prose counts characters, and a sentence in
+# Han and Kana is a third of the length of one in letters).
+_FULL_WIDTH_STOP = ("。", "．")
 # Words this long or longer are compared (shorter ones are mostly function words, in any language).
 BODY_WORD_CHARS = 4
 # A line's words are compared with the article's by their first letters
@@ -417,7 +421,9 @@ def _glued_items(text: str) -> bool:
 
 
 def _reads_as_paragraph(text: str) -> bool:
-    """layout.is_prose, less a Title Case line that does not end as a statement: a headline of two questions ("What Is X? How Does It Work?")."""
+    """layout.is_prose, less a Title Case line that does not end as a statement: a headline of two questions ("What Is X? How Does It Work?"); and any line closed by a full stop of Chinese or Japanese, which a headline never is."""
+    if text.rstrip().endswith(_FULL_WIDTH_STOP):
+        return True
     if not is_prose(text):
         return False
     if text.rstrip().endswith(_STATEMENT_ENDS):

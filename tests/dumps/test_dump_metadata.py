@@ -191,8 +191,15 @@ def test_excluded_lines_are_not_the_headline():
             "Most teams ask this early. The answer depends on your budget, your users and the features you need?",
             "Native apps are built for one platform. They are fast and can use every feature of the phone, but cost more.",
         ],
+        # A Chinese or Japanese sentence closed by "。" is no headline, however short.
+        [
+            "新华网",
+            "短缺药品保供稳价 全力保障临床用药需求",
+            "新华社北京11月17日电 记者17日从国家卫生健康委获悉，全力保障人民群众临床用药需求。",
+            "企業での記事共有や会議資料への転載をご希望の方は、リンク先をご覧ください。",
+        ],
     ],
-    ids=["headline", "title-case-questions"],
+    ids=["headline", "title-case-questions", "full-width-stop"],
 )
 def test_a_paragraph_of_sentences_is_no_headline_candidate(page):
     from pipeline.dumps.metadata import headline_candidates
