@@ -40,7 +40,7 @@ import numpy as np
 from .. import bylinewords
 from ..clean.byline import KOREAN_REPORTER
 from ..clean.features import lines_matching
-from ..clean.scripts import HANGUL_SYLLABLE, cased_lower
+from ..clean.scripts import HANGUL_SYLLABLE, UNSPACED_IDEOGRAPHS, cased_lower
 from ..clean.wordweights import korean_stem
 from ..dates import HAS_YEAR as _HAS_YEAR
 from ..dates import UPDATE_LABEL, date_spans, month_number, parse_date
@@ -108,9 +108,36 @@ def _text_words(text: str) -> list[str]:
     particles and endings attach to it ("서울시는", "도로를").
     """
     words = _WORD.findall(unicodedata.normalize("NFKC", text).casefold())
+    if _IDEOGRAPH.search(text) is not None:
+        words = [piece for word in words for piece in _ideograph_pieces(word)]
     if HANGUL_SYLLABLE.search(text) is None:
         return words
     return list(map(korean_stem, words))
+
+
+# Chinese and Japanese write no spaces: a run of Han and Kana is compared
+# by its overlapping pairs of characters (a word there is one or two), and
+# a pair counts as a long word (BODY_WORD_CHARS).
+_IDEOGRAPH = re.compile(f"[{UNSPACED_IDEOGRAPHS}]")
+_IDEOGRAPH_RUN = re.compile(f"([{UNSPACED_IDEOGRAPHS}]+)")
+
+
+def _ideograph_pieces(word: str) -> list[str]:
+    if _IDEOGRAPH.search(word) is None:
+        return [word]
+    pieces = []
+    for k, part in enumerate(_IDEOGRAPH_RUN.split(word)):
+        if not part:
+            continue
+        if k % 2 == 0:
+            pieces.append(part)
+        else:
+            pieces += [part[j : j + 2] for j in range(max(1, len(part) - 1))]
+    return pieces
+
+
+def _long_word(word: str) -> bool:
+    return len(word) >= BODY_WORD_CHARS or _IDEOGRAPH.match(word) is not None
 
 
 def title_line_headline(first: str, texts: list[str], start: int, stop: int, excluded=frozenset()) -> int | None:
@@ -329,7 +356,7 @@ def headline_candidates(
         start = max(i + LEAD_LINES + 1, body_lines[-1] + 1 if body_lines else 0)
         body_lines.extend(range(start, min(n, i + LEAD_LINES + BODY_LINES + 1)))
     # Each candidate's words of BODY_WORD_CHARS or more, the ones looked for in the body.
-    long_words = [_stems(word for word in candidate_words[i] if len(word) >= BODY_WORD_CHARS) for i in index]
+    long_words = [_stems(word for word in candidate_words[i] if _long_word(word)) for i in index]
     body = _body_word_lines(texts, [j for j in body_lines if is_prose(texts[j])], set().union(*long_words))
     heading = [bool(kinds) and kinds[i] in HEADING_KINDS for i in index]
     list_item = [bool(kinds) and kinds[i] == "li" for i in index]

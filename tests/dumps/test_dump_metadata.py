@@ -262,6 +262,23 @@ def test_a_korean_headline_shares_its_words_with_the_article_whatever_particles_
 
 
 @pytest.mark.parametrize(
+    "page, shared",
+    [
+        # Chinese: of the headline's 7 pairs of characters, 药品 保障 障临 临床 需求 are in the paragraph.
+        (["药品保障临床需求", "记者今天获悉，相关部门全力保障临床用药需求，药品供应稳定。"], 5 / 7),
+        # Japanese, Kana and Han alike: 7 of 11 pairs (新し しい い橋 橋の の建 建設 設を).
+        (["市が新しい橋の建設を開始", "市は今日、川に新しい橋の建設を始めたと発表した。"], 7 / 11),
+    ],
+    ids=["zh", "ja"],
+)
+def test_a_chinese_or_japanese_headline_shares_its_pairs_of_characters_with_the_article(page, shared):
+    from pipeline.dumps.metadata import HEADLINE_FEATURES, headline_candidates
+
+    candidates, x = headline_candidates(page, 1)
+    assert x[candidates.index(0), HEADLINE_FEATURES.index("core_shared_share")] == pytest.approx(shared)
+
+
+@pytest.mark.parametrize(
     "page",
     [
         # львові/львова, відкрили, лікарню/лікарня share their stems; нову/нова do not (4 letters).
