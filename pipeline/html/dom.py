@@ -91,14 +91,20 @@ def _marks_of_attributes(attributes: dict) -> int:
     if not attributes:
         return 0
     value = marks_of(attributes.get("class"), attributes.get("id"), attributes.get("role"), attributes.get("itemprop"))
-    if "hidden" in attributes or attributes.get("aria-hidden") == "true":
+    if attributes.get("aria-hidden") == "true" or _hides(attributes):
         value |= Mark.HIDDEN
+    return value
+
+
+def _hides(attributes: dict) -> bool:
+    """The element is hidden from view: the `hidden` attribute, or an inline display:none or visibility:hidden style."""
+    if "hidden" in attributes:
+        return True
     style = attributes.get("style")
     if style and ("none" in style or "hidden" in style):
         folded = style.replace(" ", "").lower()
-        if "display:none" in folded or "visibility:hidden" in folded:
-            value |= Mark.HIDDEN
-    return value
+        return "display:none" in folded or "visibility:hidden" in folded
+    return False
 
 
 class _Walker:
@@ -177,13 +183,8 @@ _MAY_HIDE = "[hidden], [style*=none i], [style*=hidden i]"
 
 
 def _hidden_elements(tree) -> set[int]:
-    """The elements that the `hidden` attribute or an inline display:none / visibility:hidden style hides, by their node's id."""
-    return {node.mem_id for node in tree.css(_MAY_HIDE) if _marks_of_attributes(_hiding_attributes(node)) & Mark.HIDDEN}
-
-
-def _hiding_attributes(node) -> dict:
-    attributes = node.attributes
-    return {key: attributes[key] for key in ("hidden", "style") if key in attributes}
+    """The elements that the `hidden` attribute or an inline display:none / visibility:hidden style hides (_hides), by their node's id."""
+    return {node.mem_id for node in tree.css(_MAY_HIDE) if _hides(node.attributes)}
 
 
 def walk(tree) -> Page:
