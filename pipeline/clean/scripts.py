@@ -82,7 +82,7 @@ UNSPACED_ALPHABETS = "\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff"
 UNSPACED_IDEOGRAPHS = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 UNSPACED = re.compile(f"[{UNSPACED_ALPHABETS}{UNSPACED_IDEOGRAPHS}]")
 _UNSPACED_ALPHABET = re.compile(f"[{UNSPACED_ALPHABETS}]")
-_UNSPACED_IDEOGRAPH = re.compile(f"[{UNSPACED_IDEOGRAPHS}]")
+UNSPACED_IDEOGRAPH = re.compile(f"[{UNSPACED_IDEOGRAPHS}]")
 ALPHABET_CHARS_PER_WORD = 4
 IDEOGRAPH_CHARS_PER_WORD = 2
 
@@ -94,7 +94,7 @@ def word_count(text: str) -> int:
         return len(words)
     spaced = sum(1 for word in words if UNSPACED.search(word) is None)
     alphabet = len(_UNSPACED_ALPHABET.findall(text)) / ALPHABET_CHARS_PER_WORD
-    ideographs = len(_UNSPACED_IDEOGRAPH.findall(text)) / IDEOGRAPH_CHARS_PER_WORD
+    ideographs = len(UNSPACED_IDEOGRAPH.findall(text)) / IDEOGRAPH_CHARS_PER_WORD
     return spaced + max(1, round(alphabet + ideographs))
 
 

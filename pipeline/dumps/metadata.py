@@ -40,7 +40,7 @@ import numpy as np
 from .. import bylinewords
 from ..clean.byline import KOREAN_REPORTER
 from ..clean.features import lines_matching
-from ..clean.scripts import HANGUL_SYLLABLE, UNSPACED_IDEOGRAPHS, cased_lower
+from ..clean.scripts import HANGUL_SYLLABLE, UNSPACED_IDEOGRAPH, UNSPACED_IDEOGRAPHS, cased_lower
 from ..clean.wordweights import korean_stem
 from ..dates import HAS_YEAR as _HAS_YEAR
 from ..dates import UPDATE_LABEL, date_spans, month_number, parse_date
@@ -108,7 +108,7 @@ def _text_words(text: str) -> list[str]:
     particles and endings attach to it ("서울시는", "도로를").
     """
     words = _WORD.findall(unicodedata.normalize("NFKC", text).casefold())
-    if _IDEOGRAPH.search(text) is not None:
+    if UNSPACED_IDEOGRAPH.search(text) is not None:
         words = [piece for word in words for piece in _ideograph_pieces(word)]
     if HANGUL_SYLLABLE.search(text) is None:
         return words
@@ -118,12 +118,11 @@ def _text_words(text: str) -> list[str]:
 # Chinese and Japanese write no spaces: a run of Han and Kana is compared
 # by its overlapping pairs of characters (a word there is one or two), and
 # a pair counts as a long word (BODY_WORD_CHARS).
-_IDEOGRAPH = re.compile(f"[{UNSPACED_IDEOGRAPHS}]")
 _IDEOGRAPH_RUN = re.compile(f"([{UNSPACED_IDEOGRAPHS}]+)")
 
 
 def _ideograph_pieces(word: str) -> list[str]:
-    if _IDEOGRAPH.search(word) is None:
+    if UNSPACED_IDEOGRAPH.search(word) is None:
         return [word]
     pieces = []
     for k, part in enumerate(_IDEOGRAPH_RUN.split(word)):
@@ -137,7 +136,7 @@ def _ideograph_pieces(word: str) -> list[str]:
 
 
 def _long_word(word: str) -> bool:
-    return len(word) >= BODY_WORD_CHARS or _IDEOGRAPH.match(word) is not None
+    return len(word) >= BODY_WORD_CHARS or UNSPACED_IDEOGRAPH.match(word) is not None
 
 
 def title_line_headline(first: str, texts: list[str], start: int, stop: int, excluded=frozenset()) -> int | None:
