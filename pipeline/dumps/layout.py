@@ -396,11 +396,11 @@ def _continues_sentence(previous: str, line: str) -> bool:
 INSIDE_SENTENCE_MAX_CHARS = 100
 
 
-def _inside_sentence(previous: str, line: str, following: list[str]) -> bool:
-    if len(line) > INSIDE_SENTENCE_MAX_CHARS or not following or ends_sentence(previous) or previous.rstrip().endswith((":", "：")):
+def _inside_sentence(previous: str, line: str, after: str) -> bool:
+    """`line` stands between `previous` and `after` inside one sentence (see INSIDE_SENTENCE_MAX_CHARS)."""
+    if len(line) > INSIDE_SENTENCE_MAX_CHARS or not after or ends_sentence(previous) or previous.rstrip().endswith((":", "：")):
         return False
-    after = following[0].strip()
-    if not after or not (after.startswith(_CONTINUES_LINE) or (JOIN_LOWER_CASE and cased_lower(after[0]))) or _byline(after):
+    if not (after.startswith(_CONTINUES_LINE) or (JOIN_LOWER_CASE and cased_lower(after[0]))) or _byline(after):
         return False
     if after.startswith(("http:", "https:", "www.")):  # a link's address, printed under its label
         return False
@@ -677,7 +677,7 @@ def join_fragments(lines: list[str], headings: dict[int, DumpBlock] | None = Non
             blocks
             and not previous_blank
             and blocks[-1].kind not in (CELLS, HEADING, TOP_HEADING)
-            and (_continues_sentence(blocks[-1].text, line) or _inside_sentence(blocks[-1].text, line, lines[i + 1 : i + 2]))
+            and (_continues_sentence(blocks[-1].text, line) or _inside_sentence(blocks[-1].text, line, lines[i + 1].strip() if i + 1 < len(lines) else ""))
         ):
             last = blocks[-1]
             glue = "" if line.startswith(_CONTINUES_LINE) or last.text.endswith(_OPENS) else " "
