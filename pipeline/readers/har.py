@@ -27,7 +27,7 @@ from ..options import Options
 from . import HTML_TYPES, PageInput, open_maybe_gzipped
 from .jsondoc import TOO_LARGE, Broken, JsonStream, elements, members
 from .jsonl import LINE_BYTES_PER_PAGE_BYTE, iso_date
-from .warc import CHARSET
+from .warc import response_hints
 
 # A HAR file's first bytes: an object whose first member is `log`, an object.
 HAR_START = re.compile(rb'\A\s*\{\s*"log"\s*:\s*\{')
@@ -115,20 +115,20 @@ def _entry_page(entry, source: str, path: str, options: Options, skipped: Counte
         except (binascii.Error, ValueError) as exc:
             page.reason = f"bad_har: the response's base64 body cannot be decoded ({exc})"
             return page
-        charset = CHARSET.search(mime)
-        page.hints = {"format": "html", **({"charset": charset.group(1)} if charset else {})}
+        page.hints, content_type = {"format": "html"}, mime  # the bytes as sent: their charset is the type's
     else:
         page.raw = text.encode("utf-8", "replace")  # the browser decoded it: the text is the page's characters
-        page.hints = {"format": "html", "charset": "utf-8"}
+        page.hints, content_type = {"format": "html", "charset": "utf-8"}, ""
     if len(page.raw) > options.max_page_bytes:
         page.raw, page.reason = b"", f"too_large: the response's body of {len(page.raw)} bytes > limit {options.max_page_bytes}"
         return page
     request = entry.get("request") if isinstance(entry.get("request"), dict) else {}
     url = request.get("url")
-    if isinstance(url, str) and url.startswith(("http://", "https://")):
-        page.hints["url"] = url
     started = entry.get("startedDateTime")
-    fetched = iso_date(started) if isinstance(started, str) else None
-    if fetched:
-        page.hints["fetched_at"] = fetched
+    page.hints = response_hints(
+        page.hints,
+        url if isinstance(url, str) and url.startswith(("http://", "https://")) else None,
+        iso_date(started) if isinstance(started, str) else None,
+        content_type,
+    )
     return page

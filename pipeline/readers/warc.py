@@ -38,7 +38,7 @@ CONTENT_CODINGS = ("gzip", "x-gzip", "deflate", "br", "zstd")
 HTTP_HEAD_BYTES = 1 << 16
 _STATUS_LINE = re.compile(rb"HTTP/\d(?:\.\d)?[ \t]+(\d{3})[^\n]*\n")
 _HEAD_END = re.compile(rb"\r?\n\r?\n")
-CHARSET = re.compile(r"charset\s*=\s*[\"']?([a-z0-9_:.-]+)")
+_CHARSET = re.compile(r"charset\s*=\s*[\"']?([a-z0-9_:.-]+)")
 # Bytes of a body looked at to tell markup or text from compressed bytes.
 PLAIN_SNIFF_BYTES = 512
 
@@ -211,7 +211,7 @@ def response_hints(hints: dict, url: str | None, fetched_at: str | None, content
         hints["url"] = url
     if fetched_at:
         hints["fetched_at"] = fetched_at
-    charset = CHARSET.search(content_type.lower())
+    charset = _CHARSET.search(content_type.lower())
     if charset:
         hints["charset"] = charset.group(1)
     return hints
