@@ -386,9 +386,9 @@ def detected_codec(data: bytes) -> str | None:
     if not matches:
         return None
     near = [m.encoding for m in matches if m.chaos <= matches[0].chaos + LEXICON_CHAOS_MARGIN]
-    named = {codecs.lookup(name).name for name in near}
     if codecs.lookup(near[0]).name in _SINGLE_BYTE:
         # The detector leaves out candidates it finds no worse (iso-8859-2 for Polish in markup).
+        named = {codecs.lookup(name).name for name in near}
         near += [name for name in _SINGLE_BYTE if name not in named]
     chosen = _known_words_choice(data[:LEXICON_SAMPLE_BYTES], near) if len(near) > 1 else None
     return codec_for_label(chosen or matches[0].encoding)
