@@ -27,43 +27,33 @@ says how to get the pages and goes on to the next bench)
 from __future__ import annotations
 
 import argparse
-import gzip
 import json
 import os
-import re
 import sys
 from pathlib import Path
-from urllib.parse import urlparse
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from devpages import DEV_PAGES  # noqa: E402
 from dumpers import DUMPERS, dump  # noqa: E402
 from metadata_agreement import same_date, same_title  # noqa: E402
-from wcxb import WCXB, ShingleScore, page_counts  # noqa: E402
+from textcorpus import load_text_pages, registrable_domain, url_host  # noqa: E402
+from wcxb import ShingleScore, page_counts  # noqa: E402
 
 from pipeline.options import Options  # noqa: E402
 from pipeline.read import read_bytes  # noqa: E402
 from pipeline.runner import process_document  # noqa: E402
 
 
-def site(url: str) -> str:
-    """A URL's host without "www." (a site is its host: "arabic.cnn.com" and "cnn.com" are both read as cnn.com's below)."""
-    return re.sub(r"^www\d?\.", "", urlparse(url).netloc.lower())
+def site(url: str) -> str | None:
+    """The site of a URL as the held-out folds take it (textcorpus.registrable_domain: "arabic.cnn.com" is cnn.com)."""
+    host = url_host(url)
+    return registrable_domain(host) if host else None
 
 
 def known_sites() -> set[str]:
-    """The hosts of both corpora's pages."""
-    cases = json.loads((DEV_PAGES / "cases.json").read_text(encoding="utf-8"))
-    hosts = {site(case.get("url", "")) for case in cases.values()}
-    with gzip.open(WCXB / "truth.jsonl.gz", "rt", encoding="utf-8") as lines:
-        hosts |= {site(json.loads(line).get("url") or "") for line in lines}
-    return hosts - {""}
-
-
-def in_corpora(host: str, hosts: set[str]) -> bool:
-    return any(host == known or host.endswith("." + known) or known.endswith("." + host) for known in hosts)
+    """The sites of both corpora's pages, as their folds are split (bench/textcorpus.py)."""
+    return {page.site for page in load_text_pages()}
 
 
 def cleaned(raw: bytes, fmt: str, source: str):
@@ -99,7 +89,7 @@ def main() -> int:
     scores = {name: ShingleScore() for name in systems}
     titles = {name: [0, 0] for name in systems}
     stamps = {name: [0, 0, 0] for name in systems}  # dates right, pages with a date, dates given to pages newspaper4k dates not
-    hosts = known_sites()
+    sites = known_sites()
     left_out = []
     print(f"{'page':<22} {'site':<18} " + " ".join(f"{name[:8]:>8}" for name in systems))
     for text_path in sorted((data / "txt").glob("*.txt")):
@@ -109,7 +99,7 @@ def main() -> int:
             continue
         meta_path = data / "metadata" / f"{name}.json"
         meta = json.loads(meta_path.read_text(encoding="utf-8")) if meta_path.exists() else {}
-        host = site(meta.get("url") or "")
+        page_site = site(meta.get("url") or "")
         raw, truth = html_path.read_bytes(), text_path.read_text(encoding="utf-8")
         stated = trafilatura.extract_metadata(raw)
         outputs = {"trafilatura": (trafilatura.extract(raw, include_comments=False) or "", stated.title if stated else None)}
@@ -121,7 +111,7 @@ def main() -> int:
             doc = cleaned(dump(raw, dumper, name).encode("utf-8"), "text", name)
             outputs[dumper] = (doc.text or "", doc.metadata.get("title"))
             dates[dumper] = doc.metadata.get("published")
-        known = bool(host) and in_corpora(host, hosts)
+        known = page_site in sites
         row = []
         for system, (text, title) in outputs.items():
             counts = page_counts(truth, text)
@@ -140,7 +130,7 @@ def main() -> int:
                 stamps[system][2] += dates[system] is not None
         if known:
             left_out.append(name)
-        print(f"{name[:22]:<22} {(host or '-')[:18]:<18} " + " ".join(row) + ("  (site in a corpus: left out)" if known else ""))
+        print(f"{name[:22]:<22} {(page_site or '-')[:18]:<18} " + " ".join(row) + ("  (site in a corpus: left out)" if known else ""))
     print("\nshingle F1 against newspaper4k's texts (+/- : the title agrees or not), pages from sites in neither corpus:")
     for system in systems:
         agreed, total = titles[system]
