@@ -41,7 +41,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from devpages import page_headline  # noqa: E402
-from dumpers import DUMPERS, EXTRA_DUMPERS, load_dumps  # noqa: E402
+from dumpers import DUMPERS, load_dumps  # noqa: E402
 from noisydumps import NOISY, load_noisy  # noqa: E402
 from metadata_agreement import normalise_title  # noqa: E402
 from textcorpus import FOLDS, load_text_pages  # noqa: E402
@@ -61,10 +61,12 @@ EPOCHS = 12
 # own loss: the finder picks a page's best line, so it learns to rank them
 # (the rows' own loss keeps a score of 0 meaning "no headline here").
 LISTWISE = 3.0
-# What the finder is measured on: the four dumpers, the extra dumps (menus
-# laid out inline, html2text's Markdown: bench/dumpers.py; only the rows
-# trained on, with --train-rows) and the noisy copies.
-SOURCES = (*DUMPERS, *EXTRA_DUMPERS, NOISY)
+# What the finder is measured on: the four dumpers, two extra dumps (menus
+# laid out inline, html2text's Markdown: bench/dumpers.py; the rows trained
+# on only with --train-rows) and the noisy copies.  The other extra dumps
+# (the text browsers' among them) are bench_text.py --dumpers's to measure.
+MEASURED_EXTRAS = ("rows", "html2text")
+SOURCES = (*DUMPERS, *MEASURED_EXTRAS, NOISY)
 # The features the logistic finder this network replaced read (printed beside it).
 LOGISTIC_FEATURES = 20
 
@@ -153,7 +155,7 @@ def main() -> int:
     parser.add_argument("--write", action="store_true")
     parser.add_argument("--train-rows", action="store_true", help="train on the rows dumps too (by default they are measured only)")
     args = parser.parse_args()
-    untrained = set(EXTRA_DUMPERS) - ({"rows"} if args.train_rows else set())
+    untrained = set(MEASURED_EXTRAS) - ({"rows"} if args.train_rows else set())
     pages = load_text_pages()
     data = {}
     for dumper in SOURCES:

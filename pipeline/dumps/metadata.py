@@ -304,6 +304,8 @@ def headline_candidates(
     repeats most of it).
     """
     n = len(texts)
+    if not n:
+        return [], np.zeros((0, len(HEADLINE_FEATURES)))
     if has_title_line is None:
         has_title_line = title_line_headline(texts[0], texts, 1, min(n, core_start + TITLE_LOOKAHEAD_LINES)) is not None
     window_start = max(0, core_start - HEADLINE_LOOKBACK)

@@ -210,6 +210,14 @@ def test_a_paragraph_of_sentences_is_no_headline_candidate(page):
     assert len(features) == len(candidates)
 
 
+def test_an_empty_dump_has_no_headline_candidates():
+    from pipeline.dumps.metadata import HEADLINE_FEATURES, headline_candidates
+
+    candidates, features = headline_candidates([], 0)
+    assert candidates == []
+    assert features.shape == (0, len(HEADLINE_FEATURES))
+
+
 def test_headline_candidates_measure_the_menu_above_and_the_prose_below():
     import math
 
