@@ -11,6 +11,11 @@ article (prose goes on right under a few titles), or is a link to the
 comments in the article's header; the step `section_headings` then
 removes the heading alone.
 
+In a text dump a thread of readers' comments that no heading opens ends
+the article too (find_thread_start): comments in a row, each a time stamp
+with a "Reply" button under its text; everything from the first one on
+goes as `comments_section`.
+
 The page finds the end when it is built (the core is searched again above
 it, and the metadata under it is not the article's); the step removes.
 """
@@ -20,6 +25,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from ..dates import parse_date
 from . import byline, html_blocks, rules, shapes
 
 if TYPE_CHECKING:
@@ -57,11 +63,36 @@ _COMMENT_LINK = re.compile(
     r"réactions?|reactions?|replies|antworten|комментари\w*|yorumlar?)\W*(?:\d+\W*)?$",
     re.IGNORECASE,
 )
-_COMMENT_STAMP = re.compile(
-    r"\d:\d\d(?!\d)"  # a clock time
-    r"|\d+\s+\w+\s+(?:ago|her)\b|\b(?:vor|il y a|hace|há)\s+\d+\s+\w+|\d+\s*\w+\s+назад",  # an age: "6 years ago", "vor 2 Tagen"
-    re.IGNORECASE,
+# An age: "6 years ago", "vor 2 Tagen", "hace una hora", "2 часа назад", "3 saat önce", "5분 전", "3時間前".
+_AGE = (
+    r"(?:\d+|an?|one)\s+\w+\s+(?:ago|her)\b|\b(?:vor|il y a|hace|há)\s+(?:\d+|eine[mr]?|une?|una?|uma?)\s+\w+"
+    r"|\d+\s*\w+\s+(?:назад|тому|önce|əvvəl|бұрын|წინ|առաջ|fa|temu|geleden|sedan|siden)(?!\w)"
+    r"|\d+\s*(?:분|시간|일|주|개월|년)\s*전|\d+\s*(?:分|時間|日|週間|ヶ月|年)前|\d+\s*(?:分钟|小时|天|周|个月|年)前"
 )
+_COMMENT_STAMP = re.compile(r"\d:\d\d(?!\d)|" + _AGE, re.IGNORECASE)  # a clock time or an age
+_AGE_STAMP = re.compile(_AGE, re.IGNORECASE)
+# A reader's comment ends in a button to reply to it.  Not "Report" or
+# "Like" alone: customers' reviews of a product carry those, and are the page.
+_REPLY_WORDS = frozenset(
+    (
+        "reply", "antworten", "beantworten", "répondre", "responder", "rispondi", "beantwoorden", "odpowiedz", "svara", "svar",
+        "ответить", "відповісти", "yanıtla", "yanıt ver", "cevapla", "cavab ver", "cavabla", "жауап беру", "жауап",
+        "პასუხი", "უპასუხე", "պատասխանել", "답글", "답글쓰기", "返信", "回复", "回覆",
+    )
+)
+# A forum numbers its posts ("#2", "Post #2", "#2 reader"); an article's comments are not numbered so.
+_POST_NUMBER = re.compile(r"^\W*(?:post\s*)?#\d+(?:\W|$)", re.IGNORECASE)
+# A headingless thread: this many comments in a row, each a line that holds
+# its time stamp and, within COMMENT_MAX_LINES lines under it, a "Reply".
+# A live blog's entries carry time stamps too, and no "Reply" under them.
+THREAD_MIN_COMMENTS = 3
+COMMENT_MAX_LINES = 15
+# A comment's stamp stands on a short line of its own, or with the reader's name.
+STAMP_MAX_CHARS = 60
+# The reader's name on a line of its own above the stamp.
+COMMENTER_MAX_CHARS = 40
+_MARKS = " \t:.-–—|»«>•*()[]!?…#↓↑↳⤷"
+_DIGITS = "0123456789"
 _COMMENT_HEADINGS = (
     "comment", "reply", "repl", "response", "thought", "antwort", "réponse", "réaction", "meinung", "kommentar", "commentaire",
     "comentario", "commento", "коммент", "yorum", "댓글", "コメント", "评论", "discussion", "reacties", "komentarze",
@@ -73,8 +104,14 @@ def remove_after_article_end(page: Page) -> dict[int, str]:
     """The heading that ends the article and every line after it."""
     if page.section_end is None:
         return {}
-    rule = rules.COMMENTS_SECTION if is_comment_heading(page.texts[page.section_end]) else rules.RELATED_SECTION
-    return dict.fromkeys(range(page.section_end, len(page.texts)), rule)
+    return dict.fromkeys(range(page.section_end, len(page.texts)), section_rule(page))
+
+
+def section_rule(page: Page) -> str:
+    """The rule of the lines from the article's end on: the comments' or another section's."""
+    if page.thread_end or is_comment_heading(page.texts[page.section_end]):
+        return rules.COMMENTS_SECTION
+    return rules.RELATED_SECTION
 
 
 def is_comment_heading(text: str) -> bool:
@@ -108,6 +145,55 @@ def find_article_end(page: Page, counted: list[bool], prose_suffix: list[int] | 
         if counted[i]:
             prose_before += line_chars[i]
     return None
+
+
+def find_thread_start(page: Page, counted: list[bool]) -> int | None:
+    """The first line of a thread of readers' comments that no heading opens, after the core began, or None.
+
+    THREAD_MIN_COMMENTS comments in a row, each a time stamp ("2 hours ago",
+    "12.03.2024 14:05") with a "Reply" button under it; the thread starts
+    at the first one's stamp, or at the reader's name on the line above
+    it.  Not a forum's posts, which are the page: every "Reply" after the
+    core began must be a comment's (a forum's first post has its own, its
+    stamp far above it), none may stand above the core, and the posts are
+    not numbered ("#2").
+    """
+    if page.core is None:
+        return None
+    texts = page.texts
+    start = page.core[0]
+    replies = [i for i in range(start, len(texts)) if _is_reply_button(page.folded[i])]
+    if len(replies) < THREAD_MIN_COMMENTS or any(_is_reply_button(page.folded[i]) for i in range(start)):
+        return None
+    stamps: list[int] = []  # the comments' stamps so far
+    previous = start - 1
+    for reply in replies:
+        # The comment's stamp, with its text between it and the button (a
+        # stamp right over the button dates an edit of the post above).
+        stamp = next((j for j in range(reply - 2, max(previous, reply - COMMENT_MAX_LINES - 1), -1) if _is_stamp(texts[j])), None)
+        if stamp is None:
+            return None
+        stamps.append(stamp)
+        if len(stamps) == THREAD_MIN_COMMENTS:
+            first = stamps[0]
+            if any(len(texts[i]) <= COMMENTER_MAX_CHARS and _POST_NUMBER.match(texts[i]) for i in range(first, reply)):
+                return None
+            if first - 1 > start and len(texts[first - 1]) <= COMMENTER_MAX_CHARS and not counted[first - 1]:
+                first -= 1  # the reader's name
+            # The comments of an article: some of its prose stands above them.
+            return first if any(counted[start:first]) else None
+        previous = reply
+    return None
+
+
+def _is_reply_button(folded: str) -> bool:
+    """A "Reply" button's label, a count after it ("Reply (2)"); with a count before it, a count of replies ("2 replies")."""
+    return len(folded) <= COMMENTER_MAX_CHARS and folded.lstrip(_MARKS).rstrip(_MARKS + _DIGITS) in _REPLY_WORDS
+
+
+def _is_stamp(text: str) -> bool:
+    """An age or a date on a short line (a clock time alone is too common in a post's text: "ETA: 6:05pm")."""
+    return len(text) <= STAMP_MAX_CHARS and (_AGE_STAMP.search(text) is not None or parse_date(text) is not None)
 
 
 def _ends_article(page: Page, i: int, prose_before: int, counted: list[bool], prose_suffix: list[int] | None) -> bool:

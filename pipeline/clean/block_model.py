@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING
 
 from ..dumps.layout import is_prose
 from . import rules
-from .article_end import is_comment_heading
+from .article_end import section_rule
 from .step import Removals
 
 if TYPE_CHECKING:
@@ -34,9 +34,7 @@ def remove_by_block_model(page: Page) -> Removals:
     if keep is None:
         gone = {i: rules.OUTSIDE_CORE for i, k in enumerate(kept) if k}
         return Removals(gone, rejection=f"{rules.NO_ARTICLE}: no prose found")
-    section = None
-    if page.section_end is not None:
-        section = rules.COMMENTS_SECTION if is_comment_heading(page.texts[page.section_end]) else rules.RELATED_SECTION
+    section = section_rule(page) if page.section_end is not None else None
     start, stop = page.core if page.core is not None else (len(keep), -1)
     removals = {}
     for i, (k, still) in enumerate(zip(keep, kept)):

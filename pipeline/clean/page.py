@@ -69,6 +69,7 @@ class Page:
         self.lines = lines if stoplist_describes(lines) else shape_density(lines, STOPWORD_PROSE)
         self.end = len(self.texts)  # lines from here on are after the heading that ends the article
         self.section_end: int | None = None
+        self.thread_end = False  # whether the article ends where a thread of comments with no heading starts
         # Per line, whether it is a heading that opens a section of other content (None for HTML blocks).
         self.headings = self._find_section_headings() if self.text_mode else None
         self._find_core_and_end()
@@ -118,6 +119,9 @@ class Page:
             self.prose = prose.tolist()
             prose_suffix = None
         self.section_end = article_end.find_article_end(self, prose.tolist(), prose_suffix)
+        thread = article_end.find_thread_start(self, self.prose) if self.text_mode else None
+        if thread is not None and (self.section_end is None or thread < self.section_end):
+            self.section_end, self.thread_end = thread, True
         if self.section_end is not None:
             self.end = self.section_end
             self.core = densest_run(weights[: self.end]) if self.text_mode else (0, self.end - 1)

@@ -55,7 +55,10 @@ LOW_CONTENT = _rule("low_content", "a block of a text dump inside the article's 
 RELATED_SECTION = _rule(
     "related_section", "a heading that ends the article (\"Related Posts\", \"See also\", \"Popular\") and everything after it"
 )
-COMMENTS_SECTION = _rule("comments_section", "a comments heading (\"Leave a Reply\", \"12 Comments\", \"59 Comments on “<headline>”\") and everything after it")
+COMMENTS_SECTION = _rule(
+    "comments_section",
+    "a comments heading (\"Leave a Reply\", \"12 Comments\", \"59 Comments on “<headline>”\"), or a text dump's thread of comments with no heading (each a time stamp and a \"Reply\"), and everything after it",
+)
 SECTION_HEADING = _rule("section_heading", "a \"Related\"/\"Read also\" heading inside or above the article, removed alone")
 UNRELATED_TEASER = _rule("unrelated_teaser", "a run of teasers for other stories, judged by topical similarity to the article")
 REPEATED = _rule("repeated", "a block of 20 characters or more that repeats the kept block before it, or of 80 or more that repeats any kept block above it")

@@ -4,10 +4,11 @@ import sys
 from pathlib import Path
 
 import pytest
-from inline_pages import ARTICLE_EN, PARA_DE, PARA_EN, page, rules_of
+from inline_pages import ARTICLE_EN, PARA_DE, PARA_EN, page, read_lines, rules_of
 
 from pipeline.clean import clean
 from pipeline.clean.article_end import BOX_MAX_CHARS
+from pipeline.clean.page import Page
 from pipeline.clean.patterns import MAX_LABEL_CHARS
 from pipeline.document import Block, Document
 
@@ -147,6 +148,80 @@ def test_the_box_and_the_next_storys_head_are_read_in_the_users_languages(langua
     byline = NEXT_STORY_BYLINES.get(language, "12.03.2024")
     texts = [news["paragraphs"][0], news["related_heading"], news["related"][0], news["headline"], byline, *news["paragraphs"][1:3]]
     assert not _box_inside(texts, 1, [True, False, False, False, False, True, True], [False] * len(texts))
+
+
+# A reader's comment with no thread heading over it: the reader's name, an age, the text, a button.
+THREAD_STAMPS_AND_BUTTONS = {
+    "en": (("2 hours ago", "3 hours ago", "5 hours ago"), "Reply"),
+    "ru": (("2 часа назад", "5 часов назад", "12 марта 2024, 21:40"), "Ответить"),
+    "uk": (("2 години тому", "12.03.2024 14:05", "3 дні тому"), "Відповісти"),
+    "tr": (("3 saat önce", "5 saat önce", "1 gün önce"), "Yanıtla"),
+    "az": (("3 saat əvvəl", "12.03.2024, 14:05", "1 gün əvvəl"), "Cavab ver"),
+    "kk": (("3 сағат бұрын", "5 сағат бұрын", "12.03.2024 14:05"), "Жауап беру"),
+    "ka": (("3 საათის წინ", "12.03.2024 14:05", "1 დღის წინ"), "პასუხი"),
+    "hy": (("3 ժամ առաջ", "12.03.2024 14:05", "1 օր առաջ"), "Պատասխանել"),
+    "ko": (("3시간 전", "5시간 전", "1일 전"), "답글"),
+    "es": (("hace 28 minutos", "hace una hora", "hace 2 horas"), "Responder"),
+}
+
+
+def thread_of(language: str) -> list[str]:
+    stamps, button = THREAD_STAMPS_AND_BUTTONS[language]
+    news = LANGUAGE_PAGES.get(language)
+    said = news["comments"] * 2 if news else ["Good plan, the river flooded our street twice.", "Who pays for the pumps, the council or us?"]
+    return [line for k, stamp in enumerate(stamps) for line in (f"reader{k}", stamp, said[k % len(said)], button)]
+
+
+@pytest.mark.parametrize("language", sorted(THREAD_STAMPS_AND_BUTTONS))
+def test_a_thread_of_comments_with_no_heading_ends_the_article(language):
+    """Comments in a row, each a time stamp and a "Reply" button, end the article where the first one's reader is named."""
+    news = LANGUAGE_PAGES.get(language)
+    article = [news["headline"], *news["paragraphs"]] if news else ARTICLE_EN
+    found = Page(read_lines(*article, *thread_of(language)))
+    assert found.thread_end and found.texts[found.section_end] == "reader0"
+
+
+def test_a_thread_with_no_heading_goes_as_comments():
+    thread = thread_of("en")
+    doc = page(*ARTICLE_EN, *thread)
+    for paragraph in ARTICLE_EN[1:]:
+        assert paragraph in doc.text
+    assert all(rules_of(doc)[line] == "comments_section" for line in thread)
+
+
+def test_a_forums_posts_are_no_thread_of_comments():
+    """A forum's first post has its own "Reply": the posts under it are the page."""
+    first_post = ["asker", "5 hours ago", ARTICLE_EN[1], ARTICLE_EN[2], "Reply"]
+    assert not Page(read_lines(ARTICLE_EN[0], *first_post, *thread_of("en"))).thread_end
+    # A long first post: its stamp too far above its button to be read with it.
+    long_post = [PARA_EN.replace("Tuesday", f"day {k}") for k in range(16)]
+    assert not Page(read_lines(ARTICLE_EN[0], "asker", "5 hours ago", *long_post, "Reply", *thread_of("en"))).thread_end
+    # Posts with their "Reply" above the densest one, a date in its text near its end.
+    question = ["asker", "5 hours ago", "Which of the river plans do you think is best?", "Reply"]
+    report = ["reporter", *long_post[:8], "Date: 17 February 2024", *long_post[8:10], "Reply"]
+    assert not Page(read_lines(ARTICLE_EN[0], *question, *report, *thread_of("en"))).thread_end
+
+
+def test_numbered_posts_and_reviews_are_no_thread_of_comments():
+    """A forum numbers its posts; customers' reviews of a product carry "Report", not "Reply": both are the page."""
+    numbered = [line for k, line in enumerate(thread_of("en")) for line in ((f"#{k // 4 + 2}", line) if k % 4 == 1 else (line,))]
+    assert not Page(read_lines(*ARTICLE_EN, *numbered)).thread_end
+    named = [f"#{k // 4 + 2} {line}" if k % 4 == 0 else line for k, line in enumerate(thread_of("en"))]
+    assert not Page(read_lines(*ARTICLE_EN, *named)).thread_end
+    reviews = [line.replace("Reply", "Report") for line in thread_of("en")]
+    assert not Page(read_lines(*ARTICLE_EN, *reviews)).thread_end
+
+
+def test_time_stamps_with_no_buttons_are_a_live_blogs_entries():
+    """A live blog's entries carry their times and no "Reply": the article goes on through them."""
+    entries = [line for k, text in enumerate(ARTICLE_EN[1:]) for line in (f"{k + 1} hours ago", text)]
+    assert not Page(read_lines(ARTICLE_EN[0], PARA_EN, *entries)).thread_end
+    doc = page(ARTICLE_EN[0], PARA_EN, *entries)
+    for text in ARTICLE_EN[1:]:
+        assert text in doc.text
+    # Two comments are no thread yet: a "Reply" under a quoted passage may be the article's own.
+    thread = [line for k in range(2) for line in (f"reader{k}", f"{k + 2} hours ago", "Good plan, the river flooded our street twice.", "Reply")]
+    assert not Page(read_lines(*ARTICLE_EN, *thread)).thread_end
 
 
 def test_dates_and_bylines_under_the_articles_end_are_not_its_metadata():
