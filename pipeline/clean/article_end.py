@@ -1,7 +1,7 @@
 """Step `article_end`: a heading after the core began that opens other content ends the article.
 
 "Related Posts", "See also", "Popular", "Leave a Reply" and their
-equivalents in ~20 languages (patterns.section_end_kind; for HTML blocks a
+equivalents in ~40 languages (patterns.section_end_kind; for HTML blocks a
 heading element, html_blocks.ends_article): the heading and everything
 after it go, as `comments_section` when it heads comments, else
 `related_section`.  Such a heading does not end the article when it tops
@@ -96,7 +96,8 @@ _DIGITS = "0123456789"
 _COMMENT_HEADINGS = (
     "comment", "reply", "repl", "response", "thought", "antwort", "réponse", "réaction", "meinung", "kommentar", "commentaire",
     "comentario", "commento", "коммент", "yorum", "댓글", "コメント", "评论", "discussion", "reacties", "komentarze",
-    "коментар", "şərh", "пікір", "კომენტარ", "մեկնաբան",
+    "коментар", "şərh", "пікір", "კომენტარ", "մեկնաբան", "koment", "kommentaar", "kommentit", "hozzászól",
+    "comentarii", "каментар", "σχόλι", "izoh", "تعليق", "نظرات", "תגוב",
 )
 
 

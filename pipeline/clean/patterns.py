@@ -93,6 +93,22 @@ SECTION_END_PHRASES = [
     "მსგავსი სიახლეები", "ბოლო სიახლეები", "სხვა სიახლეები", "ყველაზე კითხვადი", "კომენტარები",
     "დატოვეთ კომენტარი", "კომენტარის დატოვება", "თეგები", "ტეგები", "մեկնաբանել", "պիտակներ", "կարդացեք նաեւ", "նմանատիպ նյութեր", "նույն թեմայով",
     "վերջին լուրեր", "ամենաընթերցված", "այլ նորություններ", "մեկնաբանություններ", "թողնել մեկնաբանություն",
+    # Baltic: Latvian / Lithuanian / Estonian
+    "saistītie raksti", "līdzīgi raksti", "lasi arī", "lasiet arī", "komentāri", "populārākie", "jaunākās ziņas",
+    "citas ziņas", "susiję straipsniai", "skaitykite taip pat", "komentarai", "skaitomiausi", "naujausios naujienos",
+    "kitos naujienos", "seotud artiklid", "loe ka", "kommentaarid", "loetumad", "viimased uudised",
+    # Czech / Slovak / Hungarian / Romanian / Finnish
+    "související články", "čtěte také", "komentáře", "nejčtenější", "další články", "súvisiace články", "čítajte aj",
+    "komentáre", "najčítanejšie", "kapcsolódó cikkek", "kapcsolódó hírek", "olvassa el ezt is", "hozzászólások",
+    "legolvasottabb", "articole similare", "articole asemănătoare", "citește și", "citeste si", "comentarii",
+    "cele mai citite", "lue myös", "kommentit", "luetuimmat", "aiheeseen liittyvät",
+    # Bulgarian / Serbian / Croatian / Bosnian / Belarusian / Greek
+    "още по темата", "коментари", "най-четени", "свързани новини", "прочетете още", "прочитајте још", "најчитаније",
+    "povezane vijesti", "povezani članci", "pročitajte još", "komentari", "najčitanije", "чытайце таксама",
+    "каментары", "іншыя навіны", "σχετικά άρθρα", "διαβάστε ακόμη", "διαβάστε επίσης", "σχόλια",
+    # Uzbek / Arabic / Persian / Hebrew
+    "o'xshash yangiliklar", "izohlar", "مقالات ذات صلة", "أخبار ذات صلة", "اقرأ أيضا", "اقرأ أيضاً", "تعليقات",
+    "الأكثر قراءة", "مطالب مرتبط", "اخبار مرتبط", "نظرات", "پربازدیدترین", "כתבות נוספות", "תגובות", "עוד בנושא",
     # Korean / Japanese / Chinese
     "관련기사", "관련 기사", "태그", "많이 본 뉴스", "인기기사", "인기 기사", "댓글", "최신기사",
     "関連記事", "人気記事", "コメント", "おすすめ記事", "相关文章", "相关新闻", "热门文章",
@@ -635,6 +651,8 @@ _NOT_STORY_WORDS = (
     "about the author", "newsletter", "kommentar", "antwort", "gedanke", "meinung", "teilen", "schlagw", "themen",
     "über den autor", "commentaire", "réaction", "réponse", "partager", "comentario", "comentário", "commenti",
     "commento", "rispost", "reacties", "komentarze", "kommentarer", "коммент", "yorum", "댓글", "コメント", "评论",
+    "koment", "kommentaar", "kommentit", "hozzászól", "comentarii", "коментар", "каментар", "σχόλι", "izoh", "تعليق",
+    "نظرات", "תגוב",
 )
 
 

@@ -144,6 +144,31 @@ def test_section_end_headings_in_several_languages():
     assert not section_end_kind("One of the best bridges in the country")
 
 
+@pytest.mark.parametrize(
+    "related, comments",
+    [
+        ("Saistītie raksti", "Komentāri"),  # Latvian
+        ("Susiję straipsniai", "Komentarai"),  # Lithuanian
+        ("Loe ka", "Kommentaarid"),  # Estonian
+        ("Související články", "Komentáře"),  # Czech
+        ("Kapcsolódó cikkek", "Hozzászólások"),  # Hungarian
+        ("Citește și", "Comentarii"),  # Romanian
+        ("Още по темата", "Коментари"),  # Bulgarian
+        ("Pročitajte još", "Komentari"),  # Croatian
+        ("Чытайце таксама", "Каментары"),  # Belarusian
+        ("Σχετικά άρθρα", "Σχόλια"),  # Greek
+        ("O'xshash yangiliklar", "Izohlar"),  # Uzbek
+        ("اقرأ أيضاً", "تعليقات"),  # Arabic
+    ],
+)
+def test_related_and_comment_headings_in_more_languages(related, comments):
+    from pipeline.clean.article_end import is_comment_heading
+    from pipeline.clean.patterns import story_box_heading
+
+    assert section_end_kind(related) and story_box_heading(related) and not is_comment_heading(related)
+    assert section_end_kind(comments) and not story_box_heading(comments) and is_comment_heading(comments)
+
+
 def test_story_box_headings_are_the_section_headings_over_other_stories():
     from pipeline.clean.patterns import story_box_heading
 
