@@ -252,8 +252,15 @@ COMMENT_FORM = re.compile(
     r"il tuo indirizzo email non sarà pubblicato|"
     r"ваш (?:e-mail|адрес email) не будет опубликован|"
     r"не оприлюднюватиметься|не буде опублікован|e-posta adresiniz yayınlanmayacak|e-poçt ünvanınız dərc olunmayacaq|"
-    # A form to report a typo: "Нашли ошибку? Выделите текст и нажмите Ctrl+Enter".
-    r"(?:ошибк|опечатк|помилк|typo|mistake|error|fehler|xəta|səhv|hata|yazım|შეცდომ|սխալ|қате|오류|오타).{0,80}ctrl\s*\+\s*enter)",
+    # WordPress's own sentence in more of its translations (pt, es, nl, pl, cs, ro, fi, lv, ko, ja, zh).
+    r"endereço de e-?mail não será publicado|los campos obligatorios están marcados|je e-mailadres wordt niet gepubliceerd|"
+    r"twój adres e-mail nie zostanie opublikowany|e-mailová adresa nebude zveřejněna|adresa ta de email nu va fi publicată|"
+    r"sähköpostiosoitettasi ei julkaista|e-pasta adrese netiks publicēta|이메일 주소는 공개되지 않습니다|"
+    r"メールアドレスが公開されることはありません|(?:电子)?邮箱地址不会被公开|"
+    # A form to report a typo: "Нашли ошибку? Выделите текст и нажмите Ctrl+Enter", and the other way round.
+    r"(?:ошибк|опечатк|помилк|typo|mistake|error|fehler|xəta|səhv|hata|yazım|შეცდომ|սխալ|қате|오류|오타|kļūd).{0,80}ctrl\s*\+\s*enter|"
+    # Reversed, only words of a typo sent to the editors ("... press Ctrl+Enter to run it; an error ..." is a tutorial's).
+    r"ctrl\s*\+\s*enter.{0,80}(?:ошибк|опечатк|помилк|kļūd|redaktor|редакц))",
     re.IGNORECASE,
 )
 
@@ -486,14 +493,14 @@ _ANYWHERE_WORDS = frozenset(
     diritti direitos rechten prawa cipta quyền δικαιώματα حقوق الحقوق הזכויות सर्वाधिकार құқықтар უფლება իրավունքները
     shutterstock istock shutterstock.com istock.com istockphoto thinkstock unsplash pixabay imago alliance picture-alliance keystone xinhua ваш
     fotos photographs bildquelle symbolbild imagen quelle source fuente efe takip credit credits crédito créditos
-    фото fotoğraf şəkil сурет ფოტო teilen paylaş""".split()
+    фото fotoğraf şəkil сурет ფოტო teilen paylaş e-mailová sähköpostiosoitettasi e-pasta""".split()
 ) | _POST_META_WORDS  # every line POST_META finds holds one of them
 # For callers that gate many lines at once.
 GATE_FIRST_WORDS = _FIRST_WORDS
 GATE_ANY_WORDS = _ANYWHERE_WORDS
 # Substrings that the word split misses: symbols, compounds and scripts
 # without spaces, and PHOTO_CAPTION_CREDIT's "(foto\w*" ("(Fotografía: ...)").
-_ANYWHERE_NEEDLES = ("©", "ⓒ", "무", "版", "著", "사", "写", "图", "(c)", "無断", "ลิขสิทธิ์", "(foto", "ctrl")
+_ANYWHERE_NEEDLES = ("©", "ⓒ", "무", "版", "著", "사", "写", "图", "(c)", "無断", "ลิขสิทธิ์", "(foto", "ctrl", "이메일", "メールアドレス", "邮箱")
 _ANYWHERE_SUBSTRINGS = re.compile("|".join(map(re.escape, _ANYWHERE_NEEDLES)))
 
 
