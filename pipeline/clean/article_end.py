@@ -26,7 +26,7 @@ import re
 from typing import TYPE_CHECKING
 
 from ..dates import parse_date
-from . import byline, html_blocks, rules, shapes
+from . import byline, html_blocks, patterns, rules, shapes
 
 if TYPE_CHECKING:
     from .page import Page
@@ -93,12 +93,9 @@ STAMP_MAX_CHARS = 60
 COMMENTER_MAX_CHARS = 40
 _MARKS = " \t:.-–—|»«>•*()[]!?…#↓↑↳⤷"
 _DIGITS = "0123456789"
-_COMMENT_HEADINGS = (
-    "comment", "reply", "repl", "response", "thought", "antwort", "réponse", "réaction", "meinung", "kommentar", "commentaire",
-    "comentario", "commento", "коммент", "yorum", "댓글", "コメント", "评论", "discussion", "reacties", "komentarze",
-    "коментар", "şərh", "пікір", "კომენტარ", "մեկնաբան", "koment", "kommentaar", "kommentit", "hozzászól",
-    "comentarii", "каментар", "σχόλι", "izoh", "تعليق", "نظرات", "תגוב",
-)
+# A comments heading's words: the shared ones, and five that only this check
+# reads (patterns.story_box_heading does not leave them out of story boxes).
+_COMMENT_HEADINGS = patterns.COMMENT_WORDS + ("reply", "şərh", "пікір", "კომენტარ", "մեկնաբան")
 
 
 def remove_after_article_end(page: Page) -> dict[int, str]:

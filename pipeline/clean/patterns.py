@@ -650,16 +650,20 @@ def section_end_lines(texts: list[str], folded: list[str], lines: list[int], has
     return found
 
 
+# Words of a heading over readers' comments, in the languages met (a
+# substring of the casefolded heading: "repl" for "Reply" and "replies").
+COMMENT_WORDS = (
+    "comment", "repl", "response", "thought", "discussion", "kommentar", "antwort", "meinung", "commentaire", "réaction",
+    "réponse", "comentario", "commento", "reacties", "komentarze", "коммент", "коментар", "каментар", "yorum", "댓글",
+    "コメント", "评论", "koment", "kommentaar", "kommentit", "hozzászól", "comentarii", "σχόλι", "izoh", "تعليق", "نظرات",
+    "תגוב",
+)
 # Section headings over something other than a list of stories: comments
 # (and a thread's title, "12 thoughts on ..."), share buttons, tags and
 # topics, the author, a newsletter form.
-_NOT_STORY_WORDS = (
-    "comment", "repl", "response", "thought", "discussion", "think", "share", "tags", "filed under", "topics",
-    "about the author", "newsletter", "kommentar", "antwort", "gedanke", "meinung", "teilen", "schlagw", "themen",
-    "über den autor", "commentaire", "réaction", "réponse", "partager", "comentario", "comentário", "commenti",
-    "commento", "rispost", "reacties", "komentarze", "kommentarer", "коммент", "yorum", "댓글", "コメント", "评论",
-    "koment", "kommentaar", "kommentit", "hozzászól", "comentarii", "коментар", "каментар", "σχόλι", "izoh", "تعليق",
-    "نظرات", "תגוב",
+_NOT_STORY_WORDS = COMMENT_WORDS + (
+    "think", "share", "tags", "filed under", "topics", "about the author", "newsletter", "gedanke", "teilen", "schlagw",
+    "themen", "über den autor", "partager", "comentário", "commenti", "rispost", "kommentarer",
 )
 
 
