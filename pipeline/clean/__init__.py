@@ -13,7 +13,7 @@ from __future__ import annotations
 from time import perf_counter
 
 from ..document import Document
-from . import article_end, author_bio, block_model, furniture, repeated, section_headings, spam, teasers
+from . import article_end, author_bio, block_model, contents, furniture, repeated, section_headings, spam, teasers
 from .page import Page
 from .step import Removals, Step
 
@@ -24,6 +24,7 @@ SECTION_HEADINGS_STEP = Step("section_headings", section_headings.remove_section
 SPAM_STEP = Step("spam", spam.remove_spam, "spam lines, spam cut out of sentences, spam pages")
 TEASERS_STEP = Step("teasers", teasers.remove_teasers, "runs of teasers of other stories (the topic pass)")
 REPEATED_STEP = Step("repeated", repeated.remove_repeats, "a block repeating the one before it, or a paragraph repeating one above it")
+CONTENTS_STEP = Step("contents", contents.remove_contents, "a table of contents: the headings of the sections below, listed above them")
 AUTHOR_BIO_STEP = Step("author_bio", author_bio.remove_author_bio, "the author's name over a paragraph that opens with it, closing the article")
 
 # The steps in the order they run: an earlier step's rule stands on a block
@@ -36,11 +37,12 @@ TEXT_STEPS = [
     BLOCK_MODEL_STEP,
     TEASERS_STEP,
     REPEATED_STEP,
+    CONTENTS_STEP,
     AUTHOR_BIO_STEP,
 ]
 # HTML blocks: the extractor chose the main content (every block is in
 # the core) and left teaser lists out.
-HTML_STEPS = [ARTICLE_END_STEP, FURNITURE_STEP, SPAM_STEP, REPEATED_STEP, AUTHOR_BIO_STEP]
+HTML_STEPS = [ARTICLE_END_STEP, FURNITURE_STEP, SPAM_STEP, REPEATED_STEP, CONTENTS_STEP, AUTHOR_BIO_STEP]
 STEP_NAMES = tuple(dict.fromkeys(step.name for step in TEXT_STEPS + HTML_STEPS))
 # Timed beside the steps: building the page (measurements, language, furniture, core, end, headline).
 PAGE_PROFILE_KEY = "page"

@@ -62,6 +62,9 @@ COMMENTS_SECTION = _rule(
 SECTION_HEADING = _rule("section_heading", "a \"Related\"/\"Read also\" heading inside or above the article, removed alone")
 UNRELATED_TEASER = _rule("unrelated_teaser", "a run of teasers for other stories, judged by topical similarity to the article")
 REPEATED = _rule("repeated", "a block of 20 characters or more that repeats the kept block before it, or of 80 or more that repeats any kept block above it")
+TABLE_OF_CONTENTS = _rule(
+    "table_of_contents", "a table of contents: three or more short lines that stand again, in order, as the headings of the sections below, and its label"
+)
 # Metadata lines, moved into the article's metadata.
 BYLINE = _rule("byline", "a byline or credit line (\"By Jane Doe\"); the author moves into metadata")
 DATELINE = _rule("dateline", "a line stating the publication date; the date moves into metadata")

@@ -1,0 +1,104 @@
+"""Step `contents`: a table of contents, the list of the article's own section headings above them.
+
+Blogs and guides print the headings of their sections once more near the
+top, as links that jump to each ("Table of Contents", "Inhalt",
+"Содержание", "In this article", "Jump to:").  It is navigation: the
+headings stand again where their sections begin, and kept twice they
+would read as text the article repeats.
+
+The table is found from the lines alone, in any language: a run of short
+kept lines, each of which stands again further down as a kept line of its
+own (the same words, whatever the case, numbering marks or Markdown),
+and only there, all in the same order, with at least one other line
+between one and the next (the section it names).  The run's lines follow
+one another in the document, nothing removed between them.  The short line right above the run that
+stands nowhere else is the table's label and goes with it.  Lines a page
+repeats by chance (a product card's "Pros" and "Cons", the same facts
+under each product) are too few in a row, stand more than twice, or come
+back out of order or side by side.
+The headline's words are never an entry nor the label.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from typing import TYPE_CHECKING
+
+from . import rules
+
+if TYPE_CHECKING:
+    from .page import Page
+
+# Two short lines standing again in order happen by chance (a card's
+# "Pros" and "Cons"); three in a row, each over a section of its own, do not.
+CONTENTS_MIN_ENTRIES = 3
+# An entry is a heading, not a sentence of the article that a later one quotes.
+ENTRY_MAX_WORDS = 15
+# A label: "Contents", "Table of contents", "Jump to a section:", "In this article".
+LABEL_MAX_WORDS = 4
+# Where a heading stands again, its section follows: at least one line before the next heading.
+SECTION_MIN_LINES = 1
+# A label is a name, not a sentence that ends the paragraph above the table.
+_SENTENCE_END = (".", "!", "?", "。", "！", "？")
+
+
+def remove_contents(page: Page) -> dict[int, str]:
+    kept = [i for i, block in enumerate(page.blocks) if block.kept]
+    keys = [" ".join(page.tokens[i]) for i in kept]
+    where: dict[str, list[int]] = {}
+    for position, key in enumerate(keys):
+        if key:
+            where.setdefault(key, []).append(position)
+    # The headline's words, wherever the page prints them: never an entry nor the label.
+    headline = " ".join(page.tokens[page.headline]) if page.headline is not None else None
+
+    def entry(position: int) -> bool:
+        key = keys[position]
+        return bool(key) and len(where[key]) == 2 and len(page.tokens[kept[position]]) <= ENTRY_MAX_WORDS and key != headline
+
+    def follows(position: int) -> bool:
+        """Whether the line comes right after the one before it in the document: no block between, whoever removed it."""
+        return page.positions[kept[position]] == page.positions[kept[position - 1]] + 1
+
+    def stands_again(start: int, stop: int) -> bool:
+        """Whether the lines start..stop-1 each stand again after the run, in order, a section apart."""
+        after = stop
+        for position in range(start, stop):
+            found = where[keys[position]]
+            at = bisect_left(found, after)
+            if at == len(found):
+                return False
+            after = found[at] + 1 + SECTION_MIN_LINES
+        return True
+
+    removals: dict[int, str] = {}
+    start = 0
+    while start < len(kept):
+        stop, seen = start, set()
+        while stop < len(kept) and entry(stop) and keys[stop] not in seen and (stop == start or follows(stop)):
+            seen.add(keys[stop])
+            stop += 1
+        # The longest run whose lines stand again: a shorter part of one that does also does.
+        length = 0
+        for size in range(CONTENTS_MIN_ENTRIES, stop - start + 1):
+            if not stands_again(start, start + size):
+                break
+            length = size
+        if not length:
+            start += 1
+            continue
+        removals.update((kept[position], rules.TABLE_OF_CONTENTS) for position in range(start, start + length))
+        if start and keys[start - 1] != headline and _label(page, kept[start - 1], keys[start - 1], where) and kept[start - 1] not in removals:
+            removals[kept[start - 1]] = rules.TABLE_OF_CONTENTS
+        start += length
+    return removals
+
+
+def _label(page: Page, index: int, key: str, where: dict[str, list[int]]) -> bool:
+    text = page.texts[index].rstrip()
+    return (
+        bool(key)
+        and len(page.tokens[index]) <= LABEL_MAX_WORDS
+        and len(where[key]) == 1
+        and not text.endswith(_SENTENCE_END)
+    )
