@@ -7,16 +7,17 @@ headings stand again where their sections begin, and kept twice they
 would read as text the article repeats.
 
 The table is found from the lines alone, in any language: a run of short
-kept lines, each of which stands again further down as a kept line of its
-own (the same words, whatever the case, numbering marks or Markdown),
-and only there, all in the same order, with at least one other line
-between one and the next (the section it names).  The run's lines follow
-one another in the document, nothing removed between them.  The short line right above the run that
-stands nowhere else is the table's label and goes with it.  Lines a page
+kept lines, one after another in the document (nothing removed between
+them), each of which stands again further down as a kept line of its own
+(the same words, whatever the case, bullets or Markdown), and only there,
+all in the same order, with at least one other line between one and the
+next (the section it names).  The short kept line right above the run
+that stands nowhere else is the table's label and goes with it (a
+symbol's or a link's line between them may have gone).  Lines a page
 repeats by chance (a product card's "Pros" and "Cons", the same facts
 under each product) are too few in a row, stand more than twice, or come
-back out of order or side by side.
-The headline's words are never an entry nor the label.
+back out of order or side by side.  The headline's words are never an
+entry nor the label.
 """
 
 from __future__ import annotations
@@ -88,7 +89,7 @@ def remove_contents(page: Page) -> dict[int, str]:
             start += 1
             continue
         removals.update((kept[position], rules.TABLE_OF_CONTENTS) for position in range(start, start + length))
-        if start and keys[start - 1] != headline and _label(page, kept[start - 1], keys[start - 1], where) and kept[start - 1] not in removals:
+        if start and keys[start - 1] != headline and _label(page, kept[start - 1], keys[start - 1], where):
             removals[kept[start - 1]] = rules.TABLE_OF_CONTENTS
         start += length
     return removals
