@@ -169,12 +169,20 @@ def lines_with_year(texts: list[str], max_chars: int | None = None) -> set[int]:
 
 # Beside a dateline's date: a weekday, a time, separators, and the words
 # that mark a year or a time ("2025 р.", "2025 ж.", "saat 14:30", "в 14:30").
+# A reading time beside the date ("7 min read", "5 Min. Lesezeit", "3 мин чтения", "4 dk okuma", "5분 읽기").
+_READING_TIME = (
+    r"\d+\s*(?:minutes?|mins?|minuten?|min|минут[аы]?|мин|хвилин[аи]?|хв|dakika|dk|dəqiqə|dəq|წუთი|წთ|րոպե|분)\.?"
+    r"(?:\s*(?:to read|read|reading|lesezeit|lesedauer|de lecture|de lectura|di lettura|czytania|de leitura|чтения|читання|"
+    r"okuma(?: süresi)?|oxuma|оқу|წასაკითხად|კითხვა|ընթերցում|읽기))?"
+)
 _DATELINE_REST = re.compile(
-    rf"\b(?:{_WEEKDAY}|den|le|el|г|р|ж|года|року|жылы|жылғы|წ|թ|saat|в|о)\b|[\d\s:./|,·•-]|uhr|am|pm|at|um", re.IGNORECASE
+    rf"{_READING_TIME}|\b(?:{_WEEKDAY}|den|le|el|г|р|ж|года|року|жылы|жылғы|წ|թ|saat|в|о|utc|gmt|est|edt|cst|cdt|pst|pdt|cet|cest|msk|kst)\b|[\d\s:./|,·•@-]|uhr|am|pm|at|um", re.IGNORECASE
 )
 
 # An update's label, and the separators after it ("Updated: ").
 _UPDATE_LABEL = re.compile(UPDATE_LABEL.pattern + r"\W*", re.IGNORECASE)
+# A line that opens with an update's label ("Last updated: August 25, 2025", "Updated on", "Обновлено:", "Son güncelleme:").
+_UPDATE_PREFIX = re.compile(r"^\W*(?:\w+\s+){0,2}" + UPDATE_LABEL.pattern + r"(?:\s+(?:on|am|le|el|il|em))?\W*", re.IGNORECASE)
 
 
 def _only_an_update_label(between: str) -> bool:
@@ -193,6 +201,10 @@ def parse_dateline(text: str, has_year: bool | None = None) -> dict | None:
     if len(text) > MAX_DATELINE_CHARS or not (HAS_YEAR.search(text) if has_year is None else has_year):
         return None
     stripped = _DATE_PREFIX.sub("", text)
+    # An update's stamp is furniture too, but its date is not the publication's: it states nothing.
+    update = _UPDATE_PREFIX.match(stripped)
+    if update:
+        stripped = stripped[update.end() :]
     # One date, and nothing but a time, a weekday and separators beside it
     # (two dates are a range: "21 Feb 2007 - 23 Mar 2021" on an archived
     # copy's toolbar).
@@ -200,12 +212,17 @@ def parse_dateline(text: str, has_year: bool | None = None) -> dict | None:
     if len(spans) == 2 and _only_an_update_label(stripped[spans[0][1] : spans[1][0]]):
         # The publication date, then the update's: "입력 2024.05.06 09:00 수정 2024.05.06 10:30".
         spans, stripped = spans[:1], stripped[: spans[0][1]]
+    elif len(spans) == 1:
+        # The update's date glued to it, as a theme prints both and hides one ("June 29, 2020November 12, 2021").
+        glued = date_spans(stripped[spans[0][1] :])
+        if glued and glued[0][0] == 0:
+            stripped = stripped[: spans[0][1]] + stripped[spans[0][1] + glued[0][1] :]
     if len(spans) != 1:
         return None
     start, end, published = spans[0]
     if _DATELINE_REST.sub("", stripped[:start] + " " + stripped[end:]):
         return None
-    return {"published": published} if published else {}
+    return {"published": published} if published and not update else {}
 
 
 # What parts of a line a site prints its byline and date in are separated by ("Jane Doe | May 6, 2024 · 09:00").

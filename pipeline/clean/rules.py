@@ -67,7 +67,7 @@ TABLE_OF_CONTENTS = _rule(
 )
 # Metadata lines, moved into the article's metadata.
 BYLINE = _rule("byline", "a byline or credit line (\"By Jane Doe\"); the author moves into metadata")
-DATELINE = _rule("dateline", "a line stating the publication date; the date moves into metadata")
+DATELINE = _rule("dateline", "a line stating the publication date (the date moves into metadata), or the date of an update")
 METADATA_LABEL = _rule("metadata_label", "a bare label such as \"Author\" or \"Date\" before its value")
 # Page furniture.
 AUTHOR_BIO = _rule("author_bio", "the author's bio at the article's end: their name alone, then a paragraph that opens with it")

@@ -113,6 +113,52 @@ def test_datelines_in_the_users_languages(line, published):
     assert (parse_dateline(line) or {}).get("published") == published
 
 
+@pytest.mark.parametrize(
+    "line, published",
+    [
+        # A reading time beside the date, in the users' languages.
+        ("Dec 18, 2025 2 min read", "2025-12-18"),
+        ("23.07.2025 · 6 min read", "2025-07-23"),
+        ("June 10, 2025 | 13 min read", "2025-06-10"),
+        ("5. März 2025 · 4 Min. Lesezeit", "2025-03-05"),
+        ("12 марта 2025, 3 мин чтения", "2025-03-12"),
+        ("12 березня 2025, 3 хв читання", "2025-03-12"),
+        ("12 Mart 2025 · 4 dk okuma", "2025-03-12"),
+        ("2025년 3월 12일 · 5분 읽기", "2025-03-12"),
+        # The date the story was updated as well, glued to it by the dump (a theme prints both and hides one).
+        ("Posted on June 29, 2020November 12, 2021", "2020-06-29"),
+        ("March 3, 2025 at 10:00 am EST", "2025-03-03"),
+    ],
+)
+def test_datelines_with_a_reading_time_or_a_glued_update(line, published):
+    assert parse_dateline(line) == {"published": published}
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Last updated: August 25, 2025",
+        "Last Updated Nov 6, 2025",
+        "Updated on March 3, 2025",
+        "Page last modified Jan. 17, 2025 @ 01:39 PM EST",
+        "Обновлено: 12 марта 2025",
+        "Оновлено 12 березня 2025",
+        "Son güncelleme: 12 Mart 2025",
+        "Yenilənib: 12 mart 2025",
+        "수정 2025.03.12 10:30",
+    ],
+)
+def test_an_update_stamp_is_a_dateline_that_states_no_publication_date(line):
+    # Furniture, not text; but the date is the update's, not the publication's.
+    assert parse_dateline(line) == {}
+
+
+def test_a_sentence_opening_with_an_update_word_is_no_dateline():
+    assert parse_dateline("Updated maps show the flood zone of 12 March 2025") is None
+    assert parse_dateline("Updated: the council met on 12 March 2025") is None
+    assert parse_dateline("Dec 18, 2025: the council read 2 min of the report") is None
+
+
 def test_a_dateline_whose_date_reads_both_ways_states_none():
     # Day or month first: the line is a dateline, its date is not given.
     assert parse_dateline("05/06/2025 14:30") == {}
@@ -142,7 +188,10 @@ def test_a_dateline_whose_date_reads_both_ways_states_none():
         ("Weekly Stock Market Update | 6 May 2024", None),
         ("The Economy Is Growing, 6 May 2024", None),
         ("6 May 2024 | 12 comments", None),
-        ("Jane Doe | May 6, 2024 | 5 min read", None),
+        # A reading time is the date's, not a second name.
+        ("Jane Doe | May 6, 2024 | 5 min read", {"published": "2024-05-06"}),
+        ("By Jane Doe | May 6, 2024 | 5 min read", {"author": "Jane Doe", "published": "2024-05-06"}),
+        ("Jane Doe | May 6, 2024 | Jim Roe", None),
         ("He said on 6 May 2024 that the plan was dead", None),
         ("6 May 2024 - 7 May 2024", None),
     ],
