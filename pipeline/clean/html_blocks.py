@@ -111,8 +111,9 @@ ADVERTISING = re.compile(
     r"\s*(?:\d{1,2}\s?\+\s*)?(?:$|[:|,–-])|"
     r"\b(?:from|by) (?:one or more of )?our advertisers\b|\badvertisers do not\b|\bmay receive (?:a )?commission\b|"
     r"\bsupported by (?:its|our) (?:audience|readers)\b|"
-    # Affiliate disclosures: "We may earn commission from links on this page", "As an Amazon Associate I earn from qualifying purchases".
-    r"\b(?:may|might|will|we|i) earn (?:a |an )?(?:small )?(?:affiliate )?commissions?\b|\bearns? from qualifying purchases\b|"
+    # Affiliate disclosures: "We may earn commission from links on this page", "Purchases made through our links may earn
+    # us a commission", "As an Amazon Associate I earn from qualifying purchases".
+    r"\b(?:may|might|will|can|could|we|i) (?:also )?earn (?:us |me )?(?:a |an )?(?:small )?(?:affiliate )?commissions?\b|\bearns? from qualifying purchases\b|"
     r"\b(?:percevoir|toucher|recevoir) une (?:petite )?commission\b|\b(?:recibir|ganar|obtener|recibimos|ganamos) una (?:pequeña )?comisión\b|"
     r"\bricev\w+ una (?:piccola )?commissione\b|\breceb\w+ uma (?:pequena )?comissão\b)",
     re.IGNORECASE,

@@ -22,6 +22,7 @@ from inline_pages import ARTICLE_EN
         ("This post contains references to products from one or more of our advertisers.", "advertising"),
         ("Every item on this page was chosen by an editor. We may earn commission on some of the items you choose to buy.", "advertising"),
         ("As an Amazon Associate I earn from qualifying purchases.", "advertising"),
+        ("Products are chosen independently by our editors. Purchases made through our links may earn us a commission.", "advertising"),
         ("Si vous achetez via nos liens, nous pouvons percevoir une commission.", "advertising"),
         ("This post contains affiliate links. Click here to read my full disclosure.", "advertising"),
         ("Dieser Artikel enthält Affiliate-Links und/oder werbende Inhalte.", "advertising"),
