@@ -72,22 +72,34 @@ def remove_contents(page: Page) -> dict[int, str]:
             after = found[at] + 1 + SECTION_MIN_LINES
         return True
 
+    # Where the run of entries that starts at each line ends (one past its
+    # last line): entries one after another in the document.  Read once,
+    # right to left, so that a page of thousands of short lines costs no
+    # more than its length.
+    count = len(kept)
+    reach = list(range(count + 1))
+    for position in range(count - 1, -1, -1):
+        if entry(position):
+            following = position + 1 < count and entry(position + 1) and follows(position + 1)
+            reach[position] = reach[position + 1] if following else position + 1
+
     removals: dict[int, str] = {}
     start = 0
-    while start < len(kept):
-        stop, seen = start, set()
-        while stop < len(kept) and entry(stop) and keys[stop] not in seen and (stop == start or follows(stop)):
-            seen.add(keys[stop])
-            stop += 1
-        # The longest run whose lines stand again: a shorter part of one that does also does.
-        length = 0
-        for size in range(CONTENTS_MIN_ENTRIES, stop - start + 1):
-            if not stands_again(start, start + size):
-                break
-            length = size
-        if not length:
+    while start < count:
+        longest = reach[start] - start
+        if longest < CONTENTS_MIN_ENTRIES or not stands_again(start, start + CONTENTS_MIN_ENTRIES):
             start += 1
             continue
+        # The longest run whose lines stand again (a line twice in the run
+        # does not: its copy is inside it); a shorter part of one that does
+        # also does, so the lengths that do are found by halving.
+        length, most = CONTENTS_MIN_ENTRIES, longest
+        while length < most:
+            middle = (length + most + 1) // 2
+            if stands_again(start, start + middle):
+                length = middle
+            else:
+                most = middle - 1
         removals.update((kept[position], rules.TABLE_OF_CONTENTS) for position in range(start, start + length))
         if start and keys[start - 1] != headline and _label(page, kept[start - 1], keys[start - 1], where):
             removals[kept[start - 1]] = rules.TABLE_OF_CONTENTS
