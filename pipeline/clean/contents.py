@@ -17,11 +17,14 @@ symbol's or a link's line between them may have gone).  Lines a page
 repeats by chance (a product card's "Pros" and "Cons", the same facts
 under each product) are too few in a row, stand more than twice, or come
 back out of order or side by side.  The headline's words are never an
-entry nor the label.
+entry nor the label.  A table's label alone on its line ("Table of
+Contents", "Contents [hide]", "Содержание", "İçindekiler", "목차") goes
+too, where a folded widget left its entries out of the page's text.
 """
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from typing import TYPE_CHECKING
 
@@ -41,6 +44,16 @@ LABEL_MAX_WORDS = 4
 SECTION_MIN_LINES = 1
 # A label is a name, not a sentence that ends the paragraph above the table.
 _SENTENCE_END = (".", "!", "?", "。", "！", "？")
+# A table's label on a line of its own, in the users' languages: it goes even
+# where the table's entries did not come with it (a folded widget, "Contents [hide]").
+LABEL_ALONE = re.compile(
+    r"^\W*(?:table of contents|contents|in this (?:article|post|guide)|on this page|jump to(?: a)?(?: section)?|"
+    r"inhaltsverzeichnis|inhalt|in diesem (?:artikel|beitrag|ratgeber)|auf dieser seite|sommaire|dans cet article|índice|"
+    r"en este artículo|indice|spis treści|obsah|содержание|оглавление|в этой статье|зміст|у цій статті|mündəricat|"
+    r"içindekiler|bu yazıda|мазмұны|სარჩევი|բովանդակություն|목차|目次|目录)"
+    r"(?:\s*\[?(?:hide|show|ausblenden|einblenden|скрыть|показать)\]?)?\W*$",
+    re.IGNORECASE,
+)
 
 
 def remove_contents(page: Page) -> dict[int, str]:
@@ -104,6 +117,9 @@ def remove_contents(page: Page) -> dict[int, str]:
         if start and keys[start - 1] != headline and _label(page, kept[start - 1], keys[start - 1], where):
             removals[kept[start - 1]] = rules.TABLE_OF_CONTENTS
         start += length
+    for position in range(count):
+        if kept[position] not in removals and LABEL_ALONE.match(page.texts[kept[position]]):
+            removals[kept[position]] = rules.TABLE_OF_CONTENTS
     return removals
 
 

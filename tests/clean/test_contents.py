@@ -14,6 +14,8 @@ PARAGRAPHS = [
     "The council says work on the bridge starts in March, and the cyclists who cross the river keep the old ferry until the new bridge for cyclists opens next spring.",
 ]
 HEADINGS = ["Why a new bridge", "How it will be built", "What it costs", "When it opens"]
+# A label that is no table's word (LABEL_ALONE): it goes only with the table under it.
+PLAIN_LABEL = "At a glance"
 
 
 def article(label: str | None = "Table of Contents", headings=HEADINGS, paragraphs=PARAGRAPHS) -> list[str]:
@@ -36,6 +38,7 @@ def removed(lines: list[str], format: str = "text") -> list[str]:
 def test_the_table_and_its_label_go_and_the_sections_stay():
     lines = article()
     assert removed(lines) == ["Table of Contents"] + HEADINGS
+    assert removed(article(PLAIN_LABEL)) == [PLAIN_LABEL] + HEADINGS
     # Through the whole cleaner the headings stay where the sections begin.
     doc = clean(text_doc(lines), Options(format="text", skip_steps=frozenset({"block_model"})))
     assert [b.removed_by for b in doc.blocks[2:7]] == [rules.TABLE_OF_CONTENTS] * 5
@@ -79,14 +82,14 @@ def test_without_a_label_only_the_entries_go():
 
 
 def test_two_lines_standing_again_are_chance():
-    lines = article(headings=HEADINGS[:2], paragraphs=PARAGRAPHS[:2])
+    lines = article(PLAIN_LABEL, headings=HEADINGS[:2], paragraphs=PARAGRAPHS[:2])
     assert removed(lines) == []
     assert len(HEADINGS[:2]) < contents.CONTENTS_MIN_ENTRIES
 
 
 def test_lines_that_come_back_out_of_order_or_side_by_side_are_no_table():
-    lines = article()
-    assert removed(article(headings=HEADINGS[::-1])[:7] + lines[7:]) == []
+    lines = article(PLAIN_LABEL)
+    assert removed(article(PLAIN_LABEL, headings=HEADINGS[::-1])[:7] + lines[7:]) == []
     # Each line again, but in a block of its own with no section between:
     # a list the page prints twice (a summary box, a menu), not a table of contents.
     assert removed(lines[:7] + HEADINGS + PARAGRAPHS) == []
@@ -107,7 +110,7 @@ def test_facts_repeated_under_every_product_are_no_table():
 
 
 def test_a_block_removed_between_two_lines_breaks_the_run():
-    lines = article()
+    lines = article(PLAIN_LABEL)
     doc = text_doc(lines[:5] + ["Advertisement"] + lines[5:])  # two entries either side
     doc.blocks[5].removed_by = rules.ADVERTISING  # removed before the cleaner: the lines were not one list
     assert contents.remove_contents(Page(doc)) == {}
@@ -137,3 +140,17 @@ def test_the_headline_is_never_an_entry_or_the_label():
 
 def test_html_blocks_too():
     assert removed(article(), format="html") == ["Table of Contents"] + HEADINGS
+
+
+@pytest.mark.parametrize("label", ["Table of Contents", "Contents [hide]", "Содержание", "Зміст", "İçindekiler", "Mündəricat", "სარჩევი", "목차", "Inhaltsverzeichnis"])
+def test_a_label_alone_goes_where_its_entries_did_not_come_with_it(label):
+    # A folded widget: the label is in the page's text, its entries are not.
+    lines = article(label=None)
+    lines = lines[:2] + [label] + lines[6:]
+    assert removed(lines) == [label]
+
+
+def test_a_sentence_that_opens_with_a_label_word_stays():
+    lines = article(label=None)
+    lines = lines[:2] + ["Contents of the box: two batteries and a charger", "In this article we look at the costs"] + lines[6:]
+    assert removed(lines) == []
