@@ -90,10 +90,11 @@ def remove_contents(page: Page) -> dict[int, str]:
     # right to left, so that a page of thousands of short lines costs no
     # more than its length.
     count = len(kept)
+    entries = [entry(position) for position in range(count)]
     reach = list(range(count + 1))
     for position in range(count - 1, -1, -1):
-        if entry(position):
-            following = position + 1 < count and entry(position + 1) and follows(position + 1)
+        if entries[position]:
+            following = position + 1 < count and entries[position + 1] and follows(position + 1)
             reach[position] = reach[position + 1] if following else position + 1
 
     removals: dict[int, str] = {}
