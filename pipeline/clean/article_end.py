@@ -5,11 +5,12 @@ equivalents in ~40 languages (patterns.section_end_kind; for HTML blocks a
 heading element, html_blocks.ends_article): the heading and everything
 after it go, as `comments_section` when it heads comments, else
 `related_section`.  Such a heading does not end the article when it tops
-a box above the article (most of the page's prose is still to come).  In
-a text dump it does not either when it tops a box of links inside the
-article (prose goes on right under a few titles), or is a link to the
-comments in the article's header; the step `section_headings` then
-removes the heading alone.
+a box above the article (most of the page's prose is still to come), nor
+when it tops a box of links inside the article (prose goes on right under
+a few titles), or is a link to the comments in the article's header.  In
+a text dump the step `section_headings` then removes the heading alone;
+of HTML blocks this step removes the box's heading and its links, as
+`related_section`, and looks for the article's end further down.
 
 In a text dump a thread of readers' comments that no heading opens ends
 the article too (find_thread_start): comments in a row, each a time stamp
@@ -26,6 +27,7 @@ import re
 from typing import TYPE_CHECKING
 
 from ..dates import parse_date
+from ..dumps.layout import is_prose
 from . import byline, html_blocks, patterns, rules, shapes
 
 if TYPE_CHECKING:
@@ -57,6 +59,11 @@ BOX_MAX_CHARS = 400
 # article: the article goes on under the link.
 INLINE_MIN_PROSE_CHARS = 1000
 INLINE_LOOKAHEAD_LINES = 20
+# Of HTML blocks, where every kept block counts as prose, the article goes
+# on under a box when its next INLINE_LOOKAHEAD_LINES blocks hold
+# INLINE_MIN_PROSE_CHARS of paragraphs that read as sentences: a box at the
+# article's end has page furniture under it, or other stories' teasers
+# (titles between short excerpts), or a few lines of closing words.
 
 _COMMENT_LINK = re.compile(
     r"^\W*(?:\d+\s+)?(?:\w{1,4}\s+)?(?:comments?|kommentare?|commentaires?|comentarios?|commenti|komentarze|reacties|"
@@ -99,10 +106,11 @@ _COMMENT_HEADINGS = patterns.COMMENT_WORDS + ("reply", "şərh", "пікір", "
 
 
 def remove_after_article_end(page: Page) -> dict[int, str]:
-    """The heading that ends the article and every line after it."""
+    """The heading that ends the article and every line after it; of HTML blocks, the boxes of links inside the article too."""
+    removed = {i: rules.RELATED_SECTION for box in page.inside_boxes for i in box}
     if page.section_end is None:
-        return {}
-    return dict.fromkeys(range(page.section_end, len(page.texts)), section_rule(page))
+        return removed
+    return removed | dict.fromkeys(range(page.section_end, len(page.texts)), section_rule(page))
 
 
 def section_rule(page: Page) -> str:
@@ -132,16 +140,23 @@ def find_article_end(page: Page, counted: list[bool], prose_suffix: list[int] | 
             prose_suffix[i] = prose_suffix[i + 1] + (line_chars[i] if counted[i] else 0)
     prose_before = 0
     headings = page.headings  # None for HTML blocks
-    for i in range(page.core[0], len(page.texts)):
+    i = page.core[0]
+    while i < len(page.texts):
         # A heading only counts once enough prose is seen (so is only looked for then).
         if (
             prose_before >= MIN_PROSE_BEFORE_SECTION_END
             and (headings is None or headings[i])
             and _ends_article(page, i, prose_before, counted, prose_suffix)
         ):
-            return i
+            box = None if page.text_mode else _html_box_inside(page, i)
+            if box is None:
+                return i
+            page.inside_boxes.append(box)
+            i = box.stop
+            continue
         if counted[i]:
             prose_before += line_chars[i]
+        i += 1
     return None
 
 
@@ -231,6 +246,48 @@ def _box_inside(texts: list[str], i: int, counted: list[bool], furniture) -> boo
             return False
         titled = titled or shapes.title_like(texts[j])
     return False
+
+
+def _html_box_inside(page: Page, i: int) -> range | None:
+    """The blocks of a box of links inside the article that the HTML heading at `i` tops, or None when the article ends there.
+
+    A "Related"/"Read also" heading over a few links (BOX_MAX_CHARS, a
+    title among them), or a label ending in a colon over none, with the
+    article's prose going on under them (INLINE_MIN_PROSE_CHARS in the
+    INLINE_LOOKAHEAD_LINES blocks after them, not the head of another
+    story; teasers' excerpts cut short and paragraphs the page prints
+    twice do not count).  The box is the heading and its links; a heading right above
+    the prose opens the article's next section, and stays.
+    """
+    texts = page.texts
+    if is_comment_heading(texts[i]):
+        return None
+    chars, titled, first_prose = 0, False, None
+    for j in range(i + 1, min(len(texts), i + 1 + INLINE_LOOKAHEAD_LINES)):
+        if is_prose(texts[j]):
+            first_prose = j
+            break
+        chars += len(texts[j])
+        if chars > BOX_MAX_CHARS:
+            return None
+        titled = titled or shapes.title_like(texts[j])
+    if first_prose is None or not (titled or texts[i].rstrip().endswith((":", "："))):
+        return None
+    if _states_metadata(texts[first_prose - 1]) or not _goes_on(page, first_prose):
+        return None
+    stop = min(len(texts), first_prose + INLINE_LOOKAHEAD_LINES)
+    if sum(len(texts[k]) for k in range(first_prose, stop) if _goes_on(page, k)) < INLINE_MIN_PROSE_CHARS:
+        return None
+    end = first_prose
+    while end - 1 > i and page.kinds[end - 1] == "h":
+        end -= 1
+    return range(i, end)
+
+
+def _goes_on(page: Page, k: int) -> bool:
+    """Block k reads as the article's prose going on: sentences, not cut short ("…": a teaser's excerpt), not printed elsewhere on the page."""
+    text = page.texts[k]
+    return is_prose(text) and not shapes.truncated(text) and not page.repeated[k]
 
 
 def _states_metadata(text: str) -> bool:

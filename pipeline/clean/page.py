@@ -69,6 +69,7 @@ class Page:
         self.lines = lines if stoplist_describes(lines) else shape_density(lines, STOPWORD_PROSE)
         self.end = len(self.texts)  # lines from here on are after the heading that ends the article
         self.section_end: int | None = None
+        self.inside_boxes: list[range] = []  # HTML blocks: boxes of links inside the article (the heading, its links)
         self.thread_end = False  # whether the article ends where a thread of comments with no heading starts
         # Per line, whether it is a heading that opens a section of other content (None for HTML blocks).
         self.headings = self._find_section_headings() if self.text_mode else None

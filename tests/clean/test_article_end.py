@@ -285,3 +285,65 @@ def test_a_sentence_that_begins_with_a_count_of_comments_is_no_threads_title():
     sentence = "12 comments on the proposal were received by the commission, which then decided to publish every one of them online."
     doc = page(PARA_EN, sentence, PARA_EN.replace("Tuesday", "Monday"), PARA_EN.replace("Tuesday", "Friday"))
     assert sentence in doc.text
+
+
+# --- HTML blocks: a box of links inside the article ---------------------------------
+
+
+def _html_removals(blocks):
+    doc = Document(source="x.html", format="html")
+    doc.blocks = [Block(text=text, kind=kind) for kind, text in blocks]
+    clean(doc)
+    return doc, {r.text: r.rule for r in doc.removed}
+
+
+def _rotations(paragraphs):
+    """As many paragraphs of prose as given, each all of them in another order (no two alike)."""
+    return [" ".join(paragraphs[i:] + paragraphs[:i]) for i in range(len(paragraphs))]
+
+
+@pytest.mark.parametrize("language", sorted(LANGUAGE_PAGES))
+def test_html_box_of_links_inside_the_article_goes_and_the_article_goes_on(language):
+    news = LANGUAGE_PAGES[language]
+    before = _rotations(news["paragraphs"])
+    after = _rotations(news["paragraphs"][::-1])
+    section = news["headline"]  # the article's next section opens with a heading of its own
+    blocks = [("p", p) for p in before] + [("h", news["related_heading"])] + [("li", t) for t in news["related"][:3]]
+    blocks += [("h", section)] + [("p", p) for p in after]
+    doc, removed = _html_removals(blocks)
+    # The heading goes as a box's heading (or as a "Read also" label), its links as the box's.
+    assert set(removed) == {news["related_heading"], *news["related"][:3]}
+    assert removed[news["related_heading"]] in ("related_section", "read_more")
+    assert all(removed[t] == "related_section" for t in news["related"][:3])
+    assert section in doc.text and all(p in doc.text for p in before + after)
+
+
+def test_html_box_at_the_articles_end_still_ends_it():
+    news = LANGUAGE_PAGES["ru"]
+    body = _rotations(news["paragraphs"])
+    box = [("h", news["related_heading"])] + [("li", t) for t in news["related"][:3]]
+    # Under the box: a few closing lines, not the article's prose going on.
+    doc, removed = _html_removals([("p", p) for p in body] + box + [("p", news["paragraphs"][0])])
+    assert set(removed.values()) == {"related_section"} and len(removed) == 5
+    # The next story of a page that loads one under another: its byline over its prose.
+    more = _rotations([p.replace("а", "о") for p in news["paragraphs"]])
+    doc, removed = _html_removals([("p", p) for p in body] + box + [("p", NEXT_STORY_BYLINES["ru"])] + [("p", p) for p in more])
+    assert all(removed.get(p) == "related_section" for p in more)
+    # Other stories' titles, each over its excerpt cut short.
+    teasers = [block for p in more for block in (("li", news["related"][0] + p[:8]), ("p", p[:300] + "…"))]
+    doc, removed = _html_removals([("p", p) for p in body] + box + teasers)
+    assert all(removed.get(text) == "related_section" for _, text in teasers)
+    # The article printed once more under the box (a page that repeats its text for another layout).
+    doc, removed = _html_removals([("p", p) for p in body] + box + [("p", p) for p in body])
+    assert all(removed.get(p) == "related_section" for p in body) and all(doc.text.count(p) == 1 for p in body)
+
+
+def test_html_read_also_label_inside_the_article():
+    # "Read more about the costs:" over the article's own list of sentences: the label goes alone.
+    label = "Read more about the cost of flood defences:"
+    before, items = _rotations(ARTICLE_EN[1:]), _rotations(ARTICLE_EN[1:][::-1])
+    doc, removed = _html_removals([("p", p) for p in before] + [("h", label)] + [("li", p) for p in items])
+    assert set(removed) == {label} and removed[label] in ("related_section", "read_more")
+    # Without the colon the heading heads a section of its own over no links: it ends the article.
+    doc, removed = _html_removals([("p", p) for p in before] + [("h", label.rstrip(":"))] + [("li", p) for p in items])
+    assert all(removed.get(p) == "related_section" for p in items)
