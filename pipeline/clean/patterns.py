@@ -320,8 +320,14 @@ PHOTO_CREDIT = re.compile(
     r"(?:featured|header|cover|hero|lead) (?:image|photo|picture)|(?:beitrags|titel|header|aufmacher|artikel|vorschau|teaser|symbol)bild|titelfoto|"
     r"ფოტო|լուսանկարը|լուսանկարներ|сурет|"
     # "Quelle: dpa" in the users' languages: "Источник: ТАСС", "Kaynak: AA", "Mənbə: APA", "Աղբյուր՝ Արմենպրես".
-    r"источник|джерело|kaynak|mənbə|дереккөз|წყარო|աղբյուր)"
+    r"источник|джерело|kaynak|mənbə|дереккөз|წყარო|աղբյուր|"
+    # Its English and Romance kin on a short line: "Source: statista.com" under a chart.
+    r"source|fuente|fonte)"
     r"\s*(?::|՝|©|by\b)|"
+    # "Photo courtesy of Noble Desktop", "Image courtesy: ...".
+    r"^\W*(?:photos?|images?|pictures?|foto)\s+courtesy\b|"
+    # The agency first, then the photographer's name: "Getty Images / Holger Leue", "AFP/Jane Doe".
+    rf"^\W*{_AGENCIES}(?:\.com)?\s*/\s*[^\W\d_][\w.'-]*(?:\s+[\w.'-]+){{0,3}}\W*$|"
     # Korean credits write "=": "사진=연합뉴스", "(자료사진=뉴스1)".
     r"^\W*(?:자료)?사진\s*=|"
     # A Korean agency's file photo in brackets: "[연합뉴스 자료사진]".

@@ -248,6 +248,13 @@ def test_related_and_comment_headings_in_the_users_languages(lang):
         ("Beitragsbild: Titelseite der FAZ vom 2.4.2019, Ausriss.", "photo_credit"),  # a post's lead image
         ("Featured image by Alberto Riva/The Points Guy.", "photo_credit"),
         ("Cover photo shows the team in 1998", None),
+        ("Photo courtesy of Noble Desktop", "photo_credit"),
+        ("Image courtesy: the museum", "photo_credit"),
+        ("Getty Images / Holger Leue", "photo_credit"),  # the agency first, then the photographer
+        ("Reuters/Ipsos poll shows the mayor ahead", None),  # a headline that names a poll
+        ("Source: statista.com", "photo_credit"),  # under a chart
+        ("Fuente: Banco Central", "photo_credit"),
+        ("Source of the river found in the hills", None),
         ("Artikel teilen", "social"),
         ("Gefällt mir Wird geladen …", "placeholder"),  # a blog's like button before its counter loads
         ("Нравится Загрузка...", "placeholder"),
