@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 
 from ..document import Block
-from . import patterns, rules, shapes
+from . import consent, patterns, rules, shapes
 
 # Furniture sentences are short: the longest calls to subscribe in the dev
 # pages are ~250 characters; article paragraphs that mention a newsletter
@@ -68,6 +68,37 @@ CALL_TO_ACTION = re.compile(
     r"\bподпис(?:ывайтесь|аться|ку)\b|\bподпишитесь\b)",
     re.IGNORECASE,
 )
+# A sign-up form's small print and a newsletter's pitch: "By signing up, you
+# agree to ...", "Подписываясь, вы соглашаетесь с ...", "... delivered right
+# to your inbox" beside a word of news or signing up (an article's sentence
+# about e-mail names no newsletter: "Phishing mails land in your inbox").
+SIGN_UP_TERMS = re.compile(
+    r"^\W*(?:by (?:signing up|subscribing|clicking|submitting|registering|entering|providing|continuing)\b.{0,80}\byou(?: also)? (?:agree|consent|accept|confirm|acknowledge)|"
+    r"(?:mit (?:der|ihrer|deiner) (?:anmeldung|registrierung)|indem sie sich (?:anmelden|registrieren)).{0,80}\b(?:stimmen sie|stimmst du|akzeptieren sie|akzeptierst du|willigen sie)|"
+    r"en (?:vous inscrivant|cliquant|soumettant).{0,80}\bvous (?:acceptez|consentez)|al (?:suscribirte|suscribirse|registrarte|hacer clic).{0,80}\b(?:aceptas|acepta|aceptar))|"
+    # Anywhere in the sentence: Turkish and Azerbaijani name the newsletter first.
+    r"(?:"
+    r"(?:нажимая|подписываясь|регистрируясь).{0,80}\bвы (?:соглашаетесь|принимаете|даете согласие|даёте согласие)|"
+    r"(?:натискаючи|підписуючись|реєструючись).{0,80}\bви (?:погоджуєтеся|погоджуєтесь|приймаєте|надаєте згоду)|"
+    r"(?:abone olarak|kaydolarak|tıklayarak).{0,80}\bkabul (?:etmiş olursunuz|edersiniz|etmiş sayılırsınız)|"
+    r"(?:abunə olmaqla|qeydiyyatdan keçməklə|klikləməklə).{0,80}\b(?:razılaşırsınız|qəbul edirsiniz))",
+    re.IGNORECASE,
+)
+INBOX_PITCH = re.compile(r"\b(?:delivered|sent|straight|right|directly) (?:(?:right|straight|directly) )?(?:to|in|into) your (?:e-?mail )?inbox\b", re.IGNORECASE)
+INBOX_CUE = re.compile(r"\bnewsletters?\b|\bsign(?:ing)? up\b|\bsubscri|\bupdates\b|\bnews\b|\bthe best of\b|\binsights\b", re.IGNORECASE)
+
+
+def signs_up(text: str) -> bool:
+    """A sign-up form's small print (SIGN_UP_TERMS) or a newsletter's pitch (INBOX_PITCH beside INBOX_CUE).
+
+    Small print that names cookies is a consent notice's ("By clicking
+    Accept, you agree to our use of cookies"): consent.py takes it.
+    """
+    if SIGN_UP_TERMS.search(text):
+        return consent.COOKIE.search(text) is None
+    return INBOX_PITCH.search(text) is not None and INBOX_CUE.search(text) is not None
+
+
 # A share bar's label: "Share this article", "Artikel teilen", "Partager l'article".
 SHARE_LABEL = re.compile(
     r"^\W*(?:(?:share|teilen|partager|compartir|condividi|compartilhe)"
@@ -253,7 +284,7 @@ def furniture_rule(block: Block) -> str | None:
         return rules.PAYWALL
     if _discloses(text):
         return rules.ADVERTISING
-    if SHARE_LABEL.match(text) or _calls_to_action(text) or _lists_platforms(text):
+    if SHARE_LABEL.match(text) or _calls_to_action(text) or _lists_platforms(text) or signs_up(text):
         return rules.SOCIAL
     if len(text) <= MAX_DATELINE_CHARS and _dateline(text):
         return rules.DATELINE
@@ -273,9 +304,9 @@ def _dateline(text: str) -> bool:
     return len(_DATE.sub("", text[label.end() :]).strip(" :.,|-")) <= MAX_DATELINE_REST_CHARS
 
 
-# Text dumps get the read-also, paywall and advertising rules above (the
-# calls to action, share labels and datelines add nothing there that the
-# text rules miss: bench/README.md).  Only the lines that can match reach
+# Text dumps get the read-also, paywall, advertising and sign-up rules above
+# (the calls to action, share labels and datelines add nothing there that
+# the text rules miss: bench/README.md).  Only the lines that can match reach
 # them: a read-also line opens with one of its phrases' first words (or
 # ">>"), read casefolded with case-sensitive copies of its patterns; every
 # paywall or advertising phrase needs one of the other words somewhere.
@@ -293,6 +324,14 @@ _NOTICE_WORDS = frozenset(
 )
 
 
+# The words a sign-up's small print opens with (SIGN_UP_TERMS), or holds anywhere (and INBOX_PITCH's).
+_SIGN_UP_FIRST_WORDS = frozenset("by mit indem en al".split())
+_SIGN_UP_WORDS = frozenset(
+    """нажимая подписываясь регистрируясь натискаючи підписуючись реєструючись abone kaydolarak tıklayarak
+    abunə qeydiyyatdan klikləməklə inbox""".split()
+)
+
+
 _READ_ALSO_TEASER_FOLDED, _READ_ALSO_LABEL_FOLDED = map(patterns.on_folded, (READ_ALSO_TEASER, READ_ALSO_LABEL))
 
 
@@ -302,6 +341,8 @@ def _text_line_rule(text: str, folded: str, words: list[str]) -> str | None:
         or (words and words[0] in _READ_ALSO_FIRST_WORDS and (_READ_ALSO_TEASER_FOLDED.match(folded) or _READ_ALSO_LABEL_FOLDED.match(folded)))
     ):
         return rules.READ_MORE
+    if words and (words[0] in _SIGN_UP_FIRST_WORDS or not _SIGN_UP_WORDS.isdisjoint(words)) and signs_up(text):
+        return rules.SOCIAL
     if _NOTICE_WORDS.isdisjoint(words):
         return None
     # Few lines get here: the notices are read on the line as written (the case-sensitive "I").
@@ -313,11 +354,11 @@ def _text_line_rule(text: str, folded: str, words: list[str]) -> str | None:
 
 
 def mark_text_furniture(texts: list[str], folded: list[str], tokens: list[list[str]], furniture: dict[int, str]) -> None:
-    """Add the read-also, paywall and advertising rules for text-dump lines (casefolded, with their words)."""
+    """Add the read-also, paywall, advertising and sign-up rules for text-dump lines (casefolded, with their words)."""
     candidates = [
         i
         for i, (text, words) in enumerate(zip(texts, tokens))
-        if words and (words[0] in _READ_ALSO_FIRST_WORDS or not _NOTICE_WORDS.isdisjoint(words))
+        if words and (words[0] in _READ_ALSO_FIRST_WORDS or words[0] in _SIGN_UP_FIRST_WORDS or not _SIGN_UP_WORDS.isdisjoint(words) or not _NOTICE_WORDS.isdisjoint(words))
     ]
     # ">> Title <<" opens with the title's word: found by its end (one page scan rules out most pages).
     if "<<" in "\n".join(folded):

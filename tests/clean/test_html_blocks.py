@@ -1,7 +1,7 @@
 """The furniture rules for HTML blocks (pipeline/clean/html_blocks.py)."""
 
 import pytest
-from inline_pages import ARTICLE_EN
+from inline_pages import ARTICLE_EN, clean_lines
 
 
 @pytest.mark.parametrize(
@@ -133,3 +133,52 @@ def test_a_heading_word_opens_a_box_only_as_a_whole_word(heading, ends):
     from pipeline.document import Block
 
     assert bool(ends_article(Block(text=heading, kind="h"))) is ends
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "By signing up, you agree to receive recurring automated SMS marketing messages at the number provided.",
+        "By clicking Sign Me Up, you confirm you are 16+ and agree to our Terms of Use and Privacy Policy.",
+        "By entering your email address you agree to our Terms of Use and Privacy Policy.",
+        "Mit der Anmeldung stimmen Sie unserer Datenschutzerklärung zu.",
+        "En vous inscrivant, vous acceptez notre politique de confidentialité.",
+        "Подписываясь на рассылку, вы соглашаетесь с политикой конфиденциальности.",
+        "Підписуючись на розсилку, ви погоджуєтеся з політикою конфіденційності.",
+        "Bültenimize abone olarak gizlilik politikamızı kabul etmiş olursunuz.",
+        "Bülletenə abunə olmaqla məxfilik siyasətimizlə razılaşırsınız.",
+        "The best of the Daily Herald, delivered to your inbox every morning",
+        "Like this article? Subscribe to our blog and have great insights delivered to your inbox weekly.",
+    ],
+)
+def test_a_sign_up_forms_small_print_and_a_newsletters_pitch_go(text):
+    from pipeline.clean.html_blocks import furniture_rule
+    from pipeline.document import Block
+
+    assert furniture_rule(Block(text=text, kind="p")) == "social"
+    removed = {r.text: r.rule for r in clean_lines([*ARTICLE_EN[:3], text, *ARTICLE_EN[3:]]).removed}
+    assert removed == {text: "social"}  # in a text dump too
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "By providing customers with relevant deals, businesses can improve customer loyalty.",
+        "Phishing mails delivered to your inbox often look as if your bank had sent them.",
+        "By clicking on these links, readers reach the council's own page about the flood defences.",
+        "Twelve people signed up for my newsletter in the past week, excited enough to give me their address, and I agree they deserve a welcome.",
+    ],
+)
+def test_an_articles_sentences_about_signing_up_or_mail_stay(text):
+    from pipeline.clean.html_blocks import furniture_rule
+    from pipeline.document import Block
+
+    assert furniture_rule(Block(text=text, kind="p")) is None
+
+
+def test_small_print_that_names_cookies_is_a_consent_notice():
+    from pipeline.clean.html_blocks import signs_up
+
+    assert not signs_up("By clicking Accept Cookies, you agree to our use of cookies and other tracking technologies.")
+    notice = "En cliquant sur « Tout accepter », vous acceptez que le site et les tiers utilisent des cookies."
+    assert {r.text: r.rule for r in clean_lines([*ARTICLE_EN[:3], notice, *ARTICLE_EN[3:]]).removed} == {notice: "consent_notice"}
