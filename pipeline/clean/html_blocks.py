@@ -85,7 +85,7 @@ SIGN_UP_TERMS = re.compile(
     re.IGNORECASE,
 )
 INBOX_PITCH = re.compile(r"\b(?:delivered|sent|straight|right|directly) (?:(?:right|straight|directly) )?(?:to|in|into) your (?:e-?mail )?inbox\b", re.IGNORECASE)
-INBOX_CUE = re.compile(r"\bnewsletters?\b|\bsign(?:ing)? up\b|\bsubscri|\bupdates\b|\bnews\b|\bthe best of\b|\binsights\b", re.IGNORECASE)
+INBOX_CUE = re.compile(r"\bnewsletters?\b|\bsign(?:ing)? up\b|\bsubscri|\bupdates\b|\bnews\b|\bthe best of\b|\binsights\b|\b(?:new |latest )?(?:posts|stories|articles)\b", re.IGNORECASE)
 
 
 def signs_up(text: str) -> bool:
@@ -137,7 +137,8 @@ _SITE_WORDS = r"we|us|our|wir|uns|unser\w*"
 SITE_SPEAKING = re.compile(rf"\b(?:{_SITE_WORDS})\b", re.IGNORECASE)
 
 ADVERTISING = re.compile(
-    r"(?:^\W*(?:anzeige|werbung|advertisement|sponsored|publicidad|publicité|реклама|reklam|жарнама|რეკლამა|գովազդ|광고)"
+    r"(?:^\W*(?:anzeige|werbung|advertisement|sponsored|publicidad|publicité|реклама|reklam|жарнама|რეკლამა|գովազդ|광고|"
+    r"(?:advertising|affiliate) disclosure|werbehinweis)"
     # An age rating may follow the label ("Реклама 18+", "Reklam 16+").
     r"\s*(?:\d{1,2}\s?\+\s*)?(?:$|[:|,–-])|"
     r"\b(?:from|by) (?:one or more of )?our advertisers\b|\badvertisers do not\b|\bmay receive (?:a )?commission\b|"
@@ -288,6 +289,11 @@ def furniture_rule(block: Block) -> str | None:
         return rules.SOCIAL
     if len(text) <= MAX_DATELINE_CHARS and _dateline(text):
         return rules.DATELINE
+    # "Related Posts:", "Auch interessant", "Latest News" as a line of its own
+    # that did not end the article (a paragraph, or a heading over a box
+    # above it): the heading goes alone, as a text dump's does.
+    if len(text) <= MAX_SECTION_HEADING_CHARS and patterns.section_end_kind(text):
+        return rules.SECTION_HEADING
     return None
 
 

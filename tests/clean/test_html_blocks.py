@@ -182,3 +182,24 @@ def test_small_print_that_names_cookies_is_a_consent_notice():
     assert not signs_up("By clicking Accept Cookies, you agree to our use of cookies and other tracking technologies.")
     notice = "En cliquant sur « Tout accepter », vous acceptez que le site et les tiers utilisent des cookies."
     assert {r.text: r.rule for r in clean_lines([*ARTICLE_EN[:3], notice, *ARTICLE_EN[3:]]).removed} == {notice: "consent_notice"}
+
+
+@pytest.mark.parametrize("heading", ["Related Posts:", "Auch interessant", "Latest News", "Похожие новости", "Схожі новини", "İlgili Haberler", "Oxşar xəbərlər", "მსგავსი სიახლეები", "많이 본 뉴스"])
+def test_a_section_heading_that_does_not_end_the_article_goes_alone(heading):
+    from pipeline.clean import clean
+    from pipeline.document import Block, Document
+
+    # A paragraph, not a heading element: it ends nothing, and the article around it stays.
+    doc = Document(source="x.html", format="html")
+    doc.blocks = [Block(text=p, kind="p") for p in ARTICLE_EN[1:3]] + [Block(text=heading, kind="p")] + [Block(text=p, kind="p") for p in ARTICLE_EN[3:]]
+    clean(doc)
+    assert {r.text: r.rule for r in doc.removed} == {heading: "section_heading"}
+
+
+def test_an_advertising_disclosures_label_and_a_pitch_for_new_posts():
+    from pipeline.clean.html_blocks import furniture_rule
+    from pipeline.document import Block
+
+    assert furniture_rule(Block(text="Advertising Disclosure", kind="h")) == "advertising"
+    assert furniture_rule(Block(text="Advertising revenue fell by a third last year, the company said.", kind="p")) is None
+    assert furniture_rule(Block(text="Receive new posts directly delivered to your inbox", kind="p")) == "social"
