@@ -134,6 +134,14 @@ THREAD_TITLE_MAX_CHARS = MAX_LABEL_CHARS + 200
 QUOTED_THREAD_TITLE = re.compile(_THREAD_TITLE + r"\s*[\"“„«‘‚‹「『'].*[\"”“»’‘›」』']\W*$", re.IGNORECASE)
 
 # A short line that only points elsewhere: "Read more", "Click here", "Weiterlesen".
+_POST_NAVIGATION = (
+    r"(?:older|newer|next|previous|prev)\s+(?:posts?|entry|entries|articles?|story)|"
+    r"(?:nächster|vorheriger|älterer|neuerer)\s+(?:beitrag|artikel|eintrag)|(?:ältere|neuere)\s+(?:beiträge|artikel|einträge)|"
+    r"(?:article|billet) (?:précédent|suivant)|(?:entrada|artículo|noticia) (?:anterior|siguiente)|"
+    r"(?:следующая|предыдущая) (?:статья|запись|новость)|(?:наступна|попередня) (?:стаття|новина)|(?:наступний|попередній) (?:запис|матеріал)|"
+    r"(?:sonraki|önceki) (?:yazı|haber)|(?:növbəti|əvvəlki) (?:xəbər|məqalə)|(?:келесі|алдыңғы) (?:жаңалық|мақала)|"
+    r"(?:შემდეგი|წინა) (?:სიახლე|სტატია)|(?:հաջորդ|նախորդ) (?:նորությունը|հոդվածը)|이전\s?글|다음\s?글|이전 기사|다음 기사"
+)
 READ_MORE = re.compile(
     r"^\W*(?:read (?:the )?(?:full|more|whole|entire|original)\b.*|read more|continue reading.*|"
     r"click here.*|click to expand|zum erweitern klicken|нажмите для раскрытия|натисніть, щоб розгорнути|genişletmek için tıklayın|"
@@ -141,7 +149,9 @@ READ_MORE = re.compile(
     r"lire la suite|en savoir plus|leer más|seguir leyendo|leggi tutto|continua a leggere|"
     r"leia mais|lees meer|lees verder|читать далее|подробнее|далее|ətraflı|devamını oku|devamı|"
     r"читати далі|детальніше|докладніше|толығырақ|ვრცლად|մանրամասն|"
-    r"더보기|(?:기자의\s*)?다른\s*기사\s*(?:보기|더\s*보기)|기사\s*더\s*보기|続きを読む|阅读全文|查看更多)\W*$",
+    r"더보기|(?:기자의\s*)?다른\s*기사\s*(?:보기|더\s*보기)|기사\s*더\s*보기|続きを読む|阅读全文|查看更多|"
+    # A blog's links to the post before and after ("Older Post", "Next post: <title>", "Nächster Beitrag").
+    rf"(?:{_POST_NAVIGATION})(?:\s*[:»›>|–-]\s*\S.{{0,150}})?)\W*$",
     re.IGNORECASE,
 )
 
@@ -485,7 +495,10 @@ _FIRST_WORDS = frozenset(
     pictures bild bilder credit credits quelle source bildquelle bildnachweis fotoğraf şəkil 사진 写真 图片 copyright c
     crédito créditos kuva zdjęcie fot источник джерело kaynak mənbə дереккөз წყარო աղբյուր
     skip jump go direkt zur aller passer ir saltar pasar vai salta passa pular ga naar przejdź перейти içeriğe məzmuna
-    본문 본문으로 메인 메뉴 주메뉴""".split()
+    본문 본문으로 메인 메뉴 주메뉴 fonte
+    older newer next previous prev nächster vorheriger älterer neuerer ältere neuere article billet entrada artículo noticia
+    следующая предыдущая наступна попередня наступний попередній sonraki önceki növbəti əvvəlki келесі алдыңғы
+    შემდეგი წინა հաջորդ նախորդ 이전글 다음글 이전 다음""".split()
     + _LOADING_WORDS.split()
     + ["wird"]
     + [phrase.split()[0] for phrase in _LIKE_WORDS.split("|")]  # PLACEHOLDER's like buttons

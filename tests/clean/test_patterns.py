@@ -255,6 +255,21 @@ def test_related_and_comment_headings_in_the_users_languages(lang):
         ("Source: statista.com", "photo_credit"),  # under a chart
         ("Fuente: Banco Central", "photo_credit"),
         ("Source of the river found in the hills", None),
+        ("Fonte: IBGE", "photo_credit"),
+        # A blog's links to the post before and after, in the users' languages too.
+        ("Older Post", "read_more"),
+        ("Previous Post: How to plant tomatoes", "read_more"),
+        ("← Vorheriger Beitrag", "read_more"),
+        ("Следующая статья", "read_more"),
+        ("Наступна новина", "read_more"),
+        ("Önceki haber", "read_more"),
+        ("Növbəti xəbər", "read_more"),
+        ("Келесі жаңалық", "read_more"),
+        ("შემდეგი სიახლე", "read_more"),
+        ("Նախորդ նորությունը", "read_more"),
+        ("이전글", "read_more"),
+        ("Next, the council voted on the budget.", None),
+        ("Previous articles on the topic got the figures wrong", None),
         ("Artikel teilen", "social"),
         ("Gefällt mir Wird geladen …", "placeholder"),  # a blog's like button before its counter loads
         ("Нравится Загрузка...", "placeholder"),
