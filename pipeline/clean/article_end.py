@@ -57,13 +57,13 @@ BOX_MAX_CHARS = 400
 # introduces the link under it, as a section's heading does not) with this
 # much prose in the INLINE_LOOKAHEAD_LINES lines under it stands inside the
 # article: the article goes on under the link.
+# Of HTML blocks, where every kept block counts as prose, the same two
+# measure a box of links inside the article: the article goes on under it
+# when the next INLINE_LOOKAHEAD_LINES blocks hold INLINE_MIN_PROSE_CHARS of
+# paragraphs that read as sentences (a box at the article's end has page
+# furniture under it, other stories' teasers, or a few closing words).
 INLINE_MIN_PROSE_CHARS = 1000
 INLINE_LOOKAHEAD_LINES = 20
-# Of HTML blocks, where every kept block counts as prose, the article goes
-# on under a box when its next INLINE_LOOKAHEAD_LINES blocks hold
-# INLINE_MIN_PROSE_CHARS of paragraphs that read as sentences: a box at the
-# article's end has page furniture under it, or other stories' teasers
-# (titles between short excerpts), or a few lines of closing words.
 
 _COMMENT_LINK = re.compile(
     r"^\W*(?:\d+\s+)?(?:\w{1,4}\s+)?(?:comments?|kommentare?|commentaires?|comentarios?|commenti|komentarze|reacties|"
@@ -256,8 +256,8 @@ def _html_box_inside(page: Page, i: int) -> range | None:
     article's prose going on under them (INLINE_MIN_PROSE_CHARS in the
     INLINE_LOOKAHEAD_LINES blocks after them, not the head of another
     story; teasers' excerpts cut short and paragraphs the page prints
-    twice do not count).  The box is the heading and its links; a heading right above
-    the prose opens the article's next section, and stays.
+    twice do not count).  The box is the heading and its links; a heading
+    right above the prose opens the article's next section, and stays.
     """
     texts = page.texts
     if is_comment_heading(texts[i]):

@@ -133,7 +133,7 @@ SECTION_END_COUNTED = re.compile(
 THREAD_TITLE_MAX_CHARS = MAX_LABEL_CHARS + 200
 QUOTED_THREAD_TITLE = re.compile(_THREAD_TITLE + r"\s*[\"“„«‘‚‹「『'].*[\"”“»’‘›」』']\W*$", re.IGNORECASE)
 
-# A short line that only points elsewhere: "Read more", "Click here", "Weiterlesen".
+# A blog's links to the post before and after ("Older Post", "Next post: <title>", "Nächster Beitrag").
 _POST_NAVIGATION = (
     r"(?:older|newer|next|previous|prev)\s+(?:posts?|entry|entries|articles?|story)|"
     r"(?:nächster|vorheriger|älterer|neuerer)\s+(?:beitrag|artikel|eintrag)|(?:ältere|neuere)\s+(?:beiträge|artikel|einträge)|"
@@ -142,6 +142,7 @@ _POST_NAVIGATION = (
     r"(?:sonraki|önceki) (?:yazı|haber)|(?:növbəti|əvvəlki) (?:xəbər|məqalə)|(?:келесі|алдыңғы) (?:жаңалық|мақала)|"
     r"(?:შემდეგი|წინა) (?:სიახლე|სტატია)|(?:հաջորդ|նախորդ) (?:նորությունը|հոդվածը)|이전\s?글|다음\s?글|이전 기사|다음 기사"
 )
+# A short line that only points elsewhere: "Read more", "Click here", "Weiterlesen".
 READ_MORE = re.compile(
     r"^\W*(?:read (?:the )?(?:full|more|whole|entire|original)\b.*|read more|continue reading.*|"
     r"click here.*|click to expand|zum erweitern klicken|нажмите для раскрытия|натисніть, щоб розгорнути|genişletmek için tıklayın|"
@@ -150,7 +151,7 @@ READ_MORE = re.compile(
     r"leia mais|lees meer|lees verder|читать далее|подробнее|далее|ətraflı|devamını oku|devamı|"
     r"читати далі|детальніше|докладніше|толығырақ|ვრცლად|մանրամասն|"
     r"더보기|(?:기자의\s*)?다른\s*기사\s*(?:보기|더\s*보기)|기사\s*더\s*보기|続きを読む|阅读全文|查看更多|"
-    # A blog's links to the post before and after ("Older Post", "Next post: <title>", "Nächster Beitrag").
+    # The post before or after, maybe with its title.
     rf"(?:{_POST_NAVIGATION})(?:\s*[:»›>|–-]\s*\S.{{0,150}})?)\W*$",
     re.IGNORECASE,
 )
