@@ -88,15 +88,25 @@ INBOX_PITCH = re.compile(r"\b(?:delivered|sent|straight|right|directly) (?:(?:ri
 INBOX_CUE = re.compile(r"\bnewsletters?\b|\bsign(?:ing)? up\b|\bsubscri|\bupdates\b|\bnews\b|\bthe best of\b|\binsights\b|\b(?:new |latest )?(?:posts|stories|articles)\b", re.IGNORECASE)
 
 
+# What SIGN_UP_TERMS needs before it is searched: an opening word, or one
+# of the words it finds anywhere (most blocks have neither: a few C scans
+# rule them out, where the pattern tries its alternatives at every position).
+_SIGN_UP_OPENINGS = ("by ", "mit ", "indem ", "en ", "al ")
+_LEADING_MARKS = re.compile(r"\W*")
+_SIGN_UP_ANYWHERE = ("нажимая", "подписываясь", "регистрируясь", "натискаючи", "підписуючись", "реєструючись", "abone olarak", "kaydolarak", "tıklayarak", "abunə olmaqla", "qeydiyyatdan", "klikləməklə")
+
+
 def signs_up(text: str) -> bool:
     """A sign-up form's small print (SIGN_UP_TERMS) or a newsletter's pitch (INBOX_PITCH beside INBOX_CUE).
 
     Small print that names cookies is a consent notice's ("By clicking
     Accept, you agree to our use of cookies"): consent.py takes it.
     """
-    if SIGN_UP_TERMS.search(text):
+    lowered = text.lower()
+    opening = lowered[_LEADING_MARKS.match(lowered).end() :]
+    if (opening.startswith(_SIGN_UP_OPENINGS) or any(word in lowered for word in _SIGN_UP_ANYWHERE)) and SIGN_UP_TERMS.search(text):
         return consent.COOKIE.search(text) is None
-    return INBOX_PITCH.search(text) is not None and INBOX_CUE.search(text) is not None
+    return "inbox" in lowered and INBOX_PITCH.search(text) is not None and INBOX_CUE.search(text) is not None
 
 
 # A share bar's label: "Share this article", "Artikel teilen", "Partager l'article".
@@ -272,6 +282,20 @@ def _calls_to_action(text: str) -> bool:
     return CALL_TO_ACTION.search(text) is not None
 
 
+# Every paywall notice and advertising disclosure the patterns above find
+# holds one of these (lower case): most blocks hold none, which a few C
+# scans tell faster than the patterns' alternatives tried at every position.
+_PAYWALL_NEEDLES = (
+    "subscriber", "pour ", "abonnés", "créez", "weiterlesen", "abonnenten", "jetzt ", "cancela", "hazte", "exclusivo",
+    "to view", "to read", "to continue", "bezahlschranke",
+)
+_ADVERTISING_NEEDLES = (
+    "anzeige", "werbung", "advertis", "sponsored", "publicidad", "publicité", "реклама", "reklam", "жарнама", "რეკლამა",
+    "գովազդ", "광고", "disclosure", "werbehinweis", "commission", "comisi", "comiss", "supported by", "qualifying purchases",
+    "affiliate", "provision",
+)
+
+
 def furniture_rule(block: Block) -> str | None:
     """The furniture kind of one short HTML block, or None when it may be content."""
     text = block.text
@@ -281,9 +305,10 @@ def furniture_rule(block: Block) -> str | None:
         READ_ALSO_TEASER.match(text) or READ_ALSO_LABEL.match(text) or ARROW_TEASER.match(text)
     ):
         return rules.READ_MORE
-    if _paywalled(text):
+    lowered = text.lower()
+    if any(word in lowered for word in _PAYWALL_NEEDLES) and _paywalled(text):
         return rules.PAYWALL
-    if _discloses(text):
+    if any(word in lowered for word in _ADVERTISING_NEEDLES) and _discloses(text):
         return rules.ADVERTISING
     if SHARE_LABEL.match(text) or _calls_to_action(text) or _lists_platforms(text) or signs_up(text):
         return rules.SOCIAL
