@@ -71,10 +71,10 @@ DATELINE = _rule("dateline", "a line stating the publication date (the date move
 METADATA_LABEL = _rule("metadata_label", "a bare label such as \"Author\" or \"Date\" before its value")
 # Page furniture.
 AUTHOR_BIO = _rule("author_bio", "the author's bio at the article's end: their name alone, then a paragraph that opens with it")
-PHOTO_CREDIT = _rule("photo_credit", "a photo credit (\"Photo: Reuters\", \"© AFP\")")
+PHOTO_CREDIT = _rule("photo_credit", "a photo credit (\"Photo: Reuters\", \"© AFP\", \"Getty Images / Name\", \"Source: statista.com\")")
 PHOTO_CAPTION = _rule("photo_caption", "a photo caption that ends with its credit")
 SOCIAL = _rule("social", "a share, follow or text-size bar, or a call to subscribe and its sign-up small print (\"Share on Facebook\", \"Follow us\", \"12 pt 14 pt 16 pt\", \"By signing up, you agree to ...\")")
-READ_MORE = _rule("read_more", "a \"Read more\" / \"Read also: <title>\" link to another story")
+READ_MORE = _rule("read_more", "a \"Read more\" / \"Read also: <title>\" link to another story, or to the post before or after (\"Older Post\", \"Next post: <title>\")")
 BREADCRUMB = _rule("breadcrumb", "a breadcrumb trail (\"Home > News > World\")")
 SKIP_LINK = _rule("skip_link", "a link past the page's menus (\"Skip to main content\", \"Zum Inhalt springen\")")
 COPYRIGHT = _rule("copyright", "a copyright line")
