@@ -125,14 +125,15 @@ def is_comment_heading(text: str) -> bool:
     return any(word in lowered for word in _COMMENT_HEADINGS)
 
 
-def find_article_end(page: Page, counted: list[bool], prose_suffix: list[int] | None) -> int | None:
-    """The line of the first heading after the core began that ends the article, or None.
+def find_article_end(page: Page, counted: list[bool], prose_suffix: list[int] | None) -> tuple[int | None, list[range]]:
+    """The line of the first heading after the core began that ends the article (or None), and the boxes of links inside the article above it (HTML blocks).
 
     `counted`: per line, whether its characters count as prose;
     `prose_suffix`: the prose characters from each line on (None: summed here from `counted`).
     """
+    boxes: list[range] = []
     if page.core is None:
-        return None
+        return None, boxes
     line_chars = page.lines.chars.tolist()
     if prose_suffix is None:
         prose_suffix = [0] * (len(line_chars) + 1)
@@ -150,14 +151,14 @@ def find_article_end(page: Page, counted: list[bool], prose_suffix: list[int] | 
         ):
             box = None if page.text_mode else _html_box_inside(page, i)
             if box is None:
-                return i
-            page.inside_boxes.append(box)
+                return i, boxes
+            boxes.append(box)
             i = box.stop
             continue
         if counted[i]:
             prose_before += line_chars[i]
         i += 1
-    return None
+    return None, boxes
 
 
 def find_thread_start(page: Page, counted: list[bool]) -> int | None:
@@ -231,21 +232,38 @@ def _tops_teaser_box(texts: list[str], i: int, prose_before: int, prose_suffix: 
     )
 
 
+def _links_under(texts: list[str], i: int, stop: int, reads_as_prose) -> tuple[int, bool] | None:
+    """Under the heading at `i`: the first line before `stop` that `reads_as_prose` (a line's index -> bool), and whether a story's title stands among the lines above it.
+
+    None for a comments heading, and where those lines pass BOX_MAX_CHARS or no such line comes.
+    """
+    if is_comment_heading(texts[i]):
+        return None
+    chars, titled = 0, False
+    for j in range(i + 1, stop):
+        if reads_as_prose(j):
+            return j, titled
+        chars += len(texts[j])
+        if chars > BOX_MAX_CHARS:
+            return None
+        titled = titled or shapes.title_like(texts[j])
+    return None
+
+
+def _is_label(text: str) -> bool:
+    """A heading that ends in a colon: it introduces the link under it, as a section's heading does not."""
+    return text.rstrip().endswith((":", "："))
+
+
 def _box_inside(texts: list[str], i: int, counted: list[bool], furniture) -> bool:
     """A "Related"/"Read also" heading over a few links, with the article's prose going on right under them (past a photo's credit)."""
     end = len(texts)
-    if is_comment_heading(texts[i]):
+    found = _links_under(texts, i, end - 1, counted.__getitem__)
+    if found is None:
         return False
-    chars, titled = 0, False
-    for j in range(i + 1, end - 1):
-        if counted[j]:
-            after = next((k for k in range(j + 1, end) if not furniture[k]), end)
-            return titled and after < end and counted[after] and not _states_metadata(texts[j - 1])
-        chars += len(texts[j])
-        if chars > BOX_MAX_CHARS:
-            return False
-        titled = titled or shapes.title_like(texts[j])
-    return False
+    j, titled = found
+    after = next((k for k in range(j + 1, end) if not furniture[k]), end)
+    return titled and after < end and counted[after] and not _states_metadata(texts[j - 1])
 
 
 def _html_box_inside(page: Page, i: int) -> range | None:
@@ -260,18 +278,11 @@ def _html_box_inside(page: Page, i: int) -> range | None:
     right above the prose opens the article's next section, and stays.
     """
     texts = page.texts
-    if is_comment_heading(texts[i]):
+    found = _links_under(texts, i, min(len(texts), i + 1 + INLINE_LOOKAHEAD_LINES), lambda j: is_prose(texts[j]))
+    if found is None:
         return None
-    chars, titled, first_prose = 0, False, None
-    for j in range(i + 1, min(len(texts), i + 1 + INLINE_LOOKAHEAD_LINES)):
-        if is_prose(texts[j]):
-            first_prose = j
-            break
-        chars += len(texts[j])
-        if chars > BOX_MAX_CHARS:
-            return None
-        titled = titled or shapes.title_like(texts[j])
-    if first_prose is None or not (titled or texts[i].rstrip().endswith((":", "："))):
+    first_prose, titled = found
+    if not (titled or _is_label(texts[i])):
         return None
     if _states_metadata(texts[first_prose - 1]) or not _goes_on(page, first_prose):
         return None
@@ -297,7 +308,7 @@ def _states_metadata(text: str) -> bool:
 
 def _label_inside(texts: list[str], i: int, counted: list[bool], line_chars) -> bool:
     """A "Read also:" label over a link, with the article's prose going on under it (INLINE_MIN_PROSE_CHARS)."""
-    if not texts[i].rstrip().endswith((":", "：")) or is_comment_heading(texts[i]):
+    if not _is_label(texts[i]) or is_comment_heading(texts[i]):
         return False
     stop = min(len(texts), i + 1 + INLINE_LOOKAHEAD_LINES)
     return sum(int(line_chars[j]) for j in range(i + 1, stop) if counted[j]) >= INLINE_MIN_PROSE_CHARS

@@ -119,7 +119,7 @@ class Page:
             prose = ~is_furniture  # the extractor's paragraphs are all prose
             self.prose = prose.tolist()
             prose_suffix = None
-        self.section_end = article_end.find_article_end(self, prose.tolist(), prose_suffix)
+        self.section_end, self.inside_boxes = article_end.find_article_end(self, prose.tolist(), prose_suffix)
         thread = article_end.find_thread_start(self, self.prose) if self.text_mode else None
         if thread is not None and (self.section_end is None or thread < self.section_end):
             self.section_end, self.thread_end = thread, True
