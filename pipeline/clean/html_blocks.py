@@ -96,13 +96,15 @@ _LEADING_MARKS = re.compile(r"\W*")
 _SIGN_UP_ANYWHERE = ("нажимая", "подписываясь", "регистрируясь", "натискаючи", "підписуючись", "реєструючись", "abone olarak", "kaydolarak", "tıklayarak", "abunə olmaqla", "qeydiyyatdan", "klikləməklə")
 
 
-def signs_up(text: str) -> bool:
+def signs_up(text: str, lowered: str | None = None) -> bool:
     """A sign-up form's small print (SIGN_UP_TERMS) or a newsletter's pitch (INBOX_PITCH beside INBOX_CUE).
 
     Small print that names cookies is a consent notice's ("By clicking
     Accept, you agree to our use of cookies"): consent.py takes it.
+    `lowered`: text.lower(), where the caller has it.
     """
-    lowered = text.lower()
+    if lowered is None:
+        lowered = text.lower()
     opening = lowered[_LEADING_MARKS.match(lowered).end() :]
     if (opening.startswith(_SIGN_UP_OPENINGS) or any(word in lowered for word in _SIGN_UP_ANYWHERE)) and SIGN_UP_TERMS.search(text):
         return consent.COOKIE.search(text) is None
@@ -310,7 +312,7 @@ def furniture_rule(block: Block) -> str | None:
         return rules.PAYWALL
     if any(word in lowered for word in _ADVERTISING_NEEDLES) and _discloses(text):
         return rules.ADVERTISING
-    if SHARE_LABEL.match(text) or _calls_to_action(text) or _lists_platforms(text) or signs_up(text):
+    if SHARE_LABEL.match(text) or _calls_to_action(text) or _lists_platforms(text) or signs_up(text, lowered):
         return rules.SOCIAL
     if len(text) <= MAX_DATELINE_CHARS and _dateline(text):
         return rules.DATELINE
@@ -355,12 +357,10 @@ _NOTICE_WORDS = frozenset(
 )
 
 
-# The words a sign-up's small print opens with (SIGN_UP_TERMS), or holds anywhere (and INBOX_PITCH's).
-_SIGN_UP_FIRST_WORDS = frozenset("by mit indem en al".split())
-_SIGN_UP_WORDS = frozenset(
-    """нажимая подписываясь регистрируясь натискаючи підписуючись реєструючись abone kaydolarak tıklayarak
-    abunə qeydiyyatdan klikləməklə inbox""".split()
-)
+# The same as words of a dump's line: the words a sign-up's small print
+# opens with (SIGN_UP_TERMS), or holds anywhere (and INBOX_PITCH's).
+_SIGN_UP_FIRST_WORDS = frozenset(opening.strip() for opening in _SIGN_UP_OPENINGS)
+_SIGN_UP_WORDS = frozenset(phrase.split()[0] for phrase in _SIGN_UP_ANYWHERE) | {"inbox"}
 
 
 _READ_ALSO_TEASER_FOLDED, _READ_ALSO_LABEL_FOLDED = map(patterns.on_folded, (READ_ALSO_TEASER, READ_ALSO_LABEL))
