@@ -142,6 +142,16 @@ _POST_NAVIGATION = (
     r"(?:sonraki|önceki) (?:yazı|haber)|(?:növbəti|əvvəlki) (?:xəbər|məqalə)|(?:келесі|алдыңғы) (?:жаңалық|мақала)|"
     r"(?:შემდეგი|წინა) (?:სიახლე|სტატია)|(?:հաջորդ|նախորդ) (?:նորությունը|հոդվածը)|이전\s?글|다음\s?글|이전 기사|다음 기사"
 )
+# The heading WordPress puts over those links, in its translations ("Post navigation", "Beitrags-Navigation").
+_POST_NAVIGATION_HEADING = (
+    r"post navigation|posts navigation|beitrags-?navigation|navigation de l['’]article|navigation des articles|"
+    r"navegación de entradas|navigazione articoli|navegação de posts?|навигация по записям|навігація записів|yazı gezinmesi"
+)
+# A dump that joins a link's label and the title it names without a space
+# ("Vorheriger BeitragNeuerscheinung: ..."): the title's capital right after
+# the label's last letter.
+_GLUED_TITLE = r"(?-i:(?=[A-ZÀ-ÖØ-ÞА-ЯЁЄІЇҐ]))"
+
 # A short line that only points elsewhere: "Read more", "Click here", "Weiterlesen".
 READ_MORE = re.compile(
     r"^\W*(?:read (?:the )?(?:full|more|whole|entire|original)\b.*|read more|continue reading.*|"
@@ -152,7 +162,7 @@ READ_MORE = re.compile(
     r"читати далі|детальніше|докладніше|толығырақ|ვრცლად|մանրամասն|"
     r"더보기|(?:기자의\s*)?다른\s*기사\s*(?:보기|더\s*보기)|기사\s*더\s*보기|続きを読む|阅读全文|查看更多|"
     # The post before or after, maybe with its title.
-    rf"(?:{_POST_NAVIGATION})(?:\s*[:»›>|–-]\s*\S.{{0,150}})?)\W*$",
+    rf"(?:{_POST_NAVIGATION})(?:(?:\s*[:»›>|–-]\s*|{_GLUED_TITLE})\S.{{0,150}})?|{_POST_NAVIGATION_HEADING})\W*$",
     re.IGNORECASE,
 )
 
@@ -224,6 +234,11 @@ _TAG_LABELS = (
     "etiketler teqlər etiketlər თეგები ტეგები պիտակներ 태그 키워드"
 ).split()
 
+# What a post's meta line counts its comments in ("71 Kommentare", "5 комментариев").
+_COMMENT_COUNT_WORDS = (
+    "comments|kommentare|commentaires|comentarios|commenti|comentários|комментари(?:ев|я|й)|коментар(?:ів|і)|yorum|şərh|пікір|კომენტარი|մեկնաբանություն|댓글"
+)
+
 # A blog post's meta line, as themes print it under or over the post:
 # "This entry was posted in News. Bookmark the permalink.", "Der Beitrag wurde
 # am 27. November 2019 um 15:21 Uhr veröffentlicht und wurde unter X
@@ -240,7 +255,10 @@ POST_META = re.compile(
     # A view counter ("Views: 1234", "Просмотров: 1 234", "조회수 1234", "1,234 views").
     r"^\W*(?:views|просмотров|просмотры|переглядів|перегляди|baxış sayı|baxış|baxılıb|oxunub|oxunma|okunma sayısı|okunma|görüntülenme|"
     r"ნახვები|ნანახია|դիտումներ|қаралды|қаралым|조회수|조회)\s*[:՝]?\s*\d[\d\s,.]*$|"
-    r"^\W*\d[\d\s,.]*\s*(?:views|просмотр(?:ов|а)?|переглядів|перегляд(?:и|у)?|baxış|görüntülenme|ნახვა|դիտում)\W*$",
+    r"^\W*\d[\d\s,.]*\s*(?:views|просмотр(?:ов|а)?|переглядів|перегляд(?:и|у)?|baxış|görüntülenme|ნახვა|դիտում)\W*$|"
+    # The date first, maybe the time and the author, then the comment count: "19.6.2007 9:40 Uhr Christoph Becker 71
+    # Kommentare" (a listing's line names a story between them: "7 March 07:13 AM EST - BSD - FreeBSD On Laptops - 13 Comments").
+    rf"^\W*\d{{1,2}}[./]\d{{1,2}}[./]\d{{2,4}}\b[^–-]{{0,40}}\b\d+\s+(?:{_COMMENT_COUNT_WORDS})\W*$",
     re.IGNORECASE,
 )
 
@@ -248,7 +266,9 @@ POST_META = re.compile(
 _POST_META_WORDS = frozenset(
     "posted permalink filed abgelegt verschlagwortet veröffentlicht eingestellt publié pubblicata publicada publicó "
     "views просмотров просмотры просмотр просмотра переглядів перегляди перегляд перегляду baxış baxılıb oxunub oxunma okunma görüntülenme "
-    "ნახვები ნანახია ნახვა դիտումներ դիտում қаралды қаралым 조회수 조회".split()
+    "ნახვები ნანახია ნახვა դիտումներ դիտում қаралды қаралым 조회수 조회 "
+    "comments kommentare commentaires comentarios commenti comentários комментариев комментария комментарий коментарів коментарі "
+    "yorum şərh пікір კომენტარი մեկնաբանություն 댓글".split()
 ) | frozenset(_TAG_LABELS)
 
 # Comment-form furniture.
@@ -256,6 +276,14 @@ COMMENT_FORM = re.compile(
     r"(?:your email address will not be published|required fields are marked|"
     r"save my name, email|notify me of (?:follow-up|new) (?:comments|posts)|"
     r"you must be logged in to post a comment|"
+    # WordPress's "Cancel reply" and "You must be logged in to post a comment." in its translations.
+    r"\bcancel reply\b|\bantworten abbrechen\b|angemeldet sein, um einen kommentar abzugeben|\bannuler la réponse\b|"
+    r"vous devez (?:être connecté|vous connecter) pour publier un commentaire|\bcancelar (?:la )?respuesta\b|"
+    r"(?:debes|tienes que) (?:iniciar sesión|estar registrado) para publicar un comentario|\bannulla risposta\b|"
+    r"devi essere connesso per inviare un commento|\bcancelar resposta\b|precisa fazer o login para publicar um comentário|"
+    r"\bотменить ответ\b|для отправки комментария (?:вам )?необходимо (?:авторизоваться|войти)|"
+    r"\bскасувати відповідь\b|щоб відправити коментар,? (?:вам )?необхідно (?:авторизуватись|увійти)|"
+    r"\byanıtı iptal et\b|yorum yap(?:abilmek|mak) için (?:oturum açmalısınız|giriş yapmalısınız)|"
     r"ihre e-mail-adresse wird nicht veröffentlicht|erforderliche felder sind|"
     r"deine e-mail-adresse wird nicht veröffentlicht|"
     r"votre adresse (?:e-mail|email|de messagerie) ne sera pas publiée|les champs obligatoires|"
@@ -323,6 +351,8 @@ _AGENCIES = (
     r"(?:getty images|getty|reuters|afp|dpa|ap photo|epa|shutterstock|istock|istockphoto|thinkstock|"
     r"unsplash|pixabay|imago|picture alliance|picture-alliance|keystone|xinhua)"
 )
+# The agencies that sell pictures only.
+_PICTURE_AGENCIES = r"getty images|shutterstock|istock|istockphoto|thinkstock|unsplash|pixabay|imago|picture alliance|picture-alliance|adobe stock"
 # Photo and image credits: "photo: AzerTag", "Foto: dpa", "Korea Times photo by X".
 PHOTO_CREDIT = re.compile(
     r"(?:^\W*(?:photos?|foto|fotos|фото|image|images|picture|pictures|bild|bilder|credit|credits|"
@@ -377,9 +407,12 @@ PHOTO_CAPTION_CREDIT = re.compile(
     r"\((?:자료)?사진\s*=[^()]{1,40}\)\W*$|"
     r"\((?i:quelle|source|fuente)\s*:[^()/]*/[^()]*\)\W*$|"
     r"\((?:REUTERS|AFP|EFE|AP|AP Photo|DPA|EPA|dpa)\s*/[^()]{1,60}\)\W*$|\(AP Photo\)\W*$|"
+    # A photographer before a picture agency: "... gut getarnt. (mlharing / iStock.com)" (news agencies
+    # are left out: "(AFP/dpa)" closing a paragraph credits its text).
+    rf"\([^()]{{1,60}}/\s*(?i:{_PICTURE_AGENCIES})(?:\.com)?\s*\)\W*$|"
     r"©\s*[^©\d][^©]{0,60}$|"
     # "... stop incredibly fast. Credit: Matt Lighthart", "... in Baku. Фото: APA".
-    r"[.!?]\s+(?:(?i:foto|photo|bild|imagen|фото|fotoğraf|şəkil|сурет|ფოტო|(?:(?:photo|image|picture)\s+)?credits?|cr[ée]ditos?)\s*:\s*[^.:]{1,60}|"
+    r"[.!?]\s+(?:(?i:foto|photo|bild|imagen|kuva|фото|fotoğraf|şəkil|сурет|ფოტო|(?:(?:photo|image|picture)\s+)?credits?|cr[ée]ditos?)\s*:\s*[^.:]{1,60}|"
     r"EFE|AFP|REUTERS|DPA|AP)\W*$"
 )
 
@@ -499,7 +532,8 @@ _FIRST_WORDS = frozenset(
     본문 본문으로 메인 메뉴 주메뉴 fonte
     older newer next previous prev nächster vorheriger älterer neuerer ältere neuere article billet entrada artículo noticia
     следующая предыдущая наступна попередня наступний попередній sonraki önceki növbəti əvvəlki келесі алдыңғы
-    შემდეგი წინა հաջորդ նախորդ 이전글 다음글 이전 다음""".split()
+    შემდეგი წინა հաջորդ նախորդ 이전글 다음글 이전 다음
+    post posts beitrags-navigation beitragsnavigation navigation navegación navigazione navegação навигация навігація yazı""".split()
     + _LOADING_WORDS.split()
     + ["wird"]
     + [phrase.split()[0] for phrase in _LIKE_WORDS.split("|")]  # PLACEHOLDER's like buttons
@@ -513,7 +547,9 @@ _ANYWHERE_WORDS = frozenset(
     diritti direitos rechten prawa cipta quyền δικαιώματα حقوق الحقوق הזכויות सर्वाधिकार құқықтар უფლება իրավունքները
     shutterstock istock shutterstock.com istock.com istockphoto thinkstock unsplash pixabay imago alliance picture-alliance keystone xinhua ваш
     fotos photographs bildquelle symbolbild imagen quelle source fuente efe takip credit credits crédito créditos
-    фото fotoğraf şəkil сурет ფოტო teilen paylaş e-mailová sähköpostiosoitettasi e-pasta""".split()
+    фото fotoğraf şəkil сурет ფოტო teilen paylaş e-mailová sähköpostiosoitettasi e-pasta
+    kuva cancel abbrechen angemeldet annuler connecté connecter cancelar iniciar registrado annulla connesso login отменить отправки
+    скасувати відправити iptal oturum giriş""".split()
 ) | _POST_META_WORDS  # every line POST_META finds holds one of them
 # For callers that gate many lines at once.
 GATE_FIRST_WORDS = _FIRST_WORDS
@@ -631,7 +667,16 @@ def label_rule(
     return None
 
 
-_SECTION_END_SET = frozenset(SECTION_END_PHRASES)
+# A tags label alone ("Etiquetas:", "Stichworte") heads the post's tags, as "Tags" does.
+_SECTION_END_SET = frozenset(SECTION_END_PHRASES) | frozenset(_TAG_LABELS)
+# Words that join a heading to the topic, column or site it names ("Beliebte
+# Beiträge zum Thema:", "Die meistgelesenen Artikel bei SWR.de", "Weitere
+# Beiträge aus der Kolumne:", "Другие новости по теме", "More stories from Baku").
+_QUALIFIER_WORDS = frozenset(
+    "zum zur zu bei aus von vom im on from in at about sur de du des en del della по из в на про з із у від üzrə haqqında".split()
+)
+# Words the name after the joining word may have: more are a sentence or a headline ("Latest news on the war in Ukraine").
+QUALIFIER_MAX_WORDS = 3
 _EDGE_NOISE = " \t:.-–—|»«>•*()[]!?…#\"'“”„"
 _COUNT_PREFIX = re.compile(r"^\d+\s+")
 _COUNT_SUFFIX = re.compile(r"\s*\(?\d+\)?(?:개|件|条)?$")  # "Comments (2)", "댓글 2개"
@@ -645,7 +690,7 @@ def section_end_kind(text: str, folded: str | None = None) -> bool:
     if len(text) > MAX_LABEL_CHARS:
         return len(text) <= THREAD_TITLE_MAX_CHARS and QUOTED_THREAD_TITLE.match(text) is not None
     phrase = (fold(text) if folded is None else folded).strip(_EDGE_NOISE)
-    if phrase in _SECTION_END_SET:
+    if phrase in _SECTION_END_SET or _qualified_heading(phrase):
         return True
     if phrase.startswith(("one ", "ein ", "eine ")):
         return bool(SECTION_END_COUNTED.match(text))
@@ -653,6 +698,17 @@ def section_end_kind(text: str, folded: str | None = None) -> bool:
         return False
     phrase = _COUNT_SUFFIX.sub("", _COUNT_PREFIX.sub("", phrase)).strip(_EDGE_NOISE)
     return phrase in _SECTION_END_SET or bool(SECTION_END_COUNTED.match(text))
+
+
+def _qualified_heading(phrase: str) -> bool:
+    """A heading of two words or more from SECTION_END_PHRASES, then a joining word and at most QUALIFIER_MAX_WORDS more ("weitere beiträge aus der kolumne")."""
+    words = phrase.split()
+    if len(words) < 3 or _QUALIFIER_WORDS.isdisjoint(words[2:]):
+        return False
+    for j in range(max(2, len(words) - QUALIFIER_MAX_WORDS - 1), len(words)):
+        if words[j] in _QUALIFIER_WORDS and " ".join(words[:j]).strip(_EDGE_NOISE) in _SECTION_END_SET:
+            return True
+    return False
 
 
 def section_end_lines(texts: list[str], folded: list[str], lines: list[int], has_digit) -> list[int]:
@@ -663,7 +719,7 @@ def section_end_lines(texts: list[str], folded: list[str], lines: list[int], has
     found = []
     for i in lines:
         phrase = folded[i].strip(_EDGE_NOISE)
-        if phrase in _SECTION_END_SET or (
+        if phrase in _SECTION_END_SET or _qualified_heading(phrase) or (
             (has_digit[i] or phrase.startswith(("one ", "ein ", "eine "))) and section_end_kind(texts[i], folded[i])
         ):
             found.append(i)
@@ -683,7 +739,7 @@ COMMENT_WORDS = (
 # topics, the author, a newsletter form.
 _NOT_STORY_WORDS = COMMENT_WORDS + (
     "think", "share", "tags", "filed under", "topics", "about the author", "newsletter", "gedanke", "teilen", "schlagw",
-    "themen", "über den autor", "partager", "comentário", "commenti", "rispost", "kommentarer",
+    "themen", "über den autor", "partager", "comentário", "commenti", "rispost", "kommentarer", *_TAG_LABELS,
 )
 
 

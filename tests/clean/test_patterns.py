@@ -174,8 +174,22 @@ def test_story_box_headings_are_the_section_headings_over_other_stories():
 
     for line in ("Most read", "Mehr aus dem Ressort", "Related Posts:", "Más noticias", "Don't miss", "Most shared"):
         assert story_box_heading(line) and section_end_kind(line), line
-    for line in ("Newsletter", "2 Kommentare", "Leave a Reply", "Tags", "Themen", "3 Responses to “A title”", "Share this"):
+    for line in ("Newsletter", "2 Kommentare", "Leave a Reply", "Tags", "Themen", "3 Responses to “A title”", "Share this",
+                 "Etiquetas:", "Stichworte", "Мітки"):
         assert not story_box_heading(line) and section_end_kind(line), line
+
+
+def test_a_story_box_heading_may_name_its_topic_column_or_site():
+    from pipeline.clean.patterns import story_box_heading
+
+    for line in ("Beliebte Beiträge zum Thema:", "Die meistgelesenen Artikel bei SWR.de/Sport", "Weitere Beiträge aus der Kolumne:",
+                 "WEITERE BEITRÄGE ZU", "Другие новости по теме", "Інші новини з регіону", "More stories from Baku", "Digər xəbərlər üzrə"):
+        assert story_box_heading(line) and section_end_kind(line), line
+    # A heading of one word ("Popular", "Latest") with a name after it may be the article's own; more than
+    # QUALIFIER_MAX_WORDS after the joining word is a headline.
+    for line in ("Popular in Tech", "Latest news on the war in Ukraine and its neighbours", "Related posts about cats and dogs here",
+                 "Comments on the draft law"):
+        assert not section_end_kind(line), line
 
 
 @pytest.mark.parametrize(
@@ -270,6 +284,34 @@ def test_related_and_comment_headings_in_the_users_languages(lang):
         ("이전글", "read_more"),
         ("Next, the council voted on the budget.", None),
         ("Previous articles on the topic got the figures wrong", None),
+        # A dump that glues the link's label to the title it names; the heading WordPress puts over the links.
+        ("Vorheriger BeitragNeuerscheinung: Klaus Seidl, „Gesetzliche Revolution“", "read_more"),
+        ("Следующая статьяВласти объявили о новом бюджете", "read_more"),
+        ("Next postsare what the editor chose", None),
+        ("Beitrags-Navigation", "read_more"),
+        ("Post navigation", "read_more"),
+        ("Навигация по записям", "read_more"),
+        ("Навігація записів", "read_more"),
+        ("Yazı gezinmesi", "read_more"),
+        ("Navigation was hard in the fog, the captain said.", None),
+        # WordPress's comment form: "Cancel reply", "You must be logged in to post a comment." in its translations.
+        ("Leave a Reply Cancel reply", "comment_form"),
+        ("Kommentar verfassen Antworten abbrechen", "comment_form"),
+        ("Du musst angemeldet sein, um einen Kommentar abzugeben.", "comment_form"),
+        ("Vous devez être connecté pour publier un commentaire.", "comment_form"),
+        ("Добавить комментарий Отменить ответ", "comment_form"),
+        ("Для отправки комментария вам необходимо авторизоваться.", "comment_form"),
+        ("Додати коментар Скасувати відповідь", "comment_form"),
+        ("Yanıt yaz Yanıtı iptal et", "comment_form"),
+        ("Yorum yapabilmek için oturum açmalısınız.", "comment_form"),
+        ("The court may cancel replies to the summons, the judge said.", None),
+        # A post's meta line that ends with its comment count.
+        ("19.6.2007 9:40 Uhr Christoph Becker 71 Kommentare", "post_meta"),
+        ("12.03.2024 14:05 | 5 комментариев", "post_meta"),
+        ("In 2020 the ministry received 300 comments", None),
+        # A caption that ends with a picture agency's credit, or with "Kuva:" (Finnish).
+        ("Das Hermelin ist im Winter mit seinem weißen Fell gut getarnt. (mlharing / iStock.com)", "photo_caption"),
+        ("Pääministeri Sanna Marin keskusteli keskiviikkona Berliinissä liittokanslerin kanssa. Kuva: ALEXANDER BECHER", "photo_caption"),
         ("Artikel teilen", "social"),
         ("Gefällt mir Wird geladen …", "placeholder"),  # a blog's like button before its counter loads
         ("Нравится Загрузка...", "placeholder"),
