@@ -256,14 +256,26 @@ def _is_label(text: str) -> bool:
 
 
 def _box_inside(texts: list[str], i: int, counted: list[bool], furniture) -> bool:
-    """A "Related"/"Read also" heading over a few links, with the article's prose going on right under them (past a photo's credit)."""
+    """A "Related"/"Read also" heading over a few links, with the article's prose going on right under them (past a photo's credit).
+
+    A link is a story's title: a line long enough to count as prose that
+    reads as a title (">> Affaire Benalla : le scandale d'Etat ...") is one
+    of the links, not the prose going on; under such a link the article
+    goes on only with INLINE_MIN_PROSE_CHARS of prose (a teaser's excerpt,
+    or its author's bio, is shorter).
+    """
     end = len(texts)
-    found = _links_under(texts, i, end - 1, counted.__getitem__)
+    found = _links_under(texts, i, end - 1, lambda k: counted[k] and not shapes.title_like(texts[k]))
     if found is None:
         return False
     j, titled = found
     after = next((k for k in range(j + 1, end) if not furniture[k]), end)
-    return titled and after < end and counted[after] and not _states_metadata(texts[j - 1])
+    if not (titled and after < end and counted[after] and not _states_metadata(texts[j - 1])):
+        return False
+    if not any(counted[i + 1 : j]):
+        return True
+    stop = min(end, j + INLINE_LOOKAHEAD_LINES)
+    return sum(len(texts[k]) for k in range(j, stop) if counted[k]) >= INLINE_MIN_PROSE_CHARS
 
 
 def _html_box_inside(page: Page, i: int) -> range | None:

@@ -150,6 +150,25 @@ def test_the_box_and_the_next_storys_head_are_read_in_the_users_languages(langua
     assert not _box_inside(texts, 1, [True, False, False, False, False, True, True], [False] * len(texts))
 
 
+@pytest.mark.parametrize("language", sorted(LANGUAGE_PAGES))
+def test_a_link_long_enough_to_count_as_prose_is_still_a_link_of_the_box(language):
+    """A "Read also" heading over one story's title that the core counted as prose (">> Affaire Benalla : le scandale d'Etat ..."):
+    with INLINE_MIN_PROSE_CHARS of the article's prose under it, the box is inside the article; with a teaser's excerpt or an
+    author's bio under it (shorter), the article ends there."""
+    from pipeline.clean.article_end import INLINE_MIN_PROSE_CHARS, _box_inside
+
+    news = LANGUAGE_PAGES[language]
+    prose = [paragraph for _ in range(8) for paragraph in news["paragraphs"]]
+    prose = prose[: next(k for k in range(1, len(prose) + 1) if sum(map(len, prose[:k])) >= INLINE_MIN_PROSE_CHARS)]
+    texts = [news["paragraphs"][0], news["related_heading"], ">> " + news["related"][0], *prose]
+    counted = [True, False, True] + [True] * len(prose)
+    assert _box_inside(texts, 1, counted, [False] * len(texts))
+    short = news["paragraphs"][1:3]
+    assert sum(map(len, short)) < INLINE_MIN_PROSE_CHARS
+    texts = [news["paragraphs"][0], news["related_heading"], ">> " + news["related"][0], *short, news["menu"][1]]
+    assert not _box_inside(texts, 1, [True, False, True, True, True, False], [False] * len(texts))
+
+
 # A reader's comment with no thread heading over it: the reader's name, an age, the text, a button.
 THREAD_STAMPS_AND_BUTTONS = {
     "en": (("2 hours ago", "3 hours ago", "5 hours ago"), "Reply"),
