@@ -258,24 +258,40 @@ def _is_label(text: str) -> bool:
 def _box_inside(texts: list[str], i: int, counted: list[bool], furniture) -> bool:
     """A "Related"/"Read also" heading over a few links, with the article's prose going on right under them (past a photo's credit).
 
-    A link is a story's title: a line long enough to count as prose that
-    reads as a title (">> Affaire Benalla : le scandale d'Etat ...") is one
-    of the links, not the prose going on; under such a link the article
-    goes on only with INLINE_MIN_PROSE_CHARS of prose (a teaser's excerpt,
-    or its author's bio, is shorter).
+    A story's title long enough to count as prose (">> Affaire Benalla : le
+    scandale d'Etat ...") is read as prose first; where that finds no box,
+    such titles are links too, and the article goes on under them only
+    with INLINE_MIN_PROSE_CHARS of prose in the INLINE_LOOKAHEAD_LINES
+    lines after them (more than a teaser's excerpt, or its author's bio,
+    holds), none of it cut short or printed twice, and no date among the
+    links (the head of another story).
     """
     end = len(texts)
-    found = _links_under(texts, i, end - 1, lambda k: counted[k] and not shapes.title_like(texts[k]))
+    if _prose_under_links(texts, i, counted, furniture, counted.__getitem__) is not None:
+        return True
+    j = _prose_under_links(texts, i, counted, furniture, lambda k: counted[k] and not shapes.title_like(texts[k]))
+    if j is None or any(_is_stamp(texts[k]) for k in range(i + 1, j)):
+        return False  # a date under a title: the head of another story
+    stop = min(end, j + INLINE_LOOKAHEAD_LINES)
+
+    def goes_on(k: int) -> bool:
+        # Prose, not cut short ("…": a teaser's excerpt), not printed twice (a feed's preview, then the whole answer).
+        return counted[k] and not shapes.truncated(texts[k]) and texts.count(texts[k]) == 1
+
+    return goes_on(j) and sum(len(texts[k]) for k in range(j, stop) if goes_on(k)) >= INLINE_MIN_PROSE_CHARS
+
+
+def _prose_under_links(texts: list[str], i: int, counted: list[bool], furniture, reads_as_prose) -> int | None:
+    """The first line of prose going on under the links of the heading at `i` (a story's title among them, two prose lines in a row), or None."""
+    end = len(texts)
+    found = _links_under(texts, i, end - 1, reads_as_prose)
     if found is None:
-        return False
+        return None
     j, titled = found
     after = next((k for k in range(j + 1, end) if not furniture[k]), end)
-    if not (titled and after < end and counted[after] and not _states_metadata(texts[j - 1])):
-        return False
-    if not any(counted[i + 1 : j]):
-        return True
-    stop = min(end, j + INLINE_LOOKAHEAD_LINES)
-    return sum(len(texts[k]) for k in range(j, stop) if counted[k]) >= INLINE_MIN_PROSE_CHARS
+    if titled and after < end and counted[after] and not _states_metadata(texts[j - 1]):
+        return j
+    return None
 
 
 def _html_box_inside(page: Page, i: int) -> range | None:

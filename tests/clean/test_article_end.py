@@ -152,21 +152,29 @@ def test_the_box_and_the_next_storys_head_are_read_in_the_users_languages(langua
 
 @pytest.mark.parametrize("language", sorted(LANGUAGE_PAGES))
 def test_a_link_long_enough_to_count_as_prose_is_still_a_link_of_the_box(language):
-    """A "Read also" heading over one story's title that the core counted as prose (">> Affaire Benalla : le scandale d'Etat ..."):
-    with INLINE_MIN_PROSE_CHARS of the article's prose under it, the box is inside the article; with a teaser's excerpt or an
-    author's bio under it (shorter), the article ends there."""
+    """A "Read also" heading over stories' titles that the core counted as prose (">> Affaire Benalla : le scandale d'Etat ..."),
+    maybe with their authors: with INLINE_MIN_PROSE_CHARS of the article's prose under them, the box is inside the article.
+    The article ends there when what follows is shorter (a teaser's excerpt, an author's bio), printed twice (a feed's preview,
+    then the whole text), or under a date (the head of another story)."""
     from pipeline.clean.article_end import INLINE_MIN_PROSE_CHARS, _box_inside
 
     news = LANGUAGE_PAGES[language]
-    prose = [paragraph for _ in range(8) for paragraph in news["paragraphs"]]
-    prose = prose[: next(k for k in range(1, len(prose) + 1) if sum(map(len, prose[:k])) >= INLINE_MIN_PROSE_CHARS)]
-    texts = [news["paragraphs"][0], news["related_heading"], ">> " + news["related"][0], *prose]
-    counted = [True, False, True] + [True] * len(prose)
-    assert _box_inside(texts, 1, counted, [False] * len(texts))
-    short = news["paragraphs"][1:3]
+    paragraphs = [f"{k + 1}. {paragraph}" for k in range(8) for paragraph in news["paragraphs"]]
+    prose = paragraphs[: next(k for k in range(1, len(paragraphs) + 1) if sum(map(len, paragraphs[:k])) >= INLINE_MIN_PROSE_CHARS)]
+    head = [news["paragraphs"][0], news["related_heading"]]
+    titles = [">> " + news["related"][0], news["menu"][1], ">> " + news["related"][1]]
+
+    def inside(box, below, counted_box):
+        texts = head + box + below
+        return _box_inside(texts, 1, [True, False] + counted_box + [True] * len(below), [False] * len(texts))
+
+    assert inside(titles[:1], prose, [True])
+    assert inside(titles, prose, [True, False, True])
+    short = paragraphs[:2]
     assert sum(map(len, short)) < INLINE_MIN_PROSE_CHARS
-    texts = [news["paragraphs"][0], news["related_heading"], ">> " + news["related"][0], *short, news["menu"][1]]
-    assert not _box_inside(texts, 1, [True, False, True, True, True, False], [False] * len(texts))
+    assert not inside(titles[:1], short + [news["menu"][1]], [True])
+    assert not inside(titles[:1], [prose[0], *prose], [True])
+    assert not inside([titles[0], "12.03.2024", titles[2]], prose, [True, False, True])
 
 
 # A reader's comment with no thread heading over it: the reader's name, an age, the text, a button.
