@@ -136,12 +136,14 @@ QUOTED_THREAD_TITLE = re.compile(_THREAD_TITLE + r"\s*[\"“„«‘‚‹「『
 # A blog's links to the post before and after ("Older Post", "Next post: <title>", "Nächster Beitrag").
 _POST_NAVIGATION = (
     r"(?:older|newer|next|previous|prev)\s+(?:posts?|entry|entries|articles?|story)|"
-    r"(?:nächster|vorheriger|älterer|neuerer)\s+(?:beitrag|artikel|eintrag)|(?:ältere|neuere)\s+(?:beiträge|artikel|einträge)|"
+    r"(?:nächster|vorheriger|älterer|neuerer)\s+(?:beitrag|artikel|eintrag|post)|(?:ältere|neuere)\s+(?:beiträge|artikel|einträge)|"
     r"(?:article|billet) (?:précédent|suivant)|(?:entrada|artículo|noticia) (?:anterior|siguiente)|"
     r"(?:следующая|предыдущая) (?:статья|запись|новость)|(?:наступна|попередня) (?:стаття|новина)|(?:наступний|попередній) (?:запис|матеріал)|"
-    r"(?:sonraki|önceki) (?:yazı|haber)|(?:növbəti|əvvəlki) (?:xəbər|məqalə)|(?:келесі|алдыңғы) (?:жаңалық|мақала)|"
+    r"(?:sonraki|önceki) (?:yazı|haber|kayıt)|(?:növbəti|əvvəlki) (?:xəbər|məqalə)|(?:келесі|алдыңғы) (?:жаңалық|мақала)|"
     r"(?:შემდეგი|წინა) (?:სიახლე|სტატია)|(?:հաջորդ|նախորդ) (?:նորությունը|հոդվածը)|이전\s?글|다음\s?글|이전 기사|다음 기사"
 )
+# The link home a blog's pager ends with ("Newer Post Older Post Home", Blogger's).
+_PAGER_HOME = r"home|startseite|accueil|inicio|ana sayfa|ana səhifə|главная(?: страница)?|головна(?: сторінка)?"
 # The heading WordPress puts over those links, in its translations ("Post navigation", "Beitrags-Navigation").
 _POST_NAVIGATION_HEADING = (
     r"post navigation|posts navigation|beitrags-?navigation|navigation de l['’]article|navigation des articles|"
@@ -162,7 +164,9 @@ READ_MORE = re.compile(
     r"читати далі|детальніше|докладніше|толығырақ|ვრცლად|մանրամասն|"
     r"더보기|(?:기자의\s*)?다른\s*기사\s*(?:보기|더\s*보기)|기사\s*더\s*보기|続きを読む|阅读全文|查看更多|"
     # The post before or after, maybe with its title.
-    rf"(?:{_POST_NAVIGATION})(?:(?:\s*[:»›>|–-]\s*|{_GLUED_TITLE})\S.{{0,150}})?|{_POST_NAVIGATION_HEADING})\W*$",
+    rf"(?:{_POST_NAVIGATION})(?:(?:\s*[:»›>|–-]\s*|{_GLUED_TITLE})\S.{{0,150}})?|{_POST_NAVIGATION_HEADING}|"
+    # A blog's pager: "Newer Post Older Post Home".
+    rf"(?:{_POST_NAVIGATION})(?:\W*(?:{_POST_NAVIGATION}))+(?:\W*(?:{_PAGER_HOME}))?|(?:{_POST_NAVIGATION})\W*(?:{_PAGER_HOME}))\W*$",
     re.IGNORECASE,
 )
 
@@ -230,7 +234,7 @@ def button_or_headline(text: str) -> bool:
 
 # The labels of a post's tags ("Tags:", "Теги:", "Etiketler:"), for POST_META and its gate words.
 _TAG_LABELS = (
-    "tags tagged schlagworte schlagwörter stichworte stichwörter mots-clés étiquettes etiquetas теги тэги метки мітки теґи "
+    "tags tagged labels schlagworte schlagwörter stichworte stichwörter mots-clés étiquettes etiquetas теги тэги метки мітки теґи ярлыки "
     "etiketler teqlər etiketlər თეგები ტეგები պիտակներ 태그 키워드"
 ).split()
 

@@ -294,6 +294,13 @@ def test_related_and_comment_headings_in_the_users_languages(lang):
         ("Навігація записів", "read_more"),
         ("Yazı gezinmesi", "read_more"),
         ("Navigation was hard in the fog, the captain said.", None),
+        # A blog's pager (Blogger's, in its translations) and its "Labels:".
+        ("Newer Post Older Post Home", "read_more"),
+        ("Neuerer Post Älterer Post Startseite", "read_more"),
+        ("Sonraki Kayıt Önceki Kayıt Ana Sayfa", "read_more"),
+        ("Newer Posts Older Posts", "read_more"),
+        ("Next post home for the holidays is late", None),
+        ("Labels: Jam Hsiao, Mandarin", "post_meta"),
         # WordPress's comment form: "Cancel reply", "You must be logged in to post a comment." in its translations.
         ("Leave a Reply Cancel reply", "comment_form"),
         ("Kommentar verfassen Antworten abbrechen", "comment_form"),
