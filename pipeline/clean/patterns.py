@@ -164,9 +164,9 @@ READ_MORE = re.compile(
     r"читати далі|детальніше|докладніше|толығырақ|ვრცლად|մանրամասն|"
     r"더보기|(?:기자의\s*)?다른\s*기사\s*(?:보기|더\s*보기)|기사\s*더\s*보기|続きを読む|阅读全文|查看更多|"
     # The post before or after, maybe with its title.
-    rf"(?:{_POST_NAVIGATION})(?:(?:\s*[:»›>|–-]\s*|{_GLUED_TITLE})\S.{{0,150}})?|{_POST_NAVIGATION_HEADING}|"
-    # A blog's pager: "Newer Post Older Post Home".
-    rf"(?:{_POST_NAVIGATION})(?:\W*(?:{_POST_NAVIGATION}))+(?:\W*(?:{_PAGER_HOME}))?|(?:{_POST_NAVIGATION})\W*(?:{_PAGER_HOME}))\W*$",
+    # The link maybe with its title; or a blog's pager: "Newer Post Older Post Home".
+    rf"(?:{_POST_NAVIGATION})(?:(?:\s*[:»›>|–-]\s*|{_GLUED_TITLE})\S.{{0,150}}|(?:\W*(?:{_POST_NAVIGATION}))+(?:\W*(?:{_PAGER_HOME}))?|\W*(?:{_PAGER_HOME}))?|"
+    rf"{_POST_NAVIGATION_HEADING})\W*$",
     re.IGNORECASE,
 )
 
@@ -280,14 +280,6 @@ COMMENT_FORM = re.compile(
     r"(?:your email address will not be published|required fields are marked|"
     r"save my name, email|notify me of (?:follow-up|new) (?:comments|posts)|"
     r"you must be logged in to post a comment|"
-    # WordPress's "Cancel reply" and "You must be logged in to post a comment." in its translations.
-    r"\bcancel reply\b|\bantworten abbrechen\b|angemeldet sein, um einen kommentar abzugeben|\bannuler la réponse\b|"
-    r"vous devez (?:être connecté|vous connecter) pour publier un commentaire|\bcancelar (?:la )?respuesta\b|"
-    r"(?:debes|tienes que) (?:iniciar sesión|estar registrado) para publicar un comentario|\bannulla risposta\b|"
-    r"devi essere connesso per inviare un commento|\bcancelar resposta\b|precisa fazer o login para publicar um comentário|"
-    r"\bотменить ответ\b|для отправки комментария (?:вам )?необходимо (?:авторизоваться|войти)|"
-    r"\bскасувати відповідь\b|щоб відправити коментар,? (?:вам )?необхідно (?:авторизуватись|увійти)|"
-    r"\byanıtı iptal et\b|yorum yap(?:abilmek|mak) için (?:oturum açmalısınız|giriş yapmalısınız)|"
     r"ihre e-mail-adresse wird nicht veröffentlicht|erforderliche felder sind|"
     r"deine e-mail-adresse wird nicht veröffentlicht|"
     r"votre adresse (?:e-mail|email|de messagerie) ne sera pas publiée|les champs obligatoires|"
@@ -306,6 +298,21 @@ COMMENT_FORM = re.compile(
     r"ctrl\s*\+\s*enter.{0,80}(?:ошибк|опечатк|помилк|kļūd|redaktor|редакц))",
     re.IGNORECASE,
 )
+
+# WordPress's "Cancel reply" and "You must be logged in to post a comment." in its translations:
+# searched only in a line holding one of _WORDPRESS_FORM_NEEDLES (the regex engine would try each
+# phrase at every position of every line).
+WORDPRESS_COMMENT_FORM = re.compile(
+    r"\bcancel reply\b|\bantworten abbrechen\b|angemeldet sein, um einen kommentar abzugeben|\bannuler la réponse\b|"
+    r"vous devez (?:être connecté|vous connecter) pour publier un commentaire|\bcancelar (?:la )?respuesta\b|"
+    r"(?:debes|tienes que) (?:iniciar sesión|estar registrado) para publicar un comentario|\bannulla risposta\b|"
+    r"devi essere connesso per inviare un commento|\bcancelar resposta\b|precisa fazer o login para publicar um comentário|"
+    r"\bотменить ответ\b|для отправки комментария (?:вам )?необходимо (?:авторизоваться|войти)|"
+    r"\bскасувати відповідь\b|щоб відправити коментар,? (?:вам )?необхідно (?:авторизуватись|увійти)|"
+    r"\byanıtı iptal et\b|yorum yap(?:abilmek|mak) için (?:oturum açmalısınız|giriş yapmalısınız)",
+    re.IGNORECASE,
+)
+_WORDPRESS_FORM_NEEDLES = ("reply", "abbrechen", "kommentar", "réponse", "commentaire", "respuesta", "comentario", "risposta", "commento", "resposta", "ответ", "коммент", "відповід", "комент", "iptal", "yorum")
 
 # Copyright and legal footers.
 COPYRIGHT = re.compile(
@@ -395,8 +402,8 @@ def on_folded(pattern: re.Pattern) -> re.Pattern:
     return re.compile(pattern.pattern.replace("[A-Z]", "[a-z]"))
 
 
-_COMMENT_FORM_FOLDED, _COPYRIGHT_FOLDED, _DISCLAIMER_FOLDED, _PHOTO_CREDIT_FOLDED, _POST_META_FOLDED = map(
-    on_folded, (COMMENT_FORM, COPYRIGHT, DISCLAIMER, PHOTO_CREDIT, POST_META)
+_COMMENT_FORM_FOLDED, _COPYRIGHT_FOLDED, _DISCLAIMER_FOLDED, _PHOTO_CREDIT_FOLDED, _POST_META_FOLDED, _WORDPRESS_COMMENT_FORM_FOLDED = map(
+    on_folded, (COMMENT_FORM, COPYRIGHT, DISCLAIMER, PHOTO_CREDIT, POST_META, WORDPRESS_COMMENT_FORM)
 )
 
 # A caption that ends with its credit: "... in Seoul, Aug. 26. Korea Times photo by Kim Hyun-bin",
@@ -564,6 +571,13 @@ _ANYWHERE_NEEDLES = ("©", "ⓒ", "무", "版", "著", "사", "写", "图", "(c)
 _ANYWHERE_SUBSTRINGS = re.compile("|".join(map(re.escape, _ANYWHERE_NEEDLES)))
 
 
+def _comment_form(folded: str) -> bool:
+    """COMMENT_FORM, or WordPress's comment form in a line holding one of its needles (`folded`: the casefolded line)."""
+    if _COMMENT_FORM_FOLDED.search(folded):
+        return True
+    return any(needle in folded for needle in _WORDPRESS_FORM_NEEDLES) and _WORDPRESS_COMMENT_FORM_FOLDED.search(folded) is not None
+
+
 def _copyright_notice(text: str, folded: str) -> bool:
     """COPYRIGHT finds the line, unless its only sign is the opening word of a sentence (COPYRIGHT_SENTENCE_WORDS)."""
     found = _COPYRIGHT_FOLDED.search(folded)
@@ -633,7 +647,7 @@ def label_rule(
         return None
     if len(text) > MAX_LABEL_CHARS:
         # Long lines: only sentence-level furniture applies.
-        if _COMMENT_FORM_FOLDED.search(folded):
+        if _comment_form(folded):
             return rules.COMMENT_FORM
         if len(text) < 300 and not _POST_META_WORDS.isdisjoint(tokens) and _POST_META_FOLDED.search(folded):
             return rules.POST_META
@@ -648,7 +662,7 @@ def label_rule(
         return rules.SYMBOLS
     if PLACEHOLDER.match(text):
         return rules.PLACEHOLDER
-    if _COMMENT_FORM_FOLDED.search(folded):
+    if _comment_form(folded):
         return rules.COMMENT_FORM
     if not _POST_META_WORDS.isdisjoint(tokens) and _POST_META_FOLDED.search(folded):
         return rules.POST_META
@@ -679,6 +693,8 @@ _SECTION_END_SET = frozenset(SECTION_END_PHRASES) | frozenset(_TAG_LABELS)
 _QUALIFIER_WORDS = frozenset(
     "zum zur zu bei aus von vom im on from in at about sur de du des en del della по из в на про з із у від üzrə haqqında".split()
 )
+# The first words of the headings of two words or more (a line opening otherwise names no such heading).
+_HEADING_FIRST_WORDS = frozenset(phrase.split()[0] for phrase in _SECTION_END_SET if " " in phrase)
 # Words the name after the joining word may have: more are a sentence or a headline ("Latest news on the war in Ukraine").
 QUALIFIER_MAX_WORDS = 3
 _EDGE_NOISE = " \t:.-–—|»«>•*()[]!?…#\"'“”„"
@@ -706,8 +722,10 @@ def section_end_kind(text: str, folded: str | None = None) -> bool:
 
 def _qualified_heading(phrase: str) -> bool:
     """A heading of two words or more from SECTION_END_PHRASES, then a joining word and at most QUALIFIER_MAX_WORDS more ("weitere beiträge aus der kolumne")."""
+    if len(phrase) > MAX_LABEL_CHARS or phrase.count(" ") < 2 or phrase[: phrase.find(" ")] not in _HEADING_FIRST_WORDS:
+        return False
     words = phrase.split()
-    if len(words) < 3 or _QUALIFIER_WORDS.isdisjoint(words[2:]):
+    if _QUALIFIER_WORDS.isdisjoint(words[2:]):
         return False
     for j in range(max(2, len(words) - QUALIFIER_MAX_WORDS - 1), len(words)):
         if words[j] in _QUALIFIER_WORDS and " ".join(words[:j]).strip(_EDGE_NOISE) in _SECTION_END_SET:
