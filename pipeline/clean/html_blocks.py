@@ -40,6 +40,7 @@ _READ_ALSO = (
     r"à lire aussi|a lire aussi|lire aussi|à lire|voir aussi|"
     r"lea también|lea tambien|lea más|lea mas|lea|vea también|vea tambien|vea|mire|mira|"
     r"le puede interesar|te puede interesar|puede interesarte|puedes ver|también te puede interesar|"
+    r"también puede leer|también puede ver|también|"
     r"leia também|leia mais|veja também|leggi anche|leggi|vedi anche|lees ook|"
     r"czytaj też|czytaj także|zobacz też|zobacz także|читайте также|читайте|смотрите также|"
     r"читайте також|ayrıca oku|ilginizi çekebilir|həmçinin oxuyun|həmçinin oxu|тағы оқыңыз|сондай-ақ оқыңыз|"

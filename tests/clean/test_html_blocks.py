@@ -8,6 +8,8 @@ from inline_pages import ARTICLE_EN, clean_lines
     "text, rule",
     [
         ("Lea también: Impiden ingreso a Nicaragua a reportero estadounidense", "read_more"),
+        ("(También puede leer: El Congreso aprueba la reforma tributaria)", "read_more"),
+        ("También: ( Candidatos presidenciales rezagados)", "read_more"),
         ("À lire aussi » Quel est votre profil digestif ?", "read_more"),
         ("Lesen Sie auch: Diese drei Sternzeichen verschenken ihr Herz", "read_more"),
         ("Читайте также: В Баку прошёл форум", "read_more"),
@@ -54,6 +56,7 @@ def test_html_furniture_rules(text, rule):
         ">>> def foo(bar=[]): bar.append('baz')",
         "Veröffentlicht am 16.08.2019 Dauer: 1 Stunde 4 Minuten Lizenz: CC-BY 4.0 Downloads: 22.273",
         "El Gobierno publicó el decreto el lunes tras una larga negociación con los sindicatos.",
+        "También, la ministra dijo: no habrá cambios en la reforma.",
         "Brokers earn commissions on every sale, and the new rules cap them at three percent of the price.",
         # Sentences that name advertising without being the page's own disclosure.
         "Einige Internetnutzer fragten, ob er versuche, im Vorfeld der Parlamentswahlen Werbung für sich zu machen.",
