@@ -309,10 +309,20 @@ WORDPRESS_COMMENT_FORM = re.compile(
     r"devi essere connesso per inviare un commento|\bcancelar resposta\b|precisa fazer o login para publicar um comentário|"
     r"\bотменить ответ\b|для отправки комментария (?:вам )?необходимо (?:авторизоваться|войти)|"
     r"\bскасувати відповідь\b|щоб відправити коментар,? (?:вам )?необхідно (?:авторизуватись|увійти)|"
-    r"\byanıtı iptal et\b|yorum yap(?:abilmek|mak) için (?:oturum açmalısınız|giriş yapmalısınız)",
+    r"\byanıtı iptal et\b|yorum yap(?:abilmek|mak) için (?:oturum açmalısınız|giriş yapmalısınız)|"
+    # WordPress.com's (Jetpack's) form: "Enter your comment here...", "You are commenting using your WordPress.com account."
+    r"enter your comment here|fill in your details below or click an icon to log in|you are commenting using your|"
+    r"\(address never made public\)|notify me of new posts via email|"
+    r"gib hier deinen kommentar ein|trage deine daten unten ein oder klicke ein icon|du kommentierst mit deinem|"
+    r"\(adresse wird niemals veröffentlicht\)|informiere mich über (?:neue beiträge|nachfolgende kommentare) per e-mail|"
+    r"vous commentez à l['’]aide de votre compte|estás comentando usando tu cuenta|вы комментируете,? используя свою учётную запись",
     re.IGNORECASE,
 )
-_WORDPRESS_FORM_NEEDLES = ("reply", "abbrechen", "kommentar", "réponse", "commentaire", "respuesta", "comentario", "risposta", "commento", "resposta", "ответ", "коммент", "відповід", "комент", "iptal", "yorum")
+_WORDPRESS_FORM_NEEDLES = (
+    "reply", "abbrechen", "kommentar", "kommentierst", "réponse", "commentaire", "commentez", "respuesta", "comentario", "comentando",
+    "risposta", "commento", "resposta", "ответ", "коммент", "відповід", "комент", "iptal", "yorum", "comment", "made public",
+    "einzuloggen", "niemals veröffentlicht", "per e-mail",
+)
 
 # Copyright and legal footers.
 COPYRIGHT = re.compile(
@@ -559,6 +569,7 @@ _ANYWHERE_WORDS = frozenset(
     shutterstock istock shutterstock.com istock.com istockphoto thinkstock unsplash pixabay imago alliance picture-alliance keystone xinhua ваш
     fotos photographs bildquelle symbolbild imagen quelle source fuente efe takip credit credits crédito créditos
     фото fotoğraf şəkil сурет ფოტო teilen paylaş e-mailová sähköpostiosoitettasi e-pasta
+    kommentar kommentierst informiere einzuloggen niemals comment commenting commentez comentando комментируете
     kuva cancel abbrechen angemeldet annuler connecté connecter cancelar iniciar registrado annulla connesso login отменить отправки
     скасувати відправити iptal oturum giriş""".split()
 ) | _POST_META_WORDS  # every line POST_META finds holds one of them

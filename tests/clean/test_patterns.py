@@ -312,6 +312,15 @@ def test_related_and_comment_headings_in_the_users_languages(lang):
         ("Yanıt yaz Yanıtı iptal et", "comment_form"),
         ("Yorum yapabilmek için oturum açmalısınız.", "comment_form"),
         ("The court may cancel replies to the summons, the judge said.", None),
+        # WordPress.com's (Jetpack's) comment form.
+        ("Enter your comment here...", "comment_form"),
+        ("You are commenting using your WordPress.com account. ( Log Out / Change )", "comment_form"),
+        ("Gib hier deinen Kommentar ein ...", "comment_form"),
+        ("Du kommentierst mit Deinem Twitter-Konto. ( Abmelden / Ändern )", "comment_form"),
+        ("E-Mail (erforderlich) (Adresse wird niemals veröffentlicht)", "comment_form"),
+        ("Informiere mich über neue Beiträge per E-Mail.", "comment_form"),
+        ("Вы комментируете, используя свою учётную запись WordPress.com.", "comment_form"),
+        ("The minister declined to comment on the report.", None),
         # A post's meta line that ends with its comment count.
         ("19.6.2007 9:40 Uhr Christoph Becker 71 Kommentare", "post_meta"),
         ("12.03.2024 14:05 | 5 комментариев", "post_meta"),
