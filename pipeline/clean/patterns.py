@@ -214,21 +214,6 @@ SOCIAL = re.compile(
     re.IGNORECASE,
 )
 
-# Jetpack's share buttons as a dump reads them: "Click to share on Twitter (Opens in new window)",
-# "Klick, um über Twitter zu teilen (Wird in neuem Fenster geöffnet)", in their translations; longer
-# than a button's label, so label_rule asks it apart.
-NEW_WINDOW_BUTTON = re.compile(
-    r"^\W*(?:"
-    r"(?:click to|klick(?:en)?,? um|klicken zum|нажмите,? чтобы|натисніть,? щоб|cliquez pour|haz clic para|fai clic per|clique para|"
-    r"(?:\S+\s+){0,2}?tıklayın)\b.{0,80}\((?:opens in (?:a )?new window|wird in neuem fenster geöffnet|открывается в новом окне|"
-    r"відкривається в(?:у)? новому вікні|ouvre dans une nouvelle fenêtre|se abre en una ventana nueva|si apre in una nuova finestra|"
-    r"abre em uma nova janela|yeni pencerede açılır)\)\W*$"
-    r")",
-    re.IGNORECASE,
-)
-# A Jetpack share button's label is at most this long ("Klick, um dies einem Freund per E-Mail zu senden (Wird in neuem Fenster geöffnet)").
-NEW_WINDOW_BUTTON_MAX_CHARS = 160
-
 # One button and a word or two of a label's: what a button's label adds to
 # it ("Share Article", "Print this page", "Email us"), or a form field's
 # ("Email Address", "E-Mail (required)").  Other words after
@@ -571,7 +556,7 @@ _FIRST_WORDS = frozenset(
     older newer next previous prev nächster vorheriger älterer neuerer ältere neuere article billet entrada artículo noticia
     следующая предыдущая наступна попередня наступний попередній sonraki önceki növbəti əvvəlki келесі алдыңғы
     შემდეგი წინა հաջորդ նախորդ 이전글 다음글 이전 다음
-    gefällt rate bewerten нравится оценить klick klicken cliquez haz fai clique paylaşmak
+    gefällt rate bewerten нравится оценить
     post posts beitrags-navigation beitragsnavigation navigation navegación navigazione navegação навигация навігація yazı""".split()
     + _LOADING_WORDS.split()
     + ["wird"]
@@ -674,8 +659,6 @@ def label_rule(
         tokens = tokenize(text)
     if not _may_be_furniture(folded, tokens, substring):
         return None
-    if len(text) <= NEW_WINDOW_BUTTON_MAX_CHARS and "(" in text and NEW_WINDOW_BUTTON.match(text):
-        return rules.SOCIAL
     if len(text) > MAX_LABEL_CHARS:
         # Long lines: only sentence-level furniture applies.
         if _comment_form(folded):
