@@ -183,8 +183,6 @@ _BUTTONS = (
 _SOCIAL_CALLS = (
     r"follow us|follow\b.*\bon (?:twitter|facebook|instagram|telegram|x)\b|"
     r"like us on facebook|subscribe\b|sign up for\b|join us on\b|share (?:on|via|this)\b|"
-    # WordPress.com's labels over its like and rating buttons: "Like this:", "Gefällt mir:", "Rate this:", "Bewerten:".
-    r"(?:like this|gefällt mir|нравится|rate this|bewerten|оценить)\s*:\W*$|"
     r"folgen sie uns|folge uns|abonnieren|jetzt abonnieren|newsletter abonnieren|teilen sie (?:dies|diesen artikel|den artikel)\b|"
     # German share labels and prompts: "Artikel teilen", "Diesen Beitrag teilen", "Möchten Sie den Artikel teilen?", "Jetzt teilen".
     r"(?:(?:möchten sie|willst du|möchtest du)\s+)?(?:(?:diesen|den|dieses|das)\s+)?(?:artikel|beitrag|seite|inhalt|video|rezept)\s+"
@@ -556,7 +554,6 @@ _FIRST_WORDS = frozenset(
     older newer next previous prev nächster vorheriger älterer neuerer ältere neuere article billet entrada artículo noticia
     следующая предыдущая наступна попередня наступний попередній sonraki önceki növbəti əvvəlki келесі алдыңғы
     შემდეგი წინა հաջորդ նախորդ 이전글 다음글 이전 다음
-    gefällt rate bewerten нравится оценить
     post posts beitrags-navigation beitragsnavigation navigation navegación navigazione navegação навигация навігація yazı""".split()
     + _LOADING_WORDS.split()
     + ["wird"]

@@ -321,12 +321,6 @@ def test_related_and_comment_headings_in_the_users_languages(lang):
         ("Informiere mich über neue Beiträge per E-Mail.", "comment_form"),
         ("Вы комментируете, используя свою учётную запись WordPress.com.", "comment_form"),
         ("The minister declined to comment on the report.", None),
-        # WordPress.com's labels over its like and rating buttons.
-        ("Like this:", "social"),
-        ("Gefällt mir:", "social"),
-        ("Bewerten:", "social"),
-        ("Нравится:", "social"),
-        ("Like this: a new way to cook rice", None),
         # A post's meta line that ends with its comment count.
         ("19.6.2007 9:40 Uhr Christoph Becker 71 Kommentare", "post_meta"),
         ("12.03.2024 14:05 | 5 комментариев", "post_meta"),
