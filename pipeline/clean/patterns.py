@@ -163,8 +163,7 @@ READ_MORE = re.compile(
     r"leia mais|lees meer|lees verder|читать далее|подробнее|далее|ətraflı|devamını oku|devamı|"
     r"читати далі|детальніше|докладніше|толығырақ|ვრცლად|մանրամասն|"
     r"더보기|(?:기자의\s*)?다른\s*기사\s*(?:보기|더\s*보기)|기사\s*더\s*보기|続きを読む|阅读全文|查看更多|"
-    # The post before or after, maybe with its title.
-    # The link maybe with its title; or a blog's pager: "Newer Post Older Post Home".
+    # The post before or after, maybe with its title; a blog's pager ("Newer Post Older Post Home"); the heading over them.
     rf"(?:{_POST_NAVIGATION})(?:(?:\s*[:»›>|–-]\s*|{_GLUED_TITLE})\S.{{0,150}}|(?:\W*(?:{_POST_NAVIGATION}))+(?:\W*(?:{_PAGER_HOME}))?|\W*(?:{_PAGER_HOME}))?|"
     rf"{_POST_NAVIGATION_HEADING})\W*$",
     re.IGNORECASE,
