@@ -216,7 +216,7 @@ def _ends_article(page: Page, i: int, prose_before: int, counted: list[bool], pr
     return (
         page.headings[i]
         and not _tops_teaser_box(page.texts, i, prose_before, prose_suffix)
-        and not _box_inside(page.texts, i, counted, page.is_furniture)
+        and not _box_inside(page.texts, i, counted, page.is_furniture, page.repeated)
         and not _label_inside(page.texts, i, counted, page.lines.chars)
     )
 
@@ -255,7 +255,7 @@ def _is_label(text: str) -> bool:
     return text.rstrip().endswith((":", "："))
 
 
-def _box_inside(texts: list[str], i: int, counted: list[bool], furniture) -> bool:
+def _box_inside(texts: list[str], i: int, counted: list[bool], furniture, repeated) -> bool:
     """A "Related"/"Read also" heading over a few links, with the article's prose going on right under them (past a photo's credit).
 
     A story's title long enough to count as prose (">> Affaire Benalla : le
@@ -263,8 +263,9 @@ def _box_inside(texts: list[str], i: int, counted: list[bool], furniture) -> boo
     such titles are links too, and the article goes on under them only
     with INLINE_MIN_PROSE_CHARS of prose in the INLINE_LOOKAHEAD_LINES
     lines after them (more than a teaser's excerpt, or its author's bio,
-    holds), none of it cut short or printed twice, and no date among the
-    links (the head of another story).
+    holds), none of it cut short or printed twice (`repeated`: per line,
+    whether the page holds it more than once), and no date among the links
+    (the head of another story).
     """
     end = len(texts)
     if _prose_under_links(texts, i, counted, furniture, counted.__getitem__) is not None:
@@ -276,7 +277,7 @@ def _box_inside(texts: list[str], i: int, counted: list[bool], furniture) -> boo
 
     def goes_on(k: int) -> bool:
         # Prose, not cut short ("…": a teaser's excerpt), not printed twice (a feed's preview, then the whole answer).
-        return counted[k] and not shapes.truncated(texts[k]) and texts.count(texts[k]) == 1
+        return counted[k] and not shapes.truncated(texts[k]) and not repeated[k]
 
     return goes_on(j) and sum(len(texts[k]) for k in range(j, stop) if goes_on(k)) >= INLINE_MIN_PROSE_CHARS
 

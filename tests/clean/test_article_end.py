@@ -135,6 +135,11 @@ def test_a_box_over_the_next_story_ends_the_article():
 
 
 
+def _repeated(texts: list[str]) -> list[bool]:
+    """Per line, whether the page holds it more than once (as Page.repeated)."""
+    return [texts.count(text) > 1 for text in texts]
+
+
 @pytest.mark.parametrize("language", sorted(LANGUAGE_PAGES))
 def test_the_box_and_the_next_storys_head_are_read_in_the_users_languages(language):
     """The box guard on the users' languages' headings, section names, titles and bylines (tests/data/html_pages/languages.py)."""
@@ -144,10 +149,10 @@ def test_the_box_and_the_next_storys_head_are_read_in_the_users_languages(langua
     box = [line for title in news["related"][:3] for line in (news["menu"][1], title)]
     texts = [news["paragraphs"][0], news["related_heading"], *box, *news["paragraphs"][1:3]]
     counted = [True, False] + [False] * len(box) + [True, True]
-    assert _box_inside(texts, 1, counted, [False] * len(texts))
+    assert _box_inside(texts, 1, counted, [False] * len(texts), _repeated(texts))
     byline = NEXT_STORY_BYLINES.get(language, "12.03.2024")
     texts = [news["paragraphs"][0], news["related_heading"], news["related"][0], news["headline"], byline, *news["paragraphs"][1:3]]
-    assert not _box_inside(texts, 1, [True, False, False, False, False, True, True], [False] * len(texts))
+    assert not _box_inside(texts, 1, [True, False, False, False, False, True, True], [False] * len(texts), _repeated(texts))
 
 
 @pytest.mark.parametrize("language", sorted(LANGUAGE_PAGES))
@@ -166,7 +171,7 @@ def test_a_link_long_enough_to_count_as_prose_is_still_a_link_of_the_box(languag
 
     def inside(box, below, counted_box):
         texts = head + box + below
-        return _box_inside(texts, 1, [True, False] + counted_box + [True] * len(below), [False] * len(texts))
+        return _box_inside(texts, 1, [True, False] + counted_box + [True] * len(below), [False] * len(texts), _repeated(texts))
 
     assert inside(titles[:1], prose, [True])
     assert inside(titles, prose, [True, False, True])
