@@ -113,6 +113,17 @@ SECTION_END_PHRASES = [
     "관련기사", "관련 기사", "태그", "많이 본 뉴스", "인기기사", "인기 기사", "댓글", "최신기사",
     "関連記事", "人気記事", "コメント", "おすすめ記事", "相关文章", "相关新闻", "热门文章",
     "热门新闻", "评论", "相關文章", "相關新聞", "推荐阅读",
+    # The heading over a comment form: "write / add a comment", "Comment" as a verb
+    "write a comment", "add your comment", "leave your comment", "discussion about this post", "loading comments",
+    "kommentieren", "jetzt kommentieren", "kommentar hinzufügen", "kommentar abgeben", "ajouter un commentaire",
+    "écrire un commentaire", "réagir à cet article", "comentar", "escribe un comentario", "escribir un comentario",
+    "añadir comentario", "añade un comentario", "deja tu comentario", "agregar comentario", "deixe seu comentário",
+    "deixe o seu comentário", "escreva um comentário", "adicionar comentário", "commenta", "scrivi un commento",
+    "aggiungi un commento", "комментировать", "добавить комментарий", "написать комментарий", "ваш комментарий",
+    "оставьте комментарий", "коментувати", "додати коментар", "написати коментар", "ваш коментар",
+    "залиште коментар", "yorum ekle", "yorum yaz", "yorum bırakın", "şərh yaz", "şərh əlavə et", "пікір жазу",
+    "пікір қосу", "დაწერეთ კომენტარი", "კომენტარის დამატება", "ավելացնել մեկնաբանություն", "գրել մեկնաբանություն",
+    "댓글 쓰기", "댓글쓰기", "댓글 달기", "댓글 작성",
 ]
 
 # A comment thread's title: "12 thoughts on “<title>”", "3 Antworten zu „<title>“", "5 комментариев к «<title>»".
@@ -762,7 +773,8 @@ def section_end_lines(texts: list[str], folded: list[str], lines: list[int], has
 # substring of the casefolded heading: "repl" for "Reply" and "replies").
 COMMENT_WORDS = (
     "comment", "repl", "response", "thought", "discussion", "kommentar", "antwort", "meinung", "commentaire", "réaction",
-    "réponse", "comentario", "commento", "reacties", "komentarze", "коммент", "коментар", "каментар", "yorum", "댓글",
+    "réponse", "réagir", "comentar", "comentá", "commento", "reacties", "komentarze", "коммент", "коментар", "коментув",
+    "каментар", "kommentier", "yorum", "댓글",
     "コメント", "评论", "koment", "kommentaar", "kommentit", "hozzászól", "comentarii", "σχόλι", "izoh", "تعليق", "نظرات",
     "תגוב",
 )
@@ -771,7 +783,7 @@ COMMENT_WORDS = (
 # topics, the author, a newsletter form.
 _NOT_STORY_WORDS = COMMENT_WORDS + (
     "think", "share", "tags", "filed under", "topics", "about the author", "newsletter", "gedanke", "teilen", "schlagw",
-    "themen", "über den autor", "partager", "comentário", "commenti", "rispost", "kommentarer", *_TAG_LABELS,
+    "themen", "über den autor", "partager", "commenti", "rispost", "kommentarer", *_TAG_LABELS,
 )
 
 

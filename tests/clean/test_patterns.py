@@ -413,3 +413,21 @@ def test_read_also_teasers_in_the_users_languages(teaser):
     from pipeline.document import Block
 
     assert furniture_rule(Block(text=teaser, kind="p")) == "read_more"
+
+
+@pytest.mark.parametrize(
+    "heading",
+    ["Write a comment", "Discussion about this post", "Kommentieren", "Ajouter un commentaire", "Comentar", "Escribe un comentario",
+     "Deixe seu comentário", "Comentários", "Commenta", "Добавить комментарий", "Коментувати", "Додати коментар", "Yorum ekle",
+     "Şərh yaz", "Пікір жазу", "დაწერეთ კომენტარი", "Ավելացնել մեկնաբանություն", "댓글 쓰기"],
+)
+def test_a_comment_forms_heading_is_a_comments_heading(heading):
+    """"Write / add a comment", or "Comment" as a verb, over a comment form: it ends the article as its comments do."""
+    from pipeline.clean.article_end import is_comment_heading
+
+    assert section_end_kind(heading) and is_comment_heading(heading), heading
+
+
+@pytest.mark.parametrize("line", ["Comment", "Comments on the draft law", "Kommentar: Die Regierung irrt", "Комментарий эксперта"])
+def test_a_column_or_a_headline_about_comments_is_no_comment_forms_heading(line):
+    assert not section_end_kind(line), line
