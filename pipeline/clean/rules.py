@@ -57,7 +57,7 @@ RELATED_SECTION = _rule(
 )
 COMMENTS_SECTION = _rule(
     "comments_section",
-    "a comments heading (\"Leave a Reply\", \"12 Comments\", \"59 Comments on “<headline>”\"), or a text dump's thread of comments with no heading (each a time stamp and a \"Reply\"), and everything after it",
+    "a comments heading (\"Leave a Reply\", \"12 Comments\", \"59 Comments on “<headline>”\", a comment form's \"Write a comment\", \"Добавить комментарий\", \"Yorum ekle\"), or a text dump's thread of comments with no heading (each a time stamp and a \"Reply\"), and everything after it",
 )
 SECTION_HEADING = _rule("section_heading", "a \"Related\"/\"Read also\" heading inside or above the article, removed alone")
 UNRELATED_TEASER = _rule("unrelated_teaser", "a run of teasers for other stories, judged by topical similarity to the article")
