@@ -296,6 +296,38 @@ def stoplist_describes(lines: LineTable) -> bool:
     return words == 0 or hits >= STOPLIST_USABLE_DENSITY * words
 
 
+# German and English news paragraphs hold about half stopwords, and the
+# core's thresholds on stopword density (STOPWORD_PROSE) were set on such
+# pages.  Prose in a language whose function words are mostly suffixes, or
+# that has no articles, holds far fewer of its stoplist's words: in the
+# languages below, half or more of the news paragraphs of tests/data/langid
+# fall under STOPWORD_PROSE (TYPICAL_PROSE_DENSITY: their median share,
+# bench/bench_stopwords.py).  For the core and the prose the rules count
+# (scaled_density), their lines' densities are scaled by
+# PROSE_DENSITY_REFERENCE / that median, at most MAX_DENSITY_SCALE, so that
+# a paragraph of Azerbaijani prose counts as one of German prose does.  The
+# learned models read the densities as measured, as they were trained.
+PROSE_DENSITY_REFERENCE = 0.50
+TYPICAL_PROSE_DENSITY = {"ko": 0.11, "he": 0.11, "ka": 0.15, "az": 0.20, "kk": 0.20, "uk": 0.21, "tr": 0.22, "ar": 0.22, "ru": 0.27, "hy": 0.30}
+# A stoplist that covers as little as Korean's, Hebrew's or Georgian's would count its few hits for too much scaled further.
+MAX_DENSITY_SCALE = 3.0
+
+
+def density_scale(language: str | None) -> float:
+    """What a line's stopword density is multiplied by for the rules in `language` (1.0 in the languages the thresholds were set on)."""
+    typical = TYPICAL_PROSE_DENSITY.get(language or "")
+    return min(MAX_DENSITY_SCALE, PROSE_DENSITY_REFERENCE / typical) if typical else 1.0
+
+
+def scaled_density(lines: LineTable, language: str | None) -> LineTable:
+    """The lines with their non-CJK stopword densities scaled to the German and English level (density_scale), at most 1."""
+    scale = density_scale(language)
+    if scale == 1.0 or not len(lines):
+        return lines
+    density = np.where(lines.cjk, lines.stopword_density, np.minimum(1.0, lines.stopword_density * scale))
+    return replace(lines, stopword_density=density)
+
+
 def shape_density(lines: LineTable, prose_density: float) -> LineTable:
     """The lines with sentence shape standing in for stopword density: `prose_density` for sentences, 0 otherwise.
 

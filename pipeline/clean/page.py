@@ -28,7 +28,7 @@ from .blockfeatures import block_features
 from ..dumps import metadata as dumps_metadata
 from .core import STOPWORD_PROSE, densest_run, line_weights, prose_lines
 from .patterns import THREAD_TITLE_MAX_CHARS, section_end_lines
-from .features import DIGIT, LineTable, fold_and_tokenize, measure_shapes, page_chars, shape_density, stoplist_describes, stopwords, with_stopwords
+from .features import DIGIT, LineTable, fold_and_tokenize, measure_shapes, page_chars, scaled_density, shape_density, stoplist_describes, stopwords, with_stopwords
 from .step import Removals, StepResult
 
 # Metadata a page's lines can state, in the order a document's metadata is filled.
@@ -66,7 +66,12 @@ class Page:
         self.language = decide_page_language(doc, self._language_sample(shapes), language_backend)  # "und" when undetermined
         self.stoplist = stopwords(self.language)  # English's when the language has none
         lines = with_stopwords(shapes, self.stoplist, self.tokens)
-        self.lines = lines if stoplist_describes(lines) else shape_density(lines, STOPWORD_PROSE)
+        if stoplist_describes(lines):
+            self.lines = lines
+            # The core and the prose the rules count read densities at the German and English level (features.density_scale).
+            self.rule_lines = scaled_density(lines, self.language)
+        else:
+            self.lines = self.rule_lines = shape_density(lines, STOPWORD_PROSE)
         self.end = len(self.texts)  # lines from here on are after the heading that ends the article
         self.section_end: int | None = None
         self.inside_boxes: list[range] = []  # HTML blocks: boxes of links inside the article (the heading, its links)
@@ -107,9 +112,9 @@ class Page:
         n = len(self.texts)
         is_furniture = self.is_furniture
         if self.text_mode:
-            weights = line_weights(self.lines, is_furniture, self.repeated)
+            weights = line_weights(self.rule_lines, is_furniture, self.repeated)
             self.core = densest_run(weights)
-            prose = prose_lines(self.lines) & ~is_furniture
+            prose = prose_lines(self.rule_lines) & ~is_furniture
             # The core's measure of prose too: it knows scripts whose sentences the shapes miss.
             self.prose = (prose | (np.asarray(weights) > 0)).tolist()
             # Prose characters from each line on.

@@ -398,15 +398,7 @@ COMMENT_FORM_HEADINGS = {
 }
 
 
-# Azerbaijani, Georgian and Kazakh prose hold few stopwords (bench/README.md, "Stopword density in the users' languages"): the
-# page's short paragraphs count as too little prose for any heading to end the article.
-_LOW_STOPWORD_DENSITY = "too little of the article counts as prose to end it: its stopword density is under STOPWORD_PROSE"
-
-
-@pytest.mark.parametrize(
-    "language",
-    [pytest.param(code, marks=pytest.mark.xfail(reason=_LOW_STOPWORD_DENSITY, strict=True)) if code in ("az", "ka", "kk") else code for code in sorted(COMMENT_FORM_HEADINGS)],
-)
+@pytest.mark.parametrize("language", sorted(COMMENT_FORM_HEADINGS))
 def test_a_comment_forms_heading_ends_the_article_as_comments(language):
     """Under it the form, then readers' comments with votes and no "Reply" button: however long the thread, it is no box above the article."""
     heading = COMMENT_FORM_HEADINGS[language]

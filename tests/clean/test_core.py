@@ -1,6 +1,7 @@
 """The core, the densest run of prose (pipeline/clean/core.py)."""
 
 import numpy as np
+import pytest
 from inline_pages import ARTICLE_DE, PARA_HI, PARA_HI_2
 
 from pipeline.clean.core import FURNITURE_COST, REPEATED_COST, SHORT_LINE_COST, densest_run, line_weights, prose_lines
@@ -32,3 +33,39 @@ def test_prose_weighs_its_length_and_menus_furniture_and_repeats_cost():
 def test_prose_in_a_script_that_writes_vowels_as_marks_is_prose():
     table = measured(["होम", PARA_HI, PARA_HI_2], "hi")
     assert prose_lines(table).tolist() == [False, True, True]
+
+
+def _language_pages():
+    import sys
+    from pathlib import Path
+
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "data" / "html_pages"))
+    from languages import PAGES
+
+    return PAGES
+
+
+def test_densities_are_scaled_only_in_languages_whose_prose_holds_few_stopwords():
+    from pipeline.clean.features import MAX_DENSITY_SCALE, density_scale, scaled_density
+
+    for language in ("de", "en", "fr", "es", "pl", "und", None):
+        assert density_scale(language) == 1.0, language
+    for language in ("ru", "uk", "tr", "az", "kk", "ka", "hy", "ko"):
+        assert 1.0 < density_scale(language) <= MAX_DENSITY_SCALE, language
+    table = measured(["Bakıda forum açıldı və iştirakçılar yeni texnologiyaları müzakirə edirlər.", "北京今天的天气很好，我们去公园散步了。", "və də ki"], "az")
+    scaled = scaled_density(table, "az")
+    assert scaled.stopword_density[0] == table.stopword_density[0] * density_scale("az")
+    assert scaled.stopword_density[1] == table.stopword_density[1]  # CJK lines keep their function characters' density
+    assert scaled.stopword_density[2] == 1.0
+
+
+@pytest.mark.parametrize("language", sorted(_language_pages()))
+def test_a_story_of_short_paragraphs_is_one_core_in_each_users_language(language):
+    """Paragraphs of 120-200 characters, which in Georgian or Kazakh hold a fifth of stopwords, count as prose as German ones do."""
+    from inline_pages import read_lines
+
+    from pipeline.clean.page import Page
+
+    news = _language_pages()[language]
+    page = Page(read_lines(news["headline"], *news["paragraphs"]))
+    assert page.core == (1, len(news["paragraphs"])), page.core
