@@ -37,7 +37,6 @@ import json
 import random
 import re
 import sys
-from contextlib import ExitStack
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -50,12 +49,14 @@ from textcorpus import load_text_pages  # noqa: E402
 from textscore import read_blocks  # noqa: E402
 from wcxb import ShingleScore  # noqa: E402
 
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests" / "data" / "html_pages"))
+from languages import PAGES as NEWS  # noqa: E402
+
 from pipeline.clean import features  # noqa: E402
 from pipeline.clean.features import fold, stopwords  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 LANGID = ROOT / "tests" / "data" / "langid"
-NEWS_PAGES = ROOT / "tests" / "data" / "html_pages"
 USERS_LANGUAGES = ("ru", "uk", "tr", "az", "kk", "ka", "hy")
 CONTROLS = ("de", "en")
 # A line this long or longer may be prose, and is written in the language.
@@ -76,10 +77,7 @@ def paragraphs(language: str) -> list[str]:
             record = json.loads(line)
             if record.get("band") == "paragraph":
                 found.append(record["text"])
-    sys.path.insert(0, str(NEWS_PAGES))
-    from languages import PAGES
-
-    page = PAGES.get(language)
+    page = NEWS.get(language)
     if page:
         found += page["paragraphs"] + page["comments"]
     return found
@@ -165,7 +163,7 @@ def main() -> int:
             features.TYPICAL_PROSE_DENSITY = table
             score = ShingleScore()
             for page, dump, truth in cases:
-                with folds.use(page) if folds else ExitStack():
+                with folds.use(page):
                     doc = clean_dump(dump, page.id)
                 score.add(doc.text if doc.ok else "", truth)
             scores[setting] = score
