@@ -27,7 +27,11 @@ as much as that text's density differs.
 What it does not measure: a menu or a heading in the language (they stay
 in the page's own), and a page's metadata.
 
-Usage: python bench/bench_languages.py [--languages ru,uk,...] [--limit N]
+With --dumper blocks or wrapped, the pages' blocks dumps (a blank line
+between blocks) or wrapped dumps are read into blocks, written in the
+language, and laid out again as that dumper lays them out.
+
+Usage: python bench/bench_languages.py [--languages ru,uk,...] [--limit N] [--dumper nodes|blocks|wrapped]
 """
 
 from __future__ import annotations
@@ -37,13 +41,14 @@ import json
 import random
 import re
 import sys
+import textwrap
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench_text import FoldModels, clean_dump  # noqa: E402
-from dumpers import load_dumps  # noqa: E402
+from dumpers import WRAP_WIDTH, load_dumps  # noqa: E402
 from linelabels import unit_labels  # noqa: E402
 from textcorpus import load_text_pages  # noqa: E402
 from textscore import read_blocks  # noqa: E402
@@ -123,8 +128,8 @@ class Writer:
         return " ".join(kept)
 
 
-def translated(units: list[str], labels, language: str, rng: random.Random) -> tuple[str, str]:
-    """(the dump with its prose-long lines in `language`, the article's text in it)."""
+def translated(units: list[str], labels, language: str, rng: random.Random, dumper: str = "nodes") -> tuple[str, str]:
+    """(the dump with its prose-long units in `language`, laid out as `dumper` lays out its blocks; the article's text in it)."""
     article_pool, other_pool = sentence_pools(language)
     stoplist = stopwords(language)
     article, other = Writer(article_pool, stoplist, rng), Writer(other_pool, stoplist, rng)
@@ -137,19 +142,28 @@ def translated(units: list[str], labels, language: str, rng: random.Random) -> t
         lines.append(unit)
         if label == 1:
             truth.append(unit)
-    return "\n".join(lines) + "\n", "\n".join(truth)
+    return LAYOUTS[dumper](lines), "\n".join(truth)
+
+
+# How each dumper lays out its blocks: one a line; apart by blank lines; filled to WRAP_WIDTH columns, apart by blank lines.
+LAYOUTS = {
+    "nodes": lambda units: "\n".join(units) + "\n",
+    "blocks": lambda units: "\n\n".join(units) + "\n",
+    "wrapped": lambda units: "\n\n".join(textwrap.fill(u, WRAP_WIDTH, break_long_words=False) for u in units) + "\n",
+}
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--languages", default=",".join(USERS_LANGUAGES + CONTROLS))
     parser.add_argument("--limit", type=int, help="only the first N articles")
+    parser.add_argument("--dumper", choices=sorted(LAYOUTS), default="nodes", help="whose dumps, and how the text is laid out again")
     args = parser.parse_args()
     pages = [p for p in load_text_pages(corpora=("wcxb",)) if p.page_type == "article"][: args.limit]
-    dumps = load_dumps(pages, "nodes", workers=2)
+    dumps = load_dumps(pages, args.dumper, workers=2)
     folds = FoldModels()
     shipped = dict(features.TYPICAL_PROSE_DENSITY)
-    print(f"{len(pages)} wcxb-dev articles, one text node a line, their prose-long lines (>= {PROSE_MIN_CHARS} chars) written in each language; held out")
+    print(f"{len(pages)} wcxb-dev articles, {args.dumper} dumps, their prose-long units (>= {PROSE_MIN_CHARS} chars) written in each language; held out")
     print("language  scale   scaled: P / R / F1              as read (scale 1): P / R / F1   F1 gain")
     for language in args.languages.split(","):
         rng = random.Random(f"{SEED}-{language}")
@@ -157,7 +171,7 @@ def main() -> int:
         for page in pages:
             units = read_blocks(dumps[page.id])
             if units:
-                cases.append((page, *translated(units, unit_labels(page, units), language, rng)))
+                cases.append((page, *translated(units, unit_labels(page, units), language, rng, args.dumper)))
         scores = {}
         for setting, table in (("scaled", shipped), ("as read", {})):
             features.TYPICAL_PROSE_DENSITY = table
