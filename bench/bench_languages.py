@@ -31,7 +31,12 @@ With --dumper blocks or wrapped, the pages' blocks dumps (a blank line
 between blocks) or wrapped dumps are read into blocks, written in the
 language, and laid out again as that dumper lays them out.
 
-Usage: python bench/bench_languages.py [--languages ru,uk,...] [--limit N] [--dumper nodes|blocks|wrapped]
+With --html, HTML mode is measured the same way on the pages' HTML: every
+text node of PROSE_MIN_CHARS or more written in the language (the
+article's when wcxb-dev's main text covers it), the page cleaned held out
+by bench_html.py's fold models, against the article's nodes' text.
+
+Usage: python bench/bench_languages.py [--languages ru,uk,...] [--limit N] [--dumper nodes|blocks|wrapped] [--html]
 """
 
 from __future__ import annotations
@@ -153,12 +158,92 @@ LAYOUTS = {
 }
 
 
+# Elements whose text a reader never sees as the page's: left as they are.
+_NOT_SHOWN = frozenset({"script", "style", "noscript", "template", "title", "head"})
+
+
+def translated_html(page, language: str, rng: random.Random) -> tuple[bytes, str] | None:
+    """(the page's HTML with every text node of PROSE_MIN_CHARS or more in `language`, the article's text in it), or None when it does not parse.
+
+    A node is the article's when wcxb-dev's main text covers most of its
+    words (bench/linelabels.py, as for a dump's line).
+    """
+    import lxml.html
+
+    from linelabels import COVERED_ARTICLE, main_coverage
+    from pipeline.read import decode_bytes
+
+    try:
+        root = lxml.html.fromstring(decode_bytes(page.html, html=True) or "")
+    except (ValueError, lxml.etree.ParserError):
+        return None
+    article_pool, other_pool = sentence_pools(language)
+    stoplist = stopwords(language)
+    article, other = Writer(article_pool, stoplist, rng), Writer(other_pool, stoplist, rng)
+    truth = []
+
+    def rewrite(text: str | None) -> str | None:
+        stripped = (text or "").strip()
+        if not stripped:
+            return text
+        coverage = main_coverage([stripped], page.main_content)[0]
+        is_article = coverage >= COVERED_ARTICLE  # NaN (no words) is not
+        if len(stripped) >= PROSE_MIN_CHARS:
+            title = stripped[-1:] not in ".!?…\"”»)"
+            stripped = (article if is_article else other).line(len(stripped), title)
+        if is_article:
+            truth.append(stripped)
+        return f" {stripped} "
+
+    for element in root.iter():
+        if not isinstance(element.tag, str):
+            continue
+        parent = element.getparent()
+        if element.tag.lower() not in _NOT_SHOWN:
+            element.text = rewrite(element.text)
+        if parent is not None and str(parent.tag).lower() not in _NOT_SHOWN:
+            element.tail = rewrite(element.tail)
+    return lxml.html.tostring(root, encoding="utf-8"), "\n".join(truth)
+
+
+def run_html(languages: list[str], limit: int | None) -> None:
+    """HTML mode on wcxb-dev's articles with their text nodes written in each language (densities are never scaled there)."""
+    from bench_html import FoldModels as HtmlFolds
+    from train_block_model import fold_of_domain
+    from wcxb import load_pages
+
+    from pipeline.options import Options
+    from pipeline.read import read_bytes
+    from pipeline.runner import process_document
+
+    folds, options = HtmlFolds(), Options(format="html")
+    pages = [p for p in load_pages() if p.page_type == "article"][:limit]
+    print(f"{len(pages)} wcxb-dev articles, HTML mode, every text node of {PROSE_MIN_CHARS} characters or more written in each language; held out")
+    print("language  P / R / F1")
+    for language in languages:
+        rng = random.Random(f"{SEED}-html-{language}")
+        score = ShingleScore()
+        for page in pages:
+            found = translated_html(page, language, rng)
+            if found is None:
+                continue
+            html, truth = found
+            with folds.use(fold_of_domain(page.domain)):
+                doc = process_document(read_bytes(html, source=page.id, options=options), options)
+            score.add(doc.text if doc.ok else "", truth)
+        print(f"{language:8s}  {score.precision:.3f} / {score.recall:.3f} / {score.f1:.4f}", flush=True)
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--languages", default=",".join(USERS_LANGUAGES + CONTROLS))
     parser.add_argument("--limit", type=int, help="only the first N articles")
     parser.add_argument("--dumper", choices=sorted(LAYOUTS), default="nodes", help="whose dumps, and how the text is laid out again")
+    parser.add_argument("--html", action="store_true", help="HTML mode on the pages' HTML, its text nodes written in each language")
     args = parser.parse_args()
+    if args.html:
+        run_html(args.languages.split(","), args.limit)
+        return 0
     pages = [p for p in load_text_pages(corpora=("wcxb",)) if p.page_type == "article"][: args.limit]
     dumps = load_dumps(pages, args.dumper, workers=2)
     folds = FoldModels()
