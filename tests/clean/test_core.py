@@ -1,11 +1,18 @@
 """The core, the densest run of prose (pipeline/clean/core.py)."""
 
+import sys
+from pathlib import Path
+
 import numpy as np
 import pytest
-from inline_pages import ARTICLE_DE, PARA_HI, PARA_HI_2
+from inline_pages import ARTICLE_DE, PARA_HI, PARA_HI_2, read_lines
 
 from pipeline.clean.core import FURNITURE_COST, REPEATED_COST, SHORT_LINE_COST, densest_run, line_weights, prose_lines
 from pipeline.clean.features import measure_lines, stopwords, tokenize
+from pipeline.clean.page import Page
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "data" / "html_pages"))
+from languages import PAGES as LANGUAGE_PAGES  # noqa: E402
 
 
 def measured(lines: list[str], language: str):
@@ -35,16 +42,6 @@ def test_prose_in_a_script_that_writes_vowels_as_marks_is_prose():
     assert prose_lines(table).tolist() == [False, True, True]
 
 
-def _language_pages():
-    import sys
-    from pathlib import Path
-
-    sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "data" / "html_pages"))
-    from languages import PAGES
-
-    return PAGES
-
-
 def test_densities_are_scaled_only_in_languages_whose_prose_holds_few_stopwords():
     from pipeline.clean.features import MAX_DENSITY_SCALE, density_scale, scaled_density
 
@@ -65,14 +62,10 @@ _HALF_UNDER = "the last paragraph, at 0.21 stopwords, is left out of the core: A
 
 @pytest.mark.parametrize(
     "language",
-    [pytest.param(code, marks=pytest.mark.xfail(reason=_HALF_UNDER, strict=True)) if code == "hy" else code for code in sorted(_language_pages())],
+    [pytest.param(code, marks=pytest.mark.xfail(reason=_HALF_UNDER, strict=True)) if code == "hy" else code for code in sorted(LANGUAGE_PAGES)],
 )
 def test_a_story_of_short_paragraphs_is_one_core_in_each_users_language(language):
     """Paragraphs of 120-200 characters, which in Georgian or Kazakh hold a fifth of stopwords, count as prose as German ones do."""
-    from inline_pages import read_lines
-
-    from pipeline.clean.page import Page
-
-    news = _language_pages()[language]
+    news = LANGUAGE_PAGES[language]
     page = Page(read_lines(news["headline"], *news["paragraphs"]))
     assert page.core == (1, len(news["paragraphs"])), page.core

@@ -1,8 +1,14 @@
 """The multilingual line patterns (pipeline/clean/patterns.py)."""
 
+import sys
+from pathlib import Path
+
 import pytest
 
 from pipeline.clean.patterns import button_or_headline, label_rule, section_end_kind
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "data" / "html_pages"))
+from languages import PAGES as LANGUAGE_PAGES  # noqa: E402
 
 
 @pytest.mark.parametrize(
@@ -225,22 +231,12 @@ def test_a_heading_that_starts_with_home_is_no_breadcrumb(text):
     assert not patterns.BREADCRUMB.match(text)
 
 
-def _language_pages():
-    import sys
-    from pathlib import Path
-
-    sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "data" / "html_pages"))
-    from languages import PAGES
-
-    return PAGES
-
-
-@pytest.mark.parametrize("lang", sorted(_language_pages()))
+@pytest.mark.parametrize("lang", sorted(LANGUAGE_PAGES))
 def test_related_and_comment_headings_in_the_users_languages(lang):
     """A news page's "Read also"/"Similar news" heading, its comment count heading and its comment form's label end the article, in each language users scrape."""
     from pipeline.clean.article_end import is_comment_heading
 
-    page = _language_pages()[lang]
+    page = LANGUAGE_PAGES[lang]
     assert section_end_kind(page["related_heading"]), page["related_heading"]
     assert section_end_kind(page["comments_heading"]), page["comments_heading"]
     assert is_comment_heading(page["comments_heading"]), page["comments_heading"]
