@@ -133,11 +133,16 @@ class Writer:
         return " ".join(kept)
 
 
-def translated(units: list[str], labels, language: str, rng: random.Random, dumper: str = "nodes") -> tuple[str, str]:
-    """(the dump with its prose-long units in `language`, laid out as `dumper` lays out its blocks; the article's text in it)."""
+def writers(language: str, rng: random.Random) -> tuple[Writer, Writer]:
+    """The page's writers: of the article's text, and of everything else (sentence_pools)."""
     article_pool, other_pool = sentence_pools(language)
     stoplist = stopwords(language)
-    article, other = Writer(article_pool, stoplist, rng), Writer(other_pool, stoplist, rng)
+    return Writer(article_pool, stoplist, rng), Writer(other_pool, stoplist, rng)
+
+
+def translated(units: list[str], labels, language: str, rng: random.Random, dumper: str = "nodes") -> tuple[str, str]:
+    """(the dump with its prose-long units in `language`, laid out as `dumper` lays out its blocks; the article's text in it)."""
+    article, other = writers(language, rng)
     lines, truth = [], []
     for unit, label in zip(units, labels):
         if len(unit) >= PROSE_MIN_CHARS:
@@ -177,9 +182,7 @@ def translated_html(page, language: str, rng: random.Random) -> tuple[bytes, str
         root = lxml.html.fromstring(decode_bytes(page.html, html=True) or "")
     except (ValueError, lxml.etree.ParserError):
         return None
-    article_pool, other_pool = sentence_pools(language)
-    stoplist = stopwords(language)
-    article, other = Writer(article_pool, stoplist, rng), Writer(other_pool, stoplist, rng)
+    article, other = writers(language, rng)
     truth = []
 
     def rewrite(text: str | None) -> str | None:

@@ -21,6 +21,7 @@ Markdown units are compared by the text they show (pipeline.dumps.layout.markdow
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 import numpy as np
 
@@ -36,11 +37,17 @@ def words(text: str) -> list[str]:
     return _WORD.findall(text.casefold())
 
 
-def main_coverage(units: list[str], main: str) -> np.ndarray:
-    """Per unit, the share of its words covered by a word trigram of `main` (NaN for a unit without words)."""
+@lru_cache(maxsize=4)
+def _main_grams(main: str) -> tuple[int, frozenset]:
+    """(n, the word n-grams of `main`): trigrams, or the whole text when it is shorter; read once per main text."""
     main_words = words(main)
     n = min(TRIGRAM, len(main_words)) or 1
-    grams = {tuple(main_words[i : i + n]) for i in range(len(main_words) - n + 1)}
+    return n, frozenset(tuple(main_words[i : i + n]) for i in range(len(main_words) - n + 1))
+
+
+def main_coverage(units: list[str], main: str) -> np.ndarray:
+    """Per unit, the share of its words covered by a word trigram of `main` (NaN for a unit without words)."""
+    n, grams = _main_grams(main)
     stream: list[str] = []
     owner: list[int] = []
     for k, unit in enumerate(units):
