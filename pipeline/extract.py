@@ -5,8 +5,8 @@ paragraph, heading, list item, table cell and line of text the page shows.
 The block model (pipeline.html.model) judges each block from what it and its
 surroundings look like (pipeline.html.features); on a page where it keeps
 almost nothing, trafilatura's extraction decides which blocks stay.  Rules
-that hold on every site come first: readers' comments and comment forms are
-never the article (unless the elements named as comments hold all the
+that hold on every site come first: readers' comments, comment forms and
+pop-up boxes are never the article (unless the elements named as comments hold all the
 running text the page keeps: a live ticker's entries, a forum thread's
 posts).
 Every block goes on to the cleaner, those dropped here marked with the rule
@@ -22,7 +22,7 @@ import re
 
 import numpy as np
 
-from .clean.rules import BOILERPLATE, COMMENT_FORM, COMMENT_THREAD, NO_ARTICLE
+from .clean.rules import BOILERPLATE, COMMENT_FORM, COMMENT_THREAD, NO_ARTICLE, POPUP
 from .document import Block, Document
 from .html.dom import MAX_DEPTH, PARSE_MAX_NESTING, Page, nesting_estimate, read_page, without_huge_tags
 from .html.features import Context, features
@@ -56,6 +56,11 @@ DATA_TABLE_MIN_CELLS = 4
 DATA_TABLE_MAX_LINK_DENSITY = 0.3
 # A table holding this share of the page's kept text or more holds the article itself (a layout table).
 DATA_TABLE_MAX_KEPT_SHARE = 0.5
+# A box the page names as a dialog or pop-up (Mark.POPUP) that holds this
+# share of the text kept on the page or more is the page itself: a template
+# that names its wrapper "modal-open" while a box is open, an article shown
+# in a lightbox.
+POPUP_MAX_KEPT_SHARE = 0.5
 # Tables inside these are the page's furniture, whatever the model kept around them.
 _FURNITURE_MARKS = Mark.NAV | Mark.HEADER | Mark.FOOTER | Mark.ASIDE
 
@@ -154,6 +159,7 @@ def drop_rules(page: Page, context: Context, keep: np.ndarray) -> list[str | Non
     if _comments_hold_the_page(page, context, keep, comments):
         comments = [False] * len(comments)
     forms = _comment_forms(page, context)
+    popups = _popups(page, context, keep)
     rules: list[str | None] = []
     for i, block in enumerate(page.blocks):
         c = block.container
@@ -161,6 +167,8 @@ def drop_rules(page: Page, context: Context, keep: np.ndarray) -> list[str | Non
             rules.append(COMMENT_THREAD)
         elif forms[c]:
             rules.append(COMMENT_FORM)
+        elif popups[c]:
+            rules.append(POPUP)
         elif not keep[i]:
             rules.append(BOILERPLATE)
         else:
@@ -186,6 +194,35 @@ def _comment_containers(page: Page) -> list[bool]:
             inside[c] = False
         else:
             inside[c] = inside[page.parent[c]]
+    return inside
+
+
+def _popups(page: Page, context: Context, keep: np.ndarray) -> list[bool]:
+    """Per container: it is inside a dialog or pop-up box (Mark.POPUP) that holds less than POPUP_MAX_KEPT_SHARE of the kept text.
+
+    Sign-up offers, paywalls, log-in and search boxes, a "Republish this
+    article" box with a copy of the story: a reader sees them over the page
+    (or not at all until a button opens them), never as the article's text.
+    """
+    m = len(page.tag)
+    inside = [False] * m
+    if not any(marks & Mark.POPUP for marks in page.own_marks):
+        return inside
+    # The outermost box around each container (0: none); boxes inside a box are the same box.
+    box = [0] * m
+    for c in range(1, m):
+        outer = box[page.parent[c]]
+        box[c] = outer or (c if page.own_marks[c] & Mark.POPUP else 0)
+    kept = context.chars * keep
+    held: dict[int, float] = {}
+    for i, block in enumerate(page.blocks):
+        b = box[block.container]
+        if b:
+            held[b] = held.get(b, 0.0) + float(kept[i])
+    limit = POPUP_MAX_KEPT_SHARE * max(float(kept.sum()), 1.0)
+    for c in range(1, m):
+        b = box[c]
+        inside[c] = bool(b) and held.get(b, 0.0) < limit
     return inside
 
 

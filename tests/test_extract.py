@@ -36,7 +36,7 @@ def test_article_kept_and_furniture_dropped_in_every_language(lang, template):
         assert text not in kept, text
         assert any(text in block for block in dropped), text
     # Every block is handed on: the dropped ones with the rule that dropped them.
-    assert all(rule in ("boilerplate", "comment_thread", "comment_form") for rule in dropped.values())
+    assert all(rule in ("boilerplate", "comment_thread", "comment_form", "popup") for rule in dropped.values())
 
 
 @pytest.mark.parametrize("lang", sorted(PAGES))
@@ -83,6 +83,47 @@ def test_nesting_beyond_the_limit_is_malformed_and_the_walk_does_not_recurse():
     doc = extracted(html)
     assert doc.status == "rejected"
     assert doc.reason.startswith("malformed: ")
+
+
+POPUPS = {
+    "modal": '<div class="modal fade" id="memberModal" tabindex="-1"><div class="modal-dialog"><div class="modal-content">{}</div></div></div>',
+    "popup": '<div id="newsletter-popup" class="popup-wrap">{}</div>',
+    "dialog": "<dialog open>{}</dialog>",
+}
+
+
+def _with_popup(c: dict, lang: str, markup: str) -> tuple[str, list[str]]:
+    """A blog post of three paragraphs, its last in a pop-up box after it (a sign-up offer is prose of the site's language too)."""
+    content = dict(c, paragraphs=c["paragraphs"][:3])
+    box = "".join(f"<p>{p}</p>" for p in c["paragraphs"][3:])
+    page = blog_page(content, lang).replace("</main>", "</main>" + markup.format(f"<h2>{c['form_label']}</h2>{box}"))
+    return page, c["paragraphs"][3:]
+
+
+@pytest.mark.parametrize("markup", sorted(POPUPS))
+@pytest.mark.parametrize("lang", ["ru", "ko", "ka", "kk", "az"])
+def test_a_pop_up_box_is_no_part_of_the_article(lang, markup):
+    page, boxed = _with_popup(PAGES[lang], lang, POPUPS[markup])
+    doc = extracted(page)
+    assert doc.status == "ok", doc.reason
+    for paragraph in PAGES[lang]["paragraphs"][:3]:
+        assert paragraph in doc.text
+    rules = {b.text: b.removed_by for b in doc.blocks}
+    for paragraph in boxed:
+        assert rules[paragraph] == "popup"
+
+
+@pytest.mark.parametrize("lang", ["ru", "ka"])
+def test_a_page_wrapped_in_an_element_named_as_a_pop_up_keeps_its_article(lang):
+    # Templates name the page's wrapper "modal-open" while a box is open; an article can be shown in a lightbox.
+    content = PAGES[lang]
+    for wrapper in ('<div class="modal-open">', '<div class="lightbox popup">', '<div role="dialog">'):
+        page = blog_page(content, lang).replace('<div id="content" class="site-content">', wrapper + '<div id="content" class="site-content">')
+        page = page.replace("</main></div>", "</main></div></div>")
+        doc = extracted(page)
+        assert doc.status == "ok", doc.reason
+        for paragraph in content["paragraphs"]:
+            assert paragraph in doc.text, wrapper
 
 
 def live_ticker_page(c: dict, lang: str, entries: list[str]) -> str:

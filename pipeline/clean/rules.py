@@ -36,6 +36,11 @@ BOILERPLATE = _rule(
     " (the block model; trafilatura on pages the model keeps almost nothing of)",
 )
 COMMENT_THREAD = _rule("comment_thread", "readers' comments and replies: an HTML block under an element the page names as comments")
+POPUP = _rule(
+    "popup",
+    "an HTML block in a dialog or pop-up box (a dialog element; class or id \"modal\" or \"popup\"):"
+    " sign-up and subscription offers, log-in and search boxes, \"Republish this article\"",
+)
 # Text-dump reading (pipeline/dumps/layout.py): lines a tool added after the page.
 LINK_LIST = _rule(
     "link_list",

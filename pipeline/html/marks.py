@@ -33,6 +33,10 @@ class Mark:
     BUTTON = 1 << 12
     PRE = 1 << 13
     ADDRESS = 1 << 14
+    # A dialog or pop-up box (<dialog>, class or id "modal" or "popup"): read
+    # by a rule (pipeline.extract), not by the block model.  Not role=dialog:
+    # shops open a product's description and size guide as such a "sheet".
+    POPUP = 1 << 15
     # Words in class, id, role and itemprop.
     W_CONTENT = 1 << 16
     W_LEAD = 1 << 17
@@ -56,8 +60,10 @@ class Mark:
     W_BODY = 1 << 35
 
 
+# Marks the block model does not read (it was trained without them): rules do.
+_RULE_MARKS = frozenset({"POPUP"})
 # Every mark the feature table reads, in a fixed order (feature names follow it).
-MARK_NAMES = tuple(name for name in vars(Mark) if name.isupper())
+MARK_NAMES = tuple(name for name in vars(Mark) if name.isupper() and name not in _RULE_MARKS)
 
 # Block-level elements: each starts and ends a block.  <br> and <hr> only end one.
 BLOCK_TAGS = frozenset(
@@ -94,7 +100,7 @@ STRUCTURE_MARKS = {
     "button": Mark.BUTTON,
     "pre": Mark.PRE,
     "address": Mark.ADDRESS,
-    "dialog": Mark.HIDDEN,
+    "dialog": Mark.HIDDEN | Mark.POPUP,
 }
 
 _WORDS = {
@@ -127,6 +133,7 @@ _WORDS = {
     Mark.W_SUBSCRIBE: "newsletter subscribe subscription signup paywall premium login register cookie cookies "
     "consent gdpr modal popup overlay dialog notice alert",
     Mark.W_HIDDEN: "hidden hide invisible sronly screenreader visuallyhidden offscreen",
+    Mark.POPUP: "modal popup",
 }
 _WORD_MARK: dict[str, int] = {}
 for _mark, _words in _WORDS.items():
