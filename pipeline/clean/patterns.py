@@ -248,10 +248,11 @@ _TAG_LABELS = (
     "etiketler teqlər etiketlər თეგები ტეგები պիտակներ 태그 키워드"
 ).split()
 
-# What a post's meta line counts its comments in ("71 Kommentare", "5 комментариев").
+# What a post's meta line counts its comments in ("71 Kommentare", "5 комментариев"); POST_META's gate words hold them too.
 _COMMENT_COUNT_WORDS = (
-    "comments|kommentare|commentaires|comentarios|commenti|comentários|комментари(?:ев|я|й)|коментар(?:ів|і)|yorum|şərh|пікір|კომენტარი|մեկնաբանություն|댓글"
-)
+    "comments kommentare commentaires comentarios commenti comentários комментариев комментария комментарий коментарів коментарі "
+    "yorum şərh пікір კომენტარი մեկնաբանություն 댓글"
+).split()
 
 # A blog post's meta line, as themes print it under or over the post:
 # "This entry was posted in News. Bookmark the permalink.", "Der Beitrag wurde
@@ -272,7 +273,7 @@ POST_META = re.compile(
     r"^\W*\d[\d\s,.]*\s*(?:views|просмотр(?:ов|а)?|переглядів|перегляд(?:и|у)?|baxış|görüntülenme|ნახვა|դիտում)\W*$|"
     # The date first, maybe the time and the author, then the comment count: "19.6.2007 9:40 Uhr Christoph Becker 71
     # Kommentare" (a listing's line names a story between them: "7 March 07:13 AM EST - BSD - FreeBSD On Laptops - 13 Comments").
-    rf"^\W*\d{{1,2}}[./]\d{{1,2}}[./]\d{{2,4}}\b[^–-]{{0,40}}\b\d+\s+(?:{_COMMENT_COUNT_WORDS})\W*$",
+    rf"^\W*\d{{1,2}}[./]\d{{1,2}}[./]\d{{2,4}}\b[^–-]{{0,40}}\b\d+\s+(?:{'|'.join(_COMMENT_COUNT_WORDS)})\W*$",
     re.IGNORECASE,
 )
 
@@ -280,10 +281,8 @@ POST_META = re.compile(
 _POST_META_WORDS = frozenset(
     "posted permalink filed abgelegt verschlagwortet veröffentlicht eingestellt publié pubblicata publicada publicó "
     "views просмотров просмотры просмотр просмотра переглядів перегляди перегляд перегляду baxış baxılıb oxunub oxunma okunma görüntülenme "
-    "ნახვები ნანახია ნახვა դիտումներ դիտում қаралды қаралым 조회수 조회 "
-    "comments kommentare commentaires comentarios commenti comentários комментариев комментария комментарий коментарів коментарі "
-    "yorum şərh пікір კომენტარი մեկնաբանություն 댓글".split()
-) | frozenset(_TAG_LABELS)
+    "ნახვები ნანახია ნახვა դիտումներ դիտում қаралды қаралым 조회수 조회".split()
+) | frozenset(_TAG_LABELS) | frozenset(_COMMENT_COUNT_WORDS)
 
 # Comment-form furniture.
 COMMENT_FORM = re.compile(
