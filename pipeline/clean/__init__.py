@@ -13,7 +13,7 @@ from __future__ import annotations
 from time import perf_counter
 
 from ..document import Document
-from . import article_end, author_bio, block_model, contents, furniture, repeated, section_headings, spam, teasers
+from . import article_end, author_bio, block_model, contents, dated_lists, furniture, repeated, section_headings, spam, teasers
 from .page import Page
 from .step import Removals, Step
 
@@ -22,6 +22,7 @@ FURNITURE_STEP = Step("furniture", furniture.remove_furniture, "single lines of 
 BLOCK_MODEL_STEP = Step("block_model", block_model.remove_by_block_model, "text dumps: the blocks the block model does not keep (outside the core, or inside it); the prose guard")
 SECTION_HEADINGS_STEP = Step("section_headings", section_headings.remove_section_headings, "\"Related\" headings that did not end the article")
 SPAM_STEP = Step("spam", spam.remove_spam, "spam lines, spam cut out of sentences, spam pages")
+DATED_LISTS_STEP = Step("dated_lists", dated_lists.remove_dated_lists, "text dumps: lists of other stories, each title beside its own date line")
 TEASERS_STEP = Step("teasers", teasers.remove_teasers, "runs of teasers of other stories (the topic pass)")
 REPEATED_STEP = Step("repeated", repeated.remove_repeats, "a block repeating the one before it, or a paragraph repeating one above it")
 CONTENTS_STEP = Step("contents", contents.remove_contents, "a table of contents: the headings of the sections below, listed above them")
@@ -35,6 +36,7 @@ TEXT_STEPS = [
     SECTION_HEADINGS_STEP,
     SPAM_STEP,
     BLOCK_MODEL_STEP,
+    DATED_LISTS_STEP,
     TEASERS_STEP,
     REPEATED_STEP,
     CONTENTS_STEP,

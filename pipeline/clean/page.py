@@ -181,9 +181,9 @@ class Page:
     def replace_headline(self, removing: dict[int, str]) -> None:
         """Pick the headline again when a step is `removing` the one picked (it was spam, or another story's title).
 
-        The lines that step removes and those earlier steps removed as spam or teasers cannot be it.
+        The lines that step removes and those earlier steps removed as spam, dated lists or teasers cannot be it.
         """
-        gone = {i for i, block in enumerate(self.blocks) if block.removed_by in (rules.SPAM, rules.UNRELATED_TEASER)} | removing.keys()
+        gone = {i for i, block in enumerate(self.blocks) if block.removed_by in (rules.SPAM, rules.DATED_LIST, rules.UNRELATED_TEASER)} | removing.keys()
         if self.found.get("title") == self.texts[self.headline]:
             del self.found["title"]
         self._read_dump_metadata(gone)

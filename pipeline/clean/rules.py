@@ -65,6 +65,10 @@ COMMENTS_SECTION = _rule(
     "a comments heading (\"Leave a Reply\", \"12 Comments\", \"59 Comments on “<headline>”\", a comment form's \"Write a comment\", \"Добавить комментарий\", \"Yorum ekle\"), or a text dump's thread of comments with no heading (each a time stamp and a \"Reply\"), and everything after it",
 )
 SECTION_HEADING = _rule("section_heading", "a \"Related\"/\"Read also\" heading inside or above the article, removed alone")
+DATED_LIST = _rule(
+    "dated_list",
+    "a text dump's list of other stories outside the article: three or more titles, each beside a date line of its own (the dates written alike, newest first)",
+)
 UNRELATED_TEASER = _rule("unrelated_teaser", "a run of teasers for other stories, judged by topical similarity to the article")
 REPEATED = _rule("repeated", "a block of 20 characters or more that repeats the kept block before it, or of 80 or more that repeats any kept block above it")
 TABLE_OF_CONTENTS = _rule(

@@ -108,7 +108,7 @@ def test_a_step_is_switched_off_by_name_and_an_unknown_name_is_refused():
     assert clean_lines(lines).blocks[-1].removed_by == rules.REPEATED
     doc = clean_lines(lines, Options(format="text", skip_steps=frozenset({"repeated"})))
     assert doc.text.count(ARTICLE_EN[-1]) == 2 and "repeated" not in doc.profile
-    with pytest.raises(ValueError, match=r"unknown cleaning step 'teaser': the steps are article_end, furniture, section_headings, spam, block_model, teasers, repeated"):
+    with pytest.raises(ValueError, match=r"unknown cleaning step 'teaser': the steps are article_end, furniture, section_headings, spam, block_model, dated_lists, teasers, repeated"):
         Options(skip_steps=frozenset({"teaser"}))
     assert Options(fast=True).skip_steps == {"teasers"} and Options(skip_steps=frozenset({"teasers"})).fast
 
