@@ -6,9 +6,9 @@ The block model (pipeline.html.model) judges each block from what it and its
 surroundings look like (pipeline.html.features); on a page where it keeps
 almost nothing, trafilatura's extraction decides which blocks stay.  Rules
 that hold on every site come first: readers' comments, comment forms and
-pop-up boxes are never the article (unless the elements named as comments hold all the
-running text the page keeps: a live ticker's entries, a forum thread's
-posts).
+pop-up boxes are never the article (comments are, where the elements named
+as comments hold all the running text the page keeps: a live ticker's
+entries, a forum thread's posts).
 Every block goes on to the cleaner, those dropped here marked with the rule
 that dropped them (`Block.removed_by`), so that nothing leaves a page
 unrecorded.  Metadata comes from the same parse (pipeline.metadata).

@@ -67,7 +67,7 @@ COMMENTS_SECTION = _rule(
 SECTION_HEADING = _rule("section_heading", "a \"Related\"/\"Read also\" heading inside or above the article, removed alone")
 DATED_LIST = _rule(
     "dated_list",
-    "a text dump's list of other stories outside the article: three or more titles, each beside a date line of its own (the dates written alike, newest first)",
+    "a text dump's list of other stories outside the article: three or more titles, each beside a date of its own (on a line of its own or the title's; the dates written alike, newest first)",
 )
 UNRELATED_TEASER = _rule("unrelated_teaser", "a run of teasers for other stories, judged by topical similarity to the article")
 REPEATED = _rule("repeated", "a block of 20 characters or more that repeats the kept block before it, or of 80 or more that repeats any kept block above it")
