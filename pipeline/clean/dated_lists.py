@@ -121,10 +121,6 @@ def _line_date(text: str, rule: str | None) -> _Dated | None:
     return None
 
 
-def _reads_dated(text: str, rule: str | None) -> bool:
-    return _line_date(text, rule) is not None
-
-
 def _in_rows(lines: set[int]) -> set[int]:
     """The lines that stand in a row of DATED_LIST_ITEMS at a constant gap (one a list's items can have): the only ones worth reading for a date."""
     gaps = range(1, max(ITEM_STEPS) + 2)  # a date alone is one line more from the next than its item's step
@@ -199,7 +195,7 @@ def remove_dated_lists(page: Page) -> dict[int, str]:
             else:
                 lines = range(items[0], items[-1] + 1)
             if page_dates is None:  # read once, when a list is found: the items the page dates in all
-                page_dates = sum(i in dated or _reads_dated(texts[i], furniture.get(i)) for i in edged)
+                page_dates = sum(i in dated or _line_date(texts[i], furniture.get(i)) is not None for i in edged)
             if page_dates - len(items) > LISTING_DATES * len(items):
                 continue  # a page that dates many more items (an archive, a blog's front page): its lists are its content
             in_core = sum(len(texts[i]) for i in lines if start <= i <= stop)
