@@ -22,14 +22,16 @@ import time
 from multiprocessing import Pool
 from pathlib import Path
 
-from devpages import html_to_dump, load_cases
-from wcxb import load_pages
-
-from pipeline.options import Options
-from pipeline.read import read_bytes
-from pipeline.runner import process_document
-
 ROOT = Path(__file__).resolve().parent.parent
+# The checkout this script stands in, not whichever one the environment installed (worktrees share a venv).
+sys.path.insert(0, str(ROOT))
+
+from devpages import html_to_dump, load_cases  # noqa: E402
+from wcxb import load_pages  # noqa: E402
+
+from pipeline.options import Options  # noqa: E402
+from pipeline.read import read_bytes  # noqa: E402
+from pipeline.runner import process_document  # noqa: E402
 SEEDS = ROOT / "seeds"
 FIELDS = ("status", "reason", "text", "metadata", "removed")
 
